@@ -1,0 +1,263 @@
+//! The typed document: a cable with its header, paragraphs, mentions and entities.
+//!
+//! Everything here is plain data. Readers of the various input formats live in the
+//! submodules and all produce a [`Cable`]; nothing in this module knows about the UI.
+
+mod clean;
+pub mod entities;
+pub mod header;
+mod lexer;
+mod marking;
+pub mod parse;
+mod structure;
+
+use serde::Serialize;
+use std::fmt;
+use std::ops::Range;
+
+pub use entities::Entity;
+pub use header::{Header, Reference, Section};
+pub use marking::{Classification, Marking};
+pub use parse::{ParseError, parse, parse_bytes};
+
+/// The label of the pseudo-paragraph that holds the header's text and mentions.
+pub const HEADER_LABEL: &str = "header";
+
+/// The kind of a named entity, as the tagger labelled it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    /// A person.
+    Per,
+    /// An organisation.
+    Org,
+    /// A location.
+    Loc,
+    /// Anything else the tagger named (nationalities, events, ...).
+    Misc,
+    /// A label outside the four CoNLL kinds, kept under its own name.
+    Other(String),
+}
+
+impl EntityKind {
+    /// The four standard kinds, in display order.
+    pub const STANDARD: [EntityKind; 4] = [
+        EntityKind::Per,
+        EntityKind::Org,
+        EntityKind::Loc,
+        EntityKind::Misc,
+    ];
+
+    /// Maps a tagger label (`PER`, `ORG`, ...) to a kind; unknown labels are kept.
+    #[must_use]
+    pub fn from_label(label: &str) -> Self {
+        match label {
+            "PER" => Self::Per,
+            "ORG" => Self::Org,
+            "LOC" => Self::Loc,
+            "MISC" => Self::Misc,
+            other => Self::Other(other.to_string()),
+        }
+    }
+
+    /// The label as the tagger writes it.
+    #[must_use]
+    pub fn label(&self) -> &str {
+        match self {
+            Self::Per => "PER",
+            Self::Org => "ORG",
+            Self::Loc => "LOC",
+            Self::Misc => "MISC",
+            Self::Other(label) => label,
+        }
+    }
+
+    /// A human name for legends and help.
+    #[must_use]
+    pub fn description(&self) -> &str {
+        match self {
+            Self::Per => "person",
+            Self::Org => "organisation",
+            Self::Loc => "location",
+            Self::Misc => "miscellaneous",
+            Self::Other(label) => label,
+        }
+    }
+}
+
+impl fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl Serialize for EntityKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.label())
+    }
+}
+
+/// One tagged mention inside a block of clean text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// The entity kind.
+    pub kind: EntityKind,
+    /// The mention's text, exactly as it appears in the clean text.
+    pub text: String,
+    /// Start offset in the clean text, in Unicode scalar values (as Python counts).
+    pub start: usize,
+    /// End offset (exclusive), in Unicode scalar values.
+    pub end: usize,
+    /// The same span in bytes, for slicing Rust strings.
+    #[serde(skip)]
+    pub bytes: Range<usize>,
+}
+
+/// One numbered paragraph of the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    /// The label as the cable numbers it: `1`, `2`, ... (letters for odd cables).
+    pub label: String,
+    /// The portion marking that opens the paragraph, e.g. `S` or `S/NF`.
+    pub marking: Option<Marking>,
+    /// A section heading that stands before this paragraph.
+    pub heading: Option<String>,
+    /// The detokenized reading text, without the label and marking.
+    pub text: String,
+    /// The mentions, with offsets into `text`.
+    pub mentions: Vec<Mention>,
+    /// The lines of the source file this paragraph came from (0-based, exclusive end).
+    #[serde(skip)]
+    pub source_lines: Range<usize>,
+}
+
+/// A bracketed mention as it stands in the source file, for the source view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceSpan {
+    /// 0-based line number in [`Cable::source`].
+    pub line: usize,
+    /// Byte range within that line, brackets included.
+    pub bytes: Range<usize>,
+    /// The kind the tagger gave it.
+    pub kind: EntityKind,
+}
+
+/// A problem found while reading a cable that did not stop it from being read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// 1-based line of the source, when the problem has one.
+    pub line: Option<usize>,
+    /// What was wrong.
+    pub message: String,
+}
+
+/// A parsed cable: the typed document every other part of cableview works on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cable {
+    /// The reference ID (`05PARIS2333`) when it can be known.
+    pub id: Option<String>,
+    /// Header fields, its clean text and mentions.
+    pub header: Header,
+    /// Body paragraphs, in document order.
+    pub paragraphs: Vec<Paragraph>,
+    /// The signature on the last line (`LEACH`), if any.
+    pub signature: Option<String>,
+    /// Mentions grouped into entities, most frequent first.
+    pub entities: Vec<Entity>,
+    /// Problems met while reading (lossy UTF-8, odd structure).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
+    /// The file's own text, as the tagger wrote it.
+    #[serde(skip)]
+    pub source: String,
+    /// Where the bracketed mentions stand in `source`.
+    #[serde(skip)]
+    pub source_spans: Vec<SourceSpan>,
+}
+
+impl Cable {
+    /// The paragraph with this label, first match if the cable repeats one.
+    #[must_use]
+    pub fn paragraph(&self, label: &str) -> Option<&Paragraph> {
+        self.paragraphs
+            .iter()
+            .find(|p| p.label.eq_ignore_ascii_case(label))
+    }
+
+    /// Every mention of the cable with its paragraph label (`header` first), in document order.
+    pub fn mentions(&self) -> impl Iterator<Item = (&str, &Mention)> {
+        let header = self.header.mentions.iter().map(|m| (HEADER_LABEL, m));
+        let body = self
+            .paragraphs
+            .iter()
+            .flat_map(|p| p.mentions.iter().map(move |m| (p.label.as_str(), m)));
+        header.chain(body)
+    }
+
+    /// The total number of mentions, header included.
+    #[must_use]
+    pub fn mention_count(&self) -> usize {
+        self.header.mentions.len() + self.paragraphs.iter().map(|p| p.mentions.len()).sum::<usize>()
+    }
+
+    /// A short title: the reference ID, else the subject, else `untitled cable`.
+    #[must_use]
+    pub fn title(&self) -> &str {
+        self.id
+            .as_deref()
+            .or(self.header.subject.as_deref())
+            .unwrap_or("untitled cable")
+    }
+}
+
+/// Guesses a reference ID from a file name: `05PARIS2333.txt` gives `05PARIS2333`.
+///
+/// A reference ID is two or more digits (year, or an odd prefix such as `7575`),
+/// upper-case letters (the post), then digits (the serial).
+#[must_use]
+pub fn id_from_file_name(name: &str) -> Option<String> {
+    let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = stem.split('.').next().unwrap_or(stem);
+    let digits = stem.bytes().take_while(u8::is_ascii_digit).count();
+    let letters = stem[digits..]
+        .bytes()
+        .take_while(u8::is_ascii_uppercase)
+        .count();
+    let serial = &stem[digits + letters..];
+    let looks_like_id = digits >= 2
+        && letters >= 2
+        && !serial.is_empty()
+        && serial.bytes().all(|b| b.is_ascii_digit());
+    looks_like_id.then(|| stem.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_from_file_name_accepts_reference_ids() {
+        assert_eq!(id_from_file_name("05PARIS2333.txt").as_deref(), Some("05PARIS2333"));
+        assert_eq!(
+            id_from_file_name("dir/7575LIBREVILLE1895.html").as_deref(),
+            Some("7575LIBREVILLE1895")
+        );
+        assert_eq!(id_from_file_name("09PARTO41305").as_deref(), Some("09PARTO41305"));
+    }
+
+    #[test]
+    fn id_from_file_name_rejects_other_names() {
+        assert_eq!(id_from_file_name("notes.txt"), None);
+        assert_eq!(id_from_file_name("PARIS2333.txt"), None);
+        assert_eq!(id_from_file_name("05paris2333.txt"), None);
+        assert_eq!(id_from_file_name("05PARIS.txt"), None);
+        assert_eq!(id_from_file_name(""), None);
+    }
+
+    #[test]
+    fn entity_kind_round_trips_labels() {
+        for kind in EntityKind::STANDARD {
+            assert_eq!(EntityKind::from_label(kind.label()), kind);
+        }
+        assert_eq!(EntityKind::from_label("GPE"), EntityKind::Other("GPE".into()));
+    }
+}

@@ -1,0 +1,311 @@
+//! Detokenizing: `Paris , the` -> `Paris, the`, with mention spans kept exact.
+//!
+//! The tagger's pipeline split punctuation off words; a reader wants it back. A [`Block`] is
+//! clean text plus the byte spans of its mentions; every edit of a block moves the spans
+//! with the text, so `text[span]` always is the mention.
+
+use super::{EntityKind, Mention, header, lexer::Token};
+use std::ops::Range;
+
+/// A mention span inside a [`Block`], in bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub kind: EntityKind,
+    pub bytes: Range<usize>,
+}
+
+/// Clean text with the mentions in it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Block {
+    pub text: String,
+    pub spans: Vec<Span>,
+}
+
+impl Block {
+    /// The part of the block in `range` (bytes, on char boundaries), spans clipped to it.
+    pub fn slice(&self, range: Range<usize>) -> Block {
+        let spans = self
+            .spans
+            .iter()
+            .filter_map(|s| {
+                let start = s.bytes.start.max(range.start);
+                let end = s.bytes.end.min(range.end);
+                (start < end).then(|| Span {
+                    kind: s.kind.clone(),
+                    bytes: start - range.start..end - range.start,
+                })
+            })
+            .collect();
+        let mut block = Block { text: self.text[range].to_string(), spans };
+        block.tidy_spans();
+        block
+    }
+
+    /// The block without leading and trailing white space.
+    pub fn trimmed(&self) -> Block {
+        let start = self.text.len() - self.text.trim_start().len();
+        let end = self.text.trim_end().len().max(start);
+        self.slice(start..end)
+    }
+
+    /// Appends `other` after `separator` (the separator is dropped when either side is empty).
+    pub fn append(&mut self, separator: &str, other: &Block) {
+        if other.text.is_empty() {
+            return;
+        }
+        if !self.text.is_empty() {
+            self.text.push_str(separator);
+        }
+        let shift = self.text.len();
+        self.text.push_str(&other.text);
+        self.spans.extend(other.spans.iter().map(|s| Span {
+            kind: s.kind.clone(),
+            bytes: s.bytes.start + shift..s.bytes.end + shift,
+        }));
+    }
+
+    /// Plain text, no mentions.
+    pub fn plain(text: &str) -> Block {
+        Block { text: text.to_string(), spans: Vec::new() }
+    }
+
+    /// Shrinks spans to their words: no edge punctuation or space, no sentence period.
+    fn tidy_spans(&mut self) {
+        let text = &self.text;
+        self.spans.retain_mut(|span| {
+            let mut piece = &text[span.bytes.clone()];
+            let lead = piece.len() - piece.trim_start_matches(is_leading_junk).len();
+            piece = &piece[lead..];
+            loop {
+                let before = piece.len();
+                piece = piece.trim_end_matches(is_trailing_junk);
+                piece = strip_sentence_period(piece);
+                if piece.len() == before {
+                    break;
+                }
+            }
+            span.bytes = span.bytes.start + lead..span.bytes.start + lead + piece.len();
+            !piece.is_empty()
+        });
+    }
+
+    /// The spans as mentions, with offsets in Unicode scalar values.
+    pub fn mentions(&self) -> Vec<Mention> {
+        let mut spans: Vec<&Span> = self.spans.iter().collect();
+        spans.sort_by_key(|s| s.bytes.start);
+        let mut chars_before = 0;
+        let mut counted_to = 0;
+        let mut char_at = |byte: usize| {
+            if byte >= counted_to {
+                chars_before += self.text[counted_to..byte].chars().count();
+            } else {
+                chars_before = self.text[..byte].chars().count();
+            }
+            counted_to = byte;
+            chars_before
+        };
+        spans
+            .into_iter()
+            .map(|s| {
+                let start = char_at(s.bytes.start);
+                let end = char_at(s.bytes.end);
+                Mention {
+                    kind: s.kind.clone(),
+                    text: self.text[s.bytes.clone()].to_string(),
+                    start,
+                    end,
+                    bytes: s.bytes.clone(),
+                }
+            })
+            .collect()
+    }
+}
+
+fn is_leading_junk(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | ')' | ']' | '"' | '\'' | '”' | '’')
+}
+
+fn is_trailing_junk(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | '[' | '"' | '“' | '‘')
+}
+
+/// `Hamas.` loses its period; `U.S.` keeps it (an abbreviation, not a sentence end).
+fn strip_sentence_period(piece: &str) -> &str {
+    let Some(stem) = piece.strip_suffix('.') else { return piece };
+    let last_word = stem.rsplit(' ').next().unwrap_or(stem);
+    if last_word.contains('.') || last_word.chars().count() < 2 {
+        piece
+    } else {
+        stem
+    }
+}
+
+/// Whether a token attaches to the text before it, with no space.
+fn closes(word: &str) -> bool {
+    matches!(word, "," | "." | ";" | ":" | ")" | "]" | "}" | "?" | "!" | "%" | "..." | ".." | "”" | "’")
+        || word.eq_ignore_ascii_case("n't")
+        || ((word.starts_with('\'') || word.starts_with('’'))
+            && word.len() > 1
+            && word.chars().count() <= 3
+            && word.chars().skip(1).all(char::is_alphabetic))
+}
+
+/// Whether the token after this one attaches to it, with no space.
+fn opens(word: &str) -> bool {
+    matches!(word, "(" | "[" | "{" | "$" | "“" | "‘")
+}
+
+/// Builds a [`Block`] from tokenized lines.
+#[derive(Default)]
+pub(crate) struct Detokenizer {
+    block: Block,
+    glue_next: bool,
+}
+
+impl Detokenizer {
+    /// Adds one line's tokens (one sentence, as the tagger split them).
+    pub fn push_line(&mut self, tokens: &[Token<'_>]) {
+        let words = flatten(tokens);
+        let quote_count = words.iter().filter(|(w, _)| *w == "\"").count();
+        let mut quotes_seen = 0;
+        let mut open_mention: Option<(&str, usize)> = None;
+        for (i, (word, label)) in words.iter().enumerate() {
+            let mention_of = |j: usize| words.get(j).and_then(|(_, m)| m.map(|(id, _)| id));
+            let this_mention = mention_of(i);
+            let starts_mention = this_mention.is_some() && (i == 0 || mention_of(i - 1) != this_mention);
+            let is_last_of_mention = this_mention.is_some() && mention_of(i + 1) != this_mention;
+            // A straight quote opens if it is the first of a pair on this line, else closes.
+            let (attach_left, attach_right) = if *word == "\"" {
+                quotes_seen += 1;
+                let opening = quotes_seen % 2 == 1 && !(quotes_seen == quote_count && i + 1 == words.len());
+                (!opening, opening)
+            } else {
+                (closes(word), opens(word))
+            };
+            if !self.block.text.is_empty() && !self.glue_next && !attach_left {
+                self.block.text.push(' ');
+            }
+            if starts_mention {
+                open_mention = label.map(|(_, l)| (l, self.block.text.len()));
+            }
+            push_clean(&mut self.block.text, word);
+            self.glue_next = attach_right;
+            if is_last_of_mention {
+                if let Some((label, start)) = open_mention.take() {
+                    let bytes = start..self.block.text.len();
+                    self.block.spans.push(Span { kind: EntityKind::from_label(label), bytes });
+                }
+            }
+        }
+        self.glue_next = false;
+    }
+
+    /// The finished block, spans tidied.
+    pub fn finish(mut self) -> Block {
+        self.block.tidy_spans();
+        self.block
+    }
+}
+
+/// A word and, when it is inside a mention, the mention's ordinal on the line and label.
+type LineWord<'a> = (&'a str, Option<(usize, &'a str)>);
+
+/// Words of a line, each with the mention it belongs to.
+fn flatten<'a>(tokens: &'a [Token<'a>]) -> Vec<LineWord<'a>> {
+    let mut words = Vec::new();
+    let mut ordinal = 0;
+    for token in tokens {
+        match token {
+            Token::Word(w) | Token::LinkText(w) => words.push((*w, None)),
+            Token::Mention { words: inner, .. } if inner.len() == 1 && header::is_keyword(inner[0]) => {
+                words.push((inner[0], None));
+            }
+            Token::Mention { label, words: inner, .. } => {
+                words.extend(inner.iter().map(|w| (*w, Some((ordinal, *label)))));
+                ordinal += 1;
+            }
+            Token::Anchor(_) => {}
+        }
+    }
+    words
+}
+
+/// Appends a token, turning line separators into spaces.
+fn push_clean(text: &mut String, word: &str) {
+    text.extend(word.chars().map(|c| if c == '\u{2028}' || c == '\u{2029}' { ' ' } else { c }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cable::lexer::tokens;
+
+    fn clean(lines: &[&str]) -> Block {
+        let mut d = Detokenizer::default();
+        for line in lines {
+            d.push_line(&tokens(line));
+        }
+        d.finish()
+    }
+
+    fn spans(block: &Block) -> Vec<&str> {
+        block.spans.iter().map(|s| &block.text[s.bytes.clone()]).collect()
+    }
+
+    #[test]
+    fn punctuation_rejoins_its_words() {
+        assert_eq!(clean(&["[LOC Paris  ] , the"]).text, "Paris, the");
+        assert_eq!(clean(&["State 's office"]).text, "State's office");
+        assert_eq!(clean(&["( [ORG ICE  ] )"]).text, "(ICE)");
+        assert_eq!(
+            clean(&["charged with \" terrorist conspiracy , \" which"]).text,
+            "charged with \"terrorist conspiracy,\" which"
+        );
+        assert_eq!(clean(&["1 ) one ; and 2 ) two ."]).text, "1) one; and 2) two.");
+        assert_eq!(clean(&["it does n't"]).text, "it doesn't");
+        assert_eq!(clean(&["first .", "Second ."]).text, "first. Second.");
+    }
+
+    #[test]
+    fn mention_spans_follow_the_clean_text() {
+        let b = clean(&["( [ORG S  ] ) in [LOC Paris  ] , the [ORG Immigration and Customs Enforcement  ] ( [ORG ICE  ] )"]);
+        assert_eq!(spans(&b), ["S", "Paris", "Immigration and Customs Enforcement", "ICE"]);
+    }
+
+    #[test]
+    fn sentence_period_leaves_the_mention_but_not_the_text() {
+        let b = clean(&["to designate [ORG Hamas.  ] and the [LOC U.S.  ] too"]);
+        assert_eq!(b.text, "to designate Hamas. and the U.S. too");
+        assert_eq!(spans(&b), ["Hamas", "U.S."]);
+    }
+
+    #[test]
+    fn keyword_mentions_are_text() {
+        let b = clean(&["E.O. 12958: [LOC DECL:  ] 04/06/2014"]);
+        assert_eq!(b.text, "E.O. 12958: DECL: 04/06/2014");
+        assert!(b.spans.is_empty());
+    }
+
+    #[test]
+    fn adjacent_mentions_stay_apart() {
+        let b = clean(&["[ORG Health and Human Services  ] [PER Tommy Thompson  ] led"]);
+        assert_eq!(spans(&b), ["Health and Human Services", "Tommy Thompson"]);
+    }
+
+    #[test]
+    fn slicing_clips_spans() {
+        let b = clean(&["( [ORG U ) Post  ] encloses"]);
+        assert_eq!(b.text, "(U) Post encloses");
+        let rest = b.slice(4..b.text.len());
+        assert_eq!(spans(&rest), ["Post"]);
+    }
+
+    #[test]
+    fn mentions_count_unicode_scalars() {
+        let b = clean(&["café [LOC Paris  ] ¶"]);
+        let m = &b.mentions()[0];
+        assert_eq!((m.start, m.end), (5, 10));
+        let chars: String = b.text.chars().skip(m.start).take(m.end - m.start).collect();
+        assert_eq!(chars, m.text);
+    }
+}

@@ -1,0 +1,180 @@
+//! Splits one line of the annotated format into tokens: words, mentions, anchors, markup.
+//!
+//! The grammar is that of the tagger's output: tokens separated by single spaces, mentions
+//! as `[LABEL tok tok  ]` (two spaces before the closing bracket), paragraph anchors as
+//! `<a id='par3' href='#par3'>¶</a>3 .`, and other HTML tags left in by the page generator.
+
+use nom::bytes::complete::{tag, take_until, take_while, take_while_m_n};
+use nom::character::complete::char;
+use nom::combinator::{opt, recognize};
+use nom::sequence::{delimited, preceded};
+use nom::{IResult, Parser};
+use std::ops::Range;
+
+/// One token of a source line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Token<'a> {
+    /// A plain token of text.
+    Word(&'a str),
+    /// A tagged mention; `span` is its byte range in the line, brackets included.
+    Mention { label: &'a str, words: Vec<&'a str>, span: Range<usize> },
+    /// A paragraph anchor with its id (`3`, `B`, `1993`).
+    Anchor(&'a str),
+    /// Text of a link (TAGS codes): kept as a word.
+    LinkText(&'a str),
+}
+
+/// `[LABEL tok tok  ]`: returns the label and the tokens.
+fn mention(input: &str) -> IResult<&str, (&str, Vec<&str>)> {
+    let (rest, label) = delimited(
+        char('['),
+        take_while_m_n(2, 6, |c: char| c.is_ascii_uppercase()),
+        char(' '),
+    )
+    .parse(input)?;
+    // The body runs to the first "  ]"; it must be single-space separated tokens.
+    let (rest, body) = take_until("  ]").parse(rest)?;
+    let (rest, _) = tag("  ]").parse(rest)?;
+    let words: Vec<&str> = body.split(' ').collect();
+    if body.is_empty() || words.iter().any(|w| w.is_empty()) {
+        return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)));
+    }
+    Ok((rest, (label, words)))
+}
+
+/// `<a id='par3' href='#par3'>¶</a>3 .`: the anchor, its echoed label and the period.
+fn anchor(input: &str) -> IResult<&str, &str> {
+    let (rest, id) = delimited(
+        tag("<a id='par"),
+        take_while(|c: char| c.is_ascii_alphanumeric()),
+        (tag("'"), take_until(">"), tag(">")),
+    )
+    .parse(input)?;
+    let (rest, _) = (opt(tag("¶")), tag("</a>")).parse(rest)?;
+    let (rest, _) = opt(tag(id)).parse(rest)?;
+    let (rest, _) = opt(preceded(opt(char(' ')), char('.'))).parse(rest)?;
+    Ok((rest, id))
+}
+
+/// `<a href='/tag/PTER_0.html'>PTER</a>`: a link, read as its text.
+fn link(input: &str) -> IResult<&str, &str> {
+    delimited(
+        (tag("<a "), take_while(|c| c != '>' && c != '<'), char('>')),
+        take_while(|c| c != '<'),
+        tag("</a>"),
+    )
+    .parse(input)
+}
+
+/// Any other HTML tag: `</td>`, `<br>`, `</pre>`. A lone `<` is not a tag.
+fn markup(input: &str) -> IResult<&str, &str> {
+    recognize((
+        char('<'),
+        opt(char('/')),
+        take_while_m_n(1, usize::MAX, |c: char| c.is_ascii_alphabetic()),
+        take_while(|c| c != '<' && c != '>'),
+        char('>'),
+    ))
+    .parse(input)
+}
+
+/// Splits a line into tokens. Never fails: what matches no rule is a word.
+pub(crate) fn tokens(line: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    while !rest.is_empty() {
+        let offset = line.len() - rest.len();
+        if let Some(after) = rest.strip_prefix(|c: char| c == ' ' || c == '\t') {
+            rest = after;
+        } else if let Ok((after, (label, words))) = mention(rest) {
+            let span = offset..line.len() - after.len();
+            out.push(Token::Mention { label, words, span });
+            rest = after;
+        } else if let Ok((after, id)) = anchor(rest) {
+            out.push(Token::Anchor(id));
+            rest = after;
+        } else if let Ok((after, text)) = link(rest) {
+            if !text.trim().is_empty() {
+                out.push(Token::LinkText(text.trim()));
+            }
+            rest = after;
+        } else if let Ok((after, _)) = markup(rest) {
+            rest = after;
+        } else {
+            let end = word_end(rest);
+            out.push(Token::Word(&rest[..end]));
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+/// A word runs to the next space or tab, or to a tag glued onto it (`PTER</a>`).
+fn word_end(input: &str) -> usize {
+    let mut chars = input.char_indices();
+    let first_len = chars.next().map_or(0, |(_, c)| c.len_utf8());
+    for (i, c) in chars {
+        if c == ' ' || c == '\t' {
+            return i;
+        }
+        if c == '<' && (markup(&input[i..]).is_ok() || anchor(&input[i..]).is_ok()) {
+            return i;
+        }
+    }
+    // The first character always belongs to the word, so the lexer always advances.
+    input.len().max(first_len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_need_the_exact_shape() {
+        let t = tokens("in [LOC Paris  ] during");
+        assert_eq!(t[1], Token::Mention { label: "LOC", words: vec!["Paris"], span: 3..16 });
+        let t = tokens("[ORG Immigration and Customs Enforcement  ]");
+        assert!(matches!(&t[0], Token::Mention { words, .. } if words.len() == 4));
+        for text in ["[level of]", "[SOURCE REMOVED]", "[XXXXXXXXXXXX", "[LOC Paris ]", "[L Paris  ]", "[LOCATION Paris  ]", "[loc Paris  ]", "[LOC  Paris  ]"] {
+            assert!(
+                tokens(text).iter().all(|t| matches!(t, Token::Word(_))),
+                "{text} should be plain words"
+            );
+        }
+    }
+
+    #[test]
+    fn literal_bracket_before_a_mention() {
+        let t = tokens("While [ [MISC XXXXXXXXXXXX  ] , his");
+        assert_eq!(t[1], Token::Word("["));
+        assert!(matches!(&t[2], Token::Mention { label: "MISC", .. }));
+        assert_eq!(t[3], Token::Word(","));
+    }
+
+    #[test]
+    fn anchors_consume_their_label_and_period() {
+        let t = tokens("the U.S. <a id='par4' href='#par4'>¶</a>4 . ");
+        assert_eq!(t, vec![Token::Word("the"), Token::Word("U.S."), Token::Anchor("4")]);
+        let t = tokens("city. <a id='parB' href='#parB'>¶</a>B . ");
+        assert_eq!(t[1], Token::Anchor("B"));
+    }
+
+    #[test]
+    fn links_keep_their_text_and_markup_disappears() {
+        let t = tokens("TAGS: <a href='/tag/PTER_0.html'>PTER</a> <a href='/tag/FR_0.html'>FR</a>");
+        assert_eq!(t, vec![Token::Word("TAGS:"), Token::LinkText("PTER"), Token::LinkText("FR")]);
+        let t = tokens("[ORG CROCKER  ] </td></tr> </table></pre></code>");
+        assert_eq!(t.len(), 1);
+        let t = tokens("CONFIDENTIAL ></pre></code>");
+        assert_eq!(t, vec![Token::Word("CONFIDENTIAL"), Token::Word(">")]);
+        let t = tokens("a < b <br>");
+        assert_eq!(t, vec![Token::Word("a"), Token::Word("<"), Token::Word("b")]);
+    }
+
+    #[test]
+    fn odd_bytes_never_stall() {
+        for text in ["<", "<<<", "[", "[AB ", "[AB x  ", "<a id='par", "\u{2028}x\u{a0}y", "é<"] {
+            let _ = tokens(text);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! The public entry points: bytes or text in, a [`Cable`] or a clear error out.
+
+use super::{Cable, Warning, id_from_file_name, structure};
+use thiserror::Error;
+
+/// Why a file could not be read as a cable at all.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum ParseError {
+    /// The file holds binary data, not text.
+    #[error("{name}: not a text file: binary data at line {line}, column {column}")]
+    NotText {
+        /// The file's name as given.
+        name: String,
+        /// 1-based line of the first binary byte.
+        line: usize,
+        /// 1-based column (in bytes) of the first binary byte.
+        column: usize,
+    },
+    /// The file has no text in it.
+    #[error("{name}: the file is empty, expected the text of a cable")]
+    Empty {
+        /// The file's name as given.
+        name: String,
+    },
+}
+
+/// Parses a cable from its text. `name` is the file name (used for the reference ID and
+/// for messages); the text is read as is, whatever its shape, and never makes this panic.
+pub fn parse(text: &str, name: &str) -> Result<Cable, ParseError> {
+    parse_with_warnings(text, name, Vec::new())
+}
+
+/// Parses a cable from raw bytes: invalid UTF-8 is replaced and reported as a warning;
+/// binary data (NUL bytes and other controls that text never holds) is an error.
+pub fn parse_bytes(bytes: &[u8], name: &str) -> Result<Cable, ParseError> {
+    if let Some(at) = bytes.iter().position(|&b| is_binary_byte(b)) {
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        return Err(ParseError::NotText { name: name.to_string(), line, column: at - line_start + 1 });
+    }
+    let mut warnings = Vec::new();
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(error) => {
+            let at = error.valid_up_to();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            warnings.push(Warning {
+                line: Some(line),
+                message: "invalid UTF-8 replaced with \u{fffd}".to_string(),
+            });
+            String::from_utf8_lossy(bytes)
+        }
+    };
+    parse_with_warnings(&text, name, warnings)
+}
+
+fn parse_with_warnings(text: &str, name: &str, warnings: Vec<Warning>) -> Result<Cable, ParseError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ParseError::Empty { name: name.to_string() });
+    }
+    Ok(structure::build(text, id_from_file_name(name), warnings))
+}
+
+/// Bytes that never occur in a text file: NUL and C0 controls other than tab, line feed,
+/// carriage return, form feed and escape (escape is kept, and shown safely by the reader).
+fn is_binary_byte(byte: u8) -> bool {
+    byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b | 0x07)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_data_is_an_error_with_its_position() {
+        let error = parse_bytes(b"line one\nab\0cd", "x.bin").unwrap_err();
+        assert_eq!(error, ParseError::NotText { name: "x.bin".into(), line: 2, column: 3 });
+        assert_eq!(error.to_string(), "x.bin: not a text file: binary data at line 2, column 3");
+    }
+
+    #[test]
+    fn empty_input_is_an_error() {
+        assert!(matches!(parse("  \n ", "e.txt"), Err(ParseError::Empty { .. })));
+        assert!(matches!(parse_bytes(b"", "e.txt"), Err(ParseError::Empty { .. })));
+    }
+
+    #[test]
+    fn invalid_utf8_is_a_warning() {
+        let cable = parse_bytes(b"UNCLAS\nsome \xff text", "w.txt").unwrap();
+        assert_eq!(cable.warnings.len(), 1);
+        assert_eq!(cable.warnings[0].line, Some(2));
+        assert!(cable.header.text.contains('\u{fffd}'));
+    }
+}

@@ -1,0 +1,268 @@
+//! From tokenized lines to a [`Cable`]: header, paragraphs, headings, signature.
+//!
+//! Paragraph anchors split the text into segments. Not every anchor is a paragraph: the
+//! page generator also anchored REF items (`B.`), sub-items, years at a line start
+//! (`1993.`) and prose like `paragraph 3.`. Each anchor is classified from its id and from
+//! what follows it.
+
+use super::clean::{Block, Detokenizer};
+use super::lexer::{self, Token};
+use super::marking::{self, Marking};
+use super::{Cable, Paragraph, SourceSpan, EntityKind, Warning, entities, header};
+use std::ops::Range;
+
+/// A run of text between two anchors.
+struct Segment {
+    anchor: Option<String>,
+    block: Block,
+    lines: Range<usize>,
+}
+
+/// A paragraph while it is being built.
+struct Draft {
+    label: String,
+    heading: Option<String>,
+    block: Block,
+    lines: Range<usize>,
+}
+
+/// The largest step between paragraph numbers still read as a paragraph (gaps happen).
+const MAX_NUMBER_GAP: u32 = 20;
+
+/// Builds a cable from the annotated format's text.
+pub(crate) fn build(source: &str, id: Option<String>, warnings: Vec<Warning>) -> Cable {
+    let lines: Vec<&str> = source.lines().collect();
+    let mut source_spans = Vec::new();
+    let mut tokenized: Vec<Vec<Token<'_>>> = Vec::with_capacity(lines.len());
+    for (n, line) in lines.iter().enumerate() {
+        let tokens = lexer::tokens(line);
+        for token in &tokens {
+            if let Token::Mention { label, span, .. } = token {
+                source_spans.push(SourceSpan { line: n, bytes: span.clone(), kind: EntityKind::from_label(label) });
+            }
+        }
+        tokenized.push(tokens);
+    }
+    let signature = take_signature(&mut tokenized);
+    let segments = segments(&tokenized);
+    let (header_block, drafts) = assemble(segments);
+    let header_block = header_block.trimmed();
+    let mut header = header::parse_fields(&header_block.text);
+    header.mentions = header_block.mentions();
+    header.text = header_block.text;
+    let paragraphs = drafts.into_iter().map(finish_paragraph).collect();
+    let mut cable = Cable {
+        id,
+        header,
+        paragraphs,
+        signature,
+        entities: Vec::new(),
+        warnings,
+        source: source.to_string(),
+        source_spans,
+    };
+    cable.entities = entities::group(&cable);
+    cable
+}
+
+/// Splits the token stream at anchors; each segment remembers its source lines.
+fn segments(tokenized: &[Vec<Token<'_>>]) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    let mut anchor: Option<String> = None;
+    let mut detok = Detokenizer::default();
+    let mut first_line = 0;
+    for (n, tokens) in tokenized.iter().enumerate() {
+        let mut chunk_start = 0;
+        for (i, token) in tokens.iter().enumerate() {
+            if let Token::Anchor(id) = token {
+                detok.push_line(&tokens[chunk_start..i]);
+                let done = std::mem::take(&mut detok);
+                segments.push(Segment { anchor: anchor.take(), block: done.finish(), lines: first_line..n + 1 });
+                anchor = Some((*id).to_string());
+                first_line = n + 1;
+                chunk_start = i + 1;
+            }
+        }
+        detok.push_line(&tokens[chunk_start..]);
+    }
+    segments.push(Segment { anchor, block: detok.finish(), lines: first_line..tokenized.len() });
+    segments
+}
+
+/// Decides what each anchor is and gathers the header and the paragraphs.
+fn assemble(segments: Vec<Segment>) -> (Block, Vec<Draft>) {
+    let mut header = Block::default();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut last_number = 0;
+    for segment in segments {
+        let Segment { anchor, block, lines } = segment;
+        let Some(id) = anchor else {
+            header.append(" ", &block);
+            continue;
+        };
+        let starts_with_marking = marking::portion_marking(block.text.trim_start()).is_ok();
+        let number = id.parse::<u32>().ok();
+        let is_paragraph = match number {
+            Some(n) => starts_with_marking || (n > last_number && n <= last_number + MAX_NUMBER_GAP),
+            None => false,
+        };
+        let in_body = !drafts.is_empty();
+        let current = drafts.last_mut().map_or(&mut header, |d| &mut d.block);
+        if is_paragraph {
+            let heading = take_heading(current);
+            last_number = number.unwrap_or(last_number);
+            drafts.push(Draft { label: id, heading, block, lines });
+            continue;
+        }
+        // Not a paragraph: put back the text the anchor replaced (`B.`, `1993.`).
+        let separator = if number.is_none() && in_body { "\n" } else { " " };
+        let mut restored = Block::plain(&format!("{id}."));
+        restored.append(" ", &block);
+        current.append(separator, &restored);
+        if let Some(draft) = drafts.last_mut() {
+            draft.lines.end = lines.end;
+        }
+    }
+    if drafts.is_empty() {
+        let (head, numbered) = split_numbered(&header);
+        return (head, numbered);
+    }
+    (header, drafts)
+}
+
+/// Cuts a trailing `---- HEADING ----` off a block and returns the heading.
+fn take_heading(block: &mut Block) -> Option<String> {
+    let text = block.text.trim_end();
+    let is_rule = |word: &str| word.len() >= 3 && word.chars().all(|c| c == '-');
+    let words: Vec<(usize, &str)> = word_positions(text);
+    let (&(_, last), rest) = words.split_last()?;
+    if !is_rule(last) {
+        return None;
+    }
+    let open = rest.iter().rposition(|(_, w)| is_rule(w))?;
+    let heading_words = &rest[open + 1..];
+    if heading_words.is_empty() || heading_words.len() > 20 {
+        return None;
+    }
+    let heading_start = heading_words[0].0;
+    let heading_end = rest.last().map_or(heading_start, |(at, w)| at + w.len());
+    let heading = text[heading_start..heading_end].to_string();
+    let cut = rest[open].0;
+    *block = block.slice(0..cut).trimmed();
+    Some(heading)
+}
+
+fn word_positions(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// For cables without anchors: paragraphs from `1. (C)` numbering in the text.
+fn split_numbered(block: &Block) -> (Block, Vec<Draft>) {
+    let text = &block.text;
+    let mut starts = Vec::new();
+    let mut expected = 1u32;
+    let mut from = 0;
+    while let Some((at, body)) = find_numbered(text, from, expected) {
+        starts.push((at, body, expected));
+        from = body;
+        expected += 1;
+    }
+    if starts.is_empty() {
+        return (block.clone(), Vec::new());
+    }
+    let head = block.slice(0..starts[0].0).trimmed();
+    let drafts = starts
+        .iter()
+        .enumerate()
+        .map(|(i, &(_, body, number))| {
+            let end = starts.get(i + 1).map_or(text.len(), |next| next.0);
+            Draft { label: number.to_string(), heading: None, block: block.slice(body..end), lines: 0..0 }
+        })
+        .collect();
+    (head, drafts)
+}
+
+/// Finds `N. (X)` or `N.(X)` at a word start, with a valid marking; returns where the
+/// number starts and where the paragraph's text (the marking) starts.
+fn find_numbered(text: &str, from: usize, number: u32) -> Option<(usize, usize)> {
+    let needle = format!("{number}.");
+    let mut search = from;
+    while let Some(found) = text[search..].find(&needle) {
+        let at = search + found;
+        let after = at + needle.len();
+        let at_word_start = at == 0 || text[..at].ends_with(char::is_whitespace);
+        let body = text[after..].trim_start();
+        let body_at = text.len() - body.len();
+        if at_word_start && marking::portion_marking(body).is_ok() {
+            return Some((at, body_at));
+        }
+        search = after;
+    }
+    None
+}
+
+/// Marking off the front, signature-free text, mentions with char offsets.
+fn finish_paragraph(draft: Draft) -> Paragraph {
+    let block = draft.block.trimmed();
+    let (marking, block) = split_marking(&block);
+    Paragraph {
+        label: draft.label,
+        marking,
+        heading: draft.heading,
+        mentions: block.mentions(),
+        text: block.text,
+        source_lines: draft.lines,
+    }
+}
+
+fn split_marking(block: &Block) -> (Option<Marking>, Block) {
+    match marking::portion_marking(&block.text) {
+        Ok((rest, marking)) => {
+            let cut = block.text.len() - rest.len();
+            (Some(marking), block.slice(cut..block.text.len()).trimmed())
+        }
+        Err(_) => (None, block.clone()),
+    }
+}
+
+/// Takes a signature off the last line: one to four capitalised words (`LEACH`), after
+/// dropping teletype end marks (`NNNN`).
+fn take_signature(tokenized: &mut [Vec<Token<'_>>]) -> Option<String> {
+    let last = tokenized.iter_mut().rev().find(|tokens| !tokens.is_empty())?;
+    let mut words: Vec<&str> = Vec::new();
+    for token in last.iter() {
+        match token {
+            Token::Word(w) => words.push(w),
+            Token::Mention { words: inner, .. } => words.extend(inner.iter().copied()),
+            Token::Anchor(_) | Token::LinkText(_) => return None,
+        }
+    }
+    while words.last().is_some_and(|w| w.chars().all(|c| c == 'N') && w.len() >= 3) {
+        words.pop();
+    }
+    let is_name_word = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+    };
+    if words.is_empty() || words.len() > 4 || !words.iter().all(is_name_word) || words.iter().any(|w| header::is_keyword(w)) {
+        return None;
+    }
+    let signature = words.join(" ");
+    last.clear();
+    Some(signature)
+}

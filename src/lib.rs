@@ -1,0 +1,12 @@
+//! cableview: read diplomatic cables with inline named-entity annotations.
+//!
+//! The crate is a library with a thin binary: [`cable`] parses files into a typed
+//! document and knows nothing of the terminal.
+
+pub mod cable;
+
+/// The bundled sample cable (05PARIS2333), opened when no file is given.
+pub const SAMPLE: &str = include_str!("../assets/05PARIS2333.txt");
+
+/// The file name the bundled sample is known by.
+pub const SAMPLE_NAME: &str = "05PARIS2333.txt";
