@@ -196,7 +196,12 @@ impl Cable {
     /// The total number of mentions, header included.
     #[must_use]
     pub fn mention_count(&self) -> usize {
-        self.header.mentions.len() + self.paragraphs.iter().map(|p| p.mentions.len()).sum::<usize>()
+        self.header.mentions.len()
+            + self
+                .paragraphs
+                .iter()
+                .map(|p| p.mentions.len())
+                .sum::<usize>()
     }
 
     /// A short title: the reference ID, else the subject, else `untitled cable`.
@@ -236,12 +241,18 @@ mod tests {
 
     #[test]
     fn id_from_file_name_accepts_reference_ids() {
-        assert_eq!(id_from_file_name("05PARIS2333.txt").as_deref(), Some("05PARIS2333"));
+        assert_eq!(
+            id_from_file_name("05PARIS2333.txt").as_deref(),
+            Some("05PARIS2333")
+        );
         assert_eq!(
             id_from_file_name("dir/7575LIBREVILLE1895.html").as_deref(),
             Some("7575LIBREVILLE1895")
         );
-        assert_eq!(id_from_file_name("09PARTO41305").as_deref(), Some("09PARTO41305"));
+        assert_eq!(
+            id_from_file_name("09PARTO41305").as_deref(),
+            Some("09PARTO41305")
+        );
     }
 
     #[test]
@@ -258,6 +269,9 @@ mod tests {
         for kind in EntityKind::STANDARD {
             assert_eq!(EntityKind::from_label(kind.label()), kind);
         }
-        assert_eq!(EntityKind::from_label("GPE"), EntityKind::Other("GPE".into()));
+        assert_eq!(
+            EntityKind::from_label("GPE"),
+            EntityKind::Other("GPE".into())
+        );
     }
 }

@@ -1,1 +1,5 @@
-fn main() {}
+//! The `cableview` binary: everything lives in the library.
+
+fn main() -> std::process::ExitCode {
+    cableview::cli::main()
+}

@@ -36,7 +36,10 @@ impl Block {
                 })
             })
             .collect();
-        let mut block = Block { text: self.text[range].to_string(), spans };
+        let mut block = Block {
+            text: self.text[range].to_string(),
+            spans,
+        };
         block.tidy_spans();
         block
     }
@@ -66,7 +69,10 @@ impl Block {
 
     /// Plain text, no mentions.
     pub fn plain(text: &str) -> Block {
-        Block { text: text.to_string(), spans: Vec::new() }
+        Block {
+            text: text.to_string(),
+            spans: Vec::new(),
+        }
     }
 
     /// Shrinks spans to their words: no edge punctuation or space, no sentence period.
@@ -122,7 +128,11 @@ impl Block {
 }
 
 fn is_leading_junk(c: char) -> bool {
-    c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | ')' | ']' | '"' | '\'' | '”' | '’')
+    c.is_whitespace()
+        || matches!(
+            c,
+            ',' | ';' | ':' | '.' | ')' | ']' | '"' | '\'' | '”' | '’'
+        )
 }
 
 fn is_trailing_junk(c: char) -> bool {
@@ -131,7 +141,9 @@ fn is_trailing_junk(c: char) -> bool {
 
 /// `Hamas.` loses its period; `U.S.` keeps it (an abbreviation, not a sentence end).
 fn strip_sentence_period(piece: &str) -> &str {
-    let Some(stem) = piece.strip_suffix('.') else { return piece };
+    let Some(stem) = piece.strip_suffix('.') else {
+        return piece;
+    };
     let last_word = stem.rsplit(' ').next().unwrap_or(stem);
     if last_word.contains('.') || last_word.chars().count() < 2 {
         piece
@@ -142,8 +154,10 @@ fn strip_sentence_period(piece: &str) -> &str {
 
 /// Whether a token attaches to the text before it, with no space.
 fn closes(word: &str) -> bool {
-    matches!(word, "," | "." | ";" | ":" | ")" | "]" | "}" | "?" | "!" | "%" | "..." | ".." | "”" | "’")
-        || word.eq_ignore_ascii_case("n't")
+    matches!(
+        word,
+        "," | "." | ";" | ":" | ")" | "]" | "}" | "?" | "!" | "%" | "..." | ".." | "”" | "’"
+    ) || word.eq_ignore_ascii_case("n't")
         || ((word.starts_with('\'') || word.starts_with('’'))
             && word.len() > 1
             && word.chars().count() <= 3
@@ -172,12 +186,14 @@ impl Detokenizer {
         for (i, (word, label)) in words.iter().enumerate() {
             let mention_of = |j: usize| words.get(j).and_then(|(_, m)| m.map(|(id, _)| id));
             let this_mention = mention_of(i);
-            let starts_mention = this_mention.is_some() && (i == 0 || mention_of(i - 1) != this_mention);
+            let starts_mention =
+                this_mention.is_some() && (i == 0 || mention_of(i - 1) != this_mention);
             let is_last_of_mention = this_mention.is_some() && mention_of(i + 1) != this_mention;
             // A straight quote opens if it is the first of a pair on this line, else closes.
             let (attach_left, attach_right) = if *word == "\"" {
                 quotes_seen += 1;
-                let opening = quotes_seen % 2 == 1 && !(quotes_seen == quote_count && i + 1 == words.len());
+                let opening =
+                    quotes_seen % 2 == 1 && !(quotes_seen == quote_count && i + 1 == words.len());
                 (!opening, opening)
             } else {
                 (closes(word), opens(word))
@@ -193,7 +209,10 @@ impl Detokenizer {
             if is_last_of_mention {
                 if let Some((label, start)) = open_mention.take() {
                     let bytes = start..self.block.text.len();
-                    self.block.spans.push(Span { kind: EntityKind::from_label(label), bytes });
+                    self.block.spans.push(Span {
+                        kind: EntityKind::from_label(label),
+                        bytes,
+                    });
                 }
             }
         }
@@ -217,10 +236,16 @@ fn flatten<'a>(tokens: &'a [Token<'a>]) -> Vec<LineWord<'a>> {
     for token in tokens {
         match token {
             Token::Word(w) | Token::LinkText(w) => words.push((*w, None)),
-            Token::Mention { words: inner, .. } if inner.len() == 1 && header::is_keyword(inner[0]) => {
+            Token::Mention { words: inner, .. }
+                if inner.len() == 1 && header::is_keyword(inner[0]) =>
+            {
                 words.push((inner[0], None));
             }
-            Token::Mention { label, words: inner, .. } => {
+            Token::Mention {
+                label,
+                words: inner,
+                ..
+            } => {
                 words.extend(inner.iter().map(|w| (*w, Some((ordinal, *label)))));
                 ordinal += 1;
             }
@@ -232,7 +257,13 @@ fn flatten<'a>(tokens: &'a [Token<'a>]) -> Vec<LineWord<'a>> {
 
 /// Appends a token, turning line separators into spaces.
 fn push_clean(text: &mut String, word: &str) {
-    text.extend(word.chars().map(|c| if c == '\u{2028}' || c == '\u{2029}' { ' ' } else { c }));
+    text.extend(word.chars().map(|c| {
+        if c == '\u{2028}' || c == '\u{2029}' {
+            ' '
+        } else {
+            c
+        }
+    }));
 }
 
 #[cfg(test)]
@@ -249,7 +280,11 @@ mod tests {
     }
 
     fn spans(block: &Block) -> Vec<&str> {
-        block.spans.iter().map(|s| &block.text[s.bytes.clone()]).collect()
+        block
+            .spans
+            .iter()
+            .map(|s| &block.text[s.bytes.clone()])
+            .collect()
     }
 
     #[test]
@@ -261,15 +296,23 @@ mod tests {
             clean(&["charged with \" terrorist conspiracy , \" which"]).text,
             "charged with \"terrorist conspiracy,\" which"
         );
-        assert_eq!(clean(&["1 ) one ; and 2 ) two ."]).text, "1) one; and 2) two.");
+        assert_eq!(
+            clean(&["1 ) one ; and 2 ) two ."]).text,
+            "1) one; and 2) two."
+        );
         assert_eq!(clean(&["it does n't"]).text, "it doesn't");
         assert_eq!(clean(&["first .", "Second ."]).text, "first. Second.");
     }
 
     #[test]
     fn mention_spans_follow_the_clean_text() {
-        let b = clean(&["( [ORG S  ] ) in [LOC Paris  ] , the [ORG Immigration and Customs Enforcement  ] ( [ORG ICE  ] )"]);
-        assert_eq!(spans(&b), ["S", "Paris", "Immigration and Customs Enforcement", "ICE"]);
+        let b = clean(&[
+            "( [ORG S  ] ) in [LOC Paris  ] , the [ORG Immigration and Customs Enforcement  ] ( [ORG ICE  ] )",
+        ]);
+        assert_eq!(
+            spans(&b),
+            ["S", "Paris", "Immigration and Customs Enforcement", "ICE"]
+        );
     }
 
     #[test]

@@ -45,14 +45,25 @@ pub fn group(cable: &Cable) -> Vec<Entity> {
     let mut groups: HashMap<(EntityKind, String), Group> = HashMap::new();
     for (order, (paragraph, mention)) in cable.mentions().enumerate() {
         let key = (mention.kind.clone(), mention.text.to_lowercase());
-        let group = groups.entry(key).or_insert_with(|| Group { first_seen: order, ..Group::default() });
+        let group = groups.entry(key).or_insert_with(|| Group {
+            first_seen: order,
+            ..Group::default()
+        });
         group.count += 1;
-        match group.forms.iter_mut().find(|(form, _)| *form == mention.text) {
+        match group
+            .forms
+            .iter_mut()
+            .find(|(form, _)| *form == mention.text)
+        {
             Some((_, n)) => *n += 1,
             None => group.forms.push((mention.text.clone(), 1)),
         }
         if group.paragraphs.last().map(String::as_str) != Some(paragraph) {
-            let label = if paragraph == HEADER_LABEL { HEADER_LABEL } else { paragraph };
+            let label = if paragraph == HEADER_LABEL {
+                HEADER_LABEL
+            } else {
+                paragraph
+            };
             if !group.paragraphs.iter().any(|p| p == label) {
                 group.paragraphs.push(label.to_string());
             }
@@ -62,7 +73,15 @@ pub fn group(cable: &Cable) -> Vec<Entity> {
         .into_iter()
         .map(|((kind, _), group)| {
             let name = display_name(&group.forms);
-            (group.first_seen, Entity { kind, name, count: group.count, paragraphs: group.paragraphs })
+            (
+                group.first_seen,
+                Entity {
+                    kind,
+                    name,
+                    count: group.count,
+                    paragraphs: group.paragraphs,
+                },
+            )
         })
         .collect();
     entities.sort_by(|(a_first, a), (b_first, b)| {

@@ -4,8 +4,8 @@
 //! reader finds each field by its keyword (`TAGS:`, `SUBJECT:`, `REF:`, ...) and takes the
 //! text up to the next keyword. Every field is optional.
 
-use super::marking::{self, Classification};
 use super::Mention;
+use super::marking::{self, Classification};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case};
 use nom::character::complete::{char, digit1, space0, space1};
@@ -74,7 +74,10 @@ pub struct Header {
     pub mentions: Vec<Mention>,
 }
 
-#[allow(clippy::ref_option, reason = "serde's serialize_with passes a reference")]
+#[allow(
+    clippy::ref_option,
+    reason = "serde's serialize_with passes a reference"
+)]
 fn serialize_classification<S: Serializer>(
     value: &Option<Classification>,
     serializer: S,
@@ -87,8 +90,18 @@ fn serialize_classification<S: Serializer>(
 
 /// Handling caveats that may follow the serial number.
 const CAVEATS: [&str; 12] = [
-    "SIPDIS", "NOFORN", "SENSITIVE", "NODIS", "EXDIS", "LIMDIS", "STADIS", "ORCON",
-    "PROPIN", "NOCONTRACT", "CHEROKEE", "ROGER",
+    "SIPDIS",
+    "NOFORN",
+    "SENSITIVE",
+    "NODIS",
+    "EXDIS",
+    "LIMDIS",
+    "STADIS",
+    "ORCON",
+    "PROPIN",
+    "NOCONTRACT",
+    "CHEROKEE",
+    "ROGER",
 ];
 
 /// The keywords that open header fields, in the order they usually come.
@@ -108,11 +121,17 @@ fn field_keyword(input: &str) -> IResult<&str, Field> {
         tag_no_case("E.O.").map(|_| Field::ExecutiveOrder),
         recognize((tag("EO"), space1, digit1)).map(|_| Field::ExecutiveOrder),
         recognize((tag_no_case("TAGS"), opt(char(':')))).map(|_| Field::Tags),
-        recognize((tag_no_case("TAG"), alt((tag(":"), tag(" "), tag("\u{a0}"))))).map(|_| Field::Tags),
+        recognize((tag_no_case("TAG"), alt((tag(":"), tag(" "), tag("\u{a0}")))))
+            .map(|_| Field::Tags),
         tag_no_case("SUBJECT:").map(|_| Field::Subject),
         tag_no_case("SUBJ:").map(|_| Field::Subject),
         tag("SUMMARY:").map(|_| Field::Summary),
-        alt((tag_no_case("REFS:"), tag_no_case("REF:"), tag_no_case("REFTEL:"))).map(|_| Field::References),
+        alt((
+            tag_no_case("REFS:"),
+            tag_no_case("REF:"),
+            tag_no_case("REFTEL:"),
+        ))
+        .map(|_| Field::References),
         tag_no_case("CLASSIFIED BY").map(|_| Field::ClassifiedBy),
     ))
     .parse(input)
@@ -205,7 +224,11 @@ fn read_preamble(preamble: &str, header: &mut Header) {
     let mut used = 0;
     if let Some(at) = serial_at {
         let origin_words = &words[..at];
-        if origin_words.iter().all(|w| w.chars().all(char::is_alphabetic)) && !origin_words.is_empty() {
+        if origin_words
+            .iter()
+            .all(|w| w.chars().all(char::is_alphabetic))
+            && !origin_words.is_empty()
+        {
             header.origin = Some(origin_words.join(" ").to_uppercase());
             header.serial = Some(words[at].to_string());
             used = at + 1;
@@ -262,7 +285,8 @@ fn read_tags(value: &str) -> Vec<String> {
 
 /// A REF item label at a word start: `A.` or `B)` followed by a space.
 fn reference_label(input: &str) -> IResult<&str, char> {
-    let (rest, letter) = nom::character::complete::satisfy(|c| c.is_ascii_alphabetic()).parse(input)?;
+    let (rest, letter) =
+        nom::character::complete::satisfy(|c| c.is_ascii_alphabetic()).parse(input)?;
     let (rest, _) = preceded(space0, alt((char('.'), char(')')))).parse(rest)?;
     let (rest, _) = alt((space1, nom::combinator::eof)).parse(rest)?;
     Ok((rest, letter.to_ascii_uppercase()))
@@ -275,7 +299,10 @@ fn read_references(value: &str) -> Vec<Reference> {
         return value
             .split(';')
             .filter_map(non_empty)
-            .map(|text| Reference { label: None, text: text.trim_end_matches('.').trim().to_string() })
+            .map(|text| Reference {
+                label: None,
+                text: text.trim_end_matches('.').trim().to_string(),
+            })
             .collect();
     }
     // Labels come in order (A, B, C, ...), so the next label is searched for explicitly;
@@ -289,8 +316,14 @@ fn read_references(value: &str) -> Vec<Reference> {
         }
         let next = char::from(expected as u8 + 1);
         let end = find_label(after_label, next).unwrap_or(after_label.len());
-        let text = after_label[..end].trim().trim_end_matches(['.', ';']).trim();
-        references.push(Reference { label: Some(letter.to_string()), text: text.to_string() });
+        let text = after_label[..end]
+            .trim()
+            .trim_end_matches(['.', ';'])
+            .trim();
+        references.push(Reference {
+            label: Some(letter.to_string()),
+            text: text.to_string(),
+        });
         rest = after_label[end..].trim_start();
         expected = next;
     }
@@ -307,17 +340,28 @@ fn find_label(text: &str, letter: char) -> Option<usize> {
 fn read_classified_by(value: &str, header: &mut Header) {
     let value = value.trim_start_matches(':').trim();
     let lower = value.to_ascii_lowercase();
-    let split = ["for reasons", "for reason", "reasons:", "reason:", "reasons", "reason"]
-        .iter()
-        .filter_map(|needle| lower.find(needle).map(|at| (at, needle.len())))
-        .min_by_key(|(at, _)| *at);
+    let split = [
+        "for reasons",
+        "for reason",
+        "reasons:",
+        "reason:",
+        "reasons",
+        "reason",
+    ]
+    .iter()
+    .filter_map(|needle| lower.find(needle).map(|at| (at, needle.len())))
+    .min_by_key(|(at, _)| *at);
     let (who, reasons) = match split {
         Some((at, len)) => (&value[..at], Some(&value[at + len..])),
         None => (value, None),
     };
     header.classified_by = non_empty(who.trim().trim_end_matches([',', '.', ';']));
     header.reasons = reasons.and_then(|r| {
-        non_empty(r.trim_start_matches([':', ' ']).trim().trim_end_matches(['.', ' ']))
+        non_empty(
+            r.trim_start_matches([':', ' '])
+                .trim()
+                .trim_end_matches(['.', ' ']),
+        )
     });
 }
 
@@ -343,18 +387,34 @@ mod tests {
         assert_eq!(h.origin.as_deref(), Some("PARIS"));
         assert_eq!(h.serial.as_deref(), Some("002333"));
         assert_eq!(h.caveats, ["SIPDIS"]);
-        assert_eq!(h.addressees.as_deref(), Some("STATE FOR EUR/PGI (BUCKNEBERG) AND S/CT"));
+        assert_eq!(
+            h.addressees.as_deref(),
+            Some("STATE FOR EUR/PGI (BUCKNEBERG) AND S/CT")
+        );
         assert_eq!(h.executive_order.as_deref(), Some("12958"));
         assert_eq!(h.declassify_on.as_deref(), Some("04/06/2014"));
         assert_eq!(h.tags, ["PTER", "PREL", "FR"]);
-        assert_eq!(h.subject.as_deref(), Some("GWOT ASSESSMENT: EMBASSY PARIS FEEDBACK"));
-        let refs: Vec<(Option<&str>, &str)> =
-            h.references.iter().map(|r| (r.label.as_deref(), r.text.as_str())).collect();
+        assert_eq!(
+            h.subject.as_deref(),
+            Some("GWOT ASSESSMENT: EMBASSY PARIS FEEDBACK")
+        );
+        let refs: Vec<(Option<&str>, &str)> = h
+            .references
+            .iter()
+            .map(|r| (r.label.as_deref(), r.text.as_str()))
+            .collect();
         assert_eq!(
             refs,
-            [(Some("A"), "STATE 60796"), (Some("B"), "04 PARIS 8983"), (Some("C"), "PARIS 280")]
+            [
+                (Some("A"), "STATE 60796"),
+                (Some("B"), "04 PARIS 8983"),
+                (Some("C"), "PARIS 280")
+            ]
         );
-        assert_eq!(h.classified_by.as_deref(), Some("DEPUTY CHIEF OF MISSION ALEX WOLFF"));
+        assert_eq!(
+            h.classified_by.as_deref(),
+            Some("DEPUTY CHIEF OF MISSION ALEX WOLFF")
+        );
         assert_eq!(h.reasons.as_deref(), Some("1.4 B/D"));
     }
 
@@ -368,11 +428,23 @@ mod tests {
 
     #[test]
     fn unlinked_wrapped_and_lowercase_tags() {
-        assert_eq!(parse_fields("TAGS PGOV, PINR, SCUL SUBJECT: x").tags, ["PGOV", "PINR", "SCUL"]);
-        assert_eq!(parse_fields("TAG MASS, PREL, BR SUBJ: x").tags, ["MASS", "PREL", "BR"]);
-        assert_eq!(parse_fields("Tags: parm, prel, ettc Subject: x").tags, ["PARM", "PREL", "ETTC"]);
+        assert_eq!(
+            parse_fields("TAGS PGOV, PINR, SCUL SUBJECT: x").tags,
+            ["PGOV", "PINR", "SCUL"]
+        );
+        assert_eq!(
+            parse_fields("TAG MASS, PREL, BR SUBJ: x").tags,
+            ["MASS", "PREL", "BR"]
+        );
+        assert_eq!(
+            parse_fields("Tags: parm, prel, ettc Subject: x").tags,
+            ["PARM", "PREL", "ETTC"]
+        );
         assert_eq!(parse_fields("TAG:\u{a0}PREL SUBJECT: x").tags, ["PREL"]);
-        assert_eq!(parse_fields("SUBJ: SHORT FORM").subject.as_deref(), Some("SHORT FORM"));
+        assert_eq!(
+            parse_fields("SUBJ: SHORT FORM").subject.as_deref(),
+            Some("SHORT FORM")
+        );
     }
 
     #[test]
@@ -390,17 +462,24 @@ mod tests {
         let h = parse_fields("UNCLAS PARIS 008983 E.O. 12958: N/A TAGS: PTER");
         assert_eq!(h.executive_order.as_deref(), Some("12958"));
         assert_eq!(h.declassify_on, None);
-        let h = parse_fields("Classified By: Ambassador John F. Tefft for reasons 1.4 (b) and (d).");
+        let h =
+            parse_fields("Classified By: Ambassador John F. Tefft for reasons 1.4 (b) and (d).");
         assert_eq!(h.classified_by.as_deref(), Some("Ambassador John F. Tefft"));
         assert_eq!(h.reasons.as_deref(), Some("1.4 (b) and (d)"));
-        let h = parse_fields("Classified By: ELISSA G. PITTERLE, DIRECTOR, INR/OPS. REASON: 1.4 (C).");
-        assert_eq!(h.classified_by.as_deref(), Some("ELISSA G. PITTERLE, DIRECTOR, INR/OPS"));
+        let h =
+            parse_fields("Classified By: ELISSA G. PITTERLE, DIRECTOR, INR/OPS. REASON: 1.4 (C).");
+        assert_eq!(
+            h.classified_by.as_deref(),
+            Some("ELISSA G. PITTERLE, DIRECTOR, INR/OPS")
+        );
         assert_eq!(h.reasons.as_deref(), Some("1.4 (C)"));
     }
 
     #[test]
     fn multi_word_origin_and_caveat_runs() {
-        let h = parse_fields("UNCLAS SECTION 01 OF 05 KABUL 003934 SIPDIS SENSITIVE SIPDIS STATE FOR SA/FO");
+        let h = parse_fields(
+            "UNCLAS SECTION 01 OF 05 KABUL 003934 SIPDIS SENSITIVE SIPDIS STATE FOR SA/FO",
+        );
         assert_eq!(h.origin.as_deref(), Some("KABUL"));
         assert_eq!(h.caveats, ["SIPDIS", "SENSITIVE"]);
         assert_eq!(h.addressees.as_deref(), Some("STATE FOR SA/FO"));

@@ -17,7 +17,11 @@ pub(crate) enum Token<'a> {
     /// A plain token of text.
     Word(&'a str),
     /// A tagged mention; `span` is its byte range in the line, brackets included.
-    Mention { label: &'a str, words: Vec<&'a str>, span: Range<usize> },
+    Mention {
+        label: &'a str,
+        words: Vec<&'a str>,
+        span: Range<usize>,
+    },
     /// A paragraph anchor with its id (`3`, `B`, `1993`).
     Anchor(&'a str),
     /// Text of a link (TAGS codes): kept as a word.
@@ -37,7 +41,10 @@ fn mention(input: &str) -> IResult<&str, (&str, Vec<&str>)> {
     let (rest, _) = tag("  ]").parse(rest)?;
     let words: Vec<&str> = body.split(' ').collect();
     if body.is_empty() || words.iter().any(|w| w.is_empty()) {
-        return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     Ok((rest, (label, words)))
 }
@@ -132,10 +139,26 @@ mod tests {
     #[test]
     fn mentions_need_the_exact_shape() {
         let t = tokens("in [LOC Paris  ] during");
-        assert_eq!(t[1], Token::Mention { label: "LOC", words: vec!["Paris"], span: 3..16 });
+        assert_eq!(
+            t[1],
+            Token::Mention {
+                label: "LOC",
+                words: vec!["Paris"],
+                span: 3..16
+            }
+        );
         let t = tokens("[ORG Immigration and Customs Enforcement  ]");
         assert!(matches!(&t[0], Token::Mention { words, .. } if words.len() == 4));
-        for text in ["[level of]", "[SOURCE REMOVED]", "[XXXXXXXXXXXX", "[LOC Paris ]", "[L Paris  ]", "[LOCATION Paris  ]", "[loc Paris  ]", "[LOC  Paris  ]"] {
+        for text in [
+            "[level of]",
+            "[SOURCE REMOVED]",
+            "[XXXXXXXXXXXX",
+            "[LOC Paris ]",
+            "[L Paris  ]",
+            "[LOCATION Paris  ]",
+            "[loc Paris  ]",
+            "[LOC  Paris  ]",
+        ] {
             assert!(
                 tokens(text).iter().all(|t| matches!(t, Token::Word(_))),
                 "{text} should be plain words"
@@ -154,7 +177,10 @@ mod tests {
     #[test]
     fn anchors_consume_their_label_and_period() {
         let t = tokens("the U.S. <a id='par4' href='#par4'>¶</a>4 . ");
-        assert_eq!(t, vec![Token::Word("the"), Token::Word("U.S."), Token::Anchor("4")]);
+        assert_eq!(
+            t,
+            vec![Token::Word("the"), Token::Word("U.S."), Token::Anchor("4")]
+        );
         let t = tokens("city. <a id='parB' href='#parB'>¶</a>B . ");
         assert_eq!(t[1], Token::Anchor("B"));
     }
@@ -162,18 +188,37 @@ mod tests {
     #[test]
     fn links_keep_their_text_and_markup_disappears() {
         let t = tokens("TAGS: <a href='/tag/PTER_0.html'>PTER</a> <a href='/tag/FR_0.html'>FR</a>");
-        assert_eq!(t, vec![Token::Word("TAGS:"), Token::LinkText("PTER"), Token::LinkText("FR")]);
+        assert_eq!(
+            t,
+            vec![
+                Token::Word("TAGS:"),
+                Token::LinkText("PTER"),
+                Token::LinkText("FR")
+            ]
+        );
         let t = tokens("[ORG CROCKER  ] </td></tr> </table></pre></code>");
         assert_eq!(t.len(), 1);
         let t = tokens("CONFIDENTIAL ></pre></code>");
         assert_eq!(t, vec![Token::Word("CONFIDENTIAL"), Token::Word(">")]);
         let t = tokens("a < b <br>");
-        assert_eq!(t, vec![Token::Word("a"), Token::Word("<"), Token::Word("b")]);
+        assert_eq!(
+            t,
+            vec![Token::Word("a"), Token::Word("<"), Token::Word("b")]
+        );
     }
 
     #[test]
     fn odd_bytes_never_stall() {
-        for text in ["<", "<<<", "[", "[AB ", "[AB x  ", "<a id='par", "\u{2028}x\u{a0}y", "é<"] {
+        for text in [
+            "<",
+            "<<<",
+            "[",
+            "[AB ",
+            "[AB x  ",
+            "<a id='par",
+            "\u{2028}x\u{a0}y",
+            "é<",
+        ] {
             let _ = tokens(text);
         }
     }

@@ -191,7 +191,10 @@ mod tests {
     #[test]
     fn portion_markings_with_and_without_spaces() {
         let (rest, m) = portion_marking("(S) Summary").unwrap();
-        assert_eq!((m.code.as_str(), m.level, rest), ("S", Classification::Secret, "Summary"));
+        assert_eq!(
+            (m.code.as_str(), m.level, rest),
+            ("S", Classification::Secret, "Summary")
+        );
         let (_, m) = portion_marking("( S/NF ) Embassy").unwrap();
         assert_eq!(m.code, "S/NF");
         let (_, m) = portion_marking("(SBU) x").unwrap();
@@ -217,13 +220,19 @@ mod tests {
     #[test]
     fn classifications_spaced_and_plain() {
         let (rest, (level, caveat)) = classification("S E C R E T SECTION 01").unwrap();
-        assert_eq!((level, caveat, rest), (Classification::Secret, None, " SECTION 01"));
+        assert_eq!(
+            (level, caveat, rest),
+            (Classification::Secret, None, " SECTION 01")
+        );
         let (_, (level, _)) = classification("C O N F I D E N T I A L MADRID").unwrap();
         assert_eq!(level, Classification::Confidential);
         let (_, (level, _)) = classification("UNCLAS SECTION").unwrap();
         assert_eq!(level, Classification::Unclassified);
         let (_, (level, caveat)) = classification("SECRET//NOFORN x").unwrap();
-        assert_eq!((level, caveat.as_deref()), (Classification::Secret, Some("NOFORN")));
+        assert_eq!(
+            (level, caveat.as_deref()),
+            (Classification::Secret, Some("NOFORN"))
+        );
         let (_, (level, _)) = classification("S e c r e t berlin").unwrap();
         assert_eq!(level, Classification::Secret);
         assert!(classification("SECRETARY RICE").is_err());

@@ -35,8 +35,15 @@ pub fn parse(text: &str, name: &str) -> Result<Cable, ParseError> {
 pub fn parse_bytes(bytes: &[u8], name: &str) -> Result<Cable, ParseError> {
     if let Some(at) = bytes.iter().position(|&b| is_binary_byte(b)) {
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-        return Err(ParseError::NotText { name: name.to_string(), line, column: at - line_start + 1 });
+        let line_start = bytes[..at]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        return Err(ParseError::NotText {
+            name: name.to_string(),
+            line,
+            column: at - line_start + 1,
+        });
     }
     let mut warnings = Vec::new();
     let text = match std::str::from_utf8(bytes) {
@@ -54,10 +61,16 @@ pub fn parse_bytes(bytes: &[u8], name: &str) -> Result<Cable, ParseError> {
     parse_with_warnings(&text, name, warnings)
 }
 
-fn parse_with_warnings(text: &str, name: &str, warnings: Vec<Warning>) -> Result<Cable, ParseError> {
+fn parse_with_warnings(
+    text: &str,
+    name: &str,
+    warnings: Vec<Warning>,
+) -> Result<Cable, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(ParseError::Empty { name: name.to_string() });
+        return Err(ParseError::Empty {
+            name: name.to_string(),
+        });
     }
     Ok(structure::build(text, id_from_file_name(name), warnings))
 }
@@ -75,14 +88,30 @@ mod tests {
     #[test]
     fn binary_data_is_an_error_with_its_position() {
         let error = parse_bytes(b"line one\nab\0cd", "x.bin").unwrap_err();
-        assert_eq!(error, ParseError::NotText { name: "x.bin".into(), line: 2, column: 3 });
-        assert_eq!(error.to_string(), "x.bin: not a text file: binary data at line 2, column 3");
+        assert_eq!(
+            error,
+            ParseError::NotText {
+                name: "x.bin".into(),
+                line: 2,
+                column: 3
+            }
+        );
+        assert_eq!(
+            error.to_string(),
+            "x.bin: not a text file: binary data at line 2, column 3"
+        );
     }
 
     #[test]
     fn empty_input_is_an_error() {
-        assert!(matches!(parse("  \n ", "e.txt"), Err(ParseError::Empty { .. })));
-        assert!(matches!(parse_bytes(b"", "e.txt"), Err(ParseError::Empty { .. })));
+        assert!(matches!(
+            parse("  \n ", "e.txt"),
+            Err(ParseError::Empty { .. })
+        ));
+        assert!(matches!(
+            parse_bytes(b"", "e.txt"),
+            Err(ParseError::Empty { .. })
+        ));
     }
 
     #[test]

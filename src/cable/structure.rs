@@ -8,7 +8,7 @@
 use super::clean::{Block, Detokenizer};
 use super::lexer::{self, Token};
 use super::marking::{self, Marking};
-use super::{Cable, Paragraph, SourceSpan, EntityKind, Warning, entities, header};
+use super::{Cable, EntityKind, Paragraph, SourceSpan, Warning, entities, header};
 use std::ops::Range;
 
 /// A run of text between two anchors.
@@ -38,7 +38,11 @@ pub(crate) fn build(source: &str, id: Option<String>, warnings: Vec<Warning>) ->
         let tokens = lexer::tokens(line);
         for token in &tokens {
             if let Token::Mention { label, span, .. } = token {
-                source_spans.push(SourceSpan { line: n, bytes: span.clone(), kind: EntityKind::from_label(label) });
+                source_spans.push(SourceSpan {
+                    line: n,
+                    bytes: span.clone(),
+                    kind: EntityKind::from_label(label),
+                });
             }
         }
         tokenized.push(tokens);
@@ -77,7 +81,11 @@ fn segments(tokenized: &[Vec<Token<'_>>]) -> Vec<Segment> {
             if let Token::Anchor(id) = token {
                 detok.push_line(&tokens[chunk_start..i]);
                 let done = std::mem::take(&mut detok);
-                segments.push(Segment { anchor: anchor.take(), block: done.finish(), lines: first_line..n + 1 });
+                segments.push(Segment {
+                    anchor: anchor.take(),
+                    block: done.finish(),
+                    lines: first_line..n + 1,
+                });
                 anchor = Some((*id).to_string());
                 first_line = n + 1;
                 chunk_start = i + 1;
@@ -85,7 +93,11 @@ fn segments(tokenized: &[Vec<Token<'_>>]) -> Vec<Segment> {
         }
         detok.push_line(&tokens[chunk_start..]);
     }
-    segments.push(Segment { anchor, block: detok.finish(), lines: first_line..tokenized.len() });
+    segments.push(Segment {
+        anchor,
+        block: detok.finish(),
+        lines: first_line..tokenized.len(),
+    });
     segments
 }
 
@@ -95,7 +107,11 @@ fn assemble(segments: Vec<Segment>) -> (Block, Vec<Draft>) {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut last_number = 0;
     for segment in segments {
-        let Segment { anchor, block, lines } = segment;
+        let Segment {
+            anchor,
+            block,
+            lines,
+        } = segment;
         let Some(id) = anchor else {
             header.append(" ", &block);
             continue;
@@ -103,7 +119,9 @@ fn assemble(segments: Vec<Segment>) -> (Block, Vec<Draft>) {
         let starts_with_marking = marking::portion_marking(block.text.trim_start()).is_ok();
         let number = id.parse::<u32>().ok();
         let is_paragraph = match number {
-            Some(n) => starts_with_marking || (n > last_number && n <= last_number + MAX_NUMBER_GAP),
+            Some(n) => {
+                starts_with_marking || (n > last_number && n <= last_number + MAX_NUMBER_GAP)
+            }
             None => false,
         };
         let in_body = !drafts.is_empty();
@@ -111,11 +129,20 @@ fn assemble(segments: Vec<Segment>) -> (Block, Vec<Draft>) {
         if is_paragraph {
             let heading = take_heading(current);
             last_number = number.unwrap_or(last_number);
-            drafts.push(Draft { label: id, heading, block, lines });
+            drafts.push(Draft {
+                label: id,
+                heading,
+                block,
+                lines,
+            });
             continue;
         }
         // Not a paragraph: put back the text the anchor replaced (`B.`, `1993.`).
-        let separator = if number.is_none() && in_body { "\n" } else { " " };
+        let separator = if number.is_none() && in_body {
+            "\n"
+        } else {
+            " "
+        };
         let mut restored = Block::plain(&format!("{id}."));
         restored.append(" ", &block);
         current.append(separator, &restored);
@@ -191,7 +218,12 @@ fn split_numbered(block: &Block) -> (Block, Vec<Draft>) {
         .enumerate()
         .map(|(i, &(_, body, number))| {
             let end = starts.get(i + 1).map_or(text.len(), |next| next.0);
-            Draft { label: number.to_string(), heading: None, block: block.slice(body..end), lines: 0..0 }
+            Draft {
+                label: number.to_string(),
+                heading: None,
+                block: block.slice(body..end),
+                lines: 0..0,
+            }
         })
         .collect();
     (head, drafts)
@@ -243,7 +275,10 @@ fn split_marking(block: &Block) -> (Option<Marking>, Block) {
 /// Takes a signature off the last line: one to four capitalised words (`LEACH`), after
 /// dropping teletype end marks (`NNNN`).
 fn take_signature(tokenized: &mut [Vec<Token<'_>>]) -> Option<String> {
-    let last = tokenized.iter_mut().rev().find(|tokens| !tokens.is_empty())?;
+    let last = tokenized
+        .iter_mut()
+        .rev()
+        .find(|tokens| !tokens.is_empty())?;
     let mut words: Vec<&str> = Vec::new();
     for token in last.iter() {
         match token {
@@ -252,14 +287,22 @@ fn take_signature(tokenized: &mut [Vec<Token<'_>>]) -> Option<String> {
             Token::Anchor(_) | Token::LinkText(_) => return None,
         }
     }
-    while words.last().is_some_and(|w| w.chars().all(|c| c == 'N') && w.len() >= 3) {
+    while words
+        .last()
+        .is_some_and(|w| w.chars().all(|c| c == 'N') && w.len() >= 3)
+    {
         words.pop();
     }
     let is_name_word = |w: &&str| {
         w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
     };
-    if words.is_empty() || words.len() > 4 || !words.iter().all(is_name_word) || words.iter().any(|w| header::is_keyword(w)) {
+    if words.is_empty()
+        || words.len() > 4
+        || !words.iter().all(is_name_word)
+        || words.iter().any(|w| header::is_keyword(w))
+    {
         return None;
     }
     let signature = words.join(" ");
