@@ -1,1 +1,38 @@
-fn main() {}
+//! Parser throughput: the sample, and ~10 MB made by concatenating the shared cables.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::Path;
+
+/// About 10 MB of annotated text: every fixture cable, repeated.
+fn large_input() -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/annotated");
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    let corpus: String = names
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    corpus.repeat((10_000_000 / corpus.len()).max(1))
+}
+
+fn parse(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parse");
+    group.throughput(Throughput::Bytes(cableview::SAMPLE.len() as u64));
+    group.bench_function("sample", |b| {
+        b.iter(|| cableview::cable::parse(black_box(cableview::SAMPLE), "05PARIS2333.txt"));
+    });
+    let large = large_input();
+    group.throughput(Throughput::Bytes(large.len() as u64));
+    group.sample_size(10);
+    group.bench_function("concatenated_10mb", |b| {
+        b.iter(|| cableview::cable::parse(black_box(&large), "corpus.txt"));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, parse);
+criterion_main!(benches);

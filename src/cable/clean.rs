@@ -179,41 +179,48 @@ pub(crate) struct Detokenizer {
 impl Detokenizer {
     /// Adds one line's tokens (one sentence, as the tagger split them).
     pub fn push_line(&mut self, tokens: &[Token<'_>]) {
-        let words = flatten(tokens);
-        let quote_count = words.iter().filter(|(w, _)| *w == "\"").count();
+        let quote_count: usize = tokens.iter().map(quotes_in).sum();
+        let last_token = tokens.len().saturating_sub(1);
         let mut quotes_seen = 0;
-        let mut open_mention: Option<(&str, usize)> = None;
-        for (i, (word, label)) in words.iter().enumerate() {
-            let mention_of = |j: usize| words.get(j).and_then(|(_, m)| m.map(|(id, _)| id));
-            let this_mention = mention_of(i);
-            let starts_mention =
-                this_mention.is_some() && (i == 0 || mention_of(i - 1) != this_mention);
-            let is_last_of_mention = this_mention.is_some() && mention_of(i + 1) != this_mention;
+        let mut push_word = |this: &mut Self, word: &str, is_last_word: bool| {
             // A straight quote opens if it is the first of a pair on this line, else closes.
-            let (attach_left, attach_right) = if *word == "\"" {
+            let (attach_left, attach_right) = if word == "\"" {
                 quotes_seen += 1;
-                let opening =
-                    quotes_seen % 2 == 1 && !(quotes_seen == quote_count && i + 1 == words.len());
+                let opening = quotes_seen % 2 == 1 && !(quotes_seen == quote_count && is_last_word);
                 (!opening, opening)
             } else {
                 (closes(word), opens(word))
             };
-            if !self.block.text.is_empty() && !self.glue_next && !attach_left {
-                self.block.text.push(' ');
+            if !this.block.text.is_empty() && !this.glue_next && !attach_left {
+                this.block.text.push(' ');
             }
-            if starts_mention {
-                open_mention = label.map(|(_, l)| (l, self.block.text.len()));
-            }
-            push_clean(&mut self.block.text, word);
-            self.glue_next = attach_right;
-            if is_last_of_mention {
-                if let Some((label, start)) = open_mention.take() {
-                    let bytes = start..self.block.text.len();
-                    self.block.spans.push(Span {
-                        kind: EntityKind::from_label(label),
-                        bytes,
-                    });
+            let start = this.block.text.len();
+            push_clean(&mut this.block.text, word);
+            this.glue_next = attach_right;
+            start
+        };
+        for (t, token) in tokens.iter().enumerate() {
+            let is_last_token = t == last_token;
+            match token {
+                Token::Word(word) | Token::LinkText(word) => {
+                    push_word(self, word, is_last_token);
                 }
+                Token::Mention { label, body, .. } => {
+                    let mut words = body.split(' ').peekable();
+                    let mut start = None;
+                    while let Some(word) = words.next() {
+                        let at = push_word(self, word, is_last_token && words.peek().is_none());
+                        start.get_or_insert(at);
+                    }
+                    if let Some(start) = start.filter(|_| !is_keyword_mention(body)) {
+                        let bytes = start..self.block.text.len();
+                        self.block.spans.push(Span {
+                            kind: EntityKind::from_label(label),
+                            bytes,
+                        });
+                    }
+                }
+                Token::Anchor(_) => {}
             }
         }
         self.glue_next = false;
@@ -226,37 +233,28 @@ impl Detokenizer {
     }
 }
 
-/// A word and, when it is inside a mention, the mention's ordinal on the line and label.
-type LineWord<'a> = (&'a str, Option<(usize, &'a str)>);
-
-/// Words of a line, each with the mention it belongs to.
-fn flatten<'a>(tokens: &'a [Token<'a>]) -> Vec<LineWord<'a>> {
-    let mut words = Vec::new();
-    let mut ordinal = 0;
-    for token in tokens {
-        match token {
-            Token::Word(w) | Token::LinkText(w) => words.push((*w, None)),
-            Token::Mention { words: inner, .. }
-                if inner.len() == 1 && header::is_keyword(inner[0]) =>
-            {
-                words.push((inner[0], None));
-            }
-            Token::Mention {
-                label,
-                words: inner,
-                ..
-            } => {
-                words.extend(inner.iter().map(|w| (*w, Some((ordinal, *label)))));
-                ordinal += 1;
-            }
-            Token::Anchor(_) => {}
+/// How many straight quotes a token holds as words of their own.
+fn quotes_in(token: &Token<'_>) -> usize {
+    match token {
+        Token::Word(word) => usize::from(*word == "\""),
+        Token::Mention { body, .. } if body.contains('"') => {
+            body.split(' ').filter(|w| *w == "\"").count()
         }
+        _ => 0,
     }
-    words
+}
+
+/// A mention of a header keyword alone (`[LOC DECL:  ]`) is the tagger's mistake: text.
+fn is_keyword_mention(body: &str) -> bool {
+    !body.contains(' ') && header::is_keyword(body)
 }
 
 /// Appends a token, turning line separators into spaces.
 fn push_clean(text: &mut String, word: &str) {
+    if !word.contains(['\u{2028}', '\u{2029}']) {
+        text.push_str(word);
+        return;
+    }
     text.extend(word.chars().map(|c| {
         if c == '\u{2028}' || c == '\u{2029}' {
             ' '

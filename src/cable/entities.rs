@@ -1,8 +1,7 @@
 //! Grouping mentions into entities: one entity per kind and case-insensitive name.
 
-use super::{Cable, EntityKind, HEADER_LABEL};
+use super::{Cable, EntityKind};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// An entity: every mention of one name (case-insensitively) under one kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -31,80 +30,70 @@ impl Entity {
     }
 }
 
-#[derive(Default)]
-struct Group {
-    first_seen: usize,
-    count: usize,
-    forms: Vec<(String, usize)>,
-    paragraphs: Vec<String>,
-}
-
 /// Groups the mentions of a cable into entities, most frequent first, then by kind and name.
+///
+/// Sorting by (kind, lower-cased text) brings each entity's mentions together; that is
+/// cheaper than hashing, and parsing time is dominated by work per mention.
 #[must_use]
 pub fn group(cable: &Cable) -> Vec<Entity> {
-    let mut groups: HashMap<(EntityKind, String), Group> = HashMap::new();
-    for (order, (paragraph, mention)) in cable.mentions().enumerate() {
-        let key = (mention.kind.clone(), mention.text.to_lowercase());
-        let group = groups.entry(key).or_insert_with(|| Group {
-            first_seen: order,
-            ..Group::default()
-        });
-        group.count += 1;
-        match group
-            .forms
-            .iter_mut()
-            .find(|(form, _)| *form == mention.text)
-        {
-            Some((_, n)) => *n += 1,
-            None => group.forms.push((mention.text.clone(), 1)),
-        }
-        if group.paragraphs.last().map(String::as_str) != Some(paragraph) {
-            let label = if paragraph == HEADER_LABEL {
-                HEADER_LABEL
-            } else {
-                paragraph
-            };
-            if !group.paragraphs.iter().any(|p| p == label) {
-                group.paragraphs.push(label.to_string());
-            }
-        }
-    }
-    let mut entities: Vec<(usize, Entity)> = groups
-        .into_iter()
-        .map(|((kind, _), group)| {
-            let name = display_name(&group.forms);
+    let mut mentions: Vec<(&EntityKind, String, usize, &str, &str)> = cable
+        .mentions()
+        .enumerate()
+        .map(|(order, (paragraph, m))| {
             (
-                group.first_seen,
-                Entity {
-                    kind,
-                    name,
-                    count: group.count,
-                    paragraphs: group.paragraphs,
-                },
+                &m.kind,
+                m.text.to_lowercase(),
+                order,
+                m.text.as_str(),
+                paragraph,
             )
         })
         .collect();
-    entities.sort_by(|(a_first, a), (b_first, b)| {
+    mentions.sort_unstable_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
+    let mut entities: Vec<(usize, &str, Entity)> = Vec::new();
+    for run in mentions.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+        let mut forms: Vec<(&str, usize)> = Vec::new();
+        let mut paragraphs: Vec<String> = Vec::new();
+        for (_, _, _, text, paragraph) in run {
+            match forms.iter_mut().find(|(form, _)| form == text) {
+                Some((_, n)) => *n += 1,
+                None => forms.push((text, 1)),
+            }
+            if !paragraphs.iter().any(|p| p == paragraph) {
+                paragraphs.push((*paragraph).to_string());
+            }
+        }
+        // Within a run mentions are in document order, so paragraphs come out in order.
+        let first = &run[0];
+        let entity = Entity {
+            kind: first.0.clone(),
+            name: display_name(&forms),
+            count: run.len(),
+            paragraphs,
+        };
+        entities.push((first.2, &first.1, entity));
+    }
+    entities.sort_unstable_by(|(a_first, a_lower, a), (b_first, b_lower, b)| {
         b.count
             .cmp(&a.count)
             .then_with(|| a.kind.cmp(&b.kind))
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            .then_with(|| a_lower.cmp(b_lower))
             .then_with(|| a_first.cmp(b_first))
     });
-    entities.into_iter().map(|(_, entity)| entity).collect()
+    entities.into_iter().map(|(_, _, entity)| entity).collect()
 }
 
 /// The most frequent mixed-case form; all-capitals forms only when there is no other.
 /// Ties go to the form seen first.
-fn display_name(forms: &[(String, usize)]) -> String {
+fn display_name(forms: &[(&str, usize)]) -> String {
     let is_mixed = |form: &str| form.chars().any(char::is_lowercase);
-    let best = |candidates: &mut dyn Iterator<Item = &(String, usize)>| {
+    let best = |candidates: &mut dyn Iterator<Item = &(&str, usize)>| {
         candidates
-            .fold(None::<&(String, usize)>, |best, form| match best {
+            .fold(None::<&(&str, usize)>, |best, form| match best {
                 Some(b) if b.1 >= form.1 => Some(b),
                 _ => Some(form),
             })
-            .map(|(form, _)| form.clone())
+            .map(|(form, _)| (*form).to_string())
     };
     best(&mut forms.iter().filter(|(f, _)| is_mixed(f)))
         .or_else(|| best(&mut forms.iter()))
@@ -115,8 +104,8 @@ fn display_name(forms: &[(String, usize)]) -> String {
 mod tests {
     use super::*;
 
-    fn forms(list: &[(&str, usize)]) -> Vec<(String, usize)> {
-        list.iter().map(|(f, n)| ((*f).to_string(), *n)).collect()
+    fn forms<'a>(list: &[(&'a str, usize)]) -> Vec<(&'a str, usize)> {
+        list.to_vec()
     }
 
     #[test]

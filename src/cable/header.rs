@@ -150,10 +150,16 @@ fn locate_fields(text: &str) -> Vec<(Field, usize, usize)> {
         if start >= text.len() {
             break;
         }
-        if let Ok((rest, field)) = field_keyword(&text[start..]) {
-            if found.iter().all(|(f, _, _)| *f != field) {
-                found.push((field, start, text.len() - rest.len()));
-            }
+        // Every keyword starts with one of these letters: a cheap test before the parser.
+        let could_be_keyword =
+            text[start..].starts_with(['E', 'e', 'T', 't', 'S', 's', 'R', 'r', 'C', 'c']);
+        if !could_be_keyword {
+            continue;
+        }
+        if let Ok((rest, field)) = field_keyword(&text[start..])
+            && found.iter().all(|(f, _, _)| *f != field)
+        {
+            found.push((field, start, text.len() - rest.len()));
         }
     }
     found.sort_by_key(|(_, start, _)| *start);
@@ -173,13 +179,31 @@ pub fn parse_fields(text: &str) -> Header {
         match field {
             Field::ExecutiveOrder => read_executive_order(value, &mut header),
             Field::Tags => header.tags = read_tags(value),
-            Field::Subject => header.subject = non_empty(value.trim_end_matches('.')),
+            Field::Subject => header.subject = read_subject(value),
             Field::Summary => {}
             Field::References => header.references = read_references(value),
             Field::ClassifiedBy => read_classified_by(value, &mut header),
         }
     }
     header
+}
+
+/// Byte offsets where words start (after white space).
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(0).chain(
+        text.char_indices()
+            .filter(|(_, c)| c.is_whitespace())
+            .map(|(i, c)| i + c.len_utf8()),
+    )
+}
+
+fn read_subject(value: &str) -> Option<String> {
+    // A subject line sometimes repeats its keyword: `SUBJECT: SUBJECT: ...`.
+    let mut value = value.trim();
+    while let Ok((rest, Field::Subject)) = field_keyword(value) {
+        value = rest.trim_start();
+    }
+    non_empty(value.trim_end_matches('.'))
 }
 
 fn non_empty(value: &str) -> Option<String> {
@@ -206,7 +230,11 @@ fn section(input: &str) -> IResult<&str, Section> {
 /// the first keyword.
 fn read_preamble(preamble: &str, header: &mut Header) {
     let mut rest = preamble.trim_start();
-    if let Ok((after, (level, caveat))) = marking::classification(rest) {
+    // Some pages put a date line (`Wednesday, 29 November 2000, 13:59`) first.
+    let classified = word_starts(rest)
+        .take(8)
+        .find_map(|at| marking::classification(&rest[at..]).ok());
+    if let Some((after, (level, caveat))) = classified {
         header.classification = Some(level);
         header.caveats.extend(caveat);
         rest = after.trim_start();
@@ -215,7 +243,11 @@ fn read_preamble(preamble: &str, header: &mut Header) {
         header.section = Some(section);
         rest = after.trim_start();
     }
-    let words: Vec<&str> = rest.split_whitespace().collect();
+    let mut words: Vec<&str> = rest.split_whitespace().collect();
+    // Old cables give the year before the post: `75 LIBREVILLE 1895`.
+    if words.len() > 2 && words[0].len() <= 2 && words[0].bytes().all(|b| b.is_ascii_digit()) {
+        words.remove(0);
+    }
     // Origin: up to four words of letters, then the serial: a number.
     let serial_at = words
         .iter()
@@ -485,5 +517,21 @@ mod tests {
         assert_eq!(h.addressees.as_deref(), Some("STATE FOR SA/FO"));
         let h = parse_fields("CONFIDENTIAL SAN JOSE 000488 SIPDIS");
         assert_eq!(h.origin.as_deref(), Some("SAN JOSE"));
+        let h = parse_fields("C O N F I D E N T I A L 75 LIBREVILLE 1895 E.O. 11652");
+        assert_eq!(
+            (h.origin.as_deref(), h.serial.as_deref()),
+            (Some("LIBREVILLE"), Some("1895"))
+        );
+    }
+
+    #[test]
+    fn date_line_before_the_classification() {
+        let h = parse_fields(
+            "Wednesday, 29 November 2000, 13:59 C O N F I D E N T I A L SECTION 01 OF 03 HARARE 006677 SIPDIS",
+        );
+        assert_eq!(h.classification, Some(Classification::Confidential));
+        assert_eq!(h.origin.as_deref(), Some("HARARE"));
+        let h = parse_fields("SUBJECT: SUBJECT: DEPUTY NSA VISIT");
+        assert_eq!(h.subject.as_deref(), Some("DEPUTY NSA VISIT"));
     }
 }

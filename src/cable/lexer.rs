@@ -16,10 +16,11 @@ use std::ops::Range;
 pub(crate) enum Token<'a> {
     /// A plain token of text.
     Word(&'a str),
-    /// A tagged mention; `span` is its byte range in the line, brackets included.
+    /// A tagged mention: its tokens (single-space separated) and its byte range in the
+    /// line, brackets included.
     Mention {
         label: &'a str,
-        words: Vec<&'a str>,
+        body: &'a str,
         span: Range<usize>,
     },
     /// A paragraph anchor with its id (`3`, `B`, `1993`).
@@ -29,7 +30,7 @@ pub(crate) enum Token<'a> {
 }
 
 /// `[LABEL tok tok  ]`: returns the label and the tokens.
-fn mention(input: &str) -> IResult<&str, (&str, Vec<&str>)> {
+fn mention(input: &str) -> IResult<&str, (&str, &str)> {
     let (rest, label) = delimited(
         char('['),
         take_while_m_n(2, 6, |c: char| c.is_ascii_uppercase()),
@@ -39,14 +40,13 @@ fn mention(input: &str) -> IResult<&str, (&str, Vec<&str>)> {
     // The body runs to the first "  ]"; it must be single-space separated tokens.
     let (rest, body) = take_until("  ]").parse(rest)?;
     let (rest, _) = tag("  ]").parse(rest)?;
-    let words: Vec<&str> = body.split(' ').collect();
-    if body.is_empty() || words.iter().any(|w| w.is_empty()) {
+    if body.is_empty() || body.starts_with(' ') || body.ends_with(' ') || body.contains("  ") {
         return Err(nom::Err::Error(nom::error::Error::new(
             input,
             nom::error::ErrorKind::Verify,
         )));
     }
-    Ok((rest, (label, words)))
+    Ok((rest, (label, body)))
 }
 
 /// `<a id='par3' href='#par3'>¶</a>3 .`: the anchor, its echoed label and the period.
@@ -86,26 +86,30 @@ fn markup(input: &str) -> IResult<&str, &str> {
 }
 
 /// Splits a line into tokens. Never fails: what matches no rule is a word.
+#[cfg(test)]
 pub(crate) fn tokens(line: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
+    tokens_into(line, &mut out);
+    out
+}
+
+/// Splits a line into tokens, into a buffer the caller reuses (cleared first).
+pub(crate) fn tokens_into<'a>(line: &'a str, out: &mut Vec<Token<'a>>) {
+    out.clear();
     let mut rest = line;
     while !rest.is_empty() {
         let offset = line.len() - rest.len();
         if let Some(after) = rest.strip_prefix(|c: char| c == ' ' || c == '\t') {
             rest = after;
-        } else if let Ok((after, (label, words))) = mention(rest) {
+        } else if let Some(after) = rest.starts_with('[').then(|| mention(rest).ok()).flatten() {
+            let (after, (label, body)) = after;
             let span = offset..line.len() - after.len();
-            out.push(Token::Mention { label, words, span });
+            out.push(Token::Mention { label, body, span });
             rest = after;
-        } else if let Ok((after, id)) = anchor(rest) {
-            out.push(Token::Anchor(id));
-            rest = after;
-        } else if let Ok((after, text)) = link(rest) {
-            if !text.trim().is_empty() {
-                out.push(Token::LinkText(text.trim()));
-            }
-            rest = after;
-        } else if let Ok((after, _)) = markup(rest) {
+        } else if let Some((after, token)) =
+            rest.starts_with('<').then(|| tag_token(rest)).flatten()
+        {
+            out.extend(token);
             rest = after;
         } else {
             let end = word_end(rest);
@@ -113,23 +117,37 @@ pub(crate) fn tokens(line: &str) -> Vec<Token<'_>> {
             rest = &rest[end..];
         }
     }
-    out
+}
+
+/// An anchor, a link or other markup at a `<`; `None` if the `<` is text.
+fn tag_token(input: &str) -> Option<(&str, Option<Token<'_>>)> {
+    if let Ok((after, id)) = anchor(input) {
+        return Some((after, Some(Token::Anchor(id))));
+    }
+    if let Ok((after, text)) = link(input) {
+        let text = text.trim();
+        return Some((after, (!text.is_empty()).then_some(Token::LinkText(text))));
+    }
+    markup(input).ok().map(|(after, _)| (after, None))
 }
 
 /// A word runs to the next space or tab, or to a tag glued onto it (`PTER</a>`).
 fn word_end(input: &str) -> usize {
-    let mut chars = input.char_indices();
-    let first_len = chars.next().map_or(0, |(_, c)| c.len_utf8());
-    for (i, c) in chars {
-        if c == ' ' || c == '\t' {
-            return i;
-        }
-        if c == '<' && (markup(&input[i..]).is_ok() || anchor(&input[i..]).is_ok()) {
-            return i;
-        }
-    }
+    let bytes = input.as_bytes();
     // The first character always belongs to the word, so the lexer always advances.
-    input.len().max(first_len)
+    let first_len = input.chars().next().map_or(0, char::len_utf8);
+    let mut i = first_len;
+    while let Some(offset) = bytes[i..]
+        .iter()
+        .position(|b| matches!(b, b' ' | b'\t' | b'<'))
+    {
+        let at = i + offset;
+        if bytes[at] != b'<' || markup(&input[at..]).is_ok() || anchor(&input[at..]).is_ok() {
+            return at;
+        }
+        i = at + 1;
+    }
+    input.len()
 }
 
 #[cfg(test)]
@@ -143,12 +161,12 @@ mod tests {
             t[1],
             Token::Mention {
                 label: "LOC",
-                words: vec!["Paris"],
+                body: "Paris",
                 span: 3..16
             }
         );
         let t = tokens("[ORG Immigration and Customs Enforcement  ]");
-        assert!(matches!(&t[0], Token::Mention { words, .. } if words.len() == 4));
+        assert!(matches!(&t[0], Token::Mention { body, .. } if body.split(' ').count() == 4));
         for text in [
             "[level of]",
             "[SOURCE REMOVED]",

@@ -7,7 +7,7 @@
 
 use super::clean::{Block, Detokenizer};
 use super::lexer::{self, Token};
-use super::marking::{self, Marking};
+use super::marking;
 use super::{Cable, EntityKind, Paragraph, SourceSpan, Warning, entities, header};
 use std::ops::Range;
 
@@ -32,23 +32,9 @@ const MAX_NUMBER_GAP: u32 = 20;
 /// Builds a cable from the annotated format's text.
 pub(crate) fn build(source: &str, id: Option<String>, warnings: Vec<Warning>) -> Cable {
     let lines: Vec<&str> = source.lines().collect();
-    let mut source_spans = Vec::new();
-    let mut tokenized: Vec<Vec<Token<'_>>> = Vec::with_capacity(lines.len());
-    for (n, line) in lines.iter().enumerate() {
-        let tokens = lexer::tokens(line);
-        for token in &tokens {
-            if let Token::Mention { label, span, .. } = token {
-                source_spans.push(SourceSpan {
-                    line: n,
-                    bytes: span.clone(),
-                    kind: EntityKind::from_label(label),
-                });
-            }
-        }
-        tokenized.push(tokens);
-    }
-    let signature = take_signature(&mut tokenized);
-    let segments = segments(&tokenized);
+    let signature = find_signature(&lines);
+    let skip_line = signature.as_ref().map(|(line, _)| *line);
+    let (segments, source_spans) = segments(&lines, skip_line);
     let (header_block, drafts) = assemble(segments);
     let header_block = header_block.trimmed();
     let mut header = header::parse_fields(&header_block.text);
@@ -59,7 +45,7 @@ pub(crate) fn build(source: &str, id: Option<String>, warnings: Vec<Warning>) ->
         id,
         header,
         paragraphs,
-        signature,
+        signature: signature.map(|(_, name)| name),
         entities: Vec::new(),
         warnings,
         source: source.to_string(),
@@ -69,13 +55,30 @@ pub(crate) fn build(source: &str, id: Option<String>, warnings: Vec<Warning>) ->
     cable
 }
 
-/// Splits the token stream at anchors; each segment remembers its source lines.
-fn segments(tokenized: &[Vec<Token<'_>>]) -> Vec<Segment> {
+/// Splits the text at anchors into segments, each with its source lines, and notes where
+/// the bracketed mentions stand for the source view. One token buffer serves every line.
+fn segments(lines: &[&str], skip_line: Option<usize>) -> (Vec<Segment>, Vec<SourceSpan>) {
     let mut segments = Vec::new();
+    let mut source_spans = Vec::new();
     let mut anchor: Option<String> = None;
     let mut detok = Detokenizer::default();
     let mut first_line = 0;
-    for (n, tokens) in tokenized.iter().enumerate() {
+    let mut tokens = Vec::new();
+    for (n, line) in lines.iter().enumerate() {
+        lexer::tokens_into(line, &mut tokens);
+        for token in &tokens {
+            if let Token::Mention { label, span, .. } = token {
+                let kind = EntityKind::from_label(label);
+                source_spans.push(SourceSpan {
+                    line: n,
+                    bytes: span.clone(),
+                    kind,
+                });
+            }
+        }
+        if skip_line == Some(n) {
+            continue;
+        }
         let mut chunk_start = 0;
         for (i, token) in tokens.iter().enumerate() {
             if let Token::Anchor(id) = token {
@@ -96,9 +99,9 @@ fn segments(tokenized: &[Vec<Token<'_>>]) -> Vec<Segment> {
     segments.push(Segment {
         anchor,
         block: detok.finish(),
-        lines: first_line..tokenized.len(),
+        lines: first_line..lines.len(),
     });
-    segments
+    (segments, source_spans)
 }
 
 /// Decides what each anchor is and gathers the header and the paragraphs.
@@ -248,10 +251,24 @@ fn find_numbered(text: &str, from: usize, number: u32) -> Option<(usize, usize)>
     None
 }
 
-/// Marking off the front, signature-free text, mentions with char offsets.
+/// The marking off the front, white space off both ends, mentions with char offsets.
 fn finish_paragraph(draft: Draft) -> Paragraph {
-    let block = draft.block.trimmed();
-    let (marking, block) = split_marking(&block);
+    let text = &draft.block.text;
+    let mut start = text.len() - text.trim_start().len();
+    let marking = match marking::portion_marking(&text[start..]) {
+        Ok((rest, marking)) => {
+            start = text.len() - rest.len();
+            Some(marking)
+        }
+        Err(_) => None,
+    };
+    let end = start + text[start..].trim_end().len();
+    // One slice, not three: paragraphs are most of the document.
+    let block = if start == 0 && end == text.len() {
+        draft.block
+    } else {
+        draft.block.slice(start..end)
+    };
     Paragraph {
         label: draft.label,
         marking,
@@ -262,28 +279,19 @@ fn finish_paragraph(draft: Draft) -> Paragraph {
     }
 }
 
-fn split_marking(block: &Block) -> (Option<Marking>, Block) {
-    match marking::portion_marking(&block.text) {
-        Ok((rest, marking)) => {
-            let cut = block.text.len() - rest.len();
-            (Some(marking), block.slice(cut..block.text.len()).trimmed())
-        }
-        Err(_) => (None, block.clone()),
-    }
-}
-
-/// Takes a signature off the last line: one to four capitalised words (`LEACH`), after
-/// dropping teletype end marks (`NNNN`).
-fn take_signature(tokenized: &mut [Vec<Token<'_>>]) -> Option<String> {
-    let last = tokenized
-        .iter_mut()
-        .rev()
-        .find(|tokens| !tokens.is_empty())?;
+/// Finds a signature on the last line with text: one to four capitalised words (`LEACH`),
+/// after dropping teletype end marks (`NNNN`). Returns the line and the name.
+fn find_signature(lines: &[&str]) -> Option<(usize, String)> {
+    let mut tokens = Vec::new();
+    let line = lines.iter().rposition(|line| {
+        lexer::tokens_into(line, &mut tokens);
+        !tokens.is_empty()
+    })?;
     let mut words: Vec<&str> = Vec::new();
-    for token in last.iter() {
+    for token in &tokens {
         match token {
             Token::Word(w) => words.push(w),
-            Token::Mention { words: inner, .. } => words.extend(inner.iter().copied()),
+            Token::Mention { body, .. } => words.extend(body.split(' ')),
             Token::Anchor(_) | Token::LinkText(_) => return None,
         }
     }
@@ -298,14 +306,9 @@ fn take_signature(tokenized: &mut [Vec<Token<'_>>]) -> Option<String> {
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
     };
-    if words.is_empty()
-        || words.len() > 4
-        || !words.iter().all(is_name_word)
-        || words.iter().any(|w| header::is_keyword(w))
-    {
-        return None;
-    }
-    let signature = words.join(" ");
-    last.clear();
-    Some(signature)
+    let is_signature = !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(is_name_word)
+        && !words.iter().any(|w| header::is_keyword(w));
+    is_signature.then(|| (line, words.join(" ")))
 }

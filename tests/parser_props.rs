@@ -1,0 +1,87 @@
+//! Property tests: no input makes the parser panic, and mention offsets always hold.
+
+use cableview::cable::{Cable, parse, parse_bytes};
+use proptest::prelude::*;
+
+fn check_offsets(cable: &Cable) {
+    let blocks = std::iter::once((&cable.header.text, &cable.header.mentions))
+        .chain(cable.paragraphs.iter().map(|p| (&p.text, &p.mentions)));
+    for (text, mentions) in blocks {
+        for m in mentions {
+            assert_eq!(&text[m.bytes.clone()], m.text);
+            assert_eq!(
+                text.chars()
+                    .skip(m.start)
+                    .take(m.end - m.start)
+                    .collect::<String>(),
+                m.text
+            );
+        }
+    }
+    assert_eq!(
+        cable.entities.iter().map(|e| e.count).sum::<usize>(),
+        cable.mention_count()
+    );
+}
+
+/// Pieces the real format is made of, so random sequences hit the interesting paths.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("[LOC Paris  ] ".to_string()),
+        Just("[ORG S  ] ".to_string()),
+        Just("( [ORG S/NF  ] ) ".to_string()),
+        Just("<a id='par3' href='#par3'>¶</a>3 . \n".to_string()),
+        Just("<a id='parB' href='#parB'>¶</a>B . \n".to_string()),
+        Just("<a id='par1993' href='#par1993'>¶</a>1993 . \n".to_string()),
+        Just("----- HEADING ----- ".to_string()),
+        Just("\" quoted , \" ".to_string()),
+        Just("[ [MISC XXXX  ] ".to_string()),
+        Just("TAGS: <a href='/tag/PTER_0.html'>PTER</a> ".to_string()),
+        Just("SUBJECT: X REF: A. STATE 1 ".to_string()),
+        Just("1. ( C ) ".to_string()),
+        Just("[LOC U.S.  ] ".to_string()),
+        "[ -~]{0,12}",
+        "\\PC{0,6}",
+        Just("\n".to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn arbitrary_strings_never_panic(text in "\\PC{0,200}") {
+        if let Ok(cable) = parse(&text, "x.txt") {
+            check_offsets(&cable);
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        if let Ok(cable) = parse_bytes(&bytes, "x.txt") {
+            check_offsets(&cable);
+        }
+    }
+
+    #[test]
+    fn format_like_sequences_keep_offsets(parts in proptest::collection::vec(fragment(), 0..40)) {
+        if let Ok(cable) = parse(&parts.concat(), "05PARIS2333.txt") {
+            check_offsets(&cable);
+        }
+    }
+
+    #[test]
+    fn mutated_sample_never_panics(cuts in proptest::collection::vec((0usize..13_000, 0usize..40, "\\PC{0,8}"), 1..6)) {
+        let mut text = cableview::SAMPLE.to_string();
+        for (at, len, insert) in cuts {
+            let mut at = at.min(text.len());
+            while !text.is_char_boundary(at) { at -= 1; }
+            let mut end = (at + len).min(text.len());
+            while !text.is_char_boundary(end) { end -= 1; }
+            text.replace_range(at..end, &insert);
+        }
+        if let Ok(cable) = parse(&text, "05PARIS2333.txt") {
+            check_offsets(&cable);
+        }
+    }
+}
