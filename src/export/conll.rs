@@ -86,7 +86,7 @@ fn ends_sentence(text: &str, before: &[Token], next: &Token) -> bool {
     }
     let terminal = end > 0
         && matches!(&text[before[end - 1].bytes.clone()], "." | "?" | "!")
-        && !(end > 1 && is_title(&text[before[end - 2].bytes.clone()]));
+        && !(end > 1 && is_title_or_initial(&text[before[end - 2].bytes.clone()]));
     let opener = text[next.bytes.clone()]
         .chars()
         .next()
@@ -94,29 +94,16 @@ fn ends_sentence(text: &str, before: &[Token], next: &Token) -> bool {
     terminal && opener
 }
 
-/// Titles whose period does not end a sentence: `Mr. Smith`.
-fn is_title(token: &str) -> bool {
-    matches!(
-        token,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "Amb"
-            | "Gen"
-            | "Lt"
-            | "Col"
-            | "Adm"
-            | "Capt"
-            | "Sen"
-            | "Rep"
-            | "Gov"
-            | "Prof"
-            | "St"
-            | "Jr"
-            | "Sr"
-            | "No"
-            | "Messrs"
-    )
+/// Titles and initials whose period does not end a sentence: `Mr. Smith`, `J. Smith`,
+/// `REF: A. STATE 60796`.
+fn is_title_or_initial(token: &str) -> bool {
+    const TITLES: [&str; 19] = [
+        "Mr", "Mrs", "Ms", "Dr", "Amb", "Gen", "Lt", "Col", "Adm", "Capt", "Sen", "Rep", "Gov",
+        "Prof", "St", "Jr", "Sr", "No", "Messrs",
+    ];
+    let mut chars = token.chars();
+    let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    initial || TITLES.contains(&token)
 }
 
 fn is_closer(token: &str) -> bool {
@@ -279,13 +266,21 @@ mod tests {
 
     #[test]
     fn sentences_never_break_inside_a_mention_and_lines_break() {
-        let text = "Met Dr. Smith. Then X. Jones.\nNext line";
-        let m = mention(text, "Smith. Then X", EntityKind::Per);
+        let text = "Met Dr. Smith. Then Xavier. Jones.\nNext line";
+        let m = mention(text, "Smith. Then Xavier", EntityKind::Per);
         let out = words(text, &[m]);
         assert_eq!(out.len(), 3, "{out:?}");
-        assert_eq!(out[0].join(" "), "Met Dr . Smith . Then X .");
+        assert_eq!(out[0].join(" "), "Met Dr . Smith . Then Xavier .");
         assert_eq!(out[1], ["Jones", "."]);
         assert_eq!(out[2], ["Next", "line"]);
+    }
+
+    #[test]
+    fn initials_do_not_end_sentences() {
+        let text = "REF: A. STATE 60796 B. 04 PARIS 8983. Seen by J. Smith. Done.";
+        let out = words(text, &[]);
+        assert_eq!(out.len(), 3, "{out:?}");
+        assert_eq!(out[1].join(" "), "Seen by J . Smith .");
     }
 
     #[test]
