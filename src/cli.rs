@@ -156,7 +156,8 @@ fn export_command(format: Format, out: Option<&Path>, paths: &[PathBuf]) -> Resu
         let path = write("annotation.conf", &export::brat::annotation_conf(&cables))?;
         written.push_str(&format!("{}\n", path.display()));
     }
-    write_out(&written)
+    // The directory name is the user's, but still never reaches the terminal raw.
+    write_out(&export::visible(&written))
 }
 
 fn entities_command(

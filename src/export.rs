@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod text;
 
 use crate::cable::{Cable, Paragraph};
+use std::borrow::Cow;
 use thiserror::Error;
 
 pub use markdown::markdown;
@@ -80,9 +81,12 @@ pub struct OutputFile {
 }
 
 /// Renders one cable in a single-document format (brat gives its `.ann`).
+///
+/// Like every function here that returns an export, control characters in the cable's text
+/// come out visible ([`visible`]): one character for one, so offsets hold.
 #[must_use]
 pub fn render(cable: &Cable, format: Format) -> String {
-    match format {
+    let out = match format {
         Format::Json => json::json(cable),
         Format::Text => text::text(cable),
         Format::Markdown => markdown::markdown(cable),
@@ -91,7 +95,8 @@ pub fn render(cable: &Cable, format: Format) -> String {
         Format::Conll => conll::conll(cable),
         Format::Html => html::html(cable),
         Format::Csv => csv::csv(std::slice::from_ref(cable)),
-    }
+    };
+    visible(&out).into_owned()
 }
 
 /// Renders several cables as one stream, for standard output.
@@ -102,7 +107,7 @@ pub fn render(cable: &Cable, format: Format) -> String {
 pub fn stream(cables: &[Cable], format: Format) -> Result<String, ExportError> {
     let joined =
         |f: fn(&Cable) -> String, sep: &str| cables.iter().map(f).collect::<Vec<_>>().join(sep);
-    Ok(match format {
+    let out = match format {
         Format::Json => cables.iter().map(|c| json::json(c) + "\n").collect(),
         Format::Text => joined(text::text, "\n"),
         Format::Markdown => joined(markdown::markdown, "\n"),
@@ -112,7 +117,8 @@ pub fn stream(cables: &[Cable], format: Format) -> Result<String, ExportError> {
         Format::Brat => return Err(ExportError::NeedsOutDir("brat")),
         Format::Html if cables.len() > 1 => return Err(ExportError::OnePerPage("html")),
         Format::Html => joined(html::html, ""),
-    })
+    };
+    Ok(visible(&out).into_owned())
 }
 
 /// The files one cable exports to under `--out`, named after `stem`.
@@ -120,7 +126,7 @@ pub fn stream(cables: &[Cable], format: Format) -> Result<String, ExportError> {
 pub fn files(cable: &Cable, stem: &str, format: Format) -> Vec<OutputFile> {
     let file = |extension: &str, contents: String| OutputFile {
         name: format!("{stem}.{extension}"),
-        contents,
+        contents: visible(&contents).into_owned(),
     };
     match format {
         Format::Json => vec![file("json", json::json(cable) + "\n")],
@@ -179,6 +185,32 @@ fn safe_stem(raw: &str) -> String {
     }
 }
 
+/// A control character (other than line feed and tab) as its visible Unicode picture:
+/// `␛` for ESC, `␀` for NUL, `␡` for DEL, `�` for C1 controls; anything else as is.
+///
+/// One character for one, so character offsets into the text stay valid.
+#[must_use]
+pub fn visible_char(c: char) -> char {
+    match c {
+        '\n' | '\t' => c,
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        '\u{80}'..='\u{9f}' => '\u{fffd}',
+        _ => c,
+    }
+}
+
+/// The text with every control character made visible ([`visible_char`]), so an export
+/// printed to a terminal cannot drive it.
+#[must_use]
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if text.chars().all(|c| visible_char(c) == c) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().map(visible_char).collect())
+    }
+}
+
 /// The paragraph's lead-in: `¶3 (S)`.
 #[must_use]
 pub fn paragraph_lead(paragraph: &Paragraph) -> String {
@@ -191,6 +223,14 @@ pub fn paragraph_lead(paragraph: &Paragraph) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn visible_keeps_lines_and_shows_controls_one_for_one() {
+        assert!(matches!(visible("plain\ttext\n¶"), Cow::Borrowed(_)));
+        let shown = visible("a\u{1b}]52;c;x\u{7}b\r\u{7f}\u{9b}");
+        assert_eq!(shown, "a␛]52;c;x␇b␍␡\u{fffd}");
+        assert_eq!(shown.chars().count(), 14);
+    }
 
     #[test]
     fn stems_prefer_ids_and_stay_unique() {

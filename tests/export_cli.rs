@@ -173,3 +173,45 @@ fn a_cable_without_an_id_is_named_after_its_file() {
     assert!(out.join("my_notes.ann").exists());
     assert!(out.join("my_notes.txt").exists());
 }
+
+#[test]
+fn control_characters_never_reach_the_output_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("10TEST1.txt");
+    std::fs::write(
+        &input,
+        "<code><pre>UNCLASSIFIED SUBJECT: TEST \n<a id='par1' href='#par1'>¶</a>1 . \n\
+         Hello \u{1b}[31m red [LOC Pa\u{1b}]52;c;aGk=\u{7}ris  ] . \n</pre></code>",
+    )
+    .unwrap();
+    let input = input.to_str().unwrap();
+    for format in [
+        "json", "text", "markdown", "displacy", "conll", "html", "csv",
+    ] {
+        let out = stdout(&run(&["export", "-f", format, input]));
+        assert!(!out.contains(['\u{1b}', '\u{7}']), "{format}: raw control");
+    }
+    let out = dir.path().join("out");
+    stdout(&run(&[
+        "export",
+        "-f",
+        "brat",
+        "-o",
+        out.to_str().unwrap(),
+        input,
+    ]));
+    let txt = read(&out.join("10TEST1.txt"));
+    let ann = read(&out.join("10TEST1.ann"));
+    assert!(!txt.contains('\u{1b}') && !ann.contains('\u{1b}'));
+    // Shown one character for one, so the offsets still slice to the mention.
+    let line = ann.lines().find(|l| l.contains("LOC")).unwrap();
+    let fields: Vec<&str> = line.split('\t').collect();
+    let span: Vec<usize> = fields[1]
+        .split(' ')
+        .skip(1)
+        .map(|n| n.parse().unwrap())
+        .collect();
+    let slice: String = txt.chars().skip(span[0]).take(span[1] - span[0]).collect();
+    assert_eq!(slice, fields[2]);
+    assert!(slice.starts_with("Pa␛]52"), "{slice}");
+}
