@@ -147,6 +147,7 @@ pub fn files(cable: &Cable, stem: &str, format: Format) -> Vec<OutputFile> {
 /// file stem), made safe for a file name and unique (`-2`, `-3`, ... on repeats).
 #[must_use]
 pub fn stems(cables: &[Cable], fallbacks: &[String]) -> Vec<String> {
+    let mut taken = std::collections::HashSet::new();
     let mut seen: Vec<String> = Vec::with_capacity(cables.len());
     for (i, cable) in cables.iter().enumerate() {
         let raw = cable
@@ -157,10 +158,11 @@ pub fn stems(cables: &[Cable], fallbacks: &[String]) -> Vec<String> {
         let base = safe_stem(raw);
         let mut stem = base.clone();
         let mut n = 1;
-        while seen.contains(&stem) {
+        while taken.contains(&stem) {
             n += 1;
             stem = format!("{base}-{n}");
         }
+        taken.insert(stem.clone());
         seen.push(stem);
     }
     seen

@@ -257,7 +257,8 @@ pub fn paragraph_ids(cable: &Cable) -> Vec<String> {
             .collect();
         let mut id = base.clone();
         let mut n = 1;
-        while ids.contains(&id) || id == "header" {
+        // `header` cannot clash: every paragraph id starts with `p`.
+        while ids.contains(&id) {
             n += 1;
             id = format!("{base}-{n}");
         }
