@@ -5,7 +5,7 @@ use crate::export::{self, Format};
 use crate::input::{self, LoadError};
 use clap::{Args, Parser, Subcommand};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Read diplomatic cables with inline named-entity annotations.
@@ -36,11 +36,15 @@ pub struct OpenArgs {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print cables as JSON, clean text or Markdown.
+    /// Export cables: JSON, text, Markdown, displaCy, brat, CoNLL, HTML or CSV.
     Export {
         /// The output format.
         #[arg(long, short, value_enum, default_value = "json")]
         format: Format,
+        /// Write one file per cable (brat: .txt and .ann) into this directory, created if
+        /// missing, instead of printing. Required for brat and for HTML of several cables.
+        #[arg(long, short, value_name = "DIR")]
+        out: Option<PathBuf>,
         /// The cables; none means the bundled sample.
         paths: Vec<PathBuf>,
     },
@@ -72,7 +76,9 @@ fn parse_kind(value: &str) -> Result<EntityKind, String> {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Export { format, paths }) => export_command(format, &paths),
+        Some(Command::Export { format, out, paths }) => {
+            export_command(format, out.as_deref(), &paths)
+        }
         Some(Command::Entities { kind, json, paths }) => {
             entities_command(kind.as_ref(), json, &paths)
         }
@@ -109,19 +115,49 @@ fn write_out(text: &str) -> Result<(), String> {
     }
 }
 
-fn export_command(format: Format, paths: &[PathBuf]) -> Result<(), String> {
+fn export_command(format: Format, out: Option<&Path>, paths: &[PathBuf]) -> Result<(), String> {
     let cables = load_all(paths).map_err(|e| e.to_string())?;
-    let mut out = String::new();
-    for (i, cable) in cables.iter().enumerate() {
-        if i > 0 && format != Format::Json {
-            out.push('\n');
-        }
-        out.push_str(&export::render(cable, format));
-        if format == Format::Json {
-            out.push('\n');
+    let Some(dir) = out else {
+        let text = export::stream(&cables, format).map_err(|e| e.to_string())?;
+        return write_out(&text);
+    };
+    if dir.is_file() {
+        return Err(format!(
+            "{}: is a file, expected a directory for --out",
+            dir.display()
+        ));
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("{}: cannot create directory: {e}", dir.display()))?;
+    let write = |name: &str, contents: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, contents)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+        Ok::<_, String>(path)
+    };
+    let fallbacks: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            p.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut written = String::new();
+    for (cable, stem) in cables.iter().zip(export::stems(&cables, &fallbacks)) {
+        for file in export::files(cable, &stem, format) {
+            let path = write(&file.name, &file.contents)?;
+            written.push_str(&format!("{}\n", path.display()));
         }
     }
-    write_out(&out)
+    // brat shows only the entity types its configuration declares; keep one the user
+    // may have edited.
+    if format == Format::Brat && !dir.join("annotation.conf").exists() {
+        let path = write("annotation.conf", &export::brat::annotation_conf(&cables))?;
+        written.push_str(&format!("{}\n", path.display()));
+    }
+    // The directory name is the user's, but still never reaches the terminal raw.
+    write_out(&export::visible(&written))
 }
 
 fn entities_command(
