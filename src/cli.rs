@@ -1,8 +1,11 @@
 //! The command line: `cableview [FILE]` opens the reader; subcommands print or export.
 
 use crate::cable::{Cable, EntityKind};
+use crate::config::{self, Config};
 use crate::export::{self, Format};
 use crate::input::{self, LoadError};
+use crate::paths::Paths;
+use crate::state::Store;
 use clap::{Args, Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -31,6 +34,12 @@ pub struct OpenArgs {
     /// The theme to use (see `cableview themes`).
     #[arg(long)]
     pub theme: Option<String>,
+    /// Start at the top, ignoring the saved reading position (it is still saved).
+    #[arg(long)]
+    pub fresh: bool,
+    /// Neither read nor save reading positions.
+    #[arg(long)]
+    pub no_state: bool,
 }
 
 /// The subcommands.
@@ -55,6 +64,38 @@ pub enum Command {
         /// The cables; none means the bundled sample.
         paths: Vec<PathBuf>,
     },
+    /// Print the config file, themes dir and state file in use.
+    Paths,
+    /// Check the config file, or print the commented default with `--default`.
+    Config {
+        /// Print the default config.toml, commented, as a starting point.
+        #[arg(long)]
+        default: bool,
+    },
+}
+
+/// Why a command failed, and the exit status that says so.
+#[derive(Debug)]
+pub struct Failure {
+    /// What to tell the user.
+    pub message: String,
+    /// 2 for a bad config or theme file of the user's, 1 for anything else.
+    pub code: u8,
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Self { message, code: 1 }
+    }
+}
+
+impl From<crate::config::FileError> for Failure {
+    fn from(error: crate::config::FileError) -> Self {
+        Self {
+            message: error.to_string(),
+            code: 2,
+        }
+    }
 }
 
 fn parse_kind(value: &str) -> Result<EntityKind, String> {
@@ -72,17 +113,21 @@ fn parse_kind(value: &str) -> Result<EntityKind, String> {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Export { format, paths }) => export_command(format, &paths),
-        Some(Command::Entities { kind, json, paths }) => {
-            entities_command(kind.as_ref(), json, &paths)
+        Some(Command::Export { format, paths }) => {
+            export_command(format, &paths).map_err(Failure::from)
         }
+        Some(Command::Entities { kind, json, paths }) => {
+            entities_command(kind.as_ref(), json, &paths).map_err(Failure::from)
+        }
+        Some(Command::Paths) => write_out(&Paths::from_env().report()).map_err(Failure::from),
+        Some(Command::Config { default }) => config_command(default),
         None => open_command(&cli.open),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("cableview: {message}");
-            ExitCode::FAILURE
+        Err(failure) => {
+            eprintln!("cableview: {}", failure.message);
+            ExitCode::from(failure.code)
         }
     }
 }
@@ -168,12 +213,47 @@ fn entities_command(
     write_out(&out)
 }
 
-fn open_command(args: &OpenArgs) -> Result<(), String> {
+/// `cableview config`: checks the user's config file; `--default` prints the default.
+fn config_command(default: bool) -> Result<(), Failure> {
+    if default {
+        return Ok(write_out(config::DEFAULT_TOML)?);
+    }
+    let Some(path) = Paths::from_env().config_file() else {
+        return Ok(write_out("no config dir known; the defaults apply\n")?);
+    };
+    Config::load(&path)?;
+    let note = if path.exists() {
+        "is valid"
+    } else {
+        "does not exist; the defaults apply"
+    };
+    Ok(write_out(&format!("{} {note}\n", path.display()))?)
+}
+
+fn open_command(args: &OpenArgs) -> Result<(), Failure> {
     let cables = load_all(&args.paths).map_err(|e| e.to_string())?;
     if !std::io::stdout().is_terminal() {
         // As `bat` does: a pipe gets the clean text, not a screen.
         let texts: Vec<String> = cables.iter().map(export::text).collect();
-        return write_out(&texts.join("\n"));
+        return Ok(write_out(&texts.join("\n"))?);
     }
-    Err("the interactive reader is not built yet; pipe the output or use `export`".to_string())
+    // Read every file of the user's before the screen changes, so a bad one is
+    // reported plainly and the reader never starts half-configured.
+    let paths = Paths::from_env();
+    let _config = match paths.config_file() {
+        Some(path) => Config::load(&path)?,
+        None => Config::default(),
+    };
+    let mut store = match paths.state_file() {
+        Some(path) if !args.no_state => Store::open(path),
+        _ => Store::disabled(),
+    };
+    for notice in store.take_notices() {
+        eprintln!("cableview: {notice}");
+    }
+    Err(
+        "the interactive reader is not built yet; pipe the output or use `export`"
+            .to_string()
+            .into(),
+    )
 }

@@ -6,8 +6,11 @@
 
 pub mod cable;
 pub mod cli;
+pub mod config;
 pub mod export;
 pub mod input;
+pub mod paths;
+pub mod state;
 
 /// The bundled sample cable (05PARIS2333), opened when no file is given.
 pub const SAMPLE: &str = include_str!("../assets/05PARIS2333.txt");
