@@ -1,5 +1,6 @@
 //! The command line: `cableview [FILE]` opens the reader; subcommands print or export.
 
+use crate::app::{App, AppOptions};
 use crate::cable::{Cable, EntityKind};
 use crate::export::{self, Format};
 use crate::input::{self, LoadError};
@@ -175,5 +176,22 @@ fn open_command(args: &OpenArgs) -> Result<(), String> {
         let texts: Vec<String> = cables.iter().map(export::text).collect();
         return write_out(&texts.join("\n"));
     }
-    Err("the interactive reader is not built yet; pipe the output or use `export`".to_string())
+    let name =
+        crate::theme::default_name(args.theme.as_deref(), crate::theme::no_color_env()).to_string();
+    // Check the theme before the screen changes, so a typo gets a plain error.
+    crate::theme::Theme::load(&name, None).map_err(|e| e.to_string())?;
+    let count = cables.len();
+    let Some(cable) = cables.into_iter().next() else {
+        return Err("no cable to open".to_string());
+    };
+    let options = AppOptions {
+        theme: name,
+        ..AppOptions::default()
+    };
+    let mut app = App::new(cable, options);
+    if count > 1 {
+        app.notify(format!("opened the first of {count} files"));
+    }
+    crate::tui::run(app).map_err(|e| format!("terminal error: {e}"))?;
+    Ok(())
 }
