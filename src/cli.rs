@@ -1,11 +1,13 @@
 //! The command line: `cableview [FILE]` opens the reader; subcommands print or export.
 
+use crate::app::App;
 use crate::cable::{Cable, EntityKind};
-use crate::config::{self, Config};
+use crate::config;
+use crate::config::startup::{self, Launch, Startup};
 use crate::export::{self, Format};
 use crate::input::{self, LoadError};
 use crate::paths::Paths;
-use crate::state::Store;
+use crate::state::session::Session;
 use clap::{Args, Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -66,6 +68,8 @@ pub enum Command {
     },
     /// Print the config file, themes dir and state file in use.
     Paths,
+    /// List every theme and where it comes from (built-in or a file of yours).
+    Themes,
     /// Check the config file, or print the commented default with `--default`.
     Config {
         /// Print the default config.toml, commented, as a starting point.
@@ -121,6 +125,7 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Paths) => write_out(&Paths::from_env().report()).map_err(Failure::from),
         Some(Command::Config { default }) => config_command(default),
+        Some(Command::Themes) => themes_command(),
         None => open_command(&cli.open),
     };
     match result {
@@ -213,21 +218,50 @@ fn entities_command(
     write_out(&out)
 }
 
-/// `cableview config`: checks the user's config file; `--default` prints the default.
+/// `cableview config`: checks the user's config, keys and theme; `--default`
+/// prints the default config.
 fn config_command(default: bool) -> Result<(), Failure> {
     if default {
         return Ok(write_out(config::DEFAULT_TOML)?);
     }
-    let Some(path) = Paths::from_env().config_file() else {
-        return Ok(write_out("no config dir known; the defaults apply\n")?);
+    let paths = Paths::from_env();
+    let launch = Launch {
+        no_state: true,
+        ..Launch::default()
     };
-    Config::load(&path)?;
-    let note = if path.exists() {
-        "is valid"
-    } else {
-        "does not exist; the defaults apply"
+    startup::prepare(&paths, &launch)?;
+    let message = match paths.config_file() {
+        Some(path) if path.exists() => format!("{} is valid\n", path.display()),
+        Some(path) => format!("{} does not exist; the defaults apply\n", path.display()),
+        None => "no config dir known; the defaults apply\n".to_string(),
     };
-    Ok(write_out(&format!("{} {note}\n", path.display()))?)
+    Ok(write_out(&message)?)
+}
+
+/// `cableview themes`: every theme and where it comes from; a user theme that
+/// does not load is reported on stderr and makes the exit status 2.
+fn themes_command() -> Result<(), Failure> {
+    let dir = Paths::from_env().themes_dir();
+    let mut out = String::new();
+    let mut invalid = 0;
+    for listed in crate::user_themes::list(dir.as_deref()) {
+        let checked = crate::user_themes::check(&listed.name, dir.as_deref(), ("", "", None));
+        out.push_str(&listed.to_string());
+        if let Err(error) = checked {
+            out.push_str(" (invalid)");
+            eprintln!("cableview: {error}");
+            invalid += 1;
+        }
+        out.push('\n');
+    }
+    write_out(&out)?;
+    if invalid > 0 {
+        return Err(Failure {
+            message: format!("{invalid} theme file(s) of yours cannot be used"),
+            code: 2,
+        });
+    }
+    Ok(())
 }
 
 fn open_command(args: &OpenArgs) -> Result<(), Failure> {
@@ -239,21 +273,28 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
     }
     // Read every file of the user's before the screen changes, so a bad one is
     // reported plainly and the reader never starts half-configured.
-    let paths = Paths::from_env();
-    let _config = match paths.config_file() {
-        Some(path) => Config::load(&path)?,
-        None => Config::default(),
+    let launch = Launch {
+        theme: args.theme.clone(),
+        no_color: crate::theme::no_color_env(),
+        no_state: args.no_state,
     };
-    let mut store = match paths.state_file() {
-        Some(path) if !args.no_state => Store::open(path),
-        _ => Store::disabled(),
+    let Startup { options, store } = startup::prepare(&Paths::from_env(), &launch)?;
+    let count = cables.len();
+    let Some(cable) = cables.into_iter().next() else {
+        return Err("no cable to open".to_string().into());
     };
-    for notice in store.take_notices() {
+    let mut app = App::new(cable, options);
+    let (mut session, notices) = Session::start(store, &mut app, args.fresh);
+    for notice in &notices {
         eprintln!("cableview: {notice}");
     }
-    Err(
-        "the interactive reader is not built yet; pipe the output or use `export`"
-            .to_string()
-            .into(),
-    )
+    if count > 1 {
+        app.notify(format!("opened the first of {count} files"));
+    }
+    let mut app = crate::tui::run_with(app, |app| session.after_update(app))
+        .map_err(|e| format!("terminal error: {e}"))?;
+    for notice in session.finish(&mut app) {
+        eprintln!("cableview: {notice}");
+    }
+    Ok(())
 }

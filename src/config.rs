@@ -6,6 +6,7 @@
 //! column: a half-read config never starts the reader.
 
 pub mod error;
+pub mod startup;
 
 use crate::cable::EntityKind;
 pub use error::FileError;

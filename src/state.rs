@@ -10,6 +10,7 @@
 //! off. Either way the reader goes on, and a notice says what happened.
 
 pub mod atomic;
+pub mod session;
 
 use crate::cable::Cable;
 use serde::de::DeserializeOwned;
