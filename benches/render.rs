@@ -80,7 +80,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             terminal
                 .draw(|f| cableview::ui::draw(f, black_box(&app)))
-                .expect("draw")
+                .expect("draw");
         });
     });
 
@@ -93,7 +93,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             big_terminal
                 .draw(|f| cableview::ui::draw(f, black_box(&big)))
-                .expect("draw")
+                .expect("draw");
         });
     });
 

@@ -100,13 +100,13 @@ actions! {
         PreviousParagraph = "previous_paragraph",
         /// jump to the paragraph numbered by the digit pressed
         JumpToDigit = "jump_to_digit",
-        /// prompt for a paragraph label (12, B, header) and jump to it
+        /// jump to a paragraph by its label: 12, B, header
         Prompt = "prompt",
         /// search the text, case-insensitive, as you type
         Search = "search",
-        /// next search match, or next mention of the selected entity
+        /// next match, or next mention of the selected entity
         NextMatch = "next_match",
-        /// previous search match, or previous mention of the selected entity
+        /// previous match, or previous mention of the selected entity
         PreviousMatch = "previous_match",
         /// focus the entity filter: type to narrow the sidebar
         Filter = "filter",

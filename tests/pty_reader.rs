@@ -24,7 +24,7 @@ fn opens_the_sample_jumps_filters_and_quits_cleanly() {
     pty.send("5");
     pty.wait_for("¶5 at the top of the reader", |s| {
         // The reader's first text row is the fourth screen row (banner 3 rows, border 1).
-        let rows: Vec<String> = s.rows(0, s.size().1).collect();
+        let rows: Vec<String> = s.rows(0, s.size().1.get()).collect();
         reader_top_row_contains(&rows[4..5], "¶5", "As noted in ref C")
     });
 
@@ -54,7 +54,7 @@ fn opens_the_sample_jumps_filters_and_quits_cleanly() {
 
 /// The entity sidebar's columns (the right third of a 120-column screen).
 fn sidebar(screen: &vt100::Screen) -> String {
-    let cols = screen.size().1;
+    let cols = screen.size().1.get();
     screen
         .rows(cols - cols / 4, cols / 4)
         .collect::<Vec<_>>()
@@ -71,7 +71,7 @@ fn a_narrow_terminal_folds_the_sidebars_and_still_jumps() {
     );
     pty.send("5");
     pty.wait_for("¶5 at the top", |s| {
-        let rows: Vec<String> = s.rows(0, s.size().1).collect();
+        let rows: Vec<String> = s.rows(0, s.size().1.get()).collect();
         reader_top_row_contains(&rows[4..5], "¶5", "As noted in ref C")
     });
     pty.send("f");

@@ -123,16 +123,12 @@ impl EntityList {
 
     /// Puts the cursor on the first or the last entity.
     pub fn cursor_to_end(&mut self, last: bool) {
-        let rows = self
+        let mut rows = self
             .items
             .iter()
             .enumerate()
             .filter(|(_, it)| matches!(it, EntityItem::Entity(_)));
-        let row = if last {
-            rows.last()
-        } else {
-            rows.into_iter().next()
-        };
+        let row = if last { rows.next_back() } else { rows.next() };
         if let Some((i, _)) = row {
             self.cursor = i;
         }

@@ -136,14 +136,14 @@ impl App {
             .block_mentions(*block)
             .iter()
             .position(|m| m.bytes.contains(&offset));
-        if let Some(mention) = hit {
-            if let Some(entity) = self.mention_entity(*block, mention) {
-                self.select_entity(entity, false);
-                self.mention_cursor = self
-                    .selected_mentions
-                    .iter()
-                    .position(|&bm| bm == (*block, mention));
-            }
+        if let Some(mention) = hit
+            && let Some(entity) = self.mention_entity(*block, mention)
+        {
+            self.select_entity(entity, false);
+            self.mention_cursor = self
+                .selected_mentions
+                .iter()
+                .position(|&bm| bm == (*block, mention));
         }
     }
 }

@@ -128,7 +128,7 @@ impl App {
         }
     }
 
-    fn to_end(&mut self, last: bool) {
+    fn go_to_end(&mut self, last: bool) {
         match self.focus {
             Focus::Entities => self.entity_list.cursor_to_end(last),
             _ if self.source_view => {
@@ -159,8 +159,8 @@ impl App {
             Action::HalfPageUp => self.move_by(-(page / 2).max(1)),
             Action::PageDown => self.move_by((page - 1).max(1)),
             Action::PageUp => self.move_by(-(page - 1).max(1)),
-            Action::Top => self.to_end(false),
-            Action::Bottom => self.to_end(true),
+            Action::Top => self.go_to_end(false),
+            Action::Bottom => self.go_to_end(true),
             Action::NextParagraph => self.step_paragraph(true),
             Action::PreviousParagraph => self.step_paragraph(false),
             Action::GoTo(label) => self.go_to(&label),

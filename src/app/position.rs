@@ -28,7 +28,8 @@ pub struct EntityRef {
 pub struct ReadingPosition {
     /// 0 for the header, n for the n-th paragraph (1-based), n+1 for the signature.
     pub paragraph: usize,
-    /// The scroll offset in rows within that paragraph.
+    /// The scroll offset in rows from the paragraph's first row (the blank or heading
+    /// rows before its text count), at the width it was saved.
     pub row: usize,
     /// The selected entity, if any.
     pub entity: Option<EntityRef>,

@@ -60,18 +60,14 @@ pub fn render(app: &App, pane: Rect, buf: &mut Buffer) {
 fn item_line(app: &App, item: &EntityItem, width: usize) -> Line<'static> {
     let ui = &app.theme.ui;
     match item {
-        EntityItem::Group {
-            kind,
-            entities,
-            mentions,
-        } => {
+        EntityItem::Group { kind, entities, .. } => {
             let hidden = app.hidden.contains(kind);
             let style = if hidden {
                 ui.hidden
             } else {
                 app.theme.kind(kind)
             };
-            let counts = format!(" {} · {entities} / {mentions}", kind.description());
+            let counts = format!(" {} ({entities})", kind.description());
             let mut spans = vec![
                 Span::styled(kind.label().to_string(), style),
                 Span::styled(counts, ui.dim),

@@ -56,7 +56,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .min(area.width);
     let left_width = u16::try_from(left_width).unwrap_or(u16::MAX);
     // A hint gives way to the position; a notice is worth covering it.
-    if left_width.saturating_add(right_width) < area.width || app.notice.is_some() {
+    if left_width.saturating_add(right_width).saturating_add(2) <= area.width
+        || app.notice.is_some()
+    {
         let x = area.right() - right_width;
         buf.set_span(x, area.y, &right, right_width);
     }

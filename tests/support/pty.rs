@@ -100,7 +100,7 @@ impl Pty {
     /// The screen's rows as text.
     pub fn rows(&self) -> Vec<String> {
         let parser = self.parser.lock().unwrap();
-        let cols = parser.screen().size().1;
+        let cols = parser.screen().size().1.get();
         parser.screen().rows(0, cols).collect()
     }
 
