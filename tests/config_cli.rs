@@ -74,3 +74,43 @@ fn a_bad_config_exits_with_status_2_and_says_where() {
         )
     );
 }
+
+#[test]
+fn themes_lists_every_theme_and_where_it_comes_from() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let themes = dir.path().join("themes");
+    std::fs::create_dir_all(&themes).expect("mkdir");
+    std::fs::write(themes.join("light.toml"), "extends = \"light\"\n").expect("write");
+    std::fs::write(themes.join("mine.toml"), "extends = \"mono\"\n").expect("write");
+    let out = cableview(dir.path(), dir.path(), &["themes"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let expected = format!(
+        "default          built-in\n\
+         light            {} (overrides the built-in)\n\
+         high-contrast    built-in\n\
+         mono             built-in\n\
+         mine             {}\n",
+        themes.join("light.toml").display(),
+        themes.join("mine.toml").display()
+    );
+    assert_eq!(text(&out.stdout), expected);
+}
+
+#[test]
+fn themes_reports_a_broken_theme_with_its_place_and_status_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let themes = dir.path().join("themes");
+    std::fs::create_dir_all(&themes).expect("mkdir");
+    let file = themes.join("broken.toml");
+    std::fs::write(&file, "[ui]\ntext = { fg = \"#12345\" }\n").expect("write");
+    let out = cableview(dir.path(), dir.path(), &["themes"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stdout).contains("broken           "));
+    assert!(text(&out.stdout).contains("broken.toml (invalid)"));
+    let stderr = text(&out.stderr);
+    let place = format!(
+        "unknown colour \"#12345\" in {} at 2:15, expected",
+        file.display()
+    );
+    assert!(stderr.contains(&place), "{stderr}");
+}
