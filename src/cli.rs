@@ -1,8 +1,13 @@
 //! The command line: `cableview [FILE]` opens the reader; subcommands print or export.
 
+use crate::app::App;
 use crate::cable::{Cable, EntityKind};
+use crate::config;
+use crate::config::startup::{self, Launch, Startup};
 use crate::export::{self, Format};
 use crate::input::{self, LoadError};
+use crate::paths::Paths;
+use crate::state::session::Session;
 use clap::{Args, Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -31,6 +36,12 @@ pub struct OpenArgs {
     /// The theme to use (see `cableview themes`).
     #[arg(long)]
     pub theme: Option<String>,
+    /// Start at the top, ignoring the saved reading position (it is still saved).
+    #[arg(long)]
+    pub fresh: bool,
+    /// Neither read nor save reading positions.
+    #[arg(long)]
+    pub no_state: bool,
 }
 
 /// The subcommands.
@@ -59,6 +70,40 @@ pub enum Command {
         /// The cables; none means the bundled sample.
         paths: Vec<PathBuf>,
     },
+    /// Print the config file, themes dir and state file in use.
+    Paths,
+    /// List every theme and where it comes from (built-in or a file of yours).
+    Themes,
+    /// Check the config file, or print the commented default with `--default`.
+    Config {
+        /// Print the default config.toml, commented, as a starting point.
+        #[arg(long)]
+        default: bool,
+    },
+}
+
+/// Why a command failed, and the exit status that says so.
+#[derive(Debug)]
+pub struct Failure {
+    /// What to tell the user.
+    pub message: String,
+    /// 2 for a bad config or theme file of the user's, 1 for anything else.
+    pub code: u8,
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Self { message, code: 1 }
+    }
+}
+
+impl From<crate::config::FileError> for Failure {
+    fn from(error: crate::config::FileError) -> Self {
+        Self {
+            message: error.to_string(),
+            code: 2,
+        }
+    }
 }
 
 fn parse_kind(value: &str) -> Result<EntityKind, String> {
@@ -77,18 +122,21 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Export { format, out, paths }) => {
-            export_command(format, out.as_deref(), &paths)
+            export_command(format, out.as_deref(), &paths).map_err(Failure::from)
         }
         Some(Command::Entities { kind, json, paths }) => {
-            entities_command(kind.as_ref(), json, &paths)
+            entities_command(kind.as_ref(), json, &paths).map_err(Failure::from)
         }
+        Some(Command::Paths) => write_out(&Paths::from_env().report()).map_err(Failure::from),
+        Some(Command::Config { default }) => config_command(default),
+        Some(Command::Themes) => themes_command(),
         None => open_command(&cli.open),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("cableview: {message}");
-            ExitCode::FAILURE
+        Err(failure) => {
+            eprintln!("cableview: {}", failure.message);
+            ExitCode::from(failure.code)
         }
     }
 }
@@ -204,12 +252,83 @@ fn entities_command(
     write_out(&out)
 }
 
-fn open_command(args: &OpenArgs) -> Result<(), String> {
+/// `cableview config`: checks the user's config, keys and theme; `--default`
+/// prints the default config.
+fn config_command(default: bool) -> Result<(), Failure> {
+    if default {
+        return Ok(write_out(config::DEFAULT_TOML)?);
+    }
+    let paths = Paths::from_env();
+    let launch = Launch {
+        no_state: true,
+        ..Launch::default()
+    };
+    startup::prepare(&paths, &launch)?;
+    let message = match paths.config_file() {
+        Some(path) if path.exists() => format!("{} is valid\n", path.display()),
+        Some(path) => format!("{} does not exist; the defaults apply\n", path.display()),
+        None => "no config dir known; the defaults apply\n".to_string(),
+    };
+    Ok(write_out(&message)?)
+}
+
+/// `cableview themes`: every theme and where it comes from; a user theme that
+/// does not load is reported on stderr and makes the exit status 2.
+fn themes_command() -> Result<(), Failure> {
+    let dir = Paths::from_env().themes_dir();
+    let mut out = String::new();
+    let mut invalid = 0;
+    for listed in crate::user_themes::list(dir.as_deref()) {
+        let checked = crate::user_themes::check(&listed.name, dir.as_deref(), ("", "", None));
+        out.push_str(&listed.to_string());
+        if let Err(error) = checked {
+            out.push_str(" (invalid)");
+            eprintln!("cableview: {error}");
+            invalid += 1;
+        }
+        out.push('\n');
+    }
+    write_out(&out)?;
+    if invalid > 0 {
+        return Err(Failure {
+            message: format!("{invalid} theme file(s) of yours cannot be used"),
+            code: 2,
+        });
+    }
+    Ok(())
+}
+
+fn open_command(args: &OpenArgs) -> Result<(), Failure> {
     let cables = load_all(&args.paths).map_err(|e| e.to_string())?;
     if !std::io::stdout().is_terminal() {
         // As `bat` does: a pipe gets the clean text, not a screen.
         let texts: Vec<String> = cables.iter().map(export::text).collect();
-        return write_out(&texts.join("\n"));
+        return Ok(write_out(&texts.join("\n"))?);
     }
-    Err("the interactive reader is not built yet; pipe the output or use `export`".to_string())
+    // Read every file of the user's before the screen changes, so a bad one is
+    // reported plainly and the reader never starts half-configured.
+    let launch = Launch {
+        theme: args.theme.clone(),
+        no_color: crate::theme::no_color_env(),
+        no_state: args.no_state,
+    };
+    let Startup { options, store } = startup::prepare(&Paths::from_env(), &launch)?;
+    let count = cables.len();
+    let Some(cable) = cables.into_iter().next() else {
+        return Err("no cable to open".to_string().into());
+    };
+    let mut app = App::new(cable, options);
+    let (mut session, notices) = Session::start(store, &mut app, args.fresh);
+    for notice in &notices {
+        eprintln!("cableview: {notice}");
+    }
+    if count > 1 {
+        app.notify(format!("opened the first of {count} files"));
+    }
+    let mut app = crate::tui::run_with(app, |app| session.after_update(app))
+        .map_err(|e| format!("terminal error: {e}"))?;
+    for notice in session.finish(&mut app) {
+        eprintln!("cableview: {notice}");
+    }
+    Ok(())
 }
