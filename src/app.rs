@@ -167,6 +167,7 @@ pub struct App {
     pub nav_row_of_block: Vec<usize>,
     mention_entity: Vec<Vec<Option<usize>>>,
     source_lines: Vec<std::ops::Range<usize>>,
+    gutter: u16,
     layout_cache: RefCell<Option<Rc<DocLayout>>>,
     source_cache: RefCell<Option<Rc<DocLayout>>>,
 }
@@ -238,6 +239,7 @@ impl App {
             nav_row_of_block,
             mention_entity,
             source_lines,
+            gutter: gutter_width(&cable),
             layout_cache: RefCell::new(None),
             source_cache: RefCell::new(None),
             cable,
@@ -393,18 +395,13 @@ impl App {
     /// The paragraph label column's width in the reader: `¶12 S/NF `.
     #[must_use]
     pub fn gutter_width(&self) -> u16 {
-        let widest = self
-            .cable
-            .paragraphs
-            .iter()
-            .map(|p| {
-                2 + crate::sanitize::width(&p.label)
-                    + p.marking.as_ref().map_or(0, |m| m.code.len() + 1)
-            })
-            .max()
-            .unwrap_or(3)
-            .max(3);
-        u16::try_from(widest.min(12) + 1).unwrap_or(13)
+        self.gutter
+    }
+
+    /// The line-number column's width in the source view.
+    #[must_use]
+    pub fn source_gutter_width(&self) -> u16 {
+        u16::try_from(self.source_lines.len().max(1).to_string().len() + 1).unwrap_or(8)
     }
 
     /// Whether the navigator is shown at this terminal width.
@@ -440,13 +437,6 @@ impl App {
             self.options.max_width
         };
         layout::reader_geometry(panes.reader, gutter, max)
-    }
-
-    /// The line-number column's width in the source view.
-    #[must_use]
-    pub fn source_gutter_width(&self) -> u16 {
-        let lines = self.cable.source.lines().count().max(1);
-        u16::try_from(lines.to_string().len() + 1).unwrap_or(8)
     }
 
     /// The reading view laid out at the current terminal size (cached).
@@ -527,4 +517,19 @@ impl App {
     pub fn current_block(&self) -> usize {
         self.top.paragraph.min(self.block_count().saturating_sub(1))
     }
+}
+
+/// The widest paragraph label and marking, plus a space, capped so text keeps its room.
+fn gutter_width(cable: &Cable) -> u16 {
+    let widest = cable
+        .paragraphs
+        .iter()
+        .map(|p| {
+            2 + crate::sanitize::width(&p.label)
+                + p.marking.as_ref().map_or(0, |m| m.code.len() + 1)
+        })
+        .max()
+        .unwrap_or(3)
+        .max(3);
+    u16::try_from(widest.min(12) + 1).unwrap_or(13)
 }
