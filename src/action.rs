@@ -134,6 +134,10 @@ actions! {
         ToggleNavigator = "toggle_navigator",
         /// show or hide the entity sidebar
         ToggleEntities = "toggle_entities",
+        /// copy the current paragraph with its citation to the clipboard (OSC 52)
+        CopyParagraph = "copy_paragraph",
+        /// copy every mention of the selected entity, one line each with its paragraph
+        CopyMentions = "copy_mentions",
     }
     internal {
         /// The terminal now has this many columns and rows.

@@ -4,6 +4,7 @@
 //! terminal events into [`Action`]s. The text layout is cached per width, so moving
 //! around costs a lookup, not a re-wrap.
 
+mod copy;
 mod entities;
 mod keys;
 mod mouse;
@@ -159,6 +160,8 @@ pub struct App {
     pub marks: BTreeMap<char, Anchor>,
     /// A message for the status line.
     pub notice: Option<String>,
+    /// Text waiting for the event loop to put on the terminal's clipboard (OSC 52).
+    pub clipboard: Option<String>,
     /// Set when the reader should close.
     pub quit: bool,
     /// The navigator's rows.
@@ -166,6 +169,7 @@ pub struct App {
     /// For each block, its navigator row.
     pub nav_row_of_block: Vec<usize>,
     mention_entity: Vec<Vec<Option<usize>>>,
+    tags_explained: Option<String>,
     source_lines: Vec<std::ops::Range<usize>>,
     gutter: u16,
     layout_cache: RefCell<Option<Rc<DocLayout>>>,
@@ -234,6 +238,8 @@ impl App {
             search: None,
             marks: BTreeMap::new(),
             notice,
+            clipboard: None,
+            tags_explained: tags_explained(&cable),
             quit: false,
             nav_rows,
             nav_row_of_block,
@@ -350,11 +356,14 @@ impl App {
         }
     }
 
-    /// A block's heading.
+    /// A block's heading. The header's is its TAGS, explained: `TAGS: PTER: Terrorists
+    /// and Terrorism · FR: France`.
     #[must_use]
     pub fn block_heading(&self, block: usize) -> Option<&str> {
-        let p = self.cable.paragraphs.get(block.checked_sub(1)?)?;
-        p.heading.as_deref()
+        match block.checked_sub(1) {
+            None => self.tags_explained.as_deref(),
+            Some(p) => self.cable.paragraphs.get(p)?.heading.as_deref(),
+        }
     }
 
     /// A block's mentions.
@@ -517,6 +526,15 @@ impl App {
     pub fn current_block(&self) -> usize {
         self.top.paragraph.min(self.block_count().saturating_sub(1))
     }
+}
+
+/// The TAGS codes with their names from the bundled table; unknown codes as they are.
+fn tags_explained(cable: &Cable) -> Option<String> {
+    let tags = &cable.header.tags;
+    (!tags.is_empty()).then(|| {
+        let explained: Vec<String> = tags.iter().map(|t| crate::tags::explain(t)).collect();
+        format!("TAGS: {}", explained.join(" · "))
+    })
 }
 
 /// The widest paragraph label and marking, plus a space, capped so text keeps its room.

@@ -91,8 +91,24 @@ fn event_loop(
         if let Some(action) = action_for_event(app, &event::read()?) {
             app.update(action);
             after_update(app);
+            send_clipboard(app)?;
             dirty = true;
         }
+    }
+    Ok(())
+}
+
+/// Puts queued text on the clipboard with OSC 52: terminals honour it over SSH too, and
+/// it is wrapped for tmux when running inside it. The escape carries base64 only, so
+/// nothing from the cable reaches the terminal raw.
+fn send_clipboard(app: &mut App) -> io::Result<()> {
+    if let Some(text) = app.clipboard.take() {
+        let mut stdout = io::stdout().lock();
+        io::Write::write_all(
+            &mut stdout,
+            crate::export::citation::osc52(&text).as_bytes(),
+        )?;
+        io::Write::flush(&mut stdout)?;
     }
     Ok(())
 }

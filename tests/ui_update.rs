@@ -576,3 +576,49 @@ fn typing_keys_go_to_the_prompt_not_the_keymap() {
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(app.action_for_key(&ctrl_c), Some(Action::Quit));
 }
+
+#[test]
+fn copy_paragraph_queues_the_quote_with_its_citation() {
+    let mut app = app();
+    app.update(Action::GoTo("2".into()));
+    app.update(Action::CopyParagraph);
+    let quote = app.clipboard.take().expect("a quote is queued");
+    assert!(quote.starts_with("05PARIS2333 ¶2 (S/NF): Embassy Paris comprises"));
+    assert!(app.notice.as_deref().unwrap().starts_with("copied ¶2 ("));
+    app.update(Action::Top);
+    app.update(Action::CopyParagraph);
+    assert!(
+        app.clipboard
+            .take()
+            .unwrap()
+            .starts_with("05PARIS2333 header: S E C R E T")
+    );
+}
+
+#[test]
+fn copy_mentions_needs_a_selected_entity() {
+    let mut app = app();
+    app.update(Action::CopyMentions);
+    assert_eq!(app.clipboard, None);
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .contains("select an entity first")
+    );
+    app.update(Action::Filter);
+    type_text(&mut app, "hez");
+    app.update(Action::Activate);
+    app.update(Action::CopyMentions);
+    let quote = app.clipboard.take().expect("mentions are queued");
+    assert_eq!(quote.lines().count(), 8);
+    assert_eq!(
+        app.notice.as_deref(),
+        Some(
+            "copied 8 mentions of Hezbollah (".to_string()
+                + &quote.chars().count().to_string()
+                + " characters) to the clipboard"
+        )
+        .as_deref()
+    );
+}

@@ -197,6 +197,8 @@ impl App {
                     self.focus = Focus::Reader;
                 }
             }
+            Action::CopyParagraph => self.copy_paragraph(),
+            Action::CopyMentions => self.copy_mentions(),
             Action::Quit | Action::Resize(..) | Action::Tick | Action::Mouse(_) => {}
             Action::Type(_) | Action::Backspace => {}
         }

@@ -12,13 +12,18 @@ use std::time::{Duration, Instant};
 /// How long any wait may take before the test fails.
 pub const DEADLINE: Duration = Duration::from_secs(20);
 
-/// Records window titles the program tries to set.
+/// Records window titles the program tries to set (`.0`) and what it puts on the
+/// clipboard with OSC 52 (`.1`, still base64 encoded).
 #[derive(Clone, Default)]
-pub struct Titles(pub Arc<Mutex<Vec<Vec<u8>>>>);
+pub struct Titles(pub Arc<Mutex<Vec<Vec<u8>>>>, pub Arc<Mutex<Vec<Vec<u8>>>>);
 
 impl vt100::Callbacks for Titles {
     fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
         self.0.lock().unwrap().push(title.to_vec());
+    }
+
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _ty: &[u8], data: &[u8]) {
+        self.1.lock().unwrap().push(data.to_vec());
     }
 }
 
@@ -48,6 +53,8 @@ impl Pty {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        // Inside tmux the clipboard escape is wrapped for tmux; the tests read it bare.
+        cmd.env_remove("TMUX");
         // Keep any state or config the reader may write away from the real home.
         for var in [
             "HOME",
@@ -161,6 +168,12 @@ impl Pty {
     /// Window titles the program set.
     pub fn titles(&self) -> Vec<Vec<u8>> {
         self.titles.0.lock().unwrap().clone()
+    }
+
+    /// What the program put on the clipboard with OSC 52, base64 encoded.
+    #[allow(dead_code, reason = "not every test file reads the clipboard")]
+    pub fn clipboard(&self) -> Vec<Vec<u8>> {
+        self.titles.1.lock().unwrap().clone()
     }
 }
 
