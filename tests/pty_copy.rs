@@ -2,6 +2,7 @@
 //! escape, base64 encoded, and the status line says what was copied.
 
 #[path = "support/pty.rs"]
+#[allow(dead_code, reason = "the shared helper has more than this test uses")]
 mod pty;
 
 use base64::Engine as _;

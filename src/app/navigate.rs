@@ -57,7 +57,13 @@ impl App {
     /// Puts a block's first text row at the top of the reader.
     pub fn jump_to_block(&mut self, block: usize) {
         let doc = self.doc_layout();
-        if let Some(&row) = doc.text_rows.get(block) {
+        // The header's heading (its TAGS explained) is part of the header: show it too.
+        let row = if block == 0 {
+            Some(0)
+        } else {
+            doc.text_rows.get(block).copied()
+        };
+        if let Some(row) = row {
             self.set_top(&doc, row);
         }
     }
@@ -93,12 +99,12 @@ impl App {
         let start = doc.text_rows.get(current).copied().unwrap_or(0);
         let last_paragraph = self.cable.paragraphs.len();
         let target = if forward {
-            if top < start {
+            if top < start && current > 0 {
                 current
             } else {
                 (current + 1).min(last_paragraph)
             }
-        } else if top > start {
+        } else if top > start || (current == 0 && top > 0) {
             current
         } else {
             current.saturating_sub(1)
