@@ -359,3 +359,104 @@ fn texts_hold_no_markup() {
         }
     }
 }
+
+/// All the text of a cable: header, paragraphs, signature.
+fn all_text(cable: &Cable) -> String {
+    let mut text = cable.header.text.clone();
+    for p in &cable.paragraphs {
+        text.push('\n');
+        text.push_str(&p.text);
+    }
+    text
+}
+
+#[test]
+fn quirks_stay_text() {
+    // Raw `&` that looks like an entity is literal.
+    assert!(all_text(&page("10BRUSSELS183")).contains("other &processes8; these"));
+    assert!(all_text(&page("09MOSCOW2723")).contains("used in R&D; they"));
+    // Brackets in prose and unbalanced redactions.
+    assert!(
+        page("08RPODUBAI49")
+            .header
+            .subject
+            .as_deref()
+            .unwrap()
+            .starts_with("[SOURCE REMOVED] OUTLINES")
+    );
+    assert!(all_text(&page("10MOSCOW266")).contains("While [XXXXXXXXXXXX, his"));
+    assert!(
+        page("10BAKU98")
+            .header
+            .classified_by
+            .as_deref()
+            .unwrap()
+            .starts_with("xxxxx")
+    );
+    // A lone `<` in the header and a stray `>` at the end are kept.
+    assert!(
+        page("10MADRID87")
+            .header
+            .text
+            .contains("SPAIN < REF: A. 2009 MADRID 59")
+    );
+    assert!(
+        all_text(&page("00HARARE6677"))
+            .trim_end()
+            .ends_with("CONFIDENTIAL >")
+    );
+    // The stray table markup inside 09BAGHDAD11's body is gone.
+    let baghdad = page("09BAGHDAD11");
+    assert_eq!(baghdad.signature.as_deref(), Some("CROCKER"));
+    assert!(!all_text(&baghdad).contains("</"));
+    // Lower-case cable: header fields still found.
+    let berlin = page("08BERLIN1068");
+    assert_eq!(berlin.header.tags[..3], ["PARM", "PREL", "ETTC"]);
+    assert_eq!(
+        berlin.header.subject.as_deref().map(|s| &s[..20]),
+        Some("(s) germany requests")
+    );
+    // Old cables: `SUBJ:`, unlabelled references split on `;`.
+    let libreville = page("7575LIBREVILLE1895");
+    assert_eq!(
+        libreville.header.subject.as_deref(),
+        Some("KOREA AT 30TH UNGA: GABON")
+    );
+    let refs: Vec<&str> = libreville
+        .header
+        .references
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(refs, ["STATE 272523", "USUN 6028"]);
+    // Teletype page headers are out of the reading text, in the layout as sent.
+    let harare = page("00HARARE6677");
+    assert!(!all_text(&harare).contains("PAGE 02 HARARE"));
+    assert!(
+        harare
+            .layout
+            .as_deref()
+            .unwrap()
+            .contains("PAGE 02 HARARE 06677 01 OF 03 291400Z")
+    );
+    assert_eq!(
+        harare.header.subject.as_deref(),
+        Some("ASSISTANT SECRETARY MEETS WITH ZIMBABWE OPPOSITION LEADER")
+    );
+    // The end mark of 73TEHRAN7005 is not text.
+    assert!(!all_text(&page("73TEHRAN7005")).contains("NNN"));
+}
+
+#[test]
+fn layout_keeps_the_lines_as_sent() {
+    let c = page("09STATE124636");
+    let layout = c.layout.as_deref().unwrap();
+    assert!(layout.starts_with("S E C R E T STATE 124636 \n\nNOFORN \nSIPDIS \n"));
+    assert!(layout.contains("\n1. (C/NF) WASHINGTON ANALYSTS HAVE BEEN PARTICULARLY \nINTERESTED"));
+    assert!(layout.ends_with("\nCLINTON"));
+    assert_eq!(c.source, layout);
+    // Each paragraph's source lines are its lines in the layout.
+    let p2 = &c.paragraphs[1];
+    let first = layout.lines().nth(p2.source_lines.start).unwrap();
+    assert!(first.starts_with("2. (U) PLEASE CITE"), "{first}");
+}
