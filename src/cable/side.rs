@@ -6,10 +6,13 @@
 //! it differs from the cable's (white space, a decoded character), the two are aligned
 //! character by character, so an extraction that is nearly the same still fits.
 
-use super::EntityKind;
+mod align;
+mod labels;
+
 use super::clean::Span;
+use align::align;
+pub use labels::LabelMap;
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use thiserror::Error;
 
 /// Why a side file could not be applied.
@@ -79,85 +82,6 @@ pub enum SideError {
         /// The cable file.
         cable: String,
     },
-}
-
-/// Maps a tool's labels to entity kinds. The default maps spaCy's labels: PERSON to PER,
-/// GPE/LOC/FAC to LOC, ORG to ORG, NORP/EVENT/LAW/PRODUCT/WORK_OF_ART/LANGUAGE to MISC,
-/// and drops the numeric ones (DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL).
-/// A label it does not know is kept under its own name.
-///
-/// The config layer can change it: deserialized from a table of label to `PER`, `ORG`,
-/// `LOC`, `MISC`, any other kind name, or `""` to drop the label; entries override the
-/// defaults one by one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LabelMap {
-    labels: BTreeMap<String, Option<EntityKind>>,
-}
-
-impl Default for LabelMap {
-    fn default() -> Self {
-        let mut map = LabelMap {
-            labels: BTreeMap::new(),
-        };
-        let kinds = [
-            (EntityKind::Per, &["PER", "PERSON"][..]),
-            (EntityKind::Org, &["ORG"][..]),
-            (EntityKind::Loc, &["LOC", "GPE", "FAC"][..]),
-            (
-                EntityKind::Misc,
-                &[
-                    "MISC",
-                    "NORP",
-                    "EVENT",
-                    "LAW",
-                    "PRODUCT",
-                    "WORK_OF_ART",
-                    "LANGUAGE",
-                ][..],
-            ),
-        ];
-        for (kind, labels) in kinds {
-            for label in labels {
-                map.set(label, Some(kind.clone()));
-            }
-        }
-        for label in [
-            "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
-        ] {
-            map.set(label, None);
-        }
-        map
-    }
-}
-
-impl LabelMap {
-    /// Maps `label` to `kind`, or drops the label's entities when `kind` is `None`.
-    pub fn set(&mut self, label: &str, kind: Option<EntityKind>) {
-        self.labels.insert(label.to_ascii_uppercase(), kind);
-    }
-
-    /// The kind for a label; `None` when the label is dropped.
-    #[must_use]
-    pub fn kind(&self, label: &str) -> Option<EntityKind> {
-        match self.labels.get(&label.to_ascii_uppercase()) {
-            Some(kind) => kind.clone(),
-            None => Some(EntityKind::from_label(label)),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for LabelMap {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let entries = BTreeMap::<String, String>::deserialize(deserializer)?;
-        let mut map = LabelMap::default();
-        for (label, kind) in entries {
-            let kind = kind.trim();
-            let kind =
-                (!kind.is_empty()).then(|| EntityKind::from_label(&kind.to_ascii_uppercase()));
-            map.set(&label, kind);
-        }
-        Ok(map)
-    }
 }
 
 /// One entity of a side file.
@@ -436,99 +360,9 @@ fn first_difference(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
-/// Side-text character index to layout byte, for the characters that align.
-struct Alignment {
-    to_layout: Vec<Option<(usize, usize)>>,
-}
-
-impl Alignment {
-    /// Layout bytes of the side text's chars `start..end`: from the first aligned character
-    /// to the end of the last; `None` if none of them aligns.
-    fn span(&self, start: usize, end: usize) -> Option<std::ops::Range<usize>> {
-        let chars = self.to_layout.get(start..end)?;
-        let first = chars.iter().flatten().next()?;
-        let last = chars.iter().rev().flatten().next()?;
-        Some(first.0..last.0 + last.1)
-    }
-}
-
-/// Aligns the non-space characters of `side` with those of `layout`, skipping small
-/// differences (a character decoded differently, a `¶`); `None` when they disagree too much.
-fn align(side: &str, layout: &str) -> Option<Alignment> {
-    let side_chars: Vec<(usize, char)> = side
-        .chars()
-        .enumerate()
-        .filter(|(_, c)| !c.is_whitespace())
-        .collect();
-    let layout_chars: Vec<(usize, char)> = layout
-        .char_indices()
-        .filter(|(_, c)| !c.is_whitespace())
-        .collect();
-    let mut to_layout = vec![None; side.chars().count()];
-    let (mut i, mut j, mut misses) = (0, 0, 0usize);
-    let window = |a: &[(usize, char)], b: &[(usize, char)]| {
-        a.len() >= 4 && b.len() >= 4 && a[..4].iter().zip(&b[..4]).all(|(x, y)| x.1 == y.1)
-    };
-    while i < side_chars.len() && j < layout_chars.len() {
-        if side_chars[i].1 == layout_chars[j].1 {
-            let (at, c) = layout_chars[j];
-            to_layout[side_chars[i].0] = Some((at, c.len_utf8()));
-            i += 1;
-            j += 1;
-            continue;
-        }
-        misses += 1;
-        if misses > 64 + side_chars.len() / 50 {
-            return None;
-        }
-        let skip = (1..=16).find_map(|d| {
-            if window(
-                &side_chars[(i + d).min(side_chars.len())..],
-                &layout_chars[j..],
-            ) {
-                Some((d, 0))
-            } else if window(
-                &side_chars[i..],
-                &layout_chars[(j + d).min(layout_chars.len())..],
-            ) {
-                Some((0, d))
-            } else {
-                None
-            }
-        });
-        let (di, dj) = skip.unwrap_or((1, 1));
-        i += di;
-        j += dj;
-    }
-    Some(Alignment { to_layout })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn default_labels_map_spacy_kinds() {
-        let map = LabelMap::default();
-        assert_eq!(map.kind("PERSON"), Some(EntityKind::Per));
-        assert_eq!(map.kind("GPE"), Some(EntityKind::Loc));
-        assert_eq!(map.kind("fac"), Some(EntityKind::Loc));
-        assert_eq!(map.kind("NORP"), Some(EntityKind::Misc));
-        assert_eq!(map.kind("WORK_OF_ART"), Some(EntityKind::Misc));
-        assert_eq!(map.kind("DATE"), None);
-        assert_eq!(map.kind("ORG"), Some(EntityKind::Org));
-        assert_eq!(map.kind("TITLE"), Some(EntityKind::Other("TITLE".into())));
-    }
-
-    #[test]
-    fn label_map_from_config_overrides_defaults() {
-        let map: LabelMap =
-            serde_json::from_str(r#"{"NORP": "", "DATE": "misc", "GPE": "ORG"}"#).unwrap();
-        assert_eq!(map.kind("NORP"), None);
-        assert_eq!(map.kind("DATE"), Some(EntityKind::Misc));
-        assert_eq!(map.kind("GPE"), Some(EntityKind::Org));
-        assert_eq!(map.kind("PERSON"), Some(EntityKind::Per));
-    }
 
     #[test]
     fn brat_lines_and_errors() {
@@ -568,21 +402,5 @@ mod tests {
                 .to_string()
                 .starts_with("x.json:1: expected displaCy JSON")
         );
-    }
-
-    #[test]
-    fn alignment_skips_small_differences() {
-        let side = "¶1. (C) Met Beghal in  Paris &not; today.";
-        let layout = "1. (C) Met\nBeghal in Paris ¬ today.";
-        let map = align(side, layout).unwrap();
-        let at = side.chars().position(|c| c == 'B').unwrap();
-        let bytes = map.span(at, at + 6).unwrap();
-        assert_eq!(&layout[bytes], "Beghal");
-        let at = side
-            .find("today")
-            .map(|b| side[..b].chars().count())
-            .unwrap();
-        assert_eq!(&layout[map.span(at, at + 5).unwrap()], "today");
-        assert!(align(&"a".repeat(300), &"b".repeat(300)).is_none());
     }
 }
