@@ -233,17 +233,6 @@ impl Theme {
         Self::from_toml_depth(name, text, user_dir, 0)
     }
 
-    /// The built-in theme after `name` in cycling order (the first after an unknown one).
-    #[must_use]
-    pub fn next_builtin_name(name: &str) -> &'static str {
-        let names = builtin_names();
-        let next = names
-            .iter()
-            .position(|n| *n == name)
-            .map_or(0, |i| (i + 1) % names.len());
-        names[next]
-    }
-
     fn load_depth(name: &str, user_dir: Option<&Path>, depth: usize) -> Result<Theme, ThemeError> {
         if let Some(dir) = user_dir {
             let path = dir.join(format!("{name}.toml"));
@@ -499,7 +488,5 @@ mod tests {
         assert_eq!(default_name(None, true), "mono");
         assert_eq!(default_name(None, false), "default");
         assert_eq!(default_name(Some("light"), true), "light");
-        assert_eq!(Theme::next_builtin_name("mono"), "default");
-        assert_eq!(Theme::next_builtin_name("default"), "light");
     }
 }

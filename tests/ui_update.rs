@@ -386,6 +386,33 @@ fn themes_cycle() {
 }
 
 #[test]
+fn themes_cycle_through_the_users_own_and_skip_broken_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("zz-mine.toml"), "extends = \"light\"\n").unwrap();
+    std::fs::write(
+        dir.path().join("zz-broken.toml"),
+        "[kinds]\nPER = { fg = \"nocolour\" }\n",
+    )
+    .unwrap();
+    let options = AppOptions {
+        themes_dir: Some(dir.path().to_path_buf()),
+        ..AppOptions::default()
+    };
+    let mut app = App::new(cableview::input::sample(), options);
+    app.update(Action::Resize(120, 40));
+    let mut seen = Vec::new();
+    for _ in 0..5 {
+        app.update(Action::NextTheme);
+        seen.push(app.theme.name.clone());
+    }
+    assert_eq!(
+        seen,
+        ["light", "high-contrast", "mono", "zz-mine", "default"]
+    );
+    assert!(!seen.contains(&"zz-broken".to_string()));
+}
+
+#[test]
 fn marks_set_and_jump() {
     let mut app = app();
     app.update(Action::GoTo("3".into()));

@@ -254,11 +254,34 @@ impl App {
         }
     }
 
+    /// Moves to the next theme: the built-ins, then the user's own, in `cableview
+    /// themes` order. A user theme that does not load is skipped with a notice.
     fn next_theme(&mut self) {
-        let name = Theme::next_builtin_name(&self.theme.name);
-        if let Some(theme) = Theme::builtin(name) {
-            self.theme = theme;
-            self.notify(format!("theme: {name}"));
+        let dir = self.options.themes_dir.as_deref();
+        let names: Vec<String> = crate::user_themes::list(dir)
+            .into_iter()
+            .map(|t| t.name)
+            .collect();
+        let current = names
+            .iter()
+            .position(|n| *n == self.theme.name)
+            .unwrap_or(0);
+        let mut skipped = Vec::new();
+        for step in 1..=names.len() {
+            let name = &names[(current + step) % names.len()];
+            match Theme::load(name, dir) {
+                Ok(theme) => {
+                    self.theme = theme;
+                    let note = if skipped.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (skipped {}: they do not load)", skipped.join(", "))
+                    };
+                    self.notify(format!("theme: {name}{note}"));
+                    return;
+                }
+                Err(_) => skipped.push(name.clone()),
+            }
         }
     }
 
