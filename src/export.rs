@@ -213,6 +213,36 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The header fields a reading export lists, as (name, value), empty ones left out.
+#[must_use]
+pub fn header_fields(cable: &Cable) -> Vec<(String, String)> {
+    let h = &cable.header;
+    let mut fields: Vec<(String, Option<String>)> = vec![
+        (
+            "Classification".into(),
+            h.classification.map(|c| c.name().to_string()),
+        ),
+        ("Origin".into(), h.origin.clone()),
+        ("Created".into(), h.created.clone()),
+        ("Released".into(), h.released.clone()),
+        ("Subject".into(), h.subject.clone()),
+        ("TAGS".into(), Some(h.tags.join(", "))),
+    ];
+    for reference in &h.references {
+        let label = reference
+            .label
+            .as_deref()
+            .map(|l| format!(" {l}"))
+            .unwrap_or_default();
+        fields.push((format!("Ref{label}"), Some(reference.text.clone())));
+    }
+    fields.push(("Classified by".into(), h.classified_by.clone()));
+    fields
+        .into_iter()
+        .filter_map(|(name, value)| value.filter(|v| !v.is_empty()).map(|v| (name, v)))
+        .collect()
+}
+
 /// The paragraph's lead-in: `¶3 (S)`.
 #[must_use]
 pub fn paragraph_lead(paragraph: &Paragraph) -> String {

@@ -1,6 +1,6 @@
 //! The reading text as Markdown.
 
-use super::paragraph_lead;
+use super::{header_fields, paragraph_lead};
 use crate::cable::Cable;
 use std::fmt::Write as _;
 
@@ -8,26 +8,10 @@ use std::fmt::Write as _;
 #[must_use]
 pub fn markdown(cable: &Cable) -> String {
     let mut out = String::new();
-    let h = &cable.header;
     let _ = writeln!(out, "# {}\n", escape_md(cable.title()));
-    let mut field = |name: &str, value: Option<&str>| {
-        if let Some(value) = value.filter(|v| !v.is_empty()) {
-            let _ = writeln!(out, "- **{name}:** {}", escape_md(value));
-        }
-    };
-    field("Classification", h.classification.map(|c| c.name()));
-    field("Origin", h.origin.as_deref());
-    field("Subject", h.subject.as_deref());
-    field("TAGS", Some(&h.tags.join(", ")));
-    for reference in &h.references {
-        let label = reference
-            .label
-            .as_deref()
-            .map(|l| format!(" {l}"))
-            .unwrap_or_default();
-        field(&format!("Ref{label}"), Some(&reference.text));
+    for (name, value) in header_fields(cable) {
+        let _ = writeln!(out, "- **{name}:** {}", escape_md(&value));
     }
-    field("Classified by", h.classified_by.as_deref());
     for paragraph in &cable.paragraphs {
         if let Some(heading) = &paragraph.heading {
             let _ = write!(out, "\n## {}\n", escape_md(heading));

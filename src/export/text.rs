@@ -1,6 +1,6 @@
 //! The clean reading text: header fields, then each paragraph with its ¶ label and heading.
 
-use super::paragraph_lead;
+use super::{header_fields, paragraph_lead};
 use crate::cable::Cable;
 use std::fmt::Write as _;
 
@@ -8,26 +8,12 @@ use std::fmt::Write as _;
 #[must_use]
 pub fn text(cable: &Cable) -> String {
     let mut out = String::new();
-    let h = &cable.header;
-    let mut field = |name: &str, value: Option<&str>| {
-        if let Some(value) = value.filter(|v| !v.is_empty()) {
-            let _ = writeln!(out, "{name}: {value}");
-        }
-    };
-    field("Cable", cable.id.as_deref());
-    field("Classification", h.classification.map(|c| c.name()));
-    field("Origin", h.origin.as_deref());
-    field("Subject", h.subject.as_deref());
-    field("TAGS", Some(&h.tags.join(", ")));
-    for reference in &h.references {
-        let label = reference
-            .label
-            .as_deref()
-            .map(|l| format!(" {l}"))
-            .unwrap_or_default();
-        field(&format!("Ref{label}"), Some(&reference.text));
+    if let Some(id) = &cable.id {
+        let _ = writeln!(out, "Cable: {id}");
     }
-    field("Classified by", h.classified_by.as_deref());
+    for (name, value) in header_fields(cable) {
+        let _ = writeln!(out, "{name}: {value}");
+    }
     for paragraph in &cable.paragraphs {
         out.push('\n');
         if let Some(heading) = &paragraph.heading {
