@@ -151,12 +151,26 @@ impl DocLayout {
     }
 }
 
+/// Wraps `text` into rows of at most `width` columns; a line feed is a hard break
+/// (sub-items of a paragraph start on their own row). Ranges never include the `\n`.
+#[must_use]
+pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let mut rows = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let shift = |r: Range<usize>| r.start + offset..r.end + offset;
+        rows.extend(wrap_line(line, width).into_iter().map(shift));
+        offset += line.len() + 1;
+    }
+    rows
+}
+
 /// Wraps `text` into lines of at most `width` columns, breaking at spaces where it can.
 ///
 /// Returns byte ranges; spaces at a break are dropped; a word longer than the width is
 /// cut; at least one (possibly empty) line is returned.
 #[must_use]
-pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+fn wrap_line(text: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut start = 0;
@@ -214,6 +228,13 @@ mod tests {
         assert_eq!(lines("the quick brown fox", 10), ["the quick", "brown fox"]);
         assert_eq!(lines("the quick brown fox", 9), ["the quick", "brown fox"]);
         assert_eq!(lines("aa  bb", 2), ["aa", "bb"]);
+    }
+
+    #[test]
+    fn line_feeds_are_hard_breaks() {
+        assert_eq!(lines("one two\nB. three", 20), ["one two", "B. three"]);
+        assert_eq!(lines("a\n\nb", 5), ["a", "", "b"]);
+        assert_eq!(lines("abc def\nx", 4), ["abc", "def", "x"]);
     }
 
     #[test]
