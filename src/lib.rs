@@ -8,6 +8,7 @@ pub mod cable;
 pub mod cli;
 pub mod export;
 pub mod input;
+pub mod library;
 
 /// The bundled sample cable (05PARIS2333), opened when no file is given.
 pub const SAMPLE: &str = include_str!("../assets/05PARIS2333.txt");
