@@ -3,6 +3,7 @@
 use crate::cable::{Cable, EntityKind};
 use crate::export::{self, Format};
 use crate::input::{self, LoadError};
+use crate::library::Library;
 use clap::{Args, Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -41,7 +42,7 @@ pub enum Command {
         /// The output format.
         #[arg(long, short, value_enum, default_value = "json")]
         format: Format,
-        /// The cables; none means the bundled sample.
+        /// Cable files or directories of them (walked recursively); none means the sample.
         paths: Vec<PathBuf>,
     },
     /// Print the entity table: kind, name, count, paragraphs; most frequent first.
@@ -52,7 +53,7 @@ pub enum Command {
         /// JSON instead of a table.
         #[arg(long)]
         json: bool,
-        /// The cables; none means the bundled sample.
+        /// Cable files or directories of them (walked recursively); none means the sample.
         paths: Vec<PathBuf>,
     },
 }
@@ -95,6 +96,32 @@ fn load_all(paths: &[PathBuf]) -> Result<Vec<Cable>, LoadError> {
     paths.iter().map(|p| input::load(p)).collect()
 }
 
+/// Whether any path is a directory: then the paths are a collection, loaded leniently.
+fn names_a_directory(paths: &[PathBuf]) -> bool {
+    paths.iter().any(|p| p.is_dir())
+}
+
+/// Loads files and directories; bad files are counted on stderr, not fatal.
+fn load_collection(paths: &[PathBuf]) -> Result<Library, String> {
+    let library = Library::new(input::load_paths(paths));
+    let skipped = library.skipped();
+    if !skipped.is_empty() {
+        eprintln!(
+            "cableview: skipped {} file{} that could not be read as cables",
+            skipped.len(),
+            if skipped.len() == 1 { "" } else { "s" }
+        );
+        // A few examples help; thousands would bury the output.
+        for skip in skipped.iter().take(10) {
+            eprintln!("  {}: {}", skip.path.display(), skip.reason);
+        }
+    }
+    if library.is_empty() {
+        return Err("no cable found in the given paths".to_string());
+    }
+    Ok(library)
+}
+
 fn write_out(text: &str) -> Result<(), String> {
     let mut stdout = std::io::stdout().lock();
     match stdout
@@ -110,7 +137,15 @@ fn write_out(text: &str) -> Result<(), String> {
 }
 
 fn export_command(format: Format, paths: &[PathBuf]) -> Result<(), String> {
+    if names_a_directory(paths) {
+        let library = load_collection(paths)?;
+        return export_cables(format, library.cables());
+    }
     let cables = load_all(paths).map_err(|e| e.to_string())?;
+    export_cables(format, &cables)
+}
+
+fn export_cables(format: Format, cables: &[Cable]) -> Result<(), String> {
     let mut out = String::new();
     for (i, cable) in cables.iter().enumerate() {
         if i > 0 && format != Format::Json {
@@ -129,6 +164,10 @@ fn entities_command(
     json: bool,
     paths: &[PathBuf],
 ) -> Result<(), String> {
+    if names_a_directory(paths) {
+        let library = load_collection(paths)?;
+        return write_out(&collection_entities(&library, kind, json));
+    }
     let cables = load_all(paths).map_err(|e| e.to_string())?;
     let mut out = String::new();
     for cable in &cables {
@@ -166,6 +205,34 @@ fn entities_command(
         }
     }
     write_out(&out)
+}
+
+/// The entity table of a whole collection, with the number of cables naming each.
+fn collection_entities(library: &Library, kind: Option<&EntityKind>, json: bool) -> String {
+    let table = library.collection_entities(kind);
+    if json {
+        return serde_json::to_string(&table).unwrap_or_default() + "\n";
+    }
+    let width = table
+        .iter()
+        .map(|e| e.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let mut out = format!(
+        "{:<4}  {:<width$}  {:>6}  {:>5}\n",
+        "KIND", "NAME", "CABLES", "COUNT"
+    );
+    for entity in table {
+        out.push_str(&format!(
+            "{:<4}  {:<width$}  {:>6}  {:>5}\n",
+            entity.kind.label(),
+            entity.name,
+            entity.cables,
+            entity.count
+        ));
+    }
+    out
 }
 
 fn open_command(args: &OpenArgs) -> Result<(), String> {
