@@ -6,6 +6,7 @@
 
 pub mod cable;
 pub mod cli;
+pub mod corpus;
 pub mod export;
 pub mod input;
 pub mod library;
