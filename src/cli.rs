@@ -101,25 +101,41 @@ fn names_a_directory(paths: &[PathBuf]) -> bool {
     paths.iter().any(|p| p.is_dir())
 }
 
-/// Loads files and directories; bad files are counted on stderr, not fatal.
+/// Loads files and directories into a library; bad files are counted on stderr.
 fn load_collection(paths: &[PathBuf]) -> Result<Library, String> {
-    let library = Library::new(input::load_paths(paths));
-    let skipped = library.skipped();
-    if !skipped.is_empty() {
-        eprintln!(
-            "cableview: skipped {} file{} that could not be read as cables",
-            skipped.len(),
-            if skipped.len() == 1 { "" } else { "s" }
-        );
-        // A few examples help; thousands would bury the output.
-        for skip in skipped.iter().take(10) {
-            eprintln!("  {}: {}", skip.path.display(), skip.reason);
-        }
-    }
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let library = Library::load(paths, &|_| {}, &never);
+    report_skipped(library.skipped());
     if library.is_empty() {
         return Err("no cable found in the given paths".to_string());
     }
     Ok(library)
+}
+
+/// Loads every cable under files and directories whole (for export); bad files are
+/// counted on stderr, not fatal.
+fn load_leniently(paths: &[PathBuf]) -> Result<Vec<Cable>, String> {
+    let loaded = input::load_paths(paths);
+    report_skipped(&loaded.skipped);
+    if loaded.cables.is_empty() {
+        return Err("no cable found in the given paths".to_string());
+    }
+    Ok(loaded.cables.into_iter().map(|(_, cable)| cable).collect())
+}
+
+fn report_skipped(skipped: &[input::Skipped]) {
+    if skipped.is_empty() {
+        return;
+    }
+    eprintln!(
+        "cableview: skipped {} file{} that could not be read as cables",
+        skipped.len(),
+        if skipped.len() == 1 { "" } else { "s" }
+    );
+    // A few examples help; thousands would bury the output.
+    for skip in skipped.iter().take(10) {
+        eprintln!("  {}: {}", skip.path.display(), skip.reason);
+    }
 }
 
 fn write_out(text: &str) -> Result<(), String> {
@@ -138,8 +154,7 @@ fn write_out(text: &str) -> Result<(), String> {
 
 fn export_command(format: Format, paths: &[PathBuf]) -> Result<(), String> {
     if names_a_directory(paths) {
-        let library = load_collection(paths)?;
-        return export_cables(format, library.cables());
+        return export_cables(format, &load_leniently(paths)?);
     }
     let cables = load_all(paths).map_err(|e| e.to_string())?;
     export_cables(format, &cables)

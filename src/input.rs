@@ -118,6 +118,19 @@ pub fn load_paths_with(
     on_progress: &(dyn Fn(Progress) + Sync),
     cancel: &std::sync::atomic::AtomicBool,
 ) -> Loaded {
+    let (cables, skipped) = load_paths_map(paths, on_progress, cancel, |path, cable| (path, cable));
+    Loaded { cables, skipped }
+}
+
+/// The parallel load itself: each cable goes through `keep` on the worker that parsed
+/// it, so a caller that keeps only a summary never holds every full cable at once.
+/// Results come back in path order, with the skipped report.
+pub fn load_paths_map<T: Send>(
+    paths: &[PathBuf],
+    on_progress: &(dyn Fn(Progress) + Sync),
+    cancel: &std::sync::atomic::AtomicBool,
+    keep: impl Fn(PathBuf, Cable) -> T + Sync,
+) -> (Vec<T>, Vec<Skipped>) {
     use rayon::prelude::*;
     use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
     let start = std::time::Instant::now();
@@ -134,14 +147,14 @@ pub fn load_paths_with(
     });
     // Report about a hundred times per load, and at least every 64 files.
     let step = (total / 100).clamp(1, 64);
-    let results: Vec<Result<(PathBuf, Cable), Skipped>> = files
+    let results: Vec<Result<T, Skipped>> = files
         .into_par_iter()
         .filter_map(|file| {
             if cancel.load(Ordering::Relaxed) {
                 return None;
             }
-            let size = std::fs::metadata(&file.path).map_or(0, |m| m.len());
-            let result = load_one(&file);
+            let (result, size) = load_one(&file);
+            let result = result.map(|(path, cable)| keep(path, cable));
             bytes.fetch_add(size, Ordering::Relaxed);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if n.is_multiple_of(step) || n == total {
@@ -155,39 +168,38 @@ pub fn load_paths_with(
             Some(result)
         })
         .collect();
-    let mut cables = Vec::with_capacity(results.len());
+    let mut kept = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok(loaded) => cables.push(loaded),
+            Ok(value) => kept.push(value),
             Err(skip) => skipped.push(skip),
         }
     }
-    Loaded { cables, skipped }
+    (kept, skipped)
 }
 
-fn load_one(file: &walk::Found) -> Result<(PathBuf, Cable), Skipped> {
+/// Loads one file; also returns its size for the progress report.
+fn load_one(file: &walk::Found) -> (Result<(PathBuf, Cable), Skipped>, u64) {
     let skip = |reason: String| Skipped {
         path: file.path.clone(),
         reason,
     };
-    if file.walked {
-        let size = std::fs::metadata(&file.path).map_or(0, |m| m.len());
-        if size > MAX_WALKED_FILE {
-            return Err(skip(format!(
-                "too large for a cable ({} MB)",
-                size / (1024 * 1024)
-            )));
-        }
+    let size = std::fs::metadata(&file.path).map_or(0, |m| m.len());
+    if file.walked && size > MAX_WALKED_FILE {
+        let reason = format!("too large for a cable ({} MB)", size / (1024 * 1024));
+        return (Err(skip(reason)), size);
     }
-    let cable = load(&file.path).map_err(|e| skip(reason_of(&file.path, &e)))?;
+    let cable = match load(&file.path) {
+        Ok(cable) => cable,
+        Err(e) => return (Err(skip(reason_of(&file.path, &e))), size),
+    };
     // A file met while walking a directory must look like a cable; one named on the
     // command line is opened whatever it holds, as `load` does.
     if file.walked && cable.id.is_none() && cable.header.classification.is_none() {
-        return Err(skip(
-            "not a cable: no reference ID in its name and no classification".to_string(),
-        ));
+        let reason = "not a cable: no reference ID in its name and no classification";
+        return (Err(skip(reason.to_string())), size);
     }
-    Ok((file.path.clone(), cable))
+    (Ok((file.path.clone(), cable)), size)
 }
 
 /// The error without the leading path, which the skipped report shows in its own column.

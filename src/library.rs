@@ -10,10 +10,12 @@ pub mod refs;
 pub mod table;
 
 use crate::cable::{Cable, Classification, EntityKind, Reference};
-use crate::input::{Loaded, Skipped};
+use crate::input::{self, LoadError, Loaded, Progress, Skipped};
+use index::CableEntity;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 pub use index::{EntityIndex, EntityKey, Posting};
 pub use load::{LoadEvent, LoadHandle};
@@ -21,18 +23,49 @@ pub use refs::CableKey;
 pub use table::{Column, Query, Row};
 
 /// A collection of cables with its indexes.
+///
+/// Cables loaded from files are not kept whole: the library holds what its table, filter,
+/// links and entity index need (a small fraction of the text), and [`Library::open`]
+/// parses a file again when the reader needs it, in a few milliseconds.
 #[derive(Debug, Default)]
 pub struct Library {
-    cables: Vec<Cable>,
-    paths: Vec<PathBuf>,
-    rows: Vec<Row>,
-    haystacks: Vec<String>,
+    entries: Vec<Entry>,
     by_key: HashMap<CableKey, usize>,
     /// Per cable, per REF item: the cable it names, when the library holds it.
     links: Vec<Vec<Option<usize>>>,
     cited_by: Vec<Vec<usize>>,
     entities: EntityIndex,
     skipped: Vec<Skipped>,
+}
+
+/// What the library keeps of one cable.
+#[derive(Debug)]
+struct Entry {
+    path: PathBuf,
+    row: Row,
+    haystack: String,
+    tags: Vec<String>,
+    references: Vec<Reference>,
+    key: Option<CableKey>,
+    /// The whole cable, only when there is no file to read it again from.
+    cable: Option<Box<Cable>>,
+}
+
+impl Entry {
+    /// Summarises a cable; its entities go to the index separately.
+    fn of(path: PathBuf, cable: Cable, keep: bool) -> (Self, Vec<CableEntity>) {
+        let entities = CableEntity::of_cable(&cable);
+        let entry = Self {
+            path,
+            row: Row::of(&cable),
+            haystack: table::haystack(&cable),
+            tags: cable.header.tags.clone(),
+            references: cable.header.references.clone(),
+            key: cable.id.as_deref().and_then(CableKey::from_id),
+            cable: keep.then(|| Box::new(cable)),
+        };
+        (entry, entities)
+    }
 }
 
 /// One cable's share of an entity, as the "other cables" list shows it.
@@ -60,35 +93,62 @@ pub struct CollectionEntity {
 }
 
 impl Library {
-    /// Builds a library from loaded cables, keeping the skipped report.
+    /// Loads files and directories into a library, parsing in parallel and summarising
+    /// each cable on the worker that parsed it, so the full cables are never all held.
+    pub fn load(
+        paths: &[PathBuf],
+        on_progress: &(dyn Fn(Progress) + Sync),
+        cancel: &AtomicBool,
+    ) -> Self {
+        let (slim, skipped) = input::load_paths_map(paths, on_progress, cancel, |path, cable| {
+            Entry::of(path, cable, false)
+        });
+        Self::build(slim, skipped)
+    }
+
+    /// Builds a library from cables already loaded from files (which [`Library::open`]
+    /// reads again), keeping the skipped report.
     #[must_use]
     pub fn new(loaded: Loaded) -> Self {
-        let (paths, cables): (Vec<PathBuf>, Vec<Cable>) = loaded.cables.into_iter().unzip();
-        let (rows, haystacks): (Vec<Row>, Vec<String>) = cables
-            .par_iter()
-            .map(|cable| (Row::of(cable), table::haystack(cable)))
-            .unzip();
-        let mut by_key = HashMap::with_capacity(cables.len());
-        for (i, cable) in cables.iter().enumerate() {
-            if let Some(key) = cable.id.as_deref().and_then(CableKey::from_id) {
+        let slim = loaded
+            .cables
+            .into_par_iter()
+            .map(|(path, cable)| Entry::of(path, cable, false))
+            .collect();
+        Self::build(slim, loaded.skipped)
+    }
+
+    /// A library of cables with no files behind them (tests, the sample): kept whole.
+    #[must_use]
+    pub fn from_cables(cables: Vec<Cable>) -> Self {
+        let slim = cables
+            .into_iter()
+            .map(|c| Entry::of(PathBuf::from(c.title()), c, true))
+            .collect();
+        Self::build(slim, Vec::new())
+    }
+
+    fn build(slim: Vec<(Entry, Vec<CableEntity>)>, skipped: Vec<Skipped>) -> Self {
+        let (entries, entities): (Vec<Entry>, Vec<Vec<CableEntity>>) = slim.into_iter().unzip();
+        let mut by_key = HashMap::with_capacity(entries.len());
+        for (i, entry) in entries.iter().enumerate() {
+            if let Some(key) = &entry.key {
                 // The first file with an ID wins; a later duplicate is still in the table.
-                by_key.entry(key).or_insert(i);
+                by_key.entry(key.clone()).or_insert(i);
             }
         }
-        let links: Vec<Vec<Option<usize>>> = cables
+        let links: Vec<Vec<Option<usize>>> = entries
             .par_iter()
             .enumerate()
-            .map(|(i, cable)| {
-                let context = cable.id.as_deref().and_then(CableKey::from_id);
-                cable
-                    .header
+            .map(|(i, entry)| {
+                entry
                     .references
                     .iter()
-                    .map(|r| resolve(&by_key, &r.text, context.as_ref()).filter(|&t| t != i))
+                    .map(|r| resolve(&by_key, &r.text, entry.key.as_ref()).filter(|&t| t != i))
                     .collect()
             })
             .collect();
-        let mut cited_by = vec![Vec::new(); cables.len()];
+        let mut cited_by = vec![Vec::new(); entries.len()];
         for (citing, targets) in links.iter().enumerate() {
             for &target in targets.iter().flatten() {
                 if cited_by[target].last() != Some(&citing) {
@@ -96,66 +156,65 @@ impl Library {
                 }
             }
         }
-        let entities = EntityIndex::build(&cables);
         Self {
-            cables,
-            paths,
-            rows,
-            haystacks,
+            entries,
             by_key,
             links,
             cited_by,
-            entities,
-            skipped: loaded.skipped,
+            entities: EntityIndex::build(entities),
+            skipped,
         }
-    }
-
-    /// A library of the given cables, with no files behind them (tests, the sample).
-    #[must_use]
-    pub fn from_cables(cables: Vec<Cable>) -> Self {
-        Self::new(Loaded {
-            cables: cables
-                .into_iter()
-                .map(|c| (PathBuf::from(c.title()), c))
-                .collect(),
-            skipped: Vec::new(),
-        })
     }
 
     /// How many cables.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.cables.len()
+        self.entries.len()
     }
 
     /// Whether the library holds no cable.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.cables.is_empty()
+        self.entries.is_empty()
     }
 
-    /// Every cable, in load order (the indices used throughout).
-    #[must_use]
-    pub fn cables(&self) -> &[Cable] {
-        &self.cables
+    /// The whole cable at `index`, for the reader: parsed again from its file (or cloned,
+    /// for a cable with no file).
+    ///
+    /// # Errors
+    /// When the file has changed or gone since the library was loaded.
+    pub fn open(&self, index: usize) -> Result<Cable, LoadError> {
+        let entry = self
+            .entries
+            .get(index)
+            .ok_or_else(|| LoadError::Missing(PathBuf::from(format!("cable #{index}"))))?;
+        match &entry.cable {
+            Some(cable) => Ok(Cable::clone(cable)),
+            None => input::load(&entry.path),
+        }
     }
 
-    /// The cable at `index`.
-    #[must_use]
-    pub fn cable(&self, index: usize) -> Option<&Cable> {
-        self.cables.get(index)
-    }
-
-    /// The file a cable came from.
+    /// The file a cable came from (its title, for a cable with no file).
     #[must_use]
     pub fn path(&self, index: usize) -> Option<&Path> {
-        self.paths.get(index).map(PathBuf::as_path)
+        self.entries.get(index).map(|e| e.path.as_path())
     }
 
-    /// The summary rows, one per cable, in load order.
+    /// The summary row of a cable.
     #[must_use]
-    pub fn rows(&self) -> &[Row] {
-        &self.rows
+    pub fn row(&self, index: usize) -> Option<&Row> {
+        self.entries.get(index).map(|e| &e.row)
+    }
+
+    /// Every summary row, in load order.
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = &Row> {
+        self.entries.iter().map(|e| &e.row)
+    }
+
+    /// A cable's TAGS codes.
+    #[must_use]
+    pub fn tags_of(&self, index: usize) -> &[String] {
+        self.entries.get(index).map_or(&[], |e| e.tags.as_slice())
     }
 
     /// Files that were not loaded, and why.
@@ -173,8 +232,8 @@ impl Library {
     /// Every cable index ordered by a column.
     #[must_use]
     pub fn order(&self, column: Column, descending: bool) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.rows.len()).collect();
-        order.sort_by(|&a, &b| column.compare(&self.rows[a], &self.rows[b]));
+        let mut order: Vec<usize> = (0..self.entries.len()).collect();
+        order.sort_by(|&a, &b| column.compare(&self.entries[a].row, &self.entries[b].row));
         if descending {
             order.reverse();
         }
@@ -197,18 +256,14 @@ impl Library {
             .iter()
             .copied()
             .filter(|&i| {
-                let (Some(row), Some(hay), Some(cable)) =
-                    (self.rows.get(i), self.haystacks.get(i), self.cables.get(i))
-                else {
+                let Some(entry) = self.entries.get(i) else {
                     return false;
                 };
                 query
                     .classification
-                    .is_none_or(|c| row.classification == Some(c))
-                    && tag
-                        .as_ref()
-                        .is_none_or(|t| cable.header.tags.iter().any(|x| x == t))
-                    && table::matches(hay, &words)
+                    .is_none_or(|c| entry.row.classification == Some(c))
+                    && tag.as_ref().is_none_or(|t| entry.tags.contains(t))
+                    && table::matches(&entry.haystack, &words)
             })
             .collect()
     }
@@ -223,10 +278,8 @@ impl Library {
     #[must_use]
     pub fn tags(&self) -> Vec<(String, usize)> {
         let mut counts: HashMap<&str, usize> = HashMap::new();
-        for cable in &self.cables {
-            for tag in &cable.header.tags {
-                *counts.entry(tag).or_default() += 1;
-            }
+        for tag in self.entries.iter().flat_map(|e| &e.tags) {
+            *counts.entry(tag).or_default() += 1;
         }
         let mut tags: Vec<(String, usize)> = counts
             .into_iter()
@@ -240,7 +293,7 @@ impl Library {
     #[must_use]
     pub fn classifications(&self) -> Vec<(Classification, usize)> {
         let mut counts: Vec<(Classification, usize)> = Vec::new();
-        for level in self.rows.iter().filter_map(|r| r.classification) {
+        for level in self.rows().filter_map(|r| r.classification) {
             match counts.iter_mut().find(|(c, _)| *c == level) {
                 Some((_, n)) => *n += 1,
                 None => counts.push((level, 1)),
@@ -253,9 +306,9 @@ impl Library {
     /// A cable's REF items, each with the cable it names when the library holds it.
     pub fn references(&self, cable: usize) -> impl Iterator<Item = (&Reference, Option<usize>)> {
         let refs = self
-            .cables
+            .entries
             .get(cable)
-            .map_or(&[][..], |c| &c.header.references);
+            .map_or(&[][..], |e| e.references.as_slice());
         let links = self.links.get(cable).map_or(&[][..], Vec::as_slice);
         refs.iter()
             .enumerate()
@@ -280,14 +333,10 @@ impl Library {
         self.entities
             .get(key)
             .iter()
-            .filter_map(|p| {
-                let cable = p.cable as usize;
-                let entity = self.cables.get(cable)?.entities.get(p.entity as usize)?;
-                Some(Appearance {
-                    cable,
-                    count: entity.count,
-                    first_paragraph: entity.paragraphs.first().map_or("", String::as_str),
-                })
+            .map(|p| Appearance {
+                cable: p.cable as usize,
+                count: p.count as usize,
+                first_paragraph: self.entities.first_paragraph(p),
             })
             .collect()
     }
@@ -299,29 +348,12 @@ impl Library {
         let mut table: Vec<CollectionEntity> = self
             .entities
             .iter()
-            .filter(|(key, _)| kind.is_none_or(|k| key.kind == *k))
-            .filter_map(|(key, postings)| {
-                let first = postings.first()?;
-                let name = self
-                    .cables
-                    .get(first.cable as usize)?
-                    .entities
-                    .get(first.entity as usize)?
-                    .name
-                    .clone();
-                let count = postings
-                    .iter()
-                    .filter_map(|p| {
-                        let cable = self.cables.get(p.cable as usize)?;
-                        Some(cable.entities.get(p.entity as usize)?.count)
-                    })
-                    .sum();
-                Some(CollectionEntity {
-                    kind: key.kind.clone(),
-                    name,
-                    cables: postings.len(),
-                    count,
-                })
+            .filter(|(key, _, _)| kind.is_none_or(|k| key.kind == *k))
+            .map(|(key, name, postings)| CollectionEntity {
+                kind: key.kind.clone(),
+                name: name.to_string(),
+                cables: postings.len(),
+                count: postings.iter().map(|p| p.count as usize).sum(),
             })
             .collect();
         table.sort_by(|a, b| {

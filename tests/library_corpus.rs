@@ -20,7 +20,8 @@ fn generated_cables_load_with_ids_origins_and_resolving_refs() {
     assert_eq!(library.len(), 200);
     assert!(library.skipped().is_empty(), "{:?}", library.skipped());
     let mut links = 0;
-    for (i, cable) in library.cables().iter().enumerate() {
+    for i in 0..library.len() {
+        let cable = library.open(i).unwrap();
         let id = cable.id.as_deref().unwrap();
         let file = library.path(i).unwrap().file_stem().unwrap();
         assert_eq!(file.to_str(), Some(id));

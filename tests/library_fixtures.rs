@@ -4,22 +4,24 @@ use cableview::cable::{Classification, EntityKind};
 use cableview::input::load_paths;
 use cableview::library::{Column, EntityKey, Library, Query};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn library() -> Library {
-    Library::new(load_paths(&[
+    let paths = [
         root().join("tests/fixtures/annotated"),
         root().join("assets/05PARIS2333.txt"),
-    ]))
+    ];
+    Library::load(&paths, &|_| {}, &AtomicBool::new(false))
 }
 
 fn ids(library: &Library, indices: &[usize]) -> Vec<String> {
     indices
         .iter()
-        .map(|&i| library.rows()[i].id.clone())
+        .map(|&i| library.row(i).unwrap().id.clone())
         .collect()
 }
 
@@ -36,13 +38,13 @@ fn counts_rows_and_facets() {
     assert_eq!(library.len(), 35);
     assert!(library.skipped().is_empty(), "{:?}", library.skipped());
     let sample = library.find_id("05PARIS2333").unwrap();
-    let row = &library.rows()[sample];
+    let row = &library.row(sample).unwrap();
     assert_eq!(row.date.as_deref(), Some("2005"));
     assert_eq!(row.classification, Some(Classification::Secret));
     assert_eq!(row.origin, "PARIS");
     assert_eq!(row.subject, "GWOT ASSESSMENT: EMBASSY PARIS FEEDBACK");
     assert_eq!(row.paragraphs, 7);
-    assert_eq!(row.mentions, library.cable(sample).unwrap().mention_count());
+    assert_eq!(row.mentions, library.open(sample).unwrap().mention_count());
     assert!(
         library
             .path(sample)
@@ -60,9 +62,9 @@ fn counts_rows_and_facets() {
     assert_eq!(library.tags()[0], ("PREL".to_string(), 21));
     // An odd prefix is no year; a 1970s prefix is not read as 2073.
     let odd = library.find_id("7575LIBREVILLE1895").unwrap();
-    assert_eq!(library.rows()[odd].date, None);
+    assert_eq!(library.row(odd).unwrap().date, None);
     let old = library.find_id("73TEHRAN7005").unwrap();
-    assert_eq!(library.rows()[old].date.as_deref(), Some("1973"));
+    assert_eq!(library.row(old).unwrap().date.as_deref(), Some("1973"));
 }
 
 #[test]
@@ -88,7 +90,7 @@ fn sorts_by_every_column() {
         let order = library.order(column, false);
         assert_eq!(order.len(), 35);
         for pair in order.windows(2) {
-            let (a, b) = (&library.rows()[pair[0]], &library.rows()[pair[1]]);
+            let (a, b) = (library.row(pair[0]).unwrap(), library.row(pair[1]).unwrap());
             assert!(
                 column.compare(a, b).is_le(),
                 "{column:?}: {} > {}",
@@ -101,10 +103,10 @@ fn sorts_by_every_column() {
         assert_eq!(descending, order, "{column:?} descending is the reverse");
     }
     let most_mentions = library.order(Column::Mentions, true)[0];
-    assert_eq!(library.rows()[most_mentions].id, "10STATE17263");
+    assert_eq!(library.row(most_mentions).unwrap().id, "10STATE17263");
     let lowest = library.order(Column::Classification, false)[0];
     assert_eq!(
-        library.rows()[lowest].classification,
+        library.row(lowest).unwrap().classification,
         Some(Classification::Unclassified)
     );
 }
@@ -204,7 +206,7 @@ fn entity_index_lists_cables_counts_and_first_paragraphs() {
         .iter()
         .map(|a| {
             (
-                library.rows()[a.cable].id.clone(),
+                library.row(a.cable).unwrap().id.clone(),
                 a.count,
                 a.first_paragraph,
             )
@@ -220,7 +222,7 @@ fn entity_index_lists_cables_counts_and_first_paragraphs() {
     );
     // The key of a cable's own entity finds that cable.
     let sample = library.find_id("05PARIS2333").unwrap();
-    for entity in &library.cable(sample).unwrap().entities {
+    for entity in &library.open(sample).unwrap().entities {
         let list = library.appearances(&EntityKey::of(entity));
         assert!(
             list.iter()
@@ -281,6 +283,6 @@ fn bad_files_are_skipped_with_reasons_and_the_load_goes_on() {
     );
     let library = Library::new(loaded);
     assert_eq!(library.len(), 1);
-    assert_eq!(library.rows()[0].id, "04PARIS8983");
+    assert_eq!(library.row(0).unwrap().id, "04PARIS8983");
     assert_eq!(library.skipped().len(), 4);
 }

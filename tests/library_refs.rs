@@ -18,7 +18,7 @@ fn link_ids(library: &Library, citing: &str) -> Vec<Option<String>> {
     let index = library.find_id(citing).unwrap();
     library
         .references(index)
-        .map(|(_, link)| link.map(|t| library.rows()[t].id.clone()))
+        .map(|(_, link)| link.map(|t| library.row(t).unwrap().id.clone()))
         .collect()
 }
 

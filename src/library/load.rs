@@ -1,6 +1,6 @@
 //! Loading a library in the background, with progress events for a loading screen.
 
-use super::Library;
+use super::{Entry, Library};
 use crate::input::{self, Progress};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -43,17 +43,19 @@ impl LoadHandle {
                 let _ = progress.send(LoadEvent::Progress(p));
             };
             let started = std::time::Instant::now();
-            let loaded = input::load_paths_with(&paths, &on_progress, &flag);
+            let (slim, skipped) =
+                input::load_paths_map(&paths, &on_progress, &flag, |p, c| Entry::of(p, c, false));
             if flag.load(Ordering::Relaxed) {
                 return;
             }
+            let found = slim.len() + skipped.len();
             let _ = sender.send(LoadEvent::Indexing(Progress {
-                done: loaded.cables.len() + loaded.skipped.len(),
-                total: loaded.cables.len() + loaded.skipped.len(),
+                done: found,
+                total: found,
                 bytes: 0,
                 elapsed: started.elapsed(),
             }));
-            let library = Library::new(loaded);
+            let library = Library::build(slim, skipped);
             // The receiver may be gone (the user quit): nothing to do then.
             let _ = sender.send(LoadEvent::Done(Box::new(library)));
         });
