@@ -1,12 +1,17 @@
 //! The command line: `cableview [FILE]` opens the reader; subcommands print or export.
 
+use crate::app::App;
 use crate::cable::{Cable, EntityKind};
+use crate::config;
+use crate::config::startup::{self, Launch, Startup};
 use crate::export::{self, Format};
 use crate::input::{self, LoadError};
 use crate::library::Library;
+use crate::paths::Paths;
+use crate::state::session::Session;
 use clap::{Args, Parser, Subcommand};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Read diplomatic cables with inline named-entity annotations.
@@ -32,16 +37,26 @@ pub struct OpenArgs {
     /// The theme to use (see `cableview themes`).
     #[arg(long)]
     pub theme: Option<String>,
+    /// Start at the top, ignoring the saved reading position (it is still saved).
+    #[arg(long)]
+    pub fresh: bool,
+    /// Neither read nor save reading positions.
+    #[arg(long)]
+    pub no_state: bool,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print cables as JSON, clean text or Markdown.
+    /// Export cables: JSON, text, Markdown, displaCy, brat, CoNLL, HTML or CSV.
     Export {
         /// The output format.
         #[arg(long, short, value_enum, default_value = "json")]
         format: Format,
+        /// Write one file per cable (brat: .txt and .ann) into this directory, created if
+        /// missing, instead of printing. Required for brat and for HTML of several cables.
+        #[arg(long, short, value_name = "DIR")]
+        out: Option<PathBuf>,
         /// Cable files or directories of them (walked recursively); none means the sample.
         paths: Vec<PathBuf>,
     },
@@ -56,6 +71,40 @@ pub enum Command {
         /// Cable files or directories of them (walked recursively); none means the sample.
         paths: Vec<PathBuf>,
     },
+    /// Print the config file, themes dir and state file in use.
+    Paths,
+    /// List every theme and where it comes from (built-in or a file of yours).
+    Themes,
+    /// Check the config file, or print the commented default with `--default`.
+    Config {
+        /// Print the default config.toml, commented, as a starting point.
+        #[arg(long)]
+        default: bool,
+    },
+}
+
+/// Why a command failed, and the exit status that says so.
+#[derive(Debug)]
+pub struct Failure {
+    /// What to tell the user.
+    pub message: String,
+    /// 2 for a bad config or theme file of the user's, 1 for anything else.
+    pub code: u8,
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Self { message, code: 1 }
+    }
+}
+
+impl From<crate::config::FileError> for Failure {
+    fn from(error: crate::config::FileError) -> Self {
+        Self {
+            message: error.to_string(),
+            code: 2,
+        }
+    }
 }
 
 fn parse_kind(value: &str) -> Result<EntityKind, String> {
@@ -73,17 +122,22 @@ fn parse_kind(value: &str) -> Result<EntityKind, String> {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Export { format, paths }) => export_command(format, &paths),
-        Some(Command::Entities { kind, json, paths }) => {
-            entities_command(kind.as_ref(), json, &paths)
+        Some(Command::Export { format, out, paths }) => {
+            export_command(format, out.as_deref(), &paths).map_err(Failure::from)
         }
+        Some(Command::Entities { kind, json, paths }) => {
+            entities_command(kind.as_ref(), json, &paths).map_err(Failure::from)
+        }
+        Some(Command::Paths) => write_out(&Paths::from_env().report()).map_err(Failure::from),
+        Some(Command::Config { default }) => config_command(default),
+        Some(Command::Themes) => themes_command(),
         None => open_command(&cli.open),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("cableview: {message}");
-            ExitCode::FAILURE
+        Err(failure) => {
+            eprintln!("cableview: {}", failure.message);
+            ExitCode::from(failure.code)
         }
     }
 }
@@ -114,13 +168,14 @@ fn load_collection(paths: &[PathBuf]) -> Result<Library, String> {
 
 /// Loads every cable under files and directories whole (for export); bad files are
 /// counted on stderr, not fatal.
-fn load_leniently(paths: &[PathBuf]) -> Result<Vec<Cable>, String> {
+fn load_leniently(paths: &[PathBuf]) -> Result<(Vec<Cable>, Vec<PathBuf>), String> {
     let loaded = input::load_paths(paths);
     report_skipped(&loaded.skipped);
     if loaded.cables.is_empty() {
         return Err("no cable found in the given paths".to_string());
     }
-    Ok(loaded.cables.into_iter().map(|(_, cable)| cable).collect())
+    let (files, cables) = loaded.cables.into_iter().unzip();
+    Ok((cables, files))
 }
 
 fn report_skipped(skipped: &[input::Skipped]) {
@@ -134,7 +189,8 @@ fn report_skipped(skipped: &[input::Skipped]) {
     );
     // A few examples help; thousands would bury the output.
     for skip in skipped.iter().take(10) {
-        eprintln!("  {}: {}", skip.path.display(), skip.reason);
+        let line = format!("  {}: {}", skip.path.display(), skip.reason);
+        eprintln!("{}", export::visible(&line));
     }
 }
 
@@ -152,26 +208,53 @@ fn write_out(text: &str) -> Result<(), String> {
     }
 }
 
-fn export_command(format: Format, paths: &[PathBuf]) -> Result<(), String> {
-    if names_a_directory(paths) {
-        return export_cables(format, &load_leniently(paths)?);
+fn export_command(format: Format, out: Option<&Path>, paths: &[PathBuf]) -> Result<(), String> {
+    let (cables, files) = if names_a_directory(paths) {
+        load_leniently(paths)?
+    } else {
+        (load_all(paths).map_err(|e| e.to_string())?, paths.to_vec())
+    };
+    let Some(dir) = out else {
+        let text = export::stream(&cables, format).map_err(|e| e.to_string())?;
+        return write_out(&text);
+    };
+    if dir.is_file() {
+        return Err(format!(
+            "{}: is a file, expected a directory for --out",
+            dir.display()
+        ));
     }
-    let cables = load_all(paths).map_err(|e| e.to_string())?;
-    export_cables(format, &cables)
-}
-
-fn export_cables(format: Format, cables: &[Cable]) -> Result<(), String> {
-    let mut out = String::new();
-    for (i, cable) in cables.iter().enumerate() {
-        if i > 0 && format != Format::Json {
-            out.push('\n');
-        }
-        out.push_str(&export::render(cable, format));
-        if format == Format::Json {
-            out.push('\n');
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("{}: cannot create directory: {e}", dir.display()))?;
+    let write = |name: &str, contents: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, contents)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+        Ok::<_, String>(path)
+    };
+    let fallbacks: Vec<String> = files
+        .iter()
+        .map(|p| {
+            p.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut written = String::new();
+    for (cable, stem) in cables.iter().zip(export::stems(&cables, &fallbacks)) {
+        for file in export::files(cable, &stem, format) {
+            let path = write(&file.name, &file.contents)?;
+            written.push_str(&format!("{}\n", path.display()));
         }
     }
-    write_out(&out)
+    // brat shows only the entity types its configuration declares; keep one the user
+    // may have edited.
+    if format == Format::Brat && !dir.join("annotation.conf").exists() {
+        let path = write("annotation.conf", &export::brat::annotation_conf(&cables))?;
+        written.push_str(&format!("{}\n", path.display()));
+    }
+    // The directory name is the user's, but still never reaches the terminal raw.
+    write_out(&export::visible(&written))
 }
 
 fn entities_command(
@@ -181,7 +264,7 @@ fn entities_command(
 ) -> Result<(), String> {
     if names_a_directory(paths) {
         let library = load_collection(paths)?;
-        return write_out(&collection_entities(&library, kind, json));
+        return write_out(&export::visible(&collection_entities(&library, kind, json)));
     }
     let cables = load_all(paths).map_err(|e| e.to_string())?;
     let mut out = String::new();
@@ -250,12 +333,83 @@ fn collection_entities(library: &Library, kind: Option<&EntityKind>, json: bool)
     out
 }
 
-fn open_command(args: &OpenArgs) -> Result<(), String> {
+/// `cableview config`: checks the user's config, keys and theme; `--default`
+/// prints the default config.
+fn config_command(default: bool) -> Result<(), Failure> {
+    if default {
+        return Ok(write_out(config::DEFAULT_TOML)?);
+    }
+    let paths = Paths::from_env();
+    let launch = Launch {
+        no_state: true,
+        ..Launch::default()
+    };
+    startup::prepare(&paths, &launch)?;
+    let message = match paths.config_file() {
+        Some(path) if path.exists() => format!("{} is valid\n", path.display()),
+        Some(path) => format!("{} does not exist; the defaults apply\n", path.display()),
+        None => "no config dir known; the defaults apply\n".to_string(),
+    };
+    Ok(write_out(&message)?)
+}
+
+/// `cableview themes`: every theme and where it comes from; a user theme that
+/// does not load is reported on stderr and makes the exit status 2.
+fn themes_command() -> Result<(), Failure> {
+    let dir = Paths::from_env().themes_dir();
+    let mut out = String::new();
+    let mut invalid = 0;
+    for listed in crate::user_themes::list(dir.as_deref()) {
+        let checked = crate::user_themes::check(&listed.name, dir.as_deref(), ("", "", None));
+        out.push_str(&listed.to_string());
+        if let Err(error) = checked {
+            out.push_str(" (invalid)");
+            eprintln!("cableview: {error}");
+            invalid += 1;
+        }
+        out.push('\n');
+    }
+    write_out(&out)?;
+    if invalid > 0 {
+        return Err(Failure {
+            message: format!("{invalid} theme file(s) of yours cannot be used"),
+            code: 2,
+        });
+    }
+    Ok(())
+}
+
+fn open_command(args: &OpenArgs) -> Result<(), Failure> {
     let cables = load_all(&args.paths).map_err(|e| e.to_string())?;
     if !std::io::stdout().is_terminal() {
         // As `bat` does: a pipe gets the clean text, not a screen.
         let texts: Vec<String> = cables.iter().map(export::text).collect();
-        return write_out(&texts.join("\n"));
+        return Ok(write_out(&texts.join("\n"))?);
     }
-    Err("the interactive reader is not built yet; pipe the output or use `export`".to_string())
+    // Read every file of the user's before the screen changes, so a bad one is
+    // reported plainly and the reader never starts half-configured.
+    let launch = Launch {
+        theme: args.theme.clone(),
+        no_color: crate::theme::no_color_env(),
+        no_state: args.no_state,
+    };
+    let Startup { options, store } = startup::prepare(&Paths::from_env(), &launch)?;
+    let count = cables.len();
+    let Some(cable) = cables.into_iter().next() else {
+        return Err("no cable to open".to_string().into());
+    };
+    let mut app = App::new(cable, options);
+    let (mut session, notices) = Session::start(store, &mut app, args.fresh);
+    for notice in &notices {
+        eprintln!("cableview: {notice}");
+    }
+    if count > 1 {
+        app.notify(format!("opened the first of {count} files"));
+    }
+    let mut app = crate::tui::run_with(app, |app| session.after_update(app))
+        .map_err(|e| format!("terminal error: {e}"))?;
+    for notice in session.finish(&mut app) {
+        eprintln!("cableview: {notice}");
+    }
+    Ok(())
 }

@@ -4,12 +4,25 @@
 //! document and knows nothing of the terminal; [`export`] writes documents out;
 //! [`cli`] is the command line.
 
+pub mod action;
+pub mod app;
 pub mod cable;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod input;
+pub mod keymap;
 pub mod library;
+pub mod paths;
+pub mod sanitize;
+pub mod state;
+pub mod tags;
+pub mod text_layout;
+pub mod theme;
+pub mod tui;
+pub mod ui;
+pub mod user_themes;
 
 /// The bundled sample cable (05PARIS2333), opened when no file is given.
 pub const SAMPLE: &str = include_str!("../assets/05PARIS2333.txt");

@@ -154,6 +154,13 @@ fn strip_sentence_period(piece: &str) -> &str {
 
 /// Whether a token attaches to the text before it, with no space.
 fn closes(word: &str) -> bool {
+    // Most words are long and start with a letter: rule them out before any comparison.
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    if word.len() > 5 || (first.is_ascii_alphanumeric() && first != b'n') {
+        return false;
+    }
     matches!(
         word,
         "," | "." | ";" | ":" | ")" | "]" | "}" | "?" | "!" | "%" | "..." | ".." | "”" | "’"
@@ -166,7 +173,7 @@ fn closes(word: &str) -> bool {
 
 /// Whether the token after this one attaches to it, with no space.
 fn opens(word: &str) -> bool {
-    matches!(word, "(" | "[" | "{" | "$" | "“" | "‘")
+    word.len() <= 3 && matches!(word, "(" | "[" | "{" | "$" | "“" | "‘")
 }
 
 /// Builds a [`Block`] from tokenized lines.
@@ -251,7 +258,8 @@ fn is_keyword_mention(body: &str) -> bool {
 
 /// Appends a token, turning line separators into spaces.
 fn push_clean(text: &mut String, word: &str) {
-    if !word.contains(['\u{2028}', '\u{2029}']) {
+    // Both separators are encoded E2 80 A8/A9: a byte test finds the rare word to fix.
+    if !word.as_bytes().contains(&0xE2) || !word.contains(['\u{2028}', '\u{2029}']) {
         text.push_str(word);
         return;
     }
@@ -299,6 +307,11 @@ mod tests {
             "1) one; and 2) two."
         );
         assert_eq!(clean(&["it does n't"]).text, "it doesn't");
+        assert_eq!(
+            clean(&["the prince ’s palace , they ’re"]).text,
+            "the prince’s palace, they’re"
+        );
+        assert_eq!(clean(&["“ fixer ” in"]).text, "“fixer” in");
         assert_eq!(clean(&["first .", "Second ."]).text, "first. Second.");
     }
 

@@ -1,0 +1,129 @@
+//! Rendering speed: text layout, one frame, a paragraph jump, start-up to first frame.
+//!
+//! Run with `cargo bench --bench render`; the large cable (~5 MB) is built here by
+//! repeating the sample's paragraphs with fresh labels and parsing the result.
+
+use cableview::action::Action;
+use cableview::app::{App, AppOptions};
+use cableview::cable::Cable;
+use cableview::text_layout::{BlockSpec, DocLayout};
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::hint::black_box;
+
+/// The sample with its seven paragraphs repeated until the text is about `bytes` long.
+fn large_source(bytes: usize) -> String {
+    let sample = cableview::SAMPLE;
+    let start = sample.find("<a id='par1'").expect("sample has ¶1");
+    let end = sample.rfind("LEACH").expect("sample has a signature");
+    let body = sample[start..end].trim_end();
+    let mut out = String::with_capacity(bytes + body.len());
+    out.push_str(&sample[..start]);
+    let mut round = 0;
+    while out.len() < bytes {
+        let mut chunk = body.to_string();
+        for i in 1..=7 {
+            let label = round * 7 + i;
+            chunk = chunk.replace(
+                &format!("<a id='par{i}' href='#par{i}'>¶</a>{i} ."),
+                &format!("<a id='par{label}' href='#par{label}'>¶</a>{label} ."),
+            );
+        }
+        out.push_str(&chunk);
+        out.push(' ');
+        round += 1;
+    }
+    out.push('\n');
+    out.push_str(&sample[end..]);
+    out
+}
+
+fn blocks(cable: &Cable) -> Vec<BlockSpec<'_>> {
+    let mut blocks = vec![BlockSpec {
+        heading: None,
+        text: &cable.header.text,
+    }];
+    blocks.extend(cable.paragraphs.iter().map(|p| BlockSpec {
+        heading: p.heading.as_deref(),
+        text: &p.text,
+    }));
+    blocks
+}
+
+fn ready(cable: Cable, w: u16, h: u16) -> (App, Terminal<TestBackend>) {
+    let mut app = App::new(cable, AppOptions::default());
+    app.update(Action::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    terminal
+        .draw(|f| cableview::ui::draw(f, &app))
+        .expect("draw");
+    (app, terminal)
+}
+
+fn benches(c: &mut Criterion) {
+    let sample = cableview::input::sample();
+    let source = large_source(5_000_000);
+    let large = cableview::cable::parse(&source, "99LARGE1.txt").expect("the large cable parses");
+    assert!(
+        large.paragraphs.len() > 1000,
+        "the large cable has its paragraphs"
+    );
+
+    c.bench_function("layout sample at 100 columns", |b| {
+        b.iter(|| DocLayout::build(blocks(black_box(&sample)), 100, true));
+    });
+
+    let (mut app, mut terminal) = ready(sample.clone(), 200, 60);
+    app.update(Action::GoTo("5".into()));
+    c.bench_function("frame 200x60 sample", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| cableview::ui::draw(f, black_box(&app)))
+                .expect("draw");
+        });
+    });
+
+    let (mut big, mut big_terminal) = ready(large, 200, 60);
+    let middle = big.cable.paragraphs[big.cable.paragraphs.len() / 2]
+        .label
+        .clone();
+    big.update(Action::GoTo(middle.clone()));
+    c.bench_function("frame 200x60 5MB cable", |b| {
+        b.iter(|| {
+            big_terminal
+                .draw(|f| cableview::ui::draw(f, black_box(&big)))
+                .expect("draw");
+        });
+    });
+
+    let last = big
+        .cable
+        .paragraphs
+        .last()
+        .expect("paragraphs")
+        .label
+        .clone();
+    let mut flip = false;
+    c.bench_function("paragraph jump 5MB cable", |b| {
+        b.iter(|| {
+            flip = !flip;
+            big.update(Action::GoTo(if flip {
+                last.clone()
+            } else {
+                middle.clone()
+            }));
+        });
+    });
+
+    c.bench_function("start-up to first frame sample", |b| {
+        b.iter(|| {
+            let cable =
+                cableview::cable::parse(cableview::SAMPLE, cableview::SAMPLE_NAME).expect("parses");
+            ready(cable, 120, 40)
+        });
+    });
+}
+
+criterion_group!(render, benches);
+criterion_main!(render);

@@ -1,0 +1,47 @@
+//! `y` and `Y`: quotes with their citation, handed to the event loop for the clipboard.
+
+use super::App;
+use crate::export::citation;
+
+impl App {
+    /// Queues the current paragraph with its citation: `05PARIS2333 ¶3 (S): ...`.
+    pub(super) fn copy_paragraph(&mut self) {
+        let block = self.current_block();
+        let quote = match block {
+            0 => Some(format!(
+                "{} header: {}",
+                self.cable.title(),
+                self.cable.header.text
+            )),
+            b => citation::paragraph(&self.cable, b - 1),
+        };
+        let Some(quote) = quote else {
+            self.notify("nothing to copy here");
+            return;
+        };
+        let place = match block {
+            0 => "the header".to_string(),
+            b => format!("¶{}", self.cable.paragraphs[b - 1].label),
+        };
+        self.queue_copy(quote, &place);
+    }
+
+    /// Queues every mention of the selected entity, one line each with its paragraph.
+    pub(super) fn copy_mentions(&mut self) {
+        let Some(entity) = self.selected.and_then(|i| self.cable.entities.get(i)) else {
+            self.notify("select an entity first (Enter in the sidebar), then Y");
+            return;
+        };
+        let place = format!("{} mentions of {}", entity.count, entity.name);
+        let quote = citation::entity_mentions(&self.cable, entity);
+        self.queue_copy(quote, &place);
+    }
+
+    fn queue_copy(&mut self, quote: String, place: &str) {
+        let chars = quote.chars().count();
+        self.clipboard = Some(quote);
+        self.notify(format!(
+            "copied {place} ({chars} characters) to the clipboard"
+        ));
+    }
+}

@@ -1,0 +1,147 @@
+//! The entity sidebar's list: grouped by kind, narrowed by a fuzzy filter.
+
+use crate::cable::{Cable, EntityKind};
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+/// One row of the entity list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntityItem {
+    /// A kind's group heading, with the number of its entities shown and their mentions.
+    Group {
+        /// The kind.
+        kind: EntityKind,
+        /// Entities listed under it.
+        entities: usize,
+        /// Their mentions.
+        mentions: usize,
+    },
+    /// An entity: its index in `cable.entities`.
+    Entity(usize),
+}
+
+/// The sidebar's rows, filter text and cursor.
+#[derive(Debug, Clone, Default)]
+pub struct EntityList {
+    /// The filter as typed.
+    pub filter: String,
+    /// The rows after filtering.
+    pub items: Vec<EntityItem>,
+    /// The row the cursor is on (always an entity row when there is one).
+    pub cursor: usize,
+}
+
+/// The kinds of a cable in display order: the standard four, then others by label.
+#[must_use]
+pub fn kinds_in_order(cable: &Cable) -> Vec<EntityKind> {
+    let mut kinds: Vec<EntityKind> = EntityKind::STANDARD.to_vec();
+    let mut others: Vec<EntityKind> = cable
+        .entities
+        .iter()
+        .map(|e| e.kind.clone())
+        .filter(|k| matches!(k, EntityKind::Other(_)))
+        .collect();
+    others.sort();
+    others.dedup();
+    kinds.extend(others);
+    kinds
+}
+
+impl EntityList {
+    /// Rebuilds the rows for the current filter, keeping the cursor on the same entity.
+    pub fn rebuild(&mut self, cable: &Cable) {
+        let keep = self.entity_at_cursor();
+        let pattern = Pattern::parse(&self.filter, CaseMatching::Ignore, Normalization::Smart);
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        let mut buf = Vec::new();
+        let mut items = Vec::new();
+        for kind in kinds_in_order(cable) {
+            let mut members: Vec<(u32, usize)> = cable
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == kind)
+                .filter_map(|(i, e)| {
+                    if self.filter.is_empty() {
+                        return Some((0, i));
+                    }
+                    pattern
+                        .score(Utf32Str::new(&e.name, &mut buf), &mut matcher)
+                        .map(|s| (s, i))
+                })
+                .collect();
+            if members.is_empty() {
+                continue;
+            }
+            // Best matches first when filtering; otherwise the cable's order (most frequent).
+            members.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            let mentions = members.iter().map(|(_, i)| cable.entities[*i].count).sum();
+            items.push(EntityItem::Group {
+                kind,
+                entities: members.len(),
+                mentions,
+            });
+            items.extend(members.into_iter().map(|(_, i)| EntityItem::Entity(i)));
+        }
+        self.items = items;
+        self.cursor = keep
+            .and_then(|e| {
+                self.items
+                    .iter()
+                    .position(|it| *it == EntityItem::Entity(e))
+            })
+            .unwrap_or_else(|| self.first_entity_row().unwrap_or(0));
+    }
+
+    /// The entity under the cursor.
+    #[must_use]
+    pub fn entity_at_cursor(&self) -> Option<usize> {
+        match self.items.get(self.cursor) {
+            Some(EntityItem::Entity(i)) => Some(*i),
+            _ => None,
+        }
+    }
+
+    fn first_entity_row(&self) -> Option<usize> {
+        self.items
+            .iter()
+            .position(|it| matches!(it, EntityItem::Entity(_)))
+    }
+
+    /// Moves the cursor by `delta` entity rows, stopping at the ends.
+    pub fn move_cursor(&mut self, delta: isize) {
+        let rows: Vec<usize> = (0..self.items.len())
+            .filter(|&i| matches!(self.items[i], EntityItem::Entity(_)))
+            .collect();
+        if rows.is_empty() {
+            return;
+        }
+        let here = rows.iter().position(|&r| r >= self.cursor).unwrap_or(0);
+        let next = here.saturating_add_signed(delta).min(rows.len() - 1);
+        self.cursor = rows[next];
+    }
+
+    /// Puts the cursor on the first or the last entity.
+    pub fn cursor_to_end(&mut self, last: bool) {
+        let mut rows = self
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| matches!(it, EntityItem::Entity(_)));
+        let row = if last { rows.next_back() } else { rows.next() };
+        if let Some((i, _)) = row {
+            self.cursor = i;
+        }
+    }
+
+    /// Puts the cursor on an entity if it is listed.
+    pub fn cursor_to_entity(&mut self, entity: usize) {
+        if let Some(i) = self
+            .items
+            .iter()
+            .position(|it| *it == EntityItem::Entity(entity))
+        {
+            self.cursor = i;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! Case-insensitive text search over the reading view's blocks.
+
+use std::ops::Range;
+
+/// One match: a block and a byte range of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The block (0 header, n paragraph n).
+    pub block: usize,
+    /// Byte range in the block's text.
+    pub bytes: Range<usize>,
+}
+
+/// An active search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    /// The query as typed.
+    pub query: String,
+    /// Every match in document order.
+    pub hits: Vec<Hit>,
+    /// The match the cursor is on.
+    pub current: Option<usize>,
+    /// Whether the query is still being typed.
+    pub editing: bool,
+}
+
+fn fold(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+/// Non-overlapping, case-insensitive matches of `query` in `text`, as byte ranges.
+#[must_use]
+pub fn find(text: &str, query: &str) -> Vec<Range<usize>> {
+    let query: Vec<char> = query.chars().map(fold).collect();
+    let Some(&first) = query.first() else {
+        return Vec::new();
+    };
+    let mut hits = Vec::new();
+    let mut next_free = 0;
+    for (start, c) in text.char_indices() {
+        if start < next_free || fold(c) != first {
+            continue;
+        }
+        let mut chars = text[start..].char_indices();
+        let mut end = start;
+        let matched = query.iter().all(|q| match chars.next() {
+            Some((offset, c)) if fold(c) == *q => {
+                end = start + offset + c.len_utf8();
+                true
+            }
+            _ => false,
+        });
+        if matched {
+            hits.push(start..end);
+            next_free = end;
+        }
+    }
+    hits
+}
+
+/// Every match of `query` across the blocks, in order.
+pub fn find_all<'a>(blocks: impl IntoIterator<Item = &'a str>, query: &str) -> Vec<Hit> {
+    blocks
+        .into_iter()
+        .enumerate()
+        .flat_map(|(block, text)| {
+            find(text, query)
+                .into_iter()
+                .map(move |bytes| Hit { block, bytes })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_case_insensitively_without_overlap() {
+        assert_eq!(find("Hezbollah and HEZBOLLAH", "hez"), [0..3, 14..17]);
+        assert_eq!(find("aaaa", "aa"), [0..2, 2..4]);
+        assert_eq!(find("Été été", "été"), [0..5, 6..11]);
+        assert!(find("abc", "").is_empty());
+        assert!(find("abc", "abcd").is_empty());
+    }
+
+    #[test]
+    fn find_all_numbers_blocks() {
+        let hits = find_all(["x", "ax", "xx"], "x");
+        let blocks: Vec<_> = hits.iter().map(|h| h.block).collect();
+        assert_eq!(blocks, [0, 1, 2, 2]);
+    }
+}

@@ -1,0 +1,202 @@
+//! Entities and search: selecting, hiding kinds, walking mentions and matches.
+
+use super::search::{self, Search};
+use super::{App, Mode};
+use crate::cable::EntityKind;
+
+impl App {
+    /// Selects an entity; with `jump`, moves to its first mention at or after the view's top.
+    pub fn select_entity(&mut self, entity: usize, jump: bool) {
+        if entity >= self.cable.entities.len() {
+            return;
+        }
+        self.selected = Some(entity);
+        self.selected_mentions = (0..self.block_count())
+            .flat_map(|b| (0..self.block_mentions(b).len()).map(move |m| (b, m)))
+            .filter(|&(b, m)| self.mention_entity(b, m) == Some(entity))
+            .collect();
+        self.entity_list.cursor_to_entity(entity);
+        self.mention_cursor = None;
+        if !jump || self.selected_mentions.is_empty() {
+            return;
+        }
+        let doc = self.doc_layout();
+        let top = self.top_row(&doc);
+        let rows: Vec<usize> = self
+            .selected_mentions
+            .iter()
+            .map(|&(b, m)| self.mention_row(&doc, b, m))
+            .collect();
+        let index = rows.iter().position(|&r| r >= top).unwrap_or(0);
+        self.mention_cursor = Some(index);
+        self.reveal_row(rows[index]);
+    }
+
+    /// Drops the selected entity.
+    pub fn clear_selection(&mut self) {
+        self.selected = None;
+        self.selected_mentions.clear();
+        self.mention_cursor = None;
+    }
+
+    fn mention_row(
+        &self,
+        doc: &crate::text_layout::DocLayout,
+        block: usize,
+        mention: usize,
+    ) -> usize {
+        let start = self
+            .block_mentions(block)
+            .get(mention)
+            .map_or(0, |m| m.bytes.start);
+        doc.row_of_byte(block, start)
+    }
+
+    pub(super) fn toggle_kind(&mut self, kind: EntityKind) {
+        let label = kind.label().to_string();
+        if self.hidden.remove(&kind) {
+            self.notify(format!("{label} shown"));
+        } else {
+            self.hidden.insert(kind);
+            self.notify(format!("{label} hidden"));
+        }
+    }
+
+    pub(super) fn start_search(&mut self) {
+        self.search = Some(Search {
+            editing: true,
+            ..Search::default()
+        });
+        self.mode = Mode::Search;
+    }
+
+    /// Re-runs the search after the query changed and moves to the first match in view or after.
+    pub(super) fn refresh_search(&mut self) {
+        let Some(query) = self.search.as_ref().map(|s| s.query.clone()) else {
+            return;
+        };
+        let hits = search::find_all((0..self.block_count()).map(|b| self.block_text(b)), &query);
+        let doc = self.doc_layout();
+        let top = self.top_row(&doc);
+        let current = hits
+            .iter()
+            .position(|h| doc.row_of_byte(h.block, h.bytes.start) >= top)
+            .or((!hits.is_empty()).then_some(0));
+        let row = current.map(|i| doc.row_of_byte(hits[i].block, hits[i].bytes.start));
+        if let Some(search) = self.search.as_mut() {
+            search.hits = hits;
+            search.current = current;
+        }
+        if let Some(row) = row {
+            self.reveal_row(row);
+        }
+    }
+
+    /// `n` / `N`: the next search match, else the next mention of the selected entity.
+    pub(super) fn walk(&mut self, forward: bool) {
+        let step = |current: Option<usize>, len: usize| match (current, forward) {
+            (None, true) => 0,
+            (None, false) => len - 1,
+            (Some(i), true) => (i + 1) % len,
+            (Some(i), false) => (i + len - 1) % len,
+        };
+        let doc = self.doc_layout();
+        if let Some(search) = self.search.as_mut().filter(|s| !s.hits.is_empty()) {
+            let next = step(search.current, search.hits.len());
+            search.current = Some(next);
+            let hit = &search.hits[next];
+            let row = doc.row_of_byte(hit.block, hit.bytes.start);
+            self.reveal_row(row);
+        } else if !self.selected_mentions.is_empty() {
+            let next = step(self.mention_cursor, self.selected_mentions.len());
+            self.mention_cursor = Some(next);
+            let (block, mention) = self.selected_mentions[next];
+            let row = self.mention_row(&doc, block, mention);
+            self.reveal_row(row);
+        } else if self.search.is_some() {
+            self.notify("no matches");
+        } else {
+            self.notify("nothing to walk: search with / or select an entity");
+        }
+    }
+
+    /// Handles keys while a prompt, search, filter or mark letter is being typed.
+    pub(super) fn typing_action(&mut self, action: crate::action::Action) {
+        use crate::action::Action;
+        let mode = std::mem::replace(&mut self.mode, Mode::Normal);
+        match (mode, action) {
+            (Mode::Mark(set), Action::Type(c)) => self.mark(set, c),
+            (Mode::Mark(_), _) => {}
+            (Mode::Prompt(mut text), Action::Type(c)) => {
+                text.push(c);
+                self.mode = Mode::Prompt(text);
+            }
+            (Mode::Prompt(mut text), Action::Backspace) => {
+                if text.pop().is_some() {
+                    self.mode = Mode::Prompt(text);
+                }
+            }
+            (Mode::Prompt(text), Action::Activate) => {
+                if !text.trim().is_empty() {
+                    self.normal_action(Action::GoTo(text));
+                }
+            }
+            (Mode::Prompt(_), Action::Cancel) => {}
+            (Mode::Prompt(text), _) => self.mode = Mode::Prompt(text),
+            (Mode::Search, Action::Type(c)) => {
+                if let Some(s) = self.search.as_mut() {
+                    s.query.push(c);
+                }
+                self.mode = Mode::Search;
+                self.refresh_search();
+            }
+            (Mode::Search, Action::Backspace) => {
+                if let Some(s) = self.search.as_mut() {
+                    s.query.pop();
+                }
+                self.mode = Mode::Search;
+                self.refresh_search();
+            }
+            (Mode::Search, Action::Activate) => {
+                if let Some(s) = self.search.as_mut() {
+                    s.editing = false;
+                }
+                if self.search.as_ref().is_some_and(|s| s.query.is_empty()) {
+                    self.search = None;
+                }
+            }
+            (Mode::Search, Action::Cancel) => self.search = None,
+            (Mode::Search, _) => self.mode = Mode::Search,
+            (Mode::Filter, Action::Type(c)) => {
+                self.entity_list.filter.push(c);
+                self.entity_list.rebuild(&self.cable);
+                self.mode = Mode::Filter;
+            }
+            (Mode::Filter, Action::Backspace) => {
+                self.entity_list.filter.pop();
+                self.entity_list.rebuild(&self.cable);
+                self.mode = Mode::Filter;
+            }
+            (Mode::Filter, Action::Activate) => {
+                if let Some(entity) = self.entity_list.entity_at_cursor() {
+                    self.select_entity(entity, true);
+                }
+            }
+            (Mode::Filter, Action::Cancel) => {
+                self.entity_list.filter.clear();
+                self.entity_list.rebuild(&self.cable);
+            }
+            (Mode::Filter, Action::Down) => {
+                self.entity_list.move_cursor(1);
+                self.mode = Mode::Filter;
+            }
+            (Mode::Filter, Action::Up) => {
+                self.entity_list.move_cursor(-1);
+                self.mode = Mode::Filter;
+            }
+            (Mode::Filter, Action::FocusNext | Action::FocusPrevious) => {}
+            (Mode::Filter, _) => self.mode = Mode::Filter,
+            (Mode::Normal, action) => self.normal_action(action),
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! Everything read from the user's files before the screen changes: the config,
+//! the key overrides, the theme and the reading state. A mistake in any file is a
+//! [`FileError`] here, so the reader never starts half-configured.
+
+use super::{Config, FileError, Locations, Pane, View};
+use crate::action::Action;
+use crate::app::AppOptions;
+use crate::cable::EntityKind;
+use crate::keymap::{Key, Keymap, KeymapError};
+use crate::paths::Paths;
+use crate::state::Store;
+
+/// What the command line asks for.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    /// `--theme NAME`.
+    pub theme: Option<String>,
+    /// Whether `NO_COLOR` is set (and not empty).
+    pub no_color: bool,
+    /// `--no-state`.
+    pub no_state: bool,
+}
+
+/// The reader's options and the state store, ready to open a cable.
+#[derive(Debug)]
+pub struct Startup {
+    /// How the reader starts.
+    pub options: AppOptions,
+    /// The reading state (disabled with `--no-state`).
+    pub store: Store,
+}
+
+/// Reads the config, keymap, theme and state named by `paths`.
+pub fn prepare(paths: &Paths, launch: &Launch) -> Result<Startup, FileError> {
+    let config_path = paths.config_file();
+    let file = config_path
+        .as_deref()
+        .map_or_else(|| "config.toml".to_string(), |p| p.display().to_string());
+    let text = match &config_path {
+        Some(path) => super::read_text(path)?.unwrap_or_default(),
+        None => String::new(),
+    };
+    let config = Config::parse(&text, &file)?;
+    let at = Locations::of(&text);
+    let keymap =
+        Keymap::with_overrides(&config.keys).map_err(|e| keymap_error(&e, &file, &text, &at))?;
+
+    // --theme, then a theme the config names, then NO_COLOR, then the default.
+    let themes_dir = paths.themes_dir();
+    let (theme, asked_in) = match (&launch.theme, &at.theme) {
+        (Some(name), _) => (name.clone(), ("the --theme option", "", None)),
+        (None, Some(span)) => (
+            config.theme.clone(),
+            (file.as_str(), text.as_str(), Some(span.clone())),
+        ),
+        (None, None) if launch.no_color => ("mono".to_string(), ("NO_COLOR", "", None)),
+        (None, None) => (config.theme.clone(), (file.as_str(), text.as_str(), None)),
+    };
+    crate::user_themes::check(&theme, themes_dir.as_deref(), asked_in)?;
+
+    let store = match paths.state_file() {
+        Some(path) if !launch.no_state => Store::open(path),
+        _ => Store::disabled(),
+    };
+    Ok(Startup {
+        options: options(&config, theme, themes_dir, keymap),
+        store,
+    })
+}
+
+/// The reader's options from a config.
+#[must_use]
+pub fn options(
+    config: &Config,
+    theme: String,
+    themes_dir: Option<std::path::PathBuf>,
+    keymap: Keymap,
+) -> AppOptions {
+    // A listed pane shows when the terminal is wide enough; an unlisted one starts folded.
+    let pane = |p: Pane| (!config.panes.contains(&p)).then_some(false);
+    let shown = config.entity_kinds();
+    AppOptions {
+        theme,
+        themes_dir,
+        show_navigator: pane(Pane::Navigator),
+        show_entities: pane(Pane::Entities),
+        hidden_kinds: EntityKind::STANDARD
+            .into_iter()
+            .filter(|k| !shown.contains(k))
+            .collect(),
+        max_width: config.max_width,
+        mouse: config.mouse,
+        source_view: config.view == View::Source,
+        keymap,
+    }
+}
+
+/// Places a keymap error on the `[keys]` entry that caused it.
+fn keymap_error(error: &KeymapError, file: &str, text: &str, at: &Locations) -> FileError {
+    let here = |span, problem: String, expected: Option<String>| {
+        FileError::at_span(file, text, span, problem, expected)
+    };
+    let key_span = |action: &str, key: &str| {
+        let wanted = Key::parse(key).ok();
+        at.keys.get(action).and_then(|(_, keys)| {
+            keys.iter()
+                .find(|(k, _)| k == key || (wanted.is_some() && Key::parse(k).ok() == wanted))
+                .map(|(_, span)| span.clone())
+        })
+    };
+    match error {
+        KeymapError::UnknownAction(action) => {
+            let names: Vec<&str> = Action::BINDABLE.iter().filter_map(Action::name).collect();
+            here(
+                at.keys.get(action).map(|(span, _)| span.clone()),
+                format!("unknown [keys] action {action:?}"),
+                Some(format!("one of {}", names.join(", "))),
+            )
+        }
+        KeymapError::BadKey {
+            action,
+            key,
+            reason,
+        } => here(
+            key_span(action, key),
+            format!("cannot read key {key:?} ({reason})"),
+            Some(
+                "a character or a key name with modifiers, like \"q\", \"G\", \"ctrl-d\", \
+                 \"shift-tab\", \"pagedown\", \"f1\""
+                    .to_string(),
+            ),
+        ),
+        KeymapError::Conflict { key, first, second } => {
+            // The user's entry is the one to fix: the defaults alone never conflict.
+            let span = key_span(second, key).or_else(|| key_span(first, key));
+            here(
+                span,
+                format!("key {key:?} is bound to both {first} and {second}"),
+                Some(format!(
+                    "one action per key: another key for {}, or {} rebound too",
+                    if at.keys.contains_key(second) {
+                        second
+                    } else {
+                        first
+                    },
+                    if at.keys.contains_key(second) {
+                        first
+                    } else {
+                        second
+                    },
+                )),
+            )
+        }
+        KeymapError::Syntax(message) => here(None, message.clone(), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prepare_with(config: &str) -> Result<Startup, FileError> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("config.toml"), config).expect("write");
+        let paths = Paths::at(dir.path(), dir.path().join("data"));
+        prepare(&paths, &Launch::default()).map_err(|mut e| {
+            e.file = "config.toml".to_string();
+            e
+        })
+    }
+
+    #[test]
+    fn the_defaults_give_the_readers_defaults() {
+        let options = prepare_with("").expect("valid").options;
+        let defaults = AppOptions::default();
+        assert_eq!(options.theme, defaults.theme);
+        assert_eq!(options.show_navigator, defaults.show_navigator);
+        assert_eq!(options.show_entities, defaults.show_entities);
+        assert_eq!(options.hidden_kinds, defaults.hidden_kinds);
+        assert_eq!(options.max_width, defaults.max_width);
+        assert_eq!(options.mouse, defaults.mouse);
+        assert_eq!(options.source_view, defaults.source_view);
+    }
+
+    #[test]
+    fn config_fields_reach_the_options() {
+        let text = "panes = [\"entities\"]\nkinds = [\"PER\", \"LOC\"]\nmax_width = 60\nmouse = false\nview = \"source\"\n[keys]\nquit = [\"x\"]\n";
+        let options = prepare_with(text).expect("valid").options;
+        assert_eq!(options.show_navigator, Some(false));
+        assert_eq!(options.show_entities, None);
+        assert_eq!(
+            options.hidden_kinds,
+            vec![EntityKind::Org, EntityKind::Misc]
+        );
+        assert_eq!(options.max_width, 60);
+        assert!(!options.mouse && options.source_view);
+        let x = Key::parse("x").expect("key");
+        assert_eq!(options.keymap.action(&x), Some(Action::Quit));
+        assert_eq!(options.keymap.action(&Key::parse("q").expect("key")), None);
+    }
+
+    #[test]
+    fn no_color_gives_mono_unless_the_config_names_a_theme() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Paths::at(dir.path(), dir.path());
+        let launch = Launch {
+            no_color: true,
+            no_state: true,
+            ..Launch::default()
+        };
+        assert_eq!(prepare(&paths, &launch).expect("ok").options.theme, "mono");
+        std::fs::write(dir.path().join("config.toml"), "theme = \"light\"").expect("write");
+        assert_eq!(prepare(&paths, &launch).expect("ok").options.theme, "light");
+        let asked = Launch {
+            theme: Some("high-contrast".into()),
+            ..launch
+        };
+        assert_eq!(
+            prepare(&paths, &asked).expect("ok").options.theme,
+            "high-contrast"
+        );
+    }
+
+    #[test]
+    fn an_unknown_theme_on_the_command_line_is_an_error() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Paths::at(dir.path(), dir.path());
+        let launch = Launch {
+            theme: Some("nope".into()),
+            ..Launch::default()
+        };
+        let error = prepare(&paths, &launch).expect_err("unknown theme");
+        assert_eq!(
+            error.to_string(),
+            "unknown theme \"nope\" in the --theme option, expected one of default, light, high-contrast, mono"
+        );
+    }
+}

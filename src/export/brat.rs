@@ -1,0 +1,95 @@
+//! brat standoff: a `.txt` (the flattened clean text) and an `.ann` per cable.
+//!
+//! `.ann` lines are text-bound annotations, `T1<TAB>PER 10 15<TAB>Beghal`, with character
+//! offsets into the `.txt` (brat counts Unicode scalar values, as Python does).
+
+use super::document::flatten;
+use crate::cable::{Cable, EntityKind};
+use std::fmt::Write as _;
+
+/// The `.txt` and `.ann` pair for one cable.
+#[must_use]
+pub fn brat(cable: &Cable) -> (String, String) {
+    let doc = flatten(cable);
+    let mut ann = String::new();
+    for (i, m) in doc.mentions.iter().enumerate() {
+        // A mention never spans a line in the model; a line break in the text field would
+        // break the .ann line, so it is shown as a space there (the offsets stay exact).
+        let shown: String = m
+            .text
+            .chars()
+            .map(|c| {
+                if matches!(c, '\n' | '\r' | '\t') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            ann,
+            "T{}\t{} {} {}\t{shown}",
+            i + 1,
+            m.kind.label(),
+            m.start,
+            m.end
+        );
+    }
+    (doc.text, ann)
+}
+
+/// Only the `.ann` part.
+#[must_use]
+pub fn ann(cable: &Cable) -> String {
+    brat(cable).1
+}
+
+/// An `annotation.conf` declaring the entity types the cables use, so brat shows them
+/// without complaint.
+#[must_use]
+pub fn annotation_conf(cables: &[Cable]) -> String {
+    let mut kinds: Vec<EntityKind> = EntityKind::STANDARD.to_vec();
+    for (_, m) in cables.iter().flat_map(Cable::mentions) {
+        if !kinds.contains(&m.kind) {
+            kinds.push(m.kind.clone());
+        }
+    }
+    let mut out = String::from("[entities]\n");
+    for kind in kinds {
+        let _ = writeln!(out, "{}", kind.label());
+    }
+    out.push_str("\n[relations]\n\n[events]\n\n[attributes]\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ann_offsets_slice_the_txt() {
+        let (txt, ann) = brat(&crate::input::sample());
+        let chars: Vec<char> = txt.chars().collect();
+        assert_eq!(ann.lines().count(), 169);
+        for line in ann.lines() {
+            let [id, span, text] = line.split('\t').collect::<Vec<_>>()[..] else {
+                panic!("bad line {line:?}");
+            };
+            assert!(id.starts_with('T'));
+            let [_, start, end] = span.split(' ').collect::<Vec<_>>()[..] else {
+                panic!("bad span {span:?}");
+            };
+            let (start, end): (usize, usize) = (start.parse().unwrap(), end.parse().unwrap());
+            assert_eq!(chars[start..end].iter().collect::<String>(), text);
+        }
+    }
+
+    #[test]
+    fn conf_lists_standard_and_odd_kinds() {
+        let mut cable = crate::input::sample();
+        cable.paragraphs[0].mentions[0].kind = EntityKind::Other("GPE".into());
+        let conf = annotation_conf(&[cable]);
+        assert!(conf.starts_with("[entities]\nPER\nORG\nLOC\nMISC\nGPE\n"));
+        assert!(conf.contains("[relations]"));
+    }
+}

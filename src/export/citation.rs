@@ -1,0 +1,170 @@
+//! Quoting with citations, and the OSC 52 escape that puts a quote on the clipboard.
+//!
+//! The reader's `y` copies [`paragraph`], `Y` copies [`entity_mentions`], both through
+//! [`osc52`], which terminals honour over SSH; inside tmux the sequence is wrapped so tmux
+//! passes it on.
+
+use super::paragraph_lead;
+use crate::cable::{Cable, Entity, HEADER_LABEL};
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+
+/// Characters of context kept on each side of a mention in [`entity_mentions`].
+const CONTEXT: usize = 60;
+
+/// The paragraph at `index` (0-based, in `cable.paragraphs`) with its citation:
+/// `05PARIS2333 ¶3 (S): Two reasons for this breadth ...` (the full text). `None` when
+/// there is no such paragraph.
+#[must_use]
+pub fn paragraph(cable: &Cable, index: usize) -> Option<String> {
+    let p = cable.paragraphs.get(index)?;
+    Some(format!(
+        "{} {}: {}",
+        cable.title(),
+        paragraph_lead(p),
+        p.text
+    ))
+}
+
+/// Every mention of `entity` in the cable, one line each with its paragraph and some
+/// context: `05PARIS2333 ¶5: ... the EU on Hezbollah. It sees the EU's listing of ...`.
+/// Header mentions cite `header`. Lines end with `\n`; no mention gives an empty string.
+#[must_use]
+pub fn entity_mentions(cable: &Cable, entity: &Entity) -> String {
+    let mut out = String::new();
+    let blocks = std::iter::once((HEADER_LABEL, &cable.header.text, &cable.header.mentions)).chain(
+        cable
+            .paragraphs
+            .iter()
+            .map(|p| (p.label.as_str(), &p.text, &p.mentions)),
+    );
+    for (label, text, mentions) in blocks {
+        for m in mentions.iter().filter(|m| entity.matches(&m.kind, &m.text)) {
+            let Some(context) = context(text, m.bytes.clone()) else {
+                continue;
+            };
+            let cite = if label == HEADER_LABEL {
+                HEADER_LABEL.to_string()
+            } else {
+                format!("¶{label}")
+            };
+            out.push_str(&format!("{} {cite}: {context}\n", cable.title()));
+        }
+    }
+    out
+}
+
+/// The mention with up to [`CONTEXT`] characters either side, cut at word boundaries,
+/// `...` where text was cut, line breaks as spaces.
+fn context(text: &str, span: std::ops::Range<usize>) -> Option<String> {
+    let mention = text.get(span.clone())?;
+    let before = &text[..span.start];
+    let after = &text[span.end..];
+    let mut left: String = before
+        .chars()
+        .rev()
+        .take(CONTEXT)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let cut_left = left.len() < before.len();
+    if cut_left && let Some(space) = left.find(' ') {
+        left.drain(..=space);
+    }
+    let mut right: String = after.chars().take(CONTEXT).collect();
+    let cut_right = right.len() < after.len();
+    if cut_right && let Some(space) = right.rfind(' ') {
+        right.truncate(space);
+    }
+    let line = format!(
+        "{}{left}{mention}{right}{}",
+        if cut_left { "... " } else { "" },
+        if cut_right { " ..." } else { "" }
+    );
+    Some(line.replace(['\n', '\r', '\u{2028}', '\u{2029}'], " "))
+}
+
+/// The OSC 52 sequence that sets the clipboard to `text`, wrapped for tmux when the
+/// `TMUX` environment variable is set.
+#[must_use]
+pub fn osc52(text: &str) -> String {
+    osc52_for(
+        text,
+        std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
+    )
+}
+
+/// The OSC 52 sequence: `ESC ] 52 ; c ; BASE64 BEL`; with `tmux`, the DCS passthrough
+/// `ESC P tmux; <sequence with every ESC doubled> ESC \`.
+#[must_use]
+pub fn osc52_for(text: &str, tmux: bool) -> String {
+    let sequence = format!("\x1b]52;c;{}\x07", STANDARD.encode(text));
+    if tmux {
+        format!("\x1bPtmux;{}\x1b\\", sequence.replace('\x1b', "\x1b\x1b"))
+    } else {
+        sequence
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_cites_id_label_and_marking() {
+        let cable = crate::input::sample();
+        let quote = paragraph(&cable, 2).unwrap();
+        assert!(quote.starts_with("05PARIS2333 ¶3 (S): Two reasons for this breadth"));
+        assert!(quote.ends_with("seminars in the U.S."));
+        assert!(
+            paragraph(&cable, 1)
+                .unwrap()
+                .starts_with("05PARIS2333 ¶2 (S/NF): Embassy")
+        );
+        assert_eq!(paragraph(&cable, 7), None);
+    }
+
+    #[test]
+    fn entity_mentions_give_one_line_per_mention() {
+        let cable = crate::input::sample();
+        let hezbollah = cable
+            .entities
+            .iter()
+            .find(|e| e.name == "Hezbollah")
+            .unwrap();
+        let out = entity_mentions(&cable, hezbollah);
+        assert_eq!(out.lines().count(), 8);
+        for line in out.lines() {
+            assert!(line.starts_with("05PARIS2333 ¶5: "), "{line}");
+            assert!(line.contains("Hezbollah"));
+        }
+        let first = out.lines().next().unwrap();
+        assert_eq!(
+            first,
+            "05PARIS2333 ¶5: ... of this is continued French intransigence within the EU on Hezbollah. It sees the EU's listing of Hezbollah as a bad idea for ..."
+        );
+        let paris = cable.entities.iter().find(|e| e.name == "Paris").unwrap();
+        let out = entity_mentions(&cable, paris);
+        assert_eq!(out.lines().count(), 10);
+        assert!(out.starts_with("05PARIS2333 header: "));
+    }
+
+    #[test]
+    fn context_at_text_edges_has_no_ellipsis() {
+        assert_eq!(context("Paris is big", 0..5).unwrap(), "Paris is big");
+        assert_eq!(context("a\nb", 2..3).unwrap(), "a b");
+        assert_eq!(context("abc", 1..9), None);
+    }
+
+    #[test]
+    fn osc52_plain_and_tmux() {
+        assert_eq!(osc52_for("hi", false), "\x1b]52;c;aGk=\x07");
+        assert_eq!(
+            osc52_for("hi", true),
+            "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"
+        );
+        assert_eq!(osc52_for("", false), "\x1b]52;c;\x07");
+        assert_eq!(osc52_for("¶", false), "\x1b]52;c;wrY=\x07");
+    }
+}

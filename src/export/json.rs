@@ -1,0 +1,23 @@
+//! The document model as JSON: the shape documented in the README (fields are added,
+//! never renamed).
+
+use crate::cable::Cable;
+
+/// One cable as one line of JSON, without the trailing newline.
+#[must_use]
+pub fn json(cable: &Cable) -> String {
+    // The model holds only strings, numbers and lists, so serialising cannot fail.
+    serde_json::to_string(cable).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn json_is_one_line_and_parses() {
+        let out = super::json(&crate::input::sample());
+        assert!(!out.contains('\n'));
+        let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(value["id"], "05PARIS2333");
+        assert_eq!(value["header"]["tags"][0], "PTER");
+    }
+}

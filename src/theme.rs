@@ -1,0 +1,505 @@
+//! Colours and styles: built-in themes from `themes/*.toml`, and user themes that extend them.
+//!
+//! A theme file names a style for each entity kind, classification level and UI part.
+//! Every entry is optional: a theme inherits from the theme it `extends` (`default` when
+//! it says nothing), and a style it names replaces the inherited one whole.
+
+use crate::cable::{Classification, EntityKind};
+use ratatui::style::{Color, Modifier, Style};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+use thiserror::Error;
+
+/// The built-in themes, in the order `t` cycles through them.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("default", include_str!("../themes/default.toml")),
+    ("light", include_str!("../themes/light.toml")),
+    (
+        "high-contrast",
+        include_str!("../themes/high-contrast.toml"),
+    ),
+    ("mono", include_str!("../themes/mono.toml")),
+];
+
+/// Why a theme could not be loaded.
+#[derive(Debug, Error)]
+pub enum ThemeError {
+    /// No built-in or user theme has that name.
+    #[error("no theme named {name:?} (built-in themes: {})", builtin_names().join(", "))]
+    Unknown {
+        /// The name asked for.
+        name: String,
+    },
+    /// The theme file is not valid.
+    #[error("theme {name:?}: {message}")]
+    Invalid {
+        /// The theme's name.
+        name: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A user theme file exists but cannot be read.
+    #[error("theme {name:?}: cannot read {path}: {source}")]
+    Unreadable {
+        /// The theme's name.
+        name: String,
+        /// The file.
+        path: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+/// One style as written in a theme file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StyleSpec {
+    /// Foreground colour.
+    pub fg: Option<String>,
+    /// Background colour.
+    pub bg: Option<String>,
+    /// Modifiers: bold, dim, italic, underlined, reversed, crossed_out.
+    #[serde(default)]
+    pub modifiers: Vec<String>,
+}
+
+/// A theme file: every part optional, inheriting from `extends` (or `default`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeFile {
+    /// The theme this one starts from.
+    pub extends: Option<String>,
+    /// Styles by entity kind: `PER`, `ORG`, `LOC`, `MISC`, `other`.
+    #[serde(default)]
+    pub kinds: BTreeMap<String, StyleSpec>,
+    /// Styles by classification level.
+    #[serde(default)]
+    pub levels: BTreeMap<String, StyleSpec>,
+    /// Styles of the interface parts.
+    #[serde(default)]
+    pub ui: BTreeMap<String, StyleSpec>,
+}
+
+macro_rules! style_group {
+    ($(#[doc = $sdoc:literal])* $name:ident { $( $(#[doc = $doc:literal])* $field:ident = $key:literal, )* }) => {
+        $(#[doc = $sdoc])*
+        #[derive(Debug, Clone, Default, PartialEq, Eq)]
+        pub struct $name { $( $(#[doc = $doc])* pub $field: Style, )* }
+
+        impl $name {
+            /// The keys a theme file may use in this table.
+            pub const KEYS: &'static [&'static str] = &[$($key),*];
+
+            fn slot(&mut self, key: &str) -> Option<&mut Style> {
+                match key {
+                    $( $key => Some(&mut self.$field), )*
+                    _ => None,
+                }
+            }
+
+            fn styles(&self) -> Vec<Style> {
+                vec![$(self.$field),*]
+            }
+        }
+    };
+}
+
+style_group!(
+    /// Styles of the entity kinds.
+    KindStyles {
+        /// Persons.
+        per = "PER",
+        /// Organisations.
+        org = "ORG",
+        /// Locations.
+        loc = "LOC",
+        /// Miscellaneous.
+        misc = "MISC",
+        /// Any other label.
+        other = "other",
+    }
+);
+
+style_group!(
+    /// Styles of the classification banners.
+    LevelStyles {
+        /// UNCLASSIFIED.
+        unclassified = "unclassified",
+        /// SENSITIVE BUT UNCLASSIFIED.
+        sensitive = "sensitive",
+        /// CONFIDENTIAL.
+        confidential = "confidential",
+        /// SECRET.
+        secret = "secret",
+        /// TOP SECRET.
+        top_secret = "top_secret",
+        /// No classification found.
+        unknown = "unknown",
+    }
+);
+
+style_group!(
+    /// Styles of the interface parts.
+    UiStyles {
+        /// Plain text.
+        text = "text",
+        /// Secondary text: counts, hints, first words.
+        dim = "dim",
+        /// Pane borders.
+        border = "border",
+        /// The focused pane's border.
+        border_focused = "border_focused",
+        /// Pane titles.
+        title = "title",
+        /// Section headings.
+        heading = "heading",
+        /// Paragraph labels (`¶5`).
+        label = "label",
+        /// Portion-marking badges.
+        marking = "marking",
+        /// The current paragraph in the navigator.
+        current = "current",
+        /// The cursor row of a focused list.
+        cursor = "cursor",
+        /// Mentions of the selected entity.
+        selected_mention = "selected_mention",
+        /// Search matches.
+        search_match = "search_match",
+        /// The search match or mention the cursor is on.
+        search_current = "search_current",
+        /// The status line.
+        status = "status",
+        /// Keys in the status line.
+        status_key = "status_key",
+        /// A notice in the status line.
+        notice = "notice",
+        /// The scroll bar thumb.
+        scrollbar = "scrollbar",
+        /// Hidden kinds in the sidebar.
+        hidden = "hidden",
+    }
+);
+
+/// A resolved theme: one [`Style`] per kind, level and UI part.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Theme {
+    /// The theme's name.
+    pub name: String,
+    /// Entity kinds.
+    pub kinds: KindStyles,
+    /// Classification levels.
+    pub levels: LevelStyles,
+    /// Interface parts.
+    pub ui: UiStyles,
+}
+
+/// The names of the built-in themes.
+#[must_use]
+pub fn builtin_names() -> Vec<&'static str> {
+    BUILTIN.iter().map(|(name, _)| *name).collect()
+}
+
+/// The theme to start with: the one asked for, else `mono` when `NO_COLOR` is set, else `default`.
+#[must_use]
+pub fn default_name(asked: Option<&str>, no_color: bool) -> &str {
+    match asked {
+        Some(name) => name,
+        None if no_color => "mono",
+        None => "default",
+    }
+}
+
+/// Whether the `NO_COLOR` convention asks for no colour (set and not empty).
+#[must_use]
+pub fn no_color_env() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+impl Theme {
+    /// A built-in theme by name.
+    #[must_use]
+    pub fn builtin(name: &str) -> Option<Theme> {
+        Self::load(name, None).ok()
+    }
+
+    /// Loads a theme: `user_dir/NAME.toml` first, then the built-ins; follows `extends`.
+    pub fn load(name: &str, user_dir: Option<&Path>) -> Result<Theme, ThemeError> {
+        Self::load_depth(name, user_dir, 0)
+    }
+
+    /// Reads a theme file's text under `name`, resolving `extends` with `user_dir`.
+    pub fn from_toml(name: &str, text: &str, user_dir: Option<&Path>) -> Result<Theme, ThemeError> {
+        Self::from_toml_depth(name, text, user_dir, 0)
+    }
+
+    /// The built-in theme after `name` in cycling order (the first after an unknown one).
+    #[must_use]
+    pub fn next_builtin_name(name: &str) -> &'static str {
+        let names = builtin_names();
+        let next = names
+            .iter()
+            .position(|n| *n == name)
+            .map_or(0, |i| (i + 1) % names.len());
+        names[next]
+    }
+
+    fn load_depth(name: &str, user_dir: Option<&Path>, depth: usize) -> Result<Theme, ThemeError> {
+        if let Some(dir) = user_dir {
+            let path = dir.join(format!("{name}.toml"));
+            if path.is_file() {
+                let text =
+                    std::fs::read_to_string(&path).map_err(|source| ThemeError::Unreadable {
+                        name: name.to_string(),
+                        path: path.display().to_string(),
+                        source,
+                    })?;
+                return Self::from_toml_depth(name, &text, user_dir, depth);
+            }
+        }
+        let (_, text) =
+            BUILTIN
+                .iter()
+                .find(|(n, _)| *n == name)
+                .ok_or_else(|| ThemeError::Unknown {
+                    name: name.to_string(),
+                })?;
+        Self::from_toml_depth(name, text, user_dir, depth)
+    }
+
+    fn from_toml_depth(
+        name: &str,
+        text: &str,
+        user_dir: Option<&Path>,
+        depth: usize,
+    ) -> Result<Theme, ThemeError> {
+        let invalid = |message: String| ThemeError::Invalid {
+            name: name.to_string(),
+            message,
+        };
+        if depth > 8 {
+            return Err(invalid("`extends` goes round in a circle".into()));
+        }
+        let file: ThemeFile = toml::from_str(text).map_err(|e| invalid(e.message().to_string()))?;
+        let mut theme = match file.extends.as_deref() {
+            Some(parent) if parent == name && user_dir.is_some() => {
+                // A user theme that shadows a built-in of the same name extends the built-in.
+                Self::load_depth(parent, None, depth + 1)?
+            }
+            Some(parent) => Self::load_depth(parent, user_dir, depth + 1)?,
+            None if name == "default" || name == "mono" => Theme::default(),
+            None => Self::load_depth("default", None, depth + 1)?,
+        };
+        theme.name = name.to_string();
+        apply(
+            &file.kinds,
+            "kinds",
+            KindStyles::KEYS,
+            &mut theme.kinds,
+            KindStyles::slot,
+        )
+        .map_err(invalid)?;
+        apply(
+            &file.levels,
+            "levels",
+            LevelStyles::KEYS,
+            &mut theme.levels,
+            LevelStyles::slot,
+        )
+        .map_err(invalid)?;
+        apply(
+            &file.ui,
+            "ui",
+            UiStyles::KEYS,
+            &mut theme.ui,
+            UiStyles::slot,
+        )
+        .map_err(invalid)?;
+        Ok(theme)
+    }
+
+    /// The style of an entity kind.
+    #[must_use]
+    pub fn kind(&self, kind: &EntityKind) -> Style {
+        match kind {
+            EntityKind::Per => self.kinds.per,
+            EntityKind::Org => self.kinds.org,
+            EntityKind::Loc => self.kinds.loc,
+            EntityKind::Misc => self.kinds.misc,
+            EntityKind::Other(_) => self.kinds.other,
+        }
+    }
+
+    /// The banner style of a classification level (`None`: not found in the cable).
+    #[must_use]
+    pub fn level(&self, level: Option<Classification>) -> Style {
+        match level {
+            Some(Classification::Unclassified) => self.levels.unclassified,
+            Some(Classification::SensitiveButUnclassified) => self.levels.sensitive,
+            Some(Classification::Confidential) => self.levels.confidential,
+            Some(Classification::Secret) => self.levels.secret,
+            Some(Classification::TopSecret) => self.levels.top_secret,
+            None => self.levels.unknown,
+        }
+    }
+
+    /// Whether any style of the theme sets a colour.
+    #[must_use]
+    pub fn has_colour(&self) -> bool {
+        let coloured = |s: &Style| s.fg.is_some() || s.bg.is_some();
+        self.kinds
+            .styles()
+            .iter()
+            .chain(&self.levels.styles())
+            .chain(&self.ui.styles())
+            .any(coloured)
+    }
+}
+
+fn apply<G>(
+    specs: &BTreeMap<String, StyleSpec>,
+    table: &str,
+    keys: &[&str],
+    group: &mut G,
+    slot: for<'g> fn(&'g mut G, &str) -> Option<&'g mut Style>,
+) -> Result<(), String> {
+    for (key, spec) in specs {
+        let style = to_style(spec).map_err(|e| format!("[{table}] {key}: {e}"))?;
+        let target = slot(group, key).ok_or_else(|| {
+            format!(
+                "[{table}] has no entry {key:?} (expected one of {})",
+                keys.join(", ")
+            )
+        })?;
+        *target = style;
+    }
+    Ok(())
+}
+
+/// Turns a written style into a ratatui [`Style`].
+pub fn to_style(spec: &StyleSpec) -> Result<Style, String> {
+    let colour = |text: &str| {
+        text.parse::<Color>()
+            .map_err(|_| format!("unknown colour {text:?} (a name, #rrggbb or 0-255)"))
+    };
+    let mut style = Style::default();
+    if let Some(fg) = &spec.fg {
+        style = style.fg(colour(fg)?);
+    }
+    if let Some(bg) = &spec.bg {
+        style = style.bg(colour(bg)?);
+    }
+    for name in &spec.modifiers {
+        style = style.add_modifier(match name.to_ascii_lowercase().as_str() {
+            "bold" => Modifier::BOLD,
+            "dim" => Modifier::DIM,
+            "italic" => Modifier::ITALIC,
+            "underlined" | "underline" => Modifier::UNDERLINED,
+            "reversed" | "reverse" => Modifier::REVERSED,
+            "crossed_out" | "strikethrough" => Modifier::CROSSED_OUT,
+            "slow_blink" | "blink" => Modifier::SLOW_BLINK,
+            other => return Err(format!("unknown modifier {other:?}")),
+        });
+    }
+    Ok(style)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_theme_loads_and_names_every_kind() {
+        for name in builtin_names() {
+            let theme = Theme::builtin(name).unwrap_or_else(|| panic!("{name} loads"));
+            assert_eq!(theme.name, name);
+            for kind in EntityKind::STANDARD {
+                // A non-colour cue for every kind, so monochrome terminals can tell them apart.
+                assert!(
+                    !theme.kind(&kind).add_modifier.is_empty(),
+                    "{name}: {kind} has no modifier"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn kinds_differ_by_modifier_alone_in_mono() {
+        let mono = Theme::builtin("mono").unwrap();
+        assert!(!mono.has_colour());
+        let mods: Vec<_> = EntityKind::STANDARD
+            .iter()
+            .map(|k| mono.kind(k).add_modifier)
+            .collect();
+        for (i, a) in mods.iter().enumerate() {
+            for b in &mods[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        assert!(Theme::builtin("default").unwrap().has_colour());
+    }
+
+    #[test]
+    fn a_partial_theme_inherits_from_default() {
+        let theme =
+            Theme::from_toml("mine", "[kinds]\nPER = { fg = \"#ff0000\" }\n", None).unwrap();
+        let default = Theme::builtin("default").unwrap();
+        assert_eq!(theme.kinds.per, Style::default().fg(Color::Rgb(255, 0, 0)));
+        assert_eq!(theme.kinds.org, default.kinds.org);
+        assert_eq!(theme.ui, default.ui);
+        let light = Theme::from_toml(
+            "mine",
+            "extends = \"light\"\n[ui]\ntext = { fg = \"42\" }",
+            None,
+        )
+        .unwrap();
+        assert_eq!(light.kinds, Theme::builtin("light").unwrap().kinds);
+        assert_eq!(light.ui.text, Style::default().fg(Color::Indexed(42)));
+    }
+
+    #[test]
+    fn bad_themes_say_what_is_wrong() {
+        let err = Theme::from_toml("x", "[kinds]\nPER = { fg = \"blurple\" }", None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "theme \"x\": [kinds] PER: unknown colour \"blurple\" (a name, #rrggbb or 0-255)"
+        );
+        let err = Theme::from_toml("x", "[ui]\nborderz = {}", None).unwrap_err();
+        assert!(
+            err.to_string().contains("[ui] has no entry \"borderz\""),
+            "{err}"
+        );
+        let err = Theme::from_toml("x", "extends = \"nope\"", None).unwrap_err();
+        assert!(
+            err.to_string().starts_with("no theme named \"nope\""),
+            "{err}"
+        );
+        assert!(Theme::load("nope", None).is_err());
+    }
+
+    #[test]
+    fn user_themes_are_found_first_and_may_extend_each_other() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.toml"), "extends = \"mono\"\n").unwrap();
+        std::fs::write(dir.path().join("b.toml"), "extends = \"a\"\n").unwrap();
+        std::fs::write(dir.path().join("loop.toml"), "extends = \"loop2\"\n").unwrap();
+        std::fs::write(dir.path().join("loop2.toml"), "extends = \"loop\"\n").unwrap();
+        let b = Theme::load("b", Some(dir.path())).unwrap();
+        assert!(!b.has_colour());
+        assert!(
+            Theme::load("loop", Some(dir.path()))
+                .unwrap_err()
+                .to_string()
+                .contains("circle")
+        );
+    }
+
+    #[test]
+    fn no_color_picks_mono_unless_a_theme_is_asked_for() {
+        assert_eq!(default_name(None, true), "mono");
+        assert_eq!(default_name(None, false), "default");
+        assert_eq!(default_name(Some("light"), true), "light");
+        assert_eq!(Theme::next_builtin_name("mono"), "default");
+        assert_eq!(Theme::next_builtin_name("default"), "light");
+    }
+}

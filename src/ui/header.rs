@@ -1,0 +1,91 @@
+//! The header bar: a classification banner, then the cable's identity and subject.
+
+use super::truncate;
+use crate::app::App;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// Draws the header bar (up to three rows).
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let header = &app.cable.header;
+    let ui = &app.theme.ui;
+    let width = usize::from(area.width);
+    let level = header.classification;
+    let banner_style = app.theme.level(level);
+    let mut banner = level.map_or("UNMARKED", |l| l.name()).to_string();
+    for caveat in &header.caveats {
+        banner.push_str(" // ");
+        banner.push_str(caveat);
+    }
+    let rows = [
+        Line::from(truncate(&banner, width))
+            .style(banner_style)
+            .centered(),
+        identity(app, width),
+        Line::from(vec![
+            Span::styled(" SUBJECT: ", ui.dim),
+            Span::styled(
+                truncate(
+                    header.subject.as_deref().unwrap_or("(none)"),
+                    width.saturating_sub(10),
+                ),
+                ui.title,
+            ),
+        ]),
+    ];
+    for (i, line) in rows.iter().enumerate().take(usize::from(area.height)) {
+        let y = area.y + u16::try_from(i).unwrap_or(0);
+        if i == 0 {
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                banner_style,
+            );
+        }
+        let row = Rect {
+            y,
+            height: 1,
+            ..area
+        };
+        ratatui::widgets::Widget::render(line, row, buf);
+    }
+}
+
+fn identity(app: &App, width: usize) -> Line<'static> {
+    let header = &app.cable.header;
+    let ui = &app.theme.ui;
+    let mut parts: Vec<String> = vec![app.cable.title().to_string()];
+    if let Some(origin) = &header.origin {
+        parts.push(format!("from {origin}"));
+    }
+    if let Some(section) = header.section {
+        parts.push(format!("section {} of {}", section.number, section.of));
+    }
+    if let Some(date) = header.created.as_ref().or(header.declassify_on.as_ref()) {
+        let what = if header.created.is_some() {
+            "created"
+        } else {
+            "declassify on"
+        };
+        parts.push(format!("{what} {date}"));
+    }
+    let mut spans = vec![
+        Span::raw(" "),
+        Span::styled(
+            truncate(&parts.join(" · "), width.saturating_sub(2)),
+            ui.title,
+        ),
+    ];
+    if !header.tags.is_empty() {
+        spans.push(Span::styled("  TAGS ", ui.dim));
+        spans.push(Span::styled(
+            truncate(&header.tags.join(" "), width / 2),
+            ui.label,
+        ));
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,95 @@
+//! The help overlay, generated from the keymap so it always tells the truth.
+
+use crate::app::App;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+const MOUSE: [(&str, &str); 3] = [
+    ("wheel", "scroll the pane under the pointer"),
+    ("click", "jump to a navigator row, select an entity"),
+    ("click mention", "select its entity"),
+];
+
+/// The help rows: keys then what they do, every binding of the keymap, then the mouse.
+#[must_use]
+pub fn help_lines(app: &App) -> Vec<(String, String)> {
+    let keymap = &app.options.keymap;
+    let mut lines: Vec<(String, String)> = keymap
+        .bindings()
+        .map(|(action, _)| (keymap.describe(action), action.doc().to_string()))
+        .collect();
+    lines.extend(
+        MOUSE
+            .iter()
+            .map(|(k, d)| ((*k).to_string(), (*d).to_string())),
+    );
+    lines
+}
+
+/// Draws the help overlay over `area`.
+pub fn render(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
+    let ui = &app.theme.ui;
+    let lines = help_lines(app);
+    let key_width = lines
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(18);
+    let entry_width = key_width
+        + 2
+        + lines
+            .iter()
+            .map(|(_, d)| d.chars().count())
+            .max()
+            .unwrap_or(0);
+    let columns = if usize::from(area.width.saturating_sub(6)) >= entry_width * 2 + 3 {
+        2
+    } else {
+        1
+    };
+    let per_column = lines.len().div_ceil(columns);
+    let width = u16::try_from((entry_width + 3) * columns + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.width.saturating_sub(2));
+    let height = u16::try_from(per_column + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height.saturating_sub(2));
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    Clear.render(popup, buf);
+    buf.set_style(popup, ui.text);
+    let title = Line::from(Span::styled(" Keys · Esc closes · j/k scroll ", ui.title));
+    Block::bordered()
+        .border_style(ui.border_focused)
+        .title(title)
+        .render(popup, buf);
+    let inner = super::layout::inner(popup);
+    let rows = usize::from(inner.height);
+    let scroll = scroll.min(per_column.saturating_sub(rows));
+    let column_width = inner.width / u16::try_from(columns).unwrap_or(1);
+    for column in 0..columns {
+        let x = inner.x + column_width * u16::try_from(column).unwrap_or(0);
+        let entries = lines
+            .iter()
+            .skip(column * per_column)
+            .take(per_column)
+            .skip(scroll)
+            .take(rows);
+        for (row, (keys, doc)) in entries.enumerate() {
+            let y = inner.y + u16::try_from(row).unwrap_or(0);
+            let line = Line::from(vec![
+                Span::styled(format!(" {keys:>key_width$} "), ui.label),
+                Span::raw(" "),
+                Span::raw(doc.clone()),
+            ]);
+            buf.set_line(x, y, &line, column_width);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! The status line: where you are, the focused pane, the cursor, and a hint or notice.
+
+use crate::app::{App, Mode};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+/// Draws the status line.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let ui = &app.theme.ui;
+    buf.set_style(area, ui.status);
+    let (left, hint) = match &app.mode {
+        Mode::Prompt(text) => (
+            format!(" :{}▏", crate::sanitize::visible(text)),
+            "paragraph (5, B, header) · Enter jump · Esc cancel",
+        ),
+        Mode::Search => {
+            let search = app.search.as_ref();
+            let query = search.map_or("", |s| s.query.as_str());
+            let count = search.map_or(0, |s| s.hits.len());
+            (
+                format!(" /{}▏ {count} found", crate::sanitize::visible(query)),
+                "Enter keep · Esc clear",
+            )
+        }
+        Mode::Filter => (
+            format!(" {} ", position(app)),
+            "type to filter · Enter select · Esc clear",
+        ),
+        Mode::Mark(true) => (
+            " set mark: press a letter".to_string(),
+            "any other key cancels",
+        ),
+        Mode::Mark(false) => (
+            " jump to mark: press a letter".to_string(),
+            "any other key cancels",
+        ),
+        Mode::Normal => {
+            let mut left = format!(" {} │ {}", position(app), app.focus.name());
+            if let Some(cursor) = cursor(app) {
+                left.push_str(" │ ");
+                left.push_str(&cursor);
+            }
+            (left, "? help  / search  f filter  q quit")
+        }
+    };
+    let left_width = crate::sanitize::width(&left);
+    let right = match &app.notice {
+        Some(notice) => Span::styled(format!(" {} ", crate::sanitize::visible(notice)), ui.notice),
+        None => Span::styled(format!("{hint} "), ui.status_key),
+    };
+    Line::from(Span::styled(left, ui.status)).render(area, buf);
+    let right_width = u16::try_from(right.width())
+        .unwrap_or(u16::MAX)
+        .min(area.width);
+    let left_width = u16::try_from(left_width).unwrap_or(u16::MAX);
+    // A hint gives way to the position; a notice is worth covering it.
+    if left_width.saturating_add(right_width).saturating_add(2) <= area.width
+        || app.notice.is_some()
+    {
+        let x = area.right() - right_width;
+        buf.set_span(x, area.y, &right, right_width);
+    }
+}
+
+/// `¶3 of 7 · 42%`, or the source line in the source view.
+fn position(app: &App) -> String {
+    if app.source_view {
+        let doc = app.source_layout_for(usize::from(app.reader_geometry(app.area()).text.width));
+        let line = doc.rows.get(app.source_top).map_or(0, |r| r.block) + 1;
+        return format!("source line {line}");
+    }
+    let doc = app.doc_layout();
+    let top = app.top_row(&doc);
+    let height = app.view_height();
+    let percent = ((top + height) * 100)
+        .checked_div(doc.len())
+        .unwrap_or(100)
+        .min(100);
+    let paragraphs = app.cable.paragraphs.len();
+    let block = app.current_block();
+    let place = match block {
+        0 => format!("header, {paragraphs} ¶"),
+        b if b <= paragraphs => format!("{} of {paragraphs}", app.block_label(b)),
+        _ => "end".to_string(),
+    };
+    format!("{place} · {percent}%")
+}
+
+/// `Hezbollah 3/8 ¶5` or `/hez 2/5 ¶5`.
+fn cursor(app: &App) -> Option<String> {
+    if let Some(search) = &app.search {
+        let total = search.hits.len();
+        let (index, block) = match search
+            .current
+            .and_then(|i| search.hits.get(i).map(|h| (i, h.block)))
+        {
+            Some((i, b)) => ((i + 1).to_string(), format!(" {}", app.block_label(b))),
+            None => ("-".to_string(), String::new()),
+        };
+        return Some(format!(
+            "/{} {index}/{total}{block}",
+            crate::sanitize::visible(&search.query)
+        ));
+    }
+    let entity = &app.cable.entities[app.selected?];
+    let total = app.selected_mentions.len();
+    let (index, block) = match app
+        .mention_cursor
+        .and_then(|i| app.selected_mentions.get(i).map(|m| (i, m.0)))
+    {
+        Some((i, b)) => ((i + 1).to_string(), format!(" {}", app.block_label(b))),
+        None => ("-".to_string(), String::new()),
+    };
+    Some(format!(
+        "{} {index}/{total}{block}",
+        crate::sanitize::visible(&entity.name)
+    ))
+}

@@ -1,0 +1,116 @@
+//! The command line around configuration: `paths`, `config`, `config --default`,
+//! with the config and data dirs pointed at temporary directories.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn cableview(config_dir: &Path, data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cableview"))
+        .args(args)
+        .env("CABLEVIEW_CONFIG_DIR", config_dir)
+        .env("CABLEVIEW_DATA_DIR", data_dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn paths_prints_the_three_files_under_the_overrides() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (config, data) = (dir.path().join("conf"), dir.path().join("data"));
+    std::fs::create_dir_all(config.join("themes")).expect("mkdir");
+    let out = cableview(&config, &data, &["paths"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let expected = format!(
+        "config file  {} (not present)\nthemes dir   {}\nstate file   {} (not present)\n",
+        config.join("config.toml").display(),
+        config.join("themes").display(),
+        data.join("state.json").display(),
+    );
+    assert_eq!(text(&out.stdout), expected);
+    assert!(!data.exists(), "`paths` creates nothing");
+}
+
+#[test]
+fn config_default_prints_the_embedded_default() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = cableview(dir.path(), dir.path(), &["config", "--default"]);
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout), cableview::config::DEFAULT_TOML);
+    assert!(text(&out.stdout).contains("max_width = 100"));
+}
+
+#[test]
+fn config_checks_the_users_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("config.toml");
+
+    let out = cableview(dir.path(), dir.path(), &["config"]);
+    assert!(out.status.success());
+    assert!(text(&out.stdout).ends_with("does not exist; the defaults apply\n"));
+
+    std::fs::write(&file, "theme = \"light\"\n").expect("write");
+    let out = cableview(dir.path(), dir.path(), &["config"]);
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout), format!("{} is valid\n", file.display()));
+}
+
+#[test]
+fn a_bad_config_exits_with_status_2_and_says_where() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "theme = \"light\"\nmax_width = \"wide\"\n").expect("write");
+    let out = cableview(dir.path(), dir.path(), &["config"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "cableview: wrong type: string \"wide\" in {} at 2:13, expected a number of columns from 20 to 1000\n",
+            file.display()
+        )
+    );
+}
+
+#[test]
+fn themes_lists_every_theme_and_where_it_comes_from() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let themes = dir.path().join("themes");
+    std::fs::create_dir_all(&themes).expect("mkdir");
+    std::fs::write(themes.join("light.toml"), "extends = \"light\"\n").expect("write");
+    std::fs::write(themes.join("mine.toml"), "extends = \"mono\"\n").expect("write");
+    let out = cableview(dir.path(), dir.path(), &["themes"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let expected = format!(
+        "default          built-in\n\
+         light            {} (overrides the built-in)\n\
+         high-contrast    built-in\n\
+         mono             built-in\n\
+         mine             {}\n",
+        themes.join("light.toml").display(),
+        themes.join("mine.toml").display()
+    );
+    assert_eq!(text(&out.stdout), expected);
+}
+
+#[test]
+fn themes_reports_a_broken_theme_with_its_place_and_status_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let themes = dir.path().join("themes");
+    std::fs::create_dir_all(&themes).expect("mkdir");
+    let file = themes.join("broken.toml");
+    std::fs::write(&file, "[ui]\ntext = { fg = \"#12345\" }\n").expect("write");
+    let out = cableview(dir.path(), dir.path(), &["themes"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stdout).contains("broken           "));
+    assert!(text(&out.stdout).contains("broken.toml (invalid)"));
+    let stderr = text(&out.stderr);
+    let place = format!(
+        "unknown colour \"#12345\" in {} at 2:15, expected",
+        file.display()
+    );
+    assert!(stderr.contains(&place), "{stderr}");
+}

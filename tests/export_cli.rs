@@ -1,0 +1,217 @@
+//! `cableview export` run as a binary: every format, `--out`, and the errors.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cableview"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/annotated")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn every_stdout_format_works_on_the_sample() {
+    for (format, needle) in [
+        ("json", "\"id\":\"05PARIS2333\""),
+        ("text", "¶2 (S/NF) Embassy Paris"),
+        ("markdown", "**¶2 (S/NF)** Embassy Paris"),
+        ("displacy", "\"title\": \"05PARIS2333\""),
+        ("conll", "Paris B-LOC"),
+        ("html", "<p id=\"p3\" class=\"para\">"),
+        ("csv", "05PARIS2333,ORG,Hezbollah,8,5"),
+    ] {
+        let out = stdout(&run(&["export", "--format", format]));
+        assert!(out.contains(needle), "{format}: {needle} missing");
+    }
+}
+
+#[test]
+fn several_cables_stream_one_after_another() {
+    let (a, b) = (fixture("10BAKU98.txt"), fixture("09HAVANA132.txt"));
+    let json = stdout(&run(&["export", "-f", "json", &a, &b]));
+    assert_eq!(json.lines().count(), 2);
+    let displacy = stdout(&run(&["export", "-f", "displacy", &a, &b]));
+    let value: serde_json::Value = serde_json::from_str(&displacy).unwrap();
+    assert_eq!(value.as_array().unwrap().len(), 2);
+    assert_eq!(value[0]["title"], "10BAKU98");
+    let conll = stdout(&run(&["export", "-f", "conll", &a, &b]));
+    assert_eq!(conll.matches("-DOCSTART- O").count(), 2);
+    let csv = stdout(&run(&["export", "-f", "csv", &a, &b]));
+    assert_eq!(csv.matches("cable,kind,name").count(), 1);
+    assert!(csv.contains("\n10BAKU98,") && csv.contains("\n09HAVANA132,"));
+}
+
+#[test]
+fn brat_writes_pairs_and_a_conf_into_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("brat");
+    let ann_path = out.join("05PARIS2333.ann");
+    let listed = stdout(&run(&[
+        "export",
+        "--format",
+        "brat",
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    assert_eq!(listed.lines().count(), 3, "{listed}");
+    let txt = read(&out.join("05PARIS2333.txt"));
+    let ann = read(&ann_path);
+    assert_eq!(ann.lines().count(), 169);
+    let chars: Vec<char> = txt.chars().collect();
+    let first = ann.lines().next().unwrap();
+    assert_eq!(first, "T1\tLOC 29 34\tPARIS");
+    assert_eq!(chars[29..34].iter().collect::<String>(), "PARIS");
+    assert!(read(&out.join("annotation.conf")).starts_with("[entities]\nPER\n"));
+    // A conf the user edited is kept.
+    std::fs::write(out.join("annotation.conf"), "mine").unwrap();
+    stdout(&run(&["export", "-f", "brat", "-o", out.to_str().unwrap()]));
+    assert_eq!(read(&out.join("annotation.conf")), "mine");
+}
+
+#[test]
+fn brat_without_out_is_a_clear_error() {
+    let output = run(&["export", "--format", "brat"]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("--out DIR"), "{stderr}");
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn html_of_several_cables_needs_out_and_writes_one_page_each() {
+    let (a, b) = (fixture("10BAKU98.txt"), fixture("06JEDDAH700.txt"));
+    let output = run(&["export", "-f", "html", &a, &b]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--out DIR"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    stdout(&run(&["export", "-f", "html", "--out", out, &a, &b]));
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["06JEDDAH700.html", "10BAKU98.html"]);
+    let page = read(&dir.path().join("06JEDDAH700.html"));
+    assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>\n"));
+    // ¶6 appears twice in this cable: the anchors stay unique.
+    assert!(page.contains("id=\"p6\"") && page.contains("id=\"p6-2\""));
+}
+
+#[test]
+fn other_formats_write_one_file_per_cable() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    for (format, name) in [
+        ("json", "05PARIS2333.json"),
+        ("text", "05PARIS2333.txt"),
+        ("markdown", "05PARIS2333.md"),
+        ("displacy", "05PARIS2333.displacy.json"),
+        ("conll", "05PARIS2333.conll"),
+        ("csv", "05PARIS2333.csv"),
+    ] {
+        let listed = stdout(&run(&["export", "-f", format, "-o", out]));
+        assert!(listed.trim_end().ends_with(name), "{format}: {listed}");
+        assert!(!read(&dir.path().join(name)).is_empty());
+    }
+    let json = read(&dir.path().join("05PARIS2333.json"));
+    serde_json::from_str::<serde_json::Value>(&json).unwrap();
+}
+
+#[test]
+fn out_that_is_a_file_and_missing_inputs_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("taken");
+    std::fs::write(&file, "x").unwrap();
+    let output = run(&["export", "-f", "html", "--out", file.to_str().unwrap()]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("is a file"));
+
+    let missing = dir.path().join("nope.txt");
+    let output = run(&["export", "-f", "csv", missing.to_str().unwrap()]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no such file"));
+}
+
+#[test]
+fn a_cable_without_an_id_is_named_after_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("my notes.txt");
+    std::fs::copy(fixture("10BAKU98.txt"), &input).unwrap();
+    let out = dir.path().join("out");
+    stdout(&run(&[
+        "export",
+        "-f",
+        "brat",
+        "-o",
+        out.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]));
+    assert!(out.join("my_notes.ann").exists());
+    assert!(out.join("my_notes.txt").exists());
+}
+
+#[test]
+fn control_characters_never_reach_the_output_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("10TEST1.txt");
+    std::fs::write(
+        &input,
+        "<code><pre>UNCLASSIFIED SUBJECT: TEST \n<a id='par1' href='#par1'>¶</a>1 . \n\
+         Hello \u{1b}[31m red [LOC Pa\u{1b}]52;c;aGk=\u{7}ris  ] . \n</pre></code>",
+    )
+    .unwrap();
+    let input = input.to_str().unwrap();
+    for format in [
+        "json", "text", "markdown", "displacy", "conll", "html", "csv",
+    ] {
+        let out = stdout(&run(&["export", "-f", format, input]));
+        assert!(!out.contains(['\u{1b}', '\u{7}']), "{format}: raw control");
+    }
+    let out = dir.path().join("out");
+    stdout(&run(&[
+        "export",
+        "-f",
+        "brat",
+        "-o",
+        out.to_str().unwrap(),
+        input,
+    ]));
+    let txt = read(&out.join("10TEST1.txt"));
+    let ann = read(&out.join("10TEST1.ann"));
+    assert!(!txt.contains('\u{1b}') && !ann.contains('\u{1b}'));
+    // Shown one character for one, so the offsets still slice to the mention.
+    let line = ann.lines().find(|l| l.contains("LOC")).unwrap();
+    let fields: Vec<&str> = line.split('\t').collect();
+    let span: Vec<usize> = fields[1]
+        .split(' ')
+        .skip(1)
+        .map(|n| n.parse().unwrap())
+        .collect();
+    let slice: String = txt.chars().skip(span[0]).take(span[1] - span[0]).collect();
+    assert_eq!(slice, fields[2]);
+    assert!(slice.starts_with("Pa␛]52"), "{slice}");
+}

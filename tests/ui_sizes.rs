@@ -1,0 +1,79 @@
+//! Any terminal size renders without panicking, in every state worth drawing.
+
+use cableview::action::Action;
+use cableview::app::{App, AppOptions};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn states() -> Vec<App> {
+    let setups: Vec<Vec<Action>> = vec![
+        vec![],
+        vec![Action::GoTo("5".into()), Action::Help],
+        vec![Action::Filter, Action::Type('h'), Action::Type('e')],
+        vec![Action::Search, Action::Type('f'), Action::Type('r')],
+        vec![Action::GoTo("3".into()), Action::SourceView],
+        vec![
+            Action::FocusPrevious,
+            Action::Bottom,
+            Action::ToggleEntities,
+        ],
+    ];
+    setups
+        .into_iter()
+        .map(|actions| {
+            let mut app = App::new(cableview::input::sample(), AppOptions::default());
+            for action in actions {
+                app.update(action);
+            }
+            app
+        })
+        .collect()
+}
+
+fn draw(app: &mut App, w: u16, h: u16) {
+    app.update(Action::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|frame| cableview::ui::draw(frame, app))
+        .unwrap();
+}
+
+#[test]
+fn every_size_from_1x1_to_300x100_renders() {
+    for mut app in states() {
+        for w in (1..=300).step_by(13).chain([39, 40, 99, 100]) {
+            for h in (1..=100).step_by(7).chain([9, 10]) {
+                draw(&mut app, w, h);
+                // Moving after a resize must not index outside the new layout.
+                app.update(Action::Down);
+                app.update(Action::Bottom);
+                app.update(Action::Top);
+            }
+        }
+    }
+}
+
+#[test]
+fn resizing_up_to_500x200_and_back_renders() {
+    for mut app in states() {
+        for (w, h) in [(500, 200), (1, 1), (41, 10), (500, 200), (2, 300)] {
+            draw(&mut app, w, h);
+        }
+    }
+}
+
+#[test]
+fn a_cable_with_no_paragraphs_renders() {
+    let cable = cableview::cable::parse("UNCLASSIFIED nothing here", "empty.txt").unwrap();
+    let mut app = App::new(cable, AppOptions::default());
+    for action in [
+        Action::NextParagraph,
+        Action::Bottom,
+        Action::NextMatch,
+        Action::SourceView,
+    ] {
+        app.update(action);
+        draw(&mut app, 80, 24);
+        draw(&mut app, 1, 1);
+    }
+}
