@@ -380,6 +380,9 @@ fn themes_command() -> Result<(), Failure> {
 }
 
 fn open_command(args: &OpenArgs) -> Result<(), Failure> {
+    if args.paths.len() > 1 || names_a_directory(&args.paths) {
+        return browse_command(args);
+    }
     let cables = load_all(&args.paths).map_err(|e| e.to_string())?;
     if !std::io::stdout().is_terminal() {
         // As `bat` does: a pipe gets the clean text, not a screen.
@@ -411,5 +414,25 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
     for notice in session.finish(&mut app) {
         eprintln!("cableview: {notice}");
     }
+    Ok(())
+}
+
+/// Several cables or a directory: the library view, loading in the background.
+fn browse_command(args: &OpenArgs) -> Result<(), Failure> {
+    if !std::io::stdout().is_terminal() {
+        let (cables, _) = load_leniently(&args.paths)?;
+        let texts: Vec<String> = cables.iter().map(export::text).collect();
+        return Ok(write_out(&texts.join("\n"))?);
+    }
+    let launch = Launch {
+        theme: args.theme.clone(),
+        no_color: crate::theme::no_color_env(),
+        no_state: args.no_state,
+    };
+    let Startup { options, .. } = startup::prepare(&Paths::from_env(), &launch)?;
+    let loader = crate::library::LoadHandle::spawn(args.paths.clone());
+    let browser = crate::browser::Browser::loading(Some(loader), options);
+    let browser = crate::browser::run::run(browser).map_err(|e| format!("terminal error: {e}"))?;
+    report_skipped(browser.library.skipped());
     Ok(())
 }

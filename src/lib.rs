@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod browser;
 pub mod cable;
 pub mod cli;
 pub mod config;

@@ -245,12 +245,7 @@ impl Library {
     /// on every keystroke.
     #[must_use]
     pub fn filter(&self, order: &[usize], query: &Query) -> Vec<usize> {
-        let words: Vec<String> = query
-            .text
-            .to_lowercase()
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
+        let needles = table::Needles::new(&query.text);
         let tag = query.tag.as_deref().map(str::to_ascii_uppercase);
         order
             .iter()
@@ -263,7 +258,7 @@ impl Library {
                     .classification
                     .is_none_or(|c| entry.row.classification == Some(c))
                     && tag.as_ref().is_none_or(|t| entry.tags.contains(t))
-                    && table::matches(&entry.haystack, &words)
+                    && needles.matches(&entry.haystack)
             })
             .collect()
     }

@@ -168,8 +168,25 @@ pub fn haystack(cable: &Cable) -> String {
     text.to_lowercase()
 }
 
-/// Whether a haystack holds every word of the (already lower-cased) needle words.
-#[must_use]
-pub fn matches(haystack: &str, words: &[String]) -> bool {
-    words.iter().all(|w| haystack.contains(w.as_str()))
+/// The typed filter, compiled once per keystroke: one SIMD searcher per word.
+#[derive(Debug)]
+pub struct Needles(Vec<memchr::memmem::Finder<'static>>);
+
+impl Needles {
+    /// Lower-cases `text` and splits it into words.
+    #[must_use]
+    pub fn new(text: &str) -> Self {
+        Self(
+            text.to_lowercase()
+                .split_whitespace()
+                .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+                .collect(),
+        )
+    }
+
+    /// Whether a haystack holds every word.
+    #[must_use]
+    pub fn matches(&self, haystack: &str) -> bool {
+        self.0.iter().all(|f| f.find(haystack.as_bytes()).is_some())
+    }
 }
