@@ -2,6 +2,7 @@
 //! another cable, jump back, and return to the library with the filter kept.
 
 #[path = "support/pty.rs"]
+#[allow(dead_code, reason = "the shared helper has more than this test uses")]
 mod pty;
 
 use pty::Pty;
