@@ -172,6 +172,12 @@ impl Browser {
         }
     }
 
+    /// Whether the mouse is wanted (the reader's option).
+    #[must_use]
+    pub fn mouse(&self) -> bool {
+        self.options.mouse
+    }
+
     fn set_library(&mut self, library: Library) {
         self.table = Table::new(&library);
         self.library = library;
