@@ -137,17 +137,25 @@ impl Library {
                 by_key.entry(key.clone()).or_insert(i);
             }
         }
-        let links: Vec<Vec<Option<usize>>> = entries
-            .par_iter()
-            .enumerate()
-            .map(|(i, entry)| {
-                entry
-                    .references
-                    .iter()
-                    .map(|r| resolve(&by_key, &r.text, entry.key.as_ref()).filter(|&t| t != i))
-                    .collect()
-            })
-            .collect();
+        // The entity index merges sequentially; REF links resolve meanwhile.
+        let (links, entity_index) = rayon::join(
+            || {
+                entries
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, entry)| {
+                        entry
+                            .references
+                            .iter()
+                            .map(|r| {
+                                resolve(&by_key, &r.text, entry.key.as_ref()).filter(|&t| t != i)
+                            })
+                            .collect::<Vec<Option<usize>>>()
+                    })
+                    .collect::<Vec<_>>()
+            },
+            || EntityIndex::build(entities),
+        );
         let mut cited_by = vec![Vec::new(); entries.len()];
         for (citing, targets) in links.iter().enumerate() {
             for &target in targets.iter().flatten() {
@@ -161,7 +169,7 @@ impl Library {
             by_key,
             links,
             cited_by,
-            entities: EntityIndex::build(entities),
+            entities: entity_index,
             skipped,
         }
     }

@@ -30,8 +30,9 @@ impl EntityKey {
 /// What the index needs of one entity of one cable.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CableEntity {
-    /// The kind.
-    pub kind: EntityKind,
+    /// The index key, made on the worker that parsed the cable: lower-casing is the
+    /// costly part of indexing and the merge into one map is sequential.
+    pub key: EntityKey,
     /// The display name.
     pub name: String,
     /// Mentions in the cable.
@@ -48,7 +49,7 @@ impl CableEntity {
             .entities
             .iter()
             .map(|e| Self {
-                kind: e.kind.clone(),
+                key: EntityKey::of(e),
                 name: e.name.clone(),
                 count: e.count,
                 first_paragraph: e.paragraphs.first().cloned().unwrap_or_default(),
@@ -97,11 +98,7 @@ impl EntityIndex {
                         index.labels.push(l.as_str().into());
                         next
                     });
-                let key = EntityKey {
-                    kind: entity.kind,
-                    name: entity.name.to_lowercase(),
-                };
-                let indexed = index.entries.entry(key).or_insert_with(|| Indexed {
+                let indexed = index.entries.entry(entity.key).or_insert_with(|| Indexed {
                     name: entity.name,
                     postings: Vec::new(),
                 });
