@@ -213,3 +213,23 @@ fn any_size_renders_without_panic() {
         let _ = screen(&b);
     }
 }
+
+#[test]
+fn snapshot_reader_with_links_and_cross_counts() {
+    let mut b = browser(120, 30);
+    typed(&mut b, "05paris2333");
+    b.update(Command::Open);
+    b.update(Command::Open);
+    let app = &mut b.reader.as_mut().unwrap().1;
+    let i = app
+        .cable
+        .entities
+        .iter()
+        .position(|e| e.name == "Hezbollah")
+        .unwrap();
+    app.select_entity(i, true);
+    let text = screen(&b);
+    assert!(text.contains(" 2 other cables · x "), "{text}");
+    assert!(text.contains("REF B → 04PARIS8983 · R"), "{text}");
+    insta::assert_snapshot!("library_reader_120x30", text);
+}

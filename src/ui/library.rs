@@ -22,8 +22,11 @@ impl Widget for &Browser {
             Screen::Library => table(self, area, buf),
             Screen::Skipped => skipped(self, area, buf),
             Screen::Reader => {
-                if let Some((_, app)) = &self.reader {
+                if let Some((cable, app)) = &self.reader {
                     app.render(area, buf);
+                    if !crate::ui::layout::too_small(area) && app.help.is_none() {
+                        across_cables(self, *cable, app, area, buf);
+                    }
                 }
                 if let Some(list) = &self.list {
                     overlay(self, list, area, buf);
@@ -265,4 +268,76 @@ fn overlay(browser: &Browser, list: &CableList, area: Rect, buf: &mut Buffer) {
                 buf,
             );
     }
+}
+
+/// What the library adds to the reader's screen: on the entity sidebar's bottom border,
+/// how many other cables name the selected entity; on the header's subject line, the
+/// REF links and "cited by" (both followed from the `R` list).
+fn across_cables(
+    browser: &Browser,
+    cable: usize,
+    app: &crate::app::App,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let ui = &browser.theme.ui;
+    let panes = crate::ui::layout::panes(area, app);
+    let selected = app.selected.and_then(|i| app.cable.entities.get(i));
+    if let (Some(pane), Some(entity)) = (panes.entities, selected) {
+        let others = browser
+            .library
+            .appearances(&crate::library::EntityKey::of(entity))
+            .iter()
+            .filter(|a| a.cable != cable)
+            .count();
+        let text = format!(" {others} other cables · x ");
+        let width = pane.width.saturating_sub(2);
+        let line = Line::from(truncate(&text, width as usize)).style(ui.title);
+        let y = pane.y + pane.height.saturating_sub(1);
+        line.render(
+            Rect {
+                x: pane.x + 1,
+                y,
+                width,
+                height: 1,
+            },
+            buf,
+        );
+    }
+    let id = |i: usize| browser.library.row(i).map_or("?", |r| r.id.as_str());
+    let mut parts: Vec<String> = browser
+        .library
+        .references(cable)
+        .filter_map(|(r, link)| {
+            link.map(|t| format!("REF {} → {}", r.label.as_deref().unwrap_or("-"), id(t)))
+        })
+        .collect();
+    let cited = browser.library.cited_by(cable);
+    if !cited.is_empty() {
+        let ids: Vec<&str> = cited.iter().take(3).map(|&c| id(c)).collect();
+        let more = if cited.len() > 3 {
+            format!(" +{}", cited.len() - 3)
+        } else {
+            String::new()
+        };
+        parts.push(format!("cited by {}{more}", ids.join(", ")));
+    }
+    if parts.is_empty() || panes.header.height < 3 {
+        return;
+    }
+    let text = format!(" {} · R ", parts.join(" · "));
+    let width = (crate::sanitize::width(&text) as u16).min(panes.header.width / 2);
+    let x = panes.header.x + panes.header.width - width;
+    let y = panes.header.y + panes.header.height - 1;
+    Line::from(truncate(&text, width as usize))
+        .style(ui.title)
+        .render(
+            Rect {
+                x,
+                y,
+                width,
+                height: 1,
+            },
+            buf,
+        );
 }
