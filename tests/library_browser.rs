@@ -233,3 +233,16 @@ fn snapshot_reader_with_links_and_cross_counts() {
     assert!(text.contains("REF B → 04PARIS8983 · R"), "{text}");
     insta::assert_snapshot!("library_reader_120x30", text);
 }
+
+#[test]
+fn narrowing_while_typing_matches_a_full_filter_at_every_keystroke() {
+    let mut b = browser(120, 30);
+    b.update(Command::NextSort); // by date, so order matters too
+    b.update(Command::Filter);
+    for c in "french terror ".chars() {
+        b.update(Command::Type(c));
+        let full = b.library.view(&b.table.query);
+        assert_eq!(b.table.rows, full, "after typing {:?}", b.table.query.text);
+    }
+    assert!(!b.table.rows.is_empty());
+}
