@@ -4,11 +4,16 @@
 //! submodules and all produce a [`Cable`]; nothing in this module knows about the UI.
 
 mod clean;
+pub mod detect;
 pub mod entities;
 pub mod header;
 mod lexer;
 mod marking;
+mod natural;
+mod page;
 pub mod parse;
+mod plain;
+pub mod side;
 mod structure;
 
 use serde::Serialize;
@@ -18,7 +23,7 @@ use std::ops::Range;
 pub use entities::Entity;
 pub use header::{Header, Reference, Section};
 pub use marking::{Classification, Marking};
-pub use parse::{ParseError, parse, parse_bytes};
+pub use parse::{ParseError, SideAnnotations, parse, parse_bytes, parse_bytes_with};
 
 /// The label of the pseudo-paragraph that holds the header's text and mentions.
 pub const HEADER_LABEL: &str = "header";
@@ -166,12 +171,22 @@ pub struct Cable {
     /// Problems met while reading (lossy UTF-8, odd structure).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Warning>,
-    /// The file's own text, as the tagger wrote it.
+    /// The file's own text, as the tagger wrote it. For a page or a plain-text cable, the
+    /// same text as `layout` (a page's HTML around the cable is not worth showing).
     #[serde(skip)]
     pub source: String,
     /// Where the bracketed mentions stand in `source`.
     #[serde(skip)]
     pub source_spans: Vec<SourceSpan>,
+    /// The body as sent, with its original line breaks, for a "layout as sent" view.
+    ///
+    /// Set for WikiLeaks pages (the decoded last `<code><pre>` block: entities decoded,
+    /// markup and paragraph anchors removed, `&#x000A;` as `\n`) and for plain-text cables
+    /// (the text with `\r\n` as `\n`); `None` for the annotated format, whose lines are the
+    /// tagger's sentences rather than the cable's. Side-file annotations (brat, displaCy)
+    /// count their offsets in this text, in Unicode scalar values.
+    #[serde(skip)]
+    pub layout: Option<String>,
 }
 
 impl Cable {

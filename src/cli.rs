@@ -43,6 +43,10 @@ pub struct OpenArgs {
     /// Neither read nor save reading positions.
     #[arg(long)]
     pub no_state: bool,
+    /// Entity annotations for the cable from a side file: brat standoff (`.ann`) or
+    /// spaCy/displaCy JSON. Without it, `FILE.ann` / `FILE.ents.json` beside FILE is used.
+    #[arg(long, value_name = "ANN")]
+    pub annotations: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -380,10 +384,24 @@ fn themes_command() -> Result<(), Failure> {
 }
 
 fn open_command(args: &OpenArgs) -> Result<(), Failure> {
-    if args.paths.len() > 1 || names_a_directory(&args.paths) {
+    if args.annotations.is_none() && (args.paths.len() > 1 || names_a_directory(&args.paths)) {
         return browse_command(args);
     }
-    let cables = load_all(&args.paths).map_err(|e| e.to_string())?;
+    let cables = match &args.annotations {
+        Some(annotations) => {
+            let [path] = args.paths.as_slice() else {
+                return Err("--annotations applies to one cable; give exactly one FILE"
+                    .to_string()
+                    .into());
+            };
+            let options = input::LoadOptions {
+                annotations: Some(annotations.clone()),
+                ..input::LoadOptions::default()
+            };
+            vec![input::load_with(path, &options).map_err(|e| e.to_string())?]
+        }
+        None => load_all(&args.paths).map_err(|e| e.to_string())?,
+    };
     if !std::io::stdout().is_terminal() {
         // As `bat` does: a pipe gets the clean text, not a screen.
         let texts: Vec<String> = cables.iter().map(export::text).collect();

@@ -67,6 +67,13 @@ impl Block {
         }));
     }
 
+    /// Text with mention spans (bytes, on char boundaries), the spans tidied to their words.
+    pub fn with_spans(text: String, spans: Vec<Span>) -> Block {
+        let mut block = Block { text, spans };
+        block.tidy_spans();
+        block
+    }
+
     /// Plain text, no mentions.
     pub fn plain(text: &str) -> Block {
         Block {

@@ -2,6 +2,7 @@
 
 use super::{Cable, EntityKind};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// An entity: every mention of one name (case-insensitively) under one kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -30,57 +31,75 @@ impl Entity {
     }
 }
 
+/// One entity while mentions are gathered.
+struct Group<'a> {
+    kind: &'a EntityKind,
+    lower: String,
+    count: usize,
+    forms: Vec<(&'a str, usize)>,
+    paragraphs: Vec<String>,
+}
+
 /// Groups the mentions of a cable into entities, most frequent first, then by kind and name.
 ///
-/// Sorting by (kind, lower-cased text) brings each entity's mentions together; that is
-/// cheaper than hashing, and parsing time is dominated by work per mention.
+/// One pass in document order, hashing a reused `kind NUL lower-case text` key: long
+/// cables have a hundred thousand mentions, so nothing here may be worse than linear.
 #[must_use]
 pub fn group(cable: &Cable) -> Vec<Entity> {
-    let mut mentions: Vec<(&EntityKind, String, usize, &str, &str)> = cable
-        .mentions()
-        .enumerate()
-        .map(|(order, (paragraph, m))| {
-            (
-                &m.kind,
-                m.text.to_lowercase(),
-                order,
-                m.text.as_str(),
-                paragraph,
-            )
-        })
-        .collect();
-    mentions.sort_unstable_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
-    let mut entities: Vec<(usize, &str, Entity)> = Vec::new();
-    for run in mentions.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
-        let mut forms: Vec<(&str, usize)> = Vec::new();
-        let mut paragraphs: Vec<String> = Vec::new();
-        for (_, _, _, text, paragraph) in run {
-            match forms.iter_mut().find(|(form, _)| form == text) {
-                Some((_, n)) => *n += 1,
-                None => forms.push((text, 1)),
+    let mut index: HashMap<String, usize, foldhash::fast::RandomState> = HashMap::default();
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    let mut key = String::new();
+    for (paragraph, mention) in cable.mentions() {
+        key.clear();
+        key.push_str(mention.kind.label());
+        key.push('\0');
+        let lower_start = key.len();
+        key.extend(mention.text.chars().flat_map(char::to_lowercase));
+        let at = match index.get(key.as_str()) {
+            Some(&at) => at,
+            None => {
+                index.insert(key.clone(), groups.len());
+                groups.push(Group {
+                    kind: &mention.kind,
+                    lower: key[lower_start..].to_string(),
+                    count: 0,
+                    forms: Vec::new(),
+                    paragraphs: Vec::new(),
+                });
+                groups.len() - 1
             }
-            if !paragraphs.iter().any(|p| p == paragraph) {
-                paragraphs.push((*paragraph).to_string());
-            }
-        }
-        // Within a run mentions are in document order, so paragraphs come out in order.
-        let first = &run[0];
-        let entity = Entity {
-            kind: first.0.clone(),
-            name: display_name(&forms),
-            count: run.len(),
-            paragraphs,
         };
-        entities.push((first.2, &first.1, entity));
+        let group = &mut groups[at];
+        group.count += 1;
+        match group
+            .forms
+            .iter_mut()
+            .find(|(form, _)| *form == mention.text)
+        {
+            Some((_, n)) => *n += 1,
+            None => group.forms.push((&mention.text, 1)),
+        }
+        // Mentions come in document order, so comparing with the last paragraph is enough.
+        if group.paragraphs.last().is_none_or(|last| last != paragraph) {
+            group.paragraphs.push(paragraph.to_string());
+        }
     }
-    entities.sort_unstable_by(|(a_first, a_lower, a), (b_first, b_lower, b)| {
+    // Groups are in order of first appearance, so a stable sort keeps that as the last tie-break.
+    groups.sort_by(|a, b| {
         b.count
             .cmp(&a.count)
-            .then_with(|| a.kind.cmp(&b.kind))
-            .then_with(|| a_lower.cmp(b_lower))
-            .then_with(|| a_first.cmp(b_first))
+            .then_with(|| a.kind.cmp(b.kind))
+            .then_with(|| a.lower.cmp(&b.lower))
     });
-    entities.into_iter().map(|(_, _, entity)| entity).collect()
+    groups
+        .into_iter()
+        .map(|g| Entity {
+            kind: g.kind.clone(),
+            name: display_name(&g.forms),
+            count: g.count,
+            paragraphs: g.paragraphs,
+        })
+        .collect()
 }
 
 /// The most frequent mixed-case form; all-capitals forms only when there is no other.

@@ -1,6 +1,8 @@
 //! The public entry points: bytes or text in, a [`Cable`] or a clear error out.
 
-use super::{Cable, Warning, id_from_file_name, structure};
+use super::detect::{Format, detect};
+use super::side::{Annotations, LabelMap, SideError};
+use super::{Cable, Warning, id_from_file_name, natural, page, plain, side, structure};
 use thiserror::Error;
 
 /// Why a file could not be read as a cable at all.
@@ -22,17 +24,44 @@ pub enum ParseError {
         /// The file's name as given.
         name: String,
     },
+    /// A side file of annotations does not fit the cable.
+    #[error(transparent)]
+    Side(#[from] SideError),
+}
+
+/// Entity annotations from a side file, with the mapping of its labels to kinds.
+#[derive(Debug, Clone, Copy)]
+pub struct SideAnnotations<'a> {
+    /// The side file, read.
+    pub annotations: &'a Annotations,
+    /// How its labels map to entity kinds.
+    pub labels: &'a LabelMap,
 }
 
 /// Parses a cable from its text. `name` is the file name (used for the reference ID and
 /// for messages); the text is read as is, whatever its shape, and never makes this panic.
+///
+/// The format is detected from the content (see [`detect`]): an annotated file, a
+/// WikiLeaks cable page, or plain text; each gives the same [`Cable`] model.
 pub fn parse(text: &str, name: &str) -> Result<Cable, ParseError> {
-    parse_with_warnings(text, name, Vec::new())
+    parse_with_warnings(text, name, Vec::new(), None)
 }
 
 /// Parses a cable from raw bytes: invalid UTF-8 is replaced and reported as a warning;
 /// binary data (NUL bytes and other controls that text never holds) is an error.
 pub fn parse_bytes(bytes: &[u8], name: &str) -> Result<Cable, ParseError> {
+    parse_bytes_with(bytes, name, None)
+}
+
+/// As [`parse_bytes`], with entity annotations from a side file whose offsets count in the
+/// cable's body as sent ([`Cable::layout`]). An annotated cable keeps its inline mentions
+/// and gets a warning instead; offsets that do not fit are an error naming the side
+/// file's line.
+pub fn parse_bytes_with(
+    bytes: &[u8],
+    name: &str,
+    side: Option<SideAnnotations<'_>>,
+) -> Result<Cable, ParseError> {
     if let Some(at) = bytes.iter().position(|&b| is_binary_byte(b)) {
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = bytes[..at]
@@ -58,13 +87,14 @@ pub fn parse_bytes(bytes: &[u8], name: &str) -> Result<Cable, ParseError> {
             String::from_utf8_lossy(bytes)
         }
     };
-    parse_with_warnings(&text, name, warnings)
+    parse_with_warnings(&text, name, warnings, side)
 }
 
 fn parse_with_warnings(
     text: &str,
     name: &str,
-    warnings: Vec<Warning>,
+    mut warnings: Vec<Warning>,
+    side: Option<SideAnnotations<'_>>,
 ) -> Result<Cable, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -72,7 +102,36 @@ fn parse_with_warnings(
             name: name.to_string(),
         });
     }
-    Ok(structure::build(text, id_from_file_name(name), warnings))
+    let id = id_from_file_name(name);
+    let (body, meta) = match detect(text) {
+        Format::Annotated => {
+            if let Some(side) = side {
+                let unsupported = SideError::Unsupported {
+                    name: side.annotations.name.clone(),
+                    cable: name.to_string(),
+                };
+                warnings.push(Warning {
+                    line: None,
+                    message: unsupported.to_string(),
+                });
+            }
+            return Ok(structure::build(text, id, warnings));
+        }
+        Format::Page => {
+            let (meta, body) = page::read(text, &mut warnings);
+            (body, Some(meta))
+        }
+        Format::Plain => (plain::read(text), None),
+    };
+    let spans = match side {
+        Some(side) => side::spans(side.annotations, &body.layout, side.labels)?,
+        None => Vec::new(),
+    };
+    let mut cable = natural::build(body, spans, id, warnings);
+    if let Some(meta) = meta {
+        page::apply(meta, &mut cable);
+    }
+    Ok(cable)
 }
 
 /// Bytes that never occur in a text file: NUL and C0 controls other than tab, line feed,

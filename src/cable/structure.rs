@@ -11,11 +11,15 @@ use super::marking;
 use super::{Cable, EntityKind, Paragraph, SourceSpan, Warning, entities, header};
 use std::ops::Range;
 
-/// A run of text between two anchors.
-struct Segment {
-    anchor: Option<String>,
-    block: Block,
-    lines: Range<usize>,
+/// A run of text between two anchors. Every input format reduces its text to segments,
+/// so the paragraph logic below is shared between them.
+pub(crate) struct Segment {
+    /// The anchor that opens the segment (`3`, `B`, `1993`); none for the text before the first.
+    pub anchor: Option<String>,
+    /// The segment's clean text and mentions.
+    pub block: Block,
+    /// The lines of [`Cable::source`] it came from (0-based, exclusive end).
+    pub lines: Range<usize>,
 }
 
 /// A paragraph while it is being built.
@@ -35,6 +39,20 @@ pub(crate) fn build(source: &str, id: Option<String>, warnings: Vec<Warning>) ->
     let signature = find_signature(&lines);
     let skip_line = signature.as_ref().map(|(line, _)| *line);
     let (segments, source_spans) = segments(&lines, skip_line);
+    let mut cable = from_segments(segments, signature.map(|(_, name)| name), id, warnings);
+    cable.source = source.to_string();
+    cable.source_spans = source_spans;
+    cable
+}
+
+/// Builds a cable from segments in document order: the header is the text before the
+/// first paragraph, anchors are classified, entities grouped. `source` is left empty.
+pub(crate) fn from_segments(
+    segments: Vec<Segment>,
+    signature: Option<String>,
+    id: Option<String>,
+    warnings: Vec<Warning>,
+) -> Cable {
     let (header_block, drafts) = assemble(segments);
     let header_block = header_block.trimmed();
     let mut header = header::parse_fields(&header_block.text);
@@ -45,11 +63,12 @@ pub(crate) fn build(source: &str, id: Option<String>, warnings: Vec<Warning>) ->
         id,
         header,
         paragraphs,
-        signature: signature.map(|(_, name)| name),
+        signature,
         entities: Vec::new(),
         warnings,
-        source: source.to_string(),
-        source_spans,
+        source: String::new(),
+        source_spans: Vec::new(),
+        layout: None,
     };
     cable.entities = entities::group(&cable);
     cable
@@ -295,6 +314,12 @@ fn find_signature(lines: &[&str]) -> Option<(usize, String)> {
             Token::Anchor(_) | Token::LinkText(_) => return None,
         }
     }
+    signature_from_words(words).map(|name| (line, name))
+}
+
+/// Reads a signature from the words of a cable's last line: one to four capitalised
+/// words (`LEACH`) once teletype end marks (`NNNN`) are dropped.
+pub(crate) fn signature_from_words(mut words: Vec<&str>) -> Option<String> {
     while words
         .last()
         .is_some_and(|w| w.chars().all(|c| c == 'N') && w.len() >= 3)
@@ -310,5 +335,5 @@ fn find_signature(lines: &[&str]) -> Option<(usize, String)> {
         && words.len() <= 4
         && words.iter().all(is_name_word)
         && !words.iter().any(|w| header::is_keyword(w));
-    is_signature.then(|| (line, words.join(" ")))
+    is_signature.then(|| words.join(" "))
 }

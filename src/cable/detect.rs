@@ -1,0 +1,103 @@
+//! Which format a file is in, judged by its content (never by its extension).
+
+/// The input formats cableview reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The tagger's output: tokenized sentences with inline `[LABEL tok  ]` mentions.
+    Annotated,
+    /// A WikiLeaks "Cable Viewer" page (HTML).
+    Page,
+    /// A cable as plain text.
+    Plain,
+}
+
+/// Detects the format of a cable's text.
+///
+/// - A page starts with `<?xml`, `<!DOCTYPE` or `<html`, or holds `<table class='cable'>`.
+/// - An annotated file has inline mentions or paragraph anchors; it usually starts with
+///   `<code><pre>`. A `<code><pre>` block without them is read as a page's body when its
+///   line breaks are `&#x000A;`, else as an annotated file the tagger found nothing in.
+/// - Anything else is plain text.
+#[must_use]
+pub fn detect(text: &str) -> Format {
+    let head = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if head.starts_with("<code><pre>") {
+        return if has_inline_markup(head) || !head.contains("&#x000A;") {
+            Format::Annotated
+        } else {
+            Format::Page
+        };
+    }
+    let lower: String = head
+        .chars()
+        .take(16)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if ["<?xml", "<!doctype", "<html"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        || text.contains("<table class='cable'>")
+        || text.contains("<table class=\"cable\">")
+    {
+        return Format::Page;
+    }
+    if has_inline_markup(text) {
+        Format::Annotated
+    } else {
+        Format::Plain
+    }
+}
+
+/// Whether the text has a paragraph anchor or a `[LABEL tok  ]` mention.
+fn has_inline_markup(text: &str) -> bool {
+    text.contains("<a id='par")
+        || text
+            .match_indices('[')
+            .any(|(at, _)| is_mention(&text[at..]))
+}
+
+/// `[LABEL tok ...  ]` on one line, label of 2 to 6 upper-case letters.
+fn is_mention(input: &str) -> bool {
+    let rest = &input[1..];
+    let label = rest.bytes().take_while(u8::is_ascii_uppercase).count();
+    if !(2..=6).contains(&label) || rest.as_bytes().get(label) != Some(&b' ') {
+        return false;
+    }
+    let line = &rest[label + 1..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    line.find("  ]")
+        .is_some_and(|end| end > 0 && !line.starts_with(' '))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_content() {
+        assert_eq!(
+            detect("<code><pre>S E C R E T [LOC PARIS  ] 002333"),
+            Format::Annotated
+        );
+        assert_eq!(
+            detect("<code><pre>no mentions at all</pre></code>"),
+            Format::Annotated
+        );
+        assert_eq!(
+            detect("<code><pre>UNCLAS&#x000A;1. (U) Text</pre></code>"),
+            Format::Page
+        );
+        assert_eq!(detect("\n<!DOCTYPE html PUBLIC"), Format::Page);
+        assert_eq!(detect("<?xml version='1.0' ?>\n<html>"), Format::Page);
+        assert_eq!(detect("<HTML><body>"), Format::Page);
+        assert_eq!(detect("junk <table class='cable'><tr>"), Format::Page);
+        assert_eq!(detect("UNCLAS PARIS 1\n1. (U) Text."), Format::Plain);
+        assert_eq!(
+            detect("a [level of] b [SOURCE REMOVED] [XXXX"),
+            Format::Plain
+        );
+        assert_eq!(detect("Met [PER Beghal  ] here"), Format::Annotated);
+        assert_eq!(detect("[AB"), Format::Plain);
+        assert_eq!(detect(""), Format::Plain);
+    }
+}

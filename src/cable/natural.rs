@@ -1,0 +1,371 @@
+//! Natural text with its own line breaks (a page's body, a plain-text cable) to a [`Cable`].
+//!
+//! The annotated format is one tokenized sentence per line; here the text is the cable as
+//! sent, so nothing is detokenized: each run of white space (line breaks, tabs, U+2028,
+//! NBSP) reads as one space and the words are kept as written. The body is cut into
+//! segments at its paragraph anchors and handed to the shared paragraph logic in
+//! `structure`, so anchors, numbering, REF items and headers behave as in the annotated
+//! format. Transmission noise is hidden from the reading text but kept in the layout:
+//! routing headers before the cable (`O 121758Z MAY 86`, `FM`, `TO`, ... `BT`), teletype
+//! page headers (`PAGE 02 ROME 02045 01 OF 06 121721Z`) and end marks (`NNNN`).
+
+use super::clean::{Block, Span};
+use super::structure::{self, Segment};
+use super::{Cable, SourceSpan, Warning};
+use std::ops::Range;
+
+/// A cable's text as sent, with where its paragraph anchors stand.
+#[derive(Debug, Default)]
+pub(crate) struct Body {
+    /// The text with its line breaks (`\n`).
+    pub layout: String,
+    /// Paragraph anchors in document order.
+    pub anchors: Vec<BodyAnchor>,
+}
+
+/// A paragraph anchor in a [`Body`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BodyAnchor {
+    /// Byte offset in the layout where the anchor stands (before its label `1.`).
+    pub at: usize,
+    /// The anchor's id: `3`, `B`, `1993`.
+    pub id: String,
+    /// Where the paragraph's own text starts, after the label and its period.
+    pub text_start: usize,
+}
+
+/// Builds a cable from a body; `spans` are mentions in layout bytes (from a side file).
+pub(crate) fn build(
+    body: Body,
+    mut spans: Vec<Span>,
+    id: Option<String>,
+    warnings: Vec<Warning>,
+) -> Cable {
+    let layout = body.layout;
+    spans.sort_by_key(|s| (s.bytes.start, s.bytes.end));
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(layout.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |at: usize| line_starts.partition_point(|&s| s <= at).saturating_sub(1);
+    let mut hidden = Vec::new();
+    if let Some(end) = routing_end(&layout) {
+        hidden.push(0..end);
+    }
+    hidden.extend(page_headers(&layout));
+    let (body_end, signature) = signature(&layout, &body.anchors);
+    hidden.sort_by_key(|r| r.start);
+
+    let anchors: Vec<&BodyAnchor> = body.anchors.iter().filter(|a| a.at < body_end).collect();
+    let mut segments = Vec::with_capacity(anchors.len() + 1);
+    let mut push = |anchor: Option<String>, range: Range<usize>| {
+        let lines = line_of(range.start)..line_of(range.end.saturating_sub(1)) + 1;
+        let block = collapse(&layout, range, &spans, &hidden);
+        segments.push(Segment {
+            anchor,
+            block,
+            lines,
+        });
+    };
+    push(None, 0..anchors.first().map_or(body_end, |a| a.at));
+    for (i, anchor) in anchors.iter().enumerate() {
+        let end = anchors.get(i + 1).map_or(body_end, |next| next.at);
+        let start = anchor.text_start.clamp(anchor.at, end.max(anchor.at));
+        push(Some(anchor.id.clone()), start..end.max(start));
+    }
+    let mut cable = structure::from_segments(segments, signature, id, warnings);
+    cable.source_spans = spans
+        .iter()
+        .map(|s| {
+            let line = line_of(s.bytes.start);
+            let start = line_starts[line];
+            let line_end = line_starts.get(line + 1).map_or(layout.len(), |&e| e - 1);
+            SourceSpan {
+                line,
+                bytes: s.bytes.start - start..s.bytes.end.min(line_end.max(s.bytes.start)) - start,
+                kind: s.kind.clone(),
+            }
+        })
+        .collect();
+    cable.source.clone_from(&layout);
+    cable.layout = Some(layout);
+    cable
+}
+
+/// The reading text of `layout[range]`: white space runs as one space, hidden ranges as
+/// white space, ends trimmed; spans moved along with their text.
+fn collapse(layout: &str, range: Range<usize>, spans: &[Span], hidden: &[Range<usize>]) -> Block {
+    let mut text = String::with_capacity(range.len());
+    let inside: Vec<&Span> = spans
+        .iter()
+        .filter(|s| s.bytes.start < range.end && s.bytes.end > range.start)
+        .collect();
+    let mut starts: Vec<(usize, usize)> = (0..inside.len())
+        .map(|i| (inside[i].bytes.start.max(range.start), i))
+        .collect();
+    let mut ends: Vec<(usize, usize)> = (0..inside.len())
+        .map(|i| (inside[i].bytes.end.min(range.end), i))
+        .collect();
+    starts.sort_unstable();
+    ends.sort_unstable();
+    let mut mapped = vec![0..0; inside.len()];
+    let (mut next_start, mut next_end, mut next_hidden) = (0, 0, 0);
+    let mut pending_space = false;
+    for (offset, c) in layout[range.clone()].char_indices() {
+        let at = range.start + offset;
+        while ends.get(next_end).is_some_and(|&(end, _)| end <= at) {
+            mapped[ends[next_end].1].end = text.len();
+            next_end += 1;
+        }
+        while hidden.get(next_hidden).is_some_and(|h| h.end <= at) {
+            next_hidden += 1;
+        }
+        let is_hidden = hidden.get(next_hidden).is_some_and(|h| h.start <= at);
+        if is_hidden || c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !text.is_empty() {
+            text.push(' ');
+        }
+        pending_space = false;
+        while starts
+            .get(next_start)
+            .is_some_and(|&(start, _)| start <= at)
+        {
+            mapped[starts[next_start].1].start = text.len();
+            next_start += 1;
+        }
+        text.push(c);
+    }
+    for &(_, i) in &starts[next_start..] {
+        mapped[i].start = text.len();
+    }
+    for &(_, i) in &ends[next_end..] {
+        mapped[i].end = text.len();
+    }
+    let spans = inside
+        .iter()
+        .zip(mapped)
+        .filter(|(_, bytes)| bytes.start < bytes.end)
+        .map(|(span, bytes)| Span {
+            kind: span.kind.clone(),
+            bytes,
+        })
+        .collect();
+    Block::with_spans(text, spans)
+}
+
+/// The lines of `layout` with their byte ranges (without the line break).
+fn lines(layout: &str) -> impl DoubleEndedIterator<Item = (Range<usize>, &str)> {
+    layout.split('\n').map(move |line| {
+        // `split` yields sub-slices of `layout`, so the offset is the pointer difference.
+        let start = line.as_ptr() as usize - layout.as_ptr() as usize;
+        (start..start + line.len(), line)
+    })
+}
+
+/// Finds a signature on the last line with text, skipping end marks (`NNNN`, `BT`, `#5480`)
+/// and the `End Cable Text` note. Returns where the body ends and the name.
+fn signature(layout: &str, anchors: &[BodyAnchor]) -> (usize, Option<String>) {
+    let is_end_mark = |line: &str| {
+        let t = line.trim();
+        t.is_empty()
+            || t == "BT"
+            || (t.len() >= 3 && t.chars().all(|c| c == 'N'))
+            || (t.starts_with('#') && t[1..].bytes().all(|b| b.is_ascii_digit()))
+            || t.eq_ignore_ascii_case("End Cable Text")
+    };
+    let mut end = layout.len();
+    for (range, line) in lines(layout).rev() {
+        if is_end_mark(line) {
+            end = range.start;
+            continue;
+        }
+        let has_anchor = anchors.iter().any(|a| range.contains(&a.at));
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let name = (!has_anchor)
+            .then(|| structure::signature_from_words(words))
+            .flatten();
+        return match name {
+            Some(name) => (range.start, Some(name)),
+            None => (end, None),
+        };
+    }
+    (end, None)
+}
+
+/// Where a routing header before the cable ends: the cable opens with a `VZCZC` line or a
+/// precedence and date-time group (`O 121758Z MAY 86`); the header runs to its `BT` line,
+/// or else to the first line that opens with a classification.
+fn routing_end(layout: &str) -> Option<usize> {
+    let mut all = lines(layout).skip_while(|(_, l)| l.trim().is_empty());
+    let (_, first) = all.next()?;
+    if !(first.trim_start().starts_with("VZCZC") || is_dtg_line(first)) {
+        return None;
+    }
+    let mut last_end = None;
+    for (range, line) in lines(layout) {
+        let t = line.trim();
+        if t == "BT" {
+            return Some(range.end);
+        }
+        if last_end.is_some() && super::marking::classification(t).is_ok() {
+            return last_end;
+        }
+        last_end = Some(range.end);
+    }
+    None
+}
+
+/// `O 121758Z MAY 86`, `R 042208Z DEC 09`, `O R 181205Z NOV 75 ZFF4`.
+fn is_dtg_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().take(4).collect();
+    let precedence = words
+        .iter()
+        .take_while(|w| matches!(**w, "Z" | "O" | "P" | "R" | "OO" | "PP" | "RR" | "ZZ"))
+        .count();
+    precedence > 0 && words.get(precedence).is_some_and(|w| is_dtg(w))
+}
+
+/// A date-time group: six digits and `Z` (`121758Z`).
+fn is_dtg(word: &str) -> bool {
+    word.len() == 7 && word.ends_with('Z') && word[..6].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Teletype page headers: `PAGE 02 HARARE 06677 01 OF 03 291400Z` at a line start, up to
+/// its date-time group, with the classification banner just before it.
+fn page_headers(layout: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut previous: Option<Range<usize>> = None;
+    for (range, line) in lines(layout) {
+        let trimmed = line.trim_start();
+        if let Some(end) = page_header_end(trimmed) {
+            let start = range.start + (line.len() - trimmed.len());
+            let mut from = start;
+            if let Some(prev) = previous.clone() {
+                let text = layout[prev.clone()].trim_end();
+                for banner in ["UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "UNCLAS"] {
+                    if text.ends_with(banner)
+                        && text[..text.len() - banner.len()]
+                            .chars()
+                            .next_back()
+                            .is_none_or(char::is_whitespace)
+                    {
+                        from = prev.start + text.len() - banner.len();
+                        break;
+                    }
+                }
+            }
+            out.push(from..start + end);
+        }
+        previous = Some(range);
+    }
+    out
+}
+
+/// The length of a teletype page header at the start of `line`, if it is one.
+fn page_header_end(line: &str) -> Option<usize> {
+    let rest = line.strip_prefix("PAGE ")?;
+    let mut offset = line.len() - rest.len();
+    let mut words = 0;
+    for word in rest.split(' ') {
+        offset += word.len() + 1;
+        if word.is_empty() {
+            continue;
+        }
+        words += 1;
+        if words == 1 && !word.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if is_dtg(word) {
+            return Some((offset - 1).min(line.len()));
+        }
+        if words > 9 {
+            return None;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cable::EntityKind;
+
+    fn body(text: &str) -> Body {
+        Body {
+            layout: text.to_string(),
+            anchors: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn white_space_runs_read_as_one_space_and_spans_follow() {
+        let layout = "  Met  with\nBeghal\u{2028}in\u{a0}Paris.  ";
+        let beghal = layout.find("Beghal").unwrap();
+        let paris = layout.find("Paris").unwrap();
+        let spans = vec![
+            Span {
+                kind: EntityKind::Per,
+                bytes: beghal..beghal + 6,
+            },
+            Span {
+                kind: EntityKind::Loc,
+                bytes: paris..paris + 6,
+            },
+        ];
+        let block = collapse(layout, 0..layout.len(), &spans, &[]);
+        assert_eq!(block.text, "Met with Beghal in Paris.");
+        let texts: Vec<&str> = block
+            .spans
+            .iter()
+            .map(|s| &block.text[s.bytes.clone()])
+            .collect();
+        assert_eq!(texts, ["Beghal", "Paris"]);
+    }
+
+    #[test]
+    fn hidden_ranges_read_as_space() {
+        let layout = "one CONFIDENTIAL\nPAGE 02 HARARE 06677 01 OF 03 291400Z two";
+        let hidden = page_headers(layout);
+        assert_eq!(hidden.len(), 1);
+        assert_eq!(
+            &layout[hidden[0].clone()],
+            "CONFIDENTIAL\nPAGE 02 HARARE 06677 01 OF 03 291400Z"
+        );
+        assert_eq!(
+            collapse(layout, 0..layout.len(), &[], &hidden).text,
+            "one two"
+        );
+        assert!(page_headers("PAGE 2 OF THE REPORT\nPAGES 01 X 121212Z").is_empty());
+    }
+
+    #[test]
+    fn routing_header_ends_at_bt_or_the_classification() {
+        let text = "O 121758Z MAY 86\nFM AMEMBASSY MADRID\nTO SECSTATE WASHDC 1234\nBT\nS E C R E T MADRID 05480\n";
+        assert_eq!(
+            &text[..routing_end(text).unwrap()],
+            "O 121758Z MAY 86\nFM AMEMBASSY MADRID\nTO SECSTATE WASHDC 1234\nBT"
+        );
+        let text = "VZCZCXYZ0001\nRR RUEHWEB\nFM SECSTATE WASHDC\nUNCLAS STATE 1\n";
+        assert!(
+            text[routing_end(text).unwrap()..]
+                .trim_start()
+                .starts_with("UNCLAS")
+        );
+        assert_eq!(routing_end("UNCLAS PARIS 1\nFM is text"), None);
+    }
+
+    #[test]
+    fn signature_skips_end_marks() {
+        let cable = build(
+            body("UNCLAS X 1\nSUBJECT: Y\nsome text.\nENDERS\nBT\n#5480\n\nNNNN\n"),
+            Vec::new(),
+            None,
+            Vec::new(),
+        );
+        assert_eq!(cable.signature.as_deref(), Some("ENDERS"));
+        assert!(!cable.header.text.contains("NNNN"));
+        assert!(!cable.header.text.contains("ENDERS"));
+    }
+}

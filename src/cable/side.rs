@@ -1,0 +1,406 @@
+//! Entity annotations from a side file: brat standoff (`FILE.ann`) or spaCy/displaCy JSON
+//! (`FILE.ents.json`).
+//!
+//! Offsets count Unicode scalar values (as Python does) in the text the tool saw: the
+//! cable's body as sent ([`super::Cable::layout`]). A displaCy file carries that text; when
+//! it differs from the cable's (white space, a decoded character), the two are aligned
+//! character by character, so an extraction that is nearly the same still fits.
+
+mod align;
+mod labels;
+
+use super::clean::Span;
+use align::align;
+pub use labels::LabelMap;
+use serde::Deserialize;
+use thiserror::Error;
+
+/// Why a side file could not be applied.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum SideError {
+    /// A line or value is not in the expected shape.
+    #[error("{name}:{line}: {message}")]
+    Syntax {
+        /// The side file.
+        name: String,
+        /// 1-based line.
+        line: usize,
+        /// What was expected.
+        message: String,
+    },
+    /// An entity's offsets do not fit the cable's text.
+    #[error(
+        "{name}:{line}: offsets {start}-{end} do not fit the cable's text ({length} characters)"
+    )]
+    Offset {
+        /// The side file.
+        name: String,
+        /// 1-based line of the entity.
+        line: usize,
+        /// Start offset as written.
+        start: usize,
+        /// End offset as written.
+        end: usize,
+        /// The length of the text the offsets count in.
+        length: usize,
+    },
+    /// A brat entity's text is not what its offsets cover.
+    #[error(
+        "{name}:{line}: offsets {start}-{end} cover {found:?} in the cable, but the side file says {expected:?}"
+    )]
+    TextMismatch {
+        /// The side file.
+        name: String,
+        /// 1-based line of the entity.
+        line: usize,
+        /// Start offset as written.
+        start: usize,
+        /// End offset as written.
+        end: usize,
+        /// The text in the side file.
+        expected: String,
+        /// The text of the cable at those offsets.
+        found: String,
+    },
+    /// The displaCy file's text is not the cable's text.
+    #[error(
+        "{name}: its \"text\" does not match the cable's text (first difference at character {at})"
+    )]
+    Misaligned {
+        /// The side file.
+        name: String,
+        /// Character offset in the side file's text where alignment failed.
+        at: usize,
+    },
+    /// The cable's format has no text as sent to count offsets in.
+    #[error(
+        "{name}: side-file annotations apply to pages and plain-text cables; {cable} already carries inline annotations"
+    )]
+    Unsupported {
+        /// The side file.
+        name: String,
+        /// The cable file.
+        cable: String,
+    },
+}
+
+/// One entity of a side file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// 1-based line of the side file it stands on.
+    pub line: usize,
+    /// The tool's label.
+    pub label: String,
+    /// Start offset, in Unicode scalar values.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The entity's text, when the side file gives it (brat does).
+    pub text: Option<String>,
+}
+
+/// A side file, read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Annotations {
+    /// The side file's name, for messages.
+    pub name: String,
+    /// The text the offsets count in, when the file carries it (displaCy does).
+    pub text: Option<String>,
+    /// The entities, in file order.
+    pub entries: Vec<Entry>,
+}
+
+/// Reads a side file: displaCy JSON if it starts with `{` or `[`, else brat standoff.
+pub fn read(content: &str, name: &str) -> Result<Annotations, SideError> {
+    let content = content.strip_prefix('\u{feff}').unwrap_or(content);
+    if content.trim_start().starts_with(['{', '[']) {
+        read_displacy(content, name)
+    } else {
+        read_brat(content, name)
+    }
+}
+
+fn syntax(name: &str, line: usize, message: impl Into<String>) -> SideError {
+    SideError::Syntax {
+        name: name.to_string(),
+        line,
+        message: message.into(),
+    }
+}
+
+/// brat standoff: `T1<TAB>PER 10 15<TAB>Beghal`; discontinuous spans (`10 15;20 25`) give
+/// one entry per fragment. Relations, events, attributes and notes are skipped.
+fn read_brat(content: &str, name: &str) -> Result<Annotations, SideError> {
+    let mut entries = Vec::new();
+    for (n, line) in content.lines().enumerate() {
+        let line_no = n + 1;
+        if !line.starts_with('T') {
+            continue;
+        }
+        let mut fields = line.splitn(3, '\t');
+        let (_id, spec, text) = (fields.next(), fields.next(), fields.next());
+        let spec = spec
+            .ok_or_else(|| syntax(name, line_no, "expected `T1<TAB>LABEL START END<TAB>TEXT`"))?;
+        let (label, offsets) = spec.split_once(' ').ok_or_else(|| {
+            syntax(
+                name,
+                line_no,
+                format!("expected `LABEL START END`, found {spec:?}"),
+            )
+        })?;
+        let fragments: Vec<&str> = offsets.split(';').collect();
+        let texts: Vec<Option<&str>> = match text {
+            // A discontinuous entity's text joins its fragments with spaces.
+            Some(t) if fragments.len() == 1 => vec![Some(t)],
+            _ => vec![None; fragments.len()],
+        };
+        for (fragment, text) in fragments.iter().zip(texts) {
+            let (start, end) = fragment
+                .split_once(' ')
+                .and_then(|(s, e)| Some((s.trim().parse().ok()?, e.trim().parse().ok()?)))
+                .ok_or_else(|| {
+                    syntax(
+                        name,
+                        line_no,
+                        format!("expected two offsets, found {fragment:?}"),
+                    )
+                })?;
+            entries.push(Entry {
+                line: line_no,
+                label: label.to_string(),
+                start,
+                end,
+                text: text.map(str::to_string),
+            });
+        }
+    }
+    Ok(Annotations {
+        name: name.to_string(),
+        text: None,
+        entries,
+    })
+}
+
+#[derive(Deserialize)]
+struct DisplacyDoc {
+    text: Option<String>,
+    #[serde(default)]
+    ents: Vec<DisplacyEnt>,
+}
+
+#[derive(Deserialize)]
+struct DisplacyEnt {
+    start: usize,
+    end: usize,
+    label: String,
+}
+
+/// displaCy's manual format: `{"text": ..., "ents": [{"start", "end", "label"}]}`, or a
+/// list holding one such document.
+fn read_displacy(content: &str, name: &str) -> Result<Annotations, SideError> {
+    let json_error = |e: serde_json::Error| {
+        syntax(
+            name,
+            e.line(),
+            format!(
+                "expected displaCy JSON {{\"text\", \"ents\": [{{\"start\", \"end\", \"label\"}}]}}: {e}"
+            ),
+        )
+    };
+    let doc: DisplacyDoc = if content.trim_start().starts_with('[') {
+        let mut docs: Vec<DisplacyDoc> = serde_json::from_str(content).map_err(json_error)?;
+        if docs.len() != 1 {
+            return Err(syntax(
+                name,
+                1,
+                format!("expected one document, found {}", docs.len()),
+            ));
+        }
+        docs.remove(0)
+    } else {
+        serde_json::from_str(content).map_err(json_error)?
+    };
+    let lines = entity_lines(content);
+    let entries = doc
+        .ents
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| Entry {
+            line: lines.get(i).copied().unwrap_or(1),
+            label: e.label,
+            start: e.start,
+            end: e.end,
+            text: None,
+        })
+        .collect();
+    Ok(Annotations {
+        name: name.to_string(),
+        text: doc.text,
+        entries,
+    })
+}
+
+/// The 1-based line of each object in the `"ents"` array, found by walking the JSON's
+/// strings and brackets (serde does not give positions of values).
+fn entity_lines(content: &str) -> Vec<usize> {
+    let mut lines = Vec::new();
+    let (mut line, mut depth, mut in_string, mut escaped) = (1, 0usize, false, false);
+    let mut last_key = String::new();
+    let mut string = String::new();
+    let mut ents_depth = None;
+    for c in content.chars() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => {
+                    in_string = false;
+                    last_key = std::mem::take(&mut string);
+                }
+                _ => string.push(c),
+            }
+            if c == '\n' {
+                line += 1;
+            }
+            continue;
+        }
+        match c {
+            '\n' => line += 1,
+            '"' => in_string = true,
+            '[' | '{' => {
+                depth += 1;
+                if c == '[' && last_key == "ents" && ents_depth.is_none() {
+                    ents_depth = Some(depth);
+                } else if c == '{' && ents_depth.is_some_and(|d| depth == d + 1) {
+                    lines.push(line);
+                }
+            }
+            ']' | '}' => {
+                if ents_depth == Some(depth) {
+                    ents_depth = None;
+                    last_key.clear();
+                }
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+    lines
+}
+
+/// The side file's entities as spans in `layout`'s bytes; labels mapped by `labels`.
+pub(crate) fn spans(
+    annotations: &Annotations,
+    layout: &str,
+    labels: &LabelMap,
+) -> Result<Vec<Span>, SideError> {
+    let name = &annotations.name;
+    let layout_bytes: Vec<usize> = layout
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(layout.len()))
+        .collect();
+    let alignment = match &annotations.text {
+        Some(text) if text != layout => {
+            Some(align(text, layout).ok_or_else(|| SideError::Misaligned {
+                name: name.clone(),
+                at: first_difference(text, layout),
+            })?)
+        }
+        _ => None,
+    };
+    let length = annotations
+        .text
+        .as_ref()
+        .map_or(layout_bytes.len() - 1, |t| t.chars().count());
+    let mut spans = Vec::new();
+    for entry in &annotations.entries {
+        let Some(kind) = labels.kind(&entry.label) else {
+            continue;
+        };
+        if entry.start >= entry.end || entry.end > length {
+            return Err(SideError::Offset {
+                name: name.clone(),
+                line: entry.line,
+                start: entry.start,
+                end: entry.end,
+                length,
+            });
+        }
+        let bytes = match &alignment {
+            None => layout_bytes[entry.start]..layout_bytes[entry.end],
+            Some(map) => match map.span(entry.start, entry.end) {
+                Some(bytes) => bytes,
+                None => continue,
+            },
+        };
+        if let Some(expected) = &entry.text {
+            let found = &layout[bytes.clone()];
+            if !same_words(found, expected) {
+                return Err(SideError::TextMismatch {
+                    name: name.clone(),
+                    line: entry.line,
+                    start: entry.start,
+                    end: entry.end,
+                    expected: expected.clone(),
+                    found: found.to_string(),
+                });
+            }
+        }
+        spans.push(Span { kind, bytes });
+    }
+    Ok(spans)
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+fn first_difference(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brat_lines_and_errors() {
+        let ann = read(
+            "T1\tPER 10 15\tBeghal\n#1\tAnnotatorNotes T1\tx\nT2\tLOC 1 3;5 7\tab cd\n",
+            "x.ann",
+        )
+        .unwrap();
+        assert_eq!(ann.entries.len(), 3);
+        assert_eq!(
+            (
+                ann.entries[0].line,
+                ann.entries[0].start,
+                ann.entries[0].end
+            ),
+            (1, 10, 15)
+        );
+        assert_eq!(ann.entries[2].line, 3);
+        let error = read("T1\tPER 10 x\tB\n", "x.ann").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "x.ann:1: expected two offsets, found \"10 x\""
+        );
+        let error = read("\nT1 PER 1 2\n", "x.ann").unwrap_err();
+        assert!(error.to_string().starts_with("x.ann:2: expected `T1<TAB>"));
+    }
+
+    #[test]
+    fn displacy_entities_know_their_lines() {
+        let json = "{\"text\": \"a [\\\"ents\\\"] b\",\n \"ents\": [\n  {\"start\": 0, \"end\": 1, \"label\": \"PERSON\"},\n\n  {\"start\": 2, \"end\": 3,\n   \"label\": \"GPE\"}\n ]}";
+        let ann = read(json, "x.json").unwrap();
+        let lines: Vec<usize> = ann.entries.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [3, 5]);
+        let error = read("{\"ents\": [{\"start\": 1}]}", "x.json").unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("x.json:1: expected displaCy JSON")
+        );
+    }
+}

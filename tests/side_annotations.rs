@@ -1,0 +1,195 @@
+//! Side-file annotations (brat standoff, spaCy/displaCy JSON) on a raw page and on plain
+//! text, found beside the cable or named; bad offsets are reported with their line.
+
+use cableview::cable::{Cable, EntityKind, HEADER_LABEL};
+use cableview::input::{LoadOptions, load, load_with};
+use std::path::{Path, PathBuf};
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+fn page_with(side: &str) -> Result<Cable, String> {
+    let options = LoadOptions {
+        annotations: Some(fixture(side)),
+        ..LoadOptions::default()
+    };
+    load_with(&fixture("raw/09STATE124636.html"), &options).map_err(|e| e.to_string())
+}
+
+/// (paragraph, kind, text) of every mention, checking its offsets on the way.
+fn mentions(cable: &Cable) -> Vec<(String, String, String)> {
+    let blocks = std::iter::once((HEADER_LABEL, &cable.header.text, &cable.header.mentions)).chain(
+        cable
+            .paragraphs
+            .iter()
+            .map(|p| (p.label.as_str(), &p.text, &p.mentions)),
+    );
+    let mut out = Vec::new();
+    for (label, text, list) in blocks {
+        for m in list {
+            assert_eq!(&text[m.bytes.clone()], m.text);
+            let chars: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+            assert_eq!(chars, m.text);
+            out.push((
+                label.to_string(),
+                m.kind.label().to_string(),
+                m.text.clone(),
+            ));
+        }
+    }
+    out
+}
+
+fn triple(label: &str, kind: &str, text: &str) -> (String, String, String) {
+    (label.into(), kind.into(), text.into())
+}
+
+#[test]
+fn brat_standoff_on_a_page() {
+    let cable = page_with("side/09STATE124636.ann").unwrap();
+    assert_eq!(
+        mentions(&cable),
+        [
+            triple("header", "LOC", "MEXICO"),
+            triple("1", "PER", "CALDERON"),
+            triple("1", "ORG", "PAN PARTY"),
+            // A mention across a line break reads with one space.
+            triple("1", "ORG", "THE PRI"),
+            triple("1", "LOC", "UNITED STATES"),
+        ]
+    );
+    assert!(
+        cable
+            .entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Org && e.name == "PAN PARTY")
+    );
+    // The source view (the layout) knows where each mention stands.
+    assert_eq!(cable.source_spans.len(), 5);
+    let span = &cable.source_spans[0];
+    let line = cable.source.lines().nth(span.line).unwrap();
+    assert_eq!(&line[span.bytes.clone()], "MEXICO");
+}
+
+#[test]
+fn displacy_json_maps_spacy_labels() {
+    let cable = page_with("side/09STATE124636.ents.json").unwrap();
+    let found = mentions(&cable);
+    assert!(
+        found.contains(&triple("header", "MISC", "MEXICAN")),
+        "NORP is MISC: {found:?}"
+    );
+    assert!(found.contains(&triple("1", "PER", "CALDERON")));
+    assert!(
+        found.contains(&triple("1", "LOC", "UNITED STATES")),
+        "GPE is LOC"
+    );
+    assert!(found.contains(&triple("1", "ORG", "THE PRI")));
+    assert!(
+        found.iter().all(|(_, _, text)| text != "MIDTERM"),
+        "DATE is dropped"
+    );
+    assert_eq!(found.len(), 6);
+}
+
+#[test]
+fn displacy_text_that_differs_a_little_is_aligned() {
+    // A naive extraction keeps the page's `¶` marks, so its offsets are shifted.
+    let exact = page_with("side/09STATE124636.ents.json").unwrap();
+    let shifted = page_with("side/09STATE124636.pilcrows.ents.json").unwrap();
+    assert_eq!(mentions(&exact), mentions(&shifted));
+}
+
+#[test]
+fn bad_offsets_name_the_side_file_line() {
+    let error = page_with("side/bad_offsets.ann").unwrap_err();
+    assert!(
+        error.ends_with(
+            "bad_offsets.ann:4: offsets 4000-4012 do not fit the cable's text (3066 characters)"
+        ),
+        "{error}"
+    );
+    let error = page_with("side/bad_text.ann").unwrap_err();
+    assert!(
+        error.ends_with(
+            "bad_text.ann:2: offsets 673-681 cover \"CALDERON\" in the cable, but the side file says \"MEXICO\""
+        ),
+        "{error}"
+    );
+    let error = page_with("side/no_such.ann").unwrap_err();
+    assert!(error.ends_with("no_such.ann: no such file"), "{error}");
+}
+
+#[test]
+fn side_files_beside_the_cable_are_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("09STATE124636.html");
+    std::fs::copy(fixture("raw/09STATE124636.html"), &page).unwrap();
+    assert_eq!(load(&page).unwrap().mention_count(), 0);
+    std::fs::copy(
+        fixture("side/09STATE124636.ents.json"),
+        dir.path().join("09STATE124636.html.ents.json"),
+    )
+    .unwrap();
+    assert_eq!(load(&page).unwrap().mention_count(), 6);
+    // The name with its extension wins over the name without it (`09STATE124636.ann`),
+    // which is found once it is alone.
+    std::fs::copy(
+        fixture("side/09STATE124636.ann"),
+        dir.path().join("09STATE124636.ann"),
+    )
+    .unwrap();
+    assert_eq!(load(&page).unwrap().mention_count(), 6);
+    std::fs::remove_file(dir.path().join("09STATE124636.html.ents.json")).unwrap();
+    assert_eq!(load(&page).unwrap().mention_count(), 5);
+}
+
+#[test]
+fn plain_text_with_brat() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "UNCLAS PARIS 000123\n\nSUBJECT: VISIT\n\n1. (U) Ambassador met\nDjamel Beghal in Paris.\n\n2. (SBU) Nothing else.\n\nLEACH\n";
+    let path = dir.path().join("05PARIS123.txt");
+    std::fs::write(&path, text).unwrap();
+    let at = |word: &str| text.find(word).unwrap();
+    let ann = format!(
+        "T1\tPER {} {}\tDjamel Beghal\nT2\tLOC {} {}\tParis\n",
+        at("Djamel"),
+        at("Djamel") + 13,
+        at("Paris."),
+        at("Paris.") + 5
+    );
+    std::fs::write(dir.path().join("05PARIS123.txt.ann"), ann).unwrap();
+    let cable = load(&path).unwrap();
+    assert_eq!(
+        cable.paragraphs[0].text,
+        "Ambassador met Djamel Beghal in Paris."
+    );
+    assert_eq!(
+        mentions(&cable),
+        [
+            triple("1", "PER", "Djamel Beghal"),
+            triple("1", "LOC", "Paris")
+        ]
+    );
+    assert_eq!(cable.signature.as_deref(), Some("LEACH"));
+}
+
+#[test]
+fn annotated_cables_keep_inline_mentions_and_warn() {
+    let options = LoadOptions {
+        annotations: Some(fixture("side/09STATE124636.ann")),
+        ..LoadOptions::default()
+    };
+    let cable = load_with(&fixture("annotated/09STATE124636.txt"), &options).unwrap();
+    let plain = load(&fixture("annotated/09STATE124636.txt")).unwrap();
+    assert_eq!(cable.mention_count(), plain.mention_count());
+    assert_eq!(cable.warnings.len(), 1);
+    assert!(
+        cable.warnings[0]
+            .message
+            .contains("already carries inline annotations")
+    );
+}
