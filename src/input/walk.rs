@@ -75,8 +75,8 @@ impl Walker<'_> {
         for entry in entries {
             match entry {
                 Ok(entry) => {
-                    let hidden = entry.file_name().to_string_lossy().starts_with('.');
-                    if !hidden {
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    if !name.starts_with('.') && !is_side_file(&name) {
                         children.push(entry.path());
                     }
                 }
@@ -90,6 +90,13 @@ impl Walker<'_> {
     }
 }
 
+/// Entity annotations for a cable beside them (`CABLE.ann`, `CABLE.ents.json`): loading
+/// the cable reads them, so a directory walk does not take them for cables.
+fn is_side_file(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".ann") || lower.ends_with(".ents.json")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,7 +107,16 @@ mod tests {
         let root = dir.path();
         std::fs::create_dir_all(root.join("b/c")).unwrap();
         std::fs::create_dir_all(root.join(".git")).unwrap();
-        for name in ["a.txt", "b/c/d.txt", "b/e.txt", ".hidden", ".git/x"] {
+        let names = [
+            "a.txt",
+            "b/c/d.txt",
+            "b/e.txt",
+            ".hidden",
+            ".git/x",
+            "a.ann",
+            "a.ents.json",
+        ];
+        for name in names {
             std::fs::write(root.join(name), "x").unwrap();
         }
         let mut skipped = Vec::new();
