@@ -246,3 +246,27 @@ fn narrowing_while_typing_matches_a_full_filter_at_every_keystroke() {
     }
     assert!(!b.table.rows.is_empty());
 }
+
+#[test]
+fn loading_screen_polls_the_background_load_until_the_library_is_ready() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/annotated");
+    let loader = cableview::library::LoadHandle::spawn(vec![dir]);
+    let mut b = Browser::loading(Some(loader), AppOptions::default());
+    b.update(Command::Resize(80, 12));
+    // Keys other than q do nothing while loading.
+    b.update(Command::Open);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while b.screen == Screen::Loading {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the load did not finish"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        b.update(Command::Tick);
+    }
+    assert_eq!(b.screen, Screen::Library);
+    assert_eq!(b.library.len(), 34);
+    let progress = b.progress.expect("progress was shown");
+    assert_eq!(progress.total, 34);
+    assert!(screen(&b).contains("34 of 34 cables"));
+}
