@@ -6,6 +6,7 @@ use crate::config;
 use crate::config::startup::{self, Launch, Startup};
 use crate::export::{self, Format};
 use crate::input::{self, LoadError};
+use crate::library::Library;
 use crate::paths::Paths;
 use crate::state::session::Session;
 use clap::{Args, Parser, Subcommand};
@@ -60,7 +61,7 @@ pub enum Command {
         /// missing, instead of printing. Required for brat and for HTML of several cables.
         #[arg(long, short, value_name = "DIR")]
         out: Option<PathBuf>,
-        /// The cables; none means the bundled sample.
+        /// Cable files or directories of them (walked recursively); none means the sample.
         paths: Vec<PathBuf>,
     },
     /// Print the entity table: kind, name, count, paragraphs; most frequent first.
@@ -71,7 +72,7 @@ pub enum Command {
         /// JSON instead of a table.
         #[arg(long)]
         json: bool,
-        /// The cables; none means the bundled sample.
+        /// Cable files or directories of them (walked recursively); none means the sample.
         paths: Vec<PathBuf>,
     },
     /// Print the config file, themes dir and state file in use.
@@ -153,6 +154,50 @@ fn load_all(paths: &[PathBuf]) -> Result<Vec<Cable>, LoadError> {
     paths.iter().map(|p| input::load(p)).collect()
 }
 
+/// Whether any path is a directory: then the paths are a collection, loaded leniently.
+fn names_a_directory(paths: &[PathBuf]) -> bool {
+    paths.iter().any(|p| p.is_dir())
+}
+
+/// Loads files and directories into a library; bad files are counted on stderr.
+fn load_collection(paths: &[PathBuf]) -> Result<Library, String> {
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let library = Library::load(paths, &|_| {}, &never);
+    report_skipped(library.skipped());
+    if library.is_empty() {
+        return Err("no cable found in the given paths".to_string());
+    }
+    Ok(library)
+}
+
+/// Loads every cable under files and directories whole (for export); bad files are
+/// counted on stderr, not fatal.
+fn load_leniently(paths: &[PathBuf]) -> Result<(Vec<Cable>, Vec<PathBuf>), String> {
+    let loaded = input::load_paths(paths);
+    report_skipped(&loaded.skipped);
+    if loaded.cables.is_empty() {
+        return Err("no cable found in the given paths".to_string());
+    }
+    let (files, cables) = loaded.cables.into_iter().unzip();
+    Ok((cables, files))
+}
+
+fn report_skipped(skipped: &[input::Skipped]) {
+    if skipped.is_empty() {
+        return;
+    }
+    eprintln!(
+        "cableview: skipped {} file{} that could not be read as cables",
+        skipped.len(),
+        if skipped.len() == 1 { "" } else { "s" }
+    );
+    // A few examples help; thousands would bury the output.
+    for skip in skipped.iter().take(10) {
+        let line = format!("  {}: {}", skip.path.display(), skip.reason);
+        eprintln!("{}", export::visible(&line));
+    }
+}
+
 fn write_out(text: &str) -> Result<(), String> {
     let mut stdout = std::io::stdout().lock();
     match stdout
@@ -168,7 +213,11 @@ fn write_out(text: &str) -> Result<(), String> {
 }
 
 fn export_command(format: Format, out: Option<&Path>, paths: &[PathBuf]) -> Result<(), String> {
-    let cables = load_all(paths).map_err(|e| e.to_string())?;
+    let (cables, files) = if names_a_directory(paths) {
+        load_leniently(paths)?
+    } else {
+        (load_all(paths).map_err(|e| e.to_string())?, paths.to_vec())
+    };
     let Some(dir) = out else {
         let text = export::stream(&cables, format).map_err(|e| e.to_string())?;
         return write_out(&text);
@@ -187,7 +236,7 @@ fn export_command(format: Format, out: Option<&Path>, paths: &[PathBuf]) -> Resu
             .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
         Ok::<_, String>(path)
     };
-    let fallbacks: Vec<String> = paths
+    let fallbacks: Vec<String> = files
         .iter()
         .map(|p| {
             p.file_stem()
@@ -217,6 +266,10 @@ fn entities_command(
     json: bool,
     paths: &[PathBuf],
 ) -> Result<(), String> {
+    if names_a_directory(paths) {
+        let library = load_collection(paths)?;
+        return write_out(&export::visible(&collection_entities(&library, kind, json)));
+    }
     let cables = load_all(paths).map_err(|e| e.to_string())?;
     let mut out = String::new();
     for cable in &cables {
@@ -254,6 +307,34 @@ fn entities_command(
         }
     }
     write_out(&out)
+}
+
+/// The entity table of a whole collection, with the number of cables naming each.
+fn collection_entities(library: &Library, kind: Option<&EntityKind>, json: bool) -> String {
+    let table = library.collection_entities(kind);
+    if json {
+        return serde_json::to_string(&table).unwrap_or_default() + "\n";
+    }
+    let width = table
+        .iter()
+        .map(|e| e.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let mut out = format!(
+        "{:<4}  {:<width$}  {:>6}  {:>5}\n",
+        "KIND", "NAME", "CABLES", "COUNT"
+    );
+    for entity in table {
+        out.push_str(&format!(
+            "{:<4}  {:<width$}  {:>6}  {:>5}\n",
+            entity.kind.label(),
+            entity.name,
+            entity.cables,
+            entity.count
+        ));
+    }
+    out
 }
 
 /// `cableview config`: checks the user's config, keys and theme; `--default`
@@ -303,6 +384,9 @@ fn themes_command() -> Result<(), Failure> {
 }
 
 fn open_command(args: &OpenArgs) -> Result<(), Failure> {
+    if args.annotations.is_none() && (args.paths.len() > 1 || names_a_directory(&args.paths)) {
+        return browse_command(args);
+    }
     let cables = match &args.annotations {
         Some(annotations) => {
             let [path] = args.paths.as_slice() else {
@@ -348,5 +432,25 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
     for notice in session.finish(&mut app) {
         eprintln!("cableview: {notice}");
     }
+    Ok(())
+}
+
+/// Several cables or a directory: the library view, loading in the background.
+fn browse_command(args: &OpenArgs) -> Result<(), Failure> {
+    if !std::io::stdout().is_terminal() {
+        let (cables, _) = load_leniently(&args.paths)?;
+        let texts: Vec<String> = cables.iter().map(export::text).collect();
+        return Ok(write_out(&texts.join("\n"))?);
+    }
+    let launch = Launch {
+        theme: args.theme.clone(),
+        no_color: crate::theme::no_color_env(),
+        no_state: args.no_state,
+    };
+    let Startup { options, .. } = startup::prepare(&Paths::from_env(), &launch)?;
+    let loader = crate::library::LoadHandle::spawn(args.paths.clone());
+    let browser = crate::browser::Browser::loading(Some(loader), options);
+    let browser = crate::browser::run::run(browser).map_err(|e| format!("terminal error: {e}"))?;
+    report_skipped(browser.library.skipped());
     Ok(())
 }

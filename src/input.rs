@@ -5,6 +5,8 @@ use crate::cable::{self, Cable, ParseError, SideAnnotations};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
+mod walk;
+
 /// Why a path could not be opened as a cable.
 #[derive(Debug, Error)]
 pub enum LoadError {
@@ -106,4 +108,160 @@ fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
         path: path.to_path_buf(),
         source,
     })
+}
+
+/// A file that was not loaded, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The file (or directory) as found.
+    pub path: PathBuf,
+    /// Why it was skipped, in a few words.
+    pub reason: String,
+}
+
+/// The result of loading many paths: the cables, in path order, and what was skipped.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Each cable with the file it came from.
+    pub cables: Vec<(PathBuf, Cable)>,
+    /// Files that could not be read or are not cables.
+    pub skipped: Vec<Skipped>,
+}
+
+/// How far a load has come, reported while it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Files handled so far (loaded or skipped).
+    pub done: usize,
+    /// Files found in all.
+    pub total: usize,
+    /// Bytes read so far.
+    pub bytes: u64,
+    /// Time since the load began.
+    pub elapsed: std::time::Duration,
+}
+
+impl Progress {
+    /// Files per second so far (0 before any time has passed).
+    #[must_use]
+    pub fn rate(&self) -> f64 {
+        let seconds = self.elapsed.as_secs_f64();
+        if seconds > 0.0 {
+            self.done as f64 / seconds
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Files larger than this, found by walking a directory, are not read: no cable comes
+/// near it, and reading a stray video in full would stall the load.
+const MAX_WALKED_FILE: u64 = 16 * 1024 * 1024;
+
+/// Loads files and directories (walked recursively, hidden entries skipped), parsing in
+/// parallel on every core. Never stops on a bad file: it goes to [`Loaded::skipped`].
+#[must_use]
+pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    load_paths_with(paths, &|_| {}, &std::sync::atomic::AtomicBool::new(false))
+}
+
+/// As [`load_paths`], calling `on_progress` now and then (from worker threads) and
+/// stopping early, with what was loaded so far, once `cancel` is set.
+pub fn load_paths_with(
+    paths: &[PathBuf],
+    on_progress: &(dyn Fn(Progress) + Sync),
+    cancel: &std::sync::atomic::AtomicBool,
+) -> Loaded {
+    let (cables, skipped) = load_paths_map(paths, on_progress, cancel, |path, cable| (path, cable));
+    Loaded { cables, skipped }
+}
+
+/// The parallel load itself: each cable goes through `keep` on the worker that parsed
+/// it, so a caller that keeps only a summary never holds every full cable at once.
+/// Results come back in path order, with the skipped report.
+pub fn load_paths_map<T: Send>(
+    paths: &[PathBuf],
+    on_progress: &(dyn Fn(Progress) + Sync),
+    cancel: &std::sync::atomic::AtomicBool,
+    keep: impl Fn(PathBuf, Cable) -> T + Sync,
+) -> (Vec<T>, Vec<Skipped>) {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+    let start = std::time::Instant::now();
+    let mut skipped = Vec::new();
+    let files = walk::files(paths, &mut skipped);
+    let total = files.len();
+    let done = AtomicUsize::new(0);
+    let bytes = AtomicU64::new(0);
+    on_progress(Progress {
+        done: 0,
+        total,
+        bytes: 0,
+        elapsed: start.elapsed(),
+    });
+    // Report about a hundred times per load, and at least every 64 files.
+    let step = (total / 100).clamp(1, 64);
+    let results: Vec<Result<T, Skipped>> = files
+        .into_par_iter()
+        .filter_map(|file| {
+            if cancel.load(Ordering::Relaxed) {
+                return None;
+            }
+            let (result, size) = load_one(&file);
+            let result = result.map(|(path, cable)| keep(path, cable));
+            bytes.fetch_add(size, Ordering::Relaxed);
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if n.is_multiple_of(step) || n == total {
+                on_progress(Progress {
+                    done: n,
+                    total,
+                    bytes: bytes.load(Ordering::Relaxed),
+                    elapsed: start.elapsed(),
+                });
+            }
+            Some(result)
+        })
+        .collect();
+    let mut kept = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(value) => kept.push(value),
+            Err(skip) => skipped.push(skip),
+        }
+    }
+    (kept, skipped)
+}
+
+/// Loads one file; also returns its size for the progress report.
+fn load_one(file: &walk::Found) -> (Result<(PathBuf, Cable), Skipped>, u64) {
+    let skip = |reason: String| Skipped {
+        path: file.path.clone(),
+        reason,
+    };
+    let size = std::fs::metadata(&file.path).map_or(0, |m| m.len());
+    if file.walked && size > MAX_WALKED_FILE {
+        let reason = format!("too large for a cable ({} MB)", size / (1024 * 1024));
+        return (Err(skip(reason)), size);
+    }
+    let cable = match load(&file.path) {
+        Ok(cable) => cable,
+        Err(e) => return (Err(skip(reason_of(&file.path, &e))), size),
+    };
+    // A file met while walking a directory must look like a cable; one named on the
+    // command line is opened whatever it holds, as `load` does.
+    if file.walked && cable.id.is_none() && cable.header.classification.is_none() {
+        let reason = "not a cable: no reference ID in its name and no classification";
+        return (Err(skip(reason.to_string())), size);
+    }
+    (Ok((file.path.clone(), cable)), size)
+}
+
+/// The error without the leading path, which the skipped report shows in its own column.
+/// Going through the message keeps this right when new error variants appear.
+fn reason_of(path: &Path, error: &LoadError) -> String {
+    let message = error.to_string();
+    let prefix = format!("{}: ", path.display());
+    message
+        .strip_prefix(&prefix)
+        .map_or_else(|| message.clone(), str::to_string)
 }

@@ -6,12 +6,15 @@
 
 pub mod action;
 pub mod app;
+pub mod browser;
 pub mod cable;
 pub mod cli;
 pub mod config;
+pub mod corpus;
 pub mod export;
 pub mod input;
 pub mod keymap;
+pub mod library;
 pub mod paths;
 pub mod sanitize;
 pub mod state;

@@ -7,6 +7,7 @@ mod entities;
 mod header;
 mod help;
 pub mod layout;
+pub mod library;
 mod navigator;
 mod reader;
 mod status;

@@ -95,8 +95,11 @@ fn bad_paths_fail_plainly() {
         String::from_utf8_lossy(&missing.stderr).trim(),
         "cableview: no/such/cable.txt: no such file"
     );
-    let dir = cableview(&["export", "tests"]);
-    assert!(String::from_utf8_lossy(&dir.stderr).contains("tests: is a directory"));
+    // A directory is a collection now; one without cables is still an error.
+    let empty = tempfile::tempdir().unwrap();
+    let dir = cableview(&["export", empty.path().to_str().unwrap()]);
+    assert!(!dir.status.success());
+    assert!(String::from_utf8_lossy(&dir.stderr).contains("no cable found"));
     let bad_kind = cableview(&["entities", "--kind", "GPE"]);
     assert!(!bad_kind.status.success());
     assert!(String::from_utf8_lossy(&bad_kind.stderr).contains("expected PER, ORG, LOC or MISC"));

@@ -1,0 +1,53 @@
+//! Loads a directory of cables and reports the time and peak memory it took.
+//!
+//! `cargo run --release --example library_memory -- DIR` (Linux: reads `VmHWM`).
+
+use cableview::library::Library;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+/// A `/proc/self/status` field in kilobytes, where the system has one.
+fn status_kb(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn main() {
+    let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
+        eprintln!("usage: library_memory DIR");
+        std::process::exit(2);
+    };
+    let before = status_kb("VmRSS:").unwrap_or(0);
+    let start = Instant::now();
+    let progress = |_| {};
+    let library = Library::load(
+        std::slice::from_ref(&dir),
+        &progress,
+        &AtomicBool::new(false),
+    );
+    let elapsed = start.elapsed();
+    let bytes: u64 = library
+        .rows()
+        .enumerate()
+        .filter_map(|(i, _)| std::fs::metadata(library.path(i)?).ok())
+        .map(|m| m.len())
+        .sum();
+    let peak = status_kb("VmHWM:").unwrap_or(0);
+    let mb = |kb: u64| kb as f64 / 1024.0;
+    println!(
+        "{} cables ({:.1} MB of text), {} skipped, {} entities",
+        library.len(),
+        bytes as f64 / 1e6,
+        library.skipped().len(),
+        library.entity_index().len()
+    );
+    println!("load to library: {:.2} s", elapsed.as_secs_f64());
+    println!(
+        "peak RSS {:.1} MB (before load {:.1} MB): {:.2}x the corpus",
+        mb(peak),
+        mb(before),
+        (peak * 1024) as f64 / bytes.max(1) as f64
+    );
+}

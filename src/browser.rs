@@ -1,0 +1,366 @@
+//! Many cables in one session: the library table, the reader on one of them, and the
+//! moves between cables (other cables naming an entity, REF links, cited-by, jumps).
+//!
+//! [`Browser::update`] is the only place this state changes; the reader's own state stays
+//! in [`App`], which gets every key the browser does not claim.
+
+mod across;
+pub mod keys;
+pub mod run;
+pub mod table;
+
+use crate::action::Action;
+use crate::app::{App, AppOptions, ReadingPosition};
+use crate::input::Progress;
+use crate::library::{EntityKey, Library, LoadEvent, LoadHandle};
+use crate::theme::Theme;
+pub use table::Table;
+
+/// What the screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The library is loading.
+    Loading,
+    /// The table of cables.
+    Library,
+    /// The files that were not loaded.
+    Skipped,
+    /// The reader on one cable.
+    Reader,
+}
+
+/// A list of cables to go to, shown over the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CableList {
+    /// What the list is (`Hezbollah in 2 other cables`).
+    pub title: String,
+    /// Cable, entity to select there (by key), paragraph to open at, and the line shown.
+    pub items: Vec<ListItem>,
+    /// The cursor.
+    pub selected: usize,
+}
+
+/// One row of a [`CableList`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListItem {
+    /// The cable, by library index.
+    pub cable: usize,
+    /// The entity to select on arrival (its first mention is where the reader opens).
+    pub entity: Option<EntityKey>,
+    /// What the row says.
+    pub text: String,
+}
+
+/// A place to come back to with `Ctrl-o`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Jump {
+    /// The cable, by library index.
+    pub cable: usize,
+    /// Where in it.
+    pub position: ReadingPosition,
+}
+
+/// What the browser can be asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Leave cableview.
+    Quit,
+    /// Move the cursor of the table or list.
+    Move(isize),
+    /// Cursor to the first (`false`) or last (`true`) row.
+    MoveToEnd(bool),
+    /// Open the cable under the cursor.
+    Open,
+    /// Back from the reader to the library.
+    Back,
+    /// Start typing the table filter.
+    Filter,
+    /// A character typed into the filter.
+    Type(char),
+    /// Backspace in the filter.
+    Backspace,
+    /// Stop typing; clear the filter; close the list.
+    Cancel,
+    /// Sort by the next column.
+    NextSort,
+    /// Flip the sort direction.
+    Reverse,
+    /// Filter by the next classification level.
+    NextClassification,
+    /// Filter by the next TAG.
+    NextTag,
+    /// Show or hide the skipped-files report.
+    Skipped,
+    /// List the other cables naming the selected entity.
+    OtherCables,
+    /// List this cable's REF links and the cables citing it.
+    References,
+    /// Back in the jump list.
+    JumpBack,
+    /// Forward in the jump list.
+    JumpForward,
+    /// A key for the reader.
+    Reader(Action),
+    /// The terminal size changed.
+    Resize(u16, u16),
+    /// Time passed: poll the load.
+    Tick,
+}
+
+/// The whole state of a multi-cable session.
+#[derive(Debug)]
+pub struct Browser {
+    /// The cables (empty while loading).
+    pub library: Library,
+    /// The table's filters, sort and cursor.
+    pub table: Table,
+    /// What the screen shows.
+    pub screen: Screen,
+    /// The reader, and which cable it shows.
+    pub reader: Option<(usize, App)>,
+    /// A list of cables over the reader.
+    pub list: Option<CableList>,
+    /// Places visited, for `Ctrl-o` / `Ctrl-i`.
+    pub jumps: Vec<Jump>,
+    /// Where in `jumps` we are (`jumps.len()`: at the newest place).
+    pub jump_at: usize,
+    /// The latest load progress.
+    pub progress: Option<Progress>,
+    /// Set when the load is indexing.
+    pub indexing: bool,
+    /// A message for the status line.
+    pub notice: Option<String>,
+    /// The colours.
+    pub theme: Theme,
+    /// Set to leave.
+    pub quit: bool,
+    /// The terminal size.
+    pub size: (u16, u16),
+    options: AppOptions,
+    loader: Option<LoadHandle>,
+}
+
+impl Browser {
+    /// A browser over a library already loaded.
+    #[must_use]
+    pub fn new(library: Library, options: AppOptions) -> Self {
+        let mut browser = Self::loading(None, options);
+        browser.set_library(library);
+        browser
+    }
+
+    /// A browser showing the loading screen until `loader` delivers the library.
+    #[must_use]
+    pub fn loading(loader: Option<LoadHandle>, options: AppOptions) -> Self {
+        let theme = Theme::load(&options.theme, options.themes_dir.as_deref())
+            .unwrap_or_else(|_| Theme::builtin("default").unwrap_or_default());
+        Self {
+            library: Library::default(),
+            table: Table::default(),
+            screen: Screen::Loading,
+            reader: None,
+            list: None,
+            jumps: Vec::new(),
+            jump_at: 0,
+            progress: None,
+            indexing: false,
+            notice: None,
+            theme,
+            quit: false,
+            size: (80, 24),
+            options,
+            loader,
+        }
+    }
+
+    /// Whether the mouse is wanted (the reader's option).
+    #[must_use]
+    pub fn mouse(&self) -> bool {
+        self.options.mouse
+    }
+
+    fn set_library(&mut self, library: Library) {
+        self.table = Table::new(&library);
+        self.library = library;
+        self.screen = Screen::Library;
+        if !self.library.skipped().is_empty() {
+            self.notice = Some(format!(
+                "{} files skipped: press ! to see why",
+                self.library.skipped().len()
+            ));
+        }
+    }
+
+    /// Applies one command. The only place the browser's state changes.
+    pub fn update(&mut self, command: Command) {
+        match command {
+            Command::Quit => self.quit = true,
+            Command::Tick => self.poll_load(),
+            Command::Resize(w, h) => {
+                self.size = (w, h);
+                if let Some((_, app)) = &mut self.reader {
+                    app.update(Action::Resize(w, h));
+                }
+            }
+            command => match self.screen {
+                Screen::Loading => {}
+                Screen::Library => self.library_command(command),
+                Screen::Skipped => {
+                    if matches!(command, Command::Skipped | Command::Cancel | Command::Back) {
+                        self.screen = Screen::Library;
+                    }
+                }
+                Screen::Reader if self.list.is_some() => self.list_command(command),
+                Screen::Reader => self.reader_command(command),
+            },
+        }
+    }
+
+    fn poll_load(&mut self) {
+        let Some(loader) = &self.loader else {
+            return;
+        };
+        for event in loader.poll() {
+            match event {
+                LoadEvent::Progress(p) => self.progress = Some(p),
+                LoadEvent::Indexing(_) => self.indexing = true,
+                LoadEvent::Done(library) => {
+                    self.loader = None;
+                    self.set_library(*library);
+                    return;
+                }
+            }
+        }
+    }
+
+    fn library_command(&mut self, command: Command) {
+        self.notice = None;
+        let library = &self.library;
+        let table = &mut self.table;
+        match command {
+            Command::Move(delta) => table.move_by(delta),
+            Command::MoveToEnd(last) => table.move_to_end(last),
+            Command::Filter => table.typing = true,
+            Command::Type(c) => table.type_char(library, c),
+            Command::Backspace => table.backspace(library),
+            Command::Cancel if table.typing => table.typing = false,
+            Command::Cancel => table.clear_text(library),
+            Command::Open if table.typing => table.typing = false,
+            Command::NextSort => table.next_sort(library),
+            Command::Reverse => table.reverse(library),
+            Command::NextClassification => table.next_classification(library),
+            Command::NextTag => table.next_tag(library),
+            Command::Skipped => self.screen = Screen::Skipped,
+            Command::Open => {
+                if let Some(cable) = table.current() {
+                    self.open(cable, None);
+                }
+            }
+            // From the library, Ctrl-o returns to the reader where it was.
+            Command::JumpBack | Command::JumpForward if self.reader.is_some() => {
+                self.screen = Screen::Reader;
+            }
+            _ => {}
+        }
+    }
+
+    fn reader_command(&mut self, command: Command) {
+        match command {
+            Command::Back => self.screen = Screen::Library,
+            Command::OtherCables => self.list_other_cables(),
+            Command::References => self.list_references(),
+            Command::JumpBack => self.jump_back(),
+            Command::JumpForward => self.jump_forward(),
+            Command::Reader(action) => {
+                let Some((_, app)) = &mut self.reader else {
+                    return;
+                };
+                let before = app.selected;
+                app.update(action);
+                self.quit |= app.quit;
+                if app.selected.is_some() && app.selected != before {
+                    self.note_selected_entity();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn list_command(&mut self, command: Command) {
+        let Some(list) = &mut self.list else {
+            return;
+        };
+        match command {
+            Command::Move(delta) => {
+                let last = list.items.len().saturating_sub(1);
+                list.selected = list.selected.saturating_add_signed(delta).min(last);
+            }
+            Command::MoveToEnd(last) => {
+                list.selected = if last {
+                    list.items.len().saturating_sub(1)
+                } else {
+                    0
+                };
+            }
+            Command::Open => {
+                let item = list.items.get(list.selected).cloned();
+                self.list = None;
+                if let Some(item) = item {
+                    self.remember();
+                    self.open(item.cable, item.entity.as_ref());
+                }
+            }
+            Command::Cancel | Command::Back | Command::OtherCables | Command::References => {
+                self.list = None;
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens a cable in the reader, at the first mention of `entity` when given.
+    fn open(&mut self, cable: usize, entity: Option<&EntityKey>) {
+        let mut app = match self.reader.take() {
+            // Same cable: keep the reader as it is (position, hidden kinds).
+            Some((current, app)) if current == cable => app,
+            _ => match self.library.open(cable) {
+                Ok(parsed) => App::new(parsed, self.options.clone()),
+                Err(e) => {
+                    self.notice = Some(e.to_string());
+                    return;
+                }
+            },
+        };
+        app.update(Action::Resize(self.size.0, self.size.1));
+        if let Some(key) = entity {
+            let found = app
+                .cable
+                .entities
+                .iter()
+                .position(|e| EntityKey::of(e) == *key);
+            if let Some(i) = found {
+                app.select_entity(i, true);
+            }
+        }
+        self.reader = Some((cable, app));
+        self.screen = Screen::Reader;
+        self.note_selected_entity();
+    }
+
+    /// Says in the status line how many other cables name the selected entity.
+    fn note_selected_entity(&mut self) {
+        let Some((cable, app)) = &mut self.reader else {
+            return;
+        };
+        let Some(entity) = app.selected.and_then(|i| app.cable.entities.get(i)) else {
+            return;
+        };
+        let others = self
+            .library
+            .appearances(&EntityKey::of(entity))
+            .iter()
+            .filter(|a| a.cable != *cable)
+            .count();
+        let name = entity.name.clone();
+        app.notify(format!("{name}: in {others} other cables (x to list)"));
+    }
+}

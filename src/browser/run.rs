@@ -1,0 +1,91 @@
+//! The event loop of a multi-cable session: draw, wait for a key or a tick, update.
+
+use super::{Browser, Command, Screen};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::execute;
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// How long to wait for input: short, so load progress shows smoothly.
+const POLL: Duration = Duration::from_millis(100);
+
+/// Runs the browser until the user quits or a signal asks it to stop. The terminal is
+/// restored before this returns, and on panic by ratatui's hook (extended to turn mouse
+/// reporting off too).
+pub fn run(mut browser: Browser) -> io::Result<Browser> {
+    let stop = Arc::new(AtomicBool::new(false));
+    register_signals(&stop)?;
+    let mut terminal = ratatui::init();
+    let mouse = browser.mouse();
+    if mouse {
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+            hook(info);
+        }));
+    }
+    let result = (if mouse {
+        execute!(io::stdout(), EnableMouseCapture)
+    } else {
+        Ok(())
+    })
+    .and_then(|()| event_loop(&mut terminal, &mut browser, &stop));
+    if mouse {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+    result.map(|()| browser)
+}
+
+#[cfg(unix)]
+fn register_signals(stop: &Arc<AtomicBool>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        signal_hook::flag::register(signal, Arc::clone(stop))?;
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn register_signals(_stop: &Arc<AtomicBool>) -> io::Result<()> {
+    Ok(())
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    browser: &mut Browser,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let size = terminal.size()?;
+    browser.update(Command::Resize(size.width, size.height));
+    while !browser.quit && !stop.load(Ordering::Relaxed) {
+        terminal.draw(|frame| frame.render_widget(&*browser, frame.area()))?;
+        if !event::poll(POLL)? {
+            browser.update(Command::Tick);
+            continue;
+        }
+        if let Some(command) = command_for_event(browser, &event::read()?) {
+            browser.update(command);
+        }
+        browser.update(Command::Tick);
+    }
+    Ok(())
+}
+
+fn command_for_event(browser: &Browser, event: &Event) -> Option<Command> {
+    if let Some(key) = event.as_key_press_event() {
+        return browser.command_for_key(&key);
+    }
+    match event {
+        Event::Resize(w, h) => Some(Command::Resize(*w, *h)),
+        // The mouse works in the reader as it does for a single cable.
+        Event::Mouse(_) if browser.screen == Screen::Reader && browser.list.is_none() => {
+            let (_, app) = browser.reader.as_ref()?;
+            crate::tui::action_for_event(app, event).map(Command::Reader)
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,177 @@
+//! The library table's state: query, sort, selection; updated by keys, read by the UI.
+
+use crate::cable::Classification;
+use crate::library::{Column, Library, Query};
+
+/// What the table shows and where its cursor is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Table {
+    /// Filters and sort.
+    pub query: Query,
+    /// Every cable in sort order (recomputed only when the sort changes).
+    order: Vec<usize>,
+    /// The cables shown, in order: `order` filtered by the query.
+    pub rows: Vec<usize>,
+    /// The cursor, an index into `rows`.
+    pub selected: usize,
+    /// The first visible row.
+    pub offset: usize,
+    /// Whether keys type into the filter.
+    pub typing: bool,
+}
+
+impl Table {
+    /// The table of a whole library, sorted by ID.
+    #[must_use]
+    pub fn new(library: &Library) -> Self {
+        let mut table = Self::default();
+        table.resort(library);
+        table
+    }
+
+    /// The library index of the cable under the cursor.
+    #[must_use]
+    pub fn current(&self) -> Option<usize> {
+        self.rows.get(self.selected).copied()
+    }
+
+    fn resort(&mut self, library: &Library) {
+        let current = self.current();
+        self.order = library.order(self.query.sort, self.query.descending);
+        self.refilter(library, current);
+    }
+
+    /// Applies the filters again, keeping the cursor on the same cable when it is still
+    /// shown, else on the first row.
+    fn refilter(&mut self, library: &Library, keep: Option<usize>) {
+        self.rows = library.filter(&self.order, &self.query);
+        self.selected = keep
+            .and_then(|c| self.rows.iter().position(|&r| r == c))
+            .unwrap_or(0);
+    }
+
+    /// Sorts by the next column (`s`); the same column twice flips the direction.
+    pub fn sort_by(&mut self, library: &Library, column: Column) {
+        if self.query.sort == column {
+            self.query.descending = !self.query.descending;
+        } else {
+            self.query.sort = column;
+            self.query.descending = false;
+        }
+        self.resort(library);
+    }
+
+    /// Cycles the sort column forwards.
+    pub fn next_sort(&mut self, library: &Library) {
+        self.query.sort = self.query.sort.next();
+        self.query.descending = false;
+        self.resort(library);
+    }
+
+    /// Flips the sort direction.
+    pub fn reverse(&mut self, library: &Library) {
+        self.query.descending = !self.query.descending;
+        self.resort(library);
+    }
+
+    /// Adds a typed character to the filter.
+    pub fn type_char(&mut self, library: &Library, c: char) {
+        let keep = self.current();
+        self.query.text.push(c);
+        // A longer filter only narrows: every word that matched still has to, so only
+        // the rows shown now need checking (keystrokes get cheaper as the list shrinks).
+        self.rows = library.filter(&self.rows, &self.query);
+        self.selected = keep
+            .and_then(|c| self.rows.iter().position(|&r| r == c))
+            .unwrap_or(0);
+    }
+
+    /// Removes the filter's last character.
+    pub fn backspace(&mut self, library: &Library) {
+        let keep = self.current();
+        self.query.text.pop();
+        self.refilter(library, keep);
+    }
+
+    /// Clears the text filter.
+    pub fn clear_text(&mut self, library: &Library) {
+        let keep = self.current();
+        self.query.text.clear();
+        self.refilter(library, keep);
+    }
+
+    /// Cycles the classification filter: none, then each level in use, then none.
+    pub fn next_classification(&mut self, library: &Library) {
+        let levels: Vec<Classification> = library
+            .classifications()
+            .into_iter()
+            .map(|(c, _)| c)
+            .collect();
+        self.query.classification = next_in(&levels, self.query.classification.as_ref());
+        let keep = self.current();
+        self.refilter(library, keep);
+    }
+
+    /// Cycles the TAG filter through the TAGS in use, most used first, then none.
+    pub fn next_tag(&mut self, library: &Library) {
+        let tags: Vec<String> = library.tags().into_iter().map(|(t, _)| t).collect();
+        self.query.tag = next_in(&tags, self.query.tag.as_ref());
+        let keep = self.current();
+        self.refilter(library, keep);
+    }
+
+    /// Moves the cursor by `delta` rows, clamped to the table.
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.rows.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    /// Moves the cursor to the first or last row.
+    pub fn move_to_end(&mut self, last: bool) {
+        self.selected = if last {
+            self.rows.len().saturating_sub(1)
+        } else {
+            0
+        };
+    }
+
+    /// Keeps the cursor within `height` visible rows, scrolling as little as possible.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        if height == 0 {
+            return;
+        }
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+    }
+}
+
+/// The value after `current` in `values`; after the last (or an unknown one), `None`;
+/// from `None`, the first.
+fn next_in<T: Clone + PartialEq>(values: &[T], current: Option<&T>) -> Option<T> {
+    match current {
+        None => values.first().cloned(),
+        Some(v) => values
+            .iter()
+            .position(|x| x == v)
+            .and_then(|i| values.get(i + 1))
+            .cloned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_in_cycles_through_none() {
+        let values = [1, 2];
+        assert_eq!(next_in(&values, None), Some(1));
+        assert_eq!(next_in(&values, Some(&1)), Some(2));
+        assert_eq!(next_in(&values, Some(&2)), None);
+        assert_eq!(next_in(&values, Some(&9)), None);
+        assert_eq!(next_in::<i32>(&[], None), None);
+    }
+}

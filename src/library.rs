@@ -1,0 +1,384 @@
+//! Many cables at once: the table of them, the entity index across them, REF links.
+//!
+//! A [`Library`] is built once from loaded cables and then only read: every index
+//! (summary rows, filter text, IDs, REF links, "cited by", entities) is computed up front,
+//! so the UI's per-keystroke work is a scan of precomputed lower-case text.
+
+pub mod index;
+pub mod load;
+pub mod refs;
+pub mod table;
+
+use crate::cable::{Cable, Classification, EntityKind, Reference};
+use crate::input::{self, LoadError, Loaded, Progress, Skipped};
+use index::CableEntity;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+pub use index::{EntityIndex, EntityKey, Posting};
+pub use load::{LoadEvent, LoadHandle};
+pub use refs::CableKey;
+pub use table::{Column, Query, Row};
+
+/// A collection of cables with its indexes.
+///
+/// Cables loaded from files are not kept whole: the library holds what its table, filter,
+/// links and entity index need (a small fraction of the text), and [`Library::open`]
+/// parses a file again when the reader needs it, in a few milliseconds.
+#[derive(Debug, Default)]
+pub struct Library {
+    entries: Vec<Entry>,
+    by_key: HashMap<CableKey, usize>,
+    /// Per cable, per REF item: the cable it names, when the library holds it.
+    links: Vec<Vec<Option<usize>>>,
+    cited_by: Vec<Vec<usize>>,
+    entities: EntityIndex,
+    skipped: Vec<Skipped>,
+}
+
+/// What the library keeps of one cable.
+#[derive(Debug)]
+struct Entry {
+    path: PathBuf,
+    row: Row,
+    haystack: String,
+    tags: Vec<String>,
+    references: Vec<Reference>,
+    key: Option<CableKey>,
+    /// The whole cable, only when there is no file to read it again from.
+    cable: Option<Box<Cable>>,
+}
+
+impl Entry {
+    /// Summarises a cable; its entities go to the index separately.
+    fn of(path: PathBuf, cable: Cable, keep: bool) -> (Self, Vec<CableEntity>) {
+        let entities = CableEntity::of_cable(&cable);
+        let entry = Self {
+            path,
+            row: Row::of(&cable),
+            haystack: table::haystack(&cable),
+            tags: cable.header.tags.clone(),
+            references: cable.header.references.clone(),
+            key: cable.id.as_deref().and_then(CableKey::from_id),
+            cable: keep.then(|| Box::new(cable)),
+        };
+        (entry, entities)
+    }
+}
+
+/// One cable's share of an entity, as the "other cables" list shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Appearance<'a> {
+    /// Index of the cable in the library.
+    pub cable: usize,
+    /// How many times the cable names the entity.
+    pub count: usize,
+    /// The label of the first paragraph naming it (`header` for the header).
+    pub first_paragraph: &'a str,
+}
+
+/// An entity across the whole collection, for `cableview entities DIR`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CollectionEntity {
+    /// The entity kind.
+    pub kind: EntityKind,
+    /// The display name, from the first cable naming it.
+    pub name: String,
+    /// How many cables name it.
+    pub cables: usize,
+    /// How many mentions in all.
+    pub count: usize,
+}
+
+impl Library {
+    /// Loads files and directories into a library, parsing in parallel and summarising
+    /// each cable on the worker that parsed it, so the full cables are never all held.
+    pub fn load(
+        paths: &[PathBuf],
+        on_progress: &(dyn Fn(Progress) + Sync),
+        cancel: &AtomicBool,
+    ) -> Self {
+        let (slim, skipped) = input::load_paths_map(paths, on_progress, cancel, |path, cable| {
+            Entry::of(path, cable, false)
+        });
+        Self::build(slim, skipped)
+    }
+
+    /// Builds a library from cables already loaded from files (which [`Library::open`]
+    /// reads again), keeping the skipped report.
+    #[must_use]
+    pub fn new(loaded: Loaded) -> Self {
+        let slim = loaded
+            .cables
+            .into_par_iter()
+            .map(|(path, cable)| Entry::of(path, cable, false))
+            .collect();
+        Self::build(slim, loaded.skipped)
+    }
+
+    /// A library of cables with no files behind them (tests, the sample): kept whole.
+    #[must_use]
+    pub fn from_cables(cables: Vec<Cable>) -> Self {
+        let slim = cables
+            .into_iter()
+            .map(|c| Entry::of(PathBuf::from(c.title()), c, true))
+            .collect();
+        Self::build(slim, Vec::new())
+    }
+
+    fn build(slim: Vec<(Entry, Vec<CableEntity>)>, skipped: Vec<Skipped>) -> Self {
+        let (entries, entities): (Vec<Entry>, Vec<Vec<CableEntity>>) = slim.into_iter().unzip();
+        let mut by_key = HashMap::with_capacity(entries.len());
+        for (i, entry) in entries.iter().enumerate() {
+            if let Some(key) = &entry.key {
+                // The first file with an ID wins; a later duplicate is still in the table.
+                by_key.entry(key.clone()).or_insert(i);
+            }
+        }
+        // The entity index merges sequentially; REF links resolve meanwhile.
+        let (links, entity_index) = rayon::join(
+            || {
+                entries
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, entry)| {
+                        entry
+                            .references
+                            .iter()
+                            .map(|r| {
+                                resolve(&by_key, &r.text, entry.key.as_ref()).filter(|&t| t != i)
+                            })
+                            .collect::<Vec<Option<usize>>>()
+                    })
+                    .collect::<Vec<_>>()
+            },
+            || EntityIndex::build(entities),
+        );
+        let mut cited_by = vec![Vec::new(); entries.len()];
+        for (citing, targets) in links.iter().enumerate() {
+            for &target in targets.iter().flatten() {
+                if cited_by[target].last() != Some(&citing) {
+                    cited_by[target].push(citing);
+                }
+            }
+        }
+        Self {
+            entries,
+            by_key,
+            links,
+            cited_by,
+            entities: entity_index,
+            skipped,
+        }
+    }
+
+    /// How many cables.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the library holds no cable.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The whole cable at `index`, for the reader: parsed again from its file (or cloned,
+    /// for a cable with no file).
+    ///
+    /// # Errors
+    /// When the file has changed or gone since the library was loaded.
+    pub fn open(&self, index: usize) -> Result<Cable, LoadError> {
+        let entry = self
+            .entries
+            .get(index)
+            .ok_or_else(|| LoadError::Missing(PathBuf::from(format!("cable #{index}"))))?;
+        match &entry.cable {
+            Some(cable) => Ok(Cable::clone(cable)),
+            None => input::load(&entry.path),
+        }
+    }
+
+    /// The file a cable came from (its title, for a cable with no file).
+    #[must_use]
+    pub fn path(&self, index: usize) -> Option<&Path> {
+        self.entries.get(index).map(|e| e.path.as_path())
+    }
+
+    /// The summary row of a cable.
+    #[must_use]
+    pub fn row(&self, index: usize) -> Option<&Row> {
+        self.entries.get(index).map(|e| &e.row)
+    }
+
+    /// Every summary row, in load order.
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = &Row> {
+        self.entries.iter().map(|e| &e.row)
+    }
+
+    /// A cable's TAGS codes.
+    #[must_use]
+    pub fn tags_of(&self, index: usize) -> &[String] {
+        self.entries.get(index).map_or(&[], |e| e.tags.as_slice())
+    }
+
+    /// Files that were not loaded, and why.
+    #[must_use]
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
+    }
+
+    /// The cable with this reference ID (`04PARIS8983`), if the library holds it.
+    #[must_use]
+    pub fn find_id(&self, id: &str) -> Option<usize> {
+        self.by_key.get(&CableKey::from_id(id)?).copied()
+    }
+
+    /// Every cable index ordered by a column.
+    #[must_use]
+    pub fn order(&self, column: Column, descending: bool) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.entries.len()).collect();
+        order.sort_by(|&a, &b| column.compare(&self.entries[a].row, &self.entries[b].row));
+        if descending {
+            order.reverse();
+        }
+        order
+    }
+
+    /// The cables of `order` (kept in that order) that pass the query's filters. The sort
+    /// fields of the query are not used here: sort once with [`Library::order`], filter
+    /// on every keystroke.
+    #[must_use]
+    pub fn filter(&self, order: &[usize], query: &Query) -> Vec<usize> {
+        let needles = table::Needles::new(&query.text);
+        let tag = query.tag.as_deref().map(str::to_ascii_uppercase);
+        order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let Some(entry) = self.entries.get(i) else {
+                    return false;
+                };
+                query
+                    .classification
+                    .is_none_or(|c| entry.row.classification == Some(c))
+                    && tag.as_ref().is_none_or(|t| entry.tags.contains(t))
+                    && needles.matches(&entry.haystack)
+            })
+            .collect()
+    }
+
+    /// Sorts and filters in one go: the rows the table shows for this query.
+    #[must_use]
+    pub fn view(&self, query: &Query) -> Vec<usize> {
+        self.filter(&self.order(query.sort, query.descending), query)
+    }
+
+    /// The TAGS codes in use, with how many cables carry each, most used first.
+    #[must_use]
+    pub fn tags(&self) -> Vec<(String, usize)> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for tag in self.entries.iter().flat_map(|e| &e.tags) {
+            *counts.entry(tag).or_default() += 1;
+        }
+        let mut tags: Vec<(String, usize)> = counts
+            .into_iter()
+            .map(|(t, n)| (t.to_string(), n))
+            .collect();
+        tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        tags
+    }
+
+    /// The classification levels in use, lowest first, with their cable counts.
+    #[must_use]
+    pub fn classifications(&self) -> Vec<(Classification, usize)> {
+        let mut counts: Vec<(Classification, usize)> = Vec::new();
+        for level in self.rows().filter_map(|r| r.classification) {
+            match counts.iter_mut().find(|(c, _)| *c == level) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((level, 1)),
+            }
+        }
+        counts.sort();
+        counts
+    }
+
+    /// A cable's REF items, each with the cable it names when the library holds it.
+    pub fn references(&self, cable: usize) -> impl Iterator<Item = (&Reference, Option<usize>)> {
+        let refs = self
+            .entries
+            .get(cable)
+            .map_or(&[][..], |e| e.references.as_slice());
+        let links = self.links.get(cable).map_or(&[][..], Vec::as_slice);
+        refs.iter()
+            .enumerate()
+            .map(|(i, r)| (r, links.get(i).copied().flatten()))
+    }
+
+    /// The cables whose REFs name this one, in library order.
+    #[must_use]
+    pub fn cited_by(&self, cable: usize) -> &[usize] {
+        self.cited_by.get(cable).map_or(&[], Vec::as_slice)
+    }
+
+    /// The cross-cable entity index.
+    #[must_use]
+    pub fn entity_index(&self) -> &EntityIndex {
+        &self.entities
+    }
+
+    /// The cables naming an entity, with count and first paragraph, in library order.
+    #[must_use]
+    pub fn appearances(&self, key: &EntityKey) -> Vec<Appearance<'_>> {
+        self.entities
+            .get(key)
+            .iter()
+            .map(|p| Appearance {
+                cable: p.cable as usize,
+                count: p.count as usize,
+                first_paragraph: self.entities.first_paragraph(p),
+            })
+            .collect()
+    }
+
+    /// The entity table of the whole collection: most widely cited first, then most
+    /// mentioned, then by kind and name.
+    #[must_use]
+    pub fn collection_entities(&self, kind: Option<&EntityKind>) -> Vec<CollectionEntity> {
+        let mut table: Vec<CollectionEntity> = self
+            .entities
+            .iter()
+            .filter(|(key, _, _)| kind.is_none_or(|k| key.kind == *k))
+            .map(|(key, name, postings)| CollectionEntity {
+                kind: key.kind.clone(),
+                name: name.to_string(),
+                cables: postings.len(),
+                count: postings.iter().map(|p| p.count as usize).sum(),
+            })
+            .collect();
+        table.sort_by(|a, b| {
+            b.cables
+                .cmp(&a.cables)
+                .then_with(|| b.count.cmp(&a.count))
+                .then_with(|| a.kind.cmp(&b.kind))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        table
+    }
+}
+
+/// The first citation in a REF text that names a cable of the library.
+fn resolve(
+    by_key: &HashMap<CableKey, usize>,
+    text: &str,
+    context: Option<&CableKey>,
+) -> Option<usize> {
+    let context_year = context.map(|k| k.year.as_str());
+    refs::citations(text)
+        .iter()
+        .flat_map(|c| c.keys(context_year))
+        .find_map(|key| by_key.get(&key).copied())
+}

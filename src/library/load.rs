@@ -1,0 +1,105 @@
+//! Loading a library in the background, with progress events for a loading screen.
+
+use super::{Entry, Library};
+use crate::input::{self, Progress};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::thread::JoinHandle;
+
+/// What a background load reports.
+#[derive(Debug)]
+pub enum LoadEvent {
+    /// Files read so far; sent about a hundred times per load.
+    Progress(Progress),
+    /// Every file is parsed; the indexes are being built.
+    Indexing(Progress),
+    /// The library is ready.
+    Done(Box<Library>),
+}
+
+/// A load running on its own thread. Poll it from the UI loop with [`LoadHandle::poll`];
+/// dropping the handle cancels the load.
+#[derive(Debug)]
+pub struct LoadHandle {
+    events: Receiver<LoadEvent>,
+    cancel: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl LoadHandle {
+    /// Starts loading `paths` (files and directories) on a background thread, which
+    /// parses on rayon's pool (all cores).
+    #[must_use]
+    pub fn spawn(paths: Vec<PathBuf>) -> Self {
+        let (sender, events) = mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&cancel);
+        let thread = std::thread::spawn(move || {
+            let progress = sender.clone();
+            // mpsc senders are Sync, so rayon's workers can report directly.
+            let on_progress = move |p: Progress| {
+                let _ = progress.send(LoadEvent::Progress(p));
+            };
+            let started = std::time::Instant::now();
+            let (slim, skipped) =
+                input::load_paths_map(&paths, &on_progress, &flag, |p, c| Entry::of(p, c, false));
+            if flag.load(Ordering::Relaxed) {
+                return;
+            }
+            let found = slim.len() + skipped.len();
+            let _ = sender.send(LoadEvent::Indexing(Progress {
+                done: found,
+                total: found,
+                bytes: 0,
+                elapsed: started.elapsed(),
+            }));
+            let library = Library::build(slim, skipped);
+            // The receiver may be gone (the user quit): nothing to do then.
+            let _ = sender.send(LoadEvent::Done(Box::new(library)));
+        });
+        Self {
+            events,
+            cancel,
+            thread: Some(thread),
+        }
+    }
+
+    /// Every event since the last poll, oldest first; never blocks. A load whose thread
+    /// died without finishing yields nothing more.
+    pub fn poll(&self) -> Vec<LoadEvent> {
+        let mut events = Vec::new();
+        loop {
+            match self.events.try_recv() {
+                Ok(event) => events.push(event),
+                Err(TryRecvError::Empty | TryRecvError::Disconnected) => return events,
+            }
+        }
+    }
+
+    /// Waits for the load to finish and returns the library, reporting progress to
+    /// `on_event`. `None` if the load was cancelled or its thread failed.
+    pub fn wait(self, mut on_event: impl FnMut(&LoadEvent)) -> Option<Library> {
+        while let Ok(event) = self.events.recv() {
+            on_event(&event);
+            if let LoadEvent::Done(library) = event {
+                return Some(*library);
+            }
+        }
+        None
+    }
+
+    /// Asks the load to stop; files being parsed finish, the rest are not read.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+impl Drop for LoadHandle {
+    fn drop(&mut self) {
+        self.cancel();
+        // Not joined: quitting must not wait for files already being parsed.
+        drop(self.thread.take());
+    }
+}

@@ -1,0 +1,343 @@
+//! The library screens: loading progress, the table of cables, the skipped report, and
+//! the list of cables drawn over the reader. A pure function of `&Browser`.
+
+use super::truncate;
+use crate::browser::{Browser, CableList, Screen};
+use crate::library::{Column, Row};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+
+impl Widget for &Browser {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        buf.set_style(area, self.theme.ui.text);
+        if area.width < 20 || area.height < 5 {
+            Paragraph::new("terminal too small").render(area, buf);
+            return;
+        }
+        match self.screen {
+            Screen::Loading => loading(self, area, buf),
+            Screen::Library => table(self, area, buf),
+            Screen::Skipped => skipped(self, area, buf),
+            Screen::Reader => {
+                if let Some((cable, app)) = &self.reader {
+                    app.render(area, buf);
+                    if !crate::ui::layout::too_small(area) && app.help.is_none() {
+                        across_cables(self, *cable, app, area, buf);
+                    }
+                }
+                if let Some(list) = &self.list {
+                    overlay(self, list, area, buf);
+                }
+            }
+        }
+    }
+}
+
+fn loading(browser: &Browser, area: Rect, buf: &mut Buffer) {
+    let ui = &browser.theme.ui;
+    let text = match (browser.progress, browser.indexing) {
+        (_, true) => "Indexing cables…".to_string(),
+        (Some(p), false) => format!(
+            "Loading cables: {} of {} ({:.0} files/s)",
+            p.done,
+            p.total,
+            p.rate()
+        ),
+        (None, false) => "Looking for cables…".to_string(),
+    };
+    let [_, middle, hint, _] = area.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    Line::from(truncate(&text, area.width as usize))
+        .centered()
+        .render(middle, buf);
+    Line::from("q quits")
+        .style(ui.dim)
+        .centered()
+        .render(hint, buf);
+}
+
+/// Column widths: the subject takes what the others leave.
+fn widths(total: u16) -> [u16; 7] {
+    let fixed = [20, 6, 12, 12, 0, 4, 8];
+    let used: u16 = fixed.iter().sum::<u16>() + 6;
+    [
+        fixed[0],
+        fixed[1],
+        fixed[2],
+        fixed[3],
+        total.saturating_sub(used).max(8),
+        fixed[5],
+        fixed[6],
+    ]
+}
+
+fn cells(row: &Row) -> [String; 7] {
+    [
+        row.id.clone(),
+        row.date.as_deref().unwrap_or("").chars().take(4).collect(),
+        row.classification.map_or("", |c| c.name()).to_string(),
+        row.origin.clone(),
+        row.subject.clone(),
+        row.paragraphs.to_string(),
+        row.mentions.to_string(),
+    ]
+}
+
+fn table(browser: &Browser, area: Rect, buf: &mut Buffer) {
+    let ui = &browser.theme.ui;
+    let [title, filter, heading, body, status] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    let t = &browser.table;
+    let q = &t.query;
+    let mut facets = format!(
+        "cableview library: {} of {} cables · sort {} {}",
+        t.rows.len(),
+        browser.library.len(),
+        q.sort.title(),
+        if q.descending { "↓" } else { "↑" }
+    );
+    if let Some(level) = q.classification {
+        facets.push_str(&format!(" · class {}", level.name()));
+    }
+    if let Some(tag) = &q.tag {
+        facets.push_str(&format!(" · TAG {tag}"));
+    }
+    Line::from(truncate(&facets, area.width as usize))
+        .style(ui.title)
+        .render(title, buf);
+    let cursor = if t.typing { "▏" } else { "" };
+    let filter_text = format!("/{}{cursor}", q.text);
+    let filter_style = if t.typing || !q.text.is_empty() {
+        ui.text
+    } else {
+        ui.dim
+    };
+    Line::from(truncate(&filter_text, area.width as usize))
+        .style(filter_style)
+        .render(filter, buf);
+    let widths = widths(area.width);
+    let titles = Column::ALL.map(|c| {
+        let mark = if c == q.sort {
+            if q.descending { "↓" } else { "↑" }
+        } else {
+            ""
+        };
+        format!("{}{mark}", c.title())
+    });
+    row_line(&titles, &widths, |_| ui.heading).render(heading, buf);
+    let height = body.height as usize;
+    let offset = t
+        .offset
+        .min(t.selected)
+        .max((t.selected + 1).saturating_sub(height));
+    for (line, &cable) in t.rows.iter().skip(offset).take(height).enumerate() {
+        let Some(row) = browser.library.row(cable) else {
+            continue;
+        };
+        let level = browser.theme.level(row.classification);
+        let mut l = row_line(
+            &cells(row),
+            &widths,
+            |i| if i == 2 { level } else { ui.text },
+        );
+        if offset + line == t.selected {
+            l = l.style(ui.cursor);
+        }
+        let y = body.y + u16::try_from(line).unwrap_or(u16::MAX);
+        l.render(
+            Rect {
+                y,
+                height: 1,
+                ..body
+            },
+            buf,
+        );
+    }
+    if t.rows.is_empty() {
+        Line::from("no cable matches")
+            .style(ui.dim)
+            .render(body, buf);
+    }
+    let hint = browser.notice.clone().unwrap_or_else(|| {
+        "Enter open  / filter  s sort  r reverse  c class  T tag  ! skipped  q quit".to_string()
+    });
+    Line::from(truncate(&hint, area.width as usize))
+        .style(ui.status)
+        .render(status, buf);
+}
+
+/// One table line: each cell cut to its column, made safe, one space apart.
+fn row_line(
+    cells: &[String; 7],
+    widths: &[u16; 7],
+    style: impl Fn(usize) -> Style,
+) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (i, (cell, &width)) in cells.iter().zip(widths).enumerate() {
+        let text = truncate(cell, width as usize);
+        let pad = (width as usize).saturating_sub(crate::sanitize::width(&text));
+        // Numbers read best right-aligned.
+        let padded = if i >= 5 {
+            format!("{}{text} ", " ".repeat(pad))
+        } else {
+            format!("{text}{} ", " ".repeat(pad))
+        };
+        spans.push(Span::styled(padded, style(i)));
+    }
+    Line::from(spans)
+}
+
+fn skipped(browser: &Browser, area: Rect, buf: &mut Buffer) {
+    let ui = &browser.theme.ui;
+    let skipped = browser.library.skipped();
+    let title = format!(" {} skipped files (Esc returns) ", skipped.len());
+    let block = Block::bordered()
+        .border_style(ui.border)
+        .title(Line::from(title).style(ui.title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let width = inner.width as usize;
+    let lines: Vec<Line> = skipped
+        .iter()
+        .take(inner.height as usize)
+        .map(|s| {
+            Line::from(truncate(
+                &format!("{}: {}", s.path.display(), s.reason),
+                width,
+            ))
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn overlay(browser: &Browser, list: &CableList, area: Rect, buf: &mut Buffer) {
+    let ui = &browser.theme.ui;
+    let width = area.width.saturating_sub(8).min(90);
+    let height = (u16::try_from(list.items.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2))
+    .clamp(3, area.height.saturating_sub(2));
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    Clear.render(rect, buf);
+    let title = format!(" {} (Enter opens, Esc closes) ", list.title);
+    let block = Block::bordered()
+        .border_style(ui.border_focused)
+        .title(Line::from(truncate(&title, width.saturating_sub(2) as usize)).style(ui.title));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    if list.items.is_empty() {
+        Line::from("none in this library")
+            .style(ui.dim)
+            .render(inner, buf);
+        return;
+    }
+    let visible = inner.height as usize;
+    let offset = (list.selected + 1).saturating_sub(visible);
+    for (line, item) in list.items.iter().enumerate().skip(offset).take(visible) {
+        let style = if line == list.selected {
+            ui.cursor
+        } else {
+            ui.text
+        };
+        let y = inner.y + u16::try_from(line - offset).unwrap_or(u16::MAX);
+        Line::from(truncate(&item.text, inner.width as usize))
+            .style(style)
+            .render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                buf,
+            );
+    }
+}
+
+/// What the library adds to the reader's screen: on the entity sidebar's bottom border,
+/// how many other cables name the selected entity; on the header's subject line, the
+/// REF links and "cited by" (both followed from the `R` list).
+fn across_cables(
+    browser: &Browser,
+    cable: usize,
+    app: &crate::app::App,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let ui = &browser.theme.ui;
+    let panes = crate::ui::layout::panes(area, app);
+    let selected = app.selected.and_then(|i| app.cable.entities.get(i));
+    if let (Some(pane), Some(entity)) = (panes.entities, selected) {
+        let others = browser
+            .library
+            .appearances(&crate::library::EntityKey::of(entity))
+            .iter()
+            .filter(|a| a.cable != cable)
+            .count();
+        let text = format!(" {others} other cables · x ");
+        let width = pane.width.saturating_sub(2);
+        let line = Line::from(truncate(&text, width as usize)).style(ui.title);
+        let y = pane.y + pane.height.saturating_sub(1);
+        line.render(
+            Rect {
+                x: pane.x + 1,
+                y,
+                width,
+                height: 1,
+            },
+            buf,
+        );
+    }
+    let id = |i: usize| browser.library.row(i).map_or("?", |r| r.id.as_str());
+    let mut parts: Vec<String> = browser
+        .library
+        .references(cable)
+        .filter_map(|(r, link)| {
+            link.map(|t| format!("REF {} → {}", r.label.as_deref().unwrap_or("-"), id(t)))
+        })
+        .collect();
+    let cited = browser.library.cited_by(cable);
+    if !cited.is_empty() {
+        let ids: Vec<&str> = cited.iter().take(3).map(|&c| id(c)).collect();
+        let more = if cited.len() > 3 {
+            format!(" +{}", cited.len() - 3)
+        } else {
+            String::new()
+        };
+        parts.push(format!("cited by {}{more}", ids.join(", ")));
+    }
+    if parts.is_empty() || panes.header.height < 3 {
+        return;
+    }
+    let text = format!(" {} · R ", parts.join(" · "));
+    let width = (crate::sanitize::width(&text) as u16).min(panes.header.width / 2);
+    let x = panes.header.x + panes.header.width - width;
+    let y = panes.header.y + panes.header.height - 1;
+    Line::from(truncate(&text, width as usize))
+        .style(ui.title)
+        .render(
+            Rect {
+                x,
+                y,
+                width,
+                height: 1,
+            },
+            buf,
+        );
+}

@@ -1,0 +1,272 @@
+//! The library view: commands, moving between cables, and whole-screen snapshots.
+
+use cableview::action::Action;
+use cableview::app::AppOptions;
+use cableview::browser::{Browser, Command, Screen};
+use cableview::cable::Classification;
+use cableview::library::{Column, Library};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+
+fn browser(w: u16, h: u16) -> Browser {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let paths = [
+        root.join("tests/fixtures/annotated"),
+        root.join("assets/05PARIS2333.txt"),
+    ];
+    let library = Library::load(&paths, &|_| {}, &AtomicBool::new(false));
+    let mut browser = Browser::new(library, AppOptions::default());
+    browser.update(Command::Resize(w, h));
+    browser
+}
+
+fn typed(browser: &mut Browser, text: &str) {
+    browser.update(Command::Filter);
+    for c in text.chars() {
+        browser.update(Command::Type(c));
+    }
+}
+
+fn current_id(browser: &Browser) -> String {
+    let cable = browser.table.current().unwrap();
+    browser.library.row(cable).unwrap().id.clone()
+}
+
+fn reader_id(browser: &Browser) -> String {
+    browser.reader.as_ref().unwrap().1.cable.title().to_string()
+}
+
+fn screen(browser: &Browser) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(browser.size.0, browser.size.1)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(browser, frame.area()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn filter_as_you_type_then_open_and_come_back_to_the_same_row() {
+    let mut b = browser(120, 30);
+    assert_eq!(b.screen, Screen::Library);
+    assert_eq!(b.table.rows.len(), 35);
+    typed(&mut b, "paris");
+    assert_eq!(b.table.rows.len(), 3);
+    b.update(Command::Open); // Enter keeps the filter and stops typing
+    assert!(!b.table.typing);
+    b.update(Command::Move(1));
+    assert_eq!(current_id(&b), "05PARIS2333");
+    b.update(Command::Open);
+    assert_eq!(b.screen, Screen::Reader);
+    assert_eq!(reader_id(&b), "05PARIS2333");
+    b.update(Command::Back);
+    assert_eq!(b.screen, Screen::Library);
+    assert_eq!(b.table.query.text, "paris");
+    assert_eq!(current_id(&b), "05PARIS2333");
+    // Backspace widens again; Esc clears.
+    b.update(Command::Filter);
+    b.update(Command::Backspace);
+    assert_eq!(b.table.query.text, "pari");
+    b.update(Command::Cancel);
+    b.update(Command::Cancel);
+    assert_eq!(b.table.rows.len(), 35);
+    assert_eq!(
+        current_id(&b),
+        "05PARIS2333",
+        "the cursor stays on its cable"
+    );
+}
+
+#[test]
+fn sort_and_facet_filters() {
+    let mut b = browser(120, 30);
+    b.update(Command::NextSort);
+    assert_eq!(b.table.query.sort, Column::Date);
+    b.update(Command::Reverse);
+    assert!(b.table.query.descending);
+    b.update(Command::MoveToEnd(false));
+    assert!(current_id(&b).starts_with("10"));
+    b.update(Command::NextClassification);
+    assert_eq!(
+        b.table.query.classification,
+        Some(Classification::Unclassified)
+    );
+    assert_eq!(b.table.rows.len(), 8);
+    b.update(Command::NextTag);
+    assert_eq!(b.table.query.tag.as_deref(), Some("PREL"));
+    assert!(
+        b.table
+            .rows
+            .iter()
+            .all(|&c| b.library.tags_of(c).contains(&"PREL".into()))
+    );
+}
+
+#[test]
+fn follow_an_entity_to_another_cable_and_jump_back() {
+    let mut b = browser(120, 40);
+    typed(&mut b, "05paris2333");
+    b.update(Command::Open);
+    b.update(Command::Open);
+    let app = &b.reader.as_ref().unwrap().1;
+    let hezbollah = app
+        .cable
+        .entities
+        .iter()
+        .position(|e| e.name == "Hezbollah")
+        .unwrap();
+    b.reader.as_mut().unwrap().1.select_entity(hezbollah, true);
+    b.update(Command::OtherCables);
+    let list = b.list.as_ref().unwrap();
+    assert_eq!(list.title, "Hezbollah in 2 other cables");
+    assert!(
+        list.items[0].text.starts_with("08RIYADH768"),
+        "{:?}",
+        list.items
+    );
+    b.update(Command::Open);
+    assert_eq!(reader_id(&b), "08RIYADH768");
+    let app = &b.reader.as_ref().unwrap().1;
+    let selected = &app.cable.entities[app.selected.unwrap()];
+    assert_eq!(selected.name.to_lowercase(), "hezbollah");
+    b.update(Command::JumpBack);
+    assert_eq!(reader_id(&b), "05PARIS2333");
+    b.update(Command::JumpForward);
+    assert_eq!(reader_id(&b), "08RIYADH768");
+}
+
+#[test]
+fn ref_links_and_cited_by_are_followable() {
+    let mut b = browser(120, 40);
+    typed(&mut b, "05paris2333");
+    b.update(Command::Open);
+    b.update(Command::Open);
+    b.update(Command::References);
+    let list = b.list.as_ref().unwrap();
+    assert_eq!(list.items.len(), 1);
+    assert_eq!(list.items[0].text, "REF B. 04 PARIS 8983 -> 04PARIS8983");
+    b.update(Command::Open);
+    assert_eq!(reader_id(&b), "04PARIS8983");
+    b.update(Command::References);
+    assert_eq!(
+        b.list.as_ref().unwrap().items[0].text,
+        "cited by 05PARIS2333"
+    );
+    b.update(Command::Cancel);
+    assert!(b.list.is_none());
+    // Reader keys still reach the reader.
+    b.update(Command::Reader(Action::Quit));
+    assert!(b.quit);
+}
+
+#[test]
+fn skipped_screen_and_loading_screen() {
+    let mut b = browser(80, 12);
+    b.update(Command::Skipped);
+    assert_eq!(b.screen, Screen::Skipped);
+    b.update(Command::Cancel);
+    assert_eq!(b.screen, Screen::Library);
+    let loading = Browser::loading(None, AppOptions::default());
+    assert_eq!(loading.screen, Screen::Loading);
+    assert!(screen(&loading).contains("Looking for cables"));
+    assert!(screen(&loading).contains("q quits"));
+}
+
+#[test]
+fn snapshot_library_view() {
+    let b = browser(120, 20);
+    insta::assert_snapshot!("library_120x20", screen(&b));
+}
+
+#[test]
+fn snapshot_library_filtered_and_sorted() {
+    let mut b = browser(100, 12);
+    typed(&mut b, "hez");
+    b.update(Command::NextSort);
+    insta::assert_snapshot!("library_filtered_100x12", screen(&b));
+}
+
+#[test]
+fn snapshot_other_cables_overlay() {
+    let mut b = browser(100, 24);
+    typed(&mut b, "05paris2333");
+    b.update(Command::Open);
+    b.update(Command::Open);
+    let app = &mut b.reader.as_mut().unwrap().1;
+    let i = app
+        .cable
+        .entities
+        .iter()
+        .position(|e| e.name == "Paris")
+        .unwrap();
+    app.select_entity(i, true);
+    b.update(Command::OtherCables);
+    insta::assert_snapshot!("library_others_100x24", screen(&b));
+}
+
+#[test]
+fn any_size_renders_without_panic() {
+    let mut b = browser(1, 1);
+    for (w, h) in [(1, 1), (19, 4), (20, 5), (40, 10), (300, 100)] {
+        b.update(Command::Resize(w, h));
+        let _ = screen(&b);
+    }
+}
+
+#[test]
+fn snapshot_reader_with_links_and_cross_counts() {
+    let mut b = browser(120, 30);
+    typed(&mut b, "05paris2333");
+    b.update(Command::Open);
+    b.update(Command::Open);
+    let app = &mut b.reader.as_mut().unwrap().1;
+    let i = app
+        .cable
+        .entities
+        .iter()
+        .position(|e| e.name == "Hezbollah")
+        .unwrap();
+    app.select_entity(i, true);
+    let text = screen(&b);
+    assert!(text.contains(" 2 other cables · x "), "{text}");
+    assert!(text.contains("REF B → 04PARIS8983 · R"), "{text}");
+    insta::assert_snapshot!("library_reader_120x30", text);
+}
+
+#[test]
+fn narrowing_while_typing_matches_a_full_filter_at_every_keystroke() {
+    let mut b = browser(120, 30);
+    b.update(Command::NextSort); // by date, so order matters too
+    b.update(Command::Filter);
+    for c in "french terror ".chars() {
+        b.update(Command::Type(c));
+        let full = b.library.view(&b.table.query);
+        assert_eq!(b.table.rows, full, "after typing {:?}", b.table.query.text);
+    }
+    assert!(!b.table.rows.is_empty());
+}
+
+#[test]
+fn loading_screen_polls_the_background_load_until_the_library_is_ready() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/annotated");
+    let loader = cableview::library::LoadHandle::spawn(vec![dir]);
+    let mut b = Browser::loading(Some(loader), AppOptions::default());
+    b.update(Command::Resize(80, 12));
+    // Keys other than q do nothing while loading.
+    b.update(Command::Open);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while b.screen == Screen::Loading {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the load did not finish"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        b.update(Command::Tick);
+    }
+    assert_eq!(b.screen, Screen::Library);
+    assert_eq!(b.library.len(), 34);
+    let progress = b.progress.expect("progress was shown");
+    assert_eq!(progress.total, 34);
+    assert!(screen(&b).contains("34 of 34 cables"));
+}
