@@ -169,3 +169,15 @@ fn control_characters_never_reach_a_cell() {
         );
     }
 }
+
+#[test]
+fn a_cable_without_entities_says_so_rather_than_no_match() {
+    let page = include_bytes!("fixtures/raw/09HAVANA132.html");
+    let cable = cableview::cable::parse_bytes(page, "09HAVANA132.html").unwrap();
+    assert!(cable.entities.is_empty());
+    let mut app = App::new(cable, AppOptions::default());
+    app.update(Action::Resize(120, 40));
+    let text = screen(&app);
+    assert!(text.contains("no entities here"));
+    assert!(!text.contains("no entity matches"));
+}

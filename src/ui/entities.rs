@@ -35,7 +35,13 @@ pub fn render(app: &App, pane: Rect, buf: &mut Buffer) {
     let height = usize::from(geometry.list.height);
     let offset = layout::list_offset(list.cursor, list.items.len(), height);
     if list.items.is_empty() && height > 0 {
-        Line::from(Span::styled("no entity matches", ui.dim)).render(
+        // A cable without annotations is not a filter that matched nothing.
+        let why = if app.cable.entities.is_empty() {
+            "no entities here"
+        } else {
+            "no entity matches"
+        };
+        Line::from(Span::styled(why, ui.dim)).render(
             Rect {
                 height: 1,
                 ..geometry.list
