@@ -84,6 +84,17 @@ fn benches(c: &mut Criterion) {
         });
     });
 
+    // The reader's own work for a frame: drawing every pane into a buffer, without the
+    // terminal's diff of the previous frame.
+    let area = ratatui::layout::Rect::new(0, 0, 200, 60);
+    let mut buffer = ratatui::buffer::Buffer::empty(area);
+    c.bench_function("render 200x60 sample into a buffer", |b| {
+        b.iter(|| {
+            buffer.reset();
+            ratatui::widgets::Widget::render(black_box(&app), area, &mut buffer);
+        });
+    });
+
     let (mut big, mut big_terminal) = ready(large, 200, 60);
     let middle = big.cable.paragraphs[big.cable.paragraphs.len() / 2]
         .label
