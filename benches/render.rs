@@ -108,6 +108,14 @@ fn benches(c: &mut Criterion) {
         });
     });
 
+    let mut big_buffer = ratatui::buffer::Buffer::empty(area);
+    c.bench_function("render 200x60 5MB cable into a buffer", |b| {
+        b.iter(|| {
+            big_buffer.reset();
+            ratatui::widgets::Widget::render(black_box(&big), area, &mut big_buffer);
+        });
+    });
+
     let last = big
         .cable
         .paragraphs
