@@ -57,8 +57,9 @@ pub fn run_with(mut app: App, after_update: impl FnMut(&mut App)) -> io::Result<
     result.map(|()| app)
 }
 
+/// Sets `stop` when SIGTERM, SIGHUP or SIGINT arrives, so the loop can restore the terminal.
 #[cfg(unix)]
-fn register_signals(stop: &Arc<AtomicBool>) -> io::Result<()> {
+pub(crate) fn register_signals(stop: &Arc<AtomicBool>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     for signal in [SIGTERM, SIGHUP, SIGINT] {
         signal_hook::flag::register(signal, Arc::clone(stop))?;
@@ -66,8 +67,9 @@ fn register_signals(stop: &Arc<AtomicBool>) -> io::Result<()> {
     Ok(())
 }
 
+/// No signals to catch here.
 #[cfg(not(unix))]
-fn register_signals(_stop: &Arc<AtomicBool>) -> io::Result<()> {
+pub(crate) fn register_signals(_stop: &Arc<AtomicBool>) -> io::Result<()> {
     Ok(())
 }
 
@@ -101,7 +103,7 @@ fn event_loop(
 /// Puts queued text on the clipboard with OSC 52: terminals honour it over SSH too, and
 /// it is wrapped for tmux when running inside it. The escape carries base64 only, so
 /// nothing from the cable reaches the terminal raw.
-fn send_clipboard(app: &mut App) -> io::Result<()> {
+pub(crate) fn send_clipboard(app: &mut App) -> io::Result<()> {
     if let Some(text) = app.clipboard.take() {
         let mut stdout = io::stdout().lock();
         io::Write::write_all(

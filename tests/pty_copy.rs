@@ -48,3 +48,27 @@ fn y_copies_the_paragraph_and_capital_y_the_mentions() {
     pty.send("q");
     assert!(pty.wait_exit().success());
 }
+
+#[test]
+fn y_works_in_a_cable_opened_from_the_library() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/annotated");
+    let mut pty = Pty::spawn(&[dir], 120, 40);
+    pty.wait_for_text("cableview library: 34 of 34 cables");
+    pty.send("/paris");
+    pty.wait_for_text("cableview library: 2 of 34 cables");
+    pty.send("\r");
+    pty.send("\r");
+    pty.wait_for_text("04PARIS8983 · from PARIS");
+    pty.send("1");
+    pty.send("y");
+    pty.wait_for_text("copied ¶1");
+    let copied = decoded(&pty);
+    assert_eq!(copied.len(), 1);
+    assert!(
+        copied[0].starts_with("04PARIS8983 ¶1 (U): "),
+        "{}",
+        copied[0]
+    );
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}

@@ -17,7 +17,7 @@ const POLL: Duration = Duration::from_millis(100);
 /// reporting off too).
 pub fn run(mut browser: Browser) -> io::Result<Browser> {
     let stop = Arc::new(AtomicBool::new(false));
-    register_signals(&stop)?;
+    crate::tui::register_signals(&stop)?;
     let mut terminal = ratatui::init();
     let mouse = browser.mouse();
     if mouse {
@@ -40,20 +40,6 @@ pub fn run(mut browser: Browser) -> io::Result<Browser> {
     result.map(|()| browser)
 }
 
-#[cfg(unix)]
-fn register_signals(stop: &Arc<AtomicBool>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    for signal in [SIGTERM, SIGHUP, SIGINT] {
-        signal_hook::flag::register(signal, Arc::clone(stop))?;
-    }
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn register_signals(_stop: &Arc<AtomicBool>) -> io::Result<()> {
-    Ok(())
-}
-
 fn event_loop(
     terminal: &mut DefaultTerminal,
     browser: &mut Browser,
@@ -69,6 +55,10 @@ fn event_loop(
         }
         if let Some(command) = command_for_event(browser, &event::read()?) {
             browser.update(command);
+            // `y`/`Y` in a cable opened from the library reach the clipboard too.
+            if let Some((_, app)) = browser.reader.as_mut() {
+                crate::tui::send_clipboard(app)?;
+            }
         }
         browser.update(Command::Tick);
     }
