@@ -3,6 +3,10 @@
 //! Measures loading to a usable library (walk, parallel parse, every index), building
 //! the entity index alone, and filtering the table as a user types.
 
+/// The allocator the `cableview` binary uses, so figures match the product.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use cableview::corpus::{Source, generate};
 use cableview::input::load_paths;
 use cableview::library::{Column, EntityIndex, Library, Query};

@@ -1,5 +1,9 @@
 //! Parser throughput: the sample, and ~10 MB made by concatenating the shared cables.
 
+/// The allocator the `cableview` binary uses, so figures match the product.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;

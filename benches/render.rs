@@ -3,6 +3,10 @@
 //! Run with `cargo bench --bench render`; the large cable (~5 MB) is built here by
 //! repeating the sample's paragraphs with fresh labels and parsing the result.
 
+/// The allocator the `cableview` binary uses, so figures match the product.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use cableview::action::Action;
 use cableview::app::{App, AppOptions};
 use cableview::cable::Cable;

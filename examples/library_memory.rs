@@ -2,6 +2,10 @@
 //!
 //! `cargo run --release --example library_memory -- DIR` (Linux: reads `VmHWM`).
 
+/// The allocator the `cableview` binary uses, so figures match the product.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use cableview::library::Library;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;

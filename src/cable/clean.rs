@@ -44,6 +44,25 @@ impl Block {
         block
     }
 
+    /// Keeps only the part in `range` (bytes, on char boundaries), in place: spans are
+    /// clipped and shifted as [`Block::slice`] does, without copying the text.
+    pub fn keep(&mut self, range: Range<usize>) {
+        self.text.truncate(range.end);
+        self.text.drain(..range.start);
+        let mut clipped = false;
+        self.spans.retain_mut(|s| {
+            let start = s.bytes.start.max(range.start);
+            let end = s.bytes.end.min(range.end);
+            clipped |= start != s.bytes.start || end != s.bytes.end;
+            s.bytes = start.saturating_sub(range.start)..end.saturating_sub(range.start);
+            start < end
+        });
+        // Spans are tidy already; only a clipped one can need it again.
+        if clipped {
+            self.tidy_spans();
+        }
+    }
+
     /// The block without leading and trailing white space.
     pub fn trimmed(&self) -> Block {
         let start = self.text.len() - self.text.trim_start().len();
@@ -87,6 +106,14 @@ impl Block {
         let text = &self.text;
         self.spans.retain_mut(|span| {
             let mut piece = &text[span.bytes.clone()];
+            // Most mentions start and end with a letter or digit: nothing to trim.
+            let bytes = piece.as_bytes();
+            if let (Some(first), Some(last)) = (bytes.first(), bytes.last())
+                && first.is_ascii_alphanumeric()
+                && last.is_ascii_alphanumeric()
+            {
+                return true;
+            }
             let lead = piece.len() - piece.trim_start_matches(is_leading_junk).len();
             piece = &piece[lead..];
             loop {
@@ -106,9 +133,14 @@ impl Block {
     pub fn mentions(&self) -> Vec<Mention> {
         let mut spans: Vec<&Span> = self.spans.iter().collect();
         spans.sort_by_key(|s| s.bytes.start);
+        // In ASCII text (most cables) a byte offset is a char offset.
+        let ascii = self.text.is_ascii();
         let mut chars_before = 0;
         let mut counted_to = 0;
         let mut char_at = |byte: usize| {
+            if ascii {
+                return byte;
+            }
             if byte >= counted_to {
                 chars_before += self.text[counted_to..byte].chars().count();
             } else {
@@ -191,8 +223,9 @@ pub(crate) struct Detokenizer {
 }
 
 impl Detokenizer {
-    /// Adds one line's tokens (one sentence, as the tagger split them).
-    pub fn push_line(&mut self, tokens: &[Token<'_>]) {
+    /// Adds one line's tokens (one sentence, as the tagger split them). `separators` says
+    /// whether the line may hold U+2028/U+2029, which become spaces.
+    pub fn push_line(&mut self, tokens: &[Token<'_>], separators: bool) {
         let quote_count: usize = tokens.iter().map(quotes_in).sum();
         let last_token = tokens.len().saturating_sub(1);
         let mut quotes_seen = 0;
@@ -209,7 +242,11 @@ impl Detokenizer {
                 this.block.text.push(' ');
             }
             let start = this.block.text.len();
-            push_clean(&mut this.block.text, word);
+            if separators {
+                push_clean(&mut this.block.text, word);
+            } else {
+                this.block.text.push_str(word);
+            }
             this.glue_next = attach_right;
             start
         };
@@ -263,10 +300,15 @@ fn is_keyword_mention(body: &str) -> bool {
     !body.contains(' ') && header::is_keyword(body)
 }
 
+/// Whether a line may hold a line or paragraph separator: both are encoded E2 80 A8/A9,
+/// so one byte search rules out nearly every line.
+pub(crate) fn may_hold_separators(line: &str) -> bool {
+    line.as_bytes().contains(&0xE2) && line.contains(['\u{2028}', '\u{2029}'])
+}
+
 /// Appends a token, turning line separators into spaces.
 fn push_clean(text: &mut String, word: &str) {
-    // Both separators are encoded E2 80 A8/A9: a byte test finds the rare word to fix.
-    if !word.as_bytes().contains(&0xE2) || !word.contains(['\u{2028}', '\u{2029}']) {
+    if !word.contains(['\u{2028}', '\u{2029}']) {
         text.push_str(word);
         return;
     }
@@ -287,7 +329,7 @@ mod tests {
     fn clean(lines: &[&str]) -> Block {
         let mut d = Detokenizer::default();
         for line in lines {
-            d.push_line(&tokens(line));
+            d.push_line(&tokens(line), may_hold_separators(line));
         }
         d.finish()
     }

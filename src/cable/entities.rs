@@ -46,7 +46,9 @@ struct Group<'a> {
 /// cables have a hundred thousand mentions, so nothing here may be worse than linear.
 #[must_use]
 pub fn group(cable: &Cable) -> Vec<Entity> {
-    let mut index: HashMap<String, usize, foldhash::fast::RandomState> = HashMap::default();
+    let mentions = cable.mention_count();
+    let mut index: HashMap<String, usize, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(mentions, foldhash::fast::RandomState::default());
     let mut groups: Vec<Group<'_>> = Vec::new();
     let mut key = String::new();
     for (paragraph, mention) in cable.mentions() {
@@ -54,7 +56,7 @@ pub fn group(cable: &Cable) -> Vec<Entity> {
         key.push_str(mention.kind.label());
         key.push('\0');
         let lower_start = key.len();
-        key.extend(mention.text.chars().flat_map(char::to_lowercase));
+        push_lowercase(&mut key, &mention.text);
         let at = match index.get(key.as_str()) {
             Some(&at) => at,
             None => {
@@ -100,6 +102,17 @@ pub fn group(cable: &Cable) -> Vec<Entity> {
             paragraphs: g.paragraphs,
         })
         .collect()
+}
+
+/// Appends `text` lower-cased; ASCII (nearly every mention) skips Unicode case tables.
+fn push_lowercase(key: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = key.len();
+        key.push_str(text);
+        key[start..].make_ascii_lowercase();
+    } else {
+        key.extend(text.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// The most frequent mixed-case form; all-capitals forms only when there is no other.

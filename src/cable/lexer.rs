@@ -38,8 +38,7 @@ fn mention(input: &str) -> IResult<&str, (&str, &str)> {
     )
     .parse(input)?;
     // The body runs to the first "  ]"; it must be single-space separated tokens.
-    let (rest, body) = take_until("  ]").parse(rest)?;
-    let (rest, _) = tag("  ]").parse(rest)?;
+    let (rest, body) = until_close(rest)?;
     if body.is_empty() || body.starts_with(' ') || body.ends_with(' ') || body.contains("  ") {
         return Err(nom::Err::Error(nom::error::Error::new(
             input,
@@ -47,6 +46,24 @@ fn mention(input: &str) -> IResult<&str, (&str, &str)> {
         )));
     }
     Ok((rest, (label, body)))
+}
+
+/// The text up to the first `  ]` (two spaces and a bracket), and the rest after it.
+/// A byte search for `]` is much cheaper here than a general substring search.
+fn until_close(input: &str) -> IResult<&str, &str> {
+    let bytes = input.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = bytes[from..].iter().position(|&b| b == b']') {
+        let at = from + offset;
+        if at >= 2 && bytes[at - 2] == b' ' && bytes[at - 1] == b' ' {
+            return Ok((&input[at + 1..], &input[..at - 2]));
+        }
+        from = at + 1;
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::TakeUntil,
+    )))
 }
 
 /// `<a id='par3' href='#par3'>¶</a>3 .`: the anchor, its echoed label and the period.
@@ -96,26 +113,39 @@ pub(crate) fn tokens(line: &str) -> Vec<Token<'_>> {
 /// Splits a line into tokens, into a buffer the caller reuses (cleared first).
 pub(crate) fn tokens_into<'a>(line: &'a str, out: &mut Vec<Token<'a>>) {
     out.clear();
-    let mut rest = line;
-    while !rest.is_empty() {
-        let offset = line.len() - rest.len();
-        if let Some(after) = rest.strip_prefix(|c: char| c == ' ' || c == '\t') {
-            rest = after;
-        } else if let Some(after) = rest.starts_with('[').then(|| mention(rest).ok()).flatten() {
-            let (after, (label, body)) = after;
-            let span = offset..line.len() - after.len();
-            out.push(Token::Mention { label, body, span });
-            rest = after;
-        } else if let Some((after, token)) =
-            rest.starts_with('<').then(|| tag_token(rest)).flatten()
-        {
-            out.extend(token);
-            rest = after;
-        } else {
-            let end = word_end(rest);
-            out.push(Token::Word(&rest[..end]));
-            rest = &rest[end..];
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let rest = &line[at..];
+        match bytes[at] {
+            b' ' | b'\t' => {
+                at += 1;
+                continue;
+            }
+            b'[' => {
+                if let Ok((after, (label, body))) = mention(rest) {
+                    let end = line.len() - after.len();
+                    out.push(Token::Mention {
+                        label,
+                        body,
+                        span: at..end,
+                    });
+                    at = end;
+                    continue;
+                }
+            }
+            b'<' => {
+                if let Some((after, token)) = tag_token(rest) {
+                    out.extend(token);
+                    at = line.len() - after.len();
+                    continue;
+                }
+            }
+            _ => {}
         }
+        let end = word_end(rest);
+        out.push(Token::Word(&rest[..end]));
+        at += end;
     }
 }
 
@@ -135,8 +165,10 @@ fn tag_token(input: &str) -> Option<(&str, Option<Token<'_>>)> {
 fn word_end(input: &str) -> usize {
     let bytes = input.as_bytes();
     // The first character always belongs to the word, so the lexer always advances.
-    let first_len = input.chars().next().map_or(0, char::len_utf8);
-    let mut i = first_len;
+    let mut i = 1;
+    while i < bytes.len() && !input.is_char_boundary(i) {
+        i += 1;
+    }
     while let Some(offset) = bytes[i..]
         .iter()
         .position(|b| matches!(b, b' ' | b'\t' | b'<'))

@@ -5,7 +5,7 @@
 //! (`1993.`) and prose like `paragraph 3.`. Each anchor is classified from its id and from
 //! what follows it.
 
-use super::clean::{Block, Detokenizer};
+use super::clean::{Block, Detokenizer, may_hold_separators};
 use super::lexer::{self, Token};
 use super::marking;
 use super::{Cable, EntityKind, Paragraph, SourceSpan, Warning, entities, header};
@@ -98,10 +98,11 @@ fn segments(lines: &[&str], skip_line: Option<usize>) -> (Vec<Segment>, Vec<Sour
         if skip_line == Some(n) {
             continue;
         }
+        let separators = may_hold_separators(line);
         let mut chunk_start = 0;
         for (i, token) in tokens.iter().enumerate() {
             if let Token::Anchor(id) = token {
-                detok.push_line(&tokens[chunk_start..i]);
+                detok.push_line(&tokens[chunk_start..i], separators);
                 let done = std::mem::take(&mut detok);
                 segments.push(Segment {
                     anchor: anchor.take(),
@@ -113,7 +114,7 @@ fn segments(lines: &[&str], skip_line: Option<usize>) -> (Vec<Segment>, Vec<Sour
                 chunk_start = i + 1;
             }
         }
-        detok.push_line(&tokens[chunk_start..]);
+        detok.push_line(&tokens[chunk_start..], separators);
     }
     segments.push(Segment {
         anchor,
@@ -179,18 +180,22 @@ fn assemble(segments: Vec<Segment>) -> (Block, Vec<Draft>) {
     (header, drafts)
 }
 
+/// The most words a dashed heading may have.
+const MAX_HEADING_WORDS: usize = 20;
+
 /// Cuts a trailing `---- HEADING ----` off a block and returns the heading.
 fn take_heading(block: &mut Block) -> Option<String> {
     let text = block.text.trim_end();
-    let is_rule = |word: &str| word.len() >= 3 && word.chars().all(|c| c == '-');
-    let words: Vec<(usize, &str)> = word_positions(text);
+    let is_rule = |word: &str| word.len() >= 3 && word.bytes().all(|c| c == b'-');
+    // Only the tail can hold a heading: the closing rule, its words and the opening rule.
+    let words = last_words(text, MAX_HEADING_WORDS + 2);
     let (&(_, last), rest) = words.split_last()?;
     if !is_rule(last) {
         return None;
     }
     let open = rest.iter().rposition(|(_, w)| is_rule(w))?;
     let heading_words = &rest[open + 1..];
-    if heading_words.is_empty() || heading_words.len() > 20 {
+    if heading_words.is_empty() || heading_words.len() > MAX_HEADING_WORDS {
         return None;
     }
     let heading_start = heading_words[0].0;
@@ -201,22 +206,28 @@ fn take_heading(block: &mut Block) -> Option<String> {
     Some(heading)
 }
 
-fn word_positions(text: &str) -> Vec<(usize, &str)> {
+/// The last `count` white-space separated words of `text` with their byte offsets, in order.
+fn last_words(text: &str, count: usize) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
+    let mut end = None;
+    for (i, c) in text.char_indices().rev() {
+        match (c.is_whitespace(), end) {
+            (true, Some(e)) => {
+                let start = i + c.len_utf8();
+                out.push((start, &text[start..e]));
+                end = None;
+                if out.len() == count {
+                    break;
+                }
             }
-            (false, None) => start = Some(i),
+            (false, None) => end = Some(i + c.len_utf8()),
             _ => {}
         }
     }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
+    if let Some(e) = end.filter(|_| out.len() < count) {
+        out.push((0, &text[..e]));
     }
+    out.reverse();
     out
 }
 
@@ -282,12 +293,11 @@ fn finish_paragraph(draft: Draft) -> Paragraph {
         Err(_) => None,
     };
     let end = start + text[start..].trim_end().len();
-    // One slice, not three: paragraphs are most of the document.
-    let block = if start == 0 && end == text.len() {
-        draft.block
-    } else {
-        draft.block.slice(start..end)
-    };
+    // Trimmed in place: paragraphs are most of the document.
+    let mut block = draft.block;
+    if start != 0 || end != block.text.len() {
+        block.keep(start..end);
+    }
     Paragraph {
         label: draft.label,
         marking,
