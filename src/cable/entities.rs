@@ -1,8 +1,9 @@
 //! Grouping mentions into entities: one entity per kind and case-insensitive name.
 
 use super::{Cable, EntityKind};
+use hashbrown::HashTable;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 /// An entity: every mention of one name (case-insensitively) under one kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -31,45 +32,49 @@ impl Entity {
     }
 }
 
-/// One entity while mentions are gathered.
+/// One entity while mentions are gathered; everything borrowed from the cable.
 struct Group<'a> {
     kind: &'a EntityKind,
     lower: String,
+    hash: u64,
     count: usize,
     forms: Vec<(&'a str, usize)>,
-    paragraphs: Vec<String>,
+    paragraphs: Vec<&'a str>,
 }
 
 /// Groups the mentions of a cable into entities, most frequent first, then by kind and name.
 ///
-/// One pass in document order, hashing a reused `kind NUL lower-case text` key: long
-/// cables have a hundred thousand mentions, so nothing here may be worse than linear.
+/// One pass in document order over a hash table of group indexes, keyed by kind and
+/// lower-cased text: long cables have a hundred thousand mentions, so nothing here may be
+/// worse than linear, and nothing is allocated per mention.
 #[must_use]
 pub fn group(cable: &Cable) -> Vec<Entity> {
-    let mentions = cable.mention_count();
-    let mut index: HashMap<String, usize, foldhash::fast::RandomState> =
-        HashMap::with_capacity_and_hasher(mentions, foldhash::fast::RandomState::default());
+    let state = foldhash::fast::FixedState::default();
+    let mut table: HashTable<usize> = HashTable::with_capacity(cable.mention_count());
     let mut groups: Vec<Group<'_>> = Vec::new();
-    let mut key = String::new();
+    let mut lower = String::new();
     for (paragraph, mention) in cable.mentions() {
-        key.clear();
-        key.push_str(mention.kind.label());
-        key.push('\0');
-        let lower_start = key.len();
-        push_lowercase(&mut key, &mention.text);
-        let at = match index.get(key.as_str()) {
-            Some(&at) => at,
-            None => {
-                index.insert(key.clone(), groups.len());
-                groups.push(Group {
-                    kind: &mention.kind,
-                    lower: key[lower_start..].to_string(),
-                    count: 0,
-                    forms: Vec::new(),
-                    paragraphs: Vec::new(),
-                });
-                groups.len() - 1
-            }
+        lower.clear();
+        push_lowercase(&mut lower, &mention.text);
+        let hash = state.hash_one((&mention.kind, lower.as_str()));
+        let found = table.find(hash, |&at| {
+            let group = &groups[at];
+            group.kind == &mention.kind && group.lower == lower
+        });
+        let at = if let Some(&at) = found {
+            at
+        } else {
+            let at = groups.len();
+            groups.push(Group {
+                kind: &mention.kind,
+                lower: lower.clone(),
+                hash,
+                count: 0,
+                forms: Vec::new(),
+                paragraphs: Vec::new(),
+            });
+            table.insert_unique(hash, at, |&at| groups[at].hash);
+            at
         };
         let group = &mut groups[at];
         group.count += 1;
@@ -82,24 +87,32 @@ pub fn group(cable: &Cable) -> Vec<Entity> {
             None => group.forms.push((&mention.text, 1)),
         }
         // Mentions come in document order, so comparing with the last paragraph is enough.
-        if group.paragraphs.last().is_none_or(|last| last != paragraph) {
-            group.paragraphs.push(paragraph.to_string());
+        if group.paragraphs.last() != Some(&paragraph) {
+            group.paragraphs.push(paragraph);
         }
     }
-    // Groups are in order of first appearance, so a stable sort keeps that as the last tie-break.
-    groups.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| a.kind.cmp(b.kind))
-            .then_with(|| a.lower.cmp(&b.lower))
+    // Sorting indexes moves less than sorting groups; the index breaks ties by first
+    // appearance.
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (a_group, b_group) = (&groups[a], &groups[b]);
+        b_group
+            .count
+            .cmp(&a_group.count)
+            .then_with(|| a_group.kind.cmp(b_group.kind))
+            .then_with(|| a_group.lower.cmp(&b_group.lower))
+            .then(a.cmp(&b))
     });
-    groups
+    order
         .into_iter()
-        .map(|g| Entity {
-            kind: g.kind.clone(),
-            name: display_name(&g.forms),
-            count: g.count,
-            paragraphs: g.paragraphs,
+        .map(|at| {
+            let group = &groups[at];
+            Entity {
+                kind: group.kind.clone(),
+                name: display_name(&group.forms),
+                count: group.count,
+                paragraphs: group.paragraphs.iter().map(|p| (*p).to_string()).collect(),
+            }
         })
         .collect()
 }

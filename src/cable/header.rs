@@ -137,6 +137,18 @@ fn field_keyword(input: &str) -> IResult<&str, Field> {
     .parse(input)
 }
 
+/// A cheap test before the parser: every keyword starts with one of these pairs of
+/// letters, in any case (`E.O.`, `EO`, `TAGS`, `SUBJECT`, `REF`, `CLASSIFIED`).
+fn could_be_keyword(word: &[u8]) -> bool {
+    let [first, second, ..] = word else {
+        return false;
+    };
+    matches!(
+        (first.to_ascii_uppercase(), second.to_ascii_uppercase()),
+        (b'E', b'.' | b'O') | (b'T', b'A') | (b'S', b'U') | (b'R', b'E') | (b'C', b'L')
+    )
+}
+
 /// Finds the first occurrence of each field keyword at a word start.
 /// Returns (field, keyword start, value start), sorted by position.
 fn locate_fields(text: &str) -> Vec<(Field, usize, usize)> {
@@ -150,10 +162,7 @@ fn locate_fields(text: &str) -> Vec<(Field, usize, usize)> {
         if start >= text.len() {
             break;
         }
-        // Every keyword starts with one of these letters: a cheap test before the parser.
-        let could_be_keyword =
-            text[start..].starts_with(['E', 'e', 'T', 't', 'S', 's', 'R', 'r', 'C', 'c']);
-        if !could_be_keyword {
+        if !could_be_keyword(&text.as_bytes()[start..]) {
             continue;
         }
         if let Ok((rest, field)) = field_keyword(&text[start..])

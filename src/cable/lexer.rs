@@ -14,7 +14,9 @@ use std::ops::Range;
 /// One token of a source line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Token<'a> {
-    /// A plain token of text.
+    /// Plain text: one word, or a run of words separated by single spaces that each start
+    /// with an ASCII letter or digit other than `n` (so none attaches to a neighbour, as
+    /// `,` or `n't` do). Runs let the detokenizer copy most of a line at once.
     Word(&'a str),
     /// A tagged mention: its tokens (single-space separated) and its byte range in the
     /// line, brackets included.
@@ -29,41 +31,50 @@ pub(crate) enum Token<'a> {
     LinkText(&'a str),
 }
 
-/// `[LABEL tok tok  ]`: returns the label and the tokens.
-fn mention(input: &str) -> IResult<&str, (&str, &str)> {
-    let (rest, label) = delimited(
-        char('['),
-        take_while_m_n(2, 6, |c: char| c.is_ascii_uppercase()),
-        char(' '),
-    )
-    .parse(input)?;
-    // The body runs to the first "  ]"; it must be single-space separated tokens.
-    let (rest, body) = until_close(rest)?;
-    if body.is_empty() || body.starts_with(' ') || body.ends_with(' ') || body.contains("  ") {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Verify,
-        )));
+/// `[LABEL tok tok  ]` at the start of `input`: the label, the tokens and the length of
+/// the whole mention. Written over bytes rather than with combinators: every `[` of
+/// every cable comes through here, and this is the parser's hottest path.
+fn mention(input: &str) -> Option<(&str, &str, usize)> {
+    let bytes = input.as_bytes();
+    if bytes.first() != Some(&b'[') {
+        return None;
     }
-    Ok((rest, (label, body)))
+    let label_len = bytes[1..]
+        .iter()
+        .take(7)
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
+    if !(2..=6).contains(&label_len) || bytes.get(1 + label_len) != Some(&b' ') {
+        return None;
+    }
+    let body_start = label_len + 2;
+    let body_len = until_close(&bytes[body_start..])?;
+    let body = &bytes[body_start..body_start + body_len];
+    // The body must be single-space separated tokens.
+    let single_spaced = !body.is_empty()
+        && body[0] != b' '
+        && body[body_len - 1] != b' '
+        && !body.windows(2).any(|pair| pair == b"  ");
+    single_spaced.then(|| {
+        (
+            &input[1..=label_len],
+            &input[body_start..body_start + body_len],
+            body_start + body_len + 3,
+        )
+    })
 }
 
-/// The text up to the first `  ]` (two spaces and a bracket), and the rest after it.
-/// A byte search for `]` is much cheaper here than a general substring search.
-fn until_close(input: &str) -> IResult<&str, &str> {
-    let bytes = input.as_bytes();
+/// Where the first `  ]` (two spaces and a bracket) starts.
+fn until_close(bytes: &[u8]) -> Option<usize> {
     let mut from = 0;
-    while let Some(offset) = bytes[from..].iter().position(|&b| b == b']') {
+    while let Some(offset) = memchr::memchr(b']', &bytes[from..]) {
         let at = from + offset;
         if at >= 2 && bytes[at - 2] == b' ' && bytes[at - 1] == b' ' {
-            return Ok((&input[at + 1..], &input[..at - 2]));
+            return Some(at - 2);
         }
         from = at + 1;
     }
-    Err(nom::Err::Error(nom::error::Error::new(
-        input,
-        nom::error::ErrorKind::TakeUntil,
-    )))
+    None
 }
 
 /// `<a id='par3' href='#par3'>¶</a>3 .`: the anchor, its echoed label and the period.
@@ -116,26 +127,24 @@ pub(crate) fn tokens_into<'a>(line: &'a str, out: &mut Vec<Token<'a>>) {
     let bytes = line.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        let rest = &line[at..];
         match bytes[at] {
             b' ' | b'\t' => {
                 at += 1;
                 continue;
             }
             b'[' => {
-                if let Ok((after, (label, body))) = mention(rest) {
-                    let end = line.len() - after.len();
+                if let Some((label, body, len)) = mention(&line[at..]) {
                     out.push(Token::Mention {
                         label,
                         body,
-                        span: at..end,
+                        span: at..at + len,
                     });
-                    at = end;
+                    at += len;
                     continue;
                 }
             }
             b'<' => {
-                if let Some((after, token)) = tag_token(rest) {
+                if let Some((after, token)) = tag_token(&line[at..]) {
                     out.extend(token);
                     at = line.len() - after.len();
                     continue;
@@ -143,10 +152,24 @@ pub(crate) fn tokens_into<'a>(line: &'a str, out: &mut Vec<Token<'a>>) {
             }
             _ => {}
         }
-        let end = word_end(rest);
-        out.push(Token::Word(&rest[..end]));
-        at += end;
+        let mut end = word_end(line, at);
+        if is_plain_start(bytes[at]) {
+            while bytes.get(end) == Some(&b' ')
+                && bytes.get(end + 1).is_some_and(|&b| is_plain_start(b))
+            {
+                end = word_end(line, end + 1);
+            }
+        }
+        out.push(Token::Word(&line[at..end]));
+        at = end;
     }
+}
+
+/// Whether a word starting with this byte can join a run: it neither closes onto the
+/// word before (`,` `)` `'s` `n't`) nor opens onto the next (`(` `$` `“`), and is no
+/// mention, tag or quote.
+fn is_plain_start(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() && byte != b'n'
 }
 
 /// An anchor, a link or other markup at a `<`; `None` if the `<` is text.
@@ -161,25 +184,45 @@ fn tag_token(input: &str) -> Option<(&str, Option<Token<'_>>)> {
     markup(input).ok().map(|(after, _)| (after, None))
 }
 
-/// A word runs to the next space or tab, or to a tag glued onto it (`PTER</a>`).
-fn word_end(input: &str) -> usize {
-    let bytes = input.as_bytes();
-    // The first character always belongs to the word, so the lexer always advances.
-    let mut i = 1;
-    while i < bytes.len() && !input.is_char_boundary(i) {
-        i += 1;
-    }
-    while let Some(offset) = bytes[i..]
-        .iter()
-        .position(|b| matches!(b, b' ' | b'\t' | b'<'))
-    {
-        let at = i + offset;
-        if bytes[at] != b'<' || markup(&input[at..]).is_ok() || anchor(&input[at..]).is_ok() {
-            return at;
+/// Where the word starting at `start` ends: at the next space or tab, or at a tag glued
+/// onto it (`PTER</a>`). A word has at least its first character, so the lexer advances.
+fn word_end(line: &str, start: usize) -> usize {
+    let bytes = line.as_bytes();
+    let mut end = start + utf8_len(bytes[start]);
+    loop {
+        while end < bytes.len() && !ENDS_WORD[usize::from(bytes[end])] {
+            end += 1;
         }
-        i = at + 1;
+        match bytes.get(end) {
+            // A `<` is ASCII, so slicing the line there is always on a char boundary.
+            Some(b'<') if !starts_tag(&line[end..]) => end += 1,
+            _ => return bytes.len().min(end),
+        }
     }
-    input.len()
+}
+
+/// Bytes that may end a word: space, tab, and `<` when it opens a tag.
+static ENDS_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b' ' as usize] = true;
+    table[b'\t' as usize] = true;
+    table[b'<' as usize] = true;
+    table
+};
+
+/// Whether the `<` that starts `rest` opens markup or an anchor (else it is text, as in `a < b`).
+fn starts_tag(rest: &str) -> bool {
+    markup(rest).is_ok() || anchor(rest).is_ok()
+}
+
+/// The length of the UTF-8 sequence a leading byte opens.
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
 }
 
 #[cfg(test)]
@@ -217,6 +260,23 @@ mod tests {
     }
 
     #[test]
+    fn plain_words_join_into_runs() {
+        let t = tokens("the French  government , not\tthe police (here) now");
+        assert_eq!(
+            t,
+            vec![
+                Token::Word("the French"),
+                Token::Word("government"),
+                Token::Word(","),
+                Token::Word("not"),
+                Token::Word("the police"),
+                Token::Word("(here)"),
+                Token::Word("now"),
+            ]
+        );
+    }
+
+    #[test]
     fn literal_bracket_before_a_mention() {
         let t = tokens("While [ [MISC XXXXXXXXXXXX  ] , his");
         assert_eq!(t[1], Token::Word("["));
@@ -227,10 +287,7 @@ mod tests {
     #[test]
     fn anchors_consume_their_label_and_period() {
         let t = tokens("the U.S. <a id='par4' href='#par4'>¶</a>4 . ");
-        assert_eq!(
-            t,
-            vec![Token::Word("the"), Token::Word("U.S."), Token::Anchor("4")]
-        );
+        assert_eq!(t, vec![Token::Word("the U.S."), Token::Anchor("4")]);
         let t = tokens("city. <a id='parB' href='#parB'>¶</a>B . ");
         assert_eq!(t[1], Token::Anchor("B"));
     }

@@ -99,6 +99,7 @@ fn segments(lines: &[&str], skip_line: Option<usize>) -> (Vec<Segment>, Vec<Sour
             continue;
         }
         let separators = may_hold_separators(line);
+        detok.reserve(line.len());
         let mut chunk_start = 0;
         for (i, token) in tokens.iter().enumerate() {
             if let Token::Anchor(id) = token {
@@ -319,7 +320,7 @@ fn find_signature(lines: &[&str]) -> Option<(usize, String)> {
     let mut words: Vec<&str> = Vec::new();
     for token in &tokens {
         match token {
-            Token::Word(w) => words.push(w),
+            Token::Word(w) => words.extend(w.split(' ')),
             Token::Mention { body, .. } => words.extend(body.split(' ')),
             Token::Anchor(_) | Token::LinkText(_) => return None,
         }
