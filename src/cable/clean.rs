@@ -257,7 +257,7 @@ impl Detokenizer {
                     self.push_word(word, attach, separators);
                 }
                 Token::Mention { label, body, .. } => {
-                    let mut words = body.split(' ').peekable();
+                    let mut words = words(body).peekable();
                     let mut start = None;
                     while let Some(word) = words.next() {
                         let is_last = is_last_token && words.peek().is_none();
@@ -339,10 +339,29 @@ fn quotes_in(token: &Token<'_>) -> usize {
     match token {
         Token::Word(word) => usize::from(*word == "\""),
         Token::Mention { body, .. } if body.contains('"') => {
-            body.split(' ').filter(|w| *w == "\"").count()
+            words(body).filter(|w| *w == "\"").count()
         }
         _ => 0,
     }
+}
+
+/// The single-space separated words of a mention's body. A byte loop: bodies are a few
+/// words long, too short for a vectorised search to pay off.
+fn words(body: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(body);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.bytes().position(|b| b == b' ') {
+            Some(at) => {
+                rest = Some(&text[at + 1..]);
+                Some(&text[..at])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
 }
 
 /// A mention of a header keyword alone (`[LOC DECL:  ]`) is the tagger's mistake: text.
@@ -353,7 +372,9 @@ fn is_keyword_mention(body: &str) -> bool {
 /// Whether a line may hold a line or paragraph separator: both are encoded E2 80 A8/A9,
 /// so one byte search rules out nearly every line.
 pub(crate) fn may_hold_separators(line: &str) -> bool {
-    line.as_bytes().contains(&0xE2) && line.contains(['\u{2028}', '\u{2029}'])
+    let bytes = line.as_bytes();
+    memchr::memchr_iter(0xE2, bytes)
+        .any(|at| matches!(bytes.get(at + 1..at + 3), Some([0x80, 0xA8 | 0xA9])))
 }
 
 /// Appends a token, turning line separators into spaces.

@@ -35,7 +35,7 @@ const MAX_NUMBER_GAP: u32 = 20;
 
 /// Builds a cable from the annotated format's text.
 pub(crate) fn build(source: &str, id: Option<String>, warnings: Vec<Warning>) -> Cable {
-    let lines: Vec<&str> = source.lines().collect();
+    let lines = lines(source);
     let signature = find_signature(&lines);
     let skip_line = signature.as_ref().map(|(line, _)| *line);
     let (segments, source_spans) = segments(&lines, skip_line);
@@ -43,6 +43,22 @@ pub(crate) fn build(source: &str, id: Option<String>, warnings: Vec<Warning>) ->
     cable.source = source.to_string();
     cable.source_spans = source_spans;
     cable
+}
+
+/// The text's lines exactly as [`str::lines`] splits them, found with a vectorised search.
+fn lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::with_capacity(text.len() / 64);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let line = &text[start..end];
+        lines.push(line.strip_suffix('\r').unwrap_or(line));
+        start = end + 1;
+    }
+    // A last line without `\n` keeps a bare `\r`, as `str::lines` does.
+    if start < text.len() {
+        lines.push(&text[start..]);
+    }
+    lines
 }
 
 /// Builds a cable from segments in document order: the header is the text before the
@@ -347,4 +363,28 @@ pub(crate) fn signature_from_words(mut words: Vec<&str>) -> Option<String> {
         && words.iter().all(is_name_word)
         && !words.iter().any(|w| header::is_keyword(w));
     is_signature.then(|| words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_split_as_str_lines_does() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\nb",
+            "\n",
+            "\n\n",
+            "a\r\nb\r\n",
+            "a\r",
+            "a\rb\n",
+            "a\r\n\r",
+            "x\n\ry",
+        ] {
+            assert_eq!(lines(text), text.lines().collect::<Vec<_>>(), "{text:?}");
+        }
+    }
 }
