@@ -65,6 +65,8 @@ pub struct Jump {
 pub enum Command {
     /// Leave cableview.
     Quit,
+    /// Show or hide the library's keys.
+    Help,
     /// Move the cursor of the table or list.
     Move(isize),
     /// Cursor to the first (`false`) or last (`true`) row.
@@ -130,6 +132,8 @@ pub struct Browser {
     pub indexing: bool,
     /// A message for the status line.
     pub notice: Option<String>,
+    /// The library's help overlay, and its scroll offset.
+    pub help: Option<usize>,
     /// The colours.
     pub theme: Theme,
     /// Set to leave.
@@ -165,12 +169,19 @@ impl Browser {
             progress: None,
             indexing: false,
             notice: None,
+            help: None,
             theme,
             quit: false,
             size: (80, 24),
             options,
             loader,
         }
+    }
+
+    /// The keys, for hints and help.
+    #[must_use]
+    pub fn keymap(&self) -> &crate::keymap::Keymap {
+        &self.options.keymap
     }
 
     /// Whether the mouse is wanted (the reader's option).
@@ -184,8 +195,13 @@ impl Browser {
         self.library = library;
         self.screen = Screen::Library;
         if !self.library.skipped().is_empty() {
+            let key = self
+                .options
+                .keymap
+                .library_key(&crate::action::LibraryAction::Skipped)
+                .map_or_else(String::new, |k| format!(": press {k} to see why"));
             self.notice = Some(format!(
-                "{} files skipped: press ! to see why",
+                "{} files skipped{key}",
                 self.library.skipped().len()
             ));
         }
@@ -204,6 +220,7 @@ impl Browser {
             }
             command => match self.screen {
                 Screen::Loading => {}
+                Screen::Library if self.help.is_some() => self.help_command(&command),
                 Screen::Library => self.library_command(command),
                 Screen::Skipped => {
                     if matches!(command, Command::Skipped | Command::Cancel | Command::Back) {
@@ -233,11 +250,22 @@ impl Browser {
         }
     }
 
+    fn help_command(&mut self, command: &Command) {
+        let scroll = self.help.unwrap_or(0);
+        self.help = match command {
+            Command::Help | Command::Cancel | Command::Back => None,
+            Command::Move(delta) => Some(scroll.saturating_add_signed(*delta)),
+            Command::MoveToEnd(false) => Some(0),
+            _ => Some(scroll),
+        };
+    }
+
     fn library_command(&mut self, command: Command) {
         self.notice = None;
         let library = &self.library;
         let table = &mut self.table;
         match command {
+            Command::Help => self.help = Some(0),
             Command::Move(delta) => table.move_by(delta),
             Command::MoveToEnd(last) => table.move_to_end(last),
             Command::Filter => table.typing = true,
@@ -361,6 +389,11 @@ impl Browser {
             .filter(|a| a.cable != *cable)
             .count();
         let name = entity.name.clone();
-        app.notify(format!("{name}: in {others} other cables (x to list)"));
+        let key = self
+            .options
+            .keymap
+            .library_key(&crate::action::LibraryAction::OtherCables)
+            .map_or_else(String::new, |k| format!(" ({k} to list)"));
+        app.notify(format!("{name}: in {others} other cables{key}"));
     }
 }

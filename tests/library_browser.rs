@@ -270,3 +270,13 @@ fn loading_screen_polls_the_background_load_until_the_library_is_ready() {
     assert_eq!(progress.total, 34);
     assert!(screen(&b).contains("34 of 34 cables"));
 }
+
+#[test]
+fn the_help_lists_the_library_keys() {
+    let mut b = browser(120, 40);
+    b.update(Command::Help);
+    let text = screen(&b);
+    insta::assert_snapshot!("library_help_120x40", text);
+    b.update(Command::Cancel);
+    assert!(!screen(&b).contains("sort by the next column"));
+}

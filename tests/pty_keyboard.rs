@@ -1,6 +1,6 @@
 //! End to end: the keyboard enhancement. A terminal that speaks the kitty keyboard
 //! protocol gets it turned on at start and off on the way out, and then tells `Ctrl-i`
-//! (jump forward) from `Tab` (next pane).
+//! (jump forward) from `Tab` (next pane); any terminal jumps forward with `Ctrl-n`.
 
 #[path = "support/pty.rs"]
 #[allow(dead_code, reason = "the shared helper has more than this test uses")]
@@ -65,6 +65,27 @@ fn a_kitty_terminal_tells_ctrl_i_from_tab() {
     // Popped while still in the alternate screen: terminals keep a stack per screen.
     let left = position(&raw[pushed..], b"\x1b[?1049l").expect("left the alternate screen");
     assert!(popped < left, "popped before leaving the alternate screen");
+    assert!(!pty.alternate_screen(), "the terminal is restored");
+}
+
+#[test]
+fn any_terminal_jumps_forward_with_ctrl_n() {
+    let mut pty = Pty::spawn(&[FIXTURES, SAMPLE], 120, 40);
+    open_and_follow_a_ref(&mut pty);
+    assert!(
+        position(&pty.raw_output(), PUSH).is_none(),
+        "no enhancement for a terminal that does not offer it"
+    );
+    pty.send("\x0f");
+    pty.wait_for_text("05PARIS2333 · from PARIS");
+    pty.send("\x0e");
+    pty.wait_for_text("04PARIS8983 · from PARIS");
+    // Here Ctrl-i is Tab: the next pane.
+    pty.send("\t");
+    pty.wait_for_text("│ entities");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    assert!(position(&pty.raw_output(), POP).is_none());
     assert!(!pty.alternate_screen(), "the terminal is restored");
 }
 
