@@ -10,7 +10,7 @@ pub mod run;
 pub mod table;
 
 use crate::action::Action;
-use crate::app::{App, AppOptions, ReadingPosition};
+use crate::app::{App, AppOptions, CableLink, Links, ReadingPosition, RefItem};
 use crate::input::Progress;
 use crate::library::{EntityKey, Library, LoadEvent, LoadHandle};
 use crate::theme::Theme;
@@ -306,8 +306,14 @@ impl Browser {
                 let before = app.selected;
                 app.update(action);
                 self.quit |= app.quit;
+                let follow = app.follow.take();
                 if app.selected.is_some() && app.selected != before {
                     self.note_selected_entity();
+                }
+                // A click on a header link: go there as from the `R` list.
+                if let Some(cable) = follow {
+                    self.remember();
+                    self.open(cable, None);
                 }
             }
             _ => {}
@@ -351,7 +357,11 @@ impl Browser {
             // Same cable: keep the reader as it is (position, hidden kinds).
             Some((current, app)) if current == cable => app,
             _ => match self.library.open(cable) {
-                Ok(parsed) => App::new(parsed, self.options.clone()),
+                Ok(parsed) => {
+                    let mut app = App::new(parsed, self.options.clone());
+                    app.links = Some(self.links(cable));
+                    app
+                }
                 Err(e) => {
                     self.notice = Some(e.to_string());
                     return;
@@ -372,6 +382,34 @@ impl Browser {
         self.reader = Some((cable, app));
         self.screen = Screen::Reader;
         self.note_selected_entity();
+    }
+
+    /// A cable's REF items and the cables citing it, as the reader's header links them.
+    fn links(&self, cable: usize) -> Links {
+        let link = |target: usize| CableLink {
+            cable: target,
+            id: self
+                .library
+                .row(target)
+                .map_or_else(|| "?".to_string(), |r| r.id.clone()),
+        };
+        Links {
+            references: self
+                .library
+                .references(cable)
+                .map(|(reference, target)| RefItem {
+                    label: reference.label.clone(),
+                    text: reference.text.clone(),
+                    target: target.map(link),
+                })
+                .collect(),
+            cited_by: self
+                .library
+                .cited_by(cable)
+                .iter()
+                .map(|&c| link(c))
+                .collect(),
+        }
     }
 
     /// Says in the status line how many other cables name the selected entity.

@@ -35,7 +35,7 @@ impl Widget for &App {
             return;
         }
         let panes = layout::panes(area, self);
-        header::render(self, panes.header, buf);
+        header::render(self, area, panes.header, buf);
         if let Some(pane) = panes.navigator {
             navigator::render(self, pane, buf);
         }

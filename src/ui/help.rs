@@ -16,6 +16,8 @@ const MOUSE: [(&str, &str); 3] = [
     ("click mention", "select its entity"),
 ];
 
+const LIBRARY_MOUSE: (&str, &str) = ("click link", "open the REF's or citing cable");
+
 /// A heading row of the help: no keys, the heading in the doc column.
 fn heading(text: &str) -> (String, String) {
     (String::new(), text.to_string())
@@ -30,7 +32,9 @@ fn library_rows(keymap: &Keymap, which: fn(&LibraryAction) -> bool) -> Vec<(Stri
         .collect()
 }
 
-/// The help rows: keys then what they do, every binding of the keymap, then the mouse.
+/// The help rows: keys then what they do, every binding of the keymap, then the mouse;
+/// in a library session, the keys that move between cables too. A row with no keys is
+/// a heading.
 #[must_use]
 pub fn help_lines(app: &App) -> Vec<(String, String)> {
     let keymap = &app.options.keymap;
@@ -43,6 +47,11 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
             .iter()
             .map(|(k, d)| ((*k).to_string(), (*d).to_string())),
     );
+    if app.in_library() {
+        lines.push(heading("Library: between cables"));
+        lines.extend(library_rows(keymap, LibraryAction::in_reader));
+        lines.push((LIBRARY_MOUSE.0.to_string(), LIBRARY_MOUSE.1.to_string()));
+    }
     lines
 }
 
@@ -52,6 +61,7 @@ pub fn library_help_lines(keymap: &Keymap) -> Vec<(String, String)> {
     let mut lines = library_rows(keymap, LibraryAction::on_table);
     lines.push(heading("In the reader of a cable from the library"));
     lines.extend(library_rows(keymap, |a| a.in_reader() && !a.on_table()));
+    lines.push((LIBRARY_MOUSE.0.to_string(), LIBRARY_MOUSE.1.to_string()));
     lines
 }
 

@@ -312,9 +312,8 @@ fn overlay(browser: &Browser, list: &CableList, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// What the library adds to the reader's screen: on the entity sidebar's bottom border,
-/// how many other cables name the selected entity; on the header's subject line, the
-/// REF links and "cited by" (both followed from the `R` list).
+/// What the library adds to the reader's screen beyond the header's links: on the entity
+/// sidebar's bottom border, how many other cables name the selected entity.
 fn across_cables(
     browser: &Browser,
     cable: usize,
@@ -350,44 +349,4 @@ fn across_cables(
             buf,
         );
     }
-    let id = |i: usize| browser.library.row(i).map_or("?", |r| r.id.as_str());
-    let mut parts: Vec<String> = browser
-        .library
-        .references(cable)
-        .filter_map(|(r, link)| {
-            link.map(|t| format!("REF {} → {}", r.label.as_deref().unwrap_or("-"), id(t)))
-        })
-        .collect();
-    let cited = browser.library.cited_by(cable);
-    if !cited.is_empty() {
-        let ids: Vec<&str> = cited.iter().take(3).map(|&c| id(c)).collect();
-        let more = if cited.len() > 3 {
-            format!(" +{}", cited.len() - 3)
-        } else {
-            String::new()
-        };
-        parts.push(format!("cited by {}{more}", ids.join(", ")));
-    }
-    if parts.is_empty() || panes.header.height < 3 {
-        return;
-    }
-    let r_key = browser
-        .keymap()
-        .library_key(&LibraryAction::References)
-        .map_or_else(String::new, |k| format!("· {k} "));
-    let text = format!(" {} {r_key}", parts.join(" · "));
-    let width = (crate::sanitize::width(&text) as u16).min(panes.header.width / 2);
-    let x = panes.header.x + panes.header.width - width;
-    let y = panes.header.y + panes.header.height - 1;
-    Line::from(truncate(&text, width as usize))
-        .style(ui.title)
-        .render(
-            Rect {
-                x,
-                y,
-                width,
-                height: 1,
-            },
-            buf,
-        );
 }
