@@ -2,7 +2,8 @@
 //! moves between cables (other cables naming an entity, REF links, cited-by, jumps).
 //!
 //! [`Browser::update`] is the only place this state changes; the reader's own state stays
-//! in [`App`], which gets every key the browser does not claim.
+//! in [`App`], which gets every key the browser does not claim. Each cable opened keeps
+//! its reading position in the state file, as a cable opened alone does.
 
 mod across;
 pub mod keys;
@@ -13,6 +14,8 @@ use crate::action::Action;
 use crate::app::{App, AppOptions, CableLink, Links, ReadingPosition, RefItem};
 use crate::input::Progress;
 use crate::library::{EntityKey, Library, LoadEvent, LoadHandle};
+use crate::state::Store;
+use crate::state::session::Session;
 use crate::theme::Theme;
 pub use table::Table;
 
@@ -142,6 +145,10 @@ pub struct Browser {
     pub size: (u16, u16),
     options: AppOptions,
     loader: Option<LoadHandle>,
+    /// The reading state of the cables opened.
+    session: Session,
+    /// `--fresh`: open cables at the top (positions are still saved).
+    fresh: bool,
 }
 
 impl Browser {
@@ -175,6 +182,31 @@ impl Browser {
             size: (80, 24),
             options,
             loader,
+            session: Session::disabled(),
+            fresh: false,
+        }
+    }
+
+    /// Keeps reading positions in `store`: each cable opened resumes where it was left
+    /// (unless `fresh`), and leaving it saves where it is. Returns the notices of opening
+    /// the store (a file set aside, saving off), which the status line shows too.
+    pub fn keep_positions(&mut self, store: Store, fresh: bool) -> Vec<String> {
+        let (session, notices) = Session::new(store);
+        self.session = session;
+        self.fresh = fresh;
+        if !notices.is_empty() {
+            self.notice = Some(notices.join("; "));
+        }
+        notices
+    }
+
+    /// On quit: saves the position of the cable in the reader, and returns the notices
+    /// the user has not seen on stderr.
+    pub fn finish(&mut self) -> Vec<String> {
+        let session = std::mem::replace(&mut self.session, Session::disabled());
+        match &mut self.reader {
+            Some((_, app)) => session.finish(app),
+            None => session.into_late(),
         }
     }
 
@@ -294,7 +326,13 @@ impl Browser {
 
     fn reader_command(&mut self, command: Command) {
         match command {
-            Command::Back => self.screen = Screen::Library,
+            Command::Back => {
+                // Leaving the cable records where it was left.
+                if let Some((_, app)) = &mut self.reader {
+                    self.session.save_now(app);
+                }
+                self.screen = Screen::Library;
+            }
             Command::OtherCables => self.list_other_cables(),
             Command::References => self.list_references(),
             Command::JumpBack => self.jump_back(),
@@ -307,6 +345,7 @@ impl Browser {
                 app.update(action);
                 self.quit |= app.quit;
                 let follow = app.follow.take();
+                self.session.after_update(app);
                 if app.selected.is_some() && app.selected != before {
                     self.note_selected_entity();
                 }
@@ -351,22 +390,36 @@ impl Browser {
         }
     }
 
-    /// Opens a cable in the reader, at the first mention of `entity` when given.
+    /// Opens a cable in the reader, at the first mention of `entity` when given, else
+    /// where it was left last time (unless `--fresh`). The same cable keeps its reader as
+    /// it is (position, hidden kinds); another one saves the position of the one left.
     fn open(&mut self, cable: usize, entity: Option<&EntityKey>) {
-        let mut app = match self.reader.take() {
-            // Same cable: keep the reader as it is (position, hidden kinds).
-            Some((current, app)) if current == cable => app,
-            _ => match self.library.open(cable) {
-                Ok(parsed) => {
-                    let mut app = App::new(parsed, self.options.clone());
-                    app.links = Some(self.links(cable));
-                    app
-                }
+        let same = matches!(&self.reader, Some((current, _)) if *current == cable);
+        let mut resumed = None;
+        if !same {
+            let parsed = match self.library.open(cable) {
+                Ok(parsed) => parsed,
                 Err(e) => {
-                    self.notice = Some(e.to_string());
+                    match &mut self.reader {
+                        Some((_, app)) if self.screen == Screen::Reader => {
+                            app.notify(e.to_string());
+                        }
+                        _ => self.notice = Some(e.to_string()),
+                    }
                     return;
                 }
-            },
+            };
+            if let Some((_, left)) = &mut self.reader {
+                self.session.save_now(left);
+            }
+            let mut app = App::new(parsed, self.options.clone());
+            app.links = Some(self.links(cable));
+            app.update(Action::Resize(self.size.0, self.size.1));
+            resumed = self.session.open(&mut app, self.fresh);
+            self.reader = Some((cable, app));
+        }
+        let Some((_, app)) = &mut self.reader else {
+            return;
         };
         app.update(Action::Resize(self.size.0, self.size.1));
         if let Some(key) = entity {
@@ -379,9 +432,11 @@ impl Browser {
                 app.select_entity(i, true);
             }
         }
-        self.reader = Some((cable, app));
         self.screen = Screen::Reader;
-        self.note_selected_entity();
+        match resumed {
+            Some(notice) if entity.is_none() => app.notify(notice),
+            _ => self.note_selected_entity(),
+        }
     }
 
     /// A cable's REF items and the cables citing it, as the reader's header links them.
