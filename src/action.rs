@@ -1,10 +1,24 @@
-//! Everything the reader can be asked to do.
+//! Everything the reader and the library can be asked to do.
 //!
-//! [`Action`] is the one list: the keymap file names its bindable variants, the help
-//! overlay and the README key table print their doc lines. Variants that carry data
-//! (typed characters, mouse, resize) come from the event loop and cannot be bound.
+//! [`Action`] is the reader's one list and [`LibraryAction`] the library's: the keymap file
+//! names their bindable variants, the help overlays and the README key tables print their
+//! doc lines. Variants that carry data (typed characters, mouse, resize) come from the
+//! event loop and cannot be bound.
 
 use serde::{Deserialize, Serialize};
+
+/// A list of actions keys can be bound to: what the keymap needs of [`Action`] and
+/// [`LibraryAction`].
+pub trait Bindable: Clone + PartialEq + std::fmt::Debug + 'static {
+    /// Every action a key can be bound to, in help order.
+    const BINDABLE: &'static [Self];
+    /// The name used in the keymap file, for bindable actions.
+    fn name(&self) -> Option<&'static str>;
+    /// The one-line description shown in the help overlay and the README.
+    fn doc(&self) -> &'static str;
+    /// The bindable action with this keymap name.
+    fn from_name(name: &str) -> Option<Self>;
+}
 
 /// A mouse event the reader cares about, in terminal cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,46 +33,66 @@ pub enum Mouse {
 
 macro_rules! actions {
     (
+        $(#[doc = $edoc:literal])+
+        enum $enum:ident;
         bindable { $( $(#[doc = $doc:literal])+ $name:ident = $key:literal, )* }
         internal { $( $(#[doc = $idoc:literal])+ $iname:ident $( ( $($ity:ty),* ) )?, )* }
     ) => {
-        /// One thing the reader can do: the only input of [`crate::app::App::update`].
+        $(#[doc = $edoc])+
         #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
-        pub enum Action {
+        pub enum $enum {
             $( $(#[doc = $doc])+ $name, )*
             $( $(#[doc = $idoc])+ #[serde(skip)] $iname $( ( $($ity),* ) )?, )*
         }
 
-        impl Action {
+        impl $enum {
             /// Every action a key can be bound to, in help order.
-            pub const BINDABLE: &'static [Action] = &[ $( Action::$name, )* ];
+            pub const BINDABLE: &'static [$enum] = &[ $( $enum::$name, )* ];
 
             /// The name used in the keymap file (`next_paragraph`), for bindable actions.
             #[must_use]
+            #[allow(unreachable_patterns, reason = "a list may have no internal actions")]
             pub fn name(&self) -> Option<&'static str> {
                 match self {
-                    $( Action::$name => Some($key), )*
+                    $( $enum::$name => Some($key), )*
                     _ => None,
                 }
             }
 
             /// The one-line description shown in the help overlay and the README.
             #[must_use]
+            #[allow(unreachable_patterns, reason = "a list may have no internal actions")]
             pub fn doc(&self) -> &'static str {
                 match self {
-                    $( Action::$name => first_line(concat!($($doc, "\n"),+)), )*
+                    $( $enum::$name => first_line(concat!($($doc, "\n"),+)), )*
                     _ => "",
                 }
             }
 
             /// The bindable action with this keymap name.
             #[must_use]
-            pub fn from_name(name: &str) -> Option<Action> {
+            pub fn from_name(name: &str) -> Option<$enum> {
                 match name {
-                    $( $key => Some(Action::$name), )*
+                    $( $key => Some($enum::$name), )*
                     _ => None,
                 }
+            }
+        }
+
+        impl Bindable for $enum {
+            const BINDABLE: &'static [Self] = $enum::BINDABLE;
+
+            fn name(&self) -> Option<&'static str> {
+                $enum::name(self)
+            }
+
+            fn doc(&self) -> &'static str {
+                $enum::doc(self)
+            }
+
+            fn from_name(name: &str) -> Option<Self> {
+                $enum::from_name(name)
             }
         }
     };
@@ -69,6 +103,8 @@ fn first_line(doc: &'static str) -> &'static str {
 }
 
 actions! {
+    /// One thing the reader can do: the only input of [`crate::app::App::update`].
+    enum Action;
     bindable {
         /// quit the reader
         Quit = "quit",
@@ -155,6 +191,80 @@ actions! {
     }
 }
 
+actions! {
+    /// One thing the library can be asked to do by a key: on the table of cables, in a
+    /// list of cables, or (the moves between cables) in the reader of a library session.
+    /// [`crate::browser::Browser::command_for_key`] turns it into a command.
+    enum LibraryAction;
+    bindable {
+        /// quit cableview
+        Quit = "quit",
+        /// show or hide the library's keys
+        Help = "help",
+        /// move down the table or list
+        Down = "down",
+        /// move up the table or list
+        Up = "up",
+        /// down half a page of the table
+        HalfPageDown = "half_page_down",
+        /// up half a page of the table
+        HalfPageUp = "half_page_up",
+        /// down a page of the table or list
+        PageDown = "page_down",
+        /// up a page of the table or list
+        PageUp = "page_up",
+        /// to the first row
+        Top = "top",
+        /// to the last row
+        Bottom = "bottom",
+        /// open the cable under the cursor, or follow the list's row
+        Open = "open",
+        /// filter as you type across ID, subject, origin, TAGS and entity names (enter keeps it)
+        Filter = "filter",
+        /// stop typing, then clear the filter; close a list or the skipped files
+        Cancel = "cancel",
+        /// sort by the next column
+        NextSort = "next_sort",
+        /// reverse the sort
+        Reverse = "reverse",
+        /// filter by the next classification level
+        NextClassification = "next_classification",
+        /// filter by the next TAG
+        NextTag = "next_tag",
+        /// the files that were skipped, and why
+        Skipped = "skipped",
+        /// back to the library, same row and filter (also the reader's cancel, with nothing left to clear)
+        Back = "back",
+        /// the other cables naming the selected entity; enter opens one at its first mention
+        OtherCables = "other_cables",
+        /// the cable's REF links to cables in the library and the cables citing it; enter follows
+        References = "references",
+        /// jump back across cables and positions (from the table: back to the reader)
+        JumpBack = "jump_back",
+        /// jump forward across cables and positions
+        JumpForward = "jump_forward",
+    }
+    internal {}
+}
+
+impl LibraryAction {
+    /// Whether the action works in the reader of a library session, where its keys are
+    /// taken before the reader's own (so they must not be bound to a reader action).
+    #[must_use]
+    pub fn in_reader(&self) -> bool {
+        matches!(
+            self,
+            Self::Back | Self::OtherCables | Self::References | Self::JumpBack | Self::JumpForward
+        )
+    }
+
+    /// Whether the action works on the table of cables (and, for moves, in lists).
+    #[must_use]
+    pub fn on_table(&self) -> bool {
+        !self.in_reader() || matches!(self, Self::JumpBack | Self::JumpForward)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,6 +277,15 @@ mod tests {
             assert!(!action.doc().is_empty(), "{name} has no doc line");
         }
         assert_eq!(Action::Tick.name(), None);
+        for action in LibraryAction::BINDABLE {
+            let name = action.name().expect("bindable actions are named");
+            assert_eq!(LibraryAction::from_name(name).as_ref(), Some(action));
+            assert!(!action.doc().is_empty(), "{name} has no doc line");
+            assert!(
+                action.in_reader() || action.on_table(),
+                "{name} works nowhere"
+            );
+        }
     }
 
     #[test]

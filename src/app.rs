@@ -7,6 +7,7 @@
 mod copy;
 mod entities;
 mod keys;
+mod links;
 mod mouse;
 mod navigate;
 mod position;
@@ -14,6 +15,7 @@ mod search;
 mod select;
 
 pub use entities::{EntityItem, EntityList, kinds_in_order};
+pub use links::{CableLink, Links, RefItem};
 pub use position::{Anchor, EntityRef, ReadingPosition};
 pub use search::{Hit, Search};
 
@@ -164,6 +166,11 @@ pub struct App {
     pub clipboard: Option<String>,
     /// Set when the reader should close.
     pub quit: bool,
+    /// Links to the other cables of a library (`None`: not in a library session).
+    pub links: Option<Links>,
+    /// A cable of the library to open, asked for by a click on a link; the library
+    /// takes it.
+    pub follow: Option<usize>,
     /// The navigator's rows.
     pub nav_rows: Vec<NavRow>,
     /// For each block, its navigator row.
@@ -241,6 +248,8 @@ impl App {
             clipboard: None,
             tags_explained: tags_explained(&cable),
             quit: false,
+            links: None,
+            follow: None,
             nav_rows,
             nav_row_of_block,
             mention_entity,

@@ -2,7 +2,8 @@
 //! moves between cables (other cables naming an entity, REF links, cited-by, jumps).
 //!
 //! [`Browser::update`] is the only place this state changes; the reader's own state stays
-//! in [`App`], which gets every key the browser does not claim.
+//! in [`App`], which gets every key the browser does not claim. Each cable opened keeps
+//! its reading position in the state file, as a cable opened alone does.
 
 mod across;
 pub mod keys;
@@ -10,9 +11,11 @@ pub mod run;
 pub mod table;
 
 use crate::action::Action;
-use crate::app::{App, AppOptions, ReadingPosition};
+use crate::app::{App, AppOptions, CableLink, Links, ReadingPosition, RefItem};
 use crate::input::Progress;
 use crate::library::{EntityKey, Library, LoadEvent, LoadHandle};
+use crate::state::Store;
+use crate::state::session::Session;
 use crate::theme::Theme;
 pub use table::Table;
 
@@ -65,6 +68,8 @@ pub struct Jump {
 pub enum Command {
     /// Leave cableview.
     Quit,
+    /// Show or hide the library's keys.
+    Help,
     /// Move the cursor of the table or list.
     Move(isize),
     /// Cursor to the first (`false`) or last (`true`) row.
@@ -130,6 +135,8 @@ pub struct Browser {
     pub indexing: bool,
     /// A message for the status line.
     pub notice: Option<String>,
+    /// The library's help overlay, and its scroll offset.
+    pub help: Option<usize>,
     /// The colours.
     pub theme: Theme,
     /// Set to leave.
@@ -138,6 +145,10 @@ pub struct Browser {
     pub size: (u16, u16),
     options: AppOptions,
     loader: Option<LoadHandle>,
+    /// The reading state of the cables opened.
+    session: Session,
+    /// `--fresh`: open cables at the top (positions are still saved).
+    fresh: bool,
 }
 
 impl Browser {
@@ -165,12 +176,44 @@ impl Browser {
             progress: None,
             indexing: false,
             notice: None,
+            help: None,
             theme,
             quit: false,
             size: (80, 24),
             options,
             loader,
+            session: Session::disabled(),
+            fresh: false,
         }
+    }
+
+    /// Keeps reading positions in `store`: each cable opened resumes where it was left
+    /// (unless `fresh`), and leaving it saves where it is. Returns the notices of opening
+    /// the store (a file set aside, saving off), which the status line shows too.
+    pub fn keep_positions(&mut self, store: Store, fresh: bool) -> Vec<String> {
+        let (session, notices) = Session::new(store);
+        self.session = session;
+        self.fresh = fresh;
+        if !notices.is_empty() {
+            self.notice = Some(notices.join("; "));
+        }
+        notices
+    }
+
+    /// On quit: saves the position of the cable in the reader, and returns the notices
+    /// the user has not seen on stderr.
+    pub fn finish(&mut self) -> Vec<String> {
+        let session = std::mem::replace(&mut self.session, Session::disabled());
+        match &mut self.reader {
+            Some((_, app)) => session.finish(app),
+            None => session.into_late(),
+        }
+    }
+
+    /// The keys, for hints and help.
+    #[must_use]
+    pub fn keymap(&self) -> &crate::keymap::Keymap {
+        &self.options.keymap
     }
 
     /// Whether the mouse is wanted (the reader's option).
@@ -184,8 +227,13 @@ impl Browser {
         self.library = library;
         self.screen = Screen::Library;
         if !self.library.skipped().is_empty() {
+            let key = self
+                .options
+                .keymap
+                .library_key(&crate::action::LibraryAction::Skipped)
+                .map_or_else(String::new, |k| format!(": press {k} to see why"));
             self.notice = Some(format!(
-                "{} files skipped: press ! to see why",
+                "{} files skipped{key}",
                 self.library.skipped().len()
             ));
         }
@@ -204,6 +252,7 @@ impl Browser {
             }
             command => match self.screen {
                 Screen::Loading => {}
+                Screen::Library if self.help.is_some() => self.help_command(&command),
                 Screen::Library => self.library_command(command),
                 Screen::Skipped => {
                     if matches!(command, Command::Skipped | Command::Cancel | Command::Back) {
@@ -233,11 +282,22 @@ impl Browser {
         }
     }
 
+    fn help_command(&mut self, command: &Command) {
+        let scroll = self.help.unwrap_or(0);
+        self.help = match command {
+            Command::Help | Command::Cancel | Command::Back => None,
+            Command::Move(delta) => Some(scroll.saturating_add_signed(*delta)),
+            Command::MoveToEnd(false) => Some(0),
+            _ => Some(scroll),
+        };
+    }
+
     fn library_command(&mut self, command: Command) {
         self.notice = None;
         let library = &self.library;
         let table = &mut self.table;
         match command {
+            Command::Help => self.help = Some(0),
             Command::Move(delta) => table.move_by(delta),
             Command::MoveToEnd(last) => table.move_to_end(last),
             Command::Filter => table.typing = true,
@@ -266,7 +326,13 @@ impl Browser {
 
     fn reader_command(&mut self, command: Command) {
         match command {
-            Command::Back => self.screen = Screen::Library,
+            Command::Back => {
+                // Leaving the cable records where it was left.
+                if let Some((_, app)) = &mut self.reader {
+                    self.session.save_now(app);
+                }
+                self.screen = Screen::Library;
+            }
             Command::OtherCables => self.list_other_cables(),
             Command::References => self.list_references(),
             Command::JumpBack => self.jump_back(),
@@ -278,8 +344,15 @@ impl Browser {
                 let before = app.selected;
                 app.update(action);
                 self.quit |= app.quit;
+                let follow = app.follow.take();
+                self.session.after_update(app);
                 if app.selected.is_some() && app.selected != before {
                     self.note_selected_entity();
+                }
+                // A click on a header link: go there as from the `R` list.
+                if let Some(cable) = follow {
+                    self.remember();
+                    self.open(cable, None);
                 }
             }
             _ => {}
@@ -317,18 +390,36 @@ impl Browser {
         }
     }
 
-    /// Opens a cable in the reader, at the first mention of `entity` when given.
+    /// Opens a cable in the reader, at the first mention of `entity` when given, else
+    /// where it was left last time (unless `--fresh`). The same cable keeps its reader as
+    /// it is (position, hidden kinds); another one saves the position of the one left.
     fn open(&mut self, cable: usize, entity: Option<&EntityKey>) {
-        let mut app = match self.reader.take() {
-            // Same cable: keep the reader as it is (position, hidden kinds).
-            Some((current, app)) if current == cable => app,
-            _ => match self.library.open(cable) {
-                Ok(parsed) => App::new(parsed, self.options.clone()),
+        let same = matches!(&self.reader, Some((current, _)) if *current == cable);
+        let mut resumed = None;
+        if !same {
+            let parsed = match self.library.open(cable) {
+                Ok(parsed) => parsed,
                 Err(e) => {
-                    self.notice = Some(e.to_string());
+                    match &mut self.reader {
+                        Some((_, app)) if self.screen == Screen::Reader => {
+                            app.notify(e.to_string());
+                        }
+                        _ => self.notice = Some(e.to_string()),
+                    }
                     return;
                 }
-            },
+            };
+            if let Some((_, left)) = &mut self.reader {
+                self.session.save_now(left);
+            }
+            let mut app = App::new(parsed, self.options.clone());
+            app.links = Some(self.links(cable));
+            app.update(Action::Resize(self.size.0, self.size.1));
+            resumed = self.session.open(&mut app, self.fresh);
+            self.reader = Some((cable, app));
+        }
+        let Some((_, app)) = &mut self.reader else {
+            return;
         };
         app.update(Action::Resize(self.size.0, self.size.1));
         if let Some(key) = entity {
@@ -341,9 +432,39 @@ impl Browser {
                 app.select_entity(i, true);
             }
         }
-        self.reader = Some((cable, app));
         self.screen = Screen::Reader;
-        self.note_selected_entity();
+        match resumed {
+            Some(notice) if entity.is_none() => app.notify(notice),
+            _ => self.note_selected_entity(),
+        }
+    }
+
+    /// A cable's REF items and the cables citing it, as the reader's header links them.
+    fn links(&self, cable: usize) -> Links {
+        let link = |target: usize| CableLink {
+            cable: target,
+            id: self
+                .library
+                .row(target)
+                .map_or_else(|| "?".to_string(), |r| r.id.clone()),
+        };
+        Links {
+            references: self
+                .library
+                .references(cable)
+                .map(|(reference, target)| RefItem {
+                    label: reference.label.clone(),
+                    text: reference.text.clone(),
+                    target: target.map(link),
+                })
+                .collect(),
+            cited_by: self
+                .library
+                .cited_by(cable)
+                .iter()
+                .map(|&c| link(c))
+                .collect(),
+        }
     }
 
     /// Says in the status line how many other cables name the selected entity.
@@ -361,6 +482,11 @@ impl Browser {
             .filter(|a| a.cable != *cable)
             .count();
         let name = entity.name.clone();
-        app.notify(format!("{name}: in {others} other cables (x to list)"));
+        let key = self
+            .options
+            .keymap
+            .library_key(&crate::action::LibraryAction::OtherCables)
+            .map_or_else(String::new, |k| format!(" ({k} to list)"));
+        app.notify(format!("{name}: in {others} other cables{key}"));
     }
 }

@@ -447,10 +447,17 @@ fn browse_command(args: &OpenArgs) -> Result<(), Failure> {
         no_color: crate::theme::no_color_env(),
         no_state: args.no_state,
     };
-    let Startup { options, .. } = startup::prepare(&Paths::from_env(), &launch)?;
+    let Startup { options, store } = startup::prepare(&Paths::from_env(), &launch)?;
     let loader = crate::library::LoadHandle::spawn(args.paths.clone());
-    let browser = crate::browser::Browser::loading(Some(loader), options);
-    let browser = crate::browser::run::run(browser).map_err(|e| format!("terminal error: {e}"))?;
+    let mut browser = crate::browser::Browser::loading(Some(loader), options);
+    for notice in browser.keep_positions(store, args.fresh) {
+        eprintln!("cableview: {notice}");
+    }
+    let mut browser =
+        crate::browser::run::run(browser).map_err(|e| format!("terminal error: {e}"))?;
     report_skipped(browser.library.skipped());
+    for notice in browser.finish() {
+        eprintln!("cableview: {notice}");
+    }
     Ok(())
 }

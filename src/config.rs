@@ -9,6 +9,7 @@ pub mod error;
 pub mod startup;
 
 use crate::cable::EntityKind;
+use crate::keymap::{KeyOverrides, Sections};
 pub use error::FileError;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
@@ -41,8 +42,9 @@ pub struct Config {
     pub mouse: bool,
     /// The view at start: the clean text or the file's own lines.
     pub view: View,
-    /// Key overrides: action name -> its keys, replacing that action's defaults.
-    pub keys: BTreeMap<String, Vec<String>>,
+    /// Key overrides: action name -> its keys, replacing that action's defaults; the
+    /// library's actions in `[keys.library]`.
+    pub keys: KeyOverrides,
 }
 
 impl Default for Config {
@@ -54,7 +56,7 @@ impl Default for Config {
             max_width: 100,
             mouse: true,
             view: View::Clean,
-            keys: BTreeMap::new(),
+            keys: KeyOverrides::default(),
         }
     }
 }
@@ -168,39 +170,47 @@ pub struct Locations {
     pub theme: Option<Range<usize>>,
     /// Each `[keys]` action: where its name stands, and each of its keys.
     pub keys: BTreeMap<String, KeyLocations>,
+    /// Each `[keys.library]` action, likewise.
+    pub library_keys: BTreeMap<String, KeyLocations>,
 }
 
 impl Locations {
     /// Finds the locations in a config's text; empty when it does not parse.
     #[must_use]
     pub fn of(text: &str) -> Self {
+        type Spanned = toml::Spanned<String>;
         #[derive(Deserialize)]
         struct Raw {
-            theme: Option<toml::Spanned<String>>,
-            keys: Option<BTreeMap<toml::Spanned<String>, Vec<toml::Spanned<String>>>>,
+            theme: Option<Spanned>,
+            keys: Option<Sections<Spanned, Vec<Spanned>>>,
         }
         let Ok(raw) = toml::from_str::<Raw>(text) else {
             return Self::default();
         };
-        let keys = raw
-            .keys
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(action, keys)| {
-                let span = action.span();
-                let keys = keys
-                    .into_iter()
-                    .map(|k| {
-                        let span = k.span();
-                        (k.into_inner(), span)
-                    })
-                    .collect();
-                (action.into_inner(), (span, keys))
-            })
-            .collect();
+        let located = |entries: BTreeMap<Spanned, Vec<Spanned>>| {
+            entries
+                .into_iter()
+                .map(|(action, keys)| {
+                    let span = action.span();
+                    let keys = keys
+                        .into_iter()
+                        .map(|k| {
+                            let span = k.span();
+                            (k.into_inner(), span)
+                        })
+                        .collect();
+                    (action.into_inner(), (span, keys))
+                })
+                .collect()
+        };
+        let (keys, library_keys) = match raw.keys {
+            Some(sections) => (located(sections.reader), located(sections.library)),
+            None => (BTreeMap::new(), BTreeMap::new()),
+        };
         Self {
             theme: raw.theme.map(|t| t.span()),
             keys,
+            library_keys,
         }
     }
 }
@@ -279,5 +289,27 @@ mod tests {
         assert_eq!(&text[action.clone()], "quit");
         assert_eq!(keys[1].0, "x");
         assert_eq!(&text[keys[1].1.clone()], "\"x\"");
+        let text = "[keys]\nquit = [\"Q\"]\n[keys.library]\nback = [\"h\"]\n";
+        let at = Locations::of(text);
+        assert_eq!(&text[at.keys["quit"].0.clone()], "quit");
+        let (action, keys) = &at.library_keys["back"];
+        assert_eq!(&text[action.clone()], "back");
+        assert_eq!(&text[keys[0].1.clone()], "\"h\"");
+    }
+
+    #[test]
+    fn library_keys_are_read_from_their_own_table() {
+        let config = Config::parse(
+            "[keys]\nquit = [\"Q\"]\n[keys.library]\nback = [\"h\"]\n",
+            "c",
+        )
+        .expect("parses");
+        assert_eq!(config.keys.reader["quit"], vec!["Q".to_string()]);
+        assert_eq!(config.keys.library["back"], vec!["h".to_string()]);
+        let error = Config::parse("[keys.library]\nback = \"h\"\n", "c").expect_err("not a list");
+        assert_eq!(
+            error.to_string(),
+            "wrong type: string \"h\" in c at 2:8, expected a list"
+        );
     }
 }

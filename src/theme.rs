@@ -178,6 +178,8 @@ style_group!(
         scrollbar = "scrollbar",
         /// Hidden kinds in the sidebar.
         hidden = "hidden",
+        /// Links to other cables of a library (REFs, cited by) in the header.
+        link = "link",
     }
 );
 

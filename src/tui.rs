@@ -5,7 +5,8 @@ use crate::action::{Action, Mouse};
 use crate::app::App;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyboardEnhancementFlags, MouseButton,
+    MouseEventKind, PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
 };
 use ratatui::crossterm::execute;
 use std::io;
@@ -16,11 +17,75 @@ use std::time::Duration;
 /// How long the loop waits for input before checking for a termination signal.
 const POLL: Duration = Duration::from_millis(200);
 
+/// What cableview turns on in the terminal beyond ratatui's raw mode and alternate
+/// screen, so that every way out turns the same things off again.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Modes {
+    /// Mouse reporting.
+    mouse: bool,
+    /// The kitty keyboard protocol's "disambiguate" level, so `Ctrl-i` arrives apart
+    /// from `Tab` (and `Ctrl-o`, `Esc` and the like unambiguously).
+    keyboard: bool,
+}
+
+impl Modes {
+    /// Enters the terminal as cableview wants it: ratatui's setup (raw mode, alternate
+    /// screen, a panic hook restoring them), the keyboard enhancement when the terminal
+    /// says it supports it, and mouse reporting if `mouse`. The panic hook is extended to
+    /// turn off what was turned on, before ratatui's restores the rest.
+    ///
+    /// Call [`Modes::leave`] on the way out whatever happens next; an error turning a
+    /// mode on is returned alongside so the caller can still leave cleanly.
+    pub(crate) fn enter(mouse: bool) -> (DefaultTerminal, Self, io::Result<()>) {
+        let terminal = ratatui::init();
+        // The query needs raw mode; a terminal that does not answer counts as unable.
+        let keyboard = matches!(
+            ratatui::crossterm::terminal::supports_keyboard_enhancement(),
+            Ok(true)
+        );
+        let modes = Self { mouse, keyboard };
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            modes.off();
+            hook(info);
+        }));
+        let mut result = Ok(());
+        if keyboard {
+            result = execute!(
+                io::stdout(),
+                PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
+            );
+        }
+        if mouse {
+            result = result.and_then(|()| execute!(io::stdout(), EnableMouseCapture));
+        }
+        (terminal, modes, result)
+    }
+
+    /// Turns off what [`Modes::enter`] turned on, then restores the terminal.
+    pub(crate) fn leave(self) {
+        self.off();
+        ratatui::restore();
+    }
+
+    /// Turns the mouse and the keyboard enhancement off, still in the alternate screen
+    /// (terminals keep a keyboard mode stack per screen).
+    fn off(self) {
+        if self.mouse {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+        }
+        if self.keyboard {
+            let _ = execute!(io::stdout(), PopKeyboardEnhancementFlags);
+        }
+    }
+}
+
 /// Runs the reader until the user quits or a signal asks it to stop, and returns the
 /// final state so the caller can save the reading position.
 ///
 /// The terminal is restored before this returns, whatever happened, and on panic by
-/// ratatui's panic hook (extended here to turn mouse reporting off too).
+/// ratatui's panic hook (extended here to turn mouse reporting and the keyboard
+/// enhancement off too).
 pub fn run(app: App) -> io::Result<App> {
     run_with(app, |_| {})
 }
@@ -31,25 +96,9 @@ pub fn run(app: App) -> io::Result<App> {
 pub fn run_with(mut app: App, after_update: impl FnMut(&mut App)) -> io::Result<App> {
     let stop = Arc::new(AtomicBool::new(false));
     register_signals(&stop)?;
-    let mut terminal = ratatui::init();
-    let mouse = app.options.mouse;
-    if mouse {
-        let hook = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(io::stdout(), DisableMouseCapture);
-            hook(info);
-        }));
-    }
-    let result = (if mouse {
-        execute!(io::stdout(), EnableMouseCapture)
-    } else {
-        Ok(())
-    })
-    .and_then(|()| event_loop(&mut terminal, &mut app, &stop, after_update));
-    if mouse {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-    }
-    ratatui::restore();
+    let (mut terminal, modes, entered) = Modes::enter(app.options.mouse);
+    let result = entered.and_then(|()| event_loop(&mut terminal, &mut app, &stop, after_update));
+    modes.leave();
     if stop.load(Ordering::Relaxed) {
         app.quit = true;
         app.notify("terminated by signal");

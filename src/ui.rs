@@ -20,7 +20,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-pub use help::help_lines;
+pub use help::{help_lines, library_help_lines};
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -35,7 +35,7 @@ impl Widget for &App {
             return;
         }
         let panes = layout::panes(area, self);
-        header::render(self, panes.header, buf);
+        header::render(self, area, panes.header, buf);
         if let Some(pane) = panes.navigator {
             navigator::render(self, pane, buf);
         }

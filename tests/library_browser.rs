@@ -1,12 +1,13 @@
 //! The library view: commands, moving between cables, and whole-screen snapshots.
 
-use cableview::action::Action;
+use cableview::action::{Action, Mouse};
 use cableview::app::AppOptions;
 use cableview::browser::{Browser, Command, Screen};
 use cableview::cable::Classification;
 use cableview::library::{Column, Library};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
@@ -230,7 +231,7 @@ fn snapshot_reader_with_links_and_cross_counts() {
     app.select_entity(i, true);
     let text = screen(&b);
     assert!(text.contains(" 2 other cables · x "), "{text}");
-    assert!(text.contains("REF B → 04PARIS8983 · R"), "{text}");
+    assert!(text.contains("B. 04 PARIS 8983 → 04PARIS8983"), "{text}");
     insta::assert_snapshot!("library_reader_120x30", text);
 }
 
@@ -269,4 +270,154 @@ fn loading_screen_polls_the_background_load_until_the_library_is_ready() {
     let progress = b.progress.expect("progress was shown");
     assert_eq!(progress.total, 34);
     assert!(screen(&b).contains("34 of 34 cables"));
+}
+
+fn terminal(browser: &Browser) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(browser.size.0, browser.size.1)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(browser, frame.area()))
+        .unwrap();
+    terminal
+}
+
+/// Where `text` first appears on screen: (column, row).
+fn find(terminal: &Terminal<TestBackend>, text: &str) -> Option<(u16, u16)> {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height).find_map(|y| {
+        let row: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect();
+        let byte = row.find(text)?;
+        Some((u16::try_from(row[..byte].chars().count()).ok()?, y))
+    })
+}
+
+fn open_id(b: &mut Browser, id: &str) {
+    typed(b, &id.to_lowercase());
+    b.update(Command::Open);
+    b.update(Command::Open);
+    assert_eq!(reader_id(b), id);
+}
+
+#[test]
+fn snapshot_header_with_ref_links_and_cited_by() {
+    let mut b = browser(120, 30);
+    open_id(&mut b, "04PARIS8983");
+    let t = terminal(&b);
+    let text = t.backend().to_string();
+    let header: Vec<&str> = text.lines().take(5).collect();
+    insta::assert_snapshot!("library_header_links_120x30", header.join("\n"));
+    // Cited by 05PARIS2333, drawn as a link.
+    let (x, y) = find(&t, "05PARIS2333").expect("the cited-by link");
+    let cell = &t.backend().buffer()[(x, y)];
+    assert!(
+        cell.modifier.contains(Modifier::UNDERLINED),
+        "links are underlined: {cell:?}"
+    );
+    assert_eq!(cell.fg, b.theme.ui.link.fg.unwrap());
+
+    let mut b = browser(120, 30);
+    open_id(&mut b, "05PARIS2333");
+    let t = terminal(&b);
+    let text = t.backend().to_string();
+    let header: Vec<&str> = text.lines().take(5).collect();
+    insta::assert_snapshot!("library_header_ref_links_120x30", header.join("\n"));
+    // REF A (STATE 60796) is not in the library: plain text, not a link.
+    let (x, y) = find(&t, "STATE 60796").expect("REF A");
+    let cell = &t.backend().buffer()[(x, y)];
+    assert!(!cell.modifier.contains(Modifier::UNDERLINED), "{cell:?}");
+    let (x, y) = find(&t, "04 PARIS 8983").expect("REF B");
+    assert!(
+        t.backend().buffer()[(x, y)]
+            .modifier
+            .contains(Modifier::UNDERLINED)
+    );
+}
+
+#[test]
+fn a_click_on_a_header_link_opens_that_cable_and_ctrl_o_comes_back() {
+    let mut b = browser(120, 30);
+    open_id(&mut b, "05PARIS2333");
+    b.update(Command::Reader(Action::GoTo("3".into())));
+    let before = b.reader.as_ref().unwrap().1.position();
+    let t = terminal(&b);
+    let (x, y) = find(&t, "→ 04PARIS8983").expect("the REF link");
+    // A click on the separator before a link is not a click on it.
+    let (sep, _) = find(&t, " · B. 04").expect("the separator");
+    b.update(Command::Reader(Action::Mouse(Mouse::Click(sep, y))));
+    assert_eq!(reader_id(&b), "05PARIS2333");
+    b.update(Command::Reader(Action::Mouse(Mouse::Click(x + 5, y))));
+    assert_eq!(reader_id(&b), "04PARIS8983");
+    assert_eq!(b.jumps.len(), 1, "the place left is on the jump list");
+
+    // Its header says who cites it; a click there goes back the other way.
+    let t = terminal(&b);
+    let (x, y) = find(&t, "Cited by 05PARIS2333").expect("cited by");
+    b.update(Command::JumpBack);
+    assert_eq!(reader_id(&b), "05PARIS2333");
+    assert_eq!(b.reader.as_ref().unwrap().1.position(), before);
+    b.update(Command::JumpForward);
+    assert_eq!(reader_id(&b), "04PARIS8983");
+    b.update(Command::Reader(Action::Mouse(Mouse::Click(x + 10, y))));
+    assert_eq!(reader_id(&b), "05PARIS2333");
+}
+
+#[test]
+fn the_help_lists_the_library_keys() {
+    let mut b = browser(120, 40);
+    b.update(Command::Help);
+    let text = screen(&b);
+    insta::assert_snapshot!("library_help_120x40", text);
+    b.update(Command::Cancel);
+    assert!(!screen(&b).contains("sort by the next column"));
+
+    // The reader's help, in a library, adds the moves between cables.
+    open_id(&mut b, "05PARIS2333");
+    b.update(Command::Reader(Action::Help));
+    let lines = cableview::ui::help_lines(&b.reader.as_ref().unwrap().1);
+    let keys = |doc: &str| {
+        lines
+            .iter()
+            .find(|(_, d)| d.starts_with(doc))
+            .map(|(k, _)| k.clone())
+    };
+    assert_eq!(keys("jump forward").as_deref(), Some("ctrl-i, ctrl-n"));
+    assert_eq!(keys("jump back").as_deref(), Some("ctrl-o"));
+    assert_eq!(keys("the other cables naming").as_deref(), Some("x"));
+    assert_eq!(keys("Library: between cables").as_deref(), Some(""));
+    // Alone, the reader's help has none of them.
+    let alone = cableview::app::App::new(cableview::input::sample(), AppOptions::default());
+    assert!(
+        !cableview::ui::help_lines(&alone)
+            .iter()
+            .any(|(_, d)| d.starts_with("jump forward"))
+    );
+}
+
+#[test]
+fn many_citing_cables_are_cut_to_what_fits() {
+    use cableview::app::{CableLink, Links};
+    let mut b = browser(80, 24);
+    open_id(&mut b, "04PARIS8983");
+    let app = &mut b.reader.as_mut().unwrap().1;
+    let links = app.links.get_or_insert_with(Links::default);
+    links.cited_by = (0..40)
+        .map(|i| CableLink {
+            cable: i,
+            id: format!("09STATE{i:05}"),
+        })
+        .collect();
+    let t = terminal(&b);
+    let text = t.backend().to_string();
+    let row = text
+        .lines()
+        .find(|l| l.contains("Cited by"))
+        .expect("the cited-by row")
+        .trim_matches('"')
+        .trim_end()
+        .to_string();
+    assert!(row.ends_with("more · R"), "{row}");
+    assert!(row.contains("09STATE00000, 09STATE00001"), "{row}");
+    let shown = row.matches("09STATE").count();
+    assert!(row.contains(&format!("+{} more", 40 - shown)), "{row}");
 }

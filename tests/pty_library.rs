@@ -1,13 +1,16 @@
 //! End to end: open a directory, filter the library, open a cable, follow an entity to
-//! another cable, jump back, and return to the library with the filter kept.
+//! another cable, jump back, and return to the library with the filter kept; click a REF
+//! link in the header; find a cable where it was left in an earlier run.
 
 #[path = "support/pty.rs"]
 #[allow(dead_code, reason = "the shared helper has more than this test uses")]
 mod pty;
 
-use pty::Pty;
+use pty::{Pty, Terminal};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/annotated");
+/// The sample, 05PARIS2333, whose REF B is 04PARIS8983 of the fixtures.
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/05PARIS2333.txt");
 
 #[test]
 fn directory_filter_open_follow_entity_and_come_back() {
@@ -54,4 +57,73 @@ fn q_quits_while_the_library_loads_or_after() {
     let mut pty = Pty::spawn(&[FIXTURES], 80, 24);
     pty.send("q");
     assert!(pty.wait_exit().success());
+}
+
+/// Filters the library down to one cable and opens it.
+fn open_cable(pty: &mut Pty, id: &str) {
+    pty.send(&format!("/{}", id.to_lowercase()));
+    pty.wait_for_text("cableview library: 1 of 35 cables");
+    pty.send("\r");
+    pty.send("\r");
+    pty.wait_for_text(&format!("{id} · from PARIS"));
+}
+
+fn with_data_dir(dir: &std::path::Path) -> Terminal {
+    Terminal {
+        env: vec![("CABLEVIEW_DATA_DIR".into(), dir.display().to_string())],
+        ..Terminal::default()
+    }
+}
+
+#[test]
+fn header_links_open_cables_and_positions_are_kept_between_runs() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let terminal = with_data_dir(data.path());
+    let mut pty = Pty::spawn_in(&[FIXTURES, SAMPLE], 120, 40, &terminal);
+    pty.wait_for_text("cableview library: 35 of 35 cables");
+    open_cable(&mut pty, "05PARIS2333");
+
+    // REF B names a cable of the library: the header links it, and a click opens it.
+    pty.wait_for_text("B. 04 PARIS 8983 → 04PARIS8983");
+    let (column, row) = pty.find("→ 04PARIS8983").expect("the link on screen");
+    pty.click(column + 4, row);
+    pty.wait_for_text("04PARIS8983 · from PARIS");
+    pty.wait_for_text("Cited by 05PARIS2333");
+
+    // Ctrl-o comes back; read on to ¶5, leave for the library, quit.
+    pty.send("\x0f");
+    pty.wait_for_text("05PARIS2333 · from PARIS");
+    pty.send("5");
+    pty.wait_for_text("¶5 of 7");
+    pty.send("\x7f");
+    pty.wait_for_text("cableview library: 1 of 35 cables");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+
+    let saved = std::fs::read_to_string(data.path().join("state.json")).expect("state saved");
+    let state: serde_json::Value = serde_json::from_str(&saved).expect("json");
+    assert_eq!(state["cables"]["05PARIS2333"]["position"]["paragraph"], 5);
+    assert!(
+        state["cables"]["04PARIS8983"].is_object(),
+        "the cable followed to is kept too"
+    );
+
+    // The next run opens the cable where it was left.
+    let mut pty = Pty::spawn_in(&[FIXTURES, SAMPLE], 120, 40, &terminal);
+    pty.wait_for_text("cableview library: 35 of 35 cables");
+    open_cable(&mut pty, "05PARIS2333");
+    pty.wait_for_text("resumed at ¶5");
+    pty.wait_for_text("¶5 of 7");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+
+    // --fresh starts at the top.
+    let mut pty = Pty::spawn_in(&["--fresh", FIXTURES, SAMPLE], 120, 40, &terminal);
+    pty.wait_for_text("cableview library: 35 of 35 cables");
+    open_cable(&mut pty, "05PARIS2333");
+    pty.wait_for_text("header, 7 ¶");
+    assert!(!pty.rows().join("\n").contains("resumed"));
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    assert!(!pty.alternate_screen(), "the terminal is restored");
 }

@@ -1,4 +1,5 @@
-//! The mouse: the wheel scrolls the pane under the pointer; clicks jump and select.
+//! The mouse: the wheel scrolls the pane under the pointer; clicks jump and select, and
+//! in a library a click on a header link asks for that cable.
 
 use super::{App, EntityItem, Focus};
 use crate::action::{Action, Mouse};
@@ -29,6 +30,12 @@ impl App {
         let (x, y) = match mouse {
             Mouse::Click(x, y) | Mouse::WheelDown(x, y) | Mouse::WheelUp(x, y) => (x, y),
         };
+        if let Mouse::Click(..) = mouse
+            && let Some(cable) = layout::link_at(self, area, panes.header, x, y)
+        {
+            self.follow_link(cable);
+            return;
+        }
         let pane = if panes.navigator.is_some_and(|r| contains(r, x, y)) {
             Focus::Navigator
         } else if panes.entities.is_some_and(|r| contains(r, x, y)) {

@@ -1,24 +1,16 @@
-//! Keys to browser commands. The library screen has its own small map; in the reader the
+//! Keys to browser commands, through the `[library]` section of the keymap. The library
+//! screen and the lists over the reader take the library's keys; in the reader the
 //! browser claims only the keys that move between cables and passes the rest on.
-//!
-//! | where | key | command |
-//! |---|---|---|
-//! | anywhere | `q`, `Ctrl-c` | quit (while loading too) |
-//! | library | `j`/`k`, arrows, `PageDown`/`PageUp`, `g`/`G` | move |
-//! | library | `Enter` | open the cable |
-//! | library | `/` | filter as you type (`Enter` keeps it, `Esc` stops typing) |
-//! | library | `Esc` | clear the filter |
-//! | library | `s` / `r` | sort by the next column / reverse |
-//! | library | `c` / `T` | filter by the next classification / TAG |
-//! | library | `!` | the skipped files |
-//! | reader | `Backspace`, or `Esc` with nothing to clear | back to the library |
-//! | reader | `x` | other cables naming the selected entity |
-//! | reader | `R` | REF links and cited-by |
-//! | reader | `Ctrl-o` / `Ctrl-i` | jump back / forward |
+//! Typing into the filter takes characters as they are.
 
 use super::{Browser, Command, Screen};
+use crate::action::{Action, LibraryAction};
 use crate::app::Mode;
+use crate::keymap::Key;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// How far the page keys move the table or a list.
+const PAGE: isize = 20;
 
 impl Browser {
     /// The command a key press means now.
@@ -28,48 +20,89 @@ impl Browser {
         if ctrl && key.code == KeyCode::Char('c') {
             return Some(Command::Quit);
         }
+        let action = self.keymap().library_action(&Key::from_event(key));
         match self.screen {
-            Screen::Loading | Screen::Skipped => match key.code {
-                KeyCode::Char('q') => Some(Command::Quit),
-                KeyCode::Esc | KeyCode::Backspace | KeyCode::Char('!') => Some(Command::Cancel),
+            Screen::Loading => (action == Some(LibraryAction::Quit)).then_some(Command::Quit),
+            Screen::Skipped => match action? {
+                LibraryAction::Quit => Some(Command::Quit),
+                LibraryAction::Cancel | LibraryAction::Back | LibraryAction::Skipped => {
+                    Some(Command::Cancel)
+                }
                 _ => None,
             },
             Screen::Library if self.table.typing => typing_key(key),
-            Screen::Library => library_key(key, ctrl),
-            Screen::Reader if self.list.is_some() => list_key(key),
-            Screen::Reader => self.reader_key(key, ctrl),
+            Screen::Library => action.as_ref().and_then(table_command),
+            Screen::Reader if self.list.is_some() => match action? {
+                LibraryAction::Back | LibraryAction::OtherCables | LibraryAction::References => {
+                    Some(Command::Cancel)
+                }
+                action => table_command(&action),
+            },
+            Screen::Reader => self.reader_key(key, action),
         }
     }
 
-    fn reader_key(&self, key: &KeyEvent, ctrl: bool) -> Option<Command> {
+    fn reader_key(&self, key: &KeyEvent, action: Option<LibraryAction>) -> Option<Command> {
         let app = self.reader.as_ref().map(|(_, app)| app)?;
-        if app.is_typing() {
+        if app.is_typing() || app.help.is_some() {
             return app.action_for_key(key).map(Command::Reader);
         }
-        match key.code {
-            KeyCode::Char('o') if ctrl => return Some(Command::JumpBack),
-            KeyCode::Char('i') if ctrl => return Some(Command::JumpForward),
-            KeyCode::Backspace => return Some(Command::Back),
-            KeyCode::Char('x') if !ctrl => return Some(Command::OtherCables),
-            KeyCode::Char('R') => return Some(Command::References),
-            // Esc clears the reader's search or selection first, then goes back.
-            KeyCode::Esc
-                if app.help.is_none()
-                    && app.selected.is_none()
-                    && app.search.is_none()
-                    && app.mode == Mode::Normal =>
-            {
-                return Some(Command::Back);
-            }
+        match action {
+            Some(LibraryAction::Back) => return Some(Command::Back),
+            Some(LibraryAction::OtherCables) => return Some(Command::OtherCables),
+            Some(LibraryAction::References) => return Some(Command::References),
+            Some(LibraryAction::JumpBack) => return Some(Command::JumpBack),
+            Some(LibraryAction::JumpForward) => return Some(Command::JumpForward),
             _ => {}
         }
-        app.action_for_key(key).map(Command::Reader)
+        let action = app.action_for_key(key)?;
+        // The reader's cancel clears its search or selection first, then goes back.
+        if action == Action::Cancel
+            && app.selected.is_none()
+            && app.search.is_none()
+            && app.mode == Mode::Normal
+        {
+            return Some(Command::Back);
+        }
+        Some(Command::Reader(action))
     }
 }
 
+/// What a library action means on the table (and, for moves, in a list).
+fn table_command(action: &LibraryAction) -> Option<Command> {
+    Some(match action {
+        LibraryAction::Quit => Command::Quit,
+        LibraryAction::Help => Command::Help,
+        LibraryAction::Down => Command::Move(1),
+        LibraryAction::Up => Command::Move(-1),
+        LibraryAction::HalfPageDown => Command::Move(PAGE / 2),
+        LibraryAction::HalfPageUp => Command::Move(-PAGE / 2),
+        LibraryAction::PageDown => Command::Move(PAGE),
+        LibraryAction::PageUp => Command::Move(-PAGE),
+        LibraryAction::Top => Command::MoveToEnd(false),
+        LibraryAction::Bottom => Command::MoveToEnd(true),
+        LibraryAction::Open => Command::Open,
+        LibraryAction::Filter => Command::Filter,
+        LibraryAction::Cancel => Command::Cancel,
+        LibraryAction::NextSort => Command::NextSort,
+        LibraryAction::Reverse => Command::Reverse,
+        LibraryAction::NextClassification => Command::NextClassification,
+        LibraryAction::NextTag => Command::NextTag,
+        LibraryAction::Skipped => Command::Skipped,
+        LibraryAction::JumpBack => Command::JumpBack,
+        LibraryAction::JumpForward => Command::JumpForward,
+        LibraryAction::Back | LibraryAction::OtherCables | LibraryAction::References => {
+            return None;
+        }
+    })
+}
+
+/// Typing into the filter: characters as they are, whatever the keymap says.
 fn typing_key(key: &KeyEvent) -> Option<Command> {
     match key.code {
-        KeyCode::Char(c) => Some(Command::Type(c)),
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            Some(Command::Type(c))
+        }
         KeyCode::Backspace => Some(Command::Backspace),
         KeyCode::Enter => Some(Command::Open),
         KeyCode::Esc => Some(Command::Cancel),
@@ -79,40 +112,136 @@ fn typing_key(key: &KeyEvent) -> Option<Command> {
     }
 }
 
-fn library_key(key: &KeyEvent, ctrl: bool) -> Option<Command> {
-    Some(match key.code {
-        KeyCode::Char('q') => Command::Quit,
-        KeyCode::Char('j') | KeyCode::Down => Command::Move(1),
-        KeyCode::Char('k') | KeyCode::Up => Command::Move(-1),
-        KeyCode::PageDown | KeyCode::Char(' ') => Command::Move(20),
-        KeyCode::Char('d') if ctrl => Command::Move(10),
-        KeyCode::Char('u') if ctrl => Command::Move(-10),
-        KeyCode::PageUp => Command::Move(-20),
-        KeyCode::Char('g') | KeyCode::Home => Command::MoveToEnd(false),
-        KeyCode::Char('G') | KeyCode::End => Command::MoveToEnd(true),
-        KeyCode::Enter => Command::Open,
-        KeyCode::Char('/') => Command::Filter,
-        KeyCode::Esc => Command::Cancel,
-        KeyCode::Char('s') => Command::NextSort,
-        KeyCode::Char('r') => Command::Reverse,
-        KeyCode::Char('c') => Command::NextClassification,
-        KeyCode::Char('T') => Command::NextTag,
-        KeyCode::Char('!') => Command::Skipped,
-        KeyCode::Char('o') if ctrl => Command::JumpBack,
-        KeyCode::Char('i') if ctrl => Command::JumpForward,
-        _ => return None,
-    })
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::AppOptions;
+    use crate::keymap::{KeyOverrides, Keymap};
+    use crate::library::Library;
 
-fn list_key(key: &KeyEvent) -> Option<Command> {
-    Some(match key.code {
-        KeyCode::Char('j') | KeyCode::Down => Command::Move(1),
-        KeyCode::Char('k') | KeyCode::Up => Command::Move(-1),
-        KeyCode::Char('g') | KeyCode::Home => Command::MoveToEnd(false),
-        KeyCode::Char('G') | KeyCode::End => Command::MoveToEnd(true),
-        KeyCode::Enter => Command::Open,
-        KeyCode::Esc | KeyCode::Backspace | KeyCode::Char('x' | 'R') => Command::Cancel,
-        KeyCode::Char('q') => Command::Quit,
-        _ => return None,
-    })
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    fn char_key(c: char) -> KeyEvent {
+        press(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    fn browser(keymap: Keymap) -> Browser {
+        let options = AppOptions {
+            keymap,
+            ..AppOptions::default()
+        };
+        let library = Library::from_cables(vec![crate::input::sample()]);
+        let mut browser = Browser::new(library, options);
+        browser.update(Command::Resize(120, 40));
+        browser
+    }
+
+    #[test]
+    fn table_keys_come_from_the_keymap() {
+        let b = browser(Keymap::default());
+        assert_eq!(b.command_for_key(&char_key('s')), Some(Command::NextSort));
+        assert_eq!(b.command_for_key(&char_key('j')), Some(Command::Move(1)));
+        assert_eq!(b.command_for_key(&char_key('?')), Some(Command::Help));
+        assert_eq!(b.command_for_key(&char_key('x')), None);
+        let overrides = KeyOverrides {
+            library: [
+                ("next_sort".to_string(), vec!["o".to_string()]),
+                ("down".to_string(), vec!["ctrl-j".to_string()]),
+            ]
+            .into(),
+            ..KeyOverrides::default()
+        };
+        let b = browser(Keymap::from_overrides(&overrides).unwrap());
+        assert_eq!(b.command_for_key(&char_key('o')), Some(Command::NextSort));
+        assert_eq!(b.command_for_key(&char_key('s')), None);
+        assert_eq!(b.command_for_key(&char_key('j')), None);
+        let ctrl_j = press(KeyCode::Char('j'), KeyModifiers::CONTROL);
+        assert_eq!(b.command_for_key(&ctrl_j), Some(Command::Move(1)));
+    }
+
+    #[test]
+    fn the_filter_takes_characters_literally() {
+        let mut b = browser(Keymap::default());
+        b.update(Command::Filter);
+        for c in ['s', 'q', 'x', '?', 'j'] {
+            assert_eq!(b.command_for_key(&char_key(c)), Some(Command::Type(c)));
+        }
+        let esc = press(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(b.command_for_key(&esc), Some(Command::Cancel));
+    }
+
+    #[test]
+    fn the_reader_gets_what_the_library_does_not_claim() {
+        let mut b = browser(Keymap::default());
+        b.update(Command::Open);
+        assert_eq!(b.screen, Screen::Reader);
+        let ctrl = |c| press(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(
+            b.command_for_key(&char_key('x')),
+            Some(Command::OtherCables)
+        );
+        assert_eq!(b.command_for_key(&char_key('R')), Some(Command::References));
+        assert_eq!(b.command_for_key(&ctrl('o')), Some(Command::JumpBack));
+        assert_eq!(b.command_for_key(&ctrl('i')), Some(Command::JumpForward));
+        assert_eq!(b.command_for_key(&ctrl('n')), Some(Command::JumpForward));
+        let tab = press(KeyCode::Tab, KeyModifiers::NONE);
+        assert_eq!(
+            b.command_for_key(&tab),
+            Some(Command::Reader(Action::FocusNext)),
+            "tab (what most terminals send for ctrl-i) still moves focus"
+        );
+        // s sorts the table, but in the reader it is the reader's.
+        assert_eq!(
+            b.command_for_key(&char_key('s')),
+            Some(Command::Reader(Action::SourceView))
+        );
+        let backspace = press(KeyCode::Backspace, KeyModifiers::NONE);
+        assert_eq!(b.command_for_key(&backspace), Some(Command::Back));
+        let esc = press(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(b.command_for_key(&esc), Some(Command::Back));
+        // While the reader's help is open, keys are the help's.
+        b.update(Command::Reader(Action::Help));
+        assert_eq!(
+            b.command_for_key(&char_key('x')),
+            None,
+            "x means nothing to the reader's help"
+        );
+        assert_eq!(
+            b.command_for_key(&esc),
+            Some(Command::Reader(Action::Cancel))
+        );
+    }
+
+    #[test]
+    fn remapped_moves_between_cables_work_in_the_reader() {
+        let overrides = KeyOverrides {
+            library: [("other_cables".to_string(), vec!["o".to_string()])].into(),
+            ..KeyOverrides::default()
+        };
+        let mut b = browser(Keymap::from_overrides(&overrides).unwrap());
+        b.update(Command::Open);
+        assert_eq!(
+            b.command_for_key(&char_key('o')),
+            Some(Command::OtherCables)
+        );
+        assert_eq!(b.command_for_key(&char_key('x')), None);
+        b.update(Command::References);
+        // In a list, the library's keys move and close it.
+        assert_eq!(b.command_for_key(&char_key('j')), Some(Command::Move(1)));
+        assert_eq!(b.command_for_key(&char_key('o')), Some(Command::Cancel));
+    }
+
+    #[test]
+    fn the_library_help_opens_scrolls_and_closes() {
+        let mut b = browser(Keymap::default());
+        b.update(Command::Help);
+        assert_eq!(b.help, Some(0));
+        b.update(Command::Move(1));
+        assert_eq!(b.help, Some(1));
+        assert_eq!(b.table.selected, 0, "the table stays put under the help");
+        b.update(Command::Cancel);
+        assert_eq!(b.help, None);
+    }
 }

@@ -2,8 +2,7 @@
 
 use super::{Browser, Command, Screen};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{self, Event};
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -14,29 +13,13 @@ const POLL: Duration = Duration::from_millis(100);
 
 /// Runs the browser until the user quits or a signal asks it to stop. The terminal is
 /// restored before this returns, and on panic by ratatui's hook (extended to turn mouse
-/// reporting off too).
+/// reporting and the keyboard enhancement off too), as for a single cable.
 pub fn run(mut browser: Browser) -> io::Result<Browser> {
     let stop = Arc::new(AtomicBool::new(false));
     crate::tui::register_signals(&stop)?;
-    let mut terminal = ratatui::init();
-    let mouse = browser.mouse();
-    if mouse {
-        let hook = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(io::stdout(), DisableMouseCapture);
-            hook(info);
-        }));
-    }
-    let result = (if mouse {
-        execute!(io::stdout(), EnableMouseCapture)
-    } else {
-        Ok(())
-    })
-    .and_then(|()| event_loop(&mut terminal, &mut browser, &stop));
-    if mouse {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-    }
-    ratatui::restore();
+    let (mut terminal, modes, entered) = crate::tui::Modes::enter(browser.mouse());
+    let result = entered.and_then(|()| event_loop(&mut terminal, &mut browser, &stop));
+    modes.leave();
     result.map(|()| browser)
 }
 

@@ -3,7 +3,7 @@
 //! [`FileError`] here, so the reader never starts half-configured.
 
 use super::{Config, FileError, Locations, Pane, View};
-use crate::action::Action;
+use crate::action::{Action, LibraryAction};
 use crate::app::AppOptions;
 use crate::cable::EntityKind;
 use crate::keymap::{Key, Keymap, KeymapError};
@@ -43,7 +43,7 @@ pub fn prepare(paths: &Paths, launch: &Launch) -> Result<Startup, FileError> {
     let config = Config::parse(&text, &file)?;
     let at = Locations::of(&text);
     let keymap =
-        Keymap::with_overrides(&config.keys).map_err(|e| keymap_error(&e, &file, &text, &at))?;
+        Keymap::from_overrides(&config.keys).map_err(|e| keymap_error(&e, &file, &text, &at))?;
 
     // --theme, then a theme the config names, then NO_COLOR, then the default.
     let themes_dir = paths.themes_dir();
@@ -95,14 +95,23 @@ pub fn options(
     }
 }
 
-/// Places a keymap error on the `[keys]` entry that caused it.
+/// Where a keymap error's action (`quit`, or `library.quit` for the library's) is
+/// written in the config, if it is.
+fn entry<'a>(at: &'a Locations, action: &str) -> Option<&'a crate::config::KeyLocations> {
+    match action.strip_prefix("library.") {
+        Some(name) => at.library_keys.get(name),
+        None => at.keys.get(action),
+    }
+}
+
+/// Places a keymap error on the `[keys]` or `[keys.library]` entry that caused it.
 fn keymap_error(error: &KeymapError, file: &str, text: &str, at: &Locations) -> FileError {
     let here = |span, problem: String, expected: Option<String>| {
         FileError::at_span(file, text, span, problem, expected)
     };
     let key_span = |action: &str, key: &str| {
         let wanted = Key::parse(key).ok();
-        at.keys.get(action).and_then(|(_, keys)| {
+        entry(at, action).and_then(|(_, keys)| {
             keys.iter()
                 .find(|(k, _)| k == key || (wanted.is_some() && Key::parse(k).ok() == wanted))
                 .map(|(_, span)| span.clone())
@@ -110,10 +119,24 @@ fn keymap_error(error: &KeymapError, file: &str, text: &str, at: &Locations) -> 
     };
     match error {
         KeymapError::UnknownAction(action) => {
-            let names: Vec<&str> = Action::BINDABLE.iter().filter_map(Action::name).collect();
+            let (table, name, names): (_, _, Vec<&str>) = match action.strip_prefix("library.") {
+                Some(name) => (
+                    "[keys.library]",
+                    name,
+                    LibraryAction::BINDABLE
+                        .iter()
+                        .filter_map(LibraryAction::name)
+                        .collect(),
+                ),
+                None => (
+                    "[keys]",
+                    action.as_str(),
+                    Action::BINDABLE.iter().filter_map(Action::name).collect(),
+                ),
+            };
             here(
-                at.keys.get(action).map(|(span, _)| span.clone()),
-                format!("unknown [keys] action {action:?}"),
+                entry(at, action).map(|(span, _)| span.clone()),
+                format!("unknown {table} action {name:?}"),
                 Some(format!("one of {}", names.join(", "))),
             )
         }
@@ -133,21 +156,16 @@ fn keymap_error(error: &KeymapError, file: &str, text: &str, at: &Locations) -> 
         KeymapError::Conflict { key, first, second } => {
             // The user's entry is the one to fix: the defaults alone never conflict.
             let span = key_span(second, key).or_else(|| key_span(first, key));
+            let (fix, other) = if entry(at, second).is_some() {
+                (second, first)
+            } else {
+                (first, second)
+            };
             here(
                 span,
                 format!("key {key:?} is bound to both {first} and {second}"),
                 Some(format!(
-                    "one action per key: another key for {}, or {} rebound too",
-                    if at.keys.contains_key(second) {
-                        second
-                    } else {
-                        first
-                    },
-                    if at.keys.contains_key(second) {
-                        first
-                    } else {
-                        second
-                    },
+                    "one action per key: another key for {fix}, or {other} rebound too"
                 )),
             )
         }
@@ -184,7 +202,7 @@ mod tests {
 
     #[test]
     fn config_fields_reach_the_options() {
-        let text = "panes = [\"entities\"]\nkinds = [\"PER\", \"LOC\"]\nmax_width = 60\nmouse = false\nview = \"source\"\n[keys]\nquit = [\"x\"]\n";
+        let text = "panes = [\"entities\"]\nkinds = [\"PER\", \"LOC\"]\nmax_width = 60\nmouse = false\nview = \"source\"\n[keys]\nquit = [\"Q\"]\n";
         let options = prepare_with(text).expect("valid").options;
         assert_eq!(options.show_navigator, Some(false));
         assert_eq!(options.show_entities, None);
@@ -194,9 +212,28 @@ mod tests {
         );
         assert_eq!(options.max_width, 60);
         assert!(!options.mouse && options.source_view);
-        let x = Key::parse("x").expect("key");
+        let x = Key::parse("Q").expect("key");
         assert_eq!(options.keymap.action(&x), Some(Action::Quit));
         assert_eq!(options.keymap.action(&Key::parse("q").expect("key")), None);
+    }
+
+    #[test]
+    fn library_keys_reach_the_options() {
+        let text = "[keys]\nquit = [\"x\"]\n[keys.library]\nother_cables = [\"o\"]\n";
+        let keymap = prepare_with(text).expect("valid").options.keymap;
+        let key = |k| Key::parse(k).expect("key");
+        assert_eq!(keymap.action(&key("x")), Some(Action::Quit));
+        assert_eq!(
+            keymap.library_action(&key("o")),
+            Some(LibraryAction::OtherCables)
+        );
+        assert_eq!(keymap.library_action(&key("x")), None);
+        let error = prepare_with("[keys.library]\nback = [\"n\"]\n").expect_err("n is next_match");
+        assert_eq!(
+            error.to_string(),
+            "key \"n\" is bound to both next_match and library.back in config.toml at 2:9, \
+             expected one action per key: another key for library.back, or next_match rebound too"
+        );
     }
 
     #[test]

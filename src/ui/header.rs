@@ -1,13 +1,16 @@
-//! The header bar: a classification banner, then the cable's identity and subject.
+//! The header bar: a classification banner, then the cable's identity and subject; in a
+//! library, the REF links and the cables citing this one.
 
+use super::layout::{self, PieceStyle};
 use super::truncate;
 use crate::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-/// Draws the header bar (up to three rows).
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+/// Draws the header bar in `area` of the `screen`: three rows, then the link rows of a
+/// library session.
+pub fn render(app: &App, screen: Rect, area: Rect, buf: &mut Buffer) {
     let header = &app.cable.header;
     let ui = &app.theme.ui;
     let width = usize::from(area.width);
@@ -52,6 +55,32 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ..area
         };
         ratatui::widgets::Widget::render(line, row, buf);
+    }
+    links(app, screen, area, buf);
+}
+
+/// The link rows under the subject, laid out by [`layout::link_rows`].
+fn links(app: &App, screen: Rect, area: Rect, buf: &mut Buffer) {
+    let ui = &app.theme.ui;
+    let rows = layout::link_rows(app, screen);
+    for (i, row) in rows.iter().enumerate() {
+        let y = area.y + layout::HEADER_HEIGHT + u16::try_from(i).unwrap_or(u16::MAX);
+        if y >= area.bottom() {
+            break;
+        }
+        let spans: Vec<Span> = row
+            .iter()
+            .map(|piece| {
+                let style = match piece.style {
+                    PieceStyle::Label => ui.dim,
+                    PieceStyle::Text => ui.text,
+                    PieceStyle::Link => ui.link,
+                    PieceStyle::Dim => ui.dim,
+                };
+                Span::styled(piece.text.clone(), style)
+            })
+            .collect();
+        buf.set_line(area.x, y, &Line::from(spans), area.width);
     }
 }
 

@@ -2,6 +2,7 @@
 //! the list of cables drawn over the reader. A pure function of `&Browser`.
 
 use super::truncate;
+use crate::action::LibraryAction;
 use crate::browser::{Browser, CableList, Screen};
 use crate::library::{Column, Row};
 use ratatui::buffer::Buffer;
@@ -19,7 +20,13 @@ impl Widget for &Browser {
         }
         match self.screen {
             Screen::Loading => loading(self, area, buf),
-            Screen::Library => table(self, area, buf),
+            Screen::Library => {
+                table(self, area, buf);
+                if let Some(scroll) = self.help {
+                    let lines = super::help::library_help_lines(self.keymap());
+                    super::help::render_lines(&self.theme.ui, &lines, area, scroll, buf);
+                }
+            }
             Screen::Skipped => skipped(self, area, buf),
             Screen::Reader => {
                 if let Some((cable, app)) = &self.reader {
@@ -57,10 +64,33 @@ fn loading(browser: &Browser, area: Rect, buf: &mut Buffer) {
     Line::from(truncate(&text, area.width as usize))
         .centered()
         .render(middle, buf);
-    Line::from("q quits")
-        .style(ui.dim)
-        .centered()
-        .render(hint, buf);
+    let quit = browser
+        .keymap()
+        .library_key(&LibraryAction::Quit)
+        .map_or_else(String::new, |k| format!("{k} quits"));
+    Line::from(quit).style(ui.dim).centered().render(hint, buf);
+}
+
+/// `enter open  / filter  ...`: the first key of each action the table's status line
+/// names, as the keymap binds them (an unbound action is left out).
+fn table_hint(browser: &Browser) -> String {
+    const HINTS: [(LibraryAction, &str); 9] = [
+        (LibraryAction::Open, "open"),
+        (LibraryAction::Filter, "filter"),
+        (LibraryAction::NextSort, "sort"),
+        (LibraryAction::Reverse, "reverse"),
+        (LibraryAction::NextClassification, "class"),
+        (LibraryAction::NextTag, "tag"),
+        (LibraryAction::Skipped, "skipped"),
+        (LibraryAction::Help, "help"),
+        (LibraryAction::Quit, "quit"),
+    ];
+    let keymap = browser.keymap();
+    HINTS
+        .iter()
+        .filter_map(|(action, what)| Some(format!("{} {what}", keymap.library_key(action)?)))
+        .collect::<Vec<_>>()
+        .join("  ")
 }
 
 /// Column widths: the subject takes what the others leave.
@@ -170,9 +200,10 @@ fn table(browser: &Browser, area: Rect, buf: &mut Buffer) {
             .style(ui.dim)
             .render(body, buf);
     }
-    let hint = browser.notice.clone().unwrap_or_else(|| {
-        "Enter open  / filter  s sort  r reverse  c class  T tag  ! skipped  q quit".to_string()
-    });
+    let hint = browser
+        .notice
+        .clone()
+        .unwrap_or_else(|| table_hint(browser));
     Line::from(truncate(&hint, area.width as usize))
         .style(ui.status)
         .render(status, buf);
@@ -236,7 +267,18 @@ fn overlay(browser: &Browser, list: &CableList, area: Rect, buf: &mut Buffer) {
         height,
     };
     Clear.render(rect, buf);
-    let title = format!(" {} (Enter opens, Esc closes) ", list.title);
+    let keymap = browser.keymap();
+    let key = |action| {
+        keymap
+            .library_key(&action)
+            .map_or_else(|| "-".to_string(), |k| k.to_string())
+    };
+    let title = format!(
+        " {} ({} opens, {} closes) ",
+        list.title,
+        key(LibraryAction::Open),
+        key(LibraryAction::Cancel)
+    );
     let block = Block::bordered()
         .border_style(ui.border_focused)
         .title(Line::from(truncate(&title, width.saturating_sub(2) as usize)).style(ui.title));
@@ -270,9 +312,8 @@ fn overlay(browser: &Browser, list: &CableList, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// What the library adds to the reader's screen: on the entity sidebar's bottom border,
-/// how many other cables name the selected entity; on the header's subject line, the
-/// REF links and "cited by" (both followed from the `R` list).
+/// What the library adds to the reader's screen beyond the header's links: on the entity
+/// sidebar's bottom border, how many other cables name the selected entity.
 fn across_cables(
     browser: &Browser,
     cable: usize,
@@ -290,7 +331,11 @@ fn across_cables(
             .iter()
             .filter(|a| a.cable != cable)
             .count();
-        let text = format!(" {others} other cables · x ");
+        let key = browser
+            .keymap()
+            .library_key(&LibraryAction::OtherCables)
+            .map_or_else(String::new, |k| format!("· {k} "));
+        let text = format!(" {others} other cables {key}");
         let width = pane.width.saturating_sub(2);
         let line = Line::from(truncate(&text, width as usize)).style(ui.title);
         let y = pane.y + pane.height.saturating_sub(1);
@@ -304,40 +349,4 @@ fn across_cables(
             buf,
         );
     }
-    let id = |i: usize| browser.library.row(i).map_or("?", |r| r.id.as_str());
-    let mut parts: Vec<String> = browser
-        .library
-        .references(cable)
-        .filter_map(|(r, link)| {
-            link.map(|t| format!("REF {} → {}", r.label.as_deref().unwrap_or("-"), id(t)))
-        })
-        .collect();
-    let cited = browser.library.cited_by(cable);
-    if !cited.is_empty() {
-        let ids: Vec<&str> = cited.iter().take(3).map(|&c| id(c)).collect();
-        let more = if cited.len() > 3 {
-            format!(" +{}", cited.len() - 3)
-        } else {
-            String::new()
-        };
-        parts.push(format!("cited by {}{more}", ids.join(", ")));
-    }
-    if parts.is_empty() || panes.header.height < 3 {
-        return;
-    }
-    let text = format!(" {} · R ", parts.join(" · "));
-    let width = (crate::sanitize::width(&text) as u16).min(panes.header.width / 2);
-    let x = panes.header.x + panes.header.width - width;
-    let y = panes.header.y + panes.header.height - 1;
-    Line::from(truncate(&text, width as usize))
-        .style(ui.title)
-        .render(
-            Rect {
-                x,
-                y,
-                width,
-                height: 1,
-            },
-            buf,
-        );
 }

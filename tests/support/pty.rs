@@ -2,6 +2,10 @@
 //!
 //! Every wait polls the screen until a condition holds, with a generous deadline, so a
 //! slow machine makes the tests slower, not flaky.
+//!
+//! Like a real terminal, it answers the primary device attributes query (`CSI c`), which
+//! cableview sends at start to learn whether the keyboard enhancement is there; with
+//! [`Terminal::kitty`] it also answers the kitty keyboard protocol's query (`CSI ? u`).
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -27,19 +31,61 @@ impl vt100::Callbacks for Titles {
     }
 }
 
+/// What the pseudo-terminal plays.
+#[derive(Debug, Clone, Default)]
+pub struct Terminal {
+    /// Answer the kitty keyboard protocol's query, as kitty, foot or WezTerm do.
+    pub kitty: bool,
+    /// Environment variables to set (`CABLEVIEW_DATA_DIR` to keep state between runs).
+    pub env: Vec<(String, String)>,
+}
+
+/// Everything the program wrote, and the answers the terminal owes it.
+struct Output {
+    parser: vt100::Parser<Titles>,
+    raw: Vec<u8>,
+    /// How much of `raw` has been scanned for queries.
+    scanned: usize,
+}
+
 /// A running `cableview` in a pseudo-terminal.
 pub struct Pty {
-    parser: Arc<Mutex<vt100::Parser<Titles>>>,
+    output: Arc<Mutex<Output>>,
     titles: Titles,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
     _master: Box<dyn MasterPty + Send>,
     _home: tempfile::TempDir,
 }
 
+/// The answers a terminal gives to the queries in `raw` that end after `scanned` (the
+/// ones ending before were answered already; one may have straddled two reads).
+fn answers(raw: &[u8], scanned: usize, kitty: bool) -> Vec<u8> {
+    const KITTY_QUERY: &[u8] = b"\x1b[?u";
+    const DA1_QUERY: &[u8] = b"\x1b[c";
+    let mut out = Vec::new();
+    for at in scanned.saturating_sub(DA1_QUERY.len().max(KITTY_QUERY.len()))..raw.len() {
+        let rest = &raw[at..];
+        let new = |query: &[u8]| rest.starts_with(query) && at + query.len() > scanned;
+        if kitty && new(KITTY_QUERY) {
+            // No flags set yet.
+            out.extend_from_slice(b"\x1b[?0u");
+        } else if new(DA1_QUERY) {
+            // A VT220-ish terminal.
+            out.extend_from_slice(b"\x1b[?62;22c");
+        }
+    }
+    out
+}
+
 impl Pty {
     /// Starts `cableview ARGS` in a `cols` x `rows` terminal.
     pub fn spawn(args: &[&str], cols: u16, rows: u16) -> Pty {
+        Self::spawn_in(args, cols, rows, &Terminal::default())
+    }
+
+    /// Starts `cableview ARGS` in a `cols` x `rows` terminal playing `terminal`.
+    pub fn spawn_in(args: &[&str], cols: u16, rows: u16, terminal: &Terminal) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -65,29 +111,51 @@ impl Pty {
         ] {
             cmd.env(var, home.path());
         }
+        for (var, value) in &terminal.env {
+            cmd.env(var, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn cableview");
         drop(pair.slave);
         let titles = Titles::default();
-        let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
-            NonZeroU16::new(rows).unwrap(),
-            NonZeroU16::new(cols).unwrap(),
-            0,
-            titles.clone(),
-        )));
+        let output = Arc::new(Mutex::new(Output {
+            parser: vt100::Parser::new_with_callbacks(
+                NonZeroU16::new(rows).unwrap(),
+                NonZeroU16::new(cols).unwrap(),
+                0,
+                titles.clone(),
+            ),
+            raw: Vec::new(),
+            scanned: 0,
+        }));
+        let writer: Arc<Mutex<Box<dyn Write + Send>>> =
+            Arc::new(Mutex::new(pair.master.take_writer().expect("pty writer")));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let sink = Arc::clone(&parser);
+        let sink = Arc::clone(&output);
+        let answer_to = Arc::clone(&writer);
+        let kitty = terminal.kitty;
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
-                sink.lock().unwrap().process(&buf[..n]);
+                let reply = {
+                    let mut output = sink.lock().unwrap();
+                    output.parser.process(&buf[..n]);
+                    output.raw.extend_from_slice(&buf[..n]);
+                    let reply = answers(&output.raw, output.scanned, kitty);
+                    output.scanned = output.raw.len();
+                    reply
+                };
+                if !reply.is_empty() {
+                    let mut writer = answer_to.lock().unwrap();
+                    let _ = writer.write_all(&reply);
+                    let _ = writer.flush();
+                }
             }
         });
-        let writer = pair.master.take_writer().expect("pty writer");
         Pty {
-            parser,
+            output,
             titles,
             writer,
             child,
@@ -98,24 +166,29 @@ impl Pty {
 
     /// Types bytes as if at the keyboard.
     pub fn send(&mut self, bytes: &str) {
-        self.writer
-            .write_all(bytes.as_bytes())
-            .expect("write to pty");
-        self.writer.flush().expect("flush pty");
+        let mut writer = self.writer.lock().unwrap();
+        writer.write_all(bytes.as_bytes()).expect("write to pty");
+        writer.flush().expect("flush pty");
+    }
+
+    /// Everything the program has written so far, escapes and all.
+    #[allow(dead_code, reason = "not every test file reads the escapes")]
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.output.lock().unwrap().raw.clone()
     }
 
     /// The screen's rows as text.
     pub fn rows(&self) -> Vec<String> {
-        let parser = self.parser.lock().unwrap();
-        let cols = parser.screen().size().1.get();
-        parser.screen().rows(0, cols).collect()
+        let output = self.output.lock().unwrap();
+        let cols = output.parser.screen().size().1.get();
+        output.parser.screen().rows(0, cols).collect()
     }
 
     /// Runs `check` on the screen until it holds; fails with the screen after the deadline.
     pub fn wait_for(&self, what: &str, check: impl Fn(&vt100::Screen) -> bool) {
         let start = Instant::now();
         loop {
-            if check(self.parser.lock().unwrap().screen()) {
+            if check(self.output.lock().unwrap().parser.screen()) {
                 return;
             }
             assert!(
@@ -157,12 +230,40 @@ impl Pty {
 
     /// Whether the terminal is in the alternate screen.
     pub fn alternate_screen(&self) -> bool {
-        self.parser.lock().unwrap().screen().alternate_screen()
+        self.output
+            .lock()
+            .unwrap()
+            .parser
+            .screen()
+            .alternate_screen()
     }
 
     /// Whether mouse reporting is on.
     pub fn mouse_reporting(&self) -> bool {
-        self.parser.lock().unwrap().screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None
+        self.output
+            .lock()
+            .unwrap()
+            .parser
+            .screen()
+            .mouse_protocol_mode()
+            != vt100::MouseProtocolMode::None
+    }
+
+    /// Where `text` first appears on screen: (column, row), from 0.
+    #[allow(dead_code, reason = "not every test file clicks")]
+    pub fn find(&self, text: &str) -> Option<(u16, u16)> {
+        self.rows().iter().enumerate().find_map(|(row, line)| {
+            let byte = line.find(text)?;
+            let column = line[..byte].chars().count();
+            Some((u16::try_from(column).ok()?, u16::try_from(row).ok()?))
+        })
+    }
+
+    /// A left click at a cell (column, row, from 0), as SGR mouse reporting sends it.
+    #[allow(dead_code, reason = "not every test file clicks")]
+    pub fn click(&mut self, column: u16, row: u16) {
+        let (x, y) = (column + 1, row + 1);
+        self.send(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
     }
 
     /// Window titles the program set.

@@ -1,0 +1,171 @@
+//! Reading positions in a library session: each cable opened from the library resumes
+//! where it was left, as a cable opened alone does; leaving it (back to the table, a
+//! jump to another cable, quitting) records where it is.
+
+use cableview::action::Action;
+use cableview::app::{AppOptions, ReadingPosition};
+use cableview::browser::{Browser, Command, Screen};
+use cableview::library::Library;
+use cableview::state::Store;
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+
+fn library() -> Library {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let paths = [
+        root.join("tests/fixtures/annotated"),
+        root.join("assets/05PARIS2333.txt"),
+    ];
+    Library::load(&paths, &|_| {}, &AtomicBool::new(false))
+}
+
+/// A browser keeping positions in `state` (`--fresh` when `fresh`).
+fn browser(state: &Path, fresh: bool) -> Browser {
+    let mut browser = Browser::new(library(), AppOptions::default());
+    let notices = browser.keep_positions(Store::open(state.to_path_buf()), fresh);
+    assert!(notices.is_empty(), "{notices:?}");
+    browser.update(Command::Resize(120, 40));
+    browser
+}
+
+fn open(browser: &mut Browser, id: &str) {
+    browser.update(Command::Filter);
+    for c in id.to_lowercase().chars() {
+        browser.update(Command::Type(c));
+    }
+    browser.update(Command::Open);
+    browser.update(Command::Open);
+    assert_eq!(reader_id(browser), id);
+}
+
+fn reader_id(browser: &Browser) -> String {
+    browser.reader.as_ref().unwrap().1.cable.title().to_string()
+}
+
+fn reader_position(browser: &Browser) -> ReadingPosition {
+    browser.reader.as_ref().unwrap().1.position()
+}
+
+fn saved(state: &Path, id: &str) -> Option<ReadingPosition> {
+    Store::open(state.to_path_buf()).position_as(id)
+}
+
+#[test]
+fn back_to_the_table_saves_and_the_next_session_resumes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let state = dir.path().join("state.json");
+
+    let mut b = browser(&state, false);
+    open(&mut b, "05PARIS2333");
+    b.update(Command::Reader(Action::GoTo("5".into())));
+    // A line down inside ¶5 waits for leaving the cable.
+    b.update(Command::Reader(Action::Down));
+    let exact = reader_position(&b);
+    assert_eq!(exact.paragraph, 5);
+    assert_ne!(saved(&state, "05PARIS2333"), Some(exact.clone()));
+    b.update(Command::Back);
+    assert_eq!(b.screen, Screen::Library);
+    assert_eq!(saved(&state, "05PARIS2333"), Some(exact.clone()));
+
+    let mut again = browser(&state, false);
+    open(&mut again, "05PARIS2333");
+    assert_eq!(reader_position(&again), exact);
+    let app = &again.reader.as_ref().unwrap().1;
+    assert_eq!(app.notice.as_deref(), Some("resumed at ¶5"));
+
+    // --fresh opens at the top, and still saves.
+    let mut fresh = browser(&state, true);
+    open(&mut fresh, "05PARIS2333");
+    assert_eq!(reader_position(&fresh).paragraph, 0);
+    fresh.update(Command::Reader(Action::GoTo("3".into())));
+    fresh.update(Command::Back);
+    assert_eq!(saved(&state, "05PARIS2333").map(|p| p.paragraph), Some(3));
+}
+
+#[test]
+fn jumping_to_another_cable_and_quitting_save_the_cable_left() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let state = dir.path().join("state.json");
+    let mut b = browser(&state, false);
+    open(&mut b, "05PARIS2333");
+    b.update(Command::Reader(Action::GoTo("4".into())));
+    b.update(Command::Reader(Action::Down));
+    let left = reader_position(&b);
+    // Follow REF B from the list: the cable left is saved exactly.
+    b.update(Command::References);
+    b.update(Command::Open);
+    assert_eq!(reader_id(&b), "04PARIS8983");
+    assert_eq!(saved(&state, "05PARIS2333"), Some(left.clone()));
+    b.update(Command::Reader(Action::GoTo("2".into())));
+    b.update(Command::Reader(Action::Down));
+    let there = reader_position(&b);
+
+    // Jumping back saves where 04PARIS8983 was, and returns to the exact place left.
+    b.update(Command::JumpBack);
+    assert_eq!(reader_id(&b), "05PARIS2333");
+    assert_eq!(reader_position(&b), left);
+    assert_eq!(saved(&state, "04PARIS8983"), Some(there));
+
+    // Quitting saves the cable in the reader.
+    b.update(Command::Reader(Action::GoTo("6".into())));
+    b.update(Command::Reader(Action::Down));
+    let last = reader_position(&b);
+    b.update(Command::Reader(Action::Quit));
+    assert!(b.quit);
+    assert!(b.finish().is_empty());
+    assert_eq!(saved(&state, "05PARIS2333"), Some(last));
+}
+
+#[test]
+fn an_entity_followed_to_a_cable_wins_over_its_saved_position() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let state = dir.path().join("state.json");
+    let mut b = browser(&state, false);
+    open(&mut b, "08RIYADH768");
+    // Leave it with a mark set and another entity selected.
+    b.update(Command::Reader(Action::Bottom));
+    b.update(Command::Reader(Action::SetMark));
+    b.update(Command::Reader(Action::Type('a')));
+    let app = &mut b.reader.as_mut().unwrap().1;
+    let other = app
+        .cable
+        .entities
+        .iter()
+        .position(|e| e.name.to_lowercase() != "hezbollah")
+        .unwrap();
+    app.select_entity(other, false);
+    b.update(Command::Back);
+    let left = saved(&state, "08RIYADH768").expect("saved");
+    assert!(left.marks.contains_key(&'a') && left.entity.is_some());
+
+    b.update(Command::Cancel);
+    b.update(Command::Cancel);
+    open(&mut b, "05PARIS2333");
+    let app = &mut b.reader.as_mut().unwrap().1;
+    let hezbollah = app
+        .cable
+        .entities
+        .iter()
+        .position(|e| e.name == "Hezbollah")
+        .unwrap();
+    app.select_entity(hezbollah, true);
+    b.update(Command::OtherCables);
+    b.update(Command::Open);
+    assert_eq!(reader_id(&b), "08RIYADH768");
+    let app = &b.reader.as_ref().unwrap().1;
+    let selected = &app.cable.entities[app.selected.unwrap()];
+    assert_eq!(selected.name.to_lowercase(), "hezbollah");
+    assert_eq!(app.mention_cursor, Some(0), "at the entity's first mention");
+    // The rest of what was saved comes back.
+    assert!(app.marks.contains_key(&'a'), "the mark set last time");
+}
+
+#[test]
+fn no_state_means_nothing_is_read_or_written() {
+    let mut b = Browser::new(library(), AppOptions::default());
+    b.update(Command::Resize(120, 40));
+    open(&mut b, "05PARIS2333");
+    b.update(Command::Reader(Action::GoTo("5".into())));
+    b.update(Command::Back);
+    assert!(b.finish().is_empty());
+}
