@@ -3,6 +3,7 @@
 use super::{Cable, EntityKind, HEADER_LABEL};
 use hashbrown::HashTable;
 use serde::Serialize;
+use std::cmp::Reverse;
 use std::hash::BuildHasher;
 
 /// An entity: every mention of one name (case-insensitively) under one kind.
@@ -102,19 +103,15 @@ pub fn group(cable: &Cable) -> Vec<Entity> {
     }
     // Sorting indexes moves less than sorting groups; the index breaks ties by first
     // appearance.
-    let mut order: Vec<usize> = (0..groups.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
-        let (a_group, b_group) = (&groups[a], &groups[b]);
-        b_group
-            .count
-            .cmp(&a_group.count)
-            .then_with(|| a_group.kind.cmp(b_group.kind))
-            .then_with(|| a_group.lower.cmp(&b_group.lower))
-            .then(a.cmp(&b))
-    });
+    let mut order: Vec<(Reverse<usize>, &EntityKind, &str, usize)> = groups
+        .iter()
+        .enumerate()
+        .map(|(at, g)| (Reverse(g.count), g.kind, g.lower.as_str(), at))
+        .collect();
+    order.sort_unstable();
     order
         .into_iter()
-        .map(|at| {
+        .map(|(_, _, _, at)| {
             let group = &groups[at];
             Entity {
                 kind: group.kind.clone(),

@@ -41,13 +41,23 @@ impl Classification {
     /// Reads a level from a portion-marking abbreviation (`S`, `TS`, `SBU`) or a full name.
     #[must_use]
     pub fn from_code(code: &str) -> Option<Self> {
-        let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
-        match code.to_ascii_uppercase().as_str() {
-            "U" | "UNCLAS" | "UNCLASSIFIED" => Some(Self::Unclassified),
-            "SBU" | "SENSITIVEBUTUNCLASSIFIED" => Some(Self::SensitiveButUnclassified),
-            "C" | "CONFIDENTIAL" => Some(Self::Confidential),
-            "S" | "SECRET" => Some(Self::Secret),
-            "TS" | "TOPSECRET" => Some(Self::TopSecret),
+        // Upper-cased without white space into a stack buffer: this runs for every
+        // paragraph, and the longest name has 24 letters.
+        let mut letters = [0u8; 24];
+        let mut len = 0;
+        for c in code.chars().filter(|c| !c.is_whitespace()) {
+            if !c.is_ascii() || len == letters.len() {
+                return None;
+            }
+            letters[len] = c.to_ascii_uppercase() as u8;
+            len += 1;
+        }
+        match &letters[..len] {
+            b"U" | b"UNCLAS" | b"UNCLASSIFIED" => Some(Self::Unclassified),
+            b"SBU" | b"SENSITIVEBUTUNCLASSIFIED" => Some(Self::SensitiveButUnclassified),
+            b"C" | b"CONFIDENTIAL" => Some(Self::Confidential),
+            b"S" | b"SECRET" => Some(Self::Secret),
+            b"TS" | b"TOPSECRET" => Some(Self::TopSecret),
             _ => None,
         }
     }
@@ -111,9 +121,9 @@ fn caveat_part(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
-/// Parses a portion marking in parentheses at the start of `input`, such as `(S/NF)` or
-/// `( C )`, and returns it with the rest of the input (leading spaces removed).
-pub(crate) fn portion_marking(input: &str) -> IResult<&str, Marking> {
+/// `(S/NF)` or `( C )` at the start of `input`: the code as written and the rest of the
+/// input (leading spaces removed).
+fn marking_code(input: &str) -> IResult<&str, &str> {
     let (rest, code) = delimited(
         (char('('), space0),
         recognize((level_code, opt(caveat_part))),
@@ -121,6 +131,21 @@ pub(crate) fn portion_marking(input: &str) -> IResult<&str, Marking> {
     )
     .parse(input)?;
     let (rest, _) = space0(rest)?;
+    Ok((rest, code))
+}
+
+/// Whether `input` starts with a portion marking; [`portion_marking`] without building it.
+pub(crate) fn starts_with_portion_marking(input: &str) -> bool {
+    marking_code(input).is_ok_and(|(_, code)| {
+        let code = code.trim();
+        Classification::from_code(code.split('/').next().unwrap_or(code)).is_some()
+    })
+}
+
+/// Parses a portion marking in parentheses at the start of `input`, such as `(S/NF)` or
+/// `( C )`, and returns it with the rest of the input (leading spaces removed).
+pub(crate) fn portion_marking(input: &str) -> IResult<&str, Marking> {
+    let (rest, code) = marking_code(input)?;
     match Marking::from_code(code.trim_end()) {
         Some(marking) => Ok((rest, marking)),
         None => Err(nom::Err::Error(nom::error::Error::new(
@@ -215,6 +240,33 @@ mod tests {
         assert!(portion_marking("(Sarkozy) said").is_err());
         assert!(portion_marking("S) x").is_err());
         assert!(portion_marking("(S").is_err());
+    }
+
+    #[test]
+    fn the_quick_test_agrees_with_the_parser() {
+        for text in [
+            "(S) Summary",
+            "( S/NF ) x",
+            "(SBU) x",
+            "(sbu//noforn) x",
+            "(S/REL NATO)",
+            "(ICE) x",
+            "(Sarkozy)",
+            "S) x",
+            "(S",
+            "( u )",
+            "(TS)",
+            "(C/ /)",
+            "(U//FOUO) x",
+            "(SX) x",
+            "(",
+        ] {
+            assert_eq!(
+                starts_with_portion_marking(text),
+                portion_marking(text).is_ok(),
+                "{text}"
+            );
+        }
     }
 
     #[test]

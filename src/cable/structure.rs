@@ -165,7 +165,7 @@ fn assemble(segments: Vec<Segment>) -> (Block, Vec<Draft>) {
             header.append(" ", &block);
             continue;
         };
-        let starts_with_marking = marking::portion_marking(block.text.trim_start()).is_ok();
+        let starts_with_marking = marking::starts_with_portion_marking(block.text.trim_start());
         let number = id.parse::<u32>().ok();
         let is_paragraph = match number {
             Some(n) => {
@@ -299,7 +299,7 @@ fn find_numbered(text: &str, from: usize, number: u32) -> Option<(usize, usize)>
         let at_word_start = at == 0 || text[..at].ends_with(char::is_whitespace);
         let body = text[after..].trim_start();
         let body_at = text.len() - body.len();
-        if at_word_start && marking::portion_marking(body).is_ok() {
+        if at_word_start && marking::starts_with_portion_marking(body) {
             return Some((at, body_at));
         }
         search = after;
