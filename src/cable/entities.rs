@@ -1,6 +1,6 @@
 //! Grouping mentions into entities: one entity per kind and case-insensitive name.
 
-use super::{Cable, EntityKind, HEADER_LABEL};
+use super::{Cable, EntityKind, HEADER_LABEL, Mention};
 use hashbrown::HashTable;
 use serde::Serialize;
 use std::cmp::Reverse;
@@ -33,94 +33,109 @@ impl Entity {
     }
 }
 
-/// One entity while mentions are gathered; everything borrowed from the cable.
-struct Group<'a> {
-    kind: &'a EntityKind,
+/// One entity while mentions are gathered.
+struct Group {
+    kind: EntityKind,
     lower: String,
     hash: u64,
     count: usize,
-    forms: Vec<(&'a str, usize)>,
-    paragraphs: Vec<&'a str>,
+    /// Each spelling and how often it occurs, in order of appearance.
+    forms: Vec<(String, usize)>,
+    paragraphs: Vec<String>,
 }
 
 /// Groups the mentions of a cable into entities, most frequent first, then by kind and name.
-///
-/// One pass in document order over a hash table of group indexes, keyed by kind and
-/// lower-cased text: long cables have a hundred thousand mentions, so nothing here may be
-/// worse than linear, and nothing is allocated per mention.
 #[must_use]
 pub fn group(cable: &Cable) -> Vec<Entity> {
-    let state = foldhash::fast::FixedState::default();
-    let mut table: HashTable<usize> = HashTable::with_capacity(cable.mention_count());
-    let mut groups: Vec<Group<'_>> = Vec::new();
-    let mut lower = String::new();
-    // Each mention's text read from its block's text, which lies in one piece in memory,
-    // rather than from its own string, which costs a cache miss per mention on long cables.
-    let header = std::iter::once((HEADER_LABEL, &cable.header.text, &cable.header.mentions));
-    let body = cable
-        .paragraphs
-        .iter()
-        .map(|p| (p.label.as_str(), &p.text, &p.mentions));
-    let mentions = header.chain(body).flat_map(|(label, text, mentions)| {
-        mentions.iter().map(move |m| {
-            let mention_text = text.get(m.bytes.clone()).unwrap_or(&m.text);
-            (label, &m.kind, mention_text)
-        })
-    });
-    for (paragraph, kind, text) in mentions {
-        lower.clear();
-        push_lowercase(&mut lower, text);
-        let hash = state.hash_one((kind, lower.as_str()));
-        let found = table.find(hash, |&at| {
-            let group = &groups[at];
-            group.kind == kind && group.lower == lower
+    let mut grouper = Grouper::default();
+    grouper.add(HEADER_LABEL, &cable.header.text, &cable.header.mentions);
+    for paragraph in &cable.paragraphs {
+        grouper.add(&paragraph.label, &paragraph.text, &paragraph.mentions);
+    }
+    grouper.finish()
+}
+
+/// Gathers mentions into entities block by block, in document order, so a parser can
+/// feed each paragraph as it finishes it, while its text is still in the cache.
+///
+/// One pass over a hash table of group indexes keyed by kind and lower-cased text: long
+/// cables have a hundred thousand mentions, so nothing here may be worse than linear, and
+/// nothing is allocated for a mention of a name already seen.
+#[derive(Default)]
+pub(crate) struct Grouper {
+    state: foldhash::fast::FixedState,
+    table: HashTable<usize>,
+    groups: Vec<Group>,
+    lower: String,
+}
+
+impl Grouper {
+    /// Adds the mentions of one block (`label` is its paragraph label, `text` its text).
+    pub fn add(&mut self, label: &str, text: &str, mentions: &[Mention]) {
+        for mention in mentions {
+            let mention_text = text.get(mention.bytes.clone()).unwrap_or(&mention.text);
+            self.add_one(label, &mention.kind, mention_text);
+        }
+    }
+
+    fn add_one(&mut self, label: &str, kind: &EntityKind, text: &str) {
+        self.lower.clear();
+        push_lowercase(&mut self.lower, text);
+        let hash = self.state.hash_one((kind, self.lower.as_str()));
+        let groups = &mut self.groups;
+        let lower = &self.lower;
+        let found = self.table.find(hash, |&at| {
+            groups[at].kind == *kind && groups[at].lower == *lower
         });
         let at = if let Some(&at) = found {
             at
         } else {
             let at = groups.len();
             groups.push(Group {
-                kind,
+                kind: kind.clone(),
                 lower: lower.clone(),
                 hash,
                 count: 0,
                 forms: Vec::new(),
                 paragraphs: Vec::new(),
             });
-            table.insert_unique(hash, at, |&at| groups[at].hash);
+            self.table.insert_unique(hash, at, |&at| groups[at].hash);
             at
         };
         let group = &mut groups[at];
         group.count += 1;
-        match group.forms.iter_mut().find(|(form, _)| *form == text) {
+        match group.forms.iter_mut().find(|(form, _)| form == text) {
             Some((_, n)) => *n += 1,
-            None => group.forms.push((text, 1)),
+            None => group.forms.push((text.to_string(), 1)),
         }
-        // Mentions come in document order, so comparing with the last paragraph is enough.
-        if group.paragraphs.last() != Some(&paragraph) {
-            group.paragraphs.push(paragraph);
+        // Blocks come in document order, so comparing with the last paragraph is enough.
+        if group.paragraphs.last().is_none_or(|last| last != label) {
+            group.paragraphs.push(label.to_string());
         }
     }
-    // Sorting indexes moves less than sorting groups; the index breaks ties by first
-    // appearance.
-    let mut order: Vec<(Reverse<usize>, &EntityKind, &str, usize)> = groups
-        .iter()
-        .enumerate()
-        .map(|(at, g)| (Reverse(g.count), g.kind, g.lower.as_str(), at))
-        .collect();
-    order.sort_unstable();
-    order
-        .into_iter()
-        .map(|(_, _, _, at)| {
-            let group = &groups[at];
-            Entity {
-                kind: group.kind.clone(),
+
+    /// The entities, most frequent first, then by kind and name, then by first mention.
+    pub fn finish(self) -> Vec<Entity> {
+        let mut keys: Vec<(Reverse<usize>, &EntityKind, &str, usize)> = self
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(at, g)| (Reverse(g.count), &g.kind, g.lower.as_str(), at))
+            .collect();
+        keys.sort_unstable();
+        let order: Vec<usize> = keys.into_iter().map(|(_, _, _, at)| at).collect();
+        let mut groups: Vec<Option<Group>> = self.groups.into_iter().map(Some).collect();
+        order
+            .into_iter()
+            .filter_map(|at| groups[at].take())
+            .map(|group| Entity {
                 name: display_name(&group.forms),
+                kind: group.kind,
                 count: group.count,
-                paragraphs: group.paragraphs.iter().map(|p| (*p).to_string()).collect(),
-            }
-        })
-        .collect()
+                paragraphs: group.paragraphs,
+            })
+            .collect()
+    }
 }
 
 /// Appends `text` lower-cased; ASCII (nearly every mention) skips Unicode case tables.
@@ -136,15 +151,15 @@ fn push_lowercase(key: &mut String, text: &str) {
 
 /// The most frequent mixed-case form; all-capitals forms only when there is no other.
 /// Ties go to the form seen first.
-fn display_name(forms: &[(&str, usize)]) -> String {
-    let is_mixed = |form: &str| form.chars().any(char::is_lowercase);
-    let best = |candidates: &mut dyn Iterator<Item = &(&str, usize)>| {
+fn display_name<S: AsRef<str>>(forms: &[(S, usize)]) -> String {
+    let is_mixed = |form: &S| form.as_ref().chars().any(char::is_lowercase);
+    let best = |candidates: &mut dyn Iterator<Item = &(S, usize)>| {
         candidates
-            .fold(None::<&(&str, usize)>, |best, form| match best {
+            .fold(None::<&(S, usize)>, |best, form| match best {
                 Some(b) if b.1 >= form.1 => Some(b),
                 _ => Some(form),
             })
-            .map(|(form, _)| (*form).to_string())
+            .map(|(form, _)| form.as_ref().to_string())
     };
     best(&mut forms.iter().filter(|(f, _)| is_mixed(f)))
         .or_else(|| best(&mut forms.iter()))

@@ -8,7 +8,7 @@
 use super::clean::{Block, Detokenizer, may_hold_separators};
 use super::lexer::{self, Token};
 use super::marking;
-use super::{Cable, EntityKind, Paragraph, SourceSpan, Warning, entities, header};
+use super::{Cable, EntityKind, HEADER_LABEL, Paragraph, SourceSpan, Warning, entities, header};
 use std::ops::Range;
 
 /// A run of text between two anchors. Every input format reduces its text to segments,
@@ -74,7 +74,16 @@ pub(crate) fn from_segments(
     let mut header = header::parse_fields(&header_block.text);
     header.mentions = header_block.mentions();
     header.text = header_block.text;
-    let paragraphs = drafts.into_iter().map(finish_paragraph).collect();
+    let mut grouper = entities::Grouper::default();
+    grouper.add(HEADER_LABEL, &header.text, &header.mentions);
+    let paragraphs = drafts
+        .into_iter()
+        .map(|draft| {
+            let paragraph = finish_paragraph(draft);
+            grouper.add(&paragraph.label, &paragraph.text, &paragraph.mentions);
+            paragraph
+        })
+        .collect();
     let mut cable = Cable {
         id,
         header,
@@ -86,7 +95,7 @@ pub(crate) fn from_segments(
         source_spans: Vec::new(),
         layout: None,
     };
-    cable.entities = entities::group(&cable);
+    cable.entities = grouper.finish();
     cable
 }
 
