@@ -3,6 +3,7 @@
 //! Everything here is plain data. Readers of the various input formats live in the
 //! submodules and all produce a [`Cable`]; nothing in this module knows about the UI.
 
+mod assemble;
 mod clean;
 pub mod detect;
 pub mod entities;

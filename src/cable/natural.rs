@@ -9,8 +9,9 @@
 //! routing headers before the cable (`O 121758Z MAY 86`, `FM`, `TO`, ... `BT`), teletype
 //! page headers (`PAGE 02 ROME 02045 01 OF 06 121721Z`) and end marks (`NNNN`).
 
+use super::assemble::Segment;
 use super::clean::{Block, Span};
-use super::structure::{self, Segment};
+use super::structure;
 use super::{Cable, SourceSpan, Warning};
 use std::ops::Range;
 
