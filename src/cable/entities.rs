@@ -42,6 +42,8 @@ struct Group {
     /// Each spelling and how often it occurs, in order of appearance.
     forms: Vec<(String, usize)>,
     paragraphs: Vec<String>,
+    /// The number of the block [`Grouper::add`] last saw this entity in.
+    last_block: usize,
 }
 
 /// Groups the mentions of a cable into entities, most frequent first, then by kind and name.
@@ -67,11 +69,14 @@ pub(crate) struct Grouper {
     table: HashTable<usize>,
     groups: Vec<Group>,
     lower: String,
+    /// How many blocks [`Grouper::add`] has taken.
+    blocks: usize,
 }
 
 impl Grouper {
     /// Adds the mentions of one block (`label` is its paragraph label, `text` its text).
     pub fn add(&mut self, label: &str, text: &str, mentions: &[Mention]) {
+        self.blocks += 1;
         for mention in mentions {
             let mention_text = text.get(mention.bytes.clone()).unwrap_or(&mention.text);
             self.add_one(label, &mention.kind, mention_text);
@@ -98,6 +103,7 @@ impl Grouper {
                 count: 0,
                 forms: Vec::new(),
                 paragraphs: Vec::new(),
+                last_block: 0,
             });
             self.table.insert_unique(hash, at, |&at| groups[at].hash);
             at
@@ -108,9 +114,13 @@ impl Grouper {
             Some((_, n)) => *n += 1,
             None => group.forms.push((text.to_string(), 1)),
         }
-        // Blocks come in document order, so comparing with the last paragraph is enough.
-        if group.paragraphs.last().is_none_or(|last| last != label) {
-            group.paragraphs.push(label.to_string());
+        // Blocks come in document order, so comparing with the last paragraph is enough,
+        // and only needed once per block (labels can repeat: one cable has two ¶6).
+        if group.last_block != self.blocks {
+            group.last_block = self.blocks;
+            if group.paragraphs.last().is_none_or(|last| last != label) {
+                group.paragraphs.push(label.to_string());
+            }
         }
     }
 
