@@ -13,7 +13,9 @@ use crate::cable::{Cable, Classification, EntityKind, Reference};
 use crate::input::{self, LoadError, Loaded, Progress, Skipped};
 use index::CableEntity;
 use rayon::prelude::*;
-use std::collections::HashMap;
+/// Hash maps keyed by short strings built on every load: foldhash rather than SipHash,
+/// whose resistance to crafted keys buys nothing for cable IDs and entity names.
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
@@ -30,7 +32,7 @@ pub use table::{Column, Query, Row};
 #[derive(Debug, Default)]
 pub struct Library {
     entries: Vec<Entry>,
-    by_key: HashMap<CableKey, usize>,
+    by_key: FastMap<CableKey, usize>,
     /// Per cable, per REF item: the cable it names, when the library holds it.
     links: Vec<Vec<Option<usize>>>,
     cited_by: Vec<Vec<usize>>,
@@ -130,7 +132,7 @@ impl Library {
 
     fn build(slim: Vec<(Entry, Vec<CableEntity>)>, skipped: Vec<Skipped>) -> Self {
         let (entries, entities): (Vec<Entry>, Vec<Vec<CableEntity>>) = slim.into_iter().unzip();
-        let mut by_key = HashMap::with_capacity(entries.len());
+        let mut by_key = FastMap::with_capacity_and_hasher(entries.len(), Default::default());
         for (i, entry) in entries.iter().enumerate() {
             if let Some(key) = &entry.key {
                 // The first file with an ID wins; a later duplicate is still in the table.
@@ -280,7 +282,7 @@ impl Library {
     /// The TAGS codes in use, with how many cables carry each, most used first.
     #[must_use]
     pub fn tags(&self) -> Vec<(String, usize)> {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: FastMap<&str, usize> = FastMap::default();
         for tag in self.entries.iter().flat_map(|e| &e.tags) {
             *counts.entry(tag).or_default() += 1;
         }
@@ -372,7 +374,7 @@ impl Library {
 
 /// The first citation in a REF text that names a cable of the library.
 fn resolve(
-    by_key: &HashMap<CableKey, usize>,
+    by_key: &FastMap<CableKey, usize>,
     text: &str,
     context: Option<&CableKey>,
 ) -> Option<usize> {

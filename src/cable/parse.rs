@@ -62,7 +62,7 @@ pub fn parse_bytes_with(
     name: &str,
     side: Option<SideAnnotations<'_>>,
 ) -> Result<Cable, ParseError> {
-    if let Some(at) = bytes.iter().position(|&b| is_binary_byte(b)) {
+    if let Some(at) = first_binary_byte(bytes) {
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = bytes[..at]
             .iter()
@@ -134,6 +134,26 @@ fn parse_with_warnings(
     Ok(cable)
 }
 
+/// Where the first [`is_binary_byte`] is. Eight bytes at a time: only a word holding a
+/// control byte (a line feed, mostly) is looked at byte by byte.
+fn first_binary_byte(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in chunks.by_ref() {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // Whether any byte is below 0x20 (exact as a yes or no, Hacker's Delight).
+        let has_control = word.wrapping_sub(ONES * 0x20) & !word & HIGH_BITS != 0;
+        if has_control && let Some(i) = chunk.iter().position(|&b| is_binary_byte(b)) {
+            return Some(at + i);
+        }
+        at += 8;
+    }
+    let rest = chunks.remainder();
+    rest.iter().position(|&b| is_binary_byte(b)).map(|i| at + i)
+}
+
 /// Bytes that never occur in a text file: NUL and C0 controls other than tab, line feed,
 /// carriage return, form feed and escape (escape is kept, and shown safely by the reader).
 fn is_binary_byte(byte: u8) -> bool {
@@ -159,6 +179,26 @@ mod tests {
             error.to_string(),
             "x.bin: not a text file: binary data at line 2, column 3"
         );
+    }
+
+    #[test]
+    fn binary_bytes_are_found_wherever_they_are() {
+        for len in 0..40 {
+            for at in 0..len {
+                for bad in [0u8, 1, 0x08, 0x1f] {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = bad;
+                    if at > 0 {
+                        bytes[at - 1] = b'\n';
+                    }
+                    assert_eq!(first_binary_byte(&bytes), Some(at), "{len} {at} {bad}");
+                }
+            }
+            let text: Vec<u8> = (0..len)
+                .map(|i| b"ab\n\t\r\x0c\x1b\x07\xff "[i % 10])
+                .collect();
+            assert_eq!(first_binary_byte(&text), None);
+        }
     }
 
     #[test]

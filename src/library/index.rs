@@ -5,7 +5,7 @@
 //! labels repeat across cables), 12 bytes a posting.
 
 use crate::cable::{Cable, Entity, EntityKind};
-use std::collections::HashMap;
+use crate::library::FastMap;
 
 /// An entity across cables: its kind and lower-cased name, as [`Entity::key`] gives it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -78,7 +78,7 @@ struct Indexed {
 /// Entity key -> the cables that name it, in library order.
 #[derive(Debug, Default)]
 pub struct EntityIndex {
-    entries: HashMap<EntityKey, Indexed>,
+    entries: FastMap<EntityKey, Indexed>,
     labels: Vec<Box<str>>,
 }
 
@@ -87,7 +87,7 @@ impl EntityIndex {
     #[must_use]
     pub fn build(per_cable: Vec<Vec<CableEntity>>) -> Self {
         let mut index = Self::default();
-        let mut label_ids: HashMap<String, u32> = HashMap::new();
+        let mut label_ids: FastMap<String, u32> = FastMap::default();
         for (cable, entities) in per_cable.into_iter().enumerate() {
             let cable = saturate(cable);
             for entity in entities {
