@@ -9,7 +9,10 @@ use nom::character::complete::char;
 use nom::combinator::{opt, recognize};
 use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
+use scan::{is_plain_start, run_end, word_end};
 use std::ops::Range;
+
+mod scan;
 
 /// One token of a source line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,84 +165,6 @@ pub(crate) fn tokens_into<'a>(line: &'a str, out: &mut Vec<Token<'a>>) {
     }
 }
 
-/// Where the run of plain words starting at `start` ends: at a tab, at a tag, or at a
-/// space not followed by a plain word (a double space, `,`, `(`, a mention, the line end).
-///
-/// Most of a cable is such runs, so they are scanned eight bytes at a time: looking at
-/// each byte made the end of every word a mispredicted branch.
-fn run_end(line: &str, start: usize) -> usize {
-    let bytes = line.as_bytes();
-    let mut at = start;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // Bytes 0..7 only: the eighth has no next byte here and is looked at next round.
-        let stops = run_stops(word) & 0x0080_8080_8080_8080;
-        if stops == 0 {
-            at += 7;
-            continue;
-        }
-        let stop = at + stops.trailing_zeros() as usize / 8;
-        if bytes[stop] == b'<' && !starts_tag(&line[stop..]) {
-            at = stop + 1;
-            continue;
-        }
-        return stop;
-    }
-    run_end_bytewise(line, at)
-}
-
-/// [`run_end`] one byte at a time, from any position inside the run.
-fn run_end_bytewise(line: &str, from: usize) -> usize {
-    let bytes = line.as_bytes();
-    for at in from..bytes.len() {
-        let stops = match bytes[at] {
-            b'\t' => true,
-            b' ' => !bytes.get(at + 1).is_some_and(|&b| is_plain_start(b)),
-            b'<' => starts_tag(&line[at..]),
-            _ => false,
-        };
-        if stops {
-            return at;
-        }
-    }
-    bytes.len()
-}
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-
-/// The high bit of every byte (of eight, little-endian) that can end a run: a tab, a `<`,
-/// or a space before a byte that cannot start a plain word.
-fn run_stops(word: u64) -> u64 {
-    let spaces = bytes_equal(word, b' ');
-    let not_plain = !plain_bytes(word) & HIGH_BITS;
-    bytes_equal(word, b'\t') | bytes_equal(word, b'<') | (spaces & (not_plain >> 8))
-}
-
-/// The high bit of every byte equal to `byte` (exact: no carries between bytes).
-fn bytes_equal(word: u64, byte: u8) -> u64 {
-    let diff = word ^ (ONES * u64::from(byte));
-    !(((diff & LOW_BITS) + LOW_BITS) | diff) & HIGH_BITS
-}
-
-/// The high bit of every byte that [`is_plain_start`] accepts: an ASCII letter or digit
-/// other than `n`.
-fn plain_bytes(word: u64) -> u64 {
-    // For a byte below 0x80, adding 0x80 - low sets its high bit exactly when it is >= low.
-    let at_least = |low: u8| ((word & LOW_BITS) + ONES * u64::from(0x80 - low)) & HIGH_BITS;
-    let in_range = |low: u8, high: u8| at_least(low) & !at_least(high + 1);
-    let alphanumeric = in_range(b'0', b'9') | in_range(b'A', b'Z') | in_range(b'a', b'z');
-    alphanumeric & !bytes_equal(word, b'n') & !(word & HIGH_BITS)
-}
-
-/// Whether a word starting with this byte can join a run: it neither closes onto the
-/// word before (`,` `)` `'s` `n't`) nor opens onto the next (`(` `$` `“`), and is no
-/// mention, tag or quote.
-fn is_plain_start(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() && byte != b'n'
-}
-
 /// An anchor, a link or other markup at a `<`; `None` if the `<` is text.
 fn tag_token(input: &str) -> Option<(&str, Option<Token<'_>>)> {
     if let Ok((after, id)) = anchor(input) {
@@ -252,45 +177,9 @@ fn tag_token(input: &str) -> Option<(&str, Option<Token<'_>>)> {
     markup(input).ok().map(|(after, _)| (after, None))
 }
 
-/// Where the word starting at `start` ends: at the next space or tab, or at a tag glued
-/// onto it (`PTER</a>`). A word has at least its first character, so the lexer advances.
-fn word_end(line: &str, start: usize) -> usize {
-    let bytes = line.as_bytes();
-    let mut end = start + utf8_len(bytes[start]);
-    loop {
-        while end < bytes.len() && !ENDS_WORD[usize::from(bytes[end])] {
-            end += 1;
-        }
-        match bytes.get(end) {
-            // A `<` is ASCII, so slicing the line there is always on a char boundary.
-            Some(b'<') if !starts_tag(&line[end..]) => end += 1,
-            _ => return bytes.len().min(end),
-        }
-    }
-}
-
-/// Bytes that may end a word: space, tab, and `<` when it opens a tag.
-static ENDS_WORD: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b' ' as usize] = true;
-    table[b'\t' as usize] = true;
-    table[b'<' as usize] = true;
-    table
-};
-
 /// Whether the `<` that starts `rest` opens markup or an anchor (else it is text, as in `a < b`).
-fn starts_tag(rest: &str) -> bool {
+pub(super) fn starts_tag(rest: &str) -> bool {
     markup(rest).is_ok() || anchor(rest).is_ok()
-}
-
-/// The length of the UTF-8 sequence a leading byte opens.
-fn utf8_len(first: u8) -> usize {
-    match first {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        0xC0.. => 2,
-        _ => 1,
-    }
 }
 
 #[cfg(test)]
@@ -342,55 +231,6 @@ mod tests {
                 Token::Word("now"),
             ]
         );
-    }
-
-    #[test]
-    fn runs_scanned_by_eights_end_where_bytewise_scanning_does() {
-        let pieces = [
-            "a",
-            "Word",
-            "n",
-            "9",
-            " ",
-            "  ",
-            "\t",
-            ",",
-            "(",
-            "<",
-            "<br>",
-            "é",
-            "’",
-            "[",
-            "x",
-            "<a id='par2' href='#par2'>¶</a>2",
-            "\u{7f}",
-            "Z",
-            "z",
-            "{",
-            "@",
-            "`",
-        ];
-        let mut seed: u64 = 7;
-        for _ in 0..20_000 {
-            let mut line = String::from("A");
-            for _ in 0..(seed % 24) {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                line.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            assert_eq!(run_end(&line, 0), run_end_bytewise(&line, 0), "{line:?}");
-        }
-    }
-
-    #[test]
-    fn plain_bytes_are_ascii_letters_and_digits_but_n() {
-        for byte in 0..=255u8 {
-            let word = u64::from(byte) << 16;
-            let plain = plain_bytes(word) & (0x80 << 16) != 0;
-            assert_eq!(plain, is_plain_start(byte), "byte {byte:#x}");
-            let equal = bytes_equal(word, byte) & (0x80 << 16) != 0;
-            assert!(equal, "byte {byte:#x}");
-        }
     }
 
     #[test]
