@@ -162,7 +162,9 @@ impl Browser {
 
     /// A browser showing the loading screen until `loader` delivers the library.
     #[must_use]
-    pub fn loading(loader: Option<LoadHandle>, options: AppOptions) -> Self {
+    pub fn loading(loader: Option<LoadHandle>, mut options: AppOptions) -> Self {
+        // Every reader opened here runs in the library session.
+        options.keymap = options.keymap.for_library_session();
         let theme = Theme::load(&options.theme, options.themes_dir.as_deref())
             .unwrap_or_else(|_| Theme::builtin("default").unwrap_or_default());
         Self {

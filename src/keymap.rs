@@ -1,8 +1,10 @@
 //! Keys to actions: the defaults from `assets/keymap.toml`, then the user's overrides.
 //!
 //! Two sections: the reader's keys at the top level, the library's in `[library]`. A key
-//! names one action per section; the library's moves between cables (`back`, `x`, `R`,
-//! jumps) are taken in the reader before its own keys, so those keys must be free there.
+//! names one action per section. The library's moves between cables (`back`, `x`, `R`,
+//! jumps) are taken in the reader of a library session before its own keys; where a key is
+//! bound on both sides, the user's binding wins over a default
+//! ([`Keymap::from_overrides`]).
 
 use crate::action::{Action, Bindable, LibraryAction};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -340,6 +342,15 @@ impl<A: Bindable> Bindings<A> {
         self.by_key.get(key)
     }
 
+    /// Takes `key` off the action it is bound to, if any.
+    fn unbind(&mut self, key: &Key) {
+        if self.by_key.remove(key).is_some() {
+            for (_, keys) in &mut self.by_action {
+                keys.retain(|k| k != key);
+            }
+        }
+    }
+
     /// The keys bound to an action, in the order written.
     #[must_use]
     pub fn keys(&self, action: &A) -> &[Key] {
@@ -415,36 +426,89 @@ impl Keymap {
     /// The defaults, with each named action's keys (reader's and library's) replaced by
     /// the user's list.
     ///
-    /// Unknown action names, unreadable keys, a key bound to two actions of a section, and
-    /// a key of the library's moves between cables that the reader also binds are errors.
+    /// Unknown action names, unreadable keys and a key bound to two actions of a section
+    /// are errors. The library's moves between cables are taken before the reader's keys in
+    /// a library session, so a key bound on both sides is settled: a key the user gives a
+    /// reader action drops the library's default on it (configs written before the library
+    /// had keys keep working), a key the user gives a move wins over the reader's default
+    /// in a library session ([`Keymap::for_library_session`]), and a key the user binds on
+    /// both sides is an error.
     pub fn from_overrides(overrides: &KeyOverrides) -> Result<Self, KeymapError> {
-        let mut defaults = parse_table(DEFAULT_KEYMAP)?;
+        let mut table = parse_table(DEFAULT_KEYMAP)?;
         for (name, keys) in &overrides.reader {
             if Action::from_name(name).is_none() {
                 return Err(KeymapError::UnknownAction(name.clone()));
             }
-            defaults.reader.insert(name.clone(), keys.clone());
+            table.reader.insert(name.clone(), keys.clone());
         }
         for (name, keys) in &overrides.library {
             if LibraryAction::from_name(name).is_none() {
                 return Err(KeymapError::UnknownAction(qualified(LIBRARY, name)));
             }
-            defaults.library.insert(name.clone(), keys.clone());
+            table.library.insert(name.clone(), keys.clone());
         }
-        let reader = Bindings::<Action>::build(&defaults.reader, "")?;
-        let library = Bindings::<LibraryAction>::build(&defaults.library, LIBRARY)?;
-        // In the reader of a library session the moves between cables take their keys
-        // first: a reader action on the same key could never be reached there.
-        for (action, keys) in library.iter().filter(|(a, _)| a.in_reader()) {
-            if let Some(other) = keys.iter().find_map(|k| reader.get(k).map(|a| (k, a))) {
-                return Err(KeymapError::Conflict {
-                    key: other.0.to_string(),
-                    first: other.1.name().unwrap_or_default().to_string(),
-                    second: qualified(LIBRARY, action.name().unwrap_or_default()),
-                });
+        let mut keymap = Self {
+            reader: Bindings::<Action>::build(&table.reader, "")?,
+            library: Bindings::<LibraryAction>::build(&table.library, LIBRARY)?,
+        };
+        keymap.settle_shared_keys(overrides)?;
+        Ok(keymap)
+    }
+
+    /// Settles the keys bound both to a reader action and to one of the library's moves
+    /// between cables, which in a library session take their keys before the reader's.
+    ///
+    /// A key the user gives a reader action drops the library's default on it, so configs
+    /// written before the library had keys keep working (`quit = ["x"]`); the move keeps
+    /// its other keys, if any. A key the user gives a move wins over the reader's default
+    /// in a library session only ([`Keymap::for_library_session`]). A key the user binds
+    /// on both sides, or the defaults on both, is a [`KeymapError::Conflict`].
+    fn settle_shared_keys(&mut self, overrides: &KeyOverrides) -> Result<(), KeymapError> {
+        let shared: Vec<(Key, Action, LibraryAction)> = self
+            .library
+            .iter()
+            .filter(|(action, _)| action.in_reader())
+            .flat_map(|(action, keys)| {
+                keys.iter().filter_map(|key| {
+                    let reader = self.reader.get(key)?;
+                    Some((*key, reader.clone(), action.clone()))
+                })
+            })
+            .collect();
+        for (key, reader, library) in shared {
+            let reader_name = reader.name().unwrap_or_default();
+            let library_name = library.name().unwrap_or_default();
+            let by_user = (
+                overrides.reader.contains_key(reader_name),
+                overrides.library.contains_key(library_name),
+            );
+            match by_user {
+                (true, false) => self.library.unbind(&key),
+                (false, true) => {}
+                _ => {
+                    return Err(KeymapError::Conflict {
+                        key: key.to_string(),
+                        first: reader_name.to_string(),
+                        second: qualified(LIBRARY, library_name),
+                    });
+                }
             }
         }
-        Ok(Self { reader, library })
+        Ok(())
+    }
+
+    /// The keymap of the reader in a library session: the library's moves between cables
+    /// are taken before the reader's keys there, so a reader default the user gave to a
+    /// move is left out (and help and hints do not show it).
+    #[must_use]
+    pub fn for_library_session(&self) -> Self {
+        let mut keymap = self.clone();
+        for (_, keys) in self.library.iter().filter(|(action, _)| action.in_reader()) {
+            for key in keys {
+                keymap.reader.unbind(key);
+            }
+        }
+        keymap
     }
 
     /// Reads a user keymap file's text (`action = ["key", ...]`, a `[library]` table)
@@ -504,6 +568,12 @@ impl Keymap {
     #[must_use]
     pub fn describe_library(&self, action: &LibraryAction) -> String {
         describe_keys(self.library_keys(action))
+    }
+
+    /// The first key of a reader action, for hints (`q`); `None` when unbound.
+    #[must_use]
+    pub fn key(&self, action: &Action) -> Option<Key> {
+        self.keys(action).first().copied()
     }
 
     /// The first key of a library action, for hints (`x`); `None` when unbound.
@@ -745,19 +815,67 @@ mod tests {
         );
         let err = Keymap::from_overrides(&library("quit", &["hyper-q"])).unwrap_err();
         assert!(err.to_string().contains("for action library.quit"), "{err}");
-        // A move between cables is taken before the reader's keys: it cannot share one.
-        let err = Keymap::from_overrides(&library("other_cables", &["n"])).unwrap_err();
+        // Table keys may repeat the reader's: they work on another screen.
+        assert!(Keymap::from_overrides(&library("next_tag", &["t"])).is_ok());
+    }
+
+    #[test]
+    fn a_users_reader_key_drops_the_library_default_on_it() {
+        let key = |s| Key::parse(s).unwrap();
+        // A config from before the library had keys: x quits, everywhere.
+        let keymap = Keymap::with_overrides(&map(&[("quit", &["x"])])).unwrap();
+        assert_eq!(keymap.action(&key("x")), Some(Action::Quit));
+        assert_eq!(keymap.library_action(&key("x")), None);
+        assert!(keymap.library_keys(&LibraryAction::OtherCables).is_empty());
+        let session = keymap.for_library_session();
+        assert_eq!(session.action(&key("x")), Some(Action::Quit));
+        // A move with another key keeps it.
+        let keymap = Keymap::with_overrides(&map(&[("next_paragraph", &["ctrl-n"])])).unwrap();
+        assert_eq!(keymap.action(&key("ctrl-n")), Some(Action::NextParagraph));
+        assert_eq!(keymap.library_action(&key("ctrl-n")), None);
         assert_eq!(
-            err.to_string(),
-            "key n is bound to both next_match and library.other_cables"
+            keymap.describe_library(&LibraryAction::JumpForward),
+            "ctrl-i"
         );
-        let err = Keymap::with_overrides(&map(&[("quit", &["x"])])).unwrap_err();
+    }
+
+    #[test]
+    fn a_users_move_key_wins_over_the_reader_default_in_a_library_session() {
+        let overrides = KeyOverrides {
+            library: [("other_cables".to_string(), vec!["n".to_string()])].into(),
+            ..KeyOverrides::default()
+        };
+        let keymap = Keymap::from_overrides(&overrides).unwrap();
+        let n = Key::parse("n").unwrap();
+        assert_eq!(keymap.library_action(&n), Some(LibraryAction::OtherCables));
+        // Alone, the reader keeps n; in a library session the move takes it.
+        assert_eq!(keymap.action(&n), Some(Action::NextMatch));
+        let session = keymap.for_library_session();
+        assert_eq!(session.action(&n), None);
+        assert!(session.keys(&Action::NextMatch).is_empty());
+        assert_eq!(session.library_action(&n), Some(LibraryAction::OtherCables));
+    }
+
+    #[test]
+    fn a_key_the_user_binds_on_both_sides_is_an_error() {
+        let overrides = KeyOverrides {
+            reader: map(&[("quit", &["x"])]),
+            library: map(&[("other_cables", &["x", "o"])]),
+        };
+        let err = Keymap::from_overrides(&overrides).unwrap_err();
         assert_eq!(
             err.to_string(),
             "key x is bound to both quit and library.other_cables"
         );
-        // Table keys may repeat the reader's: they work on another screen.
-        assert!(Keymap::from_overrides(&library("next_tag", &["t"])).is_ok());
+    }
+
+    #[test]
+    fn the_default_moves_share_no_key_with_the_default_reader() {
+        let keymap = Keymap::default();
+        let session = keymap.for_library_session();
+        for (action, keys) in keymap.bindings() {
+            assert_eq!(session.keys(action), keys, "{action:?}");
+        }
     }
 
     #[test]

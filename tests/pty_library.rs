@@ -127,3 +127,27 @@ fn header_links_open_cables_and_positions_are_kept_between_runs() {
     assert!(pty.wait_exit().success());
     assert!(!pty.alternate_screen(), "the terminal is restored");
 }
+
+#[test]
+fn a_config_quitting_on_x_quits_the_reader_of_a_library_on_x() {
+    let config = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        config.path().join("config.toml"),
+        "[keys]\nquit = [\"x\", \"ctrl-c\"]\n",
+    )
+    .expect("write config");
+    let terminal = Terminal {
+        env: vec![(
+            "CABLEVIEW_CONFIG_DIR".into(),
+            config.path().display().to_string(),
+        )],
+        ..Terminal::default()
+    };
+    let mut pty = Pty::spawn_in(&[FIXTURES, SAMPLE], 120, 40, &terminal);
+    pty.wait_for_text("cableview library: 35 of 35 cables");
+    open_cable(&mut pty, "05PARIS2333");
+    pty.wait_for_text("x quit");
+    pty.send("x");
+    assert!(pty.wait_exit().success());
+    assert!(!pty.alternate_screen(), "the terminal is restored");
+}
