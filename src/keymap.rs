@@ -6,12 +6,17 @@
 //! bound on both sides, the user's binding wins over a default
 //! ([`Keymap::from_overrides`]).
 
-use crate::action::{Action, Bindable, LibraryAction};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use serde::de::{Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
-use std::fmt;
+mod bindings;
+mod key;
+mod overrides;
+
+use crate::action::{Action, LibraryAction};
+pub use bindings::Bindings;
+pub use key::Key;
+pub use overrides::KeyOverrides;
+pub(crate) use overrides::Sections;
+use ratatui::crossterm::event::KeyCode;
+use std::collections::BTreeMap;
 use thiserror::Error;
 
 /// The default keymap, embedded so a broken file cannot ship (a test parses it).
@@ -51,320 +56,6 @@ pub enum KeymapError {
 /// The name of the library's section, in keymap files and in qualified action names
 /// (`library.other_cables`).
 pub const LIBRARY: &str = "library";
-
-/// Key lists by action name, as a keymap file or a config's `[keys]` writes them: the
-/// reader's actions at the top level, the library's in a `library` table.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct KeyOverrides {
-    /// The reader's actions.
-    #[serde(flatten)]
-    pub reader: BTreeMap<String, Vec<String>>,
-    /// The library's actions.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub library: BTreeMap<String, Vec<String>>,
-}
-
-impl KeyOverrides {
-    /// Overrides of the reader's keys only.
-    #[must_use]
-    pub fn reader(reader: BTreeMap<String, Vec<String>>) -> Self {
-        Self {
-            reader,
-            library: BTreeMap::new(),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for KeyOverrides {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let sections: Sections<String, Vec<String>> = Sections::deserialize(deserializer)?;
-        Ok(Self {
-            reader: sections.reader,
-            library: sections.library,
-        })
-    }
-}
-
-/// A key table split into its two sections. Read entry by entry, so an error in a
-/// value keeps the place the TOML reader gives it (`quit = "q"` at 2:8).
-#[derive(Debug)]
-pub(crate) struct Sections<K, V> {
-    /// Entries at the top level.
-    pub reader: BTreeMap<K, V>,
-    /// Entries of the `library` table.
-    pub library: BTreeMap<K, V>,
-}
-
-/// A key of a key table that can say its name (a plain or a spanned string).
-pub(crate) trait EntryName {
-    /// The name as written.
-    fn entry_name(&self) -> &str;
-}
-
-impl EntryName for String {
-    fn entry_name(&self) -> &str {
-        self
-    }
-}
-
-impl EntryName for toml::Spanned<String> {
-    fn entry_name(&self) -> &str {
-        self.get_ref()
-    }
-}
-
-impl<'de, K, V> Deserialize<'de> for Sections<K, V>
-where
-    K: Deserialize<'de> + Ord + EntryName,
-    V: Deserialize<'de>,
-{
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct SectionsVisitor<K, V>(std::marker::PhantomData<(K, V)>);
-
-        impl<'de, K, V> Visitor<'de> for SectionsVisitor<K, V>
-        where
-            K: Deserialize<'de> + Ord + EntryName,
-            V: Deserialize<'de>,
-        {
-            type Value = Sections<K, V>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a table of action = [keys], with a [library] table")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut reader = BTreeMap::new();
-                let mut library = BTreeMap::new();
-                while let Some(name) = map.next_key::<K>()? {
-                    if name.entry_name() == LIBRARY {
-                        let entries: BTreeMap<K, V> = map.next_value()?;
-                        library.extend(entries);
-                    } else {
-                        let value: V = map.next_value()?;
-                        reader.insert(name, value);
-                    }
-                }
-                Ok(Sections { reader, library })
-            }
-        }
-
-        deserializer.deserialize_map(SectionsVisitor(std::marker::PhantomData))
-    }
-}
-
-/// A key with its modifiers, normalised so that `G` and `shift-g` compare equal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    /// The key.
-    pub code: KeyCode,
-    /// Ctrl and Alt (Shift is folded into the character or `BackTab`).
-    pub modifiers: KeyModifiers,
-}
-
-impl Key {
-    /// Normalises a key as the terminal reports it.
-    #[must_use]
-    pub fn new(code: KeyCode, modifiers: KeyModifiers) -> Self {
-        let mut modifiers =
-            modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        let code = match code {
-            KeyCode::Char(c) => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                // Terminals send ctrl-D as ctrl-d; ctrl bindings are case-blind.
-                if modifiers.contains(KeyModifiers::CONTROL) {
-                    KeyCode::Char(c.to_ascii_lowercase())
-                } else {
-                    KeyCode::Char(c)
-                }
-            }
-            KeyCode::BackTab => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                KeyCode::BackTab
-            }
-            KeyCode::Tab if modifiers.contains(KeyModifiers::SHIFT) => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                KeyCode::BackTab
-            }
-            other => other,
-        };
-        Self { code, modifiers }
-    }
-
-    /// Reads a key as written in a keymap: `j`, `G`, `ctrl-d`, `shift-tab`, `pagedown`.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        if text.is_empty() {
-            return Err("empty key".into());
-        }
-        let mut modifiers = KeyModifiers::NONE;
-        let mut rest = text;
-        // A single character is a key even if it is `-`.
-        while rest.chars().count() > 1 {
-            let Some((prefix, tail)) = rest.split_once('-') else {
-                break;
-            };
-            if tail.is_empty() {
-                break;
-            }
-            modifiers |= match prefix.to_ascii_lowercase().as_str() {
-                "ctrl" | "c" | "control" => KeyModifiers::CONTROL,
-                "alt" | "a" | "meta" => KeyModifiers::ALT,
-                "shift" | "s" => KeyModifiers::SHIFT,
-                other => return Err(format!("unknown modifier {other:?}")),
-            };
-            rest = tail;
-        }
-        let mut chars = rest.chars();
-        let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => {
-                if modifiers.contains(KeyModifiers::SHIFT) {
-                    modifiers.remove(KeyModifiers::SHIFT);
-                    KeyCode::Char(c.to_ascii_uppercase())
-                } else {
-                    KeyCode::Char(c)
-                }
-            }
-            _ => named_key(&rest.to_ascii_lowercase())
-                .ok_or_else(|| format!("unknown key name {rest:?}"))?,
-        };
-        Ok(Self::new(code, modifiers))
-    }
-
-    /// The key as it arrived from the terminal.
-    #[must_use]
-    pub fn from_event(event: &KeyEvent) -> Self {
-        Self::new(event.code, event.modifiers)
-    }
-}
-
-fn named_key(name: &str) -> Option<KeyCode> {
-    Some(match name {
-        "space" => KeyCode::Char(' '),
-        "enter" | "return" => KeyCode::Enter,
-        "esc" | "escape" => KeyCode::Esc,
-        "tab" => KeyCode::Tab,
-        "backtab" => KeyCode::BackTab,
-        "backspace" => KeyCode::Backspace,
-        "delete" | "del" => KeyCode::Delete,
-        "insert" => KeyCode::Insert,
-        "up" => KeyCode::Up,
-        "down" => KeyCode::Down,
-        "left" => KeyCode::Left,
-        "right" => KeyCode::Right,
-        "home" => KeyCode::Home,
-        "end" => KeyCode::End,
-        "pageup" => KeyCode::PageUp,
-        "pagedown" => KeyCode::PageDown,
-        f if f.starts_with('f') => {
-            let n: u8 = f[1..].parse().ok()?;
-            if !(1..=24).contains(&n) {
-                return None;
-            }
-            KeyCode::F(n)
-        }
-        _ => return None,
-    })
-}
-
-impl fmt::Display for Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            f.write_str("ctrl-")?;
-        }
-        if self.modifiers.contains(KeyModifiers::ALT) {
-            f.write_str("alt-")?;
-        }
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::Enter => f.write_str("enter"),
-            KeyCode::Esc => f.write_str("esc"),
-            KeyCode::Tab => f.write_str("tab"),
-            KeyCode::BackTab => f.write_str("shift-tab"),
-            KeyCode::Backspace => f.write_str("backspace"),
-            KeyCode::Delete => f.write_str("delete"),
-            KeyCode::Insert => f.write_str("insert"),
-            KeyCode::Up => f.write_str("up"),
-            KeyCode::Down => f.write_str("down"),
-            KeyCode::Left => f.write_str("left"),
-            KeyCode::Right => f.write_str("right"),
-            KeyCode::Home => f.write_str("home"),
-            KeyCode::End => f.write_str("end"),
-            KeyCode::PageUp => f.write_str("pageup"),
-            KeyCode::PageDown => f.write_str("pagedown"),
-            KeyCode::F(n) => write!(f, "f{n}"),
-            other => write!(f, "{other:?}"),
-        }
-    }
-}
-
-/// One section's bindings, both ways round.
-#[derive(Debug, Clone)]
-pub struct Bindings<A> {
-    by_key: HashMap<Key, A>,
-    by_action: Vec<(A, Vec<Key>)>,
-}
-
-impl<A: Bindable> Bindings<A> {
-    /// Binds each action of `A` to the keys `table` gives it; `section` qualifies the
-    /// names in errors (`library.quit`).
-    fn build(table: &BTreeMap<String, Vec<String>>, section: &str) -> Result<Self, KeymapError> {
-        let mut by_key: HashMap<Key, A> = HashMap::new();
-        let mut by_action = Vec::new();
-        for action in A::BINDABLE {
-            let name = action.name().unwrap_or_default();
-            let mut keys = Vec::new();
-            for text in table.get(name).into_iter().flatten() {
-                let key = Key::parse(text).map_err(|reason| KeymapError::BadKey {
-                    action: qualified(section, name),
-                    key: text.clone(),
-                    reason,
-                })?;
-                if let Some(other) = by_key.get(&key).filter(|other| *other != action) {
-                    return Err(KeymapError::Conflict {
-                        key: key.to_string(),
-                        first: qualified(section, other.name().unwrap_or_default()),
-                        second: qualified(section, name),
-                    });
-                }
-                by_key.insert(key, action.clone());
-                if !keys.contains(&key) {
-                    keys.push(key);
-                }
-            }
-            by_action.push((action.clone(), keys));
-        }
-        Ok(Self { by_key, by_action })
-    }
-
-    /// The action bound to a key.
-    #[must_use]
-    pub fn get(&self, key: &Key) -> Option<&A> {
-        self.by_key.get(key)
-    }
-
-    /// Takes `key` off the action it is bound to, if any.
-    fn unbind(&mut self, key: &Key) {
-        if self.by_key.remove(key).is_some() {
-            for (_, keys) in &mut self.by_action {
-                keys.retain(|k| k != key);
-            }
-        }
-    }
-
-    /// The keys bound to an action, in the order written.
-    #[must_use]
-    pub fn keys(&self, action: &A) -> &[Key] {
-        self.by_action
-            .iter()
-            .find(|(a, _)| a == action)
-            .map_or(&[], |(_, keys)| keys.as_slice())
-    }
-
-    /// Every bindable action with its keys, in help order.
-    pub fn iter(&self) -> impl Iterator<Item = (&A, &[Key])> {
-        self.by_action.iter().map(|(a, k)| (a, k.as_slice()))
-    }
-}
 
 /// `quit` for the reader's section, `library.quit` for the library's.
 fn qualified(section: &str, name: &str) -> String {
@@ -619,6 +310,7 @@ fn parse_table(text: &str) -> Result<KeyOverrides, KeymapError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::KeyModifiers;
 
     fn map(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
         pairs
@@ -666,30 +358,6 @@ mod tests {
         assert_eq!(keymap.action(&backtab), Some(Action::FocusPrevious));
         let ctrl_d = Key::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
         assert_eq!(keymap.action(&ctrl_d), Some(Action::HalfPageDown));
-    }
-
-    #[test]
-    fn keys_parse_and_print_round_trip() {
-        for text in [
-            "j",
-            "G",
-            "ctrl-d",
-            "shift-tab",
-            "pagedown",
-            "space",
-            "enter",
-            "esc",
-            "f1",
-            "-",
-            "alt-x",
-        ] {
-            assert_eq!(Key::parse(text).unwrap().to_string(), text);
-        }
-        assert_eq!(Key::parse("shift-g").unwrap(), Key::parse("G").unwrap());
-        assert!(Key::parse("").is_err());
-        assert!(Key::parse("hyper-x").is_err());
-        assert!(Key::parse("f99").is_err());
-        assert!(Key::parse("nosuchkey").is_err());
     }
 
     #[test]
