@@ -67,6 +67,13 @@ impl Key {
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
+            // Help, hints and the README print keys as written: a control character
+            // would reach the terminal.
+            (Some(c), None) if c.is_control() || crate::sanitize::is_unsafe(c) => {
+                return Err(format!(
+                    "{c:?} is a control character; write the key's name, like tab or enter"
+                ));
+            }
             (Some(c), None) => {
                 if modifiers.contains(KeyModifiers::SHIFT) {
                     modifiers.remove(KeyModifiers::SHIFT);
@@ -175,5 +182,13 @@ mod tests {
         assert!(Key::parse("hyper-x").is_err());
         assert!(Key::parse("f99").is_err());
         assert!(Key::parse("nosuchkey").is_err());
+    }
+
+    #[test]
+    fn control_characters_are_not_keys() {
+        for text in ["\u{1b}", "\t", "ctrl-\u{7}", "\u{9b}", "\u{202e}"] {
+            let error = Key::parse(text).expect_err(text);
+            assert!(error.contains("is a control character"), "{error}");
+        }
     }
 }
