@@ -402,12 +402,7 @@ impl Browser {
             let parsed = match self.library.open(cable) {
                 Ok(parsed) => parsed,
                 Err(e) => {
-                    match &mut self.reader {
-                        Some((_, app)) if self.screen == Screen::Reader => {
-                            app.notify(e.to_string());
-                        }
-                        _ => self.notice = Some(e.to_string()),
-                    }
+                    self.tell(e.to_string());
                     return;
                 }
             };
@@ -466,6 +461,15 @@ impl Browser {
                 .iter()
                 .map(|&c| link(c))
                 .collect(),
+        }
+    }
+
+    /// Shows a message on the status line of the screen in front: the reader's, or the
+    /// table's.
+    fn tell(&mut self, text: String) {
+        match &mut self.reader {
+            Some((_, app)) if self.screen == Screen::Reader => app.notify(text),
+            _ => self.notice = Some(text),
         }
     }
 

@@ -422,3 +422,19 @@ fn many_citing_cables_are_cut_to_what_fits() {
     let shown = row.matches("09STATE").count();
     assert!(row.contains(&format!("+{} more", 40 - shown)), "{row}");
 }
+
+#[test]
+fn other_cables_without_a_selection_says_so_in_the_reader() {
+    let mut b = browser(120, 30);
+    open_id(&mut b, "05PARIS2333");
+    b.update(Command::OtherCables);
+    assert!(b.list.is_none());
+    let text = screen(&b);
+    assert!(
+        text.contains("select an entity first (enter on one in the sidebar)"),
+        "{text}"
+    );
+    // Back on the table, the message does not linger.
+    b.update(Command::Back);
+    assert!(!screen(&b).contains("select an entity first"));
+}

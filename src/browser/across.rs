@@ -2,6 +2,7 @@
 //! and the jump list (`Ctrl-o` / `Ctrl-i`).
 
 use super::{Browser, CableList, Jump, ListItem};
+use crate::action::Action;
 use crate::library::EntityKey;
 
 impl Browser {
@@ -10,7 +11,12 @@ impl Browser {
             return;
         };
         let Some(entity) = app.selected.and_then(|i| app.cable.entities.get(i)) else {
-            self.notice = Some("select an entity first (Enter in the sidebar)".to_string());
+            let how = self
+                .options
+                .keymap
+                .key(&Action::Activate)
+                .map_or_else(String::new, |k| format!(" ({k} on one in the sidebar)"));
+            self.tell(format!("select an entity first{how}"));
             return;
         };
         let key = EntityKey::of(entity);
