@@ -17,6 +17,7 @@ use crate::library::{EntityKey, Library, LoadEvent, LoadHandle};
 use crate::state::Store;
 use crate::state::session::Session;
 use crate::theme::Theme;
+pub use across::other_cables;
 pub use table::Table;
 
 /// What the screen shows.
@@ -440,10 +441,7 @@ impl Browser {
     fn links(&self, cable: usize) -> Links {
         let link = |target: usize| CableLink {
             cable: target,
-            id: self
-                .library
-                .row(target)
-                .map_or_else(|| "?".to_string(), |r| r.id.clone()),
+            id: self.cable_id(target).to_string(),
         };
         Links {
             references: self
@@ -471,28 +469,5 @@ impl Browser {
             Some((_, app)) if self.screen == Screen::Reader => app.notify(text),
             _ => self.notice = Some(text),
         }
-    }
-
-    /// Says in the status line how many other cables name the selected entity.
-    fn note_selected_entity(&mut self) {
-        let Some((cable, app)) = &mut self.reader else {
-            return;
-        };
-        let Some(entity) = app.selected.and_then(|i| app.cable.entities.get(i)) else {
-            return;
-        };
-        let others = self
-            .library
-            .appearances(&EntityKey::of(entity))
-            .iter()
-            .filter(|a| a.cable != *cable)
-            .count();
-        let name = entity.name.clone();
-        let key = self
-            .options
-            .keymap
-            .library_key(&crate::action::LibraryAction::OtherCables)
-            .map_or_else(String::new, |k| format!(" ({k} to list)"));
-        app.notify(format!("{name}: in {others} other cables{key}"));
     }
 }

@@ -147,7 +147,7 @@ fn ref_links_and_cited_by_are_followable() {
     b.update(Command::References);
     let list = b.list.as_ref().unwrap();
     assert_eq!(list.items.len(), 1);
-    assert_eq!(list.items[0].text, "REF B. 04 PARIS 8983 -> 04PARIS8983");
+    assert_eq!(list.items[0].text, "REF B. 04 PARIS 8983 → 04PARIS8983");
     b.update(Command::Open);
     assert_eq!(reader_id(&b), "04PARIS8983");
     b.update(Command::References);
@@ -437,4 +437,19 @@ fn other_cables_without_a_selection_says_so_in_the_reader() {
     // Back on the table, the message does not linger.
     b.update(Command::Back);
     assert!(!screen(&b).contains("select an entity first"));
+}
+
+#[test]
+fn an_entity_no_other_cable_names_offers_no_list() {
+    let mut b = browser(120, 30);
+    open_id(&mut b, "04PARIS8983");
+    b.update(Command::Reader(Action::Filter));
+    for c in "medya".chars() {
+        b.update(Command::Reader(Action::Type(c)));
+    }
+    b.update(Command::Reader(Action::Activate));
+    let text = screen(&b);
+    assert!(text.contains("Medya: in no other cable "), "{text}");
+    assert!(text.contains(" no other cable ─"), "{text}");
+    assert!(!text.contains("to list"), "{text}");
 }

@@ -31,9 +31,9 @@ fn directory_filter_open_follow_entity_and_come_back() {
     pty.wait_for_text("filter: paris");
     pty.send("\x1b[B");
     pty.send("\r");
-    pty.wait_for_text("Paris: in 1 other cables (x to list)");
+    pty.wait_for_text("Paris: in 1 other cable (x to list)");
     pty.send("x");
-    pty.wait_for_text("Paris in 1 other cables");
+    pty.wait_for_text("Paris in 1 other cable ");
     pty.wait_for_text("09PARIS1426  ");
     pty.send("\r");
     pty.wait_for_text("09PARIS1426 · from PARIS");

@@ -326,16 +326,13 @@ fn across_cables(
     let selected = app.selected.and_then(|i| app.cable.entities.get(i));
     if let (Some(pane), Some(entity)) = (panes.entities, selected) {
         let others = browser
-            .library
-            .appearances(&crate::library::EntityKey::of(entity))
-            .iter()
-            .filter(|a| a.cable != cable)
-            .count();
-        let key = browser
-            .keymap()
-            .library_key(&LibraryAction::OtherCables)
-            .map_or_else(String::new, |k| format!("· {k} "));
-        let text = format!(" {others} other cables {key}");
+            .elsewhere(cable, &crate::library::EntityKey::of(entity))
+            .len();
+        let key = match browser.keymap().library_key(&LibraryAction::OtherCables) {
+            Some(key) if others > 0 => format!("· {key} "),
+            _ => String::new(),
+        };
+        let text = format!(" {} {key}", crate::browser::other_cables(others));
         let width = pane.width.saturating_sub(2);
         let line = Line::from(truncate(&text, width as usize)).style(ui.title);
         let y = pane.y + pane.height.saturating_sub(1);
