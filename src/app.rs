@@ -338,6 +338,7 @@ impl App {
 
     fn help_action(&mut self, action: &Action) {
         let scroll = self.help.unwrap_or(0);
+        let last = crate::ui::max_help_scroll(&crate::ui::help_lines(self), self.area());
         self.help = match action {
             Action::Help | Action::Cancel => None,
             Action::Down => Some(scroll + 1),
@@ -345,8 +346,10 @@ impl App {
             Action::PageDown | Action::HalfPageDown => Some(scroll + 10),
             Action::PageUp | Action::HalfPageUp => Some(scroll.saturating_sub(10)),
             Action::Top => Some(0),
+            Action::Bottom => Some(last),
             _ => Some(scroll),
-        };
+        }
+        .map(|scroll| scroll.min(last));
     }
 
     /// The number of blocks: the header, the paragraphs, the signature if any.

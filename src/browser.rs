@@ -287,12 +287,15 @@ impl Browser {
 
     fn help_command(&mut self, command: &Command) {
         let scroll = self.help.unwrap_or(0);
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        let last = crate::ui::max_help_scroll(&crate::ui::library_help_lines(self.keymap()), area);
         self.help = match command {
             Command::Help | Command::Cancel | Command::Back => None,
             Command::Move(delta) => Some(scroll.saturating_add_signed(*delta)),
-            Command::MoveToEnd(false) => Some(0),
+            Command::MoveToEnd(last_row) => Some(if *last_row { last } else { 0 }),
             _ => Some(scroll),
-        };
+        }
+        .map(|scroll| scroll.min(last));
     }
 
     fn library_command(&mut self, command: Command) {

@@ -173,3 +173,15 @@ fn a_users_move_key_takes_the_readers_default_in_the_library_only() {
         Some(Action::NextMatch)
     );
 }
+
+#[test]
+fn help_titles_name_the_keys_bound() {
+    let config = "[keys]\ncancel = [\"ctrl-g\"]\n[keys.library]\ncancel = [\"ctrl-g\"]\n";
+    let mut b = library_reader(config);
+    b.update(Command::Reader(Action::Help));
+    assert!(screen(&b).contains(" Keys · ctrl-g closes · j/k scroll "));
+    b.update(Command::Reader(Action::Help));
+    b.update(Command::Back);
+    b.update(Command::Help);
+    assert!(screen(&b).contains(" Keys · ctrl-g closes · j/k scroll "));
+}

@@ -1,9 +1,9 @@
 //! The help overlays of the reader and the library, generated from the keymap so they
 //! always tell the truth.
 
-use crate::action::LibraryAction;
+use crate::action::{Action, LibraryAction};
 use crate::app::App;
-use crate::keymap::Keymap;
+use crate::keymap::{Key, Keymap};
 use crate::theme::UiStyles;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -100,54 +100,138 @@ pub fn library_help_lines(keymap: &Keymap) -> Vec<HelpRow> {
     lines
 }
 
-/// Draws the reader's help overlay over `area`.
-pub fn render(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
-    render_lines(&app.theme.ui, &help_lines(app), area, scroll, buf);
+/// The reader's help title: how to close and scroll it, with the keys bound.
+#[must_use]
+pub fn title(keymap: &Keymap) -> String {
+    title_with(
+        keymap.key(&Action::Cancel).or(keymap.key(&Action::Help)),
+        keymap.key(&Action::Down),
+        keymap.key(&Action::Up),
+    )
 }
 
-/// Draws a help overlay of `lines` over `area`, scrolled by `scroll` rows.
-pub fn render_lines(ui: &UiStyles, lines: &[HelpRow], area: Rect, scroll: usize, buf: &mut Buffer) {
-    let key_width = lines
-        .iter()
-        .map(|row| row.keys_shown().chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(18);
-    let entry_width = key_width
-        + 2
-        + lines
+/// The library's help title, from the library's keys.
+#[must_use]
+pub fn library_title(keymap: &Keymap) -> String {
+    title_with(
+        keymap
+            .library_key(&LibraryAction::Cancel)
+            .or(keymap.library_key(&LibraryAction::Help)),
+        keymap.library_key(&LibraryAction::Down),
+        keymap.library_key(&LibraryAction::Up),
+    )
+}
+
+/// ` Keys · esc closes · j/k scroll `, leaving out what has no key.
+fn title_with(close: Option<Key>, down: Option<Key>, up: Option<Key>) -> String {
+    let mut parts = vec!["Keys".to_string()];
+    if let Some(close) = close {
+        parts.push(format!("{close} closes"));
+    }
+    if let (Some(down), Some(up)) = (down, up) {
+        parts.push(format!("{down}/{up} scroll"));
+    }
+    format!(" {} ", parts.join(" · "))
+}
+
+/// Draws the reader's help overlay over `area`.
+pub fn render(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
+    let title = title(&app.options.keymap);
+    render_lines(&app.theme.ui, &title, &help_lines(app), area, scroll, buf);
+}
+
+/// Where a help overlay goes and how its rows are arranged.
+struct Placement {
+    /// The overlay, border included.
+    popup: Rect,
+    /// One or two columns of rows.
+    columns: usize,
+    /// Rows in each column.
+    per_column: usize,
+    /// The width of the keys.
+    key_width: usize,
+}
+
+impl Placement {
+    fn of(lines: &[HelpRow], area: Rect) -> Self {
+        let key_width = lines
             .iter()
-            .map(|row| row.text().chars().count())
+            .map(|row| row.keys_shown().chars().count())
             .max()
-            .unwrap_or(0);
-    let columns = if usize::from(area.width.saturating_sub(6)) >= entry_width * 2 + 3 {
-        2
-    } else {
-        1
-    };
-    let per_column = lines.len().div_ceil(columns);
-    let width = u16::try_from((entry_width + 3) * columns + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.width.saturating_sub(2));
-    let height = u16::try_from(per_column + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height.saturating_sub(2));
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+            .unwrap_or(0)
+            .min(18);
+        let entry_width = key_width
+            + 2
+            + lines
+                .iter()
+                .map(|row| row.text().chars().count())
+                .max()
+                .unwrap_or(0);
+        let columns = if usize::from(area.width.saturating_sub(6)) >= entry_width * 2 + 3 {
+            2
+        } else {
+            1
+        };
+        let per_column = lines.len().div_ceil(columns);
+        let width = u16::try_from((entry_width + 3) * columns + 2)
+            .unwrap_or(u16::MAX)
+            .min(area.width.saturating_sub(2));
+        let height = u16::try_from(per_column + 2)
+            .unwrap_or(u16::MAX)
+            .min(area.height.saturating_sub(2));
+        let popup = Rect {
+            x: area.x + (area.width - width) / 2,
+            y: area.y + (area.height - height) / 2,
+            width,
+            height,
+        };
+        Self {
+            popup,
+            columns,
+            per_column,
+            key_width,
+        }
+    }
+
+    /// The furthest the rows scroll: the last row at the bottom.
+    fn max_scroll(&self) -> usize {
+        let rows = usize::from(super::layout::inner(self.popup).height);
+        self.per_column.saturating_sub(rows)
+    }
+}
+
+/// The furthest a help overlay of `lines` scrolls in `area`, so scrolling past the end
+/// does not pile up presses to undo.
+#[must_use]
+pub fn max_scroll(lines: &[HelpRow], area: Rect) -> usize {
+    Placement::of(lines, area).max_scroll()
+}
+
+/// Draws a help overlay of `lines` over `area` under `title`, scrolled by `scroll` rows.
+pub fn render_lines(
+    ui: &UiStyles,
+    title: &str,
+    lines: &[HelpRow],
+    area: Rect,
+    scroll: usize,
+    buf: &mut Buffer,
+) {
+    let placement = Placement::of(lines, area);
+    let Placement {
+        popup,
+        columns,
+        per_column,
+        key_width,
+    } = placement;
     Clear.render(popup, buf);
     buf.set_style(popup, ui.text);
-    let title = Line::from(Span::styled(" Keys · Esc closes · j/k scroll ", ui.title));
     Block::bordered()
         .border_style(ui.border_focused)
-        .title(title)
+        .title(Line::from(Span::styled(title, ui.title)))
         .render(popup, buf);
     let inner = super::layout::inner(popup);
     let rows = usize::from(inner.height);
-    let scroll = scroll.min(per_column.saturating_sub(rows));
+    let scroll = scroll.min(placement.max_scroll());
     let column_width = inner.width / u16::try_from(columns).unwrap_or(1);
     for column in 0..columns {
         let x = inner.x + column_width * u16::try_from(column).unwrap_or(0);

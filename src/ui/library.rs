@@ -24,7 +24,8 @@ impl Widget for &Browser {
                 table(self, area, buf);
                 if let Some(scroll) = self.help {
                     let lines = super::help::library_help_lines(self.keymap());
-                    super::help::render_lines(&self.theme.ui, &lines, area, scroll, buf);
+                    let title = super::help::library_title(self.keymap());
+                    super::help::render_lines(&self.theme.ui, &title, &lines, area, scroll, buf);
                 }
             }
             Screen::Skipped => skipped(self, area, buf),
