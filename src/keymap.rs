@@ -16,7 +16,6 @@ pub use key::Key;
 pub use overrides::KeyOverrides;
 pub(crate) use overrides::Sections;
 use ratatui::crossterm::event::KeyCode;
-use std::collections::BTreeMap;
 use thiserror::Error;
 
 /// The default keymap, embedded so a broken file cannot ship (a test parses it).
@@ -107,13 +106,6 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// The defaults, with each named reader action's keys replaced by the user's list.
-    ///
-    /// Unknown action names, unreadable keys and a key bound to two actions are errors.
-    pub fn with_overrides(overrides: &BTreeMap<String, Vec<String>>) -> Result<Self, KeymapError> {
-        Self::from_overrides(&KeyOverrides::reader(overrides.clone()))
-    }
-
     /// The defaults, with each named action's keys (reader's and library's) replaced by
     /// the user's list.
     ///
@@ -311,6 +303,7 @@ fn parse_table(text: &str) -> Result<KeyOverrides, KeymapError> {
 mod tests {
     use super::*;
     use ratatui::crossterm::event::KeyModifiers;
+    use std::collections::BTreeMap;
 
     fn map(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
         pairs
@@ -322,6 +315,14 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// The defaults with these reader actions' keys replaced.
+    fn with_reader_keys(pairs: &[(&str, &[&str])]) -> Result<Keymap, KeymapError> {
+        Keymap::from_overrides(&KeyOverrides {
+            reader: map(pairs),
+            ..KeyOverrides::default()
+        })
     }
 
     #[test]
@@ -362,7 +363,7 @@ mod tests {
 
     #[test]
     fn an_override_replaces_that_actions_defaults() {
-        let keymap = Keymap::with_overrides(&map(&[("next_paragraph", &["alt-n", "}"])])).unwrap();
+        let keymap = with_reader_keys(&[("next_paragraph", &["alt-n", "}"])]).unwrap();
         assert_eq!(keymap.action(&Key::parse("]").unwrap()), None);
         assert_eq!(
             keymap.action(&Key::parse("}").unwrap()),
@@ -377,9 +378,9 @@ mod tests {
 
     #[test]
     fn unknown_actions_and_bad_keys_are_errors() {
-        let err = Keymap::with_overrides(&map(&[("fly", &["x"])])).unwrap_err();
+        let err = with_reader_keys(&[("fly", &["x"])]).unwrap_err();
         assert_eq!(err.to_string(), "unknown action \"fly\" in keymap");
-        let err = Keymap::with_overrides(&map(&[("quit", &["ctrl-nosuch"])])).unwrap_err();
+        let err = with_reader_keys(&[("quit", &["ctrl-nosuch"])]).unwrap_err();
         assert!(
             err.to_string().contains("\"ctrl-nosuch\" for action quit"),
             "{err}"
@@ -388,7 +389,7 @@ mod tests {
 
     #[test]
     fn a_key_on_two_actions_names_both() {
-        let err = Keymap::with_overrides(&map(&[("next_theme", &["j"])])).unwrap_err();
+        let err = with_reader_keys(&[("next_theme", &["j"])]).unwrap_err();
         assert_eq!(
             err.to_string(),
             "key j is bound to both down and next_theme"
@@ -491,14 +492,14 @@ mod tests {
     fn a_users_reader_key_drops_the_library_default_on_it() {
         let key = |s| Key::parse(s).unwrap();
         // A config from before the library had keys: x quits, everywhere.
-        let keymap = Keymap::with_overrides(&map(&[("quit", &["x"])])).unwrap();
+        let keymap = with_reader_keys(&[("quit", &["x"])]).unwrap();
         assert_eq!(keymap.action(&key("x")), Some(Action::Quit));
         assert_eq!(keymap.library_action(&key("x")), None);
         assert!(keymap.library_keys(&LibraryAction::OtherCables).is_empty());
         let session = keymap.for_library_session();
         assert_eq!(session.action(&key("x")), Some(Action::Quit));
         // A move with another key keeps it.
-        let keymap = Keymap::with_overrides(&map(&[("next_paragraph", &["ctrl-n"])])).unwrap();
+        let keymap = with_reader_keys(&[("next_paragraph", &["ctrl-n"])]).unwrap();
         assert_eq!(keymap.action(&key("ctrl-n")), Some(Action::NextParagraph));
         assert_eq!(keymap.library_action(&key("ctrl-n")), None);
         assert_eq!(

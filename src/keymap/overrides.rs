@@ -19,17 +19,6 @@ pub struct KeyOverrides {
     pub library: BTreeMap<String, Vec<String>>,
 }
 
-impl KeyOverrides {
-    /// Overrides of the reader's keys only.
-    #[must_use]
-    pub fn reader(reader: BTreeMap<String, Vec<String>>) -> Self {
-        Self {
-            reader,
-            library: BTreeMap::new(),
-        }
-    }
-}
-
 impl<'de> Deserialize<'de> for KeyOverrides {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let sections: Sections<String, Vec<String>> = Sections::deserialize(deserializer)?;
