@@ -209,11 +209,36 @@ fn snapshot_other_cables_overlay() {
 
 #[test]
 fn any_size_renders_without_panic() {
+    const SIZES: [(u16, u16); 8] = [
+        (1, 1),
+        (19, 4),
+        (20, 5),
+        (21, 6),
+        (40, 10),
+        (60, 20),
+        (80, 24),
+        (300, 100),
+    ];
     let mut b = browser(1, 1);
-    for (w, h) in [(1, 1), (19, 4), (20, 5), (40, 10), (300, 100)] {
-        b.update(Command::Resize(w, h));
-        let _ = screen(&b);
-    }
+    let every_size = |b: &mut Browser| {
+        for (w, h) in SIZES {
+            b.update(Command::Resize(w, h));
+            let _ = screen(b);
+        }
+    };
+    every_size(&mut b);
+    b.update(Command::Help);
+    every_size(&mut b);
+    b.update(Command::Help);
+    // The reader with header links, the list over it, and its help.
+    b.update(Command::Resize(120, 40));
+    open_id(&mut b, "05PARIS2333");
+    every_size(&mut b);
+    b.update(Command::References);
+    every_size(&mut b);
+    b.update(Command::Cancel);
+    b.update(Command::Reader(Action::Help));
+    every_size(&mut b);
 }
 
 #[test]

@@ -148,9 +148,9 @@ impl Browser {
         if self.jump_at == self.jumps.len() {
             // Keep the newest place so Ctrl-i can return to it.
             self.remember();
-            self.jump_at -= 1;
+            self.jump_at = self.jump_at.saturating_sub(1);
         }
-        self.jump_at -= 1;
+        self.jump_at = self.jump_at.saturating_sub(1);
         self.go_to_jump();
     }
 

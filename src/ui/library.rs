@@ -260,7 +260,9 @@ fn overlay(browser: &Browser, list: &CableList, area: Rect, buf: &mut Buffer) {
     let height = (u16::try_from(list.items.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2))
-    .clamp(3, area.height.saturating_sub(2));
+    .min(area.height.saturating_sub(2))
+    .max(3)
+    .min(area.height);
     let rect = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
