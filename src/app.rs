@@ -170,7 +170,7 @@ pub struct App {
     pub links: Option<Links>,
     /// A cable of the library to open, asked for by a click on a link; the library
     /// takes it.
-    pub follow: Option<usize>,
+    pub clicked_link: Option<usize>,
     /// The navigator's rows.
     pub nav_rows: Vec<NavRow>,
     /// For each block, its navigator row.
@@ -249,7 +249,7 @@ impl App {
             tags_explained: tags_explained(&cable),
             quit: false,
             links: None,
-            follow: None,
+            clicked_link: None,
             nav_rows,
             nav_row_of_block,
             mention_entity,

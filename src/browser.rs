@@ -210,7 +210,7 @@ impl Browser {
         let session = std::mem::replace(&mut self.session, Session::disabled());
         match &mut self.reader {
             Some((_, app)) => session.finish(app),
-            None => session.into_late(),
+            None => session.into_unseen_notices(),
         }
     }
 
@@ -351,13 +351,13 @@ impl Browser {
                 let before = app.selected;
                 app.update(action);
                 self.quit |= app.quit;
-                let follow = app.follow.take();
+                let clicked = app.clicked_link.take();
                 self.session.after_update(app);
                 if app.selected.is_some() && app.selected != before {
                     self.note_selected_entity();
                 }
                 // A click on a header link: go there as from the `R` list.
-                if let Some(cable) = follow {
+                if let Some(cable) = clicked {
                     self.remember();
                     self.open(cable, None);
                 }
