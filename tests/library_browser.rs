@@ -167,6 +167,7 @@ fn skipped_screen_and_loading_screen() {
     let mut b = browser(80, 12);
     b.update(Command::Skipped);
     assert_eq!(b.screen, Screen::Skipped);
+    assert!(screen(&b).contains("skipped files (esc returns)"));
     b.update(Command::Cancel);
     assert_eq!(b.screen, Screen::Library);
     let loading = Browser::loading(None, AppOptions::default());

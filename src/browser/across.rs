@@ -109,11 +109,16 @@ impl Browser {
             .references(cable)
             .filter_map(|(reference, link)| {
                 let target = link?;
-                let label = reference.label.as_deref().unwrap_or("-");
+                // Lettered as the header letters it: `B. 04 PARIS 8983`.
+                let label = reference
+                    .label
+                    .as_deref()
+                    .map(|l| format!("{l}. "))
+                    .unwrap_or_default();
                 Some(ListItem {
                     cable: target,
                     entity: None,
-                    text: format!("REF {label}. {} → {}", reference.text, id(target)),
+                    text: format!("REF {label}{} → {}", reference.text, id(target)),
                 })
             })
             .collect();

@@ -234,7 +234,11 @@ fn row_line(
 fn skipped(browser: &Browser, area: Rect, buf: &mut Buffer) {
     let ui = &browser.theme.ui;
     let skipped = browser.library.skipped();
-    let title = format!(" {} skipped files (Esc returns) ", skipped.len());
+    let back = browser
+        .keymap()
+        .library_key(&LibraryAction::Cancel)
+        .map_or_else(String::new, |k| format!(" ({k} returns)"));
+    let title = format!(" {} skipped files{back} ", skipped.len());
     let block = Block::bordered()
         .border_style(ui.border)
         .title(Line::from(title).style(ui.title));
