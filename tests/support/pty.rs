@@ -201,6 +201,7 @@ impl Pty {
     }
 
     /// Whether `check` holds for the screen now.
+    #[allow(dead_code, reason = "not every test file checks the screen at once")]
     pub fn holds(&self, check: impl Fn(&vt100::Screen) -> bool) -> bool {
         check(self.output.lock().unwrap().parser.screen())
     }
@@ -229,6 +230,7 @@ impl Pty {
     }
 
     /// Whether the process is still running.
+    #[allow(dead_code, reason = "not every test file checks that it runs on")]
     pub fn running(&mut self) -> bool {
         self.child.try_wait().expect("poll child").is_none()
     }
