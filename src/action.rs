@@ -249,7 +249,7 @@ actions! {
 
 impl LibraryAction {
     /// Whether the action works in the reader of a library session, where its keys are
-    /// taken before the reader's own (so they must not be bound to a reader action).
+    /// taken before the reader's own (the keymap settles a key bound on both sides).
     #[must_use]
     pub fn in_reader(&self) -> bool {
         matches!(

@@ -170,7 +170,7 @@ pub struct App {
     pub links: Option<Links>,
     /// A cable of the library to open, asked for by a click on a link; the library
     /// takes it.
-    pub follow: Option<usize>,
+    pub clicked_link: Option<usize>,
     /// The navigator's rows.
     pub nav_rows: Vec<NavRow>,
     /// For each block, its navigator row.
@@ -249,7 +249,7 @@ impl App {
             tags_explained: tags_explained(&cable),
             quit: false,
             links: None,
-            follow: None,
+            clicked_link: None,
             nav_rows,
             nav_row_of_block,
             mention_entity,
@@ -338,6 +338,7 @@ impl App {
 
     fn help_action(&mut self, action: &Action) {
         let scroll = self.help.unwrap_or(0);
+        let last = crate::ui::max_help_scroll(&crate::ui::help_lines(self), self.area());
         self.help = match action {
             Action::Help | Action::Cancel => None,
             Action::Down => Some(scroll + 1),
@@ -345,8 +346,10 @@ impl App {
             Action::PageDown | Action::HalfPageDown => Some(scroll + 10),
             Action::PageUp | Action::HalfPageUp => Some(scroll.saturating_sub(10)),
             Action::Top => Some(0),
+            Action::Bottom => Some(last),
             _ => Some(scroll),
-        };
+        }
+        .map(|scroll| scroll.min(last));
     }
 
     /// The number of blocks: the header, the paragraphs, the signature if any.

@@ -7,16 +7,18 @@
 
 mod across;
 pub mod keys;
+mod open;
 pub mod run;
 pub mod table;
 
 use crate::action::Action;
-use crate::app::{App, AppOptions, CableLink, Links, ReadingPosition, RefItem};
+use crate::app::{App, AppOptions, ReadingPosition};
 use crate::input::Progress;
 use crate::library::{EntityKey, Library, LoadEvent, LoadHandle};
 use crate::state::Store;
 use crate::state::session::Session;
 use crate::theme::Theme;
+pub use across::other_cables;
 pub use table::Table;
 
 /// What the screen shows.
@@ -162,7 +164,9 @@ impl Browser {
 
     /// A browser showing the loading screen until `loader` delivers the library.
     #[must_use]
-    pub fn loading(loader: Option<LoadHandle>, options: AppOptions) -> Self {
+    pub fn loading(loader: Option<LoadHandle>, mut options: AppOptions) -> Self {
+        // Every reader opened here runs in the library session.
+        options.keymap = options.keymap.for_library_session();
         let theme = Theme::load(&options.theme, options.themes_dir.as_deref())
             .unwrap_or_else(|_| Theme::builtin("default").unwrap_or_default());
         Self {
@@ -206,7 +210,7 @@ impl Browser {
         let session = std::mem::replace(&mut self.session, Session::disabled());
         match &mut self.reader {
             Some((_, app)) => session.finish(app),
-            None => session.into_late(),
+            None => session.into_unseen_notices(),
         }
     }
 
@@ -284,12 +288,15 @@ impl Browser {
 
     fn help_command(&mut self, command: &Command) {
         let scroll = self.help.unwrap_or(0);
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        let last = crate::ui::max_help_scroll(&crate::ui::library_help_lines(self.keymap()), area);
         self.help = match command {
             Command::Help | Command::Cancel | Command::Back => None,
             Command::Move(delta) => Some(scroll.saturating_add_signed(*delta)),
-            Command::MoveToEnd(false) => Some(0),
+            Command::MoveToEnd(last_row) => Some(if *last_row { last } else { 0 }),
             _ => Some(scroll),
-        };
+        }
+        .map(|scroll| scroll.min(last));
     }
 
     fn library_command(&mut self, command: Command) {
@@ -344,13 +351,13 @@ impl Browser {
                 let before = app.selected;
                 app.update(action);
                 self.quit |= app.quit;
-                let follow = app.follow.take();
+                let clicked = app.clicked_link.take();
                 self.session.after_update(app);
                 if app.selected.is_some() && app.selected != before {
                     self.note_selected_entity();
                 }
                 // A click on a header link: go there as from the `R` list.
-                if let Some(cable) = follow {
+                if let Some(cable) = clicked {
                     self.remember();
                     self.open(cable, None);
                 }
@@ -390,103 +397,12 @@ impl Browser {
         }
     }
 
-    /// Opens a cable in the reader, at the first mention of `entity` when given, else
-    /// where it was left last time (unless `--fresh`). The same cable keeps its reader as
-    /// it is (position, hidden kinds); another one saves the position of the one left.
-    fn open(&mut self, cable: usize, entity: Option<&EntityKey>) {
-        let same = matches!(&self.reader, Some((current, _)) if *current == cable);
-        let mut resumed = None;
-        if !same {
-            let parsed = match self.library.open(cable) {
-                Ok(parsed) => parsed,
-                Err(e) => {
-                    match &mut self.reader {
-                        Some((_, app)) if self.screen == Screen::Reader => {
-                            app.notify(e.to_string());
-                        }
-                        _ => self.notice = Some(e.to_string()),
-                    }
-                    return;
-                }
-            };
-            if let Some((_, left)) = &mut self.reader {
-                self.session.save_now(left);
-            }
-            let mut app = App::new(parsed, self.options.clone());
-            app.links = Some(self.links(cable));
-            app.update(Action::Resize(self.size.0, self.size.1));
-            resumed = self.session.open(&mut app, self.fresh);
-            self.reader = Some((cable, app));
+    /// Shows a message on the status line of the screen in front: the reader's, or the
+    /// table's.
+    fn tell(&mut self, text: String) {
+        match &mut self.reader {
+            Some((_, app)) if self.screen == Screen::Reader => app.notify(text),
+            _ => self.notice = Some(text),
         }
-        let Some((_, app)) = &mut self.reader else {
-            return;
-        };
-        app.update(Action::Resize(self.size.0, self.size.1));
-        if let Some(key) = entity {
-            let found = app
-                .cable
-                .entities
-                .iter()
-                .position(|e| EntityKey::of(e) == *key);
-            if let Some(i) = found {
-                app.select_entity(i, true);
-            }
-        }
-        self.screen = Screen::Reader;
-        match resumed {
-            Some(notice) if entity.is_none() => app.notify(notice),
-            _ => self.note_selected_entity(),
-        }
-    }
-
-    /// A cable's REF items and the cables citing it, as the reader's header links them.
-    fn links(&self, cable: usize) -> Links {
-        let link = |target: usize| CableLink {
-            cable: target,
-            id: self
-                .library
-                .row(target)
-                .map_or_else(|| "?".to_string(), |r| r.id.clone()),
-        };
-        Links {
-            references: self
-                .library
-                .references(cable)
-                .map(|(reference, target)| RefItem {
-                    label: reference.label.clone(),
-                    text: reference.text.clone(),
-                    target: target.map(link),
-                })
-                .collect(),
-            cited_by: self
-                .library
-                .cited_by(cable)
-                .iter()
-                .map(|&c| link(c))
-                .collect(),
-        }
-    }
-
-    /// Says in the status line how many other cables name the selected entity.
-    fn note_selected_entity(&mut self) {
-        let Some((cable, app)) = &mut self.reader else {
-            return;
-        };
-        let Some(entity) = app.selected.and_then(|i| app.cable.entities.get(i)) else {
-            return;
-        };
-        let others = self
-            .library
-            .appearances(&EntityKey::of(entity))
-            .iter()
-            .filter(|a| a.cable != *cable)
-            .count();
-        let name = entity.name.clone();
-        let key = self
-            .options
-            .keymap
-            .library_key(&crate::action::LibraryAction::OtherCables)
-            .map_or_else(String::new, |k| format!(" ({k} to list)"));
-        app.notify(format!("{name}: in {others} other cables{key}"));
     }
 }

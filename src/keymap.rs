@@ -1,15 +1,21 @@
 //! Keys to actions: the defaults from `assets/keymap.toml`, then the user's overrides.
 //!
 //! Two sections: the reader's keys at the top level, the library's in `[library]`. A key
-//! names one action per section; the library's moves between cables (`back`, `x`, `R`,
-//! jumps) are taken in the reader before its own keys, so those keys must be free there.
+//! names one action per section. The library's moves between cables (`back`, `x`, `R`,
+//! jumps) are taken in the reader of a library session before its own keys; where a key is
+//! bound on both sides, the user's binding wins over a default
+//! ([`Keymap::from_overrides`]).
 
-use crate::action::{Action, Bindable, LibraryAction};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use serde::de::{Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
-use std::fmt;
+mod bindings;
+mod key;
+mod overrides;
+
+use crate::action::{Action, LibraryAction};
+pub use bindings::Bindings;
+pub use key::Key;
+pub use overrides::KeyOverrides;
+pub(crate) use overrides::Sections;
+use ratatui::crossterm::event::KeyCode;
 use thiserror::Error;
 
 /// The default keymap, embedded so a broken file cannot ship (a test parses it).
@@ -49,311 +55,6 @@ pub enum KeymapError {
 /// The name of the library's section, in keymap files and in qualified action names
 /// (`library.other_cables`).
 pub const LIBRARY: &str = "library";
-
-/// Key lists by action name, as a keymap file or a config's `[keys]` writes them: the
-/// reader's actions at the top level, the library's in a `library` table.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct KeyOverrides {
-    /// The reader's actions.
-    #[serde(flatten)]
-    pub reader: BTreeMap<String, Vec<String>>,
-    /// The library's actions.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub library: BTreeMap<String, Vec<String>>,
-}
-
-impl KeyOverrides {
-    /// Overrides of the reader's keys only.
-    #[must_use]
-    pub fn reader(reader: BTreeMap<String, Vec<String>>) -> Self {
-        Self {
-            reader,
-            library: BTreeMap::new(),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for KeyOverrides {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let sections: Sections<String, Vec<String>> = Sections::deserialize(deserializer)?;
-        Ok(Self {
-            reader: sections.reader,
-            library: sections.library,
-        })
-    }
-}
-
-/// A key table split into its two sections. Read entry by entry, so an error in a
-/// value keeps the place the TOML reader gives it (`quit = "q"` at 2:8).
-#[derive(Debug)]
-pub(crate) struct Sections<K, V> {
-    /// Entries at the top level.
-    pub reader: BTreeMap<K, V>,
-    /// Entries of the `library` table.
-    pub library: BTreeMap<K, V>,
-}
-
-/// A key of a key table that can say its name (a plain or a spanned string).
-pub(crate) trait EntryName {
-    /// The name as written.
-    fn entry_name(&self) -> &str;
-}
-
-impl EntryName for String {
-    fn entry_name(&self) -> &str {
-        self
-    }
-}
-
-impl EntryName for toml::Spanned<String> {
-    fn entry_name(&self) -> &str {
-        self.get_ref()
-    }
-}
-
-impl<'de, K, V> Deserialize<'de> for Sections<K, V>
-where
-    K: Deserialize<'de> + Ord + EntryName,
-    V: Deserialize<'de>,
-{
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct SectionsVisitor<K, V>(std::marker::PhantomData<(K, V)>);
-
-        impl<'de, K, V> Visitor<'de> for SectionsVisitor<K, V>
-        where
-            K: Deserialize<'de> + Ord + EntryName,
-            V: Deserialize<'de>,
-        {
-            type Value = Sections<K, V>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a table of action = [keys], with a [library] table")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut reader = BTreeMap::new();
-                let mut library = BTreeMap::new();
-                while let Some(name) = map.next_key::<K>()? {
-                    if name.entry_name() == LIBRARY {
-                        let entries: BTreeMap<K, V> = map.next_value()?;
-                        library.extend(entries);
-                    } else {
-                        let value: V = map.next_value()?;
-                        reader.insert(name, value);
-                    }
-                }
-                Ok(Sections { reader, library })
-            }
-        }
-
-        deserializer.deserialize_map(SectionsVisitor(std::marker::PhantomData))
-    }
-}
-
-/// A key with its modifiers, normalised so that `G` and `shift-g` compare equal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    /// The key.
-    pub code: KeyCode,
-    /// Ctrl and Alt (Shift is folded into the character or `BackTab`).
-    pub modifiers: KeyModifiers,
-}
-
-impl Key {
-    /// Normalises a key as the terminal reports it.
-    #[must_use]
-    pub fn new(code: KeyCode, modifiers: KeyModifiers) -> Self {
-        let mut modifiers =
-            modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        let code = match code {
-            KeyCode::Char(c) => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                // Terminals send ctrl-D as ctrl-d; ctrl bindings are case-blind.
-                if modifiers.contains(KeyModifiers::CONTROL) {
-                    KeyCode::Char(c.to_ascii_lowercase())
-                } else {
-                    KeyCode::Char(c)
-                }
-            }
-            KeyCode::BackTab => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                KeyCode::BackTab
-            }
-            KeyCode::Tab if modifiers.contains(KeyModifiers::SHIFT) => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                KeyCode::BackTab
-            }
-            other => other,
-        };
-        Self { code, modifiers }
-    }
-
-    /// Reads a key as written in a keymap: `j`, `G`, `ctrl-d`, `shift-tab`, `pagedown`.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        if text.is_empty() {
-            return Err("empty key".into());
-        }
-        let mut modifiers = KeyModifiers::NONE;
-        let mut rest = text;
-        // A single character is a key even if it is `-`.
-        while rest.chars().count() > 1 {
-            let Some((prefix, tail)) = rest.split_once('-') else {
-                break;
-            };
-            if tail.is_empty() {
-                break;
-            }
-            modifiers |= match prefix.to_ascii_lowercase().as_str() {
-                "ctrl" | "c" | "control" => KeyModifiers::CONTROL,
-                "alt" | "a" | "meta" => KeyModifiers::ALT,
-                "shift" | "s" => KeyModifiers::SHIFT,
-                other => return Err(format!("unknown modifier {other:?}")),
-            };
-            rest = tail;
-        }
-        let mut chars = rest.chars();
-        let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => {
-                if modifiers.contains(KeyModifiers::SHIFT) {
-                    modifiers.remove(KeyModifiers::SHIFT);
-                    KeyCode::Char(c.to_ascii_uppercase())
-                } else {
-                    KeyCode::Char(c)
-                }
-            }
-            _ => named_key(&rest.to_ascii_lowercase())
-                .ok_or_else(|| format!("unknown key name {rest:?}"))?,
-        };
-        Ok(Self::new(code, modifiers))
-    }
-
-    /// The key as it arrived from the terminal.
-    #[must_use]
-    pub fn from_event(event: &KeyEvent) -> Self {
-        Self::new(event.code, event.modifiers)
-    }
-}
-
-fn named_key(name: &str) -> Option<KeyCode> {
-    Some(match name {
-        "space" => KeyCode::Char(' '),
-        "enter" | "return" => KeyCode::Enter,
-        "esc" | "escape" => KeyCode::Esc,
-        "tab" => KeyCode::Tab,
-        "backtab" => KeyCode::BackTab,
-        "backspace" => KeyCode::Backspace,
-        "delete" | "del" => KeyCode::Delete,
-        "insert" => KeyCode::Insert,
-        "up" => KeyCode::Up,
-        "down" => KeyCode::Down,
-        "left" => KeyCode::Left,
-        "right" => KeyCode::Right,
-        "home" => KeyCode::Home,
-        "end" => KeyCode::End,
-        "pageup" => KeyCode::PageUp,
-        "pagedown" => KeyCode::PageDown,
-        f if f.starts_with('f') => {
-            let n: u8 = f[1..].parse().ok()?;
-            if !(1..=24).contains(&n) {
-                return None;
-            }
-            KeyCode::F(n)
-        }
-        _ => return None,
-    })
-}
-
-impl fmt::Display for Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            f.write_str("ctrl-")?;
-        }
-        if self.modifiers.contains(KeyModifiers::ALT) {
-            f.write_str("alt-")?;
-        }
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::Enter => f.write_str("enter"),
-            KeyCode::Esc => f.write_str("esc"),
-            KeyCode::Tab => f.write_str("tab"),
-            KeyCode::BackTab => f.write_str("shift-tab"),
-            KeyCode::Backspace => f.write_str("backspace"),
-            KeyCode::Delete => f.write_str("delete"),
-            KeyCode::Insert => f.write_str("insert"),
-            KeyCode::Up => f.write_str("up"),
-            KeyCode::Down => f.write_str("down"),
-            KeyCode::Left => f.write_str("left"),
-            KeyCode::Right => f.write_str("right"),
-            KeyCode::Home => f.write_str("home"),
-            KeyCode::End => f.write_str("end"),
-            KeyCode::PageUp => f.write_str("pageup"),
-            KeyCode::PageDown => f.write_str("pagedown"),
-            KeyCode::F(n) => write!(f, "f{n}"),
-            other => write!(f, "{other:?}"),
-        }
-    }
-}
-
-/// One section's bindings, both ways round.
-#[derive(Debug, Clone)]
-pub struct Bindings<A> {
-    by_key: HashMap<Key, A>,
-    by_action: Vec<(A, Vec<Key>)>,
-}
-
-impl<A: Bindable> Bindings<A> {
-    /// Binds each action of `A` to the keys `table` gives it; `section` qualifies the
-    /// names in errors (`library.quit`).
-    fn build(table: &BTreeMap<String, Vec<String>>, section: &str) -> Result<Self, KeymapError> {
-        let mut by_key: HashMap<Key, A> = HashMap::new();
-        let mut by_action = Vec::new();
-        for action in A::BINDABLE {
-            let name = action.name().unwrap_or_default();
-            let mut keys = Vec::new();
-            for text in table.get(name).into_iter().flatten() {
-                let key = Key::parse(text).map_err(|reason| KeymapError::BadKey {
-                    action: qualified(section, name),
-                    key: text.clone(),
-                    reason,
-                })?;
-                if let Some(other) = by_key.get(&key).filter(|other| *other != action) {
-                    return Err(KeymapError::Conflict {
-                        key: key.to_string(),
-                        first: qualified(section, other.name().unwrap_or_default()),
-                        second: qualified(section, name),
-                    });
-                }
-                by_key.insert(key, action.clone());
-                if !keys.contains(&key) {
-                    keys.push(key);
-                }
-            }
-            by_action.push((action.clone(), keys));
-        }
-        Ok(Self { by_key, by_action })
-    }
-
-    /// The action bound to a key.
-    #[must_use]
-    pub fn get(&self, key: &Key) -> Option<&A> {
-        self.by_key.get(key)
-    }
-
-    /// The keys bound to an action, in the order written.
-    #[must_use]
-    pub fn keys(&self, action: &A) -> &[Key] {
-        self.by_action
-            .iter()
-            .find(|(a, _)| a == action)
-            .map_or(&[], |(_, keys)| keys.as_slice())
-    }
-
-    /// Every bindable action with its keys, in help order.
-    pub fn iter(&self) -> impl Iterator<Item = (&A, &[Key])> {
-        self.by_action.iter().map(|(a, k)| (a, k.as_slice()))
-    }
-}
 
 /// `quit` for the reader's section, `library.quit` for the library's.
 fn qualified(section: &str, name: &str) -> String {
@@ -405,46 +106,92 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// The defaults, with each named reader action's keys replaced by the user's list.
-    ///
-    /// Unknown action names, unreadable keys and a key bound to two actions are errors.
-    pub fn with_overrides(overrides: &BTreeMap<String, Vec<String>>) -> Result<Self, KeymapError> {
-        Self::from_overrides(&KeyOverrides::reader(overrides.clone()))
-    }
-
     /// The defaults, with each named action's keys (reader's and library's) replaced by
     /// the user's list.
     ///
-    /// Unknown action names, unreadable keys, a key bound to two actions of a section, and
-    /// a key of the library's moves between cables that the reader also binds are errors.
+    /// Unknown action names, unreadable keys and a key bound to two actions of a section
+    /// are errors. The library's moves between cables are taken before the reader's keys in
+    /// a library session, so a key bound on both sides is settled: a key the user gives a
+    /// reader action drops the library's default on it (configs written before the library
+    /// had keys keep working), a key the user gives a move wins over the reader's default
+    /// in a library session ([`Keymap::for_library_session`]), and a key the user binds on
+    /// both sides is an error.
     pub fn from_overrides(overrides: &KeyOverrides) -> Result<Self, KeymapError> {
-        let mut defaults = parse_table(DEFAULT_KEYMAP)?;
+        let mut table = parse_table(DEFAULT_KEYMAP)?;
         for (name, keys) in &overrides.reader {
             if Action::from_name(name).is_none() {
                 return Err(KeymapError::UnknownAction(name.clone()));
             }
-            defaults.reader.insert(name.clone(), keys.clone());
+            table.reader.insert(name.clone(), keys.clone());
         }
         for (name, keys) in &overrides.library {
             if LibraryAction::from_name(name).is_none() {
                 return Err(KeymapError::UnknownAction(qualified(LIBRARY, name)));
             }
-            defaults.library.insert(name.clone(), keys.clone());
+            table.library.insert(name.clone(), keys.clone());
         }
-        let reader = Bindings::<Action>::build(&defaults.reader, "")?;
-        let library = Bindings::<LibraryAction>::build(&defaults.library, LIBRARY)?;
-        // In the reader of a library session the moves between cables take their keys
-        // first: a reader action on the same key could never be reached there.
-        for (action, keys) in library.iter().filter(|(a, _)| a.in_reader()) {
-            if let Some(other) = keys.iter().find_map(|k| reader.get(k).map(|a| (k, a))) {
-                return Err(KeymapError::Conflict {
-                    key: other.0.to_string(),
-                    first: other.1.name().unwrap_or_default().to_string(),
-                    second: qualified(LIBRARY, action.name().unwrap_or_default()),
-                });
+        let mut keymap = Self {
+            reader: Bindings::<Action>::build(&table.reader, "")?,
+            library: Bindings::<LibraryAction>::build(&table.library, LIBRARY)?,
+        };
+        keymap.settle_shared_keys(overrides)?;
+        Ok(keymap)
+    }
+
+    /// Settles the keys bound both to a reader action and to one of the library's moves
+    /// between cables, which in a library session take their keys before the reader's.
+    ///
+    /// A key the user gives a reader action drops the library's default on it, so configs
+    /// written before the library had keys keep working (`quit = ["x"]`); the move keeps
+    /// its other keys, if any. A key the user gives a move wins over the reader's default
+    /// in a library session only ([`Keymap::for_library_session`]). A key the user binds
+    /// on both sides, or the defaults on both, is a [`KeymapError::Conflict`].
+    fn settle_shared_keys(&mut self, overrides: &KeyOverrides) -> Result<(), KeymapError> {
+        let shared: Vec<(Key, Action, LibraryAction)> = self
+            .library
+            .iter()
+            .filter(|(action, _)| action.in_reader())
+            .flat_map(|(action, keys)| {
+                keys.iter().filter_map(|key| {
+                    let reader = self.reader.get(key)?;
+                    Some((*key, reader.clone(), action.clone()))
+                })
+            })
+            .collect();
+        for (key, reader, library) in shared {
+            let reader_name = reader.name().unwrap_or_default();
+            let library_name = library.name().unwrap_or_default();
+            let by_user = (
+                overrides.reader.contains_key(reader_name),
+                overrides.library.contains_key(library_name),
+            );
+            match by_user {
+                (true, false) => self.library.unbind(&key),
+                (false, true) => {}
+                _ => {
+                    return Err(KeymapError::Conflict {
+                        key: key.to_string(),
+                        first: reader_name.to_string(),
+                        second: qualified(LIBRARY, library_name),
+                    });
+                }
             }
         }
-        Ok(Self { reader, library })
+        Ok(())
+    }
+
+    /// The keymap of the reader in a library session: the library's moves between cables
+    /// are taken before the reader's keys there, so a reader default the user gave to a
+    /// move is left out (and help and hints do not show it).
+    #[must_use]
+    pub fn for_library_session(&self) -> Self {
+        let mut keymap = self.clone();
+        for (_, keys) in self.library.iter().filter(|(action, _)| action.in_reader()) {
+            for key in keys {
+                keymap.reader.unbind(key);
+            }
+        }
+        keymap
     }
 
     /// Reads a user keymap file's text (`action = ["key", ...]`, a `[library]` table)
@@ -506,6 +253,12 @@ impl Keymap {
         describe_keys(self.library_keys(action))
     }
 
+    /// The first key of a reader action, for hints (`q`); `None` when unbound.
+    #[must_use]
+    pub fn key(&self, action: &Action) -> Option<Key> {
+        self.keys(action).first().copied()
+    }
+
     /// The first key of a library action, for hints (`x`); `None` when unbound.
     #[must_use]
     pub fn library_key(&self, action: &LibraryAction) -> Option<Key> {
@@ -549,6 +302,8 @@ fn parse_table(text: &str) -> Result<KeyOverrides, KeymapError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::KeyModifiers;
+    use std::collections::BTreeMap;
 
     fn map(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
         pairs
@@ -560,6 +315,14 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// The defaults with these reader actions' keys replaced.
+    fn with_reader_keys(pairs: &[(&str, &[&str])]) -> Result<Keymap, KeymapError> {
+        Keymap::from_overrides(&KeyOverrides {
+            reader: map(pairs),
+            ..KeyOverrides::default()
+        })
     }
 
     #[test]
@@ -599,32 +362,8 @@ mod tests {
     }
 
     #[test]
-    fn keys_parse_and_print_round_trip() {
-        for text in [
-            "j",
-            "G",
-            "ctrl-d",
-            "shift-tab",
-            "pagedown",
-            "space",
-            "enter",
-            "esc",
-            "f1",
-            "-",
-            "alt-x",
-        ] {
-            assert_eq!(Key::parse(text).unwrap().to_string(), text);
-        }
-        assert_eq!(Key::parse("shift-g").unwrap(), Key::parse("G").unwrap());
-        assert!(Key::parse("").is_err());
-        assert!(Key::parse("hyper-x").is_err());
-        assert!(Key::parse("f99").is_err());
-        assert!(Key::parse("nosuchkey").is_err());
-    }
-
-    #[test]
     fn an_override_replaces_that_actions_defaults() {
-        let keymap = Keymap::with_overrides(&map(&[("next_paragraph", &["alt-n", "}"])])).unwrap();
+        let keymap = with_reader_keys(&[("next_paragraph", &["alt-n", "}"])]).unwrap();
         assert_eq!(keymap.action(&Key::parse("]").unwrap()), None);
         assert_eq!(
             keymap.action(&Key::parse("}").unwrap()),
@@ -639,9 +378,9 @@ mod tests {
 
     #[test]
     fn unknown_actions_and_bad_keys_are_errors() {
-        let err = Keymap::with_overrides(&map(&[("fly", &["x"])])).unwrap_err();
+        let err = with_reader_keys(&[("fly", &["x"])]).unwrap_err();
         assert_eq!(err.to_string(), "unknown action \"fly\" in keymap");
-        let err = Keymap::with_overrides(&map(&[("quit", &["ctrl-nosuch"])])).unwrap_err();
+        let err = with_reader_keys(&[("quit", &["ctrl-nosuch"])]).unwrap_err();
         assert!(
             err.to_string().contains("\"ctrl-nosuch\" for action quit"),
             "{err}"
@@ -650,7 +389,7 @@ mod tests {
 
     #[test]
     fn a_key_on_two_actions_names_both() {
-        let err = Keymap::with_overrides(&map(&[("next_theme", &["j"])])).unwrap_err();
+        let err = with_reader_keys(&[("next_theme", &["j"])]).unwrap_err();
         assert_eq!(
             err.to_string(),
             "key j is bound to both down and next_theme"
@@ -745,19 +484,67 @@ mod tests {
         );
         let err = Keymap::from_overrides(&library("quit", &["hyper-q"])).unwrap_err();
         assert!(err.to_string().contains("for action library.quit"), "{err}");
-        // A move between cables is taken before the reader's keys: it cannot share one.
-        let err = Keymap::from_overrides(&library("other_cables", &["n"])).unwrap_err();
+        // Table keys may repeat the reader's: they work on another screen.
+        assert!(Keymap::from_overrides(&library("next_tag", &["t"])).is_ok());
+    }
+
+    #[test]
+    fn a_users_reader_key_drops_the_library_default_on_it() {
+        let key = |s| Key::parse(s).unwrap();
+        // A config from before the library had keys: x quits, everywhere.
+        let keymap = with_reader_keys(&[("quit", &["x"])]).unwrap();
+        assert_eq!(keymap.action(&key("x")), Some(Action::Quit));
+        assert_eq!(keymap.library_action(&key("x")), None);
+        assert!(keymap.library_keys(&LibraryAction::OtherCables).is_empty());
+        let session = keymap.for_library_session();
+        assert_eq!(session.action(&key("x")), Some(Action::Quit));
+        // A move with another key keeps it.
+        let keymap = with_reader_keys(&[("next_paragraph", &["ctrl-n"])]).unwrap();
+        assert_eq!(keymap.action(&key("ctrl-n")), Some(Action::NextParagraph));
+        assert_eq!(keymap.library_action(&key("ctrl-n")), None);
         assert_eq!(
-            err.to_string(),
-            "key n is bound to both next_match and library.other_cables"
+            keymap.describe_library(&LibraryAction::JumpForward),
+            "ctrl-i"
         );
-        let err = Keymap::with_overrides(&map(&[("quit", &["x"])])).unwrap_err();
+    }
+
+    #[test]
+    fn a_users_move_key_wins_over_the_reader_default_in_a_library_session() {
+        let overrides = KeyOverrides {
+            library: [("other_cables".to_string(), vec!["n".to_string()])].into(),
+            ..KeyOverrides::default()
+        };
+        let keymap = Keymap::from_overrides(&overrides).unwrap();
+        let n = Key::parse("n").unwrap();
+        assert_eq!(keymap.library_action(&n), Some(LibraryAction::OtherCables));
+        // Alone, the reader keeps n; in a library session the move takes it.
+        assert_eq!(keymap.action(&n), Some(Action::NextMatch));
+        let session = keymap.for_library_session();
+        assert_eq!(session.action(&n), None);
+        assert!(session.keys(&Action::NextMatch).is_empty());
+        assert_eq!(session.library_action(&n), Some(LibraryAction::OtherCables));
+    }
+
+    #[test]
+    fn a_key_the_user_binds_on_both_sides_is_an_error() {
+        let overrides = KeyOverrides {
+            reader: map(&[("quit", &["x"])]),
+            library: map(&[("other_cables", &["x", "o"])]),
+        };
+        let err = Keymap::from_overrides(&overrides).unwrap_err();
         assert_eq!(
             err.to_string(),
             "key x is bound to both quit and library.other_cables"
         );
-        // Table keys may repeat the reader's: they work on another screen.
-        assert!(Keymap::from_overrides(&library("next_tag", &["t"])).is_ok());
+    }
+
+    #[test]
+    fn the_default_moves_share_no_key_with_the_default_reader() {
+        let keymap = Keymap::default();
+        let session = keymap.for_library_session();
+        for (action, keys) in keymap.bindings() {
+            assert_eq!(session.keys(action), keys, "{action:?}");
+        }
     }
 
     #[test]

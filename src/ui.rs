@@ -20,7 +20,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-pub use help::{help_lines, library_help_lines};
+pub use help::{HelpRow, help_lines, library_help_lines, max_scroll as max_help_scroll};
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {

@@ -5,6 +5,7 @@ use cableview::app::AppOptions;
 use cableview::browser::{Browser, Command, Screen};
 use cableview::cable::Classification;
 use cableview::library::{Column, Library};
+use cableview::ui::HelpRow;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
@@ -146,7 +147,7 @@ fn ref_links_and_cited_by_are_followable() {
     b.update(Command::References);
     let list = b.list.as_ref().unwrap();
     assert_eq!(list.items.len(), 1);
-    assert_eq!(list.items[0].text, "REF B. 04 PARIS 8983 -> 04PARIS8983");
+    assert_eq!(list.items[0].text, "REF B. 04 PARIS 8983 → 04PARIS8983");
     b.update(Command::Open);
     assert_eq!(reader_id(&b), "04PARIS8983");
     b.update(Command::References);
@@ -166,6 +167,7 @@ fn skipped_screen_and_loading_screen() {
     let mut b = browser(80, 12);
     b.update(Command::Skipped);
     assert_eq!(b.screen, Screen::Skipped);
+    assert!(screen(&b).contains("skipped files (esc returns)"));
     b.update(Command::Cancel);
     assert_eq!(b.screen, Screen::Library);
     let loading = Browser::loading(None, AppOptions::default());
@@ -208,11 +210,36 @@ fn snapshot_other_cables_overlay() {
 
 #[test]
 fn any_size_renders_without_panic() {
+    const SIZES: [(u16, u16); 8] = [
+        (1, 1),
+        (19, 4),
+        (20, 5),
+        (21, 6),
+        (40, 10),
+        (60, 20),
+        (80, 24),
+        (300, 100),
+    ];
     let mut b = browser(1, 1);
-    for (w, h) in [(1, 1), (19, 4), (20, 5), (40, 10), (300, 100)] {
-        b.update(Command::Resize(w, h));
-        let _ = screen(&b);
-    }
+    let every_size = |b: &mut Browser| {
+        for (w, h) in SIZES {
+            b.update(Command::Resize(w, h));
+            let _ = screen(b);
+        }
+    };
+    every_size(&mut b);
+    b.update(Command::Help);
+    every_size(&mut b);
+    b.update(Command::Help);
+    // The reader with header links, the list over it, and its help.
+    b.update(Command::Resize(120, 40));
+    open_id(&mut b, "05PARIS2333");
+    every_size(&mut b);
+    b.update(Command::References);
+    every_size(&mut b);
+    b.update(Command::Cancel);
+    b.update(Command::Reader(Action::Help));
+    every_size(&mut b);
 }
 
 #[test]
@@ -375,22 +402,22 @@ fn the_help_lists_the_library_keys() {
     open_id(&mut b, "05PARIS2333");
     b.update(Command::Reader(Action::Help));
     let lines = cableview::ui::help_lines(&b.reader.as_ref().unwrap().1);
-    let keys = |doc: &str| {
-        lines
-            .iter()
-            .find(|(_, d)| d.starts_with(doc))
-            .map(|(k, _)| k.clone())
+    let keys = |what: &str| {
+        lines.iter().find_map(|row| match row {
+            HelpRow::Binding { keys, doc } if doc.starts_with(what) => Some(keys.clone()),
+            _ => None,
+        })
     };
     assert_eq!(keys("jump forward").as_deref(), Some("ctrl-i, ctrl-n"));
     assert_eq!(keys("jump back").as_deref(), Some("ctrl-o"));
     assert_eq!(keys("the other cables naming").as_deref(), Some("x"));
-    assert_eq!(keys("Library: between cables").as_deref(), Some(""));
+    assert!(lines.contains(&HelpRow::Heading("Library: between cables".to_string())));
     // Alone, the reader's help has none of them.
     let alone = cableview::app::App::new(cableview::input::sample(), AppOptions::default());
     assert!(
-        !cableview::ui::help_lines(&alone)
-            .iter()
-            .any(|(_, d)| d.starts_with("jump forward"))
+        !cableview::ui::help_lines(&alone).iter().any(
+            |row| matches!(row, HelpRow::Binding { doc, .. } if doc.starts_with("jump forward"))
+        )
     );
 }
 
@@ -420,4 +447,35 @@ fn many_citing_cables_are_cut_to_what_fits() {
     assert!(row.contains("09STATE00000, 09STATE00001"), "{row}");
     let shown = row.matches("09STATE").count();
     assert!(row.contains(&format!("+{} more", 40 - shown)), "{row}");
+}
+
+#[test]
+fn other_cables_without_a_selection_says_so_in_the_reader() {
+    let mut b = browser(120, 30);
+    open_id(&mut b, "05PARIS2333");
+    b.update(Command::OtherCables);
+    assert!(b.list.is_none());
+    let text = screen(&b);
+    assert!(
+        text.contains("select an entity first (enter on one in the sidebar)"),
+        "{text}"
+    );
+    // Back on the table, the message does not linger.
+    b.update(Command::Back);
+    assert!(!screen(&b).contains("select an entity first"));
+}
+
+#[test]
+fn an_entity_no_other_cable_names_offers_no_list() {
+    let mut b = browser(120, 30);
+    open_id(&mut b, "04PARIS8983");
+    b.update(Command::Reader(Action::Filter));
+    for c in "medya".chars() {
+        b.update(Command::Reader(Action::Type(c)));
+    }
+    b.update(Command::Reader(Action::Activate));
+    let text = screen(&b);
+    assert!(text.contains("Medya: in no other cable "), "{text}");
+    assert!(text.contains(" no other cable ─"), "{text}");
+    assert!(!text.contains("to list"), "{text}");
 }

@@ -114,3 +114,23 @@ fn a_cancelled_load_ends_without_a_library() {
         assert_eq!(library.len(), 34);
     }
 }
+
+#[test]
+fn an_unlettered_ref_is_listed_without_a_letter() {
+    use cableview::app::AppOptions;
+    use cableview::browser::{Browser, Command};
+    let library = Library::from_cables(vec![
+        cable("09VIENNA1450", "NONE"),
+        cable("09UNVIEVIENNA540", "EMBASSY VIENNA 1450"),
+    ]);
+    let citing = library.find_id("09UNVIEVIENNA540").unwrap();
+    let mut b = Browser::new(library, AppOptions::default());
+    b.update(Command::Resize(120, 40));
+    while b.table.current() != Some(citing) {
+        b.update(Command::Move(1));
+    }
+    b.update(Command::Open);
+    b.update(Command::References);
+    let list = b.list.as_ref().expect("the REF list");
+    assert_eq!(list.items[0].text, "REF EMBASSY VIENNA 1450 → 09VIENNA1450");
+}

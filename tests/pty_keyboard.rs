@@ -100,10 +100,10 @@ fn the_single_cable_reader_turns_the_enhancement_on_and_off_too() {
     assert!(position(&pty.raw_output(), PUSH).is_some());
     // Esc as the kitty protocol sends it still reaches the reader: open the help, close it.
     pty.send("?");
-    pty.wait_for_text("Keys · Esc closes");
+    pty.wait_for_text("Keys · esc closes");
     pty.send("\x1b[27u");
     pty.wait_for("the help closed", |s| {
-        !s.contents().contains("Keys · Esc closes")
+        !s.contents().contains("Keys · esc closes")
     });
     pty.send("q");
     assert!(pty.wait_exit().success());

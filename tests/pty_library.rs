@@ -31,9 +31,9 @@ fn directory_filter_open_follow_entity_and_come_back() {
     pty.wait_for_text("filter: paris");
     pty.send("\x1b[B");
     pty.send("\r");
-    pty.wait_for_text("Paris: in 1 other cables (x to list)");
+    pty.wait_for_text("Paris: in 1 other cable (x to list)");
     pty.send("x");
-    pty.wait_for_text("Paris in 1 other cables");
+    pty.wait_for_text("Paris in 1 other cable ");
     pty.wait_for_text("09PARIS1426  ");
     pty.send("\r");
     pty.wait_for_text("09PARIS1426 · from PARIS");
@@ -124,6 +124,30 @@ fn header_links_open_cables_and_positions_are_kept_between_runs() {
     pty.wait_for_text("header, 7 ¶");
     assert!(!pty.rows().join("\n").contains("resumed"));
     pty.send("q");
+    assert!(pty.wait_exit().success());
+    assert!(!pty.alternate_screen(), "the terminal is restored");
+}
+
+#[test]
+fn a_config_quitting_on_x_quits_the_reader_of_a_library_on_x() {
+    let config = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        config.path().join("config.toml"),
+        "[keys]\nquit = [\"x\", \"ctrl-c\"]\n",
+    )
+    .expect("write config");
+    let terminal = Terminal {
+        env: vec![(
+            "CABLEVIEW_CONFIG_DIR".into(),
+            config.path().display().to_string(),
+        )],
+        ..Terminal::default()
+    };
+    let mut pty = Pty::spawn_in(&[FIXTURES, SAMPLE], 120, 40, &terminal);
+    pty.wait_for_text("cableview library: 35 of 35 cables");
+    open_cable(&mut pty, "05PARIS2333");
+    pty.wait_for_text("x quit");
+    pty.send("x");
     assert!(pty.wait_exit().success());
     assert!(!pty.alternate_screen(), "the terminal is restored");
 }

@@ -2,110 +2,33 @@
 //! temporary config and data dirs. Reopening resumes at ¶5; a user theme changes
 //! a colour on screen; a remapped key works; a bad config never starts the reader.
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+#[path = "support/pty.rs"]
+#[allow(dead_code, reason = "the shared helper has more than this test uses")]
+mod pty;
 
-const DEADLINE: Duration = Duration::from_secs(20);
+use pty::{Pty, Terminal};
+use std::path::Path;
+
 const COLS: u16 = 120;
 const ROWS: u16 = 40;
 
 /// `cableview ARGS` in a 120x40 pseudo-terminal, with the given config and data dirs.
-struct Term {
-    parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+fn spawn(config: &Path, data: &Path, args: &[&str]) -> Pty {
+    let terminal = Terminal {
+        env: vec![
+            ("CABLEVIEW_CONFIG_DIR".into(), config.display().to_string()),
+            ("CABLEVIEW_DATA_DIR".into(), data.display().to_string()),
+        ],
+        ..Terminal::default()
+    };
+    Pty::spawn_in(args, COLS, ROWS, &terminal)
 }
 
-impl Term {
-    fn spawn(config: &Path, data: &Path, args: &[&str]) -> Term {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cableview"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        cmd.env("CABLEVIEW_CONFIG_DIR", config);
-        cmd.env("CABLEVIEW_DATA_DIR", data);
-        let child = pair.slave.spawn_command(cmd).expect("spawn cableview");
-        drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            NonZeroU16::new(ROWS).expect("rows"),
-            NonZeroU16::new(COLS).expect("cols"),
-            0,
-        )));
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let sink = Arc::clone(&parser);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().expect("parser").process(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().expect("pty writer");
-        Term {
-            parser,
-            writer,
-            child,
-            _master: pair.master,
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("type");
-        self.writer.flush().expect("flush");
-    }
-
-    fn screen_text(&self) -> String {
-        self.parser.lock().expect("parser").screen().contents()
-    }
-
-    fn wait_for(&self, what: &str, check: impl Fn(&vt100::Screen) -> bool) {
-        let start = Instant::now();
-        while !check(self.parser.lock().expect("parser").screen()) {
-            assert!(
-                start.elapsed() < DEADLINE,
-                "timed out waiting for {what}; screen:\n{}",
-                self.screen_text()
-            );
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("poll child") {
-                return status;
-            }
-            assert!(
-                start.elapsed() < DEADLINE,
-                "cableview did not exit; screen:\n{}",
-                self.screen_text()
-            );
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    /// Quits with `key` and checks the exit status is 0.
-    fn quit_with(&mut self, key: &str) {
-        self.send(key);
-        let status = self.wait_exit();
-        assert!(status.success(), "exit status {status:?}");
-    }
+/// Quits with `key` and checks the exit status is 0.
+fn quit_with(term: &mut Pty, key: &str) {
+    term.send(key);
+    let status = term.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
 }
 
 /// The screen's rows as text.
@@ -120,7 +43,7 @@ fn paragraph_5_at_top(screen: &vt100::Screen) -> bool {
     row.contains("¶5") && row.contains("As noted in ref C")
 }
 
-fn opened(term: &Term) {
+fn opened(term: &Pty) {
     term.wait_for("the reader", |s| {
         s.alternate_screen() && s.contents().contains("SECRET")
     });
@@ -131,33 +54,33 @@ fn reopening_resumes_where_the_reader_stopped() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (config, data) = (dir.path().join("config"), dir.path().join("data"));
 
-    let mut term = Term::spawn(&config, &data, &[]);
+    let mut term = spawn(&config, &data, &[]);
     opened(&term);
-    assert!(!paragraph_5_at_top(term.parser.lock().expect("p").screen()));
+    assert!(!term.holds(paragraph_5_at_top));
     term.send("5");
     term.wait_for("¶5 at the top", paragraph_5_at_top);
-    term.quit_with("q");
+    quit_with(&mut term, "q");
 
     let saved = std::fs::read_to_string(data.join("state.json")).expect("state saved");
     let state: serde_json::Value = serde_json::from_str(&saved).expect("json");
     assert_eq!(state["cables"]["05PARIS2333"]["position"]["paragraph"], 5);
 
-    let mut term = Term::spawn(&config, &data, &[]);
+    let mut term = spawn(&config, &data, &[]);
     opened(&term);
     term.wait_for("¶5 at the top again", paragraph_5_at_top);
     term.wait_for("the resume notice", |s| {
         s.contents().contains("resumed at ¶5")
     });
-    term.quit_with("q");
+    quit_with(&mut term, "q");
 
     // --fresh starts at the top but still saves.
-    let mut term = Term::spawn(&config, &data, &["--fresh"]);
+    let mut term = spawn(&config, &data, &["--fresh"]);
     opened(&term);
     term.wait_for("the header at the top", |s| !paragraph_5_at_top(s));
-    assert!(!term.screen_text().contains("resumed"));
+    assert!(!term.rows().join("\n").contains("resumed"));
     term.send("3");
     term.wait_for("¶3 at the top", |s| rows(s)[4].contains("¶3"));
-    term.quit_with("q");
+    quit_with(&mut term, "q");
     let saved = std::fs::read_to_string(data.join("state.json")).expect("state saved");
     let state: serde_json::Value = serde_json::from_str(&saved).expect("json");
     assert_eq!(state["cables"]["05PARIS2333"]["position"]["paragraph"], 3);
@@ -167,11 +90,11 @@ fn reopening_resumes_where_the_reader_stopped() {
 fn no_state_neither_reads_nor_writes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (config, data) = (dir.path().join("config"), dir.path().join("data"));
-    let mut term = Term::spawn(&config, &data, &["--no-state"]);
+    let mut term = spawn(&config, &data, &["--no-state"]);
     opened(&term);
     term.send("5");
     term.wait_for("¶5 at the top", paragraph_5_at_top);
-    term.quit_with("q");
+    quit_with(&mut term, "q");
     assert!(!data.exists(), "nothing written with --no-state");
 }
 
@@ -181,12 +104,12 @@ fn a_corrupt_state_file_is_reported_and_kept() {
     let (config, data) = (dir.path().join("config"), dir.path().join("data"));
     std::fs::create_dir_all(&data).expect("mkdir");
     std::fs::write(data.join("state.json"), "{ not json").expect("write");
-    let mut term = Term::spawn(&config, &data, &[]);
+    let mut term = spawn(&config, &data, &[]);
     opened(&term);
     term.wait_for("the notice in the status line", |s| {
         s.contents().contains("reading state could not be read")
     });
-    term.quit_with("q");
+    quit_with(&mut term, "q");
     let kept: Vec<_> = std::fs::read_dir(&data)
         .expect("list")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
@@ -217,11 +140,11 @@ fn a_user_theme_changes_a_colour_on_screen() {
     let (config, data) = (dir.path().join("config"), dir.path().join("data"));
 
     // Without the theme, nothing is pure red.
-    let mut term = Term::spawn(&config, &data, &["--no-state"]);
+    let mut term = spawn(&config, &data, &["--no-state"]);
     opened(&term);
     term.wait_for("Chirac on screen", |s| s.contents().contains("Chirac"));
-    assert!(!has_fg(term.parser.lock().expect("p").screen(), red));
-    term.quit_with("q");
+    assert!(!term.holds(|s| has_fg(s, red)));
+    quit_with(&mut term, "q");
 
     std::fs::create_dir_all(config.join("themes")).expect("mkdir");
     std::fs::write(
@@ -230,10 +153,10 @@ fn a_user_theme_changes_a_colour_on_screen() {
     )
     .expect("write theme");
     std::fs::write(config.join("config.toml"), "theme = \"reds\"\n").expect("write config");
-    let mut term = Term::spawn(&config, &data, &["--no-state"]);
+    let mut term = spawn(&config, &data, &["--no-state"]);
     opened(&term);
     term.wait_for("people in red", |s| has_fg(s, red));
-    term.quit_with("q");
+    quit_with(&mut term, "q");
 }
 
 #[test]
@@ -243,21 +166,18 @@ fn a_remapped_key_works_and_the_old_one_is_free() {
     std::fs::create_dir_all(&config).expect("mkdir");
     std::fs::write(
         config.join("config.toml"),
-        "[keys]\nquit = [\"Q\", \"ctrl-c\"]\nnext_paragraph = [\"]\", \"q\"]\n",
+        "[keys]\nquit = [\"x\", \"ctrl-c\"]\nnext_paragraph = [\"]\", \"q\"]\n",
     )
     .expect("write config");
-    let mut term = Term::spawn(&config, &data, &["--no-state"]);
+    let mut term = spawn(&config, &data, &["--no-state"]);
     opened(&term);
     term.send("4");
     term.wait_for("¶4 at the top", |s| rows(s)[4].contains("¶4"));
     // q now means next paragraph, not quit.
     term.send("q");
     term.wait_for("¶5 at the top", paragraph_5_at_top);
-    assert!(
-        term.child.try_wait().expect("poll").is_none(),
-        "q no longer quits"
-    );
-    term.quit_with("Q");
+    assert!(term.running(), "q no longer quits");
+    quit_with(&mut term, "x");
 }
 
 #[test]
@@ -266,13 +186,13 @@ fn a_bad_config_stops_before_the_reader_starts() {
     let (config, data) = (dir.path().join("config"), dir.path().join("data"));
     std::fs::create_dir_all(&config).expect("mkdir");
     std::fs::write(config.join("config.toml"), "theme = \"light\"\nthem = 1\n").expect("write");
-    let mut term = Term::spawn(&config, &data, &[]);
+    let mut term = spawn(&config, &data, &[]);
     let status = term.wait_exit();
     assert_eq!(status.exit_code(), 2);
     term.wait_for("the error", |s| {
         s.contents().contains("unknown key \"them\"")
     });
-    let screen = term.screen_text();
+    let screen = term.rows().join("\n");
     assert!(screen.contains("config.toml at 2:1"), "{screen}");
-    assert!(!term.parser.lock().expect("p").screen().alternate_screen());
+    assert!(!term.alternate_screen());
 }

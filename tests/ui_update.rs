@@ -57,6 +57,21 @@ fn help_opens_scrolls_and_closes() {
 }
 
 #[test]
+fn help_scrolling_stops_at_the_last_row() {
+    let mut app = app_at(100, 20);
+    app.update(Action::Help);
+    app.update(Action::Bottom);
+    let last = app.help.expect("open");
+    assert!(last > 0, "the help is taller than 20 rows");
+    for _ in 0..50 {
+        app.update(Action::Down);
+    }
+    assert_eq!(app.help, Some(last), "presses past the end do not pile up");
+    app.update(Action::Up);
+    assert_eq!(app.help, Some(last - 1), "one press up moves at once");
+}
+
+#[test]
 fn focus_cycles_both_ways() {
     let mut app = app();
     assert_eq!(app.focus, Focus::Reader);

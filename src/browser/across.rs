@@ -2,36 +2,97 @@
 //! and the jump list (`Ctrl-o` / `Ctrl-i`).
 
 use super::{Browser, CableList, Jump, ListItem};
-use crate::library::EntityKey;
+use crate::action::{Action, LibraryAction};
+use crate::library::{Appearance, EntityKey};
+
+/// `1 mention`, `2 mentions`: a count with its noun, plural unless one.
+fn counted(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
+/// `no other cable`, `1 other cable`, `6 other cables`.
+#[must_use]
+pub fn other_cables(count: usize) -> String {
+    if count == 0 {
+        "no other cable".to_string()
+    } else {
+        counted(count, "other cable")
+    }
+}
 
 impl Browser {
+    /// Where an entity appears in the library's cables other than `cable`.
+    #[must_use]
+    pub fn elsewhere(&self, cable: usize, entity: &EntityKey) -> Vec<Appearance<'_>> {
+        let mut appearances = self.library.appearances(entity);
+        appearances.retain(|a| a.cable != cable);
+        appearances
+    }
+
+    /// A cable's reference ID, `?` for an index the library does not hold.
+    #[must_use]
+    pub fn cable_id(&self, cable: usize) -> &str {
+        self.library.row(cable).map_or("?", |r| r.id.as_str())
+    }
+
+    /// Says in the status line how many other cables name the selected entity.
+    pub(super) fn note_selected_entity(&mut self) {
+        let Some((cable, app)) = &self.reader else {
+            return;
+        };
+        let Some(entity) = app.selected.and_then(|i| app.cable.entities.get(i)) else {
+            return;
+        };
+        let others = self.elsewhere(*cable, &EntityKey::of(entity)).len();
+        let hint = match self.options.keymap.library_key(&LibraryAction::OtherCables) {
+            Some(key) if others > 0 => format!(" ({key} to list)"),
+            _ => String::new(),
+        };
+        let text = format!("{}: in {}{hint}", entity.name, other_cables(others));
+        if let Some((_, app)) = &mut self.reader {
+            app.notify(text);
+        }
+    }
+
     pub(super) fn list_other_cables(&mut self) {
         let Some((cable, app)) = &self.reader else {
             return;
         };
         let Some(entity) = app.selected.and_then(|i| app.cable.entities.get(i)) else {
-            self.notice = Some("select an entity first (Enter in the sidebar)".to_string());
+            let how = self
+                .options
+                .keymap
+                .key(&Action::Activate)
+                .map_or_else(String::new, |k| format!(" ({k} on one in the sidebar)"));
+            self.tell(format!("select an entity first{how}"));
             return;
         };
         let key = EntityKey::of(entity);
-        let items: Vec<ListItem> = self
-            .library
-            .appearances(&key)
+        let others = self.elsewhere(*cable, &key);
+        let id_width = others
             .iter()
-            .filter(|a| a.cable != *cable)
+            .map(|a| self.cable_id(a.cable).chars().count())
+            .max()
+            .unwrap_or(0);
+        let items: Vec<ListItem> = others
+            .iter()
             .map(|a| ListItem {
                 cable: a.cable,
                 entity: Some(key.clone()),
                 text: format!(
-                    "{}  {} mentions, first in ¶{}",
-                    self.library.row(a.cable).map_or("?", |r| r.id.as_str()),
-                    a.count,
+                    "{:id_width$}  {}, first in ¶{}",
+                    self.cable_id(a.cable),
+                    counted(a.count, "mention"),
                     a.first_paragraph
                 ),
             })
             .collect();
         self.list = Some(CableList {
-            title: format!("{} in {} other cables", entity.name, items.len()),
+            title: format!("{} in {}", entity.name, other_cables(items.len())),
             items,
             selected: 0,
         });
@@ -42,22 +103,22 @@ impl Browser {
             return;
         };
         let cable = *cable;
-        let id = |i: usize| {
-            self.library
-                .row(i)
-                .map_or("?", |r| r.id.as_str())
-                .to_string()
-        };
+        let id = |i: usize| self.cable_id(i).to_string();
         let mut items: Vec<ListItem> = self
             .library
             .references(cable)
             .filter_map(|(reference, link)| {
                 let target = link?;
-                let label = reference.label.as_deref().unwrap_or("-");
+                // Lettered as the header letters it: `B. 04 PARIS 8983`.
+                let label = reference
+                    .label
+                    .as_deref()
+                    .map(|l| format!("{l}. "))
+                    .unwrap_or_default();
                 Some(ListItem {
                     cable: target,
                     entity: None,
-                    text: format!("REF {label}. {} -> {}", reference.text, id(target)),
+                    text: format!("REF {label}{} → {}", reference.text, id(target)),
                 })
             })
             .collect();
@@ -92,9 +153,9 @@ impl Browser {
         if self.jump_at == self.jumps.len() {
             // Keep the newest place so Ctrl-i can return to it.
             self.remember();
-            self.jump_at -= 1;
+            self.jump_at = self.jump_at.saturating_sub(1);
         }
-        self.jump_at -= 1;
+        self.jump_at = self.jump_at.saturating_sub(1);
         self.go_to_jump();
     }
 
@@ -114,5 +175,19 @@ impl Browser {
         if let Some((_, app)) = &mut self.reader {
             app.restore(&jump.position);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_as_english() {
+        assert_eq!(other_cables(0), "no other cable");
+        assert_eq!(other_cables(1), "1 other cable");
+        assert_eq!(other_cables(6), "6 other cables");
+        assert_eq!(counted(1, "mention"), "1 mention");
+        assert_eq!(counted(18, "mention"), "18 mentions");
     }
 }

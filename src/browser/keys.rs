@@ -236,11 +236,20 @@ mod tests {
     #[test]
     fn the_library_help_opens_scrolls_and_closes() {
         let mut b = browser(Keymap::default());
+        b.update(Command::Resize(120, 12));
         b.update(Command::Help);
         assert_eq!(b.help, Some(0));
         b.update(Command::Move(1));
         assert_eq!(b.help, Some(1));
         assert_eq!(b.table.selected, 0, "the table stays put under the help");
+        // Scrolling stops at the last row, so one press up always moves.
+        b.update(Command::MoveToEnd(true));
+        let last = b.help.expect("open");
+        assert!(last > 1, "{last}");
+        b.update(Command::Move(100));
+        assert_eq!(b.help, Some(last));
+        b.update(Command::Move(-1));
+        assert_eq!(b.help, Some(last - 1));
         b.update(Command::Cancel);
         assert_eq!(b.help, None);
     }

@@ -2,6 +2,7 @@
 //! the key overrides, the theme and the reading state. A mistake in any file is a
 //! [`FileError`] here, so the reader never starts half-configured.
 
+use super::error::line_column;
 use super::{Config, FileError, Locations, Pane, View};
 use crate::action::{Action, LibraryAction};
 use crate::app::AppOptions;
@@ -154,8 +155,25 @@ fn keymap_error(error: &KeymapError, file: &str, text: &str, at: &Locations) -> 
             ),
         ),
         KeymapError::Conflict { key, first, second } => {
+            let first_span = key_span(first, key);
+            let second_span = key_span(second, key);
+            if let (Some(first_at), Some(second_at)) = (&first_span, &second_span) {
+                // Both bindings are the user's: name both lines, one to change.
+                let line = |span: &std::ops::Range<usize>| line_column(text, span.start).0;
+                return here(
+                    second_span.clone(),
+                    format!(
+                        "key {key:?} is bound to both {first} (line {}) and {second} (line {})",
+                        line(first_at),
+                        line(second_at)
+                    ),
+                    Some(format!(
+                        "one action per key: {key:?} taken off {first} or {second}"
+                    )),
+                );
+            }
             // The user's entry is the one to fix: the defaults alone never conflict.
-            let span = key_span(second, key).or_else(|| key_span(first, key));
+            let span = second_span.or(first_span);
             let (fix, other) = if entry(at, second).is_some() {
                 (second, first)
             } else {
@@ -228,12 +246,32 @@ mod tests {
             Some(LibraryAction::OtherCables)
         );
         assert_eq!(keymap.library_action(&key("x")), None);
-        let error = prepare_with("[keys.library]\nback = [\"n\"]\n").expect_err("n is next_match");
+    }
+
+    #[test]
+    fn a_reader_key_from_before_the_library_drops_the_library_default() {
+        let keymap = prepare_with("[keys]\nquit = [\"x\", \"ctrl-c\"]\n")
+            .expect("valid")
+            .options
+            .keymap;
+        let x = Key::parse("x").expect("key");
+        assert_eq!(keymap.action(&x), Some(Action::Quit));
+        assert_eq!(keymap.library_action(&x), None);
+        assert!(keymap.library_keys(&LibraryAction::OtherCables).is_empty());
+    }
+
+    #[test]
+    fn a_key_bound_on_both_sides_by_the_user_names_both_lines() {
+        let text = "[keys]\nquit = [\"x\"]\n\n[keys.library]\nother_cables = [\"o\", \"x\"]\n";
+        let error = prepare_with(text).expect_err("x on both sides");
         assert_eq!(
             error.to_string(),
-            "key \"n\" is bound to both next_match and library.back in config.toml at 2:9, \
-             expected one action per key: another key for library.back, or next_match rebound too"
+            "key \"x\" is bound to both quit (line 2) and library.other_cables (line 5) \
+             in config.toml at 5:22, expected one action per key: \"x\" taken off quit or \
+             library.other_cables"
         );
+        // A move's key over a reader default is no error: the move wins in the library.
+        assert!(prepare_with("[keys.library]\nback = [\"n\"]\n").is_ok());
     }
 
     #[test]

@@ -105,7 +105,7 @@ impl Session {
 
     /// The notices not yet shown on stderr, without saving (no cable is open).
     #[must_use]
-    pub fn into_late(self) -> Vec<String> {
+    pub fn into_unseen_notices(self) -> Vec<String> {
         self.late
     }
 

@@ -64,7 +64,8 @@ fn links(app: &App, screen: Rect, area: Rect, buf: &mut Buffer) {
     let ui = &app.theme.ui;
     let rows = layout::link_rows(app, screen);
     for (i, row) in rows.iter().enumerate() {
-        let y = area.y + layout::HEADER_HEIGHT + u16::try_from(i).unwrap_or(u16::MAX);
+        let y =
+            (area.y + layout::HEADER_HEIGHT).saturating_add(u16::try_from(i).unwrap_or(u16::MAX));
         if y >= area.bottom() {
             break;
         }

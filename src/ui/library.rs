@@ -24,7 +24,8 @@ impl Widget for &Browser {
                 table(self, area, buf);
                 if let Some(scroll) = self.help {
                     let lines = super::help::library_help_lines(self.keymap());
-                    super::help::render_lines(&self.theme.ui, &lines, area, scroll, buf);
+                    let title = super::help::library_title(self.keymap());
+                    super::help::render_lines(&self.theme.ui, &title, &lines, area, scroll, buf);
                 }
             }
             Screen::Skipped => skipped(self, area, buf),
@@ -233,7 +234,11 @@ fn row_line(
 fn skipped(browser: &Browser, area: Rect, buf: &mut Buffer) {
     let ui = &browser.theme.ui;
     let skipped = browser.library.skipped();
-    let title = format!(" {} skipped files (Esc returns) ", skipped.len());
+    let back = browser
+        .keymap()
+        .library_key(&LibraryAction::Cancel)
+        .map_or_else(String::new, |k| format!(" ({k} returns)"));
+    let title = format!(" {} skipped files{back} ", skipped.len());
     let block = Block::bordered()
         .border_style(ui.border)
         .title(Line::from(title).style(ui.title));
@@ -259,7 +264,9 @@ fn overlay(browser: &Browser, list: &CableList, area: Rect, buf: &mut Buffer) {
     let height = (u16::try_from(list.items.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2))
-    .clamp(3, area.height.saturating_sub(2));
+    .min(area.height.saturating_sub(2))
+    .max(3)
+    .min(area.height);
     let rect = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
@@ -326,16 +333,13 @@ fn across_cables(
     let selected = app.selected.and_then(|i| app.cable.entities.get(i));
     if let (Some(pane), Some(entity)) = (panes.entities, selected) {
         let others = browser
-            .library
-            .appearances(&crate::library::EntityKey::of(entity))
-            .iter()
-            .filter(|a| a.cable != cable)
-            .count();
-        let key = browser
-            .keymap()
-            .library_key(&LibraryAction::OtherCables)
-            .map_or_else(String::new, |k| format!("· {k} "));
-        let text = format!(" {others} other cables {key}");
+            .elsewhere(cable, &crate::library::EntityKey::of(entity))
+            .len();
+        let key = match browser.keymap().library_key(&LibraryAction::OtherCables) {
+            Some(key) if others > 0 => format!("· {key} "),
+            _ => String::new(),
+        };
+        let text = format!(" {} {key}", crate::browser::other_cables(others));
         let width = pane.width.saturating_sub(2);
         let line = Line::from(truncate(&text, width as usize)).style(ui.title);
         let y = pane.y + pane.height.saturating_sub(1);

@@ -1,5 +1,6 @@
 //! The status line: where you are, the focused pane, the cursor, and a hint or notice.
 
+use crate::action::Action;
 use crate::app::{App, Mode};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,7 +14,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let (left, hint) = match &app.mode {
         Mode::Prompt(text) => (
             format!(" :{}▏", crate::sanitize::visible(text)),
-            "paragraph (5, B, header) · Enter jump · Esc cancel",
+            "paragraph (5, B, header) · Enter jump · Esc cancel".to_string(),
         ),
         Mode::Search => {
             let search = app.search.as_ref();
@@ -21,20 +22,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let count = search.map_or(0, |s| s.hits.len());
             (
                 format!(" /{}▏ {count} found", crate::sanitize::visible(query)),
-                "Enter keep · Esc clear",
+                "Enter keep · Esc clear".to_string(),
             )
         }
         Mode::Filter => (
             format!(" {} ", position(app)),
-            "type to filter · Enter select · Esc clear",
+            "type to filter · Enter select · Esc clear".to_string(),
         ),
         Mode::Mark(true) => (
             " set mark: press a letter".to_string(),
-            "any other key cancels",
+            "any other key cancels".to_string(),
         ),
         Mode::Mark(false) => (
             " jump to mark: press a letter".to_string(),
-            "any other key cancels",
+            "any other key cancels".to_string(),
         ),
         Mode::Normal => {
             let mut left = format!(" {} │ {}", position(app), app.focus.name());
@@ -42,7 +43,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 left.push_str(" │ ");
                 left.push_str(&cursor);
             }
-            (left, "? help  / search  f filter  q quit")
+            (left, normal_hint(app))
         }
     };
     let left_width = crate::sanitize::width(&left);
@@ -62,6 +63,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let x = area.right() - right_width;
         buf.set_span(x, area.y, &right, right_width);
     }
+}
+
+/// `? help  / search  f filter  q quit`: the first key of each, as the keymap binds them
+/// (an unbound action is left out).
+fn normal_hint(app: &App) -> String {
+    const HINTS: [(Action, &str); 4] = [
+        (Action::Help, "help"),
+        (Action::Search, "search"),
+        (Action::Filter, "filter"),
+        (Action::Quit, "quit"),
+    ];
+    let keymap = &app.options.keymap;
+    HINTS
+        .iter()
+        .filter_map(|(action, what)| Some(format!("{} {what}", keymap.key(action)?)))
+        .collect::<Vec<_>>()
+        .join("  ")
 }
 
 /// `¶3 of 7 · 42%`, or the source line in the source view.

@@ -200,6 +200,12 @@ impl Pty {
         }
     }
 
+    /// Whether `check` holds for the screen now.
+    #[allow(dead_code, reason = "not every test file checks the screen at once")]
+    pub fn holds(&self, check: impl Fn(&vt100::Screen) -> bool) -> bool {
+        check(self.output.lock().unwrap().parser.screen())
+    }
+
     /// Waits until some row contains `text`.
     pub fn wait_for_text(&self, text: &str) {
         self.wait_for(&format!("{text:?} on screen"), |s| {
@@ -221,6 +227,12 @@ impl Pty {
             );
             std::thread::sleep(Duration::from_millis(30));
         }
+    }
+
+    /// Whether the process is still running.
+    #[allow(dead_code, reason = "not every test file checks that it runs on")]
+    pub fn running(&mut self) -> bool {
+        self.child.try_wait().expect("poll child").is_none()
     }
 
     /// The process id, for sending signals.
