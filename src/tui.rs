@@ -13,6 +13,9 @@ use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
+pub(crate) use watchdog::Watchdog;
+
+mod watchdog;
 
 /// How long the loop waits for input before checking for a termination signal.
 const POLL: Duration = Duration::from_millis(200);
@@ -97,7 +100,10 @@ pub fn run_with(mut app: App, after_update: impl FnMut(&mut App)) -> io::Result<
     let stop = Arc::new(AtomicBool::new(false));
     register_signals(&stop)?;
     let (mut terminal, modes, entered) = Modes::enter(app.options.mouse);
-    let result = entered.and_then(|()| event_loop(&mut terminal, &mut app, &stop, after_update));
+    let watchdog = Watchdog::start(Arc::clone(&stop), modes);
+    let result =
+        entered.and_then(|()| event_loop(&mut terminal, &mut app, &stop, &watchdog, after_update));
+    drop(watchdog);
     modes.leave();
     if stop.load(Ordering::Relaxed) {
         app.quit = true;
@@ -126,6 +132,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     stop: &AtomicBool,
+    watchdog: &Watchdog,
     mut after_update: impl FnMut(&mut App),
 ) -> io::Result<()> {
     let size = terminal.size()?;
@@ -136,7 +143,7 @@ fn event_loop(
             terminal.draw(|frame| crate::ui::draw(frame, app))?;
             dirty = false;
         }
-        if !event::poll(POLL)? {
+        if !watchdog.poll(POLL)? {
             continue;
         }
         if let Some(action) = action_for_event(app, &event::read()?) {

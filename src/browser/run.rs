@@ -18,7 +18,9 @@ pub fn run(mut browser: Browser) -> io::Result<Browser> {
     let stop = Arc::new(AtomicBool::new(false));
     crate::tui::register_signals(&stop)?;
     let (mut terminal, modes, entered) = crate::tui::Modes::enter(browser.mouse());
-    let result = entered.and_then(|()| event_loop(&mut terminal, &mut browser, &stop));
+    let watchdog = crate::tui::Watchdog::start(Arc::clone(&stop), modes);
+    let result = entered.and_then(|()| event_loop(&mut terminal, &mut browser, &stop, &watchdog));
+    drop(watchdog);
     modes.leave();
     result.map(|()| browser)
 }
@@ -27,12 +29,13 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     browser: &mut Browser,
     stop: &AtomicBool,
+    watchdog: &crate::tui::Watchdog,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     browser.update(Command::Resize(size.width, size.height));
     while !browser.quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|frame| frame.render_widget(&*browser, frame.area()))?;
-        if !event::poll(POLL)? {
+        if !watchdog.poll(POLL)? {
             browser.update(Command::Tick);
             continue;
         }
