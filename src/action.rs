@@ -106,7 +106,7 @@ actions! {
     /// One thing the reader can do: the only input of [`crate::app::App::update`].
     enum Action;
     bindable {
-        /// quit the reader
+        /// quit cableview
         Quit = "quit",
         /// show or hide this help
         Help = "help",
