@@ -12,7 +12,7 @@ pub mod run;
 pub mod table;
 
 use crate::action::Action;
-use crate::app::{App, AppOptions, ReadingPosition};
+use crate::app::{App, AppOptions, Focus, ReadingPosition};
 use crate::input::Progress;
 use crate::library::{EntityKey, Library, LoadEvent, LoadHandle};
 use crate::state::Store;
@@ -63,6 +63,10 @@ pub struct Jump {
     pub cable: usize,
     /// Where in it.
     pub position: ReadingPosition,
+    /// The pane that had the focus.
+    pub focus: Focus,
+    /// Which mention of the selected entity the cursor was on.
+    pub mention_cursor: Option<usize>,
 }
 
 /// What the browser can be asked to do.

@@ -139,6 +139,38 @@ fn follow_an_entity_to_another_cable_and_jump_back() {
 }
 
 #[test]
+fn jumping_back_restores_the_focus_and_the_mention_cursor() {
+    let mut b = browser(120, 40);
+    typed(&mut b, "05paris2333");
+    b.update(Command::Open);
+    b.update(Command::Open);
+    let app = &mut b.reader.as_mut().unwrap().1;
+    let hezbollah = app
+        .cable
+        .entities
+        .iter()
+        .position(|e| e.name == "Hezbollah")
+        .unwrap();
+    app.select_entity(hezbollah, true);
+    b.update(Command::Reader(Action::NextMatch));
+    b.update(Command::Reader(Action::NextMatch));
+    b.update(Command::Reader(Action::FocusNext));
+    let app = &b.reader.as_ref().unwrap().1;
+    let (focus, cursor, top) = (app.focus, app.mention_cursor, app.top);
+    assert!(cursor.is_some_and(|c| c > 0), "{cursor:?}");
+    b.update(Command::OtherCables);
+    b.update(Command::Open);
+    assert_eq!(reader_id(&b), "08RIYADH768");
+    b.update(Command::JumpBack);
+    assert_eq!(reader_id(&b), "05PARIS2333");
+    let app = &b.reader.as_ref().unwrap().1;
+    assert_eq!(
+        (app.focus, app.mention_cursor, app.top),
+        (focus, cursor, top)
+    );
+}
+
+#[test]
 fn ref_links_and_cited_by_are_followable() {
     let mut b = browser(120, 40);
     typed(&mut b, "05paris2333");

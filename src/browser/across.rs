@@ -141,6 +141,8 @@ impl Browser {
             self.jumps.push(Jump {
                 cable: *cable,
                 position: app.position(),
+                focus: app.focus,
+                mention_cursor: app.mention_cursor,
             });
             self.jump_at = self.jumps.len();
         }
@@ -174,6 +176,14 @@ impl Browser {
         self.open(jump.cable, None);
         if let Some((_, app)) = &mut self.reader {
             app.restore(&jump.position);
+            // The exact place: the pane in focus and the mention the cursor was on too.
+            app.focus = jump.focus;
+            if jump
+                .mention_cursor
+                .is_some_and(|at| at < app.selected_mentions.len())
+            {
+                app.mention_cursor = jump.mention_cursor;
+            }
         }
     }
 }
