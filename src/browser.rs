@@ -143,6 +143,8 @@ pub struct Browser {
     pub notice: Option<String>,
     /// The library's help overlay, and its scroll offset.
     pub help: Option<usize>,
+    /// The first row shown of the skipped-files report.
+    pub skipped_top: usize,
     /// The colours.
     pub theme: Theme,
     /// Set to leave.
@@ -185,6 +187,7 @@ impl Browser {
             indexing: false,
             notice: None,
             help: None,
+            skipped_top: 0,
             theme,
             quit: false,
             size: (80, 24),
@@ -262,11 +265,7 @@ impl Browser {
                 Screen::Loading => {}
                 Screen::Library if self.help.is_some() => self.help_command(&command),
                 Screen::Library => self.library_command(command),
-                Screen::Skipped => {
-                    if matches!(command, Command::Skipped | Command::Cancel | Command::Back) {
-                        self.screen = Screen::Library;
-                    }
-                }
+                Screen::Skipped => self.skipped_command(&command),
                 Screen::Reader if self.list.is_some() => self.list_command(command),
                 Screen::Reader => self.reader_command(command),
             },
@@ -287,6 +286,21 @@ impl Browser {
                     return;
                 }
             }
+        }
+    }
+
+    /// Scrolls the skipped-files report, or leaves it.
+    fn skipped_command(&mut self, command: &Command) {
+        // The report fills the screen inside a border.
+        let rows = usize::from(self.size.1.saturating_sub(2)).max(1);
+        let last = self.library.skipped().len().saturating_sub(rows);
+        match command {
+            Command::Skipped | Command::Cancel | Command::Back => self.screen = Screen::Library,
+            Command::Move(delta) => {
+                self.skipped_top = self.skipped_top.saturating_add_signed(*delta).min(last);
+            }
+            Command::MoveToEnd(bottom) => self.skipped_top = if *bottom { last } else { 0 },
+            _ => {}
         }
     }
 

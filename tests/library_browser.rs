@@ -209,6 +209,52 @@ fn skipped_screen_and_loading_screen() {
 }
 
 #[test]
+fn the_skipped_report_scrolls_with_the_library_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/05PARIS2333.txt"),
+        dir.path().join("05PARIS2333.txt"),
+    )
+    .unwrap();
+    for n in 0..30 {
+        std::fs::write(dir.path().join(format!("empty{n:02}.txt")), "").unwrap();
+    }
+    let library = Library::load(
+        &[dir.path().to_path_buf()],
+        &|_| {},
+        &AtomicBool::new(false),
+    );
+    let mut b = Browser::new(library, AppOptions::default());
+    b.update(Command::Resize(80, 12));
+    b.update(Command::Skipped);
+    // Ten rows inside the border.
+    assert!(
+        screen(&b).contains("30 skipped files, 1–10"),
+        "{}",
+        screen(&b)
+    );
+    assert!(screen(&b).contains("empty00.txt"));
+    let down =
+        ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char('j'));
+    let command = b.command_for_key(&down).expect("j moves in the report");
+    b.update(command);
+    assert!(screen(&b).contains("30 skipped files, 2–11"));
+    assert!(!screen(&b).contains("empty00.txt"));
+    b.update(Command::MoveToEnd(true));
+    assert!(screen(&b).contains("30 skipped files, 21–30"));
+    assert!(screen(&b).contains("empty29.txt"));
+    b.update(Command::Move(100));
+    assert!(
+        screen(&b).contains("21–30"),
+        "scrolling stops at the last row"
+    );
+    b.update(Command::MoveToEnd(false));
+    assert!(screen(&b).contains("1–10"));
+    b.update(Command::Cancel);
+    assert_eq!(b.screen, Screen::Library);
+}
+
+#[test]
 fn snapshot_library_view() {
     let b = browser(120, 20);
     insta::assert_snapshot!("library_120x20", screen(&b));

@@ -28,6 +28,14 @@ impl Browser {
                 LibraryAction::Cancel | LibraryAction::Back | LibraryAction::Skipped => {
                     Some(Command::Cancel)
                 }
+                action @ (LibraryAction::Down
+                | LibraryAction::Up
+                | LibraryAction::HalfPageDown
+                | LibraryAction::HalfPageUp
+                | LibraryAction::PageDown
+                | LibraryAction::PageUp
+                | LibraryAction::Top
+                | LibraryAction::Bottom) => table_command(&action),
                 _ => None,
             },
             Screen::Library if self.table.typing => typing_key(key),

@@ -238,7 +238,14 @@ fn skipped(browser: &Browser, area: Rect, buf: &mut Buffer) {
         .keymap()
         .library_key(&LibraryAction::Cancel)
         .map_or_else(String::new, |k| format!(" ({k} returns)"));
-    let title = format!(" {} skipped files{back} ", skipped.len());
+    let rows = usize::from(area.height.saturating_sub(2));
+    let top = browser.skipped_top.min(skipped.len().saturating_sub(rows));
+    let shown = if skipped.len() > rows {
+        format!(", {}–{}", top + 1, (top + rows).min(skipped.len()))
+    } else {
+        String::new()
+    };
+    let title = format!(" {} skipped files{shown}{back} ", skipped.len());
     let block = Block::bordered()
         .border_style(ui.border)
         .title(Line::from(title).style(ui.title));
@@ -247,6 +254,7 @@ fn skipped(browser: &Browser, area: Rect, buf: &mut Buffer) {
     let width = inner.width as usize;
     let lines: Vec<Line> = skipped
         .iter()
+        .skip(top)
         .take(inner.height as usize)
         .map(|s| {
             Line::from(truncate(
