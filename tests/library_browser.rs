@@ -40,6 +40,21 @@ fn reader_id(browser: &Browser) -> String {
     browser.reader.as_ref().unwrap().1.cable.title().to_string()
 }
 
+/// Opens 05PARIS2333 from the table and selects the entity named `name` in it.
+fn open_sample_and_select(browser: &mut Browser, name: &str) {
+    typed(browser, "05paris2333");
+    browser.update(Command::Open);
+    browser.update(Command::Open);
+    let app = &mut browser.reader.as_mut().expect("the cable is open").1;
+    let entity = app
+        .cable
+        .entities
+        .iter()
+        .position(|e| e.name == name)
+        .expect("the sample names it");
+    app.select_entity(entity, true);
+}
+
 fn screen(browser: &Browser) -> String {
     let mut terminal = Terminal::new(TestBackend::new(browser.size.0, browser.size.1)).unwrap();
     terminal
@@ -108,17 +123,7 @@ fn sort_and_facet_filters() {
 #[test]
 fn follow_an_entity_to_another_cable_and_jump_back() {
     let mut b = browser(120, 40);
-    typed(&mut b, "05paris2333");
-    b.update(Command::Open);
-    b.update(Command::Open);
-    let app = &b.reader.as_ref().unwrap().1;
-    let hezbollah = app
-        .cable
-        .entities
-        .iter()
-        .position(|e| e.name == "Hezbollah")
-        .unwrap();
-    b.reader.as_mut().unwrap().1.select_entity(hezbollah, true);
+    open_sample_and_select(&mut b, "Hezbollah");
     b.update(Command::OtherCables);
     let list = b.list.as_ref().unwrap();
     assert_eq!(list.title, "Hezbollah in 2 other cables");
@@ -141,17 +146,7 @@ fn follow_an_entity_to_another_cable_and_jump_back() {
 #[test]
 fn jumping_back_restores_the_focus_and_the_mention_cursor() {
     let mut b = browser(120, 40);
-    typed(&mut b, "05paris2333");
-    b.update(Command::Open);
-    b.update(Command::Open);
-    let app = &mut b.reader.as_mut().unwrap().1;
-    let hezbollah = app
-        .cable
-        .entities
-        .iter()
-        .position(|e| e.name == "Hezbollah")
-        .unwrap();
-    app.select_entity(hezbollah, true);
+    open_sample_and_select(&mut b, "Hezbollah");
     b.update(Command::Reader(Action::NextMatch));
     b.update(Command::Reader(Action::NextMatch));
     b.update(Command::Reader(Action::FocusNext));
@@ -271,17 +266,7 @@ fn snapshot_library_filtered_and_sorted() {
 #[test]
 fn snapshot_other_cables_overlay() {
     let mut b = browser(100, 24);
-    typed(&mut b, "05paris2333");
-    b.update(Command::Open);
-    b.update(Command::Open);
-    let app = &mut b.reader.as_mut().unwrap().1;
-    let i = app
-        .cable
-        .entities
-        .iter()
-        .position(|e| e.name == "Paris")
-        .unwrap();
-    app.select_entity(i, true);
+    open_sample_and_select(&mut b, "Paris");
     b.update(Command::OtherCables);
     insta::assert_snapshot!("library_others_100x24", screen(&b));
 }
@@ -323,17 +308,7 @@ fn any_size_renders_without_panic() {
 #[test]
 fn snapshot_reader_with_links_and_cross_counts() {
     let mut b = browser(120, 30);
-    typed(&mut b, "05paris2333");
-    b.update(Command::Open);
-    b.update(Command::Open);
-    let app = &mut b.reader.as_mut().unwrap().1;
-    let i = app
-        .cable
-        .entities
-        .iter()
-        .position(|e| e.name == "Hezbollah")
-        .unwrap();
-    app.select_entity(i, true);
+    open_sample_and_select(&mut b, "Hezbollah");
     let text = screen(&b);
     assert!(text.contains(" 2 other cables · x "), "{text}");
     assert!(text.contains("B. 04 PARIS 8983 → 04PARIS8983"), "{text}");

@@ -2,8 +2,12 @@
 //! instead of spinning on a terminal that is gone (crossterm reads a dead terminal at end
 //! of file forever inside its poll, so the loop alone never gets to see the hang-up).
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, PtySize, native_pty_system};
 use std::time::{Duration, Instant};
+
+#[path = "support/pty.rs"]
+#[allow(dead_code, reason = "this test uses only the shared command")]
+mod pty;
 
 /// Starts cableview on a 40x10 pseudo-terminal, lets it draw, closes the terminal and
 /// returns whether the process ended within `deadline`.
@@ -17,19 +21,7 @@ fn ends_after_hang_up(args: &[&str], deadline: Duration) -> bool {
         })
         .expect("open a pty");
     let home = tempfile::tempdir().expect("a temporary home");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cableview"));
-    cmd.args(args);
-    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-    cmd.env("TERM", "xterm-256color");
-    for var in [
-        "HOME",
-        "XDG_CONFIG_HOME",
-        "XDG_DATA_HOME",
-        "XDG_STATE_HOME",
-        "XDG_CACHE_HOME",
-    ] {
-        cmd.env(var, home.path());
-    }
+    let cmd = pty::cableview_command(args, home.path());
     let mut child = pair.slave.spawn_command(cmd).expect("spawn cableview");
     drop(pair.slave);
     // Past start-up: the keyboard query waits up to 2 s for an answer that never comes.

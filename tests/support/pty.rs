@@ -95,22 +95,7 @@ impl Pty {
             })
             .expect("open a pty");
         let home = tempfile::tempdir().expect("a temporary home");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cableview"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        // Inside tmux the clipboard escape is wrapped for tmux; the tests read it bare.
-        cmd.env_remove("TMUX");
-        // Keep any state or config the reader may write away from the real home.
-        for var in [
-            "HOME",
-            "XDG_CONFIG_HOME",
-            "XDG_DATA_HOME",
-            "XDG_STATE_HOME",
-            "XDG_CACHE_HOME",
-        ] {
-            cmd.env(var, home.path());
-        }
+        let mut cmd = cableview_command(args, home.path());
         for (var, value) in &terminal.env {
             cmd.env(var, value);
         }
@@ -288,6 +273,29 @@ impl Pty {
     pub fn clipboard(&self) -> Vec<Vec<u8>> {
         self.titles.1.lock().unwrap().clone()
     }
+}
+
+/// The command that runs cableview with `args` for a test: a known terminal type, no
+/// colour or tmux settings from outside, and `home` for every file it may write.
+pub fn cableview_command(args: &[&str], home: &std::path::Path) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cableview"));
+    cmd.args(args);
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("NO_COLOR");
+    // Inside tmux the clipboard escape is wrapped for tmux; the tests read it bare.
+    cmd.env_remove("TMUX");
+    // Keep any state or config the reader may write away from the real home.
+    for var in [
+        "HOME",
+        "XDG_CONFIG_HOME",
+        "XDG_DATA_HOME",
+        "XDG_STATE_HOME",
+        "XDG_CACHE_HOME",
+    ] {
+        cmd.env(var, home);
+    }
+    cmd
 }
 
 impl Drop for Pty {
