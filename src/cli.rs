@@ -403,18 +403,9 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
         None => load_all(&args.paths).map_err(|e| e.to_string())?,
     };
     if !std::io::stdout().is_terminal() {
-        // As `bat` does: a pipe gets the clean text, not a screen.
-        let texts: Vec<String> = cables.iter().map(export::text).collect();
-        return Ok(write_out(&texts.join("\n"))?);
+        return print_texts(&cables);
     }
-    // Read every file of the user's before the screen changes, so a bad one is
-    // reported plainly and the reader never starts half-configured.
-    let launch = Launch {
-        theme: args.theme.clone(),
-        no_color: crate::theme::no_color_env(),
-        no_state: args.no_state,
-    };
-    let Startup { options, store } = startup::prepare(&Paths::from_env(), &launch)?;
+    let Startup { options, store } = prepare_screen(args)?;
     let count = cables.len();
     let Some(cable) = cables.into_iter().next() else {
         return Err("no cable to open".to_string().into());
@@ -435,19 +426,30 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Several cables or a directory: the library view, loading in the background.
-fn browse_command(args: &OpenArgs) -> Result<(), Failure> {
-    if !std::io::stdout().is_terminal() {
-        let (cables, _) = load_leniently(&args.paths)?;
-        let texts: Vec<String> = cables.iter().map(export::text).collect();
-        return Ok(write_out(&texts.join("\n"))?);
-    }
+/// As `bat` does: a pipe gets the cables' clean text, not a screen.
+fn print_texts(cables: &[Cable]) -> Result<(), Failure> {
+    let texts: Vec<String> = cables.iter().map(export::text).collect();
+    Ok(write_out(&texts.join("\n"))?)
+}
+
+/// Reads every file of the user's (config, theme, keys, state) before the screen
+/// changes, so a bad one is reported plainly and nothing starts half-configured.
+fn prepare_screen(args: &OpenArgs) -> Result<Startup, Failure> {
     let launch = Launch {
         theme: args.theme.clone(),
         no_color: crate::theme::no_color_env(),
         no_state: args.no_state,
     };
-    let Startup { options, store } = startup::prepare(&Paths::from_env(), &launch)?;
+    Ok(startup::prepare(&Paths::from_env(), &launch)?)
+}
+
+/// Several cables or a directory: the library view, loading in the background.
+fn browse_command(args: &OpenArgs) -> Result<(), Failure> {
+    if !std::io::stdout().is_terminal() {
+        let (cables, _) = load_leniently(&args.paths)?;
+        return print_texts(&cables);
+    }
+    let Startup { options, store } = prepare_screen(args)?;
     let loader = crate::library::LoadHandle::spawn(args.paths.clone());
     let mut browser = crate::browser::Browser::loading(Some(loader), options);
     for notice in browser.keep_positions(store, args.fresh) {
