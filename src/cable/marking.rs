@@ -1,10 +1,8 @@
 //! Portion markings (`(S/NF)`) and cable classifications (`S E C R E T`).
 
-use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
-use nom::character::complete::{char, space0};
-use nom::combinator::{opt, recognize};
-use nom::sequence::{delimited, preceded};
+use nom::bytes::complete::{tag, take_while1};
+use nom::combinator::opt;
+use nom::sequence::preceded;
 use nom::{IResult, Parser};
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -101,37 +99,54 @@ impl Serialize for Marking {
     }
 }
 
-fn level_code(input: &str) -> IResult<&str, &str> {
-    // Longest first, so `SBU` is not read as `S`.
-    alt((
-        tag_no_case("SBU"),
-        tag_no_case("TS"),
-        tag_no_case("S"),
-        tag_no_case("C"),
-        tag_no_case("U"),
-    ))
-    .parse(input)
-}
-
-fn caveat_part(input: &str) -> IResult<&str, &str> {
-    recognize((
-        take_while1(|c| c == '/'),
-        take_while(|c: char| c.is_ascii_alphanumeric() || c == ' ' || c == '/'),
-    ))
-    .parse(input)
-}
+/// The level abbreviations, longest first so `SBU` is not read as `S`.
+const LEVEL_CODES: [&[u8]; 5] = [b"SBU", b"TS", b"S", b"C", b"U"];
 
 /// `(S/NF)` or `( C )` at the start of `input`: the code as written and the rest of the
-/// input (leading spaces removed).
+/// input (leading spaces removed). The code is a level, then optionally slashes and
+/// caveat words (letters, digits, spaces, slashes).
+///
+/// Written over bytes rather than with combinators: every paragraph anchor is tried here,
+/// and `tag_no_case` upper-cases char by char.
 fn marking_code(input: &str) -> IResult<&str, &str> {
-    let (rest, code) = delimited(
-        (char('('), space0),
-        recognize((level_code, opt(caveat_part))),
-        (space0, char(')')),
-    )
-    .parse(input)?;
-    let (rest, _) = space0(rest)?;
-    Ok((rest, code))
+    let fail = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag));
+    let bytes = input.as_bytes();
+    if bytes.first() != Some(&b'(') {
+        return Err(fail());
+    }
+    let code_start = 1 + spaces(&bytes[1..]);
+    let level = &bytes[code_start..];
+    let level_len = LEVEL_CODES
+        .iter()
+        .find(|code| {
+            level
+                .get(..code.len())
+                .is_some_and(|l| l.eq_ignore_ascii_case(code))
+        })
+        .ok_or_else(fail)?
+        .len();
+    let mut code_end = code_start + level_len;
+    if bytes.get(code_end) == Some(&b'/') {
+        code_end += bytes[code_end..]
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b' ' || b == b'/')
+            .count();
+    }
+    let close = code_end + spaces(&bytes[code_end..]);
+    if bytes.get(close) != Some(&b')') {
+        return Err(fail());
+    }
+    let rest = close + 1 + spaces(&bytes[close + 1..]);
+    // Every position here follows an ASCII byte, so it is a char boundary.
+    Ok((&input[rest..], &input[code_start..code_end]))
+}
+
+/// How many spaces and tabs `bytes` starts with.
+fn spaces(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count()
 }
 
 /// Whether `input` starts with a portion marking; [`portion_marking`] without building it.
@@ -212,6 +227,47 @@ fn spaced_word<'a>(input: &'a str, word: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use nom::branch::alt;
+    use nom::bytes::complete::{tag_no_case, take_while};
+    use nom::character::complete::{char, space0};
+    use nom::combinator::recognize;
+    use nom::sequence::delimited;
+    use proptest::prelude::*;
+
+    /// The marking grammar written with combinators, to check the byte version against.
+    fn reference_marking_code(input: &str) -> IResult<&str, &str> {
+        let level = alt((
+            tag_no_case("SBU"),
+            tag_no_case("TS"),
+            tag_no_case("S"),
+            tag_no_case("C"),
+            tag_no_case("U"),
+        ));
+        let caveat = recognize((
+            take_while1(|c| c == '/'),
+            take_while(|c: char| c.is_ascii_alphanumeric() || c == ' ' || c == '/'),
+        ));
+        let (rest, code) = delimited(
+            (char('('), space0),
+            recognize((level, opt(caveat))),
+            (space0, char(')')),
+        )
+        .parse(input)?;
+        let (rest, _) = space0(rest)?;
+        Ok((rest, code))
+    }
+
+    proptest! {
+        #[test]
+        fn byte_grammar_matches_the_combinators(
+            input in "[( )/\tSsBbTtCcUuNnFfXé.]{0,12}[a-z ]{0,3}"
+        ) {
+            prop_assert_eq!(
+                marking_code(&input).ok(),
+                reference_marking_code(&input).ok()
+            );
+        }
+    }
 
     #[test]
     fn portion_markings_with_and_without_spaces() {
