@@ -150,6 +150,10 @@ const MAX_HEADING_WORDS: usize = 20;
 /// Cuts a trailing `---- HEADING ----` off a block and returns the heading.
 fn take_heading(block: &mut Block) -> Option<String> {
     let text = block.text.trim_end();
+    // A heading ends with a rule of three dashes or more; nearly every block does not.
+    if !text.ends_with("---") {
+        return None;
+    }
     let is_rule = |word: &str| word.len() >= 3 && word.bytes().all(|c| c == b'-');
     // Only the tail can hold a heading: the closing rule, its words and the opening rule.
     let words = last_words(text, MAX_HEADING_WORDS + 2);
@@ -172,7 +176,7 @@ fn take_heading(block: &mut Block) -> Option<String> {
 
 /// The last `count` white-space separated words of `text` with their byte offsets, in order.
 fn last_words(text: &str, count: usize) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(count);
     let mut end = None;
     for (i, c) in text.char_indices().rev() {
         match (c.is_whitespace(), end) {
