@@ -239,11 +239,6 @@ struct Quotes {
 }
 
 impl Detokenizer {
-    /// Makes room for `bytes` more bytes of text (a line's length is a good guess).
-    pub fn reserve(&mut self, bytes: usize) {
-        self.block.text.reserve(bytes);
-    }
-
     /// Adds one line's tokens (one sentence, as the tagger split them). `separators` says
     /// whether the line may hold U+2028/U+2029, which become spaces.
     pub fn push_line(&mut self, tokens: &[Token<'_>], separators: bool) {
@@ -301,10 +296,19 @@ impl Detokenizer {
         start
     }
 
-    /// The finished block, spans tidied.
-    pub fn finish(mut self) -> Block {
+    /// The block so far, spans tidied, in buffers of its exact size; the detokenizer
+    /// starts afresh but keeps its own buffers. Growing a fresh text line by line cost
+    /// each paragraph a few reallocations and left it with unused capacity.
+    pub fn take(&mut self) -> Block {
         self.block.tidy_spans();
-        self.block
+        let block = Block {
+            text: self.block.text.as_str().to_owned(),
+            spans: self.block.spans.clone(),
+        };
+        self.block.text.clear();
+        self.block.spans.clear();
+        self.glue_next = false;
+        block
     }
 }
 
@@ -402,7 +406,7 @@ mod tests {
         for line in lines {
             d.push_line(&tokens(line), may_hold_separators(line));
         }
-        d.finish()
+        d.take()
     }
 
     fn spans(block: &Block) -> Vec<&str> {

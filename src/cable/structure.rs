@@ -110,15 +110,13 @@ fn segments(
             continue;
         }
         let separators = may_hold_separators(line);
-        detok.reserve(line.len());
         let mut chunk_start = 0;
         for (i, token) in tokens.iter().enumerate() {
             if let Token::Anchor(id) = token {
                 detok.push_line(&tokens[chunk_start..i], separators);
-                let done = std::mem::take(&mut detok);
                 assembler.push(Segment {
                     anchor: anchor.take(),
-                    block: done.finish(),
+                    block: detok.take(),
                     lines: first_line..n + 1,
                 });
                 anchor = Some((*id).to_string());
@@ -130,7 +128,7 @@ fn segments(
     }
     assembler.push(Segment {
         anchor,
-        block: detok.finish(),
+        block: detok.take(),
         lines: first_line..lines.len(),
     });
     source_spans
