@@ -28,16 +28,15 @@ static ENDS_WORD: [bool; 256] = {
     table
 };
 
-/// Where the run of plain words starting at `start` ends: at a tab, at a tag, or at a
-/// space not followed by a plain word (a double space, `,`, `(`, a mention, the line end).
-///
-/// Most of a cable is such runs, so they are scanned many bytes at a time: looking at
-/// each byte made the end of every word a mispredicted branch.
-pub(super) fn run_end(line: &str, start: usize) -> usize {
-    #[cfg(target_arch = "x86_64")]
-    let start = sixteens::run_end_or_tail(line, start);
-    run_end_by_eights(line, start)
-}
+// Where the run of plain words starting at `start` ends: at a tab, at a tag, or at a
+// space not followed by a plain word (a double space, `,`, `(`, a mention, the line end).
+//
+// Most of a cable is such runs, so they are scanned many bytes at a time: looking at
+// each byte made the end of every word a mispredicted branch.
+#[cfg(not(target_arch = "x86_64"))]
+pub(super) use run_end_by_eights as run_end;
+#[cfg(target_arch = "x86_64")]
+pub(super) use sixteens::run_end;
 
 /// [`run_end`] sixteen bytes at a time with SSE2, which every x86-64 processor has.
 #[cfg(target_arch = "x86_64")]
@@ -48,26 +47,35 @@ mod sixteens {
         _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
     };
 
-    /// Where the run ends, or where fewer than sixteen bytes are left to scan.
-    pub(super) fn run_end_or_tail(line: &str, start: usize) -> usize {
+    /// Where the run of plain words starting at `start` ends (see [`run_end_by_eights`]).
+    pub(in super::super) fn run_end(line: &str, start: usize) -> usize {
         let bytes = line.as_bytes();
         let mut at = start;
-        while let Some(chunk) = bytes.get(at..at + 16) {
-            // SAFETY: SSE2 is part of the x86-64 baseline: every target of this arch has it.
-            let stops = unsafe { run_stops(chunk) };
-            if stops == 0 {
+        let stops = loop {
+            if let Some(chunk) = bytes.get(at..at + 16) {
+                // SAFETY: SSE2 is part of the x86-64 baseline: every target of this arch has it.
+                let stops = unsafe { run_stops(chunk) } & 0x7FFF;
+                if stops != 0 {
+                    break stops;
+                }
                 // Byte 15 has no next byte in the chunk: it is looked at next round.
                 at += 15;
                 continue;
             }
-            let stop = at + stops.trailing_zeros() as usize;
-            if bytes[stop] == b'<' && !starts_tag(&line[stop..]) {
-                // Rare: finish this run the portable way rather than re-align.
-                return run_end_by_eights(line, stop + 1);
-            }
-            return stop;
+            // The last bytes, padded with tabs: the first tab is where the line ends, and
+            // a space before it ends the run as a space at the line's end does.
+            let tail = &bytes[at.min(bytes.len())..];
+            let mut padded = [b'\t'; 16];
+            padded[..tail.len()].copy_from_slice(tail);
+            // SAFETY: as above.
+            break unsafe { run_stops(&padded) };
+        };
+        let stop = (at + stops.trailing_zeros() as usize).min(bytes.len());
+        if bytes.get(stop) == Some(&b'<') && !starts_tag(&line[stop..]) {
+            // Rare: finish this run the portable way.
+            return run_end_by_eights(line, stop + 1);
         }
-        at
+        stop
     }
 
     /// One bit per byte 0..15 of `chunk` that can end a run: a tab, a `<`, or a space
@@ -98,8 +106,9 @@ mod sixteens {
     }
 }
 
-/// [`run_end`] eight bytes at a time, in portable code.
-fn run_end_by_eights(line: &str, start: usize) -> usize {
+/// Where the run of plain words starting at `start` ends, eight bytes at a time in
+/// portable code.
+pub(super) fn run_end_by_eights(line: &str, start: usize) -> usize {
     let bytes = line.as_bytes();
     let mut at = start;
     while let Some(chunk) = bytes.get(at..at + 8) {
