@@ -142,9 +142,9 @@ impl Block {
                 return byte;
             }
             if byte >= counted_to {
-                chars_before += self.text[counted_to..byte].chars().count();
+                chars_before += char_count(&self.text.as_bytes()[counted_to..byte]);
             } else {
-                chars_before = self.text[..byte].chars().count();
+                chars_before = char_count(&self.text.as_bytes()[..byte]);
             }
             counted_to = byte;
             chars_before
@@ -164,6 +164,15 @@ impl Block {
             })
             .collect()
     }
+}
+
+/// The chars in UTF-8 `bytes`: the bytes that do not continue a char. One branch-free
+/// pass; `str::chars().count()` branches on every byte of the short gaps between mentions.
+fn char_count(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .filter(|&&b| !(0x80..0xC0).contains(&b))
+        .count()
 }
 
 fn is_leading_junk(c: char) -> bool {
@@ -252,13 +261,18 @@ impl Detokenizer {
                     self.push_word(word, attach, separators);
                 }
                 Token::Mention { label, body, .. } => {
-                    let mut words = words(body).peekable();
                     let mut start = None;
-                    while let Some(word) = words.next() {
-                        let is_last = is_last_token && words.peek().is_none();
-                        let attach = attachment(word, &mut quotes, tokens, is_last);
-                        let at = self.push_word(word, attach, separators);
-                        start.get_or_insert(at);
+                    if !separators && all_words_plain(body) {
+                        // Nothing in it attaches: its words go in as the tagger spaced them.
+                        start = Some(self.push_word(body, (false, false), false));
+                    } else {
+                        let mut words = words(body).peekable();
+                        while let Some(word) = words.next() {
+                            let is_last = is_last_token && words.peek().is_none();
+                            let attach = attachment(word, &mut quotes, tokens, is_last);
+                            let at = self.push_word(word, attach, separators);
+                            start.get_or_insert(at);
+                        }
                     }
                     if let Some(start) = start.filter(|_| !is_keyword_mention(body)) {
                         let bytes = start..self.block.text.len();
@@ -289,6 +303,9 @@ impl Detokenizer {
         let start = text.len();
         if separators {
             push_clean(text, word);
+        } else if let &[byte] = word.as_bytes() {
+            // Punctuation, mostly: a store, not a call to a copy routine sized at run time.
+            text.push(char::from(byte));
         } else {
             text.push_str(word);
         }
@@ -366,6 +383,17 @@ fn words(body: &str) -> impl Iterator<Item = &str> {
             }
         }
     })
+}
+
+/// Whether every word of a mention's body starts with a letter or digit other than `n`,
+/// so that none attaches to its neighbours (see [`attachment`]).
+fn all_words_plain(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    let plain = |b: u8| b.is_ascii_alphanumeric() && b != b'n';
+    bytes.first().is_some_and(|&b| plain(b))
+        && bytes
+            .windows(2)
+            .all(|pair| pair[0] != b' ' || plain(pair[1]))
 }
 
 /// A mention of a header keyword alone (`[LOC DECL:  ]`) is the tagger's mistake: text.
