@@ -90,6 +90,10 @@ fn segments(
     // (vectorised) bounds it.
     let brackets = memchr::memchr_iter(b'[', source.as_bytes()).count();
     let mut source_spans = Vec::with_capacity(brackets);
+    // One pass over the whole text spares a search per line in the usual case of none.
+    let separators_anywhere = ["\u{2028}", "\u{2029}"]
+        .iter()
+        .any(|separator| memchr::memmem::find(source.as_bytes(), separator.as_bytes()).is_some());
     let mut anchor: Option<String> = None;
     let mut detok = Detokenizer::default();
     let mut first_line = 0;
@@ -109,7 +113,7 @@ fn segments(
         if skip_line == Some(n) {
             continue;
         }
-        let separators = may_hold_separators(line);
+        let separators = separators_anywhere && may_hold_separators(line);
         let mut chunk_start = 0;
         for (i, token) in tokens.iter().enumerate() {
             if let Token::Anchor(id) = token {
