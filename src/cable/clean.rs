@@ -256,7 +256,11 @@ impl Detokenizer {
         for (t, token) in tokens.iter().enumerate() {
             let is_last_token = t == last_token;
             match token {
-                Token::Word(word) | Token::LinkText(word) => {
+                Token::Word(word) => {
+                    let attach = attachment(word, &mut quotes, tokens, is_last_token);
+                    self.push_with(attach, |text| push_run(text, word, separators));
+                }
+                Token::LinkText(word) => {
                     let attach = attachment(word, &mut quotes, tokens, is_last_token);
                     self.push_word(word, attach, separators);
                 }
@@ -290,25 +294,32 @@ impl Detokenizer {
 
     /// Appends a word, with a space before it unless either side attaches; returns where
     /// the word starts.
-    fn push_word(
+    fn push_word(&mut self, word: &str, attach: (bool, bool), separators: bool) -> usize {
+        self.push_with(attach, |text| {
+            if separators {
+                push_clean(text, word);
+            } else if let &[byte] = word.as_bytes() {
+                // Punctuation, mostly: a store, not a call to a copy routine sized at run time.
+                text.push(char::from(byte));
+            } else {
+                text.push_str(word);
+            }
+        })
+    }
+
+    /// Appends what `append` writes as one word, with a space before it unless either
+    /// side attaches; returns where it starts.
+    fn push_with(
         &mut self,
-        word: &str,
         (attach_left, attach_right): (bool, bool),
-        separators: bool,
+        append: impl FnOnce(&mut String),
     ) -> usize {
         let text = &mut self.block.text;
         if !self.glue_next && !attach_left && !text.is_empty() {
             text.push(' ');
         }
         let start = text.len();
-        if separators {
-            push_clean(text, word);
-        } else if let &[byte] = word.as_bytes() {
-            // Punctuation, mostly: a store, not a call to a copy routine sized at run time.
-            text.push(char::from(byte));
-        } else {
-            text.push_str(word);
-        }
+        append(text);
         self.glue_next = attach_right;
         start
     }
@@ -409,6 +420,25 @@ pub(crate) fn may_hold_separators(line: &str) -> bool {
         .any(|at| matches!(bytes.get(at + 1..at + 3), Some([0x80, 0xA8 | 0xA9])))
 }
 
+/// Appends a run of words (see [`Token::Word`]) without the space before the lone comma
+/// or period that may end it: `said ,` becomes `said,`.
+fn push_run(text: &mut String, run: &str, separators: bool) {
+    let push = |text: &mut String, piece: &str| {
+        if separators {
+            push_clean(text, piece);
+        } else {
+            text.push_str(piece);
+        }
+    };
+    match run.as_bytes() {
+        [.., b' ', punctuation @ (b',' | b'.')] => {
+            push(text, &run[..run.len() - 2]);
+            text.push(char::from(*punctuation));
+        }
+        _ => push(text, run),
+    }
+}
+
 /// Appends a token, turning line separators into spaces.
 fn push_clean(text: &mut String, word: &str) {
     if !word.contains(['\u{2028}', '\u{2029}']) {
@@ -448,6 +478,10 @@ mod tests {
     #[test]
     fn punctuation_rejoins_its_words() {
         assert_eq!(clean(&["[LOC Paris  ] , the"]).text, "Paris, the");
+        assert_eq!(
+            clean(&["He said , in Paris . Then U.S . aid , 1,000 , came ."]).text,
+            "He said, in Paris. Then U.S. aid, 1,000, came."
+        );
         assert_eq!(clean(&["State 's office"]).text, "State's office");
         assert_eq!(clean(&["( [ORG ICE  ] )"]).text, "(ICE)");
         assert_eq!(

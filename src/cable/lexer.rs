@@ -19,7 +19,8 @@ mod scan;
 pub(crate) enum Token<'a> {
     /// Plain text: one word, or a run of words separated by single spaces that each start
     /// with an ASCII letter or digit other than `n` (so none attaches to a neighbour, as
-    /// `,` or `n't` do). Runs let the detokenizer copy most of a line at once.
+    /// `n't` does), maybe ending with a lone comma or period (`said ,`). Runs let the
+    /// detokenizer copy most of a line at once.
     Word(&'a str),
     /// A tagged mention: its tokens (single-space separated) and its byte range in the
     /// line, brackets included.
@@ -223,12 +224,37 @@ mod tests {
             t,
             vec![
                 Token::Word("the French"),
-                Token::Word("government"),
-                Token::Word(","),
+                // The lone comma joins; `not` may attach (`n't`), so it starts anew.
+                Token::Word("government ,"),
                 Token::Word("not"),
                 Token::Word("the police"),
                 Token::Word("(here)"),
                 Token::Word("now"),
+            ]
+        );
+    }
+
+    #[test]
+    fn lone_commas_and_periods_join_runs() {
+        assert_eq!(
+            tokens("said , The end . Next ."),
+            [
+                Token::Word("said ,"),
+                Token::Word("The end ."),
+                Token::Word("Next .")
+            ]
+        );
+        // Not lone: glued to a word, doubled, or before a tab-separated or odd token.
+        assert_eq!(
+            tokens("a .NET b ,, c .\td . (e"),
+            [
+                Token::Word("a"),
+                Token::Word(".NET"),
+                Token::Word("b"),
+                Token::Word(",,"),
+                Token::Word("c ."),
+                Token::Word("d ."),
+                Token::Word("(e"),
             ]
         );
     }

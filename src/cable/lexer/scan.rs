@@ -29,7 +29,10 @@ static ENDS_WORD: [bool; 256] = {
 };
 
 // Where the run of plain words starting at `start` ends: at a tab, at a tag, or at a
-// space not followed by a plain word (a double space, `,`, `(`, a mention, the line end).
+// space not followed by a plain word (a double space, `(`, a mention, the line end). A
+// comma or period standing alone after a space (` ,` ` .` before a space, a tab or the
+// line's end, as the tagger split them) ends the run with it: it attaches to the word
+// before, so the detokenizer only drops the space before it.
 //
 // Most of a cable is such runs, so they are scanned many bytes at a time: looking at
 // each byte made the end of every word a mispredicted branch.
@@ -51,26 +54,31 @@ mod sixteens {
     pub(in super::super) fn run_end(line: &str, start: usize) -> usize {
         let bytes = line.as_bytes();
         let mut at = start;
-        let stops = loop {
+        let (stops, lone) = loop {
             if let Some(chunk) = bytes.get(at..at + 16) {
                 // SAFETY: SSE2 is part of the x86-64 baseline: every target of this arch has it.
-                let stops = unsafe { run_stops(chunk) } & 0x7FFF;
-                if stops != 0 {
-                    break stops;
+                let (stops, lone) = unsafe { run_stops(chunk) };
+                let (stops, lone) = (stops & 0x3FFF, lone & 0x3FFF);
+                if stops | lone != 0 {
+                    break (stops, lone);
                 }
-                // Byte 15 has no next byte in the chunk: it is looked at next round.
-                at += 15;
+                // Bytes 14 and 15 lack the two bytes after them here: next round has them.
+                at += 14;
                 continue;
             }
             // The last bytes, padded with tabs: the first tab is where the line ends, and
-            // a space before it ends the run as a space at the line's end does.
+            // reads as the line's end does.
             let tail = &bytes[at.min(bytes.len())..];
             let mut padded = [b'\t'; 16];
             padded[..tail.len()].copy_from_slice(tail);
             // SAFETY: as above.
             break unsafe { run_stops(&padded) };
         };
-        let stop = (at + stops.trailing_zeros() as usize).min(bytes.len());
+        let (first_stop, first_lone) = (stops.trailing_zeros(), lone.trailing_zeros());
+        if first_lone < first_stop {
+            return (at + first_lone as usize + 2).min(bytes.len());
+        }
+        let stop = (at + first_stop as usize).min(bytes.len());
         if bytes.get(stop) == Some(&b'<') && !starts_tag(&line[stop..]) {
             // Rare: finish this run the portable way.
             return run_end_by_eights(line, stop + 1);
@@ -78,10 +86,12 @@ mod sixteens {
         stop
     }
 
-    /// One bit per byte 0..15 of `chunk` that can end a run: a tab, a `<`, or a space
-    /// before a byte that cannot start a plain word.
+    /// Bits for bytes 0..15 of `chunk`: where a run stops (a tab, a `<`, a space before a
+    /// byte that cannot start a plain word) and where a space stands before a lone comma
+    /// or period (the run ends two bytes later). Bytes 14 and 15 are only right when the
+    /// chunk ends in tabs.
     #[target_feature(enable = "sse2")]
-    fn run_stops(chunk: &[u8]) -> u32 {
+    fn run_stops(chunk: &[u8]) -> (u32, u32) {
         let half = |range: std::ops::Range<usize>| {
             i64::from_le_bytes(chunk[range].try_into().unwrap_or_default())
         };
@@ -101,8 +111,10 @@ mod sixteens {
             in_range(b'a', b'z'),
         );
         let plain = mask(alphanumeric) & !equal(b'n');
-        let stops = equal(b'\t') | equal(b'<') | (equal(b' ') & !(plain >> 1));
-        stops & 0x7FFF
+        let (spaces, tabs) = (equal(b' '), equal(b'\t'));
+        let lone = spaces & ((equal(b',') | equal(b'.')) >> 1) & ((spaces | tabs) >> 2);
+        let stops = tabs | equal(b'<') | (spaces & !(plain >> 1) & !lone);
+        (stops, lone)
     }
 }
 
@@ -113,13 +125,18 @@ pub(super) fn run_end_by_eights(line: &str, start: usize) -> usize {
     let mut at = start;
     while let Some(chunk) = bytes.get(at..at + 8) {
         let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // Bytes 0..7 only: the eighth has no next byte here and is looked at next round.
-        let stops = run_stops(word) & 0x0080_8080_8080_8080;
-        if stops == 0 {
-            at += 7;
+        let (stops, lone) = run_stops(word);
+        // Bytes 0..5 only: the last two lack the two bytes after them here.
+        let (stops, lone) = (stops & 0x0000_8080_8080_8080, lone & 0x0000_8080_8080_8080);
+        if stops | lone == 0 {
+            at += 6;
             continue;
         }
-        let stop = at + stops.trailing_zeros() as usize / 8;
+        let (first_stop, first_lone) = (stops.trailing_zeros(), lone.trailing_zeros());
+        if first_lone < first_stop {
+            return at + first_lone as usize / 8 + 2;
+        }
+        let stop = at + first_stop as usize / 8;
         if bytes[stop] == b'<' && !starts_tag(&line[stop..]) {
             at = stop + 1;
             continue;
@@ -129,12 +146,20 @@ pub(super) fn run_end_by_eights(line: &str, start: usize) -> usize {
     run_end_bytewise(line, at)
 }
 
+/// Whether `bytes[at]` is a comma or period standing alone: followed by a space, a tab
+/// or the line's end.
+fn is_lone_punctuation(bytes: &[u8], at: usize) -> bool {
+    matches!(bytes.get(at), Some(b',' | b'.'))
+        && matches!(bytes.get(at + 1), None | Some(b' ' | b'\t'))
+}
+
 /// [`run_end`] one byte at a time, from any position inside the run.
 fn run_end_bytewise(line: &str, from: usize) -> usize {
     let bytes = line.as_bytes();
     for at in from..bytes.len() {
         let stops = match bytes[at] {
             b'\t' => true,
+            b' ' if is_lone_punctuation(bytes, at + 1) => return at + 2,
             b' ' => !bytes.get(at + 1).is_some_and(|&b| is_plain_start(b)),
             b'<' => starts_tag(&line[at..]),
             _ => false,
@@ -150,12 +175,17 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 
-/// The high bit of every byte (of eight, little-endian) that can end a run: a tab, a `<`,
-/// or a space before a byte that cannot start a plain word.
-fn run_stops(word: u64) -> u64 {
+/// The high bits of bytes 0..7 (little-endian) where a run stops (a tab, a `<`, a space
+/// before a byte that cannot start a plain word) and where a space stands before a lone
+/// comma or period (the run ends two bytes later). Bytes 6 and 7 lack the bytes after them.
+fn run_stops(word: u64) -> (u64, u64) {
     let spaces = bytes_equal(word, b' ');
+    let tabs = bytes_equal(word, b'\t');
     let not_plain = !plain_bytes(word) & HIGH_BITS;
-    bytes_equal(word, b'\t') | bytes_equal(word, b'<') | (spaces & (not_plain >> 8))
+    let punctuation = bytes_equal(word, b',') | bytes_equal(word, b'.');
+    let lone = spaces & (punctuation >> 8) & ((spaces | tabs) >> 16);
+    let stops = tabs | bytes_equal(word, b'<') | (spaces & (not_plain >> 8) & !lone);
+    (stops, lone)
 }
 
 /// The high bit of every byte equal to `byte` (exact: no carries between bytes).
@@ -217,6 +247,11 @@ mod tests {
             "\u{7f}",
             "Z",
             "z",
+            " , ",
+            " .",
+            ".",
+            " ,",
+            "U.S.",
             "{",
             "@",
             "`",
