@@ -58,7 +58,9 @@ fn mention(input: &str) -> Option<(&str, &str, usize)> {
     let single_spaced = !body.is_empty()
         && body[0] != b' '
         && body[body_len - 1] != b' '
-        && !body.windows(2).any(|pair| pair == b"  ");
+        && !body
+            .windows(2)
+            .any(|pair| pair[0] == b' ' && pair[1] == b' ');
     single_spaced.then(|| {
         (
             &input[1..=label_len],
