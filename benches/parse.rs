@@ -1,4 +1,5 @@
-//! Parser throughput: the sample, and ~10 MB made by concatenating the shared cables.
+//! Parser throughput: the sample, the fixture cables one by one, and ~10 MB made by
+//! concatenating them.
 //!
 //! Parsing is timed up to the finished [`cableview::cable::Cable`]; freeing it is not (a
 //! reader keeps its cable until it quits). Each cable is freed right after its run
@@ -13,18 +14,23 @@ use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_mai
 use std::hint::black_box;
 use std::path::Path;
 
-/// About 10 MB of annotated text: every fixture cable, repeated.
-fn large_input() -> String {
+/// Every fixture cable's text, in file name order.
+fn fixture_cables() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/annotated");
     let mut names: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
     names.sort();
-    let corpus: String = names
+    names
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
+        .collect()
+}
+
+/// About 10 MB of annotated text: every fixture cable, repeated.
+fn large_input(cables: &[String]) -> String {
+    let corpus = cables.concat();
     corpus.repeat((10_000_000 / corpus.len()).max(1))
 }
 
@@ -38,7 +44,23 @@ fn parse(c: &mut Criterion) {
             BatchSize::PerIteration,
         );
     });
-    let large = large_input();
+    // The same cables one by one, to compare per byte with the 10 MB cable made of them.
+    let cables = fixture_cables();
+    let bytes: usize = cables.iter().map(String::len).sum();
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("fixture_cables_one_by_one", |b| {
+        b.iter_batched(
+            || (),
+            |()| {
+                cables
+                    .iter()
+                    .map(|text| cableview::cable::parse(black_box(text), "cable.txt"))
+                    .collect::<Vec<_>>()
+            },
+            BatchSize::PerIteration,
+        );
+    });
+    let large = large_input(&cables);
     group.throughput(Throughput::Bytes(large.len() as u64));
     group.sample_size(10);
     group.bench_function("concatenated_10mb", |b| {
