@@ -40,6 +40,10 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("SUBJECT: X REF: A. STATE 1 ".to_string()),
         Just("1. ( C ) ".to_string()),
         Just("[LOC U.S.  ] ".to_string()),
+        // Lone commas and periods end runs of words; one before a tab or a mention.
+        Just("said , and the end . ".to_string()),
+        Just("U.S . ,\t".to_string()),
+        Just("Embassy .[LOC Paris  ] ".to_string()),
         "[ -~]{0,12}",
         "\\PC{0,6}",
         Just("\n".to_string()),
