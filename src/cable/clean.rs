@@ -318,16 +318,7 @@ impl Detokenizer {
     /// Appends a word, with a space before it unless either side attaches; returns where
     /// the word starts.
     fn push_word(&mut self, word: &str, attach: (bool, bool), separators: bool) -> usize {
-        self.push_with(attach, |text| {
-            if separators {
-                push_clean(text, word);
-            } else if let &[byte] = word.as_bytes() {
-                // Punctuation, mostly: a store, not a call to a copy routine sized at run time.
-                text.push(char::from(byte));
-            } else {
-                text.push_str(word);
-            }
-        })
+        self.push_with(attach, |text| push_text(text, word, separators))
     }
 
     /// Appends what `append` writes as one word, with a space before it unless either
@@ -446,19 +437,25 @@ pub(crate) fn may_hold_separators(line: &str) -> bool {
 /// Appends a run of words (see [`Token::Word`]) without the space before the lone comma
 /// or period that may end it: `said ,` becomes `said,`.
 fn push_run(text: &mut String, run: &str, separators: bool) {
-    let push = |text: &mut String, piece: &str| {
-        if separators {
-            push_clean(text, piece);
-        } else {
-            text.push_str(piece);
-        }
-    };
     match run.as_bytes() {
         [.., b' ', punctuation @ (b',' | b'.')] => {
-            push(text, &run[..run.len() - 2]);
+            push_text(text, &run[..run.len() - 2], separators);
             text.push(char::from(*punctuation));
         }
-        _ => push(text, run),
+        _ => push_text(text, run, separators),
+    }
+}
+
+/// Appends a piece of text, turning line separators into spaces when the line may hold
+/// them (`separators`).
+fn push_text(text: &mut String, piece: &str, separators: bool) {
+    if separators {
+        push_clean(text, piece);
+    } else if let &[byte] = piece.as_bytes() {
+        // Punctuation, mostly: a store, not a call to a copy routine sized at run time.
+        text.push(char::from(byte));
+    } else {
+        text.push_str(piece);
     }
 }
 

@@ -226,7 +226,7 @@ mod tests {
             t,
             vec![
                 Token::Word("the French"),
-                // The lone comma joins; `not` may attach (`n't`), so it starts anew.
+                // The lone comma ends the run; `not` may attach (`n't`), so it starts anew.
                 Token::Word("government ,"),
                 Token::Word("not"),
                 Token::Word("the police"),
@@ -237,7 +237,7 @@ mod tests {
     }
 
     #[test]
-    fn lone_commas_and_periods_join_runs() {
+    fn lone_commas_and_periods_end_runs() {
         assert_eq!(
             tokens("said , The end . Next ."),
             [
@@ -246,7 +246,8 @@ mod tests {
                 Token::Word("Next .")
             ]
         );
-        // Not lone: glued to a word, doubled, or before a tab-separated or odd token.
+        // Glued to a word or doubled, a comma or period is a word of its own; a lone one
+        // before a tab or before an odd word still ends its run.
         assert_eq!(
             tokens("a .NET b ,, c .\td . (e"),
             [
