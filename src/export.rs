@@ -16,7 +16,7 @@ pub mod markdown;
 pub mod text;
 
 use crate::cable::{Cable, Paragraph};
-use std::borrow::Cow;
+use crate::sanitize::printable;
 use thiserror::Error;
 
 pub use markdown::markdown;
@@ -83,7 +83,7 @@ pub struct OutputFile {
 /// Renders one cable in a single-document format (brat gives its `.ann`).
 ///
 /// Like every function here that returns an export, control characters in the cable's text
-/// come out visible ([`visible`]): one character for one, so offsets hold.
+/// come out visible ([`printable`]): one character for one, so offsets hold.
 #[must_use]
 pub fn render(cable: &Cable, format: Format) -> String {
     let out = match format {
@@ -96,7 +96,7 @@ pub fn render(cable: &Cable, format: Format) -> String {
         Format::Html => html::html(cable),
         Format::Csv => csv::csv(std::slice::from_ref(cable)),
     };
-    visible(&out).into_owned()
+    printable(&out).into_owned()
 }
 
 /// Renders several cables as one stream, for standard output.
@@ -118,7 +118,7 @@ pub fn stream(cables: &[Cable], format: Format) -> Result<String, ExportError> {
         Format::Html if cables.len() > 1 => return Err(ExportError::OnePerPage("html")),
         Format::Html => joined(html::html, ""),
     };
-    Ok(visible(&out).into_owned())
+    Ok(printable(&out).into_owned())
 }
 
 /// The files one cable exports to under `--out`, named after `stem`.
@@ -126,7 +126,7 @@ pub fn stream(cables: &[Cable], format: Format) -> Result<String, ExportError> {
 pub fn files(cable: &Cable, stem: &str, format: Format) -> Vec<OutputFile> {
     let file = |extension: &str, contents: String| OutputFile {
         name: format!("{stem}.{extension}"),
-        contents: visible(&contents).into_owned(),
+        contents: printable(&contents).into_owned(),
     };
     match format {
         Format::Json => vec![file("json", json::json(cable) + "\n")],
@@ -187,32 +187,6 @@ fn safe_stem(raw: &str) -> String {
     }
 }
 
-/// A control character (other than line feed and tab) as its visible Unicode picture:
-/// `␛` for ESC, `␀` for NUL, `␡` for DEL, `�` for C1 controls; anything else as is.
-///
-/// One character for one, so character offsets into the text stay valid.
-#[must_use]
-pub fn visible_char(c: char) -> char {
-    match c {
-        '\n' | '\t' => c,
-        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
-        '\u{7f}' => '\u{2421}',
-        '\u{80}'..='\u{9f}' => '\u{fffd}',
-        _ => c,
-    }
-}
-
-/// The text with every control character made visible ([`visible_char`]), so an export
-/// printed to a terminal cannot drive it.
-#[must_use]
-pub fn visible(text: &str) -> Cow<'_, str> {
-    if text.chars().all(|c| visible_char(c) == c) {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.chars().map(visible_char).collect())
-    }
-}
-
 /// The header fields a reading export lists, as (name, value), empty ones left out.
 #[must_use]
 pub fn header_fields(cable: &Cable) -> Vec<(String, String)> {
@@ -255,14 +229,6 @@ pub fn paragraph_lead(paragraph: &Paragraph) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn visible_keeps_lines_and_shows_controls_one_for_one() {
-        assert!(matches!(visible("plain\ttext\n¶"), Cow::Borrowed(_)));
-        let shown = visible("a\u{1b}]52;c;x\u{7}b\r\u{7f}\u{9b}");
-        assert_eq!(shown, "a␛]52;c;x␇b␍␡\u{fffd}");
-        assert_eq!(shown.chars().count(), 14);
-    }
 
     #[test]
     fn stems_prefer_ids_and_stay_unique() {

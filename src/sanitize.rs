@@ -1,22 +1,51 @@
-//! Control characters made visible, so text from a file never drives the terminal.
+//! Control characters made visible, so text from a file never drives a terminal, a
+//! clipboard or a shell that a paste lands in.
 //!
-//! Every character maps to exactly one character, so offsets counted in characters stay
-//! valid after sanitizing. C0 codes become the Unicode "control pictures" (`ESC` -> `␛`),
-//! DEL becomes `␡`, C1 codes (0x80-0x9f) and bidirectional overrides become `�`.
+//! One rule for every way text leaves cableview: C0 codes become the Unicode "control
+//! pictures" (`ESC` -> `␛`), DEL becomes `␡`, C1 codes (0x80-0x9f) and bidirectional
+//! overrides become `�`. Every character maps to exactly one character, so offsets counted
+//! in characters stay valid. [`printable`] keeps line feeds and tabs (standard output,
+//! exports, the clipboard); [`visible`] shows them too (the screen, a path in a message).
 
 use std::borrow::Cow;
+use std::path::Path;
 
-/// The visible stand-in for one character: itself unless it is a control character.
+/// The stand-in for one character in text that keeps its lines: itself for a line feed,
+/// a tab or any character that is not a control.
 #[must_use]
-pub fn visible_char(c: char) -> char {
+pub fn printable_char(c: char) -> char {
     match c {
-        // Tabs read as a space; the reader lays text out itself.
-        '\t' => ' ',
+        '\n' | '\t' => c,
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
         '\u{7f}' => '\u{2421}',
         // C1 controls (CSI, OSC, ...) and the bidi overrides that can reorder a line.
         '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{fffd}',
         c => c,
+    }
+}
+
+/// The text with every control character but line feeds and tabs made visible: what
+/// cableview prints, exports or copies.
+#[must_use]
+pub fn printable(text: &str) -> Cow<'_, str> {
+    // Most text is plain ASCII: a byte scan settles it without decoding characters.
+    if text
+        .bytes()
+        .all(|b| matches!(b, b' '..=b'~' | b'\n' | b'\t'))
+    {
+        return Cow::Borrowed(text);
+    }
+    map_if_needed(text, printable_char)
+}
+
+/// The visible stand-in for one character on one line of the screen: tabs read as a
+/// space (the reader lays text out itself), a line feed as `␊`.
+#[must_use]
+pub fn visible_char(c: char) -> char {
+    match c {
+        '\t' => ' ',
+        '\n' => '\u{240a}',
+        c => printable_char(c),
     }
 }
 
@@ -29,10 +58,21 @@ pub fn is_unsafe(c: char) -> bool {
 /// The text with every control character replaced by a visible symbol.
 #[must_use]
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if text.chars().any(is_unsafe) {
-        Cow::Owned(text.chars().map(visible_char).collect())
-    } else {
+    map_if_needed(text, visible_char)
+}
+
+/// A path as a message shows it: lossy UTF-8, every control character visible, so a
+/// file named `x\e]0;T\a.txt` cannot set the terminal's title from an error message.
+#[must_use]
+pub fn path(path: &Path) -> String {
+    visible(&path.to_string_lossy()).into_owned()
+}
+
+fn map_if_needed(text: &str, map: fn(char) -> char) -> Cow<'_, str> {
+    if text.chars().all(|c| map(c) == c) {
         Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().map(map).collect())
     }
 }
 
@@ -66,6 +106,20 @@ mod tests {
         let shown = visible(text);
         assert_eq!(shown.chars().count(), text.chars().count());
         assert_eq!(shown, "x\u{fffd}31m\u{2421}\u{fffd}y");
+    }
+
+    #[test]
+    fn printable_keeps_lines_and_shows_controls_one_for_one() {
+        assert!(matches!(printable("plain\ttext\n¶"), Cow::Borrowed(_)));
+        let shown = printable("a\u{1b}]52;c;x\u{7}b\r\u{7f}\u{9b}\u{202e}\n");
+        assert_eq!(shown, "a␛]52;c;x␇b␍␡\u{fffd}\u{fffd}\n");
+        assert_eq!(shown.chars().count(), 16);
+    }
+
+    #[test]
+    fn paths_show_controls_and_line_breaks() {
+        let name = Path::new("x\u{1b}]0;T\u{7}\n.txt");
+        assert_eq!(path(name), "x␛]0;T␇␊.txt");
     }
 
     #[test]

@@ -5,6 +5,9 @@
 #[allow(dead_code, reason = "the shared helper has more than this test uses")]
 mod pty;
 
+#[path = "support/hostile.rs"]
+mod hostile;
+
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use pty::Pty;
@@ -66,6 +69,31 @@ fn y_works_in_a_cable_opened_from_the_library() {
     assert_eq!(copied.len(), 1);
     assert!(
         copied[0].starts_with("04PARIS8983 ¶1 (U): "),
+        "{}",
+        copied[0]
+    );
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
+
+#[test]
+fn y_puts_no_control_character_on_the_clipboard() {
+    // ¶1 holds `ESC[201~`, carriage returns around a command, C1 and a bidi override: a
+    // paste of the raw text into bash with bracketed paste on would run the command.
+    let dir = tempfile::tempdir().unwrap();
+    let cable = hostile::write_cable(dir.path());
+    let mut pty = Pty::spawn(&[cable.to_str().unwrap()], 120, 40);
+    pty.wait_for_text("Paragraphs 7");
+    pty.send("1");
+    pty.wait_for_text("¶1 of 7");
+    pty.send("y");
+    pty.wait_for_text("copied ¶1");
+    let copied = decoded(&pty);
+    assert_eq!(copied.len(), 1);
+    hostile::assert_clean("the OSC 52 payload", copied[0].as_bytes());
+    assert!(
+        copied[0]
+            .contains("Summary: ␛[201~␍echo PWNED␍␛]0;T␇\u{fffd}31m\u{fffd}\u{fffd} U.S.-French"),
         "{}",
         copied[0]
     );

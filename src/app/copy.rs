@@ -37,7 +37,10 @@ impl App {
         self.queue_copy(quote, &place);
     }
 
+    /// Control characters in the quote are made visible first: a paste of it into a shell
+    /// must not end bracketed paste (`ESC[201~`) or run a line of its own (`CR`).
     fn queue_copy(&mut self, quote: String, place: &str) {
+        let quote = crate::sanitize::printable(&quote).into_owned();
         let chars = quote.chars().count();
         self.clipboard = Some(quote);
         self.notify(format!(

@@ -96,10 +96,12 @@ pub fn osc52(text: &str) -> String {
 }
 
 /// The OSC 52 sequence: `ESC ] 52 ; c ; BASE64 BEL`; with `tmux`, the DCS passthrough
-/// `ESC P tmux; <sequence with every ESC doubled> ESC \`.
+/// `ESC P tmux; <sequence with every ESC doubled> ESC \`. Control characters in `text`
+/// are made visible ([`crate::sanitize::printable`]), whoever queued it.
 #[must_use]
 pub fn osc52_for(text: &str, tmux: bool) -> String {
-    let sequence = format!("\x1b]52;c;{}\x07", STANDARD.encode(text));
+    let text = crate::sanitize::printable(text);
+    let sequence = format!("\x1b]52;c;{}\x07", STANDARD.encode(text.as_bytes()));
     if tmux {
         format!("\x1bPtmux;{}\x1b\\", sequence.replace('\x1b', "\x1b\x1b"))
     } else {
@@ -166,5 +168,10 @@ mod tests {
         );
         assert_eq!(osc52_for("", false), "\x1b]52;c;\x07");
         assert_eq!(osc52_for("¶", false), "\x1b]52;c;wrY=\x07");
+        // ESC [ 2 0 1 ~ and CR as their pictures: a paste cannot leave bracketed paste.
+        assert_eq!(
+            osc52_for("\x1b[201~\rx\r", false),
+            format!("\x1b]52;c;{}\x07", STANDARD.encode("␛[201~␍x␍"))
+        );
     }
 }

@@ -324,7 +324,7 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            _ => out.push(super::visible_char(c)),
+            _ => out.push(crate::sanitize::printable_char(c)),
         }
     }
     out
