@@ -8,6 +8,7 @@ use crate::export::{self, Format};
 use crate::input::{self, LoadError};
 use crate::library::Library;
 use crate::paths::Paths;
+use crate::sanitize::{path as shown, printable};
 use crate::state::session::Session;
 use clap::{Args, Parser, Subcommand};
 use std::io::{IsTerminal, Write};
@@ -140,7 +141,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("cableview: {}", failure.message);
+            warn(&failure.message);
             ExitCode::from(failure.code)
         }
     }
@@ -193,15 +194,25 @@ fn report_skipped(skipped: &[input::Skipped]) {
     );
     // A few examples help; thousands would bury the output.
     for skip in skipped.iter().take(10) {
-        let line = format!("  {}: {}", skip.path.display(), skip.reason);
-        eprintln!("{}", export::visible(&line));
+        eprintln!(
+            "{}",
+            printable(&format!("  {}: {}", shown(&skip.path), skip.reason))
+        );
     }
 }
 
+/// Prints a message on standard error as `cableview: MESSAGE`, control characters made
+/// visible: messages quote file names, cable text and the user's files.
+fn warn(message: &str) {
+    eprintln!("cableview: {}", printable(message));
+}
+
+/// Writes to standard output, control characters made visible (line feeds and tabs
+/// kept): every command's output passes here, so no cable text drives the terminal.
 fn write_out(text: &str) -> Result<(), String> {
     let mut stdout = std::io::stdout().lock();
     match stdout
-        .write_all(text.as_bytes())
+        .write_all(printable(text).as_bytes())
         .and_then(|()| stdout.flush())
     {
         // A closed pipe (`| head`) is the reader's choice, not an error.
@@ -225,15 +236,15 @@ fn export_command(format: Format, out: Option<&Path>, paths: &[PathBuf]) -> Resu
     if dir.is_file() {
         return Err(format!(
             "{}: is a file, expected a directory for --out",
-            dir.display()
+            shown(dir)
         ));
     }
     std::fs::create_dir_all(dir)
-        .map_err(|e| format!("{}: cannot create directory: {e}", dir.display()))?;
+        .map_err(|e| format!("{}: cannot create directory: {e}", shown(dir)))?;
     let write = |name: &str, contents: &str| {
         let path = dir.join(name);
         std::fs::write(&path, contents)
-            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+            .map_err(|e| format!("{}: cannot write: {e}", shown(&path)))?;
         Ok::<_, String>(path)
     };
     let fallbacks: Vec<String> = files
@@ -248,17 +259,16 @@ fn export_command(format: Format, out: Option<&Path>, paths: &[PathBuf]) -> Resu
     for (cable, stem) in cables.iter().zip(export::stems(&cables, &fallbacks)) {
         for file in export::files(cable, &stem, format) {
             let path = write(&file.name, &file.contents)?;
-            written.push_str(&format!("{}\n", path.display()));
+            written.push_str(&format!("{}\n", shown(&path)));
         }
     }
     // brat shows only the entity types its configuration declares; keep one the user
     // may have edited.
     if format == Format::Brat && !dir.join("annotation.conf").exists() {
         let path = write("annotation.conf", &export::brat::annotation_conf(&cables))?;
-        written.push_str(&format!("{}\n", path.display()));
+        written.push_str(&format!("{}\n", shown(&path)));
     }
-    // The directory name is the user's, but still never reaches the terminal raw.
-    write_out(&export::visible(&written))
+    write_out(&written)
 }
 
 fn entities_command(
@@ -268,7 +278,7 @@ fn entities_command(
 ) -> Result<(), String> {
     if names_a_directory(paths) {
         let library = load_collection(paths)?;
-        return write_out(&export::visible(&collection_entities(&library, kind, json)));
+        return write_out(&collection_entities(&library, kind, json));
     }
     let cables = load_all(paths).map_err(|e| e.to_string())?;
     let mut out = String::new();
@@ -350,8 +360,8 @@ fn config_command(default: bool) -> Result<(), Failure> {
     };
     startup::prepare(&paths, &launch)?;
     let message = match paths.config_file() {
-        Some(path) if path.exists() => format!("{} is valid\n", path.display()),
-        Some(path) => format!("{} does not exist; the defaults apply\n", path.display()),
+        Some(path) if path.exists() => format!("{} is valid\n", shown(&path)),
+        Some(path) => format!("{} does not exist; the defaults apply\n", shown(&path)),
         None => "no config dir known; the defaults apply\n".to_string(),
     };
     Ok(write_out(&message)?)
@@ -368,7 +378,7 @@ fn themes_command() -> Result<(), Failure> {
         out.push_str(&listed.to_string());
         if let Err(error) = checked {
             out.push_str(" (invalid)");
-            eprintln!("cableview: {error}");
+            warn(&error.to_string());
             invalid += 1;
         }
         out.push('\n');
@@ -413,7 +423,7 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
     let mut app = App::new(cable, options);
     let (mut session, notices) = Session::start(store, &mut app, args.fresh);
     for notice in &notices {
-        eprintln!("cableview: {notice}");
+        warn(notice);
     }
     if count > 1 {
         app.notify(format!("opened the first of {count} files"));
@@ -421,7 +431,7 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
     let mut app = crate::tui::run_with(app, |app| session.after_update(app))
         .map_err(|e| format!("terminal error: {e}"))?;
     for notice in session.finish(&mut app) {
-        eprintln!("cableview: {notice}");
+        warn(&notice);
     }
     Ok(())
 }
@@ -453,13 +463,13 @@ fn browse_command(args: &OpenArgs) -> Result<(), Failure> {
     let loader = crate::library::LoadHandle::spawn(args.paths.clone());
     let mut browser = crate::browser::Browser::loading(Some(loader), options);
     for notice in browser.keep_positions(store, args.fresh) {
-        eprintln!("cableview: {notice}");
+        warn(&notice);
     }
     let mut browser =
         crate::browser::run::run(browser).map_err(|e| format!("terminal error: {e}"))?;
     report_skipped(browser.library.skipped());
     for notice in browser.finish() {
-        eprintln!("cableview: {notice}");
+        warn(&notice);
     }
     Ok(())
 }

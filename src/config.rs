@@ -133,7 +133,7 @@ impl Config {
     /// Reads the config file at `path`; a missing file gives the defaults.
     pub fn load(path: &Path) -> Result<Self, FileError> {
         match read_text(path)? {
-            Some(text) => Self::parse(&text, &path.display().to_string()),
+            Some(text) => Self::parse(&text, &crate::sanitize::path(path)),
             None => Ok(Self::default()),
         }
     }
@@ -147,7 +147,7 @@ impl Config {
 
 /// Reads a user file as UTF-8 text; `None` when it does not exist.
 pub fn read_text(path: &Path) -> Result<Option<String>, FileError> {
-    let name = path.display().to_string();
+    let name = crate::sanitize::path(path);
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),

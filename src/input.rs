@@ -11,13 +11,13 @@ mod walk;
 #[derive(Debug, Error)]
 pub enum LoadError {
     /// Nothing exists at the path.
-    #[error("{0}: no such file")]
+    #[error("{}: no such file", crate::sanitize::path(.0))]
     Missing(PathBuf),
     /// The path is a directory where a file was expected.
-    #[error("{0}: is a directory, expected a cable file")]
+    #[error("{}: is a directory, expected a cable file", crate::sanitize::path(.0))]
     Directory(PathBuf),
     /// The file exists but could not be read.
-    #[error("{path}: cannot read: {source}")]
+    #[error("{}: cannot read: {source}", crate::sanitize::path(path))]
     Unreadable {
         /// The file.
         path: PathBuf,
@@ -64,7 +64,7 @@ pub fn load_with(path: &Path, options: &LoadOptions) -> Result<Cable, LoadError>
         Some(side_path) => {
             let side_bytes = read_file(&side_path)?;
             let text = String::from_utf8_lossy(&side_bytes);
-            Some(side::read(&text, &side_path.display().to_string()).map_err(ParseError::from)?)
+            Some(side::read(&text, &crate::sanitize::path(&side_path)).map_err(ParseError::from)?)
         }
         None => None,
     };
@@ -74,7 +74,7 @@ pub fn load_with(path: &Path, options: &LoadOptions) -> Result<Cable, LoadError>
     });
     Ok(cable::parse_bytes_with(
         &bytes,
-        &path.display().to_string(),
+        &crate::sanitize::path(path),
         side,
     )?)
 }
@@ -260,7 +260,7 @@ fn load_one(file: &walk::Found) -> (Result<(PathBuf, Cable), Skipped>, u64) {
 /// Going through the message keeps this right when new error variants appear.
 fn reason_of(path: &Path, error: &LoadError) -> String {
     let message = error.to_string();
-    let prefix = format!("{}: ", path.display());
+    let prefix = format!("{}: ", crate::sanitize::path(path));
     message
         .strip_prefix(&prefix)
         .map_or_else(|| message.clone(), str::to_string)

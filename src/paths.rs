@@ -106,8 +106,8 @@ impl fmt::Display for Shown<'_> {
                 f,
                 "(unknown: no home directory; set {CONFIG_DIR_VAR} or {DATA_DIR_VAR})"
             ),
-            Some(path) if path.exists() => write!(f, "{}", path.display()),
-            Some(path) => write!(f, "{} (not present)", path.display()),
+            Some(path) if path.exists() => write!(f, "{}", crate::sanitize::path(path)),
+            Some(path) => write!(f, "{} (not present)", crate::sanitize::path(path)),
         }
     }
 }

@@ -104,7 +104,7 @@ impl Store {
             let dir = path.parent().unwrap_or(Path::new("."));
             store.stop_saving(format!(
                 "reading positions will not be saved: cannot write in {} ({e})",
-                dir.display()
+                crate::sanitize::path(dir)
             ));
         }
         store
@@ -181,7 +181,7 @@ impl Store {
         if let Err(e) = written {
             self.stop_saving(format!(
                 "reading positions will not be saved: cannot write {} ({e})",
-                path.display()
+                crate::sanitize::path(&path)
             ));
             return false;
         }
@@ -211,7 +211,7 @@ impl Store {
             Err(e) => {
                 return Err(format!(
                     "reading positions are off: cannot read {} ({e})",
-                    path.display()
+                    crate::sanitize::path(path)
                 ));
             }
         };
@@ -219,19 +219,19 @@ impl Store {
             Ok(file) if file.version <= VERSION => Ok(file.cables),
             Ok(file) => Err(format!(
                 "reading positions will not be saved: {} is version {}, from a newer cableview",
-                path.display(),
+                crate::sanitize::path(path),
                 file.version
             )),
             Err(error) => {
                 let aside = set_aside(path).map_err(|e| {
                     format!(
                         "reading positions will not be saved: {} cannot be read ({error}) nor moved aside ({e})",
-                        path.display()
+                        crate::sanitize::path(path)
                     )
                 })?;
                 self.notices.push(format!(
                     "reading state could not be read ({error}); kept as {} and started afresh",
-                    aside.display()
+                    crate::sanitize::path(&aside)
                 ));
                 Ok(BTreeMap::new())
             }

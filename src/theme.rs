@@ -242,7 +242,7 @@ impl Theme {
                 let text =
                     std::fs::read_to_string(&path).map_err(|source| ThemeError::Unreadable {
                         name: name.to_string(),
-                        path: path.display().to_string(),
+                        path: crate::sanitize::path(&path),
                         source,
                     })?;
                 return Self::from_toml_depth(name, &text, user_dir, depth);

@@ -48,7 +48,7 @@ impl fmt::Display for Listed {
         match &self.origin {
             Origin::BuiltIn => write!(f, "built-in"),
             Origin::User { path, overrides } => {
-                write!(f, "{}", path.display())?;
+                write!(f, "{}", crate::sanitize::path(path))?;
                 if *overrides {
                     write!(f, " (overrides the built-in)")?;
                 }
@@ -138,7 +138,7 @@ pub fn check(
         let Some(text) = crate::config::read_text(path)? else {
             break;
         };
-        let file = path.display().to_string();
+        let file = crate::sanitize::path(path);
         let parent = check_text(&file, &text)?;
         match parent {
             Some((parent, _)) if parent == current => break, // extends the built-in

@@ -2,6 +2,9 @@
 
 use std::process::{Command, Output};
 
+#[path = "support/hostile.rs"]
+mod hostile;
+
 fn cableview(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cableview"))
         .args(args)
@@ -123,4 +126,104 @@ fn piped_reader_prints_the_clean_text() {
     let out = cableview(&[]);
     assert!(out.status.success());
     assert!(stdout(&out).starts_with("Cable: 05PARIS2333\n"));
+}
+
+#[test]
+fn piped_text_and_entity_tables_show_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = hostile::write_cable(dir.path());
+    let path = path.to_str().unwrap();
+    for args in [
+        vec![path],
+        vec!["entities", path],
+        vec!["entities", "--json", path],
+        vec!["entities", dir.path().to_str().unwrap()],
+        vec!["export", "--format", "text", path],
+    ] {
+        let out = cableview(&args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        hostile::assert_clean(&format!("{args:?}"), &out.stdout);
+        let shown = stdout(&out);
+        // The attacker's characters are there, as the symbols the screen shows (JSON
+        // escapes C0 itself: `\u001b` is text, not an escape, on a terminal).
+        let name = if args.contains(&"--json") {
+            "U\\u001b]0;T\\u0007S\u{fffd}G"
+        } else {
+            "U␛]0;T␇S\u{fffd}G"
+        };
+        assert!(shown.contains(name), "{args:?}: {shown}");
+    }
+    let text = stdout(&cableview(&[path]));
+    assert!(
+        text.contains("Subject: GWOT ␛[201~␍echo PWNED␍␛]0;T␇\u{fffd}31m"),
+        "{text}"
+    );
+    assert!(text.contains("Summary: ␛[201~␍echo PWNED␍"), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&cableview(&["entities", "--json", path]))).unwrap();
+    let names: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["name"].as_str())
+        .collect();
+    assert!(names.contains(&"U\u{1b}]0;T\u{7}S\u{fffd}G"), "{names:?}");
+}
+
+#[test]
+fn messages_show_control_characters_in_file_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = dir.path().join("x\u{1b}]0;T\u{7}\n.txt");
+    let evil_arg = evil.to_str().unwrap();
+    let shown = "x␛]0;T␇␊.txt";
+    let sample = "tests/fixtures/annotated/10LUANDA84.txt";
+    let mut cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec![evil_arg], "no such file"),
+        (vec![sample, "--annotations", evil_arg], "no such file"),
+    ];
+    // A file that is not text, and an --out that is a file.
+    let binary = dir.path().join("b\u{1b}[2J.bin");
+    std::fs::write(&binary, b"\x00\x01\x02\x03binary").unwrap();
+    let out_file = dir.path().join("o\u{9b}31m.out");
+    std::fs::write(&out_file, "").unwrap();
+    cases.push((vec![binary.to_str().unwrap()], "not a text file"));
+    cases.push((
+        vec!["export", "--out", out_file.to_str().unwrap()],
+        "is a file",
+    ));
+    for (args, reason) in cases {
+        let out = cableview(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        hostile::assert_clean(&format!("{args:?}"), &out.stderr);
+        let message = String::from_utf8_lossy(&out.stderr);
+        assert!(message.contains(reason), "{args:?}: {message}");
+    }
+    let message = String::from_utf8_lossy(&cableview(&[evil_arg]).stderr).into_owned();
+    assert!(
+        message.contains(&format!("{shown}: no such file")),
+        "{message}"
+    );
+
+    // A config dir and a theme file with such names: `config`, `themes` and the reader.
+    let config = dir.path().join("conf\u{1b}]0;T\u{7}");
+    std::fs::create_dir_all(config.join("themes")).unwrap();
+    std::fs::write(config.join("config.toml"), "them = 1\n").unwrap();
+    std::fs::write(config.join("themes/e\u{1b}[31mvil.toml"), "[ui\n").unwrap();
+    for args in [vec!["config"], vec!["themes"]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_cableview"))
+            .args(&args)
+            .env("CABLEVIEW_CONFIG_DIR", &config)
+            .env("CABLEVIEW_DATA_DIR", dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        hostile::assert_clean(&format!("{args:?} stdout"), &out.stdout);
+        hostile::assert_clean(&format!("{args:?} stderr"), &out.stderr);
+        let message = String::from_utf8_lossy(&out.stderr);
+        assert!(message.contains("conf␛]0;T␇"), "{args:?}: {message}");
+    }
 }

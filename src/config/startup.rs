@@ -36,7 +36,7 @@ pub fn prepare(paths: &Paths, launch: &Launch) -> Result<Startup, FileError> {
     let config_path = paths.config_file();
     let file = config_path
         .as_deref()
-        .map_or_else(|| "config.toml".to_string(), |p| p.display().to_string());
+        .map_or_else(|| "config.toml".to_string(), crate::sanitize::path);
     let text = match &config_path {
         Some(path) => super::read_text(path)?.unwrap_or_default(),
         None => String::new(),
