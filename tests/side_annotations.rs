@@ -193,3 +193,36 @@ fn annotated_cables_keep_inline_mentions_and_warn() {
             .contains("already carries inline annotations")
     );
 }
+
+#[test]
+fn a_spacy_file_for_another_text_is_refused() {
+    // The side file's offsets would land on another cable's words: refuse it, whether its
+    // text is another cable's (the sample's) or this cable's text reversed.
+    let exact = std::fs::read_to_string(fixture("side/09STATE124636.ents.json")).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&exact).unwrap();
+    let text = value["text"].as_str().unwrap().to_string();
+    let sample_text = cableview::input::sample().paragraphs[0].text.repeat(4);
+    let reversed: String = text.chars().rev().collect();
+    let dir = tempfile::tempdir().unwrap();
+    for (name, other) in [("another", sample_text), ("reversed", reversed)] {
+        let mut doc = value.clone();
+        doc["text"] = serde_json::Value::String(other);
+        doc["ents"] = serde_json::json!([{"start": 10, "end": 20, "label": "PERSON"}]);
+        let side = dir.path().join(format!("{name}.ents.json"));
+        std::fs::write(&side, doc.to_string()).unwrap();
+        let options = LoadOptions {
+            annotations: Some(side),
+            ..LoadOptions::default()
+        };
+        let error = load_with(&fixture("raw/09STATE124636.html"), &options)
+            .map(|cable| format!("loaded with {} entities", cable.entities.len()))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains(&format!(
+                "{name}.ents.json: its \"text\" is not this cable's text: only "
+            )) && error.contains("% of the characters align"),
+            "{error}"
+        );
+    }
+}

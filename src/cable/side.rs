@@ -64,13 +64,15 @@ pub enum SideError {
     },
     /// The displaCy file's text is not the cable's text.
     #[error(
-        "{name}: its \"text\" does not match the cable's text (first difference at character {at})"
+        "{name}: its \"text\" is not this cable's text: only {aligned_percent}% of the characters align (first difference at character {at})"
     )]
     Misaligned {
         /// The side file.
         name: String,
-        /// Character offset in the side file's text where alignment failed.
+        /// Character offset in the side file's text where the texts first differ.
         at: usize,
+        /// The share of characters that aligned, in percent.
+        aligned_percent: usize,
     },
     /// The cable's format has no text as sent to count offsets in.
     #[error(
@@ -302,10 +304,13 @@ pub(crate) fn spans(
         .collect();
     let alignment = match &annotations.text {
         Some(text) if text != layout => {
-            Some(align(text, layout).ok_or_else(|| SideError::Misaligned {
-                name: name.clone(),
-                at: first_difference(text, layout),
-            })?)
+            Some(
+                align(text, layout).map_err(|refused| SideError::Misaligned {
+                    name: name.clone(),
+                    at: first_difference(text, layout),
+                    aligned_percent: refused.aligned_percent,
+                })?,
+            )
         }
         _ => None,
     };

@@ -17,9 +17,25 @@ impl Alignment {
     }
 }
 
+/// How many of the longer text's non-space characters may fail to align, in percent,
+/// for the side file still to be taken as written for this cable: past it, its offsets
+/// would land on the wrong words. A few characters more are allowed ([`SLACK`]), so a
+/// short text with one entity decoded another way (`&not;` for `¬`) still aligns.
+const MAX_UNALIGNED_PERCENT: usize = 10;
+/// Unaligned characters allowed beyond [`MAX_UNALIGNED_PERCENT`].
+const SLACK: usize = 16;
+
+/// Why two texts did not align.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Misaligned {
+    /// The share of the longer text's non-space characters that did align, in percent.
+    pub(super) aligned_percent: usize,
+}
+
 /// Aligns the non-space characters of `side` with those of `layout`, skipping small
-/// differences (a character decoded differently, a `¶`); `None` when they disagree too much.
-pub(super) fn align(side: &str, layout: &str) -> Option<Alignment> {
+/// differences (a character decoded differently, a `¶`); an error when more than
+/// [`MAX_UNALIGNED_PERCENT`] of them do not align (another cable's text, a text reversed).
+pub(super) fn align(side: &str, layout: &str) -> Result<Alignment, Misaligned> {
     let side_chars: Vec<(usize, char)> = side
         .chars()
         .enumerate()
@@ -44,7 +60,7 @@ pub(super) fn align(side: &str, layout: &str) -> Option<Alignment> {
         }
         misses += 1;
         if misses > 64 + side_chars.len() / 50 {
-            return None;
+            break;
         }
         let skip = (1..=16).find_map(|d| {
             if window(
@@ -65,7 +81,14 @@ pub(super) fn align(side: &str, layout: &str) -> Option<Alignment> {
         i += di;
         j += dj;
     }
-    Some(Alignment { to_layout })
+    let aligned = to_layout.iter().flatten().count();
+    let longer = side_chars.len().max(layout_chars.len());
+    if (longer - aligned) * 100 > longer * MAX_UNALIGNED_PERCENT + SLACK * 100 {
+        return Err(Misaligned {
+            aligned_percent: (aligned * 100).checked_div(longer).unwrap_or(0),
+        });
+    }
+    Ok(Alignment { to_layout })
 }
 
 #[cfg(test)]
@@ -85,6 +108,27 @@ mod tests {
             .map(|b| side[..b].chars().count())
             .unwrap();
         assert_eq!(&layout[map.span(at, at + 5).unwrap()], "today");
-        assert!(align(&"a".repeat(300), &"b".repeat(300)).is_none());
+        assert_eq!(
+            align(&"a".repeat(300), &"b".repeat(300)).err(),
+            Some(Misaligned { aligned_percent: 0 })
+        );
+    }
+
+    #[test]
+    fn another_text_or_a_reversed_one_does_not_align() {
+        let cable = "1. (C) The Ambassador met Interior Minister Sarkozy in Paris on Monday \
+                     to discuss counterterrorism cooperation and the Beghal case.";
+        let other = "2. (S) Embassy Madrid reports that the Spanish police arrested \
+                     three suspects in Barcelona after a long investigation.";
+        let reversed: String = cable.chars().rev().collect();
+        for side in [other, reversed.as_str()] {
+            let refused = align(side, cable).err().expect("refused");
+            assert!(refused.aligned_percent < 60, "{refused:?} for {side}");
+        }
+        // The same text with a kept ¶ and other spacing still aligns.
+        let near = format!("¶{}", cable.replace(' ', "  "));
+        assert!(align(&near, cable).is_ok());
+        // A text that is only the first half of the cable's is not this cable's text.
+        assert!(align(&cable[..cable.len() / 2], cable).is_err());
     }
 }
