@@ -124,8 +124,18 @@ fn tokens(line: &str, offset: usize, mentions: &[FlatMention]) -> Vec<Token> {
         match (chunk_start, c.is_whitespace()) {
             (None, false) => chunk_start = Some(i),
             (Some(start), true) => {
-                for piece in split_at_mentions(offset + start..offset + i, mentions) {
-                    split_punctuation(line, offset, piece, &mut out);
+                let span = offset + start..offset + i;
+                // Most chunks touch no mention: split them without listing cuts.
+                let first = mentions.partition_point(|m| m.bytes.end <= span.start);
+                if mentions
+                    .get(first)
+                    .is_none_or(|m| m.bytes.start >= span.end)
+                {
+                    split_punctuation(line, offset, span, &mut out);
+                } else {
+                    for piece in split_at_mentions(span, mentions) {
+                        split_punctuation(line, offset, piece, &mut out);
+                    }
                 }
                 chunk_start = None;
             }
