@@ -10,17 +10,36 @@ use crate::library::Library;
 use crate::paths::Paths;
 use crate::sanitize::{path as shown, printable};
 use crate::state::session::Session;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// What `--help` says after the options: what a PATH opens, and the exit statuses.
+const AFTER_HELP: &str = "\
+What PATH opens:
+  no PATH              the bundled sample cable (05PARIS2333) in the reader
+  one FILE             that cable in the reader: annotated text, a WikiLeaks page or plain text
+  a DIR, several FILEs the library: a table of every cable, walked recursively
+With standard output not a terminal, the cables' clean text is printed instead.
+
+Exit status: 0 done, 1 unreadable input, 2 configuration or usage error.
+
+Examples:
+  cableview cables/                     the library of every cable under cables/
+  cableview 05PARIS2333.html | less     the clean text, paged";
+
 /// Read diplomatic cables with inline named-entity annotations.
+///
+/// One FILE opens the reader; a directory or several files open the library; no PATH opens
+/// the bundled sample.
 #[derive(Debug, Parser)]
 #[command(
     name = "cableview",
     version,
     about,
+    long_about,
+    after_help = AFTER_HELP,
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
@@ -33,10 +52,12 @@ pub struct Cli {
 /// Options of the reader.
 #[derive(Debug, Args, Default)]
 pub struct OpenArgs {
-    /// The cable to open; none opens the bundled sample (05PARIS2333).
+    /// One cable opens the reader; a directory or several files open the library; none
+    /// opens the bundled sample (05PARIS2333).
+    #[arg(value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
-    /// The theme to use (see `cableview themes`).
-    #[arg(long)]
+    /// The theme: default, light, high-contrast, mono or one of yours (`cableview themes`).
+    #[arg(long, value_parser = ThemeName, hide_possible_values = true)]
     pub theme: Option<String>,
     /// Start at the top, ignoring the saved reading position (it is still saved).
     #[arg(long)]
@@ -46,7 +67,7 @@ pub struct OpenArgs {
     pub no_state: bool,
     /// Entity annotations for the cable from a side file: brat standoff (`.ann`) or
     /// spaCy/displaCy JSON. Without it, `FILE.ann` / `FILE.ents.json` beside FILE is used.
-    #[arg(long, value_name = "ANN")]
+    #[arg(long, value_name = "ANN", value_hint = clap::ValueHint::FilePath)]
     pub annotations: Option<PathBuf>,
 }
 
@@ -54,6 +75,13 @@ pub struct OpenArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Export cables: JSON, text, Markdown, displaCy, brat, CoNLL, HTML or CSV.
+    #[command(after_help = concat!(
+        "Without --out the export goes to standard output (plain text when piped).\n",
+        "Exit status: 0 done, 1 unreadable input, 2 configuration or usage error.\n\n",
+        "Examples:\n",
+        "  cableview export --format conll cables/ > train.conll\n",
+        "  cableview export --format brat --out brat/ cables/"
+    ))]
     Export {
         /// The output format.
         #[arg(long, short, value_enum, default_value = "json")]
@@ -66,9 +94,16 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// Print the entity table: kind, name, count, paragraphs; most frequent first.
+    #[command(after_help = concat!(
+        "A directory gives the collection's table, with the number of cables naming each.\n",
+        "Exit status: 0 done, 1 unreadable input, 2 configuration or usage error.\n\n",
+        "Examples:\n",
+        "  cableview entities --kind PER 05PARIS2333.txt\n",
+        "  cableview entities --json cables/ | jq '.[0]'"
+    ))]
     Entities {
-        /// Only this kind (PER, ORG, LOC, MISC).
-        #[arg(long, short, value_parser = parse_kind)]
+        /// Only this kind.
+        #[arg(long, short, value_parser = kind_parser(), ignore_case = true)]
         kind: Option<EntityKind>,
         /// JSON instead of a table.
         #[arg(long)]
@@ -77,15 +112,49 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// Print the config file, themes dir and state file in use.
+    #[command(after_help = concat!(
+        "Exit status: 0 done.\n\n",
+        "Example:\n",
+        "  cableview paths"
+    ))]
     Paths,
     /// List every theme and where it comes from (built-in or a file of yours).
+    #[command(after_help = concat!(
+        "Exit status: 0 done, 2 when a theme file of yours cannot be used.\n\n",
+        "Example:\n",
+        "  cableview themes"
+    ))]
     Themes,
     /// Check the config file, or print the commented default with `--default`.
+    #[command(after_help = concat!(
+        "Exit status: 0 valid, 2 when a file of yours is not.\n\n",
+        "Examples:\n",
+        "  cableview config\n",
+        "  cableview config --default > ~/.config/cableview/config.toml"
+    ))]
     Config {
         /// Print the default config.toml, commented, as a starting point.
         #[arg(long)]
         default: bool,
     },
+    /// Print a shell completion script: bash, zsh, fish, elvish or powershell.
+    #[command(after_help = concat!(
+        "Exit status: 0 done, 2 usage error.\n\n",
+        "Examples:\n",
+        "  cableview completions bash > ~/.local/share/bash-completion/completions/cableview\n",
+        "  cableview completions zsh > ~/.zfunc/_cableview"
+    ))]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), built from the same definitions as this help.
+    #[command(after_help = concat!(
+        "Exit status: 0 done.\n\n",
+        "Example:\n",
+        "  cableview man > ~/.local/share/man/man1/cableview.1"
+    ))]
+    Man,
 }
 
 /// Why a command failed, and the exit status that says so.
@@ -112,14 +181,65 @@ impl From<crate::config::FileError> for Failure {
     }
 }
 
-fn parse_kind(value: &str) -> Result<EntityKind, String> {
-    let kind = EntityKind::from_label(&value.to_ascii_uppercase());
-    match kind {
-        EntityKind::Other(_) => Err(format!(
-            "unknown kind {value:?}, expected PER, ORG, LOC or MISC"
-        )),
-        kind => Ok(kind),
+/// `--kind`: one of the four kinds, any case; the values are listed in help and completions.
+fn kind_parser() -> impl clap::builder::TypedValueParser<Value = EntityKind> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(["PER", "ORG", "LOC", "MISC"])
+        .map(|label| EntityKind::from_label(&label.to_ascii_uppercase()))
+}
+
+/// `--theme`: any name (a theme of the user's may be called anything), with the built-in
+/// names offered to shell completion.
+#[derive(Debug, Clone, Copy)]
+struct ThemeName;
+
+impl clap::builder::TypedValueParser for ThemeName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
     }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            crate::theme::BUILTIN
+                .iter()
+                .map(|(name, _)| clap::builder::PossibleValue::new(*name)),
+        ))
+    }
+}
+
+/// `cableview completions SHELL`: the script, generated from the same definitions.
+#[must_use]
+pub fn completions(shell: clap_complete::Shell) -> String {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "cableview", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `cableview man`: the manual page in roff, its `.TH` line first as man pages start.
+#[must_use]
+pub fn man_page() -> String {
+    let mut out = Vec::new();
+    // Writing into a vector cannot fail.
+    let _ = clap_mangen::Man::new(Cli::command())
+        .title("CABLEVIEW")
+        .render(&mut out);
+    let page = String::from_utf8_lossy(&out);
+    // roff puts its apostrophe definitions first; they may as well follow the title.
+    let (title, rest): (Vec<&str>, Vec<&str>) = page.lines().partition(|l| l.starts_with(".TH "));
+    title
+        .into_iter()
+        .chain(rest)
+        .map(|l| format!("{l}\n"))
+        .collect()
 }
 
 /// Runs the command line and returns the process exit code.
@@ -136,6 +256,10 @@ pub fn main() -> ExitCode {
         Some(Command::Paths) => write_out(&Paths::from_env().report()).map_err(Failure::from),
         Some(Command::Config { default }) => config_command(default),
         Some(Command::Themes) => themes_command(),
+        Some(Command::Completions { shell }) => {
+            write_out(&completions(shell)).map_err(Failure::from)
+        }
+        Some(Command::Man) => write_out(&man_page()).map_err(Failure::from),
         None => open_command(&cli.open),
     };
     match result {

@@ -105,7 +105,11 @@ fn bad_paths_fail_plainly() {
     assert!(String::from_utf8_lossy(&dir.stderr).contains("no cable found"));
     let bad_kind = cableview(&["entities", "--kind", "GPE"]);
     assert!(!bad_kind.status.success());
-    assert!(String::from_utf8_lossy(&bad_kind.stderr).contains("expected PER, ORG, LOC or MISC"));
+    assert_eq!(bad_kind.status.code(), Some(2), "a usage error");
+    assert!(
+        String::from_utf8_lossy(&bad_kind.stderr)
+            .contains("[possible values: PER, ORG, LOC, MISC]")
+    );
 }
 
 #[test]
@@ -226,4 +230,71 @@ fn messages_show_control_characters_in_file_names() {
         let message = String::from_utf8_lossy(&out.stderr);
         assert!(message.contains("conf␛]0;T␇"), "{args:?}: {message}");
     }
+}
+
+#[test]
+fn completion_scripts_name_every_subcommand_and_value() {
+    let subcommands = [
+        "export",
+        "entities",
+        "paths",
+        "themes",
+        "config",
+        "completions",
+        "man",
+    ];
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = cableview(&["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        let script = stdout(&out);
+        for name in subcommands {
+            assert!(script.contains(name), "{shell} lacks {name}");
+        }
+        // Values completed: formats, built-in themes, entity kinds (clap_complete's
+        // elvish and PowerShell scripts complete names only).
+        if ["bash", "zsh", "fish"].contains(&shell) {
+            for value in ["conll", "high-contrast", "MISC"] {
+                assert!(script.contains(value), "{shell} lacks {value}");
+            }
+        }
+    }
+    let out = cableview(&["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn man_page_and_help_say_what_a_path_opens() {
+    let man = stdout(&cableview(&["man"]));
+    assert!(man.starts_with(".TH CABLEVIEW 1 "), "{man}");
+    assert!(man.contains(".SH NAME\ncableview \\- "), "{man}");
+    let help = stdout(&cableview(&["--help"]));
+    for words in [
+        "a DIR, several FILEs",
+        "the library",
+        "bundled sample",
+        "Exit status",
+    ] {
+        assert!(help.contains(words), "--help lacks {words:?}: {help}");
+    }
+    for sub in [
+        "export",
+        "entities",
+        "paths",
+        "themes",
+        "config",
+        "completions",
+        "man",
+    ] {
+        let help = stdout(&cableview(&[sub, "--help"]));
+        assert!(help.contains("Example"), "{sub} --help has no example");
+        assert!(
+            help.contains("Exit status"),
+            "{sub} --help says no exit status"
+        );
+    }
+    // The kind is checked by clap now, a usage error.
+    let out = cableview(&["entities", "--kind", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("PER, ORG, LOC, MISC"));
+    assert!(cableview(&["entities", "--kind", "per"]).status.success());
 }
