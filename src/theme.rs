@@ -202,6 +202,29 @@ pub fn builtin_names() -> Vec<&'static str> {
     BUILTIN.iter().map(|(name, _)| *name).collect()
 }
 
+/// The text of a built-in theme.
+#[must_use]
+pub fn builtin_text(name: &str) -> Option<&'static str> {
+    BUILTIN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
+}
+
+/// The theme that theme `name` starts from, given its `extends`, and whether the
+/// user's files may still stand in for that name (`users`): `None` when it starts
+/// from nothing. A user's theme extending its own name extends the built-in it
+/// shadows; one that extends nothing extends the built-in `default`.
+#[must_use]
+pub fn inherits_from(name: &str, extends: Option<&str>, users: bool) -> Option<(String, bool)> {
+    match extends {
+        Some(parent) if parent == name && users => Some((parent.to_string(), false)),
+        Some(parent) => Some((parent.to_string(), users)),
+        None if name == "default" || name == "mono" => None,
+        None => Some(("default".to_string(), false)),
+    }
+}
+
 /// The theme to start with: the one asked for, else `mono` when `NO_COLOR` is set, else `default`.
 #[must_use]
 pub fn default_name(asked: Option<&str>, no_color: bool) -> &str {
@@ -227,15 +250,83 @@ impl Theme {
 
     /// Loads a theme: `user_dir/NAME.toml` first, then the built-ins; follows `extends`.
     pub fn load(name: &str, user_dir: Option<&Path>) -> Result<Theme, ThemeError> {
-        Self::load_depth(name, user_dir, 0)
+        Self::resolve(name, None, user_dir)
     }
 
     /// Reads a theme file's text under `name`, resolving `extends` with `user_dir`.
     pub fn from_toml(name: &str, text: &str, user_dir: Option<&Path>) -> Result<Theme, ThemeError> {
-        Self::from_toml_depth(name, text, user_dir, 0)
+        Self::resolve(name, Some(text), user_dir)
     }
 
-    fn load_depth(name: &str, user_dir: Option<&Path>, depth: usize) -> Result<Theme, ThemeError> {
+    /// Follows `extends` from theme `name` (whose text is `text`, or is looked up) to a
+    /// theme that extends nothing, then lays the files' styles over each other from
+    /// there. A loop, not recursion: a chain is as long as the user's files make it.
+    fn resolve(
+        name: &str,
+        text: Option<&str>,
+        user_dir: Option<&Path>,
+    ) -> Result<Theme, ThemeError> {
+        let mut chain: Vec<(String, bool)> = Vec::new();
+        let mut files: Vec<ThemeFile> = Vec::new();
+        let mut next = Some((name.to_string(), user_dir.is_some()));
+        while let Some((current, users)) = next {
+            if chain.contains(&(current.clone(), users)) {
+                let mut names: Vec<&str> = chain.iter().map(|(n, _)| n.as_str()).collect();
+                names.push(&current);
+                return Err(ThemeError::Invalid {
+                    name: name.to_string(),
+                    message: format!("`extends` goes round in a circle: {}", names.join(" → ")),
+                });
+            }
+            let text = match (chain.is_empty(), text) {
+                (true, Some(text)) => text.to_string(),
+                _ => Self::text_of(&current, user_dir.filter(|_| users))?,
+            };
+            let file: ThemeFile = toml::from_str(&text).map_err(|e| ThemeError::Invalid {
+                name: current.clone(),
+                message: e.message().to_string(),
+            })?;
+            next = inherits_from(&current, file.extends.as_deref(), users);
+            chain.push((current, users));
+            files.push(file);
+        }
+        let mut theme = Theme::default();
+        for ((current, _), file) in chain.iter().zip(&files).rev() {
+            let invalid = |message: String| ThemeError::Invalid {
+                name: current.clone(),
+                message,
+            };
+            apply(
+                &file.kinds,
+                "kinds",
+                KindStyles::KEYS,
+                &mut theme.kinds,
+                KindStyles::slot,
+            )
+            .map_err(invalid)?;
+            apply(
+                &file.levels,
+                "levels",
+                LevelStyles::KEYS,
+                &mut theme.levels,
+                LevelStyles::slot,
+            )
+            .map_err(invalid)?;
+            apply(
+                &file.ui,
+                "ui",
+                UiStyles::KEYS,
+                &mut theme.ui,
+                UiStyles::slot,
+            )
+            .map_err(invalid)?;
+        }
+        theme.name = name.to_string();
+        Ok(theme)
+    }
+
+    /// The text of theme `name`: `user_dir/NAME.toml` if there is one, else the built-in.
+    fn text_of(name: &str, user_dir: Option<&Path>) -> Result<String, ThemeError> {
         if let Some(dir) = user_dir {
             let path = dir.join(format!("{name}.toml"));
             if path.is_file() {
@@ -245,68 +336,14 @@ impl Theme {
                         path: crate::sanitize::path(&path),
                         source,
                     })?;
-                return Self::from_toml_depth(name, &text, user_dir, depth);
+                return Ok(text);
             }
         }
-        let (_, text) =
-            BUILTIN
-                .iter()
-                .find(|(n, _)| *n == name)
-                .ok_or_else(|| ThemeError::Unknown {
-                    name: name.to_string(),
-                })?;
-        Self::from_toml_depth(name, text, user_dir, depth)
-    }
-
-    fn from_toml_depth(
-        name: &str,
-        text: &str,
-        user_dir: Option<&Path>,
-        depth: usize,
-    ) -> Result<Theme, ThemeError> {
-        let invalid = |message: String| ThemeError::Invalid {
-            name: name.to_string(),
-            message,
-        };
-        if depth > 8 {
-            return Err(invalid("`extends` goes round in a circle".into()));
-        }
-        let file: ThemeFile = toml::from_str(text).map_err(|e| invalid(e.message().to_string()))?;
-        let mut theme = match file.extends.as_deref() {
-            Some(parent) if parent == name && user_dir.is_some() => {
-                // A user theme that shadows a built-in of the same name extends the built-in.
-                Self::load_depth(parent, None, depth + 1)?
-            }
-            Some(parent) => Self::load_depth(parent, user_dir, depth + 1)?,
-            None if name == "default" || name == "mono" => Theme::default(),
-            None => Self::load_depth("default", None, depth + 1)?,
-        };
-        theme.name = name.to_string();
-        apply(
-            &file.kinds,
-            "kinds",
-            KindStyles::KEYS,
-            &mut theme.kinds,
-            KindStyles::slot,
-        )
-        .map_err(invalid)?;
-        apply(
-            &file.levels,
-            "levels",
-            LevelStyles::KEYS,
-            &mut theme.levels,
-            LevelStyles::slot,
-        )
-        .map_err(invalid)?;
-        apply(
-            &file.ui,
-            "ui",
-            UiStyles::KEYS,
-            &mut theme.ui,
-            UiStyles::slot,
-        )
-        .map_err(invalid)?;
-        Ok(theme)
+        builtin_text(name)
+            .map(str::to_string)
+            .ok_or_else(|| ThemeError::Unknown {
+                name: name.to_string(),
+            })
     }
 
     /// The style of an entity kind.
@@ -477,12 +514,36 @@ mod tests {
         std::fs::write(dir.path().join("loop2.toml"), "extends = \"loop\"\n").unwrap();
         let b = Theme::load("b", Some(dir.path())).unwrap();
         assert!(!b.has_colour());
-        assert!(
+        assert_eq!(
             Theme::load("loop", Some(dir.path()))
                 .unwrap_err()
-                .to_string()
-                .contains("circle")
+                .to_string(),
+            "theme \"loop\": `extends` goes round in a circle: loop → loop2 → loop"
         );
+    }
+
+    #[test]
+    fn a_chain_longer_than_a_few_themes_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..40 {
+            let text = format!("extends = \"t{}\"\n", i + 1);
+            std::fs::write(dir.path().join(format!("t{i}.toml")), text).unwrap();
+        }
+        std::fs::write(
+            dir.path().join("t40.toml"),
+            "extends = \"light\"\n[ui]\ntext = { fg = \"1\" }\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("t39.toml"),
+            "extends = \"t40\"\n[ui]\ntext = { fg = \"2\" }\n",
+        )
+        .unwrap();
+        let theme = Theme::load("t0", Some(dir.path())).unwrap();
+        // The nearer file wins; the rest comes from `light`.
+        assert_eq!(theme.ui.text, Style::default().fg(Color::Indexed(2)));
+        assert_eq!(theme.kinds, Theme::builtin("light").unwrap().kinds);
+        assert_eq!(theme.name, "t0");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The terminal: set it up, run the event loop, and restore it on every way out
-//! (quit, error, panic, SIGTERM/SIGHUP/SIGINT).
+//! (quit, error, panic, SIGTERM/SIGHUP/SIGINT/SIGQUIT), and while stopped (SIGTSTP).
 
 use crate::action::{Action, Mouse};
 use crate::app::App;
@@ -9,15 +9,15 @@ use ratatui::crossterm::event::{
     MouseEventKind, PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
 };
 use ratatui::crossterm::execute;
+pub(crate) use signals::Signals;
 use std::io;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 pub(crate) use watchdog::Watchdog;
 
+pub mod signals;
 mod watchdog;
 
-/// How long the loop waits for input before checking for a termination signal.
+/// How long the loop waits for input before checking for a signal.
 const POLL: Duration = Duration::from_millis(200);
 
 /// What cableview turns on in the terminal beyond ratatui's raw mode and alternate
@@ -69,6 +69,27 @@ impl Modes {
     pub(crate) fn leave(self) {
         self.off();
         ratatui::restore();
+        let _ = execute!(io::stdout(), ratatui::crossterm::cursor::Show);
+    }
+
+    /// Turns back on what [`Modes::leave`] turned off, as [`Modes::enter`] did (the
+    /// keyboard enhancement without asking the terminal again): after a stop.
+    pub(crate) fn resume(self) -> io::Result<()> {
+        ratatui::crossterm::terminal::enable_raw_mode()?;
+        execute!(
+            io::stdout(),
+            ratatui::crossterm::terminal::EnterAlternateScreen
+        )?;
+        if self.keyboard {
+            execute!(
+                io::stdout(),
+                PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
+            )?;
+        }
+        if self.mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        }
+        Ok(())
     }
 
     /// Turns the mouse and the keyboard enhancement off, still in the alternate screen
@@ -84,7 +105,8 @@ impl Modes {
 }
 
 /// Runs the reader until the user quits or a signal asks it to stop, and returns the
-/// final state so the caller can save the reading position.
+/// final state so the caller can save the reading position. After a signal the
+/// process should exit with [`signals::exit_status`].
 ///
 /// The terminal is restored before this returns, whatever happened, and on panic by
 /// ratatui's panic hook (extended here to turn mouse reporting and the keyboard
@@ -97,48 +119,42 @@ pub fn run(app: App) -> io::Result<App> {
 /// can react to a new state (save the reading position after a jump) without the
 /// app knowing about files.
 pub fn run_with(mut app: App, after_update: impl FnMut(&mut App)) -> io::Result<App> {
-    let stop = Arc::new(AtomicBool::new(false));
-    register_signals(&stop)?;
+    let signals = Signals::listen()?;
     let (mut terminal, modes, entered) = Modes::enter(app.options.mouse);
-    let watchdog = Watchdog::start(Arc::clone(&stop), modes);
-    let result =
-        entered.and_then(|()| event_loop(&mut terminal, &mut app, &stop, &watchdog, after_update));
+    let watchdog = Watchdog::start(signals, modes);
+    let result = entered.and_then(|()| {
+        event_loop(
+            &mut terminal,
+            &mut app,
+            (signals, modes),
+            &watchdog,
+            after_update,
+        )
+    });
     drop(watchdog);
     modes.leave();
-    if stop.load(Ordering::Relaxed) {
+    if signals.stop_requested() {
         app.quit = true;
         app.notify("terminated by signal");
     }
     result.map(|()| app)
 }
 
-/// Sets `stop` when SIGTERM, SIGHUP or SIGINT arrives, so the loop can restore the terminal.
-#[cfg(unix)]
-pub(crate) fn register_signals(stop: &Arc<AtomicBool>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    for signal in [SIGTERM, SIGHUP, SIGINT] {
-        signal_hook::flag::register(signal, Arc::clone(stop))?;
-    }
-    Ok(())
-}
-
-/// No signals to catch here.
-#[cfg(not(unix))]
-pub(crate) fn register_signals(_stop: &Arc<AtomicBool>) -> io::Result<()> {
-    Ok(())
-}
-
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    stop: &AtomicBool,
+    (signals, modes): (Signals, Modes),
     watchdog: &Watchdog,
     mut after_update: impl FnMut(&mut App),
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut dirty = true;
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quit && !signals.stop_requested() {
+        if let Some(size) = signals.pause_if_asked(terminal, modes)? {
+            app.update(Action::Resize(size.width, size.height));
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|frame| crate::ui::draw(frame, app))?;
             dirty = false;

@@ -115,8 +115,8 @@ pub fn check(
     themes_dir: Option<&Path>,
     asked_in: (&str, &str, Option<std::ops::Range<usize>>),
 ) -> Result<(), FileError> {
-    let users = user_files(themes_dir);
-    let exists = |n: &str| users.contains_key(n) || theme::builtin_names().contains(&n);
+    let users_files = user_files(themes_dir);
+    let exists = |n: &str| users_files.contains_key(n) || theme::builtin_names().contains(&n);
     if !exists(name) {
         let (file, text, span) = asked_in;
         return Err(FileError::at_span(
@@ -127,33 +127,68 @@ pub fn check(
             Some(format!("one of {}", all_names(themes_dir))),
         ));
     }
-    // Follow the user's files along `extends`, as the theme module will.
-    let mut current = name.to_string();
-    let mut seen = Vec::new();
-    while let Some(path) = users.get(&current) {
-        if seen.contains(&current) {
-            break; // a circle: the theme module reports it below
+    // Follow `extends` as the theme module will, through the built-ins too (`light`
+    // extends `default`, which may be the user's), checking each user file on the way.
+    let mut chain: Vec<Link> = Vec::new();
+    let mut next = Some((name.to_string(), true));
+    while let Some((current, users)) = next.take() {
+        if !users {
+            break; // built-ins only from here: they neither fail nor loop
         }
-        seen.push(current.clone());
+        if let Some(start) = chain.iter().position(|link| link.name == current) {
+            return Err(circle(&chain[start..], &current, name));
+        }
+        let Some(path) = users_files.get(&current) else {
+            // A built-in (the theme module reports an unknown one).
+            let extends = theme::builtin_text(&current)
+                .and_then(|text| toml::from_str::<ThemeFile>(text).ok())
+                .and_then(|file| file.extends);
+            next = theme::inherits_from(&current, extends.as_deref(), true);
+            chain.push(Link {
+                name: current,
+                extends: None,
+            });
+            continue;
+        };
         let Some(text) = crate::config::read_text(path)? else {
             break;
         };
         let file = crate::sanitize::path(path);
         let parent = check_text(&file, &text)?;
-        match parent {
-            Some((parent, _)) if parent == current => break, // extends the built-in
-            Some((parent, span)) if !exists(&parent) => {
+        if let Some((parent, span)) = &parent {
+            let mut problem = None;
+            if parent == &current && !theme::builtin_names().contains(&parent.as_str()) {
+                let others: Vec<String> = list(themes_dir)
+                    .into_iter()
+                    .map(|t| t.name)
+                    .filter(|n| n != parent)
+                    .collect();
+                problem = Some((
+                    format!("theme {parent:?} extends itself"),
+                    format!("another theme, one of {}", others.join(", ")),
+                ));
+            } else if !exists(parent) {
+                problem = Some((
+                    format!("unknown theme {parent:?}"),
+                    format!("one of {}", all_names(themes_dir)),
+                ));
+            }
+            if let Some((problem, expected)) = problem {
                 return Err(FileError::at_span(
                     &file,
                     &text,
-                    Some(span),
-                    format!("unknown theme {parent:?}"),
-                    Some(format!("one of {}", all_names(themes_dir))),
+                    Some(span.clone()),
+                    problem,
+                    Some(expected),
                 ));
             }
-            Some((parent, _)) => current = parent,
-            None => break, // inherits the built-in default
         }
+        let extends = parent.as_ref().map(|(p, _)| p.as_str());
+        next = theme::inherits_from(&current, extends, true);
+        chain.push(Link {
+            name: current,
+            extends: parent.map(|(_, span)| (file, text, span)),
+        });
     }
     Theme::load(name, themes_dir)
         .map(|_| ())
@@ -163,6 +198,37 @@ pub fn check(
             problem: e.to_string(),
             expected: None,
         })
+}
+
+/// One theme on the way along `extends`: its name and, for a user's file that names
+/// a parent, the file, its text and where the parent's name stands.
+struct Link {
+    name: String,
+    extends: Option<(String, String, std::ops::Range<usize>)>,
+}
+
+/// The error for `extends` that come back to `back_to`: `circle` runs from the first
+/// visit of it. It is placed on the `extends` of the last file of the user's in the
+/// circle (built-ins cannot make one alone), the one that leads back.
+fn circle(circle: &[Link], back_to: &str, asked: &str) -> FileError {
+    let names: Vec<&str> = circle
+        .iter()
+        .map(|link| link.name.as_str())
+        .chain([back_to])
+        .collect();
+    let problem = format!("`extends` goes round in a circle: {}", names.join(" → "));
+    let expected = Some("a theme whose `extends` lead to a built-in".to_string());
+    match circle.iter().rev().find_map(|link| link.extends.as_ref()) {
+        Some((file, text, span)) => {
+            FileError::at_span(file, text, Some(span.clone()), problem, expected)
+        }
+        None => FileError {
+            file: format!("theme {asked:?}"),
+            at: None,
+            problem,
+            expected,
+        },
+    }
 }
 
 /// The shape of a theme file with places, to put errors where they are.
@@ -336,6 +402,69 @@ mod tests {
         std::fs::write(dir.path().join("a.toml"), "extends = \"b\"\n").expect("write");
         std::fs::write(dir.path().join("b.toml"), "extends = \"a\"\n").expect("write");
         let error = check("a", Some(dir.path()), ("x", "", None)).expect_err("circle");
-        assert!(error.to_string().contains("circle"), "{error}");
+        assert_eq!(error.problem, "`extends` goes round in a circle: a → b → a");
+        assert_eq!(error.file, dir.path().join("b.toml").display().to_string());
+        assert_eq!(error.at, Some((1, 11)));
+        assert!(error.expected.is_some());
+    }
+
+    #[test]
+    fn a_circle_through_a_built_in_is_placed_in_the_users_file() {
+        // The built-in `light` extends `default`, here the user's.
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("default.toml"), "\n extends = \"light\"\n").expect("write");
+        let error = check("light", Some(dir.path()), ("x", "", None)).expect_err("circle");
+        assert_eq!(
+            error.problem,
+            "`extends` goes round in a circle: light → default → light"
+        );
+        assert_eq!(error.at, Some((2, 12)));
+    }
+
+    #[test]
+    fn a_theme_may_extend_its_own_name_only_when_that_is_a_built_in() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("light.toml"), "extends = \"light\"\n").expect("write");
+        std::fs::write(dir.path().join("mine.toml"), "# mine\nextends = \"mine\"\n")
+            .expect("write");
+        check("light", Some(dir.path()), ("x", "", None)).expect("extends the built-in");
+        let error = check("mine", Some(dir.path()), ("x", "", None)).expect_err("itself");
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "theme \"mine\" extends itself in {} at 2:11, \
+                 expected another theme, one of default, light, high-contrast, mono",
+                dir.path().join("mine.toml").display()
+            )
+        );
+    }
+
+    #[test]
+    fn a_long_chain_without_a_circle_is_fine() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for i in 0..30 {
+            let text = format!("extends = \"t{}\"\n", i + 1);
+            std::fs::write(dir.path().join(format!("t{i}.toml")), text).expect("write");
+        }
+        std::fs::write(dir.path().join("t30.toml"), "extends = \"mono\"\n").expect("write");
+        check("t0", Some(dir.path()), ("x", "", None)).expect("a chain of 31");
+        assert!(
+            !Theme::load("t0", Some(dir.path()))
+                .expect("loads")
+                .has_colour()
+        );
+    }
+
+    #[test]
+    fn a_theme_nested_too_deep_is_placed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let deep = format!("[ui]\n{} = {{}}\n", vec!["x"; 81].join("."));
+        std::fs::write(dir.path().join("deep.toml"), deep).expect("write");
+        let error = check("deep", Some(dir.path()), ("x", "", None)).expect_err("too deep");
+        assert_eq!(error.at, Some((2, 161)));
+        assert_eq!(
+            error.expected.as_deref(),
+            Some("at most 80 levels of nesting")
+        );
     }
 }

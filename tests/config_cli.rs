@@ -114,3 +114,49 @@ fn themes_reports_a_broken_theme_with_its_place_and_status_2() {
     );
     assert!(stderr.contains(&place), "{stderr}");
 }
+
+#[test]
+fn themes_places_a_circle_a_theme_extending_itself_and_deep_nesting() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let themes = dir.path().join("themes");
+    std::fs::create_dir_all(&themes).expect("mkdir");
+    std::fs::write(themes.join("a.toml"), "extends = \"b\"\n").expect("write");
+    std::fs::write(themes.join("b.toml"), "\n\nextends = \"a\"\n").expect("write");
+    std::fs::write(themes.join("me.toml"), "extends = \"me\"\n").expect("write");
+    let deep = format!("[ui]\ntext = {}{}\n", "[".repeat(500), "]".repeat(500));
+    std::fs::write(themes.join("lists.toml"), deep).expect("write");
+    let deep = format!("[{}]\n", vec!["ui"; 200].join("."));
+    std::fs::write(themes.join("tables.toml"), deep).expect("write");
+    let out = cableview(dir.path(), dir.path(), &["themes"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    let file = |name: &str| themes.join(name).display().to_string();
+    for expected in [
+        format!(
+            "`extends` goes round in a circle: a → b → a in {} at 3:11, expected a theme whose `extends` lead to a built-in",
+            file("b.toml")
+        ),
+        format!(
+            "`extends` goes round in a circle: b → a → b in {} at 1:11, expected",
+            file("a.toml")
+        ),
+        format!(
+            "theme \"me\" extends itself in {} at 1:11, expected another theme, one of default,",
+            file("me.toml")
+        ),
+        format!(
+            "tables or lists nested more than 80 levels deep in {} at 2:88, expected at most 80 levels of nesting",
+            file("lists.toml")
+        ),
+        format!(
+            "tables or lists nested more than 80 levels deep in {} at 1:242, expected at most 80 levels of nesting",
+            file("tables.toml")
+        ),
+    ] {
+        assert!(stderr.contains(&expected), "{expected}\nnot in:\n{stderr}");
+    }
+    // Nothing reported without its place.
+    for line in stderr.lines().filter(|l| l.contains(" in ")) {
+        assert!(line.contains(" at "), "no place: {line}");
+    }
+}

@@ -1,25 +1,26 @@
 //! The event loop of a multi-cable session: draw, wait for a key or a tick, update.
 
 use super::{Browser, Command, Screen};
+use crate::tui::{Modes, Signals, Watchdog};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 use std::io;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// How long to wait for input: short, so load progress shows smoothly.
 const POLL: Duration = Duration::from_millis(100);
 
-/// Runs the browser until the user quits or a signal asks it to stop. The terminal is
+/// Runs the browser until the user quits or a signal asks it to stop (after which the
+/// process should exit with [`crate::tui::signals::exit_status`]). The terminal is
 /// restored before this returns, and on panic by ratatui's hook (extended to turn mouse
-/// reporting and the keyboard enhancement off too), as for a single cable.
+/// reporting and the keyboard enhancement off too), as for a single cable; SIGTSTP and
+/// SIGCONT are handled as there.
 pub fn run(mut browser: Browser) -> io::Result<Browser> {
-    let stop = Arc::new(AtomicBool::new(false));
-    crate::tui::register_signals(&stop)?;
-    let (mut terminal, modes, entered) = crate::tui::Modes::enter(browser.mouse());
-    let watchdog = crate::tui::Watchdog::start(Arc::clone(&stop), modes);
-    let result = entered.and_then(|()| event_loop(&mut terminal, &mut browser, &stop, &watchdog));
+    let signals = Signals::listen()?;
+    let (mut terminal, modes, entered) = Modes::enter(browser.mouse());
+    let watchdog = Watchdog::start(signals, modes);
+    let result =
+        entered.and_then(|()| event_loop(&mut terminal, &mut browser, (signals, modes), &watchdog));
     drop(watchdog);
     modes.leave();
     result.map(|()| browser)
@@ -28,12 +29,15 @@ pub fn run(mut browser: Browser) -> io::Result<Browser> {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     browser: &mut Browser,
-    stop: &AtomicBool,
-    watchdog: &crate::tui::Watchdog,
+    (signals, modes): (Signals, Modes),
+    watchdog: &Watchdog,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     browser.update(Command::Resize(size.width, size.height));
-    while !browser.quit && !stop.load(Ordering::Relaxed) {
+    while !browser.quit && !signals.stop_requested() {
+        if let Some(size) = signals.pause_if_asked(terminal, modes)? {
+            browser.update(Command::Resize(size.width, size.height));
+        }
         terminal.draw(|frame| frame.render_widget(&*browser, frame.area()))?;
         if !watchdog.poll(POLL)? {
             browser.update(Command::Tick);

@@ -54,7 +54,10 @@ impl FileError {
     #[must_use]
     pub fn from_toml(file: &str, text: &str, error: &toml::de::Error) -> Self {
         let (problem, expected) = reword(error.message());
-        Self::at_span(file, text, error.span(), problem, expected)
+        let span = error
+            .span()
+            .or_else(|| (error.message() == KEY_TOO_DEEP).then(|| deep_key(text))?);
+        Self::at_span(file, text, span, problem, expected)
     }
 
     /// A file that is not UTF-8: placed at the first bad byte.
@@ -98,6 +101,63 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// How deep the `toml` crate lets tables and lists nest, and what it says past that:
+/// for brackets and braces, with a place; for a dotted key or table header of more
+/// parts, without one.
+const NESTING_LIMIT: usize = 80;
+const TOO_DEEP: &str = "cannot recurse further; max recursion depth met";
+const KEY_TOO_DEEP: &str = "recursion limit";
+
+/// Where the first key of more than [`NESTING_LIMIT`] dotted parts (`[a.a.a...]`)
+/// passes the limit: the parser reports such a key without a place.
+///
+/// Cut short just after the dot before the part past the limit, the text still draws
+/// the error, and cut any shorter it does not (nothing before nests that deep), so the
+/// place is found by halving: a few parses of the file, on a path taken only for a
+/// broken file.
+fn deep_key(text: &str) -> Option<Range<usize>> {
+    let fails = |end: usize| {
+        toml::de::DeTable::parse_recoverable(&text[..end])
+            .1
+            .iter()
+            .any(|e| e.message() == KEY_TOO_DEEP)
+    };
+    if !fails(text.len()) {
+        return None;
+    }
+    // `fails(low)` is false and `fails(high)` true throughout; both on char boundaries.
+    let (mut low, mut high) = (0, text.len());
+    loop {
+        let half = low + (high - low) / 2;
+        let mut mid = half;
+        while !text.is_char_boundary(mid) {
+            mid -= 1;
+        }
+        if mid == low {
+            mid = half + 1;
+            while mid < high && !text.is_char_boundary(mid) {
+                mid += 1;
+            }
+        }
+        if mid >= high {
+            break;
+        }
+        if fails(mid) {
+            high = mid;
+        } else {
+            low = mid;
+        }
+    }
+    // The cut that first fails ends on the dot that opens the part past the limit:
+    // point at that part.
+    let (mut start, _) = text[..high].char_indices().next_back()?;
+    if text[start..].starts_with('.') {
+        let rest = &text[start + 1..];
+        start = text.len() - rest.trim_start_matches([' ', '\t']).len();
+    }
+    Some(start..start)
+}
+
 /// Splits a serde or TOML message into what is wrong and what was expected, and
 /// trades the crate's backticks for plain words.
 fn reword(message: &str) -> (String, Option<String>) {
@@ -107,6 +167,12 @@ fn reword(message: &str) -> (String, Option<String>) {
         Some((problem, expected)) => (problem, Some(expected)),
         None => (message, None),
     };
+    if problem == TOO_DEEP || problem == KEY_TOO_DEEP {
+        return (
+            format!("tables or lists nested more than {NESTING_LIMIT} levels deep"),
+            Some(format!("at most {NESTING_LIMIT} levels of nesting")),
+        );
+    }
     let problem = if let Some(rest) = problem.strip_prefix("unknown field ") {
         format!("unknown key {}", quoted(rest))
     } else if let Some(rest) = problem.strip_prefix("unknown variant ") {
@@ -181,6 +247,42 @@ mod tests {
         let (problem, expected) = reword("invalid string\nmore detail");
         assert_eq!(problem, "invalid string");
         assert_eq!(expected, None);
+    }
+
+    fn parse_error(text: &str) -> FileError {
+        let error = toml::from_str::<toml::Table>(text).expect_err("too deep");
+        FileError::from_toml("t.toml", text, &error)
+    }
+
+    #[test]
+    fn lists_nested_too_deep_are_placed_on_the_bracket_past_the_limit() {
+        let ok = format!("x = {}{}", "[".repeat(80), "]".repeat(80));
+        assert!(toml::from_str::<toml::Table>(&ok).is_ok());
+        let text = format!("\n\nx = {}{}\n", "[".repeat(81), "]".repeat(81));
+        assert_eq!(
+            parse_error(&text).to_string(),
+            "tables or lists nested more than 80 levels deep in t.toml at 3:85, \
+             expected at most 80 levels of nesting"
+        );
+    }
+
+    #[test]
+    fn a_key_of_too_many_parts_is_placed_on_the_part_past_the_limit() {
+        // The parser says only "recursion limit", with no place: it is found.
+        let ok = format!("[{}]\n", vec!["a"; 80].join("."));
+        assert!(toml::from_str::<toml::Table>(&ok).is_ok());
+        let header = format!("[\"é\" . {}]", vec!["bb"; 80].join(" . "));
+        let text = format!("x = \"a.b.c\"\n# é.é\n{header}\ny = 1\n");
+        let error = parse_error(&text);
+        // The 81st part is the last `bb`.
+        let before = &header[..header.rfind("bb").unwrap()];
+        assert_eq!(error.at, Some((3, before.chars().count() + 1)));
+        assert_eq!(
+            error.problem,
+            "tables or lists nested more than 80 levels deep"
+        );
+        let dotted = format!("[t]\n{} = 1\n", vec!["k"; 81].join("."));
+        assert_eq!(parse_error(&dotted).at, Some((2, 161)));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! of the terminal modes and ends the process. The reading position was saved at the
 //! last jump, so only the moves since then are lost.
 
-use super::Modes;
+use super::{Modes, Signals};
 use ratatui::crossterm::event;
 use std::io;
 use std::sync::Arc;
@@ -21,9 +21,10 @@ const GRACE: Duration = Duration::from_secs(1);
 const STUCK: Duration = Duration::from_secs(3);
 /// How often the watching thread looks.
 const TICK: Duration = Duration::from_millis(100);
-/// The exit status when the watchdog ends the process (128 + SIGHUP, as a shell reports
-/// a hang-up).
-const EXIT_STATUS: i32 = 129;
+/// The exit status when the watchdog ends the process and no signal asked it to: 128 +
+/// SIGHUP, as a shell reports a hang-up (the terminal is gone). After a signal, 128 +
+/// that signal's number.
+const EXIT_STATUS: u8 = 129;
 
 /// What the loop and the watching thread share.
 struct Shared {
@@ -41,9 +42,9 @@ pub(crate) struct Watchdog {
 }
 
 impl Watchdog {
-    /// Starts watching a loop that ends when `stop` is set; `modes` are turned off if the
-    /// watchdog has to end the process.
-    pub(crate) fn start(stop: Arc<AtomicBool>, modes: Modes) -> Self {
+    /// Starts watching a loop that ends when `signals` ask it to; `modes` are turned off
+    /// if the watchdog has to end the process.
+    pub(crate) fn start(signals: Signals, modes: Modes) -> Self {
         let shared = Arc::new(Shared {
             started: Instant::now(),
             polling_since: AtomicU64::new(0),
@@ -53,7 +54,7 @@ impl Watchdog {
         // If the thread cannot start, the loop runs unwatched, as it did before.
         let _ = std::thread::Builder::new()
             .name("cableview-watchdog".into())
-            .spawn(move || watch(&watched, &stop, modes));
+            .spawn(move || watch(&watched, signals, modes));
         Self { shared }
     }
 
@@ -77,19 +78,27 @@ fn millis_since(start: Instant) -> u64 {
     u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX)
 }
 
-fn watch(shared: &Shared, stop: &AtomicBool, modes: Modes) {
+fn watch(shared: &Shared, signals: Signals, modes: Modes) {
     let mut stop_seen: Option<Instant> = None;
     while !shared.done.load(Ordering::Relaxed) {
         std::thread::sleep(TICK);
         let since = shared.polling_since.load(Ordering::Relaxed);
         let stuck = since != 0 && millis_since(shared.started).saturating_sub(since) > ms(STUCK);
-        if stop.load(Ordering::Relaxed) || stuck {
+        if signals.stop_requested() || stuck {
             let first = *stop_seen.get_or_insert_with(Instant::now);
             if first.elapsed() >= GRACE && !shared.done.load(Ordering::Relaxed) {
                 modes.leave();
-                eprintln!("cableview: the terminal stopped answering; exiting");
-                std::process::exit(EXIT_STATUS);
+                if signals.stop_requested() {
+                    eprintln!("cableview: a signal asked to stop and the screen did not; exiting");
+                } else {
+                    eprintln!("cableview: the terminal stopped answering; exiting");
+                }
+                let status = super::signals::exit_status().unwrap_or(EXIT_STATUS);
+                std::process::exit(i32::from(status));
             }
+        } else {
+            // A long poll that ended after all (the process was stopped and continued).
+            stop_seen = None;
         }
     }
 }
