@@ -10,7 +10,8 @@ pub mod refs;
 pub mod table;
 
 use crate::cable::{Cable, Classification, EntityKind, Reference};
-use crate::input::{self, LoadError, Loaded, Progress, Skipped};
+use crate::input::{self, LoadError, LoadOptions, Loaded, Progress, Skipped};
+use crate::regular_file::Limit;
 use index::CableEntity;
 use rayon::prelude::*;
 /// Hash maps keyed by short strings built on every load: foldhash rather than SipHash,
@@ -38,6 +39,8 @@ pub struct Library {
     cited_by: Vec<Vec<usize>>,
     entities: EntityIndex,
     skipped: Vec<Skipped>,
+    /// How much of a file [`Library::open`] reads: as much as the load did.
+    limit: Limit,
 }
 
 /// What the library keeps of one cable.
@@ -102,10 +105,22 @@ impl Library {
         on_progress: &(dyn Fn(Progress) + Sync),
         cancel: &AtomicBool,
     ) -> Self {
-        let (slim, skipped) = input::load_paths_map(paths, on_progress, cancel, |path, cable| {
-            Entry::of(path, cable, false)
-        });
-        Self::build(slim, skipped)
+        Self::load_limited(paths, Limit::default(), on_progress, cancel)
+    }
+
+    /// As [`Library::load`], reading no more than `limit` of a file, now and when a
+    /// cable is opened ([`Library::open`]).
+    pub fn load_limited(
+        paths: &[PathBuf],
+        limit: Limit,
+        on_progress: &(dyn Fn(Progress) + Sync),
+        cancel: &AtomicBool,
+    ) -> Self {
+        let (slim, skipped) =
+            input::load_paths_map(paths, limit, on_progress, cancel, |path, cable| {
+                Entry::of(path, cable, false)
+            });
+        Self::build(slim, skipped, limit)
     }
 
     /// Builds a library from cables already loaded from files (which [`Library::open`]
@@ -117,7 +132,7 @@ impl Library {
             .into_par_iter()
             .map(|(path, cable)| Entry::of(path, cable, false))
             .collect();
-        Self::build(slim, loaded.skipped)
+        Self::build(slim, loaded.skipped, Limit::default())
     }
 
     /// A library of cables with no files behind them (tests, the sample): kept whole.
@@ -127,10 +142,10 @@ impl Library {
             .into_iter()
             .map(|c| Entry::of(PathBuf::from(c.title()), c, true))
             .collect();
-        Self::build(slim, Vec::new())
+        Self::build(slim, Vec::new(), Limit::default())
     }
 
-    fn build(slim: Vec<(Entry, Vec<CableEntity>)>, skipped: Vec<Skipped>) -> Self {
+    fn build(slim: Vec<(Entry, Vec<CableEntity>)>, skipped: Vec<Skipped>, limit: Limit) -> Self {
         let (entries, entities): (Vec<Entry>, Vec<Vec<CableEntity>>) = slim.into_iter().unzip();
         let mut by_key = FastMap::with_capacity_and_hasher(entries.len(), Default::default());
         for (i, entry) in entries.iter().enumerate() {
@@ -173,6 +188,7 @@ impl Library {
             cited_by,
             entities: entity_index,
             skipped,
+            limit,
         }
     }
 
@@ -200,7 +216,13 @@ impl Library {
             .ok_or_else(|| LoadError::Missing(PathBuf::from(format!("cable #{index}"))))?;
         match &entry.cable {
             Some(cable) => Ok(Cable::clone(cable)),
-            None => input::load(&entry.path),
+            None => input::load_with(
+                &entry.path,
+                &LoadOptions {
+                    limit: self.limit,
+                    ..LoadOptions::default()
+                },
+            ),
         }
     }
 

@@ -210,6 +210,19 @@ pub fn read(path: &Path, limit: Limit) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// [`read`], as UTF-8 text.
+///
+/// # Errors
+/// As [`read`], and [`io::ErrorKind::InvalidData`] for bytes that are not UTF-8.
+pub fn read_to_string(path: &Path, limit: Limit) -> io::Result<String> {
+    String::from_utf8(read(path, limit)?).map_err(|_| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        )
+    })
+}
+
 fn check(metadata: &Metadata, limit: Limit) -> io::Result<()> {
     if let Some(special) = Special::of(metadata) {
         return Err(Refusal::NotRegular(special).into());

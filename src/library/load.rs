@@ -2,6 +2,7 @@
 
 use super::{Entry, Library};
 use crate::input::{self, Progress};
+use crate::regular_file::Limit;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -33,6 +34,12 @@ impl LoadHandle {
     /// parses on rayon's pool (all cores).
     #[must_use]
     pub fn spawn(paths: Vec<PathBuf>) -> Self {
+        Self::spawn_limited(paths, Limit::default())
+    }
+
+    /// As [`LoadHandle::spawn`], reading no more than `limit` of a file.
+    #[must_use]
+    pub fn spawn_limited(paths: Vec<PathBuf>, limit: Limit) -> Self {
         let (sender, events) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&cancel);
@@ -44,7 +51,9 @@ impl LoadHandle {
             };
             let started = std::time::Instant::now();
             let (slim, skipped) =
-                input::load_paths_map(&paths, &on_progress, &flag, |p, c| Entry::of(p, c, false));
+                input::load_paths_map(&paths, limit, &on_progress, &flag, |p, c| {
+                    Entry::of(p, c, false)
+                });
             if flag.load(Ordering::Relaxed) {
                 return;
             }
@@ -55,7 +64,7 @@ impl LoadHandle {
                 bytes: 0,
                 elapsed: started.elapsed(),
             }));
-            let library = Library::build(slim, skipped);
+            let library = Library::build(slim, skipped, limit);
             // The receiver may be gone (the user quit): nothing to do then.
             let _ = sender.send(LoadEvent::Done(Box::new(library)));
         });
