@@ -1,5 +1,10 @@
 //! The command line, run as a user would: the real binary, its output and exit status.
 
+#[cfg(unix)]
+#[path = "support/hostile.rs"]
+#[allow(dead_code, reason = "the shared helper has more than this test uses")]
+mod hostile;
+
 use std::process::{Command, Output};
 
 fn cableview(args: &[&str]) -> Output {
@@ -123,4 +128,43 @@ fn piped_reader_prints_the_clean_text() {
     let out = cableview(&[]);
     assert!(out.status.success());
     assert!(stdout(&out).starts_with("Cable: 05PARIS2333\n"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_device_named_on_the_command_line_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/05PARIS2333.txt");
+    for (name, make, kind) in [
+        (
+            "stuck.txt",
+            hostile::fifo as fn(&std::path::Path),
+            "a named pipe (FIFO)",
+        ),
+        ("zero.txt", hostile::dev_zero, "a character device"),
+    ] {
+        let path = dir.path().join(name);
+        make(&path);
+        let file = path.to_str().unwrap();
+        for args in [
+            vec!["entities", file],
+            vec!["export", "--format", "conll", file],
+            vec![file],
+            vec![sample, "--annotations", file],
+        ] {
+            let out = hostile::run(
+                Command::new(env!("CARGO_BIN_EXE_cableview"))
+                    .args(&args)
+                    .env("CABLEVIEW_CONFIG_DIR", &config),
+            );
+            assert_eq!(out.status.code(), Some(1), "{args:?}");
+            assert!(out.stdout.is_empty(), "{args:?}");
+            assert_eq!(
+                String::from_utf8_lossy(&out.stderr),
+                format!("cableview: {file}: cannot read: not a regular file: {kind}\n"),
+                "{args:?}"
+            );
+        }
+    }
 }

@@ -6,6 +6,7 @@
 #[allow(dead_code, reason = "the shared helper has more than this test uses")]
 mod pty;
 
+#[cfg(unix)]
 #[path = "support/hostile.rs"]
 #[allow(dead_code, reason = "the shared helper has more than this test uses")]
 mod hostile;
@@ -201,6 +202,7 @@ fn a_bad_config_stops_before_the_reader_starts() {
     assert!(!term.alternate_screen());
 }
 
+#[cfg(unix)]
 #[test]
 fn a_named_pipe_or_a_device_for_state_is_set_aside_and_the_reader_opens() {
     for (make, reason) in [
@@ -229,6 +231,7 @@ fn a_named_pipe_or_a_device_for_state_is_set_aside_and_the_reader_opens() {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn a_named_pipe_for_config_stops_before_the_reader_starts() {
     let dir = tempfile::tempdir().expect("temp dir");
