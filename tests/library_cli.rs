@@ -93,9 +93,13 @@ fn cableview_with(config: &Path, args: &[&str]) -> Output {
     )
 }
 
-/// A folder of two cables with `others` beside them.
+/// Makes a file at the path given.
 #[cfg(unix)]
-fn folder_with(others: &[(&str, fn(&Path))]) -> tempfile::TempDir {
+type Make = fn(&Path);
+
+/// A folder of two cables with `others` (each made by its function) beside them.
+#[cfg(unix)]
+fn folder_with(others: &[(&str, Make)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/annotated");
     for name in ["04PARIS8983.txt", "09KABUL3423.txt"] {
