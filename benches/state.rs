@@ -57,7 +57,10 @@ fn saving(c: &mut Criterion) {
     group.bench_function("a save on the calling thread, 50 MB state.json", |b| {
         b.iter(|| {
             paragraph = paragraph % 7 + 1;
-            store.save("05PARIS2333", &serde_json::json!({ "paragraph": paragraph }))
+            store.save(
+                "05PARIS2333",
+                &serde_json::json!({ "paragraph": paragraph }),
+            )
         });
     });
     group.finish();

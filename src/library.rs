@@ -10,7 +10,7 @@ pub mod refs;
 pub mod table;
 
 use crate::cable::{Cable, Classification, EntityKind, Reference};
-use crate::input::{self, LoadError, LoadOptions, Loaded, Progress, Skipped};
+use crate::input::{self, LoadError, LoadOptions, Loaded, Skipped};
 use crate::regular_file::Limit;
 use index::CableEntity;
 use rayon::prelude::*;
@@ -18,7 +18,6 @@ use rayon::prelude::*;
 /// whose resistance to crafted keys buys nothing for cable IDs and entity names.
 pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
 pub use index::{EntityIndex, EntityKey, Posting};
 pub use load::{LoadEvent, LoadHandle};
@@ -98,31 +97,6 @@ pub struct CollectionEntity {
 }
 
 impl Library {
-    /// Loads files and directories into a library, parsing in parallel and summarising
-    /// each cable on the worker that parsed it, so the full cables are never all held.
-    pub fn load(
-        paths: &[PathBuf],
-        on_progress: &(dyn Fn(Progress) + Sync),
-        cancel: &AtomicBool,
-    ) -> Self {
-        Self::load_limited(paths, Limit::default(), on_progress, cancel)
-    }
-
-    /// As [`Library::load`], reading no more than `limit` of a file, now and when a
-    /// cable is opened ([`Library::open`]).
-    pub fn load_limited(
-        paths: &[PathBuf],
-        limit: Limit,
-        on_progress: &(dyn Fn(Progress) + Sync),
-        cancel: &AtomicBool,
-    ) -> Self {
-        let (slim, skipped) =
-            input::load_paths_map(paths, limit, on_progress, cancel, |path, cable| {
-                Entry::of(path, cable, false)
-            });
-        Self::build(slim, skipped, limit)
-    }
-
     /// Builds a library from cables already loaded from files (which [`Library::open`]
     /// reads again), keeping the skipped report.
     #[must_use]

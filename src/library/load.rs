@@ -1,4 +1,5 @@
-//! Loading a library in the background, with progress events for a loading screen.
+//! Loading a library: at once, or in the background with progress events for a loading
+//! screen.
 
 use super::{Entry, Library};
 use crate::input::{self, Progress};
@@ -8,6 +9,33 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread::JoinHandle;
+
+impl Library {
+    /// Loads files and directories into a library, parsing in parallel and summarising
+    /// each cable on the worker that parsed it, so the full cables are never all held.
+    pub fn load(
+        paths: &[PathBuf],
+        on_progress: &(dyn Fn(Progress) + Sync),
+        cancel: &AtomicBool,
+    ) -> Self {
+        Self::load_limited(paths, Limit::default(), on_progress, cancel)
+    }
+
+    /// As [`Library::load`], reading no more than `limit` of a file, now and when a
+    /// cable is opened ([`Library::open`]).
+    pub fn load_limited(
+        paths: &[PathBuf],
+        limit: Limit,
+        on_progress: &(dyn Fn(Progress) + Sync),
+        cancel: &AtomicBool,
+    ) -> Self {
+        let (slim, skipped) =
+            input::load_paths_map(paths, limit, on_progress, cancel, |path, cable| {
+                Entry::of(path, cable, false)
+            });
+        Self::build(slim, skipped, limit)
+    }
+}
 
 /// What a background load reports.
 #[derive(Debug)]
