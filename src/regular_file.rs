@@ -319,15 +319,22 @@ mod tests {
         let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("path");
         // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
         assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
-        let file = open(&fifo).expect("a pipe opens at once without O_NONBLOCK's wait");
-        let error = check(&file.metadata().expect("fstat"), Limit::CONFIG).expect_err("a pipe");
+        // On a thread, so a regression fails the test instead of hanging it.
+        let (done, wait) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let file = open(&fifo).expect("a pipe opens");
+            let error = check(&file.metadata().expect("fstat"), Limit::CONFIG).err();
+            let message = read(&fifo, Limit::CONFIG).map_err(|e| e.to_string()).err();
+            let _ = done.send((error.as_ref().and_then(refusal), message));
+        });
+        let (why, message) = wait
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("opening a pipe does not wait for a writer");
+        assert_eq!(why, Some(Refusal::NotRegular(Special::Fifo)));
         assert_eq!(
-            refusal(&error),
-            Some(Refusal::NotRegular(Special::Fifo)),
-            "{error}"
+            message.as_deref(),
+            Some("not a regular file: a named pipe (FIFO)")
         );
-        let (_, message) = refused(read(&fifo, Limit::CONFIG));
-        assert_eq!(message, "not a regular file: a named pipe (FIFO)");
     }
 
     #[cfg(target_os = "linux")]
