@@ -8,6 +8,7 @@ use crate::export::{self, Format};
 use crate::input::{self, LoadError};
 use crate::library::Library;
 use crate::paths::Paths;
+use crate::regular_file::Limit;
 use crate::sanitize::{path as shown, printable};
 use crate::state::session::Session;
 use clap::{Args, CommandFactory, Parser, Subcommand};
@@ -247,12 +248,12 @@ pub fn man_page() -> String {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Export { format, out, paths }) => {
-            export_command(format, out.as_deref(), &paths).map_err(Failure::from)
-        }
-        Some(Command::Entities { kind, json, paths }) => {
-            entities_command(kind.as_ref(), json, &paths).map_err(Failure::from)
-        }
+        Some(Command::Export { format, out, paths }) => file_limit().and_then(|limit| {
+            export_command(format, out.as_deref(), &paths, limit).map_err(Failure::from)
+        }),
+        Some(Command::Entities { kind, json, paths }) => file_limit().and_then(|limit| {
+            entities_command(kind.as_ref(), json, &paths, limit).map_err(Failure::from)
+        }),
         Some(Command::Paths) => write_out(&Paths::from_env().report()).map_err(Failure::from),
         Some(Command::Config { default }) => config_command(default),
         Some(Command::Themes) => themes_command(),
@@ -271,12 +272,28 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// How much of a cable or side file may be read: `max_file_mb` in the user's config.
+fn file_limit() -> Result<Limit, Failure> {
+    let config = match Paths::from_env().config_file() {
+        Some(path) => config::Config::load(&path)?,
+        None => config::Config::default(),
+    };
+    Ok(config.file_limit())
+}
+
 /// Loads the given cables, or the bundled sample when none is given.
-fn load_all(paths: &[PathBuf]) -> Result<Vec<Cable>, LoadError> {
+fn load_all(paths: &[PathBuf], limit: Limit) -> Result<Vec<Cable>, LoadError> {
     if paths.is_empty() {
         return Ok(vec![input::sample()]);
     }
-    paths.iter().map(|p| input::load(p)).collect()
+    let options = input::LoadOptions {
+        limit,
+        ..input::LoadOptions::default()
+    };
+    paths
+        .iter()
+        .map(|p| input::load_with(p, &options))
+        .collect()
 }
 
 /// Whether any path is a directory: then the paths are a collection, loaded leniently.
@@ -285,9 +302,9 @@ fn names_a_directory(paths: &[PathBuf]) -> bool {
 }
 
 /// Loads files and directories into a library; bad files are counted on stderr.
-fn load_collection(paths: &[PathBuf]) -> Result<Library, String> {
+fn load_collection(paths: &[PathBuf], limit: Limit) -> Result<Library, String> {
     let never = std::sync::atomic::AtomicBool::new(false);
-    let library = Library::load(paths, &|_| {}, &never);
+    let library = Library::load_limited(paths, limit, &|_| {}, &never);
     report_skipped(library.skipped());
     if library.is_empty() {
         return Err("no cable found in the given paths".to_string());
@@ -297,8 +314,9 @@ fn load_collection(paths: &[PathBuf]) -> Result<Library, String> {
 
 /// Loads every cable under files and directories whole (for export); bad files are
 /// counted on stderr, not fatal.
-fn load_leniently(paths: &[PathBuf]) -> Result<(Vec<Cable>, Vec<PathBuf>), String> {
-    let loaded = input::load_paths(paths);
+fn load_leniently(paths: &[PathBuf], limit: Limit) -> Result<(Vec<Cable>, Vec<PathBuf>), String> {
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let loaded = input::load_paths_with(paths, limit, &|_| {}, &never);
     report_skipped(&loaded.skipped);
     if loaded.cables.is_empty() {
         return Err("no cable found in the given paths".to_string());
@@ -347,11 +365,19 @@ fn write_out(text: &str) -> Result<(), String> {
     }
 }
 
-fn export_command(format: Format, out: Option<&Path>, paths: &[PathBuf]) -> Result<(), String> {
+fn export_command(
+    format: Format,
+    out: Option<&Path>,
+    paths: &[PathBuf],
+    limit: Limit,
+) -> Result<(), String> {
     let (cables, files) = if names_a_directory(paths) {
-        load_leniently(paths)?
+        load_leniently(paths, limit)?
     } else {
-        (load_all(paths).map_err(|e| e.to_string())?, paths.to_vec())
+        (
+            load_all(paths, limit).map_err(|e| e.to_string())?,
+            paths.to_vec(),
+        )
     };
     let Some(dir) = out else {
         let text = export::stream(&cables, format).map_err(|e| e.to_string())?;
@@ -399,12 +425,13 @@ fn entities_command(
     kind: Option<&EntityKind>,
     json: bool,
     paths: &[PathBuf],
+    limit: Limit,
 ) -> Result<(), String> {
     if names_a_directory(paths) {
-        let library = load_collection(paths)?;
+        let library = load_collection(paths, limit)?;
         return write_out(&collection_entities(&library, kind, json));
     }
-    let cables = load_all(paths).map_err(|e| e.to_string())?;
+    let cables = load_all(paths, limit).map_err(|e| e.to_string())?;
     let mut out = String::new();
     for cable in &cables {
         let entities: Vec<_> = cable
@@ -518,8 +545,9 @@ fn themes_command() -> Result<(), Failure> {
 }
 
 fn open_command(args: &OpenArgs) -> Result<(), Failure> {
+    let limit = file_limit()?;
     if args.annotations.is_none() && (args.paths.len() > 1 || names_a_directory(&args.paths)) {
-        return browse_command(args);
+        return browse_command(args, limit);
     }
     let cables = match &args.annotations {
         Some(annotations) => {
@@ -530,11 +558,12 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
             };
             let options = input::LoadOptions {
                 annotations: Some(annotations.clone()),
+                limit,
                 ..input::LoadOptions::default()
             };
             vec![input::load_with(path, &options).map_err(|e| e.to_string())?]
         }
-        None => load_all(&args.paths).map_err(|e| e.to_string())?,
+        None => load_all(&args.paths, limit).map_err(|e| e.to_string())?,
     };
     if !std::io::stdout().is_terminal() {
         return print_texts(&cables);
@@ -578,13 +607,13 @@ fn prepare_screen(args: &OpenArgs) -> Result<Startup, Failure> {
 }
 
 /// Several cables or a directory: the library view, loading in the background.
-fn browse_command(args: &OpenArgs) -> Result<(), Failure> {
+fn browse_command(args: &OpenArgs, limit: Limit) -> Result<(), Failure> {
     if !std::io::stdout().is_terminal() {
-        let (cables, _) = load_leniently(&args.paths)?;
+        let (cables, _) = load_leniently(&args.paths, limit)?;
         return print_texts(&cables);
     }
     let Startup { options, store } = prepare_screen(args)?;
-    let loader = crate::library::LoadHandle::spawn(args.paths.clone());
+    let loader = crate::library::LoadHandle::spawn_limited(args.paths.clone(), limit);
     let mut browser = crate::browser::Browser::loading(Some(loader), options);
     for notice in browser.keep_positions(store, args.fresh) {
         warn(&notice);

@@ -42,6 +42,10 @@ pub struct Config {
     pub mouse: bool,
     /// The view at start: the clean text or the file's own lines.
     pub view: View,
+    /// The largest cable or side file read, in MB: a stray disk image or a file that
+    /// never ends is skipped with the reason instead of filling memory.
+    #[serde(deserialize_with = "megabytes")]
+    pub max_file_mb: u64,
     /// Key overrides: action name -> its keys, replacing that action's defaults; the
     /// library's actions in `[keys.library]`.
     pub keys: KeyOverrides,
@@ -56,6 +60,7 @@ impl Default for Config {
             max_width: 100,
             mouse: true,
             view: View::Clean,
+            max_file_mb: crate::regular_file::DEFAULT_CABLE_MB,
             keys: KeyOverrides::default(),
         }
     }
@@ -124,6 +129,24 @@ fn width<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u16, D::Error> {
         .ok_or_else(|| serde::de::Error::custom(format!("invalid width {number}, {expected}")))
 }
 
+/// The largest `max_file_mb` accepted: cables are read whole into memory.
+pub const MAX_FILE_MB: u64 = 4096;
+
+fn megabytes<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+    let expected = format!("expected a number of megabytes from 1 to {MAX_FILE_MB}");
+    let value = toml::Value::deserialize(deserializer)?;
+    let Some(number) = value.as_integer() else {
+        let found = value.type_str();
+        return Err(serde::de::Error::custom(format!(
+            "wrong type: {found} {value}, {expected}"
+        )));
+    };
+    u64::try_from(number)
+        .ok()
+        .filter(|mb| (1..=MAX_FILE_MB).contains(mb))
+        .ok_or_else(|| serde::de::Error::custom(format!("invalid size {number}, {expected}")))
+}
+
 impl Config {
     /// Parses the text of a config file; `file` names it in errors.
     pub fn parse(text: &str, file: &str) -> Result<Self, FileError> {
@@ -138,6 +161,12 @@ impl Config {
         }
     }
 
+    /// How much of a cable or side file may be read.
+    #[must_use]
+    pub fn file_limit(&self) -> crate::regular_file::Limit {
+        crate::regular_file::Limit::cable_mb(self.max_file_mb)
+    }
+
     /// The config file's entity kinds as the model's.
     #[must_use]
     pub fn entity_kinds(&self) -> Vec<EntityKind> {
@@ -148,7 +177,7 @@ impl Config {
 /// Reads a user file as UTF-8 text; `None` when it does not exist.
 pub fn read_text(path: &Path) -> Result<Option<String>, FileError> {
     let name = crate::sanitize::path(path);
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::regular_file::read(path, crate::regular_file::Limit::CONFIG) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(FileError::unreadable(&name, &e)),
@@ -236,6 +265,7 @@ mod tests {
             "max_width",
             "mouse",
             "view",
+            "max_file_mb",
             "keys",
         ];
         for field in fields {

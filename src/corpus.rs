@@ -9,6 +9,7 @@
 
 use crate::cable::{self, Cable};
 use crate::library::CableKey;
+use crate::regular_file::Limit;
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
@@ -49,7 +50,8 @@ impl Source {
         let mut texts = Vec::new();
         for path in names {
             let name = path.file_name().map(|n| n.to_string_lossy().to_string());
-            texts.push((name.unwrap_or_default(), std::fs::read_to_string(&path)?));
+            let text = crate::regular_file::read_to_string(&path, Limit::default())?;
+            texts.push((name.unwrap_or_default(), text));
         }
         let source = Self::from_texts(&texts);
         if source.paragraphs.is_empty() {

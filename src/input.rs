@@ -2,6 +2,7 @@
 
 use crate::cable::side::{self, LabelMap};
 use crate::cable::{self, Cable, ParseError, SideAnnotations};
+use crate::regular_file::{self, Limit, Refusal, Special};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -38,7 +39,8 @@ pub fn sample() -> Cable {
     cable::parse(crate::SAMPLE, crate::SAMPLE_NAME).expect("the bundled sample parses")
 }
 
-/// How to load a cable: where its side-file annotations are and how to read their labels.
+/// How to load a cable: where its side-file annotations are, how to read their labels,
+/// and how much of a file may be read.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
     /// A side file of annotations (brat `.ann` or displaCy JSON); none looks beside the
@@ -46,6 +48,8 @@ pub struct LoadOptions {
     pub annotations: Option<PathBuf>,
     /// How the side file's labels map to entity kinds.
     pub labels: LabelMap,
+    /// The most read of the cable, and of its side file (`max_file_mb`).
+    pub limit: Limit,
 }
 
 /// Reads and parses one cable file, with the annotations of a side file beside it if any.
@@ -55,14 +59,14 @@ pub fn load(path: &Path) -> Result<Cable, LoadError> {
 
 /// Reads and parses one cable file with these options.
 pub fn load_with(path: &Path, options: &LoadOptions) -> Result<Cable, LoadError> {
-    let bytes = read_file(path)?;
+    let bytes = read_file(path, options.limit)?;
     let side_path = match &options.annotations {
         Some(explicit) => Some(explicit.clone()),
         None => side_file_for(path),
     };
     let annotations = match side_path {
         Some(side_path) => {
-            let side_bytes = read_file(&side_path)?;
+            let side_bytes = read_file(&side_path, options.limit)?;
             let text = String::from_utf8_lossy(&side_bytes);
             Some(side::read(&text, &crate::sanitize::path(&side_path)).map_err(ParseError::from)?)
         }
@@ -93,20 +97,22 @@ pub fn side_file_for(path: &Path) -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let metadata = std::fs::metadata(path).map_err(|source| match source.kind() {
-        std::io::ErrorKind::NotFound => LoadError::Missing(path.to_path_buf()),
-        _ => LoadError::Unreadable {
-            path: path.to_path_buf(),
-            source,
-        },
-    })?;
-    if metadata.is_dir() {
-        return Err(LoadError::Directory(path.to_path_buf()));
-    }
-    std::fs::read(path).map_err(|source| LoadError::Unreadable {
-        path: path.to_path_buf(),
-        source,
+/// Reads a cable or side file: a pipe, a device or a file past `limit` is
+/// [`LoadError::Unreadable`] with the reason.
+fn read_file(path: &Path, limit: Limit) -> Result<Vec<u8>, LoadError> {
+    regular_file::read(path, limit).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            return LoadError::Missing(path.to_path_buf());
+        }
+        match regular_file::refusal(&source) {
+            Some(Refusal::NotRegular(Special::Directory)) => {
+                LoadError::Directory(path.to_path_buf())
+            }
+            _ => LoadError::Unreadable {
+                path: path.to_path_buf(),
+                source,
+            },
+        }
     })
 }
 
@@ -154,25 +160,27 @@ impl Progress {
     }
 }
 
-/// Files larger than this, found by walking a directory, are not read: no cable comes
-/// near it, and reading a stray video in full would stall the load.
-const MAX_WALKED_FILE: u64 = 16 * 1024 * 1024;
-
 /// Loads files and directories (walked recursively, hidden entries skipped), parsing in
-/// parallel on every core. Never stops on a bad file: it goes to [`Loaded::skipped`].
+/// parallel on every core, each file read up to the default limit. Never stops on a bad
+/// file: it goes to [`Loaded::skipped`].
 #[must_use]
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
-    load_paths_with(paths, &|_| {}, &std::sync::atomic::AtomicBool::new(false))
+    let never = std::sync::atomic::AtomicBool::new(false);
+    load_paths_with(paths, Limit::default(), &|_| {}, &never)
 }
 
-/// As [`load_paths`], calling `on_progress` now and then (from worker threads) and
-/// stopping early, with what was loaded so far, once `cancel` is set.
+/// As [`load_paths`], reading no more than `limit` of a file, calling `on_progress` now
+/// and then (from worker threads) and stopping early, with what was loaded so far, once
+/// `cancel` is set.
 pub fn load_paths_with(
     paths: &[PathBuf],
+    limit: Limit,
     on_progress: &(dyn Fn(Progress) + Sync),
     cancel: &std::sync::atomic::AtomicBool,
 ) -> Loaded {
-    let (cables, skipped) = load_paths_map(paths, on_progress, cancel, |path, cable| (path, cable));
+    let (cables, skipped) = load_paths_map(paths, limit, on_progress, cancel, |path, cable| {
+        (path, cable)
+    });
     Loaded { cables, skipped }
 }
 
@@ -181,6 +189,7 @@ pub fn load_paths_with(
 /// Results come back in path order, with the skipped report.
 pub fn load_paths_map<T: Send>(
     paths: &[PathBuf],
+    limit: Limit,
     on_progress: &(dyn Fn(Progress) + Sync),
     cancel: &std::sync::atomic::AtomicBool,
     keep: impl Fn(PathBuf, Cable) -> T + Sync,
@@ -207,7 +216,7 @@ pub fn load_paths_map<T: Send>(
             if cancel.load(Ordering::Relaxed) {
                 return None;
             }
-            let (result, size) = load_one(&file);
+            let (result, size) = load_one(&file, limit);
             let result = result.map(|(path, cable)| keep(path, cable));
             bytes.fetch_add(size, Ordering::Relaxed);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
@@ -233,17 +242,21 @@ pub fn load_paths_map<T: Send>(
 }
 
 /// Loads one file; also returns its size for the progress report.
-fn load_one(file: &walk::Found) -> (Result<(PathBuf, Cable), Skipped>, u64) {
+///
+/// One limit holds whether the file was named or found in a folder, so a cable that
+/// opens alone also opens in its folder; a bigger file is refused from its size alone,
+/// before any of it is read, so a stray disk image costs nothing to skip.
+fn load_one(file: &walk::Found, limit: Limit) -> (Result<(PathBuf, Cable), Skipped>, u64) {
     let skip = |reason: String| Skipped {
         path: file.path.clone(),
         reason,
     };
     let size = std::fs::metadata(&file.path).map_or(0, |m| m.len());
-    if file.walked && size > MAX_WALKED_FILE {
-        let reason = format!("too large for a cable ({} MB)", size / (1024 * 1024));
-        return (Err(skip(reason)), size);
-    }
-    let cable = match load(&file.path) {
+    let options = LoadOptions {
+        limit,
+        ..LoadOptions::default()
+    };
+    let cable = match load_with(&file.path, &options) {
         Ok(cable) => cable,
         Err(e) => return (Err(skip(reason_of(&file.path, &e))), size),
     };

@@ -16,6 +16,7 @@ pub mod input;
 pub mod keymap;
 pub mod library;
 pub mod paths;
+pub mod regular_file;
 pub mod sanitize;
 pub mod state;
 pub mod tags;

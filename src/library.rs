@@ -10,14 +10,14 @@ pub mod refs;
 pub mod table;
 
 use crate::cable::{Cable, Classification, EntityKind, Reference};
-use crate::input::{self, LoadError, Loaded, Progress, Skipped};
+use crate::input::{self, LoadError, LoadOptions, Loaded, Skipped};
+use crate::regular_file::Limit;
 use index::CableEntity;
 use rayon::prelude::*;
 /// Hash maps keyed by short strings built on every load: foldhash rather than SipHash,
 /// whose resistance to crafted keys buys nothing for cable IDs and entity names.
 pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
 pub use index::{EntityIndex, EntityKey, Posting};
 pub use load::{LoadEvent, LoadHandle};
@@ -38,6 +38,8 @@ pub struct Library {
     cited_by: Vec<Vec<usize>>,
     entities: EntityIndex,
     skipped: Vec<Skipped>,
+    /// How much of a file [`Library::open`] reads: as much as the load did.
+    limit: Limit,
 }
 
 /// What the library keeps of one cable.
@@ -95,19 +97,6 @@ pub struct CollectionEntity {
 }
 
 impl Library {
-    /// Loads files and directories into a library, parsing in parallel and summarising
-    /// each cable on the worker that parsed it, so the full cables are never all held.
-    pub fn load(
-        paths: &[PathBuf],
-        on_progress: &(dyn Fn(Progress) + Sync),
-        cancel: &AtomicBool,
-    ) -> Self {
-        let (slim, skipped) = input::load_paths_map(paths, on_progress, cancel, |path, cable| {
-            Entry::of(path, cable, false)
-        });
-        Self::build(slim, skipped)
-    }
-
     /// Builds a library from cables already loaded from files (which [`Library::open`]
     /// reads again), keeping the skipped report.
     #[must_use]
@@ -117,7 +106,7 @@ impl Library {
             .into_par_iter()
             .map(|(path, cable)| Entry::of(path, cable, false))
             .collect();
-        Self::build(slim, loaded.skipped)
+        Self::build(slim, loaded.skipped, Limit::default())
     }
 
     /// A library of cables with no files behind them (tests, the sample): kept whole.
@@ -127,10 +116,10 @@ impl Library {
             .into_iter()
             .map(|c| Entry::of(PathBuf::from(c.title()), c, true))
             .collect();
-        Self::build(slim, Vec::new())
+        Self::build(slim, Vec::new(), Limit::default())
     }
 
-    fn build(slim: Vec<(Entry, Vec<CableEntity>)>, skipped: Vec<Skipped>) -> Self {
+    fn build(slim: Vec<(Entry, Vec<CableEntity>)>, skipped: Vec<Skipped>, limit: Limit) -> Self {
         let (entries, entities): (Vec<Entry>, Vec<Vec<CableEntity>>) = slim.into_iter().unzip();
         let mut by_key = FastMap::with_capacity_and_hasher(entries.len(), Default::default());
         for (i, entry) in entries.iter().enumerate() {
@@ -173,6 +162,7 @@ impl Library {
             cited_by,
             entities: entity_index,
             skipped,
+            limit,
         }
     }
 
@@ -200,7 +190,13 @@ impl Library {
             .ok_or_else(|| LoadError::Missing(PathBuf::from(format!("cable #{index}"))))?;
         match &entry.cable {
             Some(cable) => Ok(Cable::clone(cable)),
-            None => input::load(&entry.path),
+            None => input::load_with(
+                &entry.path,
+                &LoadOptions {
+                    limit: self.limit,
+                    ..LoadOptions::default()
+                },
+            ),
         }
     }
 

@@ -3,25 +3,27 @@
 //!
 //! The file maps a cable key ([`cable_key`]) to an [`Entry`]: the reader's position
 //! (kept as JSON, so this module does not depend on the reader's types) and when it
-//! was saved. Saving re-reads the file and replaces only the saved cable, under a
+//! was saved. Saving re-reads the file and replaces only the saved cables, under a
 //! lock, and writes atomically: two instances never corrupt the file or drop each
-//! other's cables, and the last to save a cable wins it. A file that cannot be read
-//! is moved aside, never discarded; a data dir that refuses writes turns saving
-//! off. Either way the reader goes on, and a notice says what happened.
+//! other's cables, and the last to save a cable wins it. The reader saves through
+//! [`Store::save_later`], which hands the write to a thread ([`saver`]), so neither a
+//! big file nor another instance's lock holds up a jump; [`Store::flush`] (on quit)
+//! waits for it. A file that cannot be read (not JSON, not a regular file, over the
+//! 128 MB limit) is moved aside, never discarded; a data dir that refuses writes
+//! turns saving off. Either way the reader goes on, and a notice says what happened.
 
 pub mod atomic;
+mod disk;
+mod saver;
 pub mod session;
 
 use crate::cable::Cable;
+use disk::Entries;
+use saver::{Report, Saver};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
-
-/// The version of the file format this build writes.
-const VERSION: u32 = 1;
 
 /// One cable's saved state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,14 +32,6 @@ pub struct Entry {
     pub position: serde_json::Value,
     /// When it was saved, in seconds since the Unix epoch.
     pub updated_at: u64,
-}
-
-/// The file's shape.
-#[derive(Debug, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StateFile {
-    version: u32,
-    cables: BTreeMap<String, Entry>,
 }
 
 /// The key a cable is saved under: its reference ID when known, else a hash of
@@ -62,14 +56,18 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 }
 
 /// The reading state of every cable, and whether it can be saved.
+///
+/// Dropping a store writes what [`Store::save_later`] queued.
 #[derive(Debug)]
 pub struct Store {
     /// `state.json`; `None` when state is off (`--no-state`, no data dir).
     path: Option<PathBuf>,
     /// False once the data dir has refused a write, or the file is not ours.
     writable: bool,
-    entries: BTreeMap<String, Entry>,
+    entries: Entries,
     notices: Vec<String>,
+    /// The saving thread, started by the first [`Store::save_later`].
+    saver: Option<Saver>,
 }
 
 impl Store {
@@ -81,6 +79,7 @@ impl Store {
             writable: false,
             entries: BTreeMap::new(),
             notices: Vec::new(),
+            saver: None,
         }
     }
 
@@ -93,13 +92,14 @@ impl Store {
             writable: true,
             entries: BTreeMap::new(),
             notices: Vec::new(),
+            saver: None,
         };
-        match store.read_disk(&path) {
+        match disk::read(&path, &mut store.notices) {
             Ok(entries) => store.entries = entries,
             Err(notice) => store.stop_saving(notice),
         }
         if store.writable
-            && let Err(e) = probe(&path)
+            && let Err(e) = disk::probe(&path)
         {
             let dir = path.parent().unwrap_or(Path::new("."));
             store.stop_saving(format!(
@@ -122,7 +122,7 @@ impl Store {
         self.path.as_deref()
     }
 
-    /// Every saved cable, by key.
+    /// Every saved cable, by key: as read at opening, with this store's saves.
     #[must_use]
     pub fn entries(&self) -> &BTreeMap<String, Entry> {
         &self.entries
@@ -141,131 +141,104 @@ impl Store {
         T::deserialize(self.position(key)?).ok()
     }
 
-    /// Saves a cable's position: re-reads the file, replaces this cable's entry
-    /// and writes it back atomically. Returns whether it was written; failures
-    /// become notices and turn saving off, so the user hears of them once.
+    /// Saves a cable's position now: re-reads the file, replaces this cable's entry
+    /// and writes it back atomically, waiting for another instance's lock up to
+    /// [`atomic::Lock::PATIENCE`]. Returns whether it was written; failures become
+    /// notices and turn saving off, so the user hears of them once.
     pub fn save<T: Serialize>(&mut self, key: &str, position: &T) -> bool {
-        let (Some(path), true) = (self.path.clone(), self.writable) else {
+        // Saves queued before this one go first, so this one is the last.
+        self.flush();
+        let (Some(path), Some(entry)) = (self.path.clone(), self.entry(position)) else {
             return false;
-        };
-        let position = match serde_json::to_value(position) {
-            Ok(value) => value,
-            Err(e) => {
-                self.notices
-                    .push(format!("cannot save the reading position: {e}"));
-                return false;
-            }
         };
         let _lock = atomic::Lock::acquire(&path);
-        let mut entries = match self.read_disk(&path) {
-            Ok(entries) => entries,
+        let updates = BTreeMap::from([(key.to_string(), entry)]);
+        match disk::merge(&path, &updates, &mut self.notices) {
+            Ok(entries) => {
+                self.entries = entries;
+                true
+            }
             Err(notice) => {
                 self.stop_saving(notice);
-                return false;
+                false
             }
-        };
-        entries.insert(
-            key.to_string(),
-            Entry {
-                position,
-                updated_at: now(),
-            },
-        );
-        let file = StateFile {
-            version: VERSION,
-            cables: entries,
-        };
-        let written = serde_json::to_vec_pretty(&file)
-            .map_err(io::Error::other)
-            .and_then(|bytes| atomic::write(&path, &bytes));
-        if let Err(e) = written {
-            self.stop_saving(format!(
-                "reading positions will not be saved: cannot write {} ({e})",
-                crate::sanitize::path(&path)
-            ));
-            return false;
         }
-        atomic::sweep_temps(&path, Duration::from_secs(600));
-        self.entries = file.cables;
+    }
+
+    /// Saves a cable's position without waiting for the disk: the position is this
+    /// store's at once and a thread writes it as [`Store::save`] would, together with
+    /// the saves queued meanwhile. Returns whether it was queued; a failure is a
+    /// notice of a later call, and turns saving off.
+    pub fn save_later<T: Serialize>(&mut self, key: &str, position: &T) -> bool {
+        self.collect_reports();
+        let (Some(path), Some(entry)) = (self.path.clone(), self.entry(position)) else {
+            return false;
+        };
+        if self.saver.is_none() {
+            self.saver = Saver::spawn(path);
+        }
+        let queued = self
+            .saver
+            .as_ref()
+            .is_some_and(|saver| saver.save(key.to_string(), entry.clone()));
+        if !queued {
+            // No thread to be had: save as before, on this one.
+            self.saver = None;
+            return self.save(key, position);
+        }
+        self.entries.insert(key.to_string(), entry);
         true
+    }
+
+    /// Waits until every position [`Store::save_later`] queued is on disk (or has
+    /// failed, with a notice), waiting for another instance's lock up to
+    /// [`atomic::Lock::PATIENCE`].
+    pub fn flush(&mut self) {
+        if let Some(saver) = &self.saver {
+            saver.flush();
+        }
+        self.collect_reports();
     }
 
     /// The notices not yet shown (a file moved aside, saving turned off), oldest
     /// first; each is returned once.
     pub fn take_notices(&mut self) -> Vec<String> {
+        self.collect_reports();
         std::mem::take(&mut self.notices)
+    }
+
+    /// The entry to save for `position`, if saving is on and it serialises.
+    fn entry<T: Serialize>(&mut self, position: &T) -> Option<Entry> {
+        if !self.can_save() {
+            return None;
+        }
+        match serde_json::to_value(position) {
+            Ok(position) => Some(Entry {
+                position,
+                updated_at: disk::now(),
+            }),
+            Err(e) => {
+                self.notices
+                    .push(format!("cannot save the reading position: {e}"));
+                None
+            }
+        }
+    }
+
+    fn collect_reports(&mut self) {
+        let reports = self.saver.as_ref().map(Saver::reports).unwrap_or_default();
+        for report in reports {
+            match report {
+                Report::Notice(notice) => self.notices.push(notice),
+                Report::Stopped(notice) => self.stop_saving(notice),
+            }
+        }
     }
 
     fn stop_saving(&mut self, notice: String) {
         self.writable = false;
         self.notices.push(notice);
     }
-
-    /// Reads the file's entries. A missing file is empty; an unparsable one is
-    /// moved aside (with a notice) and counts as empty. `Err` carries a notice for
-    /// a file that cannot be read or moved, or one written by a newer build.
-    fn read_disk(&mut self, path: &Path) -> Result<BTreeMap<String, Entry>, String> {
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
-            Err(e) => {
-                return Err(format!(
-                    "reading positions are off: cannot read {} ({e})",
-                    crate::sanitize::path(path)
-                ));
-            }
-        };
-        match serde_json::from_slice::<StateFile>(&bytes) {
-            Ok(file) if file.version <= VERSION => Ok(file.cables),
-            Ok(file) => Err(format!(
-                "reading positions will not be saved: {} is version {}, from a newer cableview",
-                crate::sanitize::path(path),
-                file.version
-            )),
-            Err(error) => {
-                let aside = set_aside(path).map_err(|e| {
-                    format!(
-                        "reading positions will not be saved: {} cannot be read ({error}) nor moved aside ({e})",
-                        crate::sanitize::path(path)
-                    )
-                })?;
-                self.notices.push(format!(
-                    "reading state could not be read ({error}); kept as {} and started afresh",
-                    crate::sanitize::path(&aside)
-                ));
-                Ok(BTreeMap::new())
-            }
-        }
-    }
-}
-
-/// Moves an unreadable state file to `state.json.corrupt-<unix time>` (with a
-/// counter if that exists), so nothing of the user's is lost.
-fn set_aside(path: &Path) -> io::Result<PathBuf> {
-    let base = format!("{}.corrupt-{}", path.display(), now());
-    let mut aside = PathBuf::from(&base);
-    let mut n = 1;
-    while aside.exists() {
-        n += 1;
-        aside = PathBuf::from(format!("{base}-{n}"));
-    }
-    std::fs::rename(path, &aside)?;
-    Ok(aside)
-}
-
-/// Checks the data dir takes new files: creates it, then a file in it.
-fn probe(path: &Path) -> io::Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    let temp = atomic::write_temp(path, b"")?;
-    std::fs::remove_file(temp)
-}
-
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
 }
 
 #[cfg(test)]

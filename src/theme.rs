@@ -331,11 +331,12 @@ impl Theme {
             let path = dir.join(format!("{name}.toml"));
             if path.is_file() {
                 let text =
-                    std::fs::read_to_string(&path).map_err(|source| ThemeError::Unreadable {
-                        name: name.to_string(),
-                        path: crate::sanitize::path(&path),
-                        source,
-                    })?;
+                    crate::regular_file::read_to_string(&path, crate::regular_file::Limit::CONFIG)
+                        .map_err(|source| ThemeError::Unreadable {
+                            name: name.to_string(),
+                            path: crate::sanitize::path(&path),
+                            source,
+                        })?;
                 return Ok(text);
             }
         }

@@ -1,9 +1,14 @@
 //! The command line, run as a user would: the real binary, its output and exit status.
 
+#[cfg(unix)]
+#[path = "support/hostile.rs"]
+#[allow(dead_code, reason = "the shared helper has more than this test uses")]
+mod hostile;
+
 use std::process::{Command, Output};
 
-#[path = "support/hostile.rs"]
-mod hostile;
+#[path = "support/controls.rs"]
+mod controls;
 
 fn cableview(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cableview"))
@@ -135,7 +140,7 @@ fn piped_reader_prints_the_clean_text() {
 #[test]
 fn piped_text_and_entity_tables_show_control_characters() {
     let dir = tempfile::tempdir().unwrap();
-    let path = hostile::write_cable(dir.path());
+    let path = controls::write_cable(dir.path());
     let path = path.to_str().unwrap();
     for args in [
         vec![path],
@@ -150,7 +155,7 @@ fn piped_text_and_entity_tables_show_control_characters() {
             "{args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        hostile::assert_clean(&format!("{args:?}"), &out.stdout);
+        controls::assert_clean(&format!("{args:?}"), &out.stdout);
         let shown = stdout(&out);
         // The attacker's characters are there, as the symbols the screen shows (JSON
         // escapes C0 itself: `\u001b` is text, not an escape, on a terminal).
@@ -202,7 +207,7 @@ fn messages_show_control_characters_in_file_names() {
     for (args, reason) in cases {
         let out = cableview(&args);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
-        hostile::assert_clean(&format!("{args:?}"), &out.stderr);
+        controls::assert_clean(&format!("{args:?}"), &out.stderr);
         let message = String::from_utf8_lossy(&out.stderr);
         assert!(message.contains(reason), "{args:?}: {message}");
     }
@@ -225,8 +230,8 @@ fn messages_show_control_characters_in_file_names() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        hostile::assert_clean(&format!("{args:?} stdout"), &out.stdout);
-        hostile::assert_clean(&format!("{args:?} stderr"), &out.stderr);
+        controls::assert_clean(&format!("{args:?} stdout"), &out.stdout);
+        controls::assert_clean(&format!("{args:?} stderr"), &out.stderr);
         let message = String::from_utf8_lossy(&out.stderr);
         assert!(message.contains("conf␛]0;T␇"), "{args:?}: {message}");
     }
@@ -297,4 +302,43 @@ fn man_page_and_help_say_what_a_path_opens() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("PER, ORG, LOC, MISC"));
     assert!(cableview(&["entities", "--kind", "per"]).status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_device_named_on_the_command_line_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/05PARIS2333.txt");
+    for (name, make, kind) in [
+        (
+            "stuck.txt",
+            hostile::fifo as fn(&std::path::Path),
+            "a named pipe (FIFO)",
+        ),
+        ("zero.txt", hostile::dev_zero, "a character device"),
+    ] {
+        let path = dir.path().join(name);
+        make(&path);
+        let file = path.to_str().unwrap();
+        for args in [
+            vec!["entities", file],
+            vec!["export", "--format", "conll", file],
+            vec![file],
+            vec![sample, "--annotations", file],
+        ] {
+            let out = hostile::run(
+                Command::new(env!("CARGO_BIN_EXE_cableview"))
+                    .args(&args)
+                    .env("CABLEVIEW_CONFIG_DIR", &config),
+            );
+            assert_eq!(out.status.code(), Some(1), "{args:?}");
+            assert!(out.stdout.is_empty(), "{args:?}");
+            assert_eq!(
+                String::from_utf8_lossy(&out.stderr),
+                format!("cableview: {file}: cannot read: not a regular file: {kind}\n"),
+                "{args:?}"
+            );
+        }
+    }
 }

@@ -1,6 +1,11 @@
 //! The command line around configuration: `paths`, `config`, `config --default`,
 //! with the config and data dirs pointed at temporary directories.
 
+#[cfg(unix)]
+#[path = "support/hostile.rs"]
+#[allow(dead_code, reason = "the shared helper has more than this test uses")]
+mod hostile;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -159,4 +164,71 @@ fn themes_places_a_circle_a_theme_extending_itself_and_deep_nesting() {
     for line in stderr.lines().filter(|l| l.contains(" in ")) {
         assert!(line.contains(" at "), "no place: {line}");
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_that_is_a_pipe_a_device_or_too_big_is_an_error_at_once() {
+    let huge = |path: &Path| std::fs::write(path, "# a comment\n".repeat(100_000)).unwrap();
+    for (make, problem) in [
+        (
+            hostile::fifo as fn(&Path),
+            "not a regular file: a named pipe (FIFO)",
+        ),
+        (hostile::dev_zero, "not a regular file: a character device"),
+        (huge, "larger than the 1 MB limit"),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("config.toml");
+        make(&file);
+        // Every command that reads the config: the reader, the checker, and the
+        // commands reading cables, which take `max_file_mb` from it.
+        for args in [&["config"][..], &["entities"], &["export"], &[]] {
+            let out = hostile::run(
+                Command::new(env!("CARGO_BIN_EXE_cableview"))
+                    .args(args)
+                    .env("CABLEVIEW_CONFIG_DIR", dir.path())
+                    .env("CABLEVIEW_DATA_DIR", dir.path()),
+            );
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            assert!(out.stdout.is_empty(), "{args:?}");
+            assert_eq!(
+                text(&out.stderr),
+                format!(
+                    "cableview: cannot read the file ({problem}) in {}\n",
+                    file.display()
+                ),
+                "{args:?}"
+            );
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_theme_file_too_big_is_an_error_and_a_pipe_is_no_theme() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let themes = dir.path().join("themes");
+    std::fs::create_dir_all(&themes).expect("mkdir");
+    let big = themes.join("big.toml");
+    std::fs::write(&big, "# a comment\n".repeat(100_000)).expect("write");
+    hostile::fifo(&themes.join("pipe.toml"));
+    let out = hostile::run(
+        Command::new(env!("CARGO_BIN_EXE_cableview"))
+            .arg("themes")
+            .env("CABLEVIEW_CONFIG_DIR", dir.path())
+            .env("CABLEVIEW_DATA_DIR", dir.path()),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stdout).contains("big.toml (invalid)"));
+    assert!(!text(&out.stdout).contains("pipe"), "only files are themes");
+    let expected = format!(
+        "cableview: cannot read the file (larger than the 1 MB limit) in {}\n",
+        big.display()
+    );
+    assert!(
+        text(&out.stderr).starts_with(&expected),
+        "{}",
+        text(&out.stderr)
+    );
 }

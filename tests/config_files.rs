@@ -76,6 +76,11 @@ fn a_config_setting_every_field_is_read_as_written() {
     assert_eq!(config.max_width, 72);
     assert!(!config.mouse);
     assert_eq!(config.view, View::Source);
+    assert_eq!(config.max_file_mb, 200);
+    assert_eq!(
+        config.file_limit(),
+        cableview::regular_file::Limit::cable_mb(200)
+    );
 }
 
 #[test]

@@ -1,4 +1,10 @@
-//! `export` and `entities` over directories: the whole collection, bad files counted.
+//! `export` and `entities` over directories: the whole collection, bad files counted,
+//! pipes, devices and files over the limit skipped with the reason.
+
+#[cfg(unix)]
+#[path = "support/hostile.rs"]
+#[allow(dead_code, reason = "the shared helper has more than this test uses")]
+mod hostile;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -73,4 +79,107 @@ fn export_of_a_directory_with_bad_files_counts_them_on_stderr() {
     );
     assert!(stderr.contains("blob.bin: not a text file"));
     assert!(stderr.contains("empty.txt: the file is empty"));
+}
+
+/// `cableview ARGS` with the config dir `config`, failing if it runs too long.
+#[cfg(unix)]
+fn cableview_with(config: &Path, args: &[&str]) -> Output {
+    hostile::run(
+        Command::new(env!("CARGO_BIN_EXE_cableview"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("CABLEVIEW_CONFIG_DIR", config)
+            .env("CABLEVIEW_DATA_DIR", config.join("data")),
+    )
+}
+
+/// Makes a file at the path given.
+#[cfg(unix)]
+type Make = fn(&Path);
+
+/// A folder of two cables with `others` (each made by its function) beside them.
+#[cfg(unix)]
+fn folder_with(others: &[(&str, Make)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/annotated");
+    for name in ["04PARIS8983.txt", "09KABUL3423.txt"] {
+        std::fs::copy(fixtures.join(name), dir.path().join(name)).unwrap();
+    }
+    for (name, make) in others {
+        make(&dir.path().join(name));
+    }
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_and_a_device_in_a_folder_are_skipped_with_the_reason() {
+    let dir = folder_with(&[
+        ("stuck.txt", hostile::fifo),
+        ("zero.txt", hostile::dev_zero),
+    ]);
+    let config = tempfile::tempdir().unwrap();
+    let folder = dir.path().to_str().unwrap();
+    for args in [
+        vec!["entities", folder],
+        vec!["entities", "--json", folder],
+        vec!["export", folder],
+        vec!["export", "--format", "text", folder],
+        vec![folder],
+    ] {
+        let out = cableview_with(config.path(), &args);
+        assert!(!stdout(&out).is_empty(), "{args:?}: the cables are there");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let expected = format!(
+            "cableview: skipped 2 files that could not be read as cables\n\
+             \x20 {folder}/stuck.txt: cannot read: not a regular file: a named pipe (FIFO)\n\
+             \x20 {folder}/zero.txt: cannot read: not a regular file: a character device\n"
+        );
+        assert_eq!(stderr, expected, "{args:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_over_max_file_mb_is_skipped_in_a_folder_and_refused_by_name() {
+    // A real cable, made 2 MB long by more text at its end.
+    let big = |path: &Path| {
+        let sample = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/05PARIS2333.txt"),
+        )
+        .unwrap();
+        let padding = "more words of the cable, line after line\n".repeat(52_000);
+        std::fs::write(path, sample + &padding).unwrap();
+    };
+    let dir = folder_with(&[("05PARIS2333.txt", big)]);
+    let file = dir.path().join("05PARIS2333.txt");
+    let (folder, file) = (dir.path().to_str().unwrap(), file.to_str().unwrap());
+
+    // The default limit (64 MB) reads it, named or in its folder.
+    let config = tempfile::tempdir().unwrap();
+    let out = cableview_with(config.path(), &["entities", file]);
+    assert!(stdout(&out).contains("France"));
+    let out = cableview_with(config.path(), &["export", folder]);
+    assert_eq!(stdout(&out).lines().count(), 3);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    std::fs::write(config.path().join("config.toml"), "max_file_mb = 1\n").unwrap();
+    let reason = "larger than the 1 MB limit (set `max_file_mb` in config.toml to change it)";
+    let out = cableview_with(config.path(), &["export", folder]);
+    assert_eq!(stdout(&out).lines().count(), 2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.ends_with(&format!("  {file}: cannot read: {reason}\n")),
+        "{stderr}"
+    );
+    let out = cableview_with(config.path(), &["entities", file]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("cableview: {file}: cannot read: {reason}\n")
+    );
 }

@@ -1,5 +1,10 @@
 //! The library built from the fixture cables and the bundled sample.
 
+#[cfg(unix)]
+#[path = "support/hostile.rs"]
+#[allow(dead_code, reason = "the shared helper has more than this test uses")]
+mod hostile;
+
 use cableview::cable::{Classification, EntityKind};
 use cableview::input::load_paths;
 use cableview::library::{Column, EntityKey, Library, Query};
@@ -285,4 +290,58 @@ fn bad_files_are_skipped_with_reasons_and_the_load_goes_on() {
     assert_eq!(library.len(), 1);
     assert_eq!(library.row(0).unwrap().id, "04PARIS8983");
     assert_eq!(library.skipped().len(), 4);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_and_a_device_in_a_folder_are_skipped_by_the_load_and_the_background_load() {
+    use cableview::library::{LoadEvent, LoadHandle};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/annotated/04PARIS8983.txt"),
+        dir.path().join("04PARIS8983.txt"),
+    )
+    .unwrap();
+    hostile::fifo(&dir.path().join("05PARIS1111.txt"));
+    hostile::dev_zero(&dir.path().join("06PARIS2222.txt"));
+    let expected = vec![
+        (
+            dir.path().join("05PARIS1111.txt"),
+            "cannot read: not a regular file: a named pipe (FIFO)".to_string(),
+        ),
+        (
+            dir.path().join("06PARIS2222.txt"),
+            "cannot read: not a regular file: a character device".to_string(),
+        ),
+    ];
+    let reasons = |library: &Library| -> Vec<(PathBuf, String)> {
+        library
+            .skipped()
+            .iter()
+            .map(|s| (s.path.clone(), s.reason.clone()))
+            .collect()
+    };
+
+    let paths = vec![dir.path().to_path_buf()];
+    let given = paths.clone();
+    let library = hostile::within("the load", move || {
+        Library::load(&given, &|_| {}, &AtomicBool::new(false))
+    });
+    assert_eq!(library.len(), 1);
+    assert_eq!(reasons(&library), expected);
+
+    // The loading screen's load: progress reaches 3 of 3, then the library.
+    let (library, last) = hostile::within("the background load", move || {
+        let mut last = None;
+        let library = LoadHandle::spawn(paths).wait(|event| {
+            if let LoadEvent::Progress(p) = event {
+                last = Some((p.done, p.total));
+            }
+        });
+        (library, last)
+    });
+    assert_eq!(last, Some((3, 3)));
+    let library = library.expect("the load finishes");
+    assert_eq!(library.len(), 1);
+    assert_eq!(reasons(&library), expected);
 }

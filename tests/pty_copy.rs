@@ -5,8 +5,8 @@
 #[allow(dead_code, reason = "the shared helper has more than this test uses")]
 mod pty;
 
-#[path = "support/hostile.rs"]
-mod hostile;
+#[path = "support/controls.rs"]
+mod controls;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -81,7 +81,7 @@ fn y_puts_no_control_character_on_the_clipboard() {
     // ¶1 holds `ESC[201~`, carriage returns around a command, C1 and a bidi override: a
     // paste of the raw text into bash with bracketed paste on would run the command.
     let dir = tempfile::tempdir().unwrap();
-    let cable = hostile::write_cable(dir.path());
+    let cable = controls::write_cable(dir.path());
     let mut pty = Pty::spawn(&[cable.to_str().unwrap()], 120, 40);
     pty.wait_for_text("Paragraphs 7");
     pty.send("1");
@@ -90,7 +90,7 @@ fn y_puts_no_control_character_on_the_clipboard() {
     pty.wait_for_text("copied ¶1");
     let copied = decoded(&pty);
     assert_eq!(copied.len(), 1);
-    hostile::assert_clean("the OSC 52 payload", copied[0].as_bytes());
+    controls::assert_clean("the OSC 52 payload", copied[0].as_bytes());
     assert!(
         copied[0]
             .contains("Summary: ␛[201~␍echo PWNED␍␛]0;T␇\u{fffd}31m\u{fffd}\u{fffd} U.S.-French"),

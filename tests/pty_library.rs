@@ -6,6 +6,11 @@
 #[allow(dead_code, reason = "the shared helper has more than this test uses")]
 mod pty;
 
+#[cfg(unix)]
+#[path = "support/hostile.rs"]
+#[allow(dead_code, reason = "the shared helper has more than this test uses")]
+mod hostile;
+
 use pty::{Pty, Terminal};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/annotated");
@@ -150,4 +155,22 @@ fn a_config_quitting_on_x_quits_the_reader_of_a_library_on_x() {
     pty.send("x");
     assert!(pty.wait_exit().success());
     assert!(!pty.alternate_screen(), "the terminal is restored");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_and_a_device_in_the_folder_do_not_stall_the_load_and_say_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(SAMPLE, dir.path().join("05PARIS2333.txt")).expect("copy");
+    hostile::fifo(&dir.path().join("stuck.txt"));
+    hostile::dev_zero(&dir.path().join("zero.txt"));
+    let mut pty = Pty::spawn(&[dir.path().to_str().unwrap()], 120, 40);
+    pty.wait_for_text("cableview library: 1 of 1 cables");
+    pty.send("!");
+    pty.wait_for_text("stuck.txt");
+    pty.wait_for_text("not a regular file: a named pipe (FIFO)");
+    pty.wait_for_text("not a regular file: a character device");
+    pty.send("q");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
 }

@@ -6,6 +6,11 @@
 #[allow(dead_code, reason = "the shared helper has more than this test uses")]
 mod pty;
 
+#[cfg(unix)]
+#[path = "support/hostile.rs"]
+#[allow(dead_code, reason = "the shared helper has more than this test uses")]
+mod hostile;
+
 use pty::{Pty, Terminal};
 use std::path::Path;
 
@@ -194,5 +199,51 @@ fn a_bad_config_stops_before_the_reader_starts() {
     });
     let screen = term.rows().join("\n");
     assert!(screen.contains("config.toml at 2:1"), "{screen}");
+    assert!(!term.alternate_screen());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_or_a_device_for_state_is_set_aside_and_the_reader_opens() {
+    for (make, reason) in [
+        (
+            hostile::fifo as fn(&Path),
+            "not a regular file: a named pipe (FIFO)",
+        ),
+        (hostile::dev_zero, "not a regular file: a character device"),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (config, data) = (dir.path().join("config"), dir.path().join("data"));
+        std::fs::create_dir_all(&data).expect("mkdir");
+        make(&data.join("state.json"));
+        let mut term = spawn(&config, &data, &[]);
+        opened(&term);
+        term.wait_for("the reason in the status line", |s| {
+            s.contents().contains("reading state could not be read")
+                && s.contents().contains(reason)
+        });
+        term.send("5");
+        term.wait_for("¶5 at the top", paragraph_5_at_top);
+        quit_with(&mut term, "q");
+        let saved = std::fs::read_to_string(data.join("state.json")).expect("a fresh state");
+        let state: serde_json::Value = serde_json::from_str(&saved).expect("json");
+        assert_eq!(state["cables"]["05PARIS2333"]["position"]["paragraph"], 5);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_for_config_stops_before_the_reader_starts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (config, data) = (dir.path().join("config"), dir.path().join("data"));
+    std::fs::create_dir_all(&config).expect("mkdir");
+    hostile::fifo(&config.join("config.toml"));
+    let mut term = spawn(&config, &data, &[]);
+    let status = term.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    term.wait_for("the error", |s| {
+        s.contents()
+            .contains("not a regular file: a named pipe (FIFO)")
+    });
     assert!(!term.alternate_screen());
 }

@@ -1,5 +1,11 @@
 //! The reading state store on a real file system: round trip, a crash between
-//! write and rename, a corrupt file, two writers, a data dir that refuses writes.
+//! write and rename, a corrupt file, a pipe or a device in its place, two writers, a
+//! data dir that refuses writes, saving behind another instance's lock.
+
+#[cfg(unix)]
+#[path = "support/hostile.rs"]
+#[allow(dead_code, reason = "the shared helper has more than this test uses")]
+mod hostile;
 
 use cableview::state::{Store, atomic};
 use serde_json::json;
@@ -244,5 +250,171 @@ fn a_state_file_from_a_newer_build_is_read_nowhere_and_left_alone() {
     assert!(!store.can_save());
     assert!(store.take_notices()[0].contains("from a newer cableview"));
     assert!(!store.save("A", &json!(1)));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), newer);
+}
+
+/// Opens a store on a `state.json` that is not state, and checks it was set aside
+/// with `reason` in the notice and saving goes on in a fresh file. Returns the path
+/// it was set aside to.
+#[cfg(unix)]
+fn set_aside_with(path: &Path, reason: &str) -> PathBuf {
+    let opened = path.to_path_buf();
+    let mut store = hostile::within("opening the store", move || Store::open(opened));
+    let notices = store.take_notices();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    let expected = format!("reading state could not be read ({reason}); kept as ");
+    assert!(notices[0].starts_with(&expected), "{}", notices[0]);
+    assert!(
+        notices[0].ends_with(" and started afresh"),
+        "{}",
+        notices[0]
+    );
+    assert!(store.can_save() && store.entries().is_empty());
+    let names = file_names(path.parent().expect("dir"));
+    assert_eq!(names.len(), 1, "{names:?}");
+    let aside = path.with_file_name(&names[0]);
+    assert!(notices[0].contains(&aside.display().to_string()));
+
+    assert!(store.save("A", &json!(1)));
+    assert!(std::fs::metadata(path).expect("state").is_file());
+    assert_eq!(
+        Store::open(path.to_path_buf()).position("A"),
+        Some(&json!(1))
+    );
+    aside
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_for_state_is_set_aside_without_waiting_for_a_writer() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = state_in(dir.path());
+    std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
+    hostile::fifo(&path);
+    let aside = set_aside_with(&path, "not a regular file: a named pipe (FIFO)");
+    let kind = std::fs::symlink_metadata(aside).expect("kept").file_type();
+    assert!(kind.is_fifo(), "the pipe itself is kept");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_dev_zero_for_state_is_set_aside_not_read_forever() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = state_in(dir.path());
+    std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
+    hostile::dev_zero(&path);
+    let aside = set_aside_with(&path, "not a regular file: a character device");
+    let link = std::fs::read_link(aside).expect("the link itself is kept");
+    assert_eq!(link, Path::new("/dev/zero"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_state_file_over_the_limit_is_set_aside_unread() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = state_in(dir.path());
+    std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
+    // Sparse: 129 MB long without writing them.
+    let size = 129 * 1024 * 1024;
+    std::fs::File::create(&path)
+        .and_then(|f| f.set_len(size))
+        .expect("a long file");
+    let aside = set_aside_with(&path, "larger than the 128 MB limit");
+    assert_eq!(std::fs::metadata(aside).expect("kept").len(), size);
+}
+
+/// Holds the lock as another cableview does while it saves.
+fn hold_lock(path: &Path) -> PathBuf {
+    let lock = path.with_file_name("state.json.lock");
+    std::fs::write(&lock, "another cableview").expect("lock");
+    lock
+}
+
+#[test]
+fn saving_later_does_not_wait_for_another_instances_lock() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = state_in(dir.path());
+    let mut store = Store::open(path.clone());
+    assert!(store.save("A", &json!(1)));
+    let before = std::fs::read(&path).expect("state");
+    let lock = hold_lock(&path);
+
+    // Each returns at once; a save on this thread would have waited for the lock and
+    // then written without it, so the file would hold B.
+    for n in 0..50 {
+        assert!(store.save_later("B", &json!(n)));
+    }
+    assert_eq!(
+        store.position("B"),
+        Some(&json!(49)),
+        "the store has it at once"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("state"),
+        before,
+        "the file waits"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&lock).expect("lock"),
+        "another cableview"
+    );
+
+    // The other instance is done: the saves reach the file, the last one winning.
+    std::fs::remove_file(&lock).expect("unlock");
+    store.flush();
+    let reopened = Store::open(path.clone());
+    assert_eq!(reopened.position("A"), Some(&json!(1)));
+    assert_eq!(reopened.position("B"), Some(&json!(49)));
+    assert!(store.take_notices().is_empty());
+    assert_eq!(file_names(path.parent().expect("dir")), vec!["state.json"]);
+}
+
+#[test]
+fn quitting_waits_for_a_held_lock_only_so_long_then_saves_anyway() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = state_in(dir.path());
+    let mut store = Store::open(path.clone());
+    let lock = hold_lock(&path);
+    assert!(store.save_later("A", &json!(1)));
+    // A lock that stays (a stuck instance) holds the flush up for the patience only.
+    store.flush();
+    assert_eq!(Store::open(path).position("A"), Some(&json!(1)));
+    assert!(lock.exists(), "the other's lock is not ours to remove");
+}
+
+#[test]
+fn a_store_dropped_with_saves_queued_writes_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = state_in(dir.path());
+    let mut store = Store::open(path.clone());
+    for n in 0..20 {
+        assert!(store.save_later(&format!("k{n}"), &json!(n)));
+    }
+    drop(store);
+    let reopened = Store::open(path);
+    assert_eq!(reopened.entries().len(), 20);
+    assert_eq!(reopened.position("k19"), Some(&json!(19)));
+}
+
+#[test]
+fn a_failure_in_the_background_is_a_notice_and_turns_saving_off() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = state_in(dir.path());
+    let mut store = Store::open(path.clone());
+    // The file turns into something from a newer build while the store is open.
+    let newer = r#"{"version": 99, "cables": {}}"#;
+    std::fs::write(&path, newer).expect("write");
+    assert!(store.save_later("A", &json!(1)));
+    store.flush();
+    let notices = store.take_notices();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0].contains("from a newer cableview"),
+        "{}",
+        notices[0]
+    );
+    assert!(!store.can_save());
+    assert!(!store.save_later("B", &json!(2)));
     assert_eq!(std::fs::read_to_string(&path).expect("read"), newer);
 }

@@ -1,12 +1,41 @@
-//! Loading a library in the background, with progress events for a loading screen.
+//! Loading a library: at once, or in the background with progress events for a loading
+//! screen.
 
 use super::{Entry, Library};
 use crate::input::{self, Progress};
+use crate::regular_file::Limit;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread::JoinHandle;
+
+impl Library {
+    /// Loads files and directories into a library, parsing in parallel and summarising
+    /// each cable on the worker that parsed it, so the full cables are never all held.
+    pub fn load(
+        paths: &[PathBuf],
+        on_progress: &(dyn Fn(Progress) + Sync),
+        cancel: &AtomicBool,
+    ) -> Self {
+        Self::load_limited(paths, Limit::default(), on_progress, cancel)
+    }
+
+    /// As [`Library::load`], reading no more than `limit` of a file, now and when a
+    /// cable is opened ([`Library::open`]).
+    pub fn load_limited(
+        paths: &[PathBuf],
+        limit: Limit,
+        on_progress: &(dyn Fn(Progress) + Sync),
+        cancel: &AtomicBool,
+    ) -> Self {
+        let (slim, skipped) =
+            input::load_paths_map(paths, limit, on_progress, cancel, |path, cable| {
+                Entry::of(path, cable, false)
+            });
+        Self::build(slim, skipped, limit)
+    }
+}
 
 /// What a background load reports.
 #[derive(Debug)]
@@ -33,6 +62,12 @@ impl LoadHandle {
     /// parses on rayon's pool (all cores).
     #[must_use]
     pub fn spawn(paths: Vec<PathBuf>) -> Self {
+        Self::spawn_limited(paths, Limit::default())
+    }
+
+    /// As [`LoadHandle::spawn`], reading no more than `limit` of a file.
+    #[must_use]
+    pub fn spawn_limited(paths: Vec<PathBuf>, limit: Limit) -> Self {
         let (sender, events) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&cancel);
@@ -44,7 +79,9 @@ impl LoadHandle {
             };
             let started = std::time::Instant::now();
             let (slim, skipped) =
-                input::load_paths_map(&paths, &on_progress, &flag, |p, c| Entry::of(p, c, false));
+                input::load_paths_map(&paths, limit, &on_progress, &flag, |p, c| {
+                    Entry::of(p, c, false)
+                });
             if flag.load(Ordering::Relaxed) {
                 return;
             }
@@ -55,7 +92,7 @@ impl LoadHandle {
                 bytes: 0,
                 elapsed: started.elapsed(),
             }));
-            let library = Library::build(slim, skipped);
+            let library = Library::build(slim, skipped, limit);
             // The receiver may be gone (the user quit): nothing to do then.
             let _ = sender.send(LoadEvent::Done(Box::new(library)));
         });

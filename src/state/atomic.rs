@@ -100,40 +100,66 @@ pub struct Lock {
     path: PathBuf,
 }
 
+/// What one try at the lock gave.
+#[derive(Debug)]
+pub enum Attempt {
+    /// The lock is ours until dropped.
+    Held(Lock),
+    /// Another holder has it, and not for long enough to be taken for a crash's.
+    Busy,
+    /// It cannot be had: a directory that refuses new files.
+    Failed,
+}
+
 impl Lock {
     /// How long a lock may stand before it is taken to be left by a crash.
-    const STALE: Duration = Duration::from_secs(10);
-    /// How long to wait for another instance before going ahead without the lock.
-    const PATIENCE: Duration = Duration::from_secs(2);
+    pub const STALE: Duration = Duration::from_secs(10);
+    /// How long a caller that cannot go on without the save (quitting) waits for another
+    /// instance before going ahead without the lock.
+    pub const PATIENCE: Duration = Duration::from_secs(2);
 
-    /// Takes the lock for `path`, waiting a little for another holder.
+    /// Takes the lock for `path`, waiting up to [`Lock::PATIENCE`] for another holder.
     ///
     /// Returns `None` when the lock cannot be had (a stuck holder, a directory
     /// that refuses new files): the caller goes on without it, since the atomic
     /// rename still keeps the file whole and the worst case is one lost update.
     #[must_use]
     pub fn acquire(path: &Path) -> Option<Self> {
-        let lock = parent(path).join(format!("{}.lock", path.file_name()?.to_string_lossy()));
         let start = std::time::Instant::now();
         loop {
+            match Self::try_acquire(path) {
+                Attempt::Held(lock) => return Some(lock),
+                Attempt::Failed => return None,
+                Attempt::Busy if start.elapsed() > Self::PATIENCE => return None,
+                Attempt::Busy => std::thread::sleep(Duration::from_millis(5)),
+            }
+        }
+    }
+
+    /// One try at the lock for `path`, without waiting; a lock older than
+    /// [`Lock::STALE`] is removed and tried again.
+    #[must_use]
+    pub fn try_acquire(path: &Path) -> Attempt {
+        let Some(name) = path.file_name() else {
+            return Attempt::Failed;
+        };
+        let lock = parent(path).join(format!("{}.lock", name.to_string_lossy()));
+        for _ in 0..2 {
             match OpenOptions::new().write(true).create_new(true).open(&lock) {
                 Ok(mut file) => {
                     let _ = write!(file, "{}", std::process::id());
-                    return Some(Self { path: lock });
+                    return Attempt::Held(Self { path: lock });
                 }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    if older_than(&lock, Self::STALE) {
-                        let _ = std::fs::remove_file(&lock);
-                        continue;
+                    if !older_than(&lock, Self::STALE) {
+                        return Attempt::Busy;
                     }
-                    if start.elapsed() > Self::PATIENCE {
-                        return None;
-                    }
-                    std::thread::sleep(Duration::from_millis(5));
+                    let _ = std::fs::remove_file(&lock);
                 }
-                Err(_) => return None,
+                Err(_) => return Attempt::Failed,
             }
         }
+        Attempt::Busy
     }
 }
 
@@ -212,5 +238,21 @@ mod tests {
             "the second holder waited for the first"
         );
         assert!(!dir.path().join("state.json.lock").exists());
+    }
+
+    #[test]
+    fn a_try_does_not_wait_for_a_fresh_lock_and_takes_a_stale_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("state.json");
+        let lock_file = dir.path().join("state.json.lock");
+        std::fs::write(&lock_file, "another process").expect("write");
+        assert!(matches!(Lock::try_acquire(&path), Attempt::Busy));
+        let old = SystemTime::now() - Lock::STALE - Duration::from_secs(1);
+        File::options()
+            .write(true)
+            .open(&lock_file)
+            .and_then(|f| f.set_modified(old))
+            .expect("age the lock");
+        assert!(matches!(Lock::try_acquire(&path), Attempt::Held(_)));
     }
 }

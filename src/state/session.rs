@@ -1,6 +1,9 @@
 //! A reading session's link to the store: resume where the user stopped, save
 //! after each jump, on leaving a cable and on quit. A single-cable session reads one
 //! cable; a library session opens one after another with [`Session::open`].
+//!
+//! Saves during the session go to the store's saving thread, so a jump never waits
+//! for the disk or another instance's lock; the quit waits for them to be written.
 
 use super::{Store, cable_key};
 use crate::app::{App, ReadingPosition};
@@ -96,17 +99,27 @@ impl Session {
         }
     }
 
-    /// On quit: saves the exact position, and returns the notices not yet shown
-    /// on stderr.
+    /// On quit: saves the exact position, waits until every save is written, and
+    /// returns the notices not yet shown on stderr.
     pub fn finish(mut self, app: &mut App) -> Vec<String> {
         self.save_now(app);
+        self.flush();
         self.late
     }
 
-    /// The notices not yet shown on stderr, without saving (no cable is open).
+    /// The notices not yet shown on stderr, once every save is written, without
+    /// saving (no cable is open).
     #[must_use]
-    pub fn into_unseen_notices(self) -> Vec<String> {
+    pub fn into_unseen_notices(mut self) -> Vec<String> {
+        self.flush();
         self.late
+    }
+
+    /// Waits until every position saved so far is on disk; a failure meanwhile
+    /// becomes a notice for stderr.
+    pub fn flush(&mut self) {
+        self.store.flush();
+        self.late.extend(self.store.take_notices());
     }
 
     fn save(&mut self, app: &mut App, position: ReadingPosition) {
@@ -116,7 +129,7 @@ impl Session {
         if !self.store.can_save() {
             return;
         }
-        self.store.save(key, &position);
+        self.store.save_later(key, &position);
         self.saved = Some(position);
         let notices = self.store.take_notices();
         if !notices.is_empty() {

@@ -1,56 +1,84 @@
-//! Hostile inputs made in the test: the sample with control characters in its subject,
-//! its text and an entity name, and a check that text holds none of them.
+//! Files that are not files, made in the test (a named pipe, a link to `/dev/zero`),
+//! and ways to run what reads them that fail after a deadline instead of hanging.
 
-/// What an attacker puts in a cable: an escape that ends bracketed paste, carriage
-/// returns around a command, a title-setting OSC, C1 CSI and OSC, a bidi override.
-pub const PAYLOAD: &str = "\u{1b}[201~\recho PWNED\r\u{1b}]0;T\u{7}\u{9b}31m\u{9d}\u{202e}";
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
-/// The sample cable with [`PAYLOAD`] in its subject, in ¶1's text and in an entity name.
-pub fn cable() -> String {
-    let sample = cableview::SAMPLE;
-    let hostile = sample
-        .replacen(
-            "SUBJECT: GWOT ASSESSMENT",
-            &format!("SUBJECT: GWOT {PAYLOAD} ASSESSMENT"),
-            1,
-        )
-        .replacen(
-            "Summary: U.S.-French",
-            &format!("Summary: {PAYLOAD} U.S.-French"),
-            1,
-        )
-        .replacen("[ORG USG  ]", "[ORG U\u{1b}]0;T\u{7}S\u{9b}G  ]", 1);
-    assert_ne!(hostile, sample, "the payload went in");
-    hostile
+/// How long anything reading a hostile file may take before the test fails.
+pub const DEADLINE: Duration = Duration::from_secs(20);
+
+/// Makes a named pipe at `path`. Opening it for reading blocks until a writer comes.
+pub fn fifo(path: &Path) {
+    let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).expect("a path");
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates a directory entry.
+    let made = unsafe { libc::mkfifo(name.as_ptr(), 0o600) };
+    assert_eq!(made, 0, "mkfifo {}", path.display());
 }
 
-/// Writes [`cable`] as `05PARIS2333.txt` in `dir` and returns its path.
-pub fn write_cable(dir: &std::path::Path) -> std::path::PathBuf {
-    let path = dir.join("05PARIS2333.txt");
-    std::fs::write(&path, cable()).expect("write the hostile cable");
-    path
+/// Makes `path` a symbolic link to `/dev/zero`, which says it is empty and never ends.
+pub fn dev_zero(path: &Path) {
+    std::os::unix::fs::symlink("/dev/zero", path).expect("symlink to /dev/zero");
 }
 
-/// The characters that must never leave cableview raw: C0 but line feed and tab, DEL,
-/// C1, the bidi overrides and isolates.
-pub fn is_forbidden(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || ('\u{202a}'..='\u{202e}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
+/// Runs `f` on a thread of its own and returns what it gives, failing the test if it
+/// takes longer than [`DEADLINE`] (the thread is left behind, blocked).
+pub fn within<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (done, wait) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(f());
+    });
+    wait.recv_timeout(DEADLINE)
+        .unwrap_or_else(|e| panic!("{what} did not finish within {DEADLINE:?}: {e}"))
 }
 
-/// Fails, naming where, if `bytes` hold a forbidden character.
-pub fn assert_clean(what: &str, bytes: &[u8]) {
-    let text = String::from_utf8_lossy(bytes);
-    if let Some((at, c)) = text.char_indices().find(|(_, c)| is_forbidden(*c)) {
-        let start = text[..at]
-            .char_indices()
-            .rev()
-            .nth(20)
-            .map_or(0, |(i, _)| i);
-        panic!(
-            "{what}: raw {c:?} at byte {at}, after {:?}",
-            &text[start..at]
-        );
+/// Runs `command` with no input, killing it and failing the test if it runs longer
+/// than [`DEADLINE`].
+pub fn run(command: &mut Command) -> Output {
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    // Read both pipes meanwhile, so a full pipe never stalls the child.
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for the child") {
+            break status;
+        }
+        if start.elapsed() > DEADLINE {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{command:?} still ran after {DEADLINE:?}: killed");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    Output {
+        status,
+        stdout: stdout.join().expect("stdout"),
+        stderr: stderr.join().expect("stderr"),
     }
 }
