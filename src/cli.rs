@@ -393,7 +393,7 @@ fn export_command(
         .map_err(|e| format!("{}: cannot create directory: {e}", shown(dir)))?;
     let write = |name: &str, contents: &str| {
         let path = dir.join(name);
-        std::fs::write(&path, contents)
+        crate::regular_file::write(&path, contents.as_bytes())
             .map_err(|e| format!("{}: cannot write: {e}", shown(&path)))?;
         Ok::<_, String>(path)
     };

@@ -223,6 +223,30 @@ pub fn read_to_string(path: &Path, limit: Limit) -> io::Result<String> {
     })
 }
 
+/// Writes `bytes` to `path` as a regular file, created or truncated. Something other than
+/// a regular file already there (a named pipe would block the open until a reader came,
+/// a device would take the bytes) is refused, as [`read`] refuses it.
+///
+/// # Errors
+/// What the system says, or a [`Refusal`]: not a regular file.
+pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(metadata) => check(&metadata, Limit::bytes(u64::MAX))?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let mut file = options.open(path)?;
+    check(&file.metadata()?, Limit::bytes(u64::MAX))?;
+    io::Write::write_all(&mut file, bytes)
+}
+
 fn check(metadata: &Metadata, limit: Limit) -> io::Result<()> {
     if let Some(special) = Special::of(metadata) {
         return Err(Refusal::NotRegular(special).into());
@@ -286,6 +310,20 @@ mod tests {
         );
         let (_, message) = refused(result);
         assert_eq!(message, "not a regular file: a directory");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_go_to_regular_files_only() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("out.txt");
+        write(&path, b"one").expect("create");
+        write(&path, b"2").expect("truncate");
+        assert_eq!(std::fs::read(&path).expect("read"), b"2");
+        let link = dir.path().join("null.txt");
+        std::os::unix::fs::symlink("/dev/null", &link).expect("symlink");
+        let error = write(&link, b"x").expect_err("a device");
+        assert_eq!(error.to_string(), "not a regular file: a character device");
     }
 
     #[cfg(unix)]

@@ -342,3 +342,25 @@ fn a_pipe_or_a_device_named_on_the_command_line_is_refused_at_once() {
         }
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn export_out_refuses_a_pipe_where_a_file_would_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    hostile::fifo(&out_dir.join("05PARIS2333.txt"));
+    let out = hostile::run(
+        Command::new(env!("CARGO_BIN_EXE_cableview"))
+            .args(["export", "--format", "text", "--out"])
+            .arg(&out_dir)
+            .env("CABLEVIEW_CONFIG_DIR", dir.path().join("config")),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        message
+            .ends_with("05PARIS2333.txt: cannot write: not a regular file: a named pipe (FIFO)\n"),
+        "{message}"
+    );
+}
