@@ -7,9 +7,12 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use cableview::corpus::{Source, generate};
+#[path = "support/corpus.rs"]
+mod corpus;
+
 use cableview::input::load_paths;
 use cableview::library::{Column, EntityIndex, Library, Query};
+use corpus::{Source, generate};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};

@@ -10,7 +10,6 @@ pub mod browser;
 pub mod cable;
 pub mod cli;
 pub mod config;
-pub mod corpus;
 pub mod export;
 pub mod input;
 pub mod keymap;

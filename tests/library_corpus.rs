@@ -1,8 +1,11 @@
 //! The benchmark corpus generator writes cables the library reads back whole.
 
-use cableview::corpus::{Source, generate};
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
+
 use cableview::input::load_paths;
 use cableview::library::Library;
+use corpus::{Source, generate};
 use std::path::Path;
 
 #[test]
@@ -65,4 +68,23 @@ fn a_source_directory_without_cables_is_a_clear_error() {
             .to_string()
             .contains("no annotated cable with paragraphs")
     );
+}
+
+#[test]
+fn paragraph_bodies_split_at_anchors() {
+    let text = "<code><pre>HEAD <a id='par1' href='#par1'>¶</a>1 . \n\
+                one . <a id='par2' href='#par2'>¶</a>2 . \ntwo . \nLEACH \n</pre></code>";
+    assert_eq!(corpus::paragraph_bodies(text), ["one . ", "two . \nLEACH "]);
+    assert!(corpus::paragraph_bodies("no anchors").is_empty());
+}
+
+#[test]
+fn rng_is_deterministic_and_bounded() {
+    let (mut a, mut b) = (corpus::Rng(7), corpus::Rng(7));
+    for _ in 0..100 {
+        let x = a.below(10);
+        assert_eq!(x, b.below(10));
+        assert!(x < 10);
+    }
+    assert_eq!(a.below(0), 0);
 }

@@ -7,9 +7,9 @@
 //! `2004 PARIS 8983`, `SECSTATE 123`), plus some that name no cable, so REF resolution is
 //! exercised at scale. The output is deterministic for a given seed.
 
-use crate::cable::{self, Cable};
-use crate::library::CableKey;
-use crate::regular_file::Limit;
+use cableview::cable::{self, Cable};
+use cableview::library::CableKey;
+use cableview::regular_file::Limit;
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
@@ -50,7 +50,7 @@ impl Source {
         let mut texts = Vec::new();
         for path in names {
             let name = path.file_name().map(|n| n.to_string_lossy().to_string());
-            let text = crate::regular_file::read_to_string(&path, Limit::default())?;
+            let text = cableview::regular_file::read_to_string(&path, Limit::default())?;
             texts.push((name.unwrap_or_default(), text));
         }
         let source = Self::from_texts(&texts);
@@ -105,7 +105,7 @@ impl Source {
 }
 
 /// The bodies between paragraph anchors, each ending where the next anchor begins.
-fn paragraph_bodies(text: &str) -> Vec<String> {
+pub(crate) fn paragraph_bodies(text: &str) -> Vec<String> {
     let text = text.replace("</pre></code>", "");
     let starts: Vec<usize> = text.match_indices(ANCHOR).map(|(i, _)| i).collect();
     let mut bodies = Vec::new();
@@ -126,7 +126,7 @@ fn paragraph_bodies(text: &str) -> Vec<String> {
 }
 
 /// A small deterministic generator (SplitMix64): enough for varied test data.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -138,7 +138,7 @@ impl Rng {
     }
 
     /// A number in `0..n` (0 when `n` is 0).
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         if n == 0 {
             return 0;
         }
@@ -257,29 +257,5 @@ fn reference(rng: &mut Rng, cable: &Made, earlier: &[Made]) -> String {
         1 if same_year => format!("{} {:06}", target.post, target.serial),
         2 => format!("{} {} {}", target.year, target.post, target.serial),
         _ => format!("{:02} {} {}", target.year % 100, target.post, target.serial),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paragraph_bodies_split_at_anchors() {
-        let text = "<code><pre>HEAD <a id='par1' href='#par1'>¶</a>1 . \n\
-                    one . <a id='par2' href='#par2'>¶</a>2 . \ntwo . \nLEACH \n</pre></code>";
-        assert_eq!(paragraph_bodies(text), ["one . ", "two . \nLEACH "]);
-        assert!(paragraph_bodies("no anchors").is_empty());
-    }
-
-    #[test]
-    fn rng_is_deterministic_and_bounded() {
-        let (mut a, mut b) = (Rng(7), Rng(7));
-        for _ in 0..100 {
-            let x = a.below(10);
-            assert_eq!(x, b.below(10));
-            assert!(x < 10);
-        }
-        assert_eq!(a.below(0), 0);
     }
 }

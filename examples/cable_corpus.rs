@@ -1,15 +1,18 @@
 //! Writes a benchmark corpus of synthetic cables recombined from real ones.
 //!
-//! `cargo run --release --bin cable-corpus -- --count 10000 --out DIR`
+//! `cargo run --release --example cable_corpus -- --count 10000 --out DIR`
 
-use cableview::corpus::{Source, generate};
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
+
 use clap::Parser;
+use corpus::{Source, generate};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Write N synthetic annotated cables, recombined from real cables' paragraphs.
 #[derive(Debug, Parser)]
-#[command(name = "cable-corpus", version, about)]
+#[command(name = "cable_corpus", version)]
 struct Args {
     /// How many cables to write.
     #[arg(long, default_value_t = 10_000)]
@@ -40,7 +43,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("cable-corpus: {e}");
+            eprintln!("cable_corpus: {e}");
             ExitCode::FAILURE
         }
     }
