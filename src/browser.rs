@@ -369,6 +369,12 @@ impl Browser {
                 let before = app.selected;
                 app.update(action);
                 self.quit |= app.quit;
+                // A theme chosen in the reader (`t`) is the session's: the table and the
+                // next cable opened keep it.
+                if app.theme.name != self.theme.name {
+                    self.theme = app.theme.clone();
+                    self.options.theme.clone_from(&app.theme.name);
+                }
                 let clicked = app.clicked_link.take();
                 self.session.after_update(app);
                 if app.selected.is_some() && app.selected != before {

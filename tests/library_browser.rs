@@ -532,3 +532,31 @@ fn an_entity_no_other_cable_names_offers_no_list() {
     assert!(text.contains(" no other cable ─"), "{text}");
     assert!(!text.contains("to list"), "{text}");
 }
+
+#[test]
+fn a_theme_chosen_in_the_reader_stays_for_the_table_and_the_next_cable() {
+    let mut b = browser(120, 40);
+    let first_background = |b: &Browser| {
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal
+            .draw(|frame| frame.render_widget(&*b, frame.area()))
+            .unwrap();
+        terminal.backend().buffer().clone()
+    };
+    let table_before = first_background(&b);
+    b.update(Command::Open);
+    assert_eq!(b.screen, Screen::Reader);
+    b.update(Command::Reader(Action::NextTheme));
+    let chosen = b.reader.as_ref().unwrap().1.theme.name.clone();
+    assert_ne!(chosen, "default");
+    b.update(Command::Back);
+    assert_eq!(b.theme.name, chosen, "the table takes the reader's theme");
+    assert_ne!(
+        first_background(&b),
+        table_before,
+        "the table is drawn in it"
+    );
+    b.update(Command::Move(1));
+    b.update(Command::Open);
+    assert_eq!(b.reader.as_ref().unwrap().1.theme.name, chosen);
+}
