@@ -272,6 +272,12 @@ impl Browser {
         }
     }
 
+    /// Whether the library is still loading (the loop then polls the load).
+    #[must_use]
+    pub fn is_loading(&self) -> bool {
+        self.loader.is_some()
+    }
+
     fn poll_load(&mut self) {
         let Some(loader) = &self.loader else {
             return;

@@ -174,3 +174,30 @@ fn a_pipe_and_a_device_in_the_folder_do_not_stall_the_load_and_say_why() {
     pty.send("q");
     assert!(pty.wait_exit().success());
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn idle_the_library_and_the_reader_sleep() {
+    // Idle, nothing is drawn and the loop only wakes to look at the signal flags: over 3 s
+    // no output, and well under 1% of a core (a redraw every 100 ms cost several times
+    // what the wake-ups do).
+    let mut pty = Pty::spawn(&[FIXTURES], 200, 60);
+    pty.wait_for_text("cableview library: 34 of 34 cables");
+    let idle = |pty: &Pty, what: &str| {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let (output, cpu) = (pty.raw_output().len(), pty.cpu_nanos().expect("schedstat"));
+        std::thread::sleep(std::time::Duration::from_secs(3));
+        let used = pty.cpu_nanos().expect("schedstat") - cpu;
+        assert_eq!(pty.raw_output().len(), output, "{what} drew while idle");
+        assert!(
+            used < 15_000_000,
+            "{what} used {used} ns of CPU in 3 s idle"
+        );
+    };
+    idle(&pty, "the table");
+    pty.send("\r");
+    pty.wait_for_text("¶");
+    idle(&pty, "the reader");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}

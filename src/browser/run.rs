@@ -7,8 +7,10 @@ use ratatui::crossterm::event::{self, Event};
 use std::io;
 use std::time::Duration;
 
-/// How long to wait for input: short, so load progress shows smoothly.
-const POLL: Duration = Duration::from_millis(100);
+/// How long to wait for input while loading: short, so load progress shows smoothly.
+const LOADING_POLL: Duration = Duration::from_millis(100);
+/// How long to wait for input otherwise: only to look at the signal flags now and then.
+const IDLE_POLL: Duration = Duration::from_millis(200);
 
 /// Runs the browser until the user quits or a signal asks it to stop (after which the
 /// process should exit with [`crate::tui::signals::exit_status`]). The terminal is
@@ -34,23 +36,36 @@ fn event_loop(
 ) -> io::Result<()> {
     let size = terminal.size()?;
     browser.update(Command::Resize(size.width, size.height));
+    // Draw only when something changed: idle, the loop only wakes to look at the signals.
+    let mut dirty = true;
     while !browser.quit && !signals.stop_requested() {
         if let Some(size) = signals.pause_if_asked(terminal, modes)? {
             browser.update(Command::Resize(size.width, size.height));
+            dirty = true;
         }
-        terminal.draw(|frame| frame.render_widget(&*browser, frame.area()))?;
-        if !watchdog.poll(POLL)? {
-            browser.update(Command::Tick);
-            continue;
+        if dirty {
+            terminal.draw(|frame| frame.render_widget(&*browser, frame.area()))?;
+            dirty = false;
         }
-        if let Some(command) = command_for_event(browser, &event::read()?) {
+        let poll = if browser.is_loading() {
+            LOADING_POLL
+        } else {
+            IDLE_POLL
+        };
+        if watchdog.poll(poll)?
+            && let Some(command) = command_for_event(browser, &event::read()?)
+        {
             browser.update(command);
+            dirty = true;
             // `y`/`Y` in a cable opened from the library reach the clipboard too.
             if let Some((_, app)) = browser.reader.as_mut() {
                 crate::tui::send_clipboard(app)?;
             }
         }
-        browser.update(Command::Tick);
+        if browser.is_loading() {
+            browser.update(Command::Tick);
+            dirty = true;
+        }
     }
     Ok(())
 }

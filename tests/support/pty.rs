@@ -162,6 +162,19 @@ impl Pty {
         self.output.lock().unwrap().raw.clone()
     }
 
+    /// CPU time the process has used so far, all its threads, in nanoseconds (Linux:
+    /// `/proc/PID/task/*/schedstat`); `None` elsewhere.
+    #[allow(dead_code, reason = "not every test file measures the CPU")]
+    pub fn cpu_nanos(&self) -> Option<u64> {
+        let tasks = std::fs::read_dir(format!("/proc/{}/task", self.pid()?)).ok()?;
+        let mut total = 0;
+        for task in tasks {
+            let stat = std::fs::read_to_string(task.ok()?.path().join("schedstat")).ok()?;
+            total += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+        }
+        Some(total)
+    }
+
     /// The screen's rows as text.
     pub fn rows(&self) -> Vec<String> {
         let output = self.output.lock().unwrap();
