@@ -1,0 +1,19 @@
+//! The command line, run as a user would: the real binary, its output and exit status.
+//!
+//! One test binary for the area: every test file links the whole crate, so fewer
+//! binaries build and link faster.
+
+#[path = "../support/controls.rs"]
+#[allow(dead_code, reason = "the shared helpers have more than this area uses")]
+mod controls;
+#[cfg(unix)]
+#[path = "../support/hostile.rs"]
+#[allow(dead_code, reason = "the shared helpers have more than this area uses")]
+mod hostile;
+
+mod commands;
+mod config;
+mod config_files;
+mod export;
+mod library;
+mod pages;

@@ -1,0 +1,15 @@
+//! The model and its exports: the parser on the sample, the fixtures and generated input; pages, plain text and side files; every export format.
+//!
+//! One test binary for the area: every test file links the whole crate, so fewer
+//! binaries build and link faster.
+
+mod export_formats;
+mod export_golden;
+mod export_props;
+mod page_fixtures;
+mod page_plain;
+mod page_props;
+mod parser_fixtures;
+mod parser_props;
+mod parser_sample;
+mod side_annotations;

@@ -1,0 +1,16 @@
+//! The reader: keys to state to frame (TestBackend and insta snapshots), the README's key table, and the reading state.
+//!
+//! One test binary for the area: every test file links the whole crate, so fewer
+//! binaries build and link faster.
+
+#[cfg(unix)]
+#[path = "../support/hostile.rs"]
+#[allow(dead_code, reason = "the shared helpers have more than this area uses")]
+mod hostile;
+
+mod readme;
+mod sizes;
+mod snapshots;
+mod state_session;
+mod state_store;
+mod update;

@@ -1,0 +1,183 @@
+//! Whole-screen snapshots of the reader at 120x40 and 80x24.
+
+use cableview::action::Action;
+use cableview::app::{App, AppOptions};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+
+const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
+
+fn app(theme: &str, w: u16, h: u16) -> App {
+    let options = AppOptions {
+        theme: theme.into(),
+        ..AppOptions::default()
+    };
+    let mut app = App::new(cableview::input::sample(), options);
+    app.update(Action::Resize(w, h));
+    app
+}
+
+fn terminal(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal
+        .draw(|frame| cableview::ui::draw(frame, app))
+        .unwrap();
+    terminal
+}
+
+fn screen(app: &App) -> String {
+    terminal(app).backend().to_string()
+}
+
+fn each_size(name: &str, setup: impl Fn(&mut App)) {
+    for (w, h) in SIZES {
+        let mut app = app("default", w, h);
+        setup(&mut app);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&app));
+    }
+}
+
+#[test]
+fn opening_screen() {
+    each_size("opening", |_| {});
+}
+
+#[test]
+fn after_pressing_5() {
+    each_size("paragraph_5", |app| app.update(Action::GoTo("5".into())));
+}
+
+#[test]
+fn filter_hez() {
+    each_size("filter_hez", |app| {
+        app.update(Action::Filter);
+        for c in "hez".chars() {
+            app.update(Action::Type(c));
+        }
+    });
+}
+
+#[test]
+fn hezbollah_selected() {
+    each_size("hezbollah_selected", |app| {
+        app.update(Action::Filter);
+        for c in "hezbollah".chars() {
+            app.update(Action::Type(c));
+        }
+        app.update(Action::Activate);
+        app.update(Action::NextMatch);
+        app.update(Action::NextMatch);
+    });
+}
+
+#[test]
+fn help_overlay() {
+    each_size("help", |app| app.update(Action::Help));
+}
+
+#[test]
+fn mono_theme() {
+    for (w, h) in SIZES {
+        let mut app = app("mono", w, h);
+        app.update(Action::GoTo("5".into()));
+        let terminal = terminal(&app);
+        insta::assert_snapshot!(format!("mono_{w}x{h}"), terminal.backend().to_string());
+        let buffer = terminal.backend().buffer();
+        assert!(
+            buffer
+                .content()
+                .iter()
+                .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+            "mono has no colour"
+        );
+        // Mentions differ by style alone: find "Hezbollah" and check its underline (ORG).
+        let text = app.reader_geometry(app.area()).text;
+        let cell = (text.y..text.bottom())
+            .flat_map(|y| (text.x..text.right()).map(move |x| (x, y)))
+            .find(|&(x, y)| {
+                (0..9).all(|i| {
+                    buffer
+                        .cell((x + i, y))
+                        .is_some_and(|c| c.symbol() == &"Hezbollah"[i as usize..=i as usize])
+                })
+            })
+            .expect("Hezbollah on screen");
+        let style = buffer.cell(cell).unwrap();
+        assert!(
+            style.modifier.contains(Modifier::UNDERLINED),
+            "ORG is underlined in mono"
+        );
+    }
+}
+
+#[test]
+fn default_theme_colours_mentions_by_kind() {
+    let mut app = app("default", 120, 40);
+    app.update(Action::GoTo("5".into()));
+    let terminal = terminal(&app);
+    let buffer = terminal.backend().buffer();
+    let org = app.theme.kinds.org;
+    let coloured = buffer
+        .content()
+        .iter()
+        .filter(|c| c.fg == org.fg.unwrap() && c.modifier.contains(Modifier::UNDERLINED))
+        .count();
+    assert!(
+        coloured >= "Hezbollah".len(),
+        "ORG mentions carry colour and underline"
+    );
+}
+
+#[test]
+fn hidden_kinds_lose_their_highlights() {
+    let mut app = app("default", 120, 40);
+    app.update(Action::GoTo("5".into()));
+    app.update(Action::ToggleOrg);
+    let terminal = terminal(&app);
+    let text = app.reader_geometry(app.area()).text;
+    let org = app.theme.kinds.org.fg.unwrap();
+    let buffer = terminal.backend().buffer();
+    let any_org =
+        (text.y..text.bottom()).any(|y| (text.x..text.right()).any(|x| buffer[(x, y)].fg == org));
+    assert!(!any_org, "no ORG colour left in the reader");
+}
+
+#[test]
+fn control_characters_never_reach_a_cell() {
+    let source = cableview::SAMPLE.replace(
+        "As noted in ref C",
+        "As noted \u{1b}]0;pwned\u{7}\u{9b}2J in ref C",
+    );
+    let cable = cableview::cable::parse(&source, "evil.txt").unwrap();
+    let mut app = App::new(cable, AppOptions::default());
+    app.update(Action::Resize(120, 40));
+    for setup in [Action::GoTo("5".into()), Action::SourceView] {
+        app.update(setup);
+        let terminal = terminal(&app);
+        let symbols: String = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        assert!(symbols.contains('\u{241b}'), "ESC is shown as a symbol");
+        assert!(
+            !symbols.chars().any(|c| c.is_control()),
+            "a control character reached the screen"
+        );
+    }
+}
+
+#[test]
+fn a_cable_without_entities_says_so_rather_than_no_match() {
+    let page = include_bytes!("../fixtures/raw/09HAVANA132.html");
+    let cable = cableview::cable::parse_bytes(page, "09HAVANA132.html").unwrap();
+    assert!(cable.entities.is_empty());
+    let mut app = App::new(cable, AppOptions::default());
+    app.update(Action::Resize(120, 40));
+    let text = screen(&app);
+    assert!(text.contains("no entities here"));
+    assert!(!text.contains("no entity matches"));
+}
