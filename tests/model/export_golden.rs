@@ -1,7 +1,7 @@
 //! The sample's exports compared byte for byte with golden files in `tests/golden/`.
 //!
-//! After a deliberate change, regenerate with `UPDATE_GOLDEN=1 cargo test --test
-//! export_golden`, then read every changed file before committing it.
+//! After a deliberate change, regenerate with `UPDATE_GOLDEN=1 cargo test --release --test
+//! model export_golden`, then read every changed file before committing it.
 
 use cableview::export::{self, Format, brat};
 use std::path::PathBuf;
