@@ -57,7 +57,7 @@ fn several_cables_stream_one_after_another() {
     assert_eq!(value.as_array().unwrap().len(), 2);
     assert_eq!(value[0]["title"], "10BAKU98");
     let conll = stdout(&run(&["export", "-f", "conll", &a, &b]));
-    assert_eq!(conll.matches("-DOCSTART- O").count(), 2);
+    assert_eq!(conll.matches("-DOCSTART- -X- O O\n\n").count(), 2);
     let csv = stdout(&run(&["export", "-f", "csv", &a, &b]));
     assert_eq!(csv.matches("cable,kind,name").count(), 1);
     assert!(csv.contains("\n10BAKU98,") && csv.contains("\n09HAVANA132,"));
