@@ -53,7 +53,7 @@ pub struct OpenArgs {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Export cables: JSON, text, Markdown, displaCy, brat, CoNLL, HTML or CSV.
+    /// Export cables: JSON, text, Markdown, displaCy, brat, CoNLL, HTML, CSV, Prodigy or doccano.
     Export {
         /// The output format.
         #[arg(long, short, value_enum, default_value = "json")]

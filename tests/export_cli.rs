@@ -41,6 +41,8 @@ fn every_stdout_format_works_on_the_sample() {
         ("conll", "Paris B-LOC"),
         ("html", "<p id=\"p3\" class=\"para\">"),
         ("csv", "05PARIS2333,ORG,Hezbollah,8,5"),
+        ("prodigy", "\"meta\":{\"id\":\"05PARIS2333\"}"),
+        ("doccano", "\"label\":[["),
     ] {
         let out = stdout(&run(&["export", "--format", format]));
         assert!(out.contains(needle), "{format}: {needle} missing");
