@@ -262,13 +262,42 @@ fn export_command(format: Format, out: Option<&Path>, paths: &[PathBuf]) -> Resu
             written.push_str(&format!("{}\n", shown(&path)));
         }
     }
-    // brat shows only the entity types its configuration declares; keep one the user
-    // may have edited.
-    if format == Format::Brat && !dir.join("annotation.conf").exists() {
-        let path = write("annotation.conf", &export::brat::annotation_conf(&cables))?;
-        written.push_str(&format!("{}\n", shown(&path)));
+    // brat shows only the entity types its configuration declares: complete the user's
+    // files rather than overwrite or ignore them.
+    if format == Format::Brat {
+        for conf in export::brat::conf_files(&cables, existing_confs(dir)?) {
+            let path = write(conf.name, &conf.contents)?;
+            if !conf.added.is_empty() {
+                warn(&format!(
+                    "{}: added {}",
+                    shown(&path),
+                    conf.added.join(", ")
+                ));
+            }
+            written.push_str(&format!("{}\n", shown(&path)));
+        }
     }
     write_out(&written)
+}
+
+/// The brat configuration files `dir` holds already, read up front: one that exists but
+/// cannot be read stops the export rather than being overwritten.
+fn existing_confs(dir: &Path) -> Result<impl Fn(&str) -> Option<String>, String> {
+    let mut found = Vec::new();
+    for name in ["annotation.conf", "visual.conf"] {
+        let path = dir.join(name);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => found.push((name, text)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(format!("{}: cannot read: {e}", shown(&path))),
+        }
+    }
+    Ok(move |name: &str| {
+        found
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, text)| text.clone())
+    })
 }
 
 fn entities_command(

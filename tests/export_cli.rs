@@ -77,7 +77,7 @@ fn brat_writes_pairs_and_a_conf_into_out() {
         "--out",
         out.to_str().unwrap(),
     ]));
-    assert_eq!(listed.lines().count(), 3, "{listed}");
+    assert_eq!(listed.lines().count(), 4, "{listed}");
     let txt = read(&out.join("05PARIS2333.txt"));
     let ann = read(&ann_path);
     assert_eq!(ann.lines().count(), 169);
@@ -86,10 +86,29 @@ fn brat_writes_pairs_and_a_conf_into_out() {
     assert_eq!(first, "T1\tLOC 29 34\tPARIS");
     assert_eq!(chars[29..34].iter().collect::<String>(), "PARIS");
     assert!(read(&out.join("annotation.conf")).starts_with("[entities]\nPER\n"));
-    // A conf the user edited is kept.
-    std::fs::write(out.join("annotation.conf"), "mine").unwrap();
-    stdout(&run(&["export", "-f", "brat", "-o", out.to_str().unwrap()]));
-    assert_eq!(read(&out.join("annotation.conf")), "mine");
+    let visual = read(&out.join("visual.conf"));
+    assert!(
+        visual.starts_with("[labels]\nPER | Person | PER\n"),
+        "{visual}"
+    );
+    assert!(visual.contains("\nLOC\tbgColor:#009E73\n"), "{visual}");
+    // A conf the user edited is kept, and completed with the types it lacks, saying so;
+    // one that lacks none is left alone.
+    let mine = "[entities]\nPER\nORG\n\n[relations]\nmine Arg1:PER, Arg2:ORG\n";
+    std::fs::write(out.join("annotation.conf"), mine).unwrap();
+    let again = run(&["export", "-f", "brat", "-o", out.to_str().unwrap()]);
+    let listed = stdout(&again);
+    assert_eq!(
+        read(&out.join("annotation.conf")),
+        "[entities]\nPER\nORG\nLOC\nMISC\n\n[relations]\nmine Arg1:PER, Arg2:ORG\n"
+    );
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        stderr.contains("annotation.conf: added LOC, MISC"),
+        "{stderr}"
+    );
+    assert!(listed.contains("annotation.conf") && !listed.contains("visual.conf"));
+    assert_eq!(read(&out.join("visual.conf")), visual);
 }
 
 #[test]
