@@ -156,6 +156,17 @@ pub struct Warning {
     pub message: String,
 }
 
+impl Warning {
+    /// The warning after the file it concerns: `FILE:LINE: message`, or `FILE: message`.
+    #[must_use]
+    pub fn located(&self, file: &str) -> String {
+        match self.line {
+            Some(line) => format!("{file}:{line}: {}", self.message),
+            None => format!("{file}: {}", self.message),
+        }
+    }
+}
+
 /// A parsed cable: the typed document every other part of cableview works on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cable {

@@ -62,6 +62,10 @@ pub enum Command {
         /// missing, instead of printing. Required for brat and for HTML of several cables.
         #[arg(long, short, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Entity annotations for the one cable given, from a side file (brat `.ann` or
+        /// spaCy/displaCy JSON), as the reader takes them.
+        #[arg(long, value_name = "ANN")]
+        annotations: Option<PathBuf>,
         /// Cable files or directories of them (walked recursively); none means the sample.
         paths: Vec<PathBuf>,
     },
@@ -73,6 +77,10 @@ pub enum Command {
         /// JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Entity annotations for the one cable given, from a side file (brat `.ann` or
+        /// spaCy/displaCy JSON), as the reader takes them.
+        #[arg(long, value_name = "ANN")]
+        annotations: Option<PathBuf>,
         /// Cable files or directories of them (walked recursively); none means the sample.
         paths: Vec<PathBuf>,
     },
@@ -127,12 +135,20 @@ fn parse_kind(value: &str) -> Result<EntityKind, String> {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Export { format, out, paths }) => {
-            export_command(format, out.as_deref(), &paths).map_err(Failure::from)
-        }
-        Some(Command::Entities { kind, json, paths }) => {
-            entities_command(kind.as_ref(), json, &paths).map_err(Failure::from)
-        }
+        Some(Command::Export {
+            format,
+            out,
+            annotations,
+            paths,
+        }) => export_command(format, out.as_deref(), annotations.as_deref(), &paths)
+            .map_err(Failure::from),
+        Some(Command::Entities {
+            kind,
+            json,
+            annotations,
+            paths,
+        }) => entities_command(kind.as_ref(), json, annotations.as_deref(), &paths)
+            .map_err(Failure::from),
         Some(Command::Paths) => write_out(&Paths::from_env().report()).map_err(Failure::from),
         Some(Command::Config { default }) => config_command(default),
         Some(Command::Themes) => themes_command(),
@@ -147,12 +163,43 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Loads the given cables, or the bundled sample when none is given.
+/// Loads the given cables, or the bundled sample when none is given; their warnings go to
+/// standard error.
 fn load_all(paths: &[PathBuf]) -> Result<Vec<Cable>, LoadError> {
     if paths.is_empty() {
         return Ok(vec![input::sample()]);
     }
-    paths.iter().map(|p| input::load(p)).collect()
+    let cables: Vec<Cable> = paths
+        .iter()
+        .map(|p| input::load(p))
+        .collect::<Result<_, _>>()?;
+    report_warnings(&cables, paths);
+    Ok(cables)
+}
+
+/// Loads the one cable `--annotations` applies to, with that side file: the reader,
+/// `export` and `entities` take the option alike and fail alike on a bad side file.
+fn load_annotated(paths: &[PathBuf], annotations: &Path) -> Result<Cable, String> {
+    let [path] = paths else {
+        return Err("--annotations applies to one cable; give exactly one FILE".to_string());
+    };
+    let options = input::LoadOptions {
+        annotations: Some(annotations.to_path_buf()),
+        ..input::LoadOptions::default()
+    };
+    let cable = input::load_with(path, &options).map_err(|e| e.to_string())?;
+    report_warnings(std::slice::from_ref(&cable), paths);
+    Ok(cable)
+}
+
+/// What reading the cables noticed (a side file's mentions left out, bytes that are not
+/// UTF-8), on standard error, each after the cable's file.
+fn report_warnings(cables: &[Cable], files: &[PathBuf]) {
+    for (cable, file) in cables.iter().zip(files) {
+        for warning in &cable.warnings {
+            warn(&warning.located(&shown(file)));
+        }
+    }
 }
 
 /// Whether any path is a directory: then the paths are a collection, loaded leniently.
@@ -179,7 +226,8 @@ fn load_leniently(paths: &[PathBuf]) -> Result<(Vec<Cable>, Vec<PathBuf>), Strin
     if loaded.cables.is_empty() {
         return Err("no cable found in the given paths".to_string());
     }
-    let (files, cables) = loaded.cables.into_iter().unzip();
+    let (files, cables): (Vec<PathBuf>, Vec<Cable>) = loaded.cables.into_iter().unzip();
+    report_warnings(&cables, &files);
     Ok((cables, files))
 }
 
@@ -223,8 +271,15 @@ fn write_out(text: &str) -> Result<(), String> {
     }
 }
 
-fn export_command(format: Format, out: Option<&Path>, paths: &[PathBuf]) -> Result<(), String> {
-    let (cables, files) = if names_a_directory(paths) {
+fn export_command(
+    format: Format,
+    out: Option<&Path>,
+    annotations: Option<&Path>,
+    paths: &[PathBuf],
+) -> Result<(), String> {
+    let (cables, files) = if let Some(annotations) = annotations {
+        (vec![load_annotated(paths, annotations)?], paths.to_vec())
+    } else if names_a_directory(paths) {
         load_leniently(paths)?
     } else {
         (load_all(paths).map_err(|e| e.to_string())?, paths.to_vec())
@@ -303,13 +358,17 @@ fn existing_confs(dir: &Path) -> Result<impl Fn(&str) -> Option<String>, String>
 fn entities_command(
     kind: Option<&EntityKind>,
     json: bool,
+    annotations: Option<&Path>,
     paths: &[PathBuf],
 ) -> Result<(), String> {
-    if names_a_directory(paths) {
+    let cables = if let Some(annotations) = annotations {
+        vec![load_annotated(paths, annotations)?]
+    } else if names_a_directory(paths) {
         let library = load_collection(paths)?;
         return write_out(&collection_entities(&library, kind, json));
-    }
-    let cables = load_all(paths).map_err(|e| e.to_string())?;
+    } else {
+        load_all(paths).map_err(|e| e.to_string())?
+    };
     let mut out = String::new();
     for cable in &cables {
         let entities: Vec<_> = cable
@@ -427,18 +486,7 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
         return browse_command(args);
     }
     let cables = match &args.annotations {
-        Some(annotations) => {
-            let [path] = args.paths.as_slice() else {
-                return Err("--annotations applies to one cable; give exactly one FILE"
-                    .to_string()
-                    .into());
-            };
-            let options = input::LoadOptions {
-                annotations: Some(annotations.clone()),
-                ..input::LoadOptions::default()
-            };
-            vec![input::load_with(path, &options).map_err(|e| e.to_string())?]
-        }
+        Some(annotations) => vec![load_annotated(&args.paths, annotations)?],
         None => load_all(&args.paths).map_err(|e| e.to_string())?,
     };
     if !std::io::stdout().is_terminal() {

@@ -236,3 +236,86 @@ fn control_characters_never_reach_the_output_raw() {
     assert_eq!(slice, fields[2]);
     assert!(slice.starts_with("Pa␛]52"), "{slice}");
 }
+
+fn page() -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/raw/09STATE124636.html")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn a_bad_side_file_is_the_same_error_for_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ann");
+    std::fs::write(&bad, "T1\tPER 673 681\tCALDERON\nT2\tLOC 10 x\tMEXICO\n").unwrap();
+    let bad = bad.to_str().unwrap();
+    let page = page();
+    let mut errors = Vec::new();
+    for args in [
+        vec!["export", "--annotations", bad, &page],
+        vec!["export", "-f", "conll", "--annotations", bad, &page],
+        vec!["entities", "--annotations", bad, &page],
+        vec![&page, "--annotations", bad],
+    ] {
+        let output = run(&args);
+        assert!(!output.status.success(), "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+        errors.push(String::from_utf8(output.stderr).unwrap());
+    }
+    assert!(
+        errors[0].contains("bad.ann:2: expected two offsets, found \"10 x\""),
+        "{}",
+        errors[0]
+    );
+    assert!(errors.iter().all(|e| *e == errors[0]), "{errors:#?}");
+}
+
+#[test]
+fn export_and_entities_take_a_side_file() {
+    let side = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/side");
+    let ann = side.join("09STATE124636.ann").display().to_string();
+    let page = page();
+    let displacy = stdout(&run(&[
+        "export",
+        "-f",
+        "displacy",
+        "--annotations",
+        &ann,
+        &page,
+    ]));
+    let value: serde_json::Value = serde_json::from_str(&displacy).unwrap();
+    let text: Vec<char> = value[0]["text"].as_str().unwrap().chars().collect();
+    let ents: Vec<String> = value[0]["ents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let at = |k: &str| usize::try_from(e[k].as_u64().unwrap()).unwrap();
+            text[at("start")..at("end")].iter().collect()
+        })
+        .collect();
+    assert_eq!(
+        ents,
+        [
+            "MEXICO",
+            "CALDERON",
+            "PAN PARTY",
+            "THE PRI",
+            "UNITED STATES"
+        ]
+    );
+    let table = stdout(&run(&["entities", "--annotations", &ann, &page]));
+    assert!(table.contains("PER   CALDERON"), "{table}");
+    // Without the option the page has no entities (no side file beside it).
+    let plain = stdout(&run(&["entities", "--json", &page]));
+    assert_eq!(plain.trim(), "[]");
+    // The option applies to one cable.
+    let two = run(&["export", "--annotations", &ann, &page, &page]);
+    assert!(!two.status.success());
+    assert!(
+        String::from_utf8_lossy(&two.stderr).contains("give exactly one FILE"),
+        "{:?}",
+        two.stderr
+    );
+}
