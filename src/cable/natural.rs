@@ -36,12 +36,14 @@ pub(crate) struct BodyAnchor {
 }
 
 /// Builds a cable from a body; `spans` are mentions in layout bytes (from a side file).
+/// Also returns how many of them were left out: they stand on text the reading text does
+/// not keep (paragraph and item labels, portion markings, page headers, routing lines).
 pub(crate) fn build(
     body: Body,
     mut spans: Vec<Span>,
     id: Option<String>,
     warnings: Vec<Warning>,
-) -> Cable {
+) -> (Cable, usize) {
     let layout = body.layout;
     spans.sort_by_key(|s| (s.bytes.start, s.bytes.end));
     let line_starts: Vec<usize> = std::iter::once(0)
@@ -58,9 +60,25 @@ pub(crate) fn build(
 
     let anchors: Vec<&BodyAnchor> = body.anchors.iter().filter(|a| a.at < body_end).collect();
     let mut segments = Vec::with_capacity(anchors.len() + 1);
+    // Which spans found text to stand on, and how many pieces they made.
+    let mut placed = vec![false; spans.len()];
+    if signature.is_some() {
+        let line_end = layout[body_end..]
+            .find('\n')
+            .map_or(layout.len(), |e| body_end + e);
+        let on_signature = |s: &Span| {
+            let (start, end) = (s.bytes.start.max(body_end), s.bytes.end.min(line_end));
+            start < end && !layout[start..end].trim().is_empty()
+        };
+        for (flag, span) in placed.iter_mut().zip(&spans) {
+            *flag |= on_signature(span);
+        }
+    }
+    let mut pieces = 0;
     let mut push = |anchor: Option<String>, range: Range<usize>| {
         let lines = line_of(range.start)..line_of(range.end.saturating_sub(1)) + 1;
-        let block = collapse(&layout, range, &spans, &hidden);
+        let block = collapse(&layout, range, &spans, &hidden, &mut placed);
+        pieces += block.spans.len();
         segments.push(Segment {
             anchor,
             block,
@@ -74,6 +92,15 @@ pub(crate) fn build(
         push(Some(anchor.id.clone()), start..end.max(start));
     }
     let mut cable = structure::from_segments(segments, signature, id, warnings);
+    // What the paragraph logic cut (markings, `1.` numbering) went with its mentions.
+    let kept = cable.header.mentions.len()
+        + cable
+            .paragraphs
+            .iter()
+            .map(|p| p.heading_mentions.len() + p.mentions.len())
+            .sum::<usize>();
+    let unplaced = placed.iter().filter(|p| !**p).count();
+    let left_out = unplaced + pieces.saturating_sub(kept);
     cable.source_spans = spans
         .iter()
         .map(|s| {
@@ -89,17 +116,28 @@ pub(crate) fn build(
         .collect();
     cable.source.clone_from(&layout);
     cable.layout = Some(layout);
-    cable
+    if !cable.signature_mentions().is_empty() {
+        cable.entities = super::entities::group(&cable);
+    }
+    (cable, left_out)
 }
 
 /// The reading text of `layout[range]`: white space runs as one space, hidden ranges as
-/// white space, ends trimmed; spans moved along with their text.
-fn collapse(layout: &str, range: Range<usize>, spans: &[Span], hidden: &[Range<usize>]) -> Block {
+/// white space, ends trimmed; spans moved along with their text. A span that finds text
+/// to stand on here is marked in `placed`.
+fn collapse(
+    layout: &str,
+    range: Range<usize>,
+    spans: &[Span],
+    hidden: &[Range<usize>],
+    placed: &mut [bool],
+) -> Block {
     let mut text = String::with_capacity(range.len());
-    let inside: Vec<&Span> = spans
+    let (at, inside): (Vec<usize>, Vec<&Span>) = spans
         .iter()
-        .filter(|s| s.bytes.start < range.end && s.bytes.end > range.start)
-        .collect();
+        .enumerate()
+        .filter(|(_, s)| s.bytes.start < range.end && s.bytes.end > range.start)
+        .unzip();
     let mut starts: Vec<(usize, usize)> = (0..inside.len())
         .map(|i| (inside[i].bytes.start.max(range.start), i))
         .collect();
@@ -146,11 +184,16 @@ fn collapse(layout: &str, range: Range<usize>, spans: &[Span], hidden: &[Range<u
     }
     let spans = inside
         .iter()
+        .zip(at)
         .zip(mapped)
         .filter(|(_, bytes)| bytes.start < bytes.end)
-        .map(|(span, bytes)| Span {
-            kind: span.kind.clone(),
-            bytes,
+        .map(|((span, at), bytes)| {
+            placed[at] = true;
+            Span {
+                kind: span.kind.clone(),
+                bytes,
+                as_given: span.as_given,
+            }
         })
         .collect();
     Block::with_spans(text, spans)
@@ -308,21 +351,26 @@ mod tests {
         let spans = vec![
             Span {
                 kind: EntityKind::Per,
-                bytes: beghal..beghal + 6,
+                bytes: beghal - 1..beghal + 6,
+                as_given: true,
             },
             Span {
                 kind: EntityKind::Loc,
                 bytes: paris..paris + 6,
+                as_given: true,
             },
         ];
-        let block = collapse(layout, 0..layout.len(), &spans, &[]);
+        let mut placed = [false; 2];
+        let block = collapse(layout, 0..layout.len(), &spans, &[], &mut placed);
         assert_eq!(block.text, "Met with Beghal in Paris.");
         let texts: Vec<&str> = block
             .spans
             .iter()
             .map(|s| &block.text[s.bytes.clone()])
             .collect();
-        assert_eq!(texts, ["Beghal", "Paris"]);
+        // White space at the edges goes; the period the tool drew in stays.
+        assert_eq!(texts, ["Beghal", "Paris."]);
+        assert_eq!(placed, [true, true]);
     }
 
     #[test]
@@ -335,7 +383,7 @@ mod tests {
             "CONFIDENTIAL\nPAGE 02 HARARE 06677 01 OF 03 291400Z"
         );
         assert_eq!(
-            collapse(layout, 0..layout.len(), &[], &hidden).text,
+            collapse(layout, 0..layout.len(), &[], &hidden, &mut []).text,
             "one two"
         );
         assert!(page_headers("PAGE 2 OF THE REPORT\nPAGES 01 X 121212Z").is_empty());
@@ -359,12 +407,13 @@ mod tests {
 
     #[test]
     fn signature_skips_end_marks() {
-        let cable = build(
+        let (cable, left_out) = build(
             body("UNCLAS X 1\nSUBJECT: Y\nsome text.\nENDERS\nBT\n#5480\n\nNNNN\n"),
             Vec::new(),
             None,
             Vec::new(),
         );
+        assert_eq!(left_out, 0);
         assert_eq!(cable.signature.as_deref(), Some("ENDERS"));
         assert!(!cable.header.text.contains("NNNN"));
         assert!(!cable.header.text.contains("ENDERS"));

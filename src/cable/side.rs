@@ -9,6 +9,7 @@
 mod align;
 mod labels;
 
+use super::Warning;
 use super::clean::Span;
 use align::align;
 pub use labels::LabelMap;
@@ -290,12 +291,21 @@ fn entity_lines(content: &str) -> Vec<usize> {
     lines
 }
 
+/// A side file's entities placed on the cable's layout.
+pub(crate) struct Placed {
+    /// The entities as spans in the layout's bytes, kinds mapped.
+    pub spans: Vec<Span>,
+    /// Entities none of whose characters align with the layout (a displaCy text that
+    /// differs a little), so they stand nowhere.
+    pub unaligned: usize,
+}
+
 /// The side file's entities as spans in `layout`'s bytes; labels mapped by `labels`.
 pub(crate) fn spans(
     annotations: &Annotations,
     layout: &str,
     labels: &LabelMap,
-) -> Result<Vec<Span>, SideError> {
+) -> Result<Placed, SideError> {
     let name = &annotations.name;
     let layout_bytes: Vec<usize> = layout
         .char_indices()
@@ -319,6 +329,7 @@ pub(crate) fn spans(
         .as_ref()
         .map_or(layout_bytes.len() - 1, |t| t.chars().count());
     let mut spans = Vec::new();
+    let mut unaligned = 0;
     for entry in &annotations.entries {
         let Some(kind) = labels.kind(&entry.label) else {
             continue;
@@ -336,7 +347,10 @@ pub(crate) fn spans(
             None => layout_bytes[entry.start]..layout_bytes[entry.end],
             Some(map) => match map.span(entry.start, entry.end) {
                 Some(bytes) => bytes,
-                None => continue,
+                None => {
+                    unaligned += 1;
+                    continue;
+                }
             },
         };
         if let Some(expected) = &entry.text {
@@ -352,9 +366,42 @@ pub(crate) fn spans(
                 });
             }
         }
-        spans.push(Span { kind, bytes });
+        spans.push(Span {
+            kind,
+            bytes,
+            as_given: true,
+        });
     }
-    Ok(spans)
+    Ok(Placed { spans, unaligned })
+}
+
+/// The warning for mentions of a side file that the cable does not keep, naming the side
+/// file; `None` when every one is kept.
+pub(crate) fn left_out_warning(name: &str, left_out: usize, unaligned: usize) -> Option<Warning> {
+    let total = left_out + unaligned;
+    if total == 0 {
+        return None;
+    }
+    let mut reasons = Vec::new();
+    if left_out > 0 {
+        reasons.push(format!(
+            "{left_out} on text the reading text leaves out (paragraph and item labels, \
+             portion markings, page headers, routing lines)"
+        ));
+    }
+    if unaligned > 0 {
+        reasons.push(format!(
+            "{unaligned} on text that does not align with the cable's"
+        ));
+    }
+    let plural = if total == 1 { "" } else { "s" };
+    Some(Warning {
+        line: None,
+        message: format!(
+            "{name}: {total} mention{plural} not kept: {}",
+            reasons.join("; ")
+        ),
+    })
 }
 
 fn same_words(a: &str, b: &str) -> bool {
