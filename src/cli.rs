@@ -84,6 +84,8 @@ pub enum Command {
         /// Cable files or directories of them (walked recursively); none means the sample.
         paths: Vec<PathBuf>,
     },
+    /// Print the JSON Schema (2020-12) that `export --format json` follows.
+    Schema,
     /// Print the config file, themes dir and state file in use.
     Paths,
     /// List every theme and where it comes from (built-in or a file of yours).
@@ -149,6 +151,7 @@ pub fn main() -> ExitCode {
             paths,
         }) => entities_command(kind.as_ref(), json, annotations.as_deref(), &paths)
             .map_err(Failure::from),
+        Some(Command::Schema) => write_out(export::schema::JSON_SCHEMA).map_err(Failure::from),
         Some(Command::Paths) => write_out(&Paths::from_env().report()).map_err(Failure::from),
         Some(Command::Config { default }) => config_command(default),
         Some(Command::Themes) => themes_command(),

@@ -15,6 +15,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod prodigy;
+pub mod schema;
 pub mod text;
 
 use crate::cable::{Cable, Paragraph};

@@ -319,3 +319,108 @@ fn export_and_entities_take_a_side_file() {
         two.stderr
     );
 }
+
+#[test]
+fn every_fixture_json_export_validates_against_the_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["schema"]))).expect("the schema is JSON");
+    let validator = jsonschema::draft202012::new(&schema).expect("a valid 2020-12 schema");
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    // A page with a side file beside it whose mentions fall on a heading, the signature and
+    // a portion marking, so the fields that appear only when set appear.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("09PARTO41305.html");
+    std::fs::copy(fixtures.join("raw/09PARTO41305.html"), &page).unwrap();
+    let layout = cableview::input::load(&page).unwrap().layout.unwrap();
+    let mut ann = String::new();
+    for (n, (needle, skip, len)) in [
+        ("\nAFGHANISTAN \n", 1, 11),
+        ("\nCLINTON", 1, 7),
+        ("4. (C) The two", 4, 1),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let at = layout.rfind(needle).unwrap() + skip;
+        let chars = |byte: usize| layout[..byte].chars().count();
+        let text = &layout[at..at + len];
+        ann.push_str(&format!(
+            "T{}\tORG {} {}\t{text}\n",
+            n + 1,
+            chars(at),
+            chars(at + len)
+        ));
+    }
+    std::fs::write(dir.path().join("09PARTO41305.ann"), ann).unwrap();
+    let mut lines = Vec::new();
+    for args in [
+        vec!["export".to_string()],
+        vec![
+            "export".into(),
+            fixtures.join("annotated").display().to_string(),
+            fixtures.join("raw").display().to_string(),
+        ],
+        vec![
+            "export".into(),
+            "--annotations".into(),
+            fixtures
+                .join("side/09STATE124636.ann")
+                .display()
+                .to_string(),
+            fixtures
+                .join("raw/09STATE124636.html")
+                .display()
+                .to_string(),
+        ],
+        vec!["export".into(), dir.path().display().to_string()],
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        lines.extend(stdout(&run(&args)).lines().map(str::to_string));
+    }
+    assert_eq!(lines.len(), 1 + 34 + 35 + 1 + 1, "every fixture exported");
+    let mut seen = std::collections::BTreeSet::new();
+    for line in &lines {
+        let doc: serde_json::Value = serde_json::from_str(line).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&doc)
+            .map(|e| format!("{}: {e}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", doc["id"]);
+        for (name, present) in [
+            ("warnings", doc.get("warnings").is_some()),
+            (
+                "signature_mentions",
+                doc.get("signature_mentions").is_some(),
+            ),
+            ("created", doc["header"].get("created").is_some()),
+            ("null id", doc["id"].is_null()),
+            (
+                "heading_mentions",
+                doc["paragraphs"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|p| p.get("heading_mentions").is_some()),
+            ),
+        ] {
+            if present {
+                seen.insert(name);
+            }
+        }
+    }
+    // The optional fields were there to check, and the schema does refuse what is off.
+    for name in [
+        "warnings",
+        "signature_mentions",
+        "created",
+        "heading_mentions",
+    ] {
+        assert!(seen.contains(name), "no export had {name}");
+    }
+    let mut off: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    off["paragraphs"][0]["new_field"] = serde_json::json!(1);
+    assert!(!validator.is_valid(&off));
+    let mut off: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    off["header"]["subject"] = serde_json::json!(7);
+    assert!(!validator.is_valid(&off));
+}
