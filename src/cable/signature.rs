@@ -46,9 +46,9 @@ impl Cable {
             .iter()
             .filter(|s| s.line == line_no)
             .filter_map(|s| {
-                let inside = map.iter().filter(|(i, ..)| s.bytes.contains(i));
-                let first = inside.clone().next()?;
-                let last = inside.last()?;
+                let mut inside = map.iter().filter(|(i, ..)| s.bytes.contains(i));
+                let first = inside.next()?;
+                let last = inside.next_back().unwrap_or(first);
                 let bytes = first.1..last.1 + last.2;
                 let text = signature.get(bytes.clone())?;
                 Some(Mention {

@@ -85,13 +85,16 @@ fn drawing_lines(kinds: &[EntityKind]) -> Vec<String> {
         .collect()
 }
 
+/// A section of a configuration file and the lines it should declare.
+type Section<'a> = (&'a str, Vec<String>);
+
 /// The configuration files to write for the cables, given what the directory holds
 /// already (`existing(name)`): a new file where there is none, the types an existing file
 /// lacks added to it, and nothing for a file that lacks none.
 pub fn conf_files(cables: &[Cable], existing: impl Fn(&str) -> Option<String>) -> Vec<ConfFile> {
     let kinds = kinds(cables);
     let labels: Vec<String> = kinds.iter().map(|k| k.label().to_string()).collect();
-    let wanted: [(&'static str, String, Vec<(&str, Vec<String>)>); 2] = [
+    let wanted: [(&'static str, String, Vec<Section>); 2] = [
         (
             "annotation.conf",
             annotation_conf(cables),
