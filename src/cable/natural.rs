@@ -9,10 +9,13 @@
 //! routing headers before the cable (`O 121758Z MAY 86`, `FM`, `TO`, ... `BT`), teletype
 //! page headers (`PAGE 02 ROME 02045 01 OF 06 121721Z`) and end marks (`NNNN`).
 
+mod noise;
+
 use super::assemble::Segment;
 use super::clean::{Block, Span};
 use super::structure;
 use super::{Cable, SourceSpan, Warning};
+use noise::{page_headers, routing_end};
 use std::ops::Range;
 
 /// A cable's text as sent, with where its paragraph anchors stand.
@@ -200,7 +203,7 @@ fn collapse(
 }
 
 /// The lines of `layout` with their byte ranges (without the line break).
-fn lines(layout: &str) -> impl DoubleEndedIterator<Item = (Range<usize>, &str)> {
+pub(super) fn lines(layout: &str) -> impl DoubleEndedIterator<Item = (Range<usize>, &str)> {
     layout.split('\n').map(move |line| {
         // `split` yields sub-slices of `layout`, so the offset is the pointer difference.
         let start = line.as_ptr() as usize - layout.as_ptr() as usize;
@@ -236,99 +239,6 @@ fn signature(layout: &str, anchors: &[BodyAnchor]) -> (usize, Option<String>) {
         };
     }
     (end, None)
-}
-
-/// Where a routing header before the cable ends: the cable opens with a `VZCZC` line or a
-/// precedence and date-time group (`O 121758Z MAY 86`); the header runs to its `BT` line,
-/// or else to the first line that opens with a classification.
-fn routing_end(layout: &str) -> Option<usize> {
-    let mut all = lines(layout).skip_while(|(_, l)| l.trim().is_empty());
-    let (_, first) = all.next()?;
-    if !(first.trim_start().starts_with("VZCZC") || is_dtg_line(first)) {
-        return None;
-    }
-    let mut last_end = None;
-    for (range, line) in lines(layout) {
-        let t = line.trim();
-        if t == "BT" {
-            return Some(range.end);
-        }
-        if last_end.is_some() && super::marking::classification(t).is_ok() {
-            return last_end;
-        }
-        last_end = Some(range.end);
-    }
-    None
-}
-
-/// `O 121758Z MAY 86`, `R 042208Z DEC 09`, `O R 181205Z NOV 75 ZFF4`.
-fn is_dtg_line(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().take(4).collect();
-    let precedence = words
-        .iter()
-        .take_while(|w| matches!(**w, "Z" | "O" | "P" | "R" | "OO" | "PP" | "RR" | "ZZ"))
-        .count();
-    precedence > 0 && words.get(precedence).is_some_and(|w| is_dtg(w))
-}
-
-/// A date-time group: six digits and `Z` (`121758Z`).
-fn is_dtg(word: &str) -> bool {
-    word.len() == 7 && word.ends_with('Z') && word[..6].bytes().all(|b| b.is_ascii_digit())
-}
-
-/// Teletype page headers: `PAGE 02 HARARE 06677 01 OF 03 291400Z` at a line start, up to
-/// its date-time group, with the classification banner just before it.
-fn page_headers(layout: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut previous: Option<Range<usize>> = None;
-    for (range, line) in lines(layout) {
-        let trimmed = line.trim_start();
-        if let Some(end) = page_header_end(trimmed) {
-            let start = range.start + (line.len() - trimmed.len());
-            let mut from = start;
-            if let Some(prev) = previous.clone() {
-                let text = layout[prev.clone()].trim_end();
-                for banner in ["UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "UNCLAS"] {
-                    if text.ends_with(banner)
-                        && text[..text.len() - banner.len()]
-                            .chars()
-                            .next_back()
-                            .is_none_or(char::is_whitespace)
-                    {
-                        from = prev.start + text.len() - banner.len();
-                        break;
-                    }
-                }
-            }
-            out.push(from..start + end);
-        }
-        previous = Some(range);
-    }
-    out
-}
-
-/// The length of a teletype page header at the start of `line`, if it is one.
-fn page_header_end(line: &str) -> Option<usize> {
-    let rest = line.strip_prefix("PAGE ")?;
-    let mut offset = line.len() - rest.len();
-    let mut words = 0;
-    for word in rest.split(' ') {
-        offset += word.len() + 1;
-        if word.is_empty() {
-            continue;
-        }
-        words += 1;
-        if words == 1 && !word.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        if is_dtg(word) {
-            return Some((offset - 1).min(line.len()));
-        }
-        if words > 9 {
-            return None;
-        }
-    }
-    None
 }
 
 #[cfg(test)]
@@ -387,22 +297,6 @@ mod tests {
             "one two"
         );
         assert!(page_headers("PAGE 2 OF THE REPORT\nPAGES 01 X 121212Z").is_empty());
-    }
-
-    #[test]
-    fn routing_header_ends_at_bt_or_the_classification() {
-        let text = "O 121758Z MAY 86\nFM AMEMBASSY MADRID\nTO SECSTATE WASHDC 1234\nBT\nS E C R E T MADRID 05480\n";
-        assert_eq!(
-            &text[..routing_end(text).unwrap()],
-            "O 121758Z MAY 86\nFM AMEMBASSY MADRID\nTO SECSTATE WASHDC 1234\nBT"
-        );
-        let text = "VZCZCXYZ0001\nRR RUEHWEB\nFM SECSTATE WASHDC\nUNCLAS STATE 1\n";
-        assert!(
-            text[routing_end(text).unwrap()..]
-                .trim_start()
-                .starts_with("UNCLAS")
-        );
-        assert_eq!(routing_end("UNCLAS PARIS 1\nFM is text"), None);
     }
 
     #[test]
