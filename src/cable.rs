@@ -15,6 +15,7 @@ mod page;
 pub mod parse;
 mod plain;
 pub mod side;
+mod signature;
 mod structure;
 
 use serde::Serialize;
@@ -28,6 +29,9 @@ pub use parse::{ParseError, SideAnnotations, parse, parse_bytes, parse_bytes_wit
 
 /// The label of the pseudo-paragraph that holds the header's text and mentions.
 pub const HEADER_LABEL: &str = "header";
+
+/// The label entities give the signature among the paragraphs they appear in.
+pub const SIGNATURE_LABEL: &str = "signature";
 
 /// The kind of a named entity, as the tagger labelled it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -127,6 +131,10 @@ pub struct Paragraph {
     pub marking: Option<Marking>,
     /// A section heading that stands before this paragraph.
     pub heading: Option<String>,
+    /// The mentions in the heading, with offsets into `heading`; present only when there
+    /// are some.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub heading_mentions: Vec<Mention>,
     /// The detokenized reading text, without the label and marking.
     pub text: String,
     /// The mentions, with offsets into `text`.
@@ -154,6 +162,17 @@ pub struct Warning {
     pub line: Option<usize>,
     /// What was wrong.
     pub message: String,
+}
+
+impl Warning {
+    /// The warning after the file it concerns: `FILE:LINE: message`, or `FILE: message`.
+    #[must_use]
+    pub fn located(&self, file: &str) -> String {
+        match self.line {
+            Some(line) => format!("{file}:{line}: {}", self.message),
+            None => format!("{file}: {}", self.message),
+        }
+    }
 }
 
 /// A parsed cable: the typed document every other part of cableview works on.
@@ -199,25 +218,30 @@ impl Cable {
             .find(|p| p.label.eq_ignore_ascii_case(label))
     }
 
-    /// Every mention of the cable with its paragraph label (`header` first), in document order.
+    /// Every mention of the cable with its paragraph label (`header` first, a heading's
+    /// under the paragraph it opens), in document order. The signature's, which only a
+    /// side file gives, are [`Cable::signature_mentions`].
     pub fn mentions(&self) -> impl Iterator<Item = (&str, &Mention)> {
         let header = self.header.mentions.iter().map(|m| (HEADER_LABEL, m));
-        let body = self
-            .paragraphs
-            .iter()
-            .flat_map(|p| p.mentions.iter().map(move |m| (p.label.as_str(), m)));
+        let body = self.paragraphs.iter().flat_map(|p| {
+            p.heading_mentions
+                .iter()
+                .chain(&p.mentions)
+                .map(move |m| (p.label.as_str(), m))
+        });
         header.chain(body)
     }
 
-    /// The total number of mentions, header included.
+    /// The total number of mentions: header, headings, paragraphs and signature.
     #[must_use]
     pub fn mention_count(&self) -> usize {
         self.header.mentions.len()
             + self
                 .paragraphs
                 .iter()
-                .map(|p| p.mentions.len())
+                .map(|p| p.heading_mentions.len() + p.mentions.len())
                 .sum::<usize>()
+            + self.signature_mentions().len()
     }
 
     /// A short title: the reference ID, else the subject, else `untitled cable`.

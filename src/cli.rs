@@ -75,7 +75,7 @@ pub struct OpenArgs {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Export cables: JSON, text, Markdown, displaCy, brat, CoNLL, HTML or CSV.
+    /// Export cables: JSON, text, Markdown, displaCy, brat, CoNLL, HTML, CSV, Prodigy or doccano.
     #[command(after_help = concat!(
         "Without --out the export goes to standard output (plain text when piped).\n",
         "Exit status: 0 done, 1 unreadable input, 2 configuration or usage error.\n\n",
@@ -91,6 +91,10 @@ pub enum Command {
         /// missing, instead of printing. Required for brat and for HTML of several cables.
         #[arg(long, short, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Entity annotations for the one cable given, from a side file (brat `.ann` or
+        /// spaCy/displaCy JSON), as the reader takes them.
+        #[arg(long, value_name = "ANN")]
+        annotations: Option<PathBuf>,
         /// Cable files or directories of them (walked recursively); none means the sample.
         paths: Vec<PathBuf>,
     },
@@ -109,9 +113,20 @@ pub enum Command {
         /// JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Entity annotations for the one cable given, from a side file (brat `.ann` or
+        /// spaCy/displaCy JSON), as the reader takes them.
+        #[arg(long, value_name = "ANN")]
+        annotations: Option<PathBuf>,
         /// Cable files or directories of them (walked recursively); none means the sample.
         paths: Vec<PathBuf>,
     },
+    /// Print the JSON Schema (2020-12) that `export --format json` follows.
+    #[command(after_help = concat!(
+        "Exit status: 0 done.\n\n",
+        "Example:\n",
+        "  cableview schema > cable.schema.json"
+    ))]
+    Schema,
     /// Print the config file, themes dir and state file in use.
     #[command(after_help = concat!(
         "Exit status: 0 done.\n\n",
@@ -248,12 +263,31 @@ pub fn man_page() -> String {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Export { format, out, paths }) => file_limit().and_then(|limit| {
-            export_command(format, out.as_deref(), &paths, limit).map_err(Failure::from)
+        Some(Command::Export {
+            format,
+            out,
+            annotations,
+            paths,
+        }) => file_limit().and_then(|limit| {
+            export_command(
+                format,
+                out.as_deref(),
+                annotations.as_deref(),
+                &paths,
+                limit,
+            )
+            .map_err(Failure::from)
         }),
-        Some(Command::Entities { kind, json, paths }) => file_limit().and_then(|limit| {
-            entities_command(kind.as_ref(), json, &paths, limit).map_err(Failure::from)
+        Some(Command::Entities {
+            kind,
+            json,
+            annotations,
+            paths,
+        }) => file_limit().and_then(|limit| {
+            entities_command(kind.as_ref(), json, annotations.as_deref(), &paths, limit)
+                .map_err(Failure::from)
         }),
+        Some(Command::Schema) => write_out(export::schema::JSON_SCHEMA).map_err(Failure::from),
         Some(Command::Paths) => write_out(&Paths::from_env().report()).map_err(Failure::from),
         Some(Command::Config { default }) => config_command(default),
         Some(Command::Themes) => themes_command(),
@@ -281,7 +315,8 @@ fn file_limit() -> Result<Limit, Failure> {
     Ok(config.file_limit())
 }
 
-/// Loads the given cables, or the bundled sample when none is given.
+/// Loads the given cables, or the bundled sample when none is given; their warnings go to
+/// standard error.
 fn load_all(paths: &[PathBuf], limit: Limit) -> Result<Vec<Cable>, LoadError> {
     if paths.is_empty() {
         return Ok(vec![input::sample()]);
@@ -290,10 +325,38 @@ fn load_all(paths: &[PathBuf], limit: Limit) -> Result<Vec<Cable>, LoadError> {
         limit,
         ..input::LoadOptions::default()
     };
-    paths
+    let cables: Vec<Cable> = paths
         .iter()
         .map(|p| input::load_with(p, &options))
-        .collect()
+        .collect::<Result<_, _>>()?;
+    report_warnings(&cables, paths);
+    Ok(cables)
+}
+
+/// Loads the one cable `--annotations` applies to, with that side file: the reader,
+/// `export` and `entities` take the option alike and fail alike on a bad side file.
+fn load_annotated(paths: &[PathBuf], annotations: &Path, limit: Limit) -> Result<Cable, String> {
+    let [path] = paths else {
+        return Err("--annotations applies to one cable; give exactly one FILE".to_string());
+    };
+    let options = input::LoadOptions {
+        annotations: Some(annotations.to_path_buf()),
+        limit,
+        ..input::LoadOptions::default()
+    };
+    let cable = input::load_with(path, &options).map_err(|e| e.to_string())?;
+    report_warnings(std::slice::from_ref(&cable), paths);
+    Ok(cable)
+}
+
+/// What reading the cables noticed (a side file's mentions left out, bytes that are not
+/// UTF-8), on standard error, each after the cable's file.
+fn report_warnings(cables: &[Cable], files: &[PathBuf]) {
+    for (cable, file) in cables.iter().zip(files) {
+        for warning in &cable.warnings {
+            warn(&warning.located(&shown(file)));
+        }
+    }
 }
 
 /// Whether any path is a directory: then the paths are a collection, loaded leniently.
@@ -321,7 +384,8 @@ fn load_leniently(paths: &[PathBuf], limit: Limit) -> Result<(Vec<Cable>, Vec<Pa
     if loaded.cables.is_empty() {
         return Err("no cable found in the given paths".to_string());
     }
-    let (files, cables) = loaded.cables.into_iter().unzip();
+    let (files, cables): (Vec<PathBuf>, Vec<Cable>) = loaded.cables.into_iter().unzip();
+    report_warnings(&cables, &files);
     Ok((cables, files))
 }
 
@@ -368,10 +432,16 @@ fn write_out(text: &str) -> Result<(), String> {
 fn export_command(
     format: Format,
     out: Option<&Path>,
+    annotations: Option<&Path>,
     paths: &[PathBuf],
     limit: Limit,
 ) -> Result<(), String> {
-    let (cables, files) = if names_a_directory(paths) {
+    let (cables, files) = if let Some(annotations) = annotations {
+        (
+            vec![load_annotated(paths, annotations, limit)?],
+            paths.to_vec(),
+        )
+    } else if names_a_directory(paths) {
         load_leniently(paths, limit)?
     } else {
         (
@@ -412,26 +482,59 @@ fn export_command(
             written.push_str(&format!("{}\n", shown(&path)));
         }
     }
-    // brat shows only the entity types its configuration declares; keep one the user
-    // may have edited.
-    if format == Format::Brat && !dir.join("annotation.conf").exists() {
-        let path = write("annotation.conf", &export::brat::annotation_conf(&cables))?;
-        written.push_str(&format!("{}\n", shown(&path)));
+    // brat shows only the entity types its configuration declares: complete the user's
+    // files rather than overwrite or ignore them.
+    if format == Format::Brat {
+        for conf in export::brat::conf_files(&cables, existing_confs(dir)?) {
+            let path = write(conf.name, &conf.contents)?;
+            if !conf.added.is_empty() {
+                warn(&format!(
+                    "{}: added {}",
+                    shown(&path),
+                    conf.added.join(", ")
+                ));
+            }
+            written.push_str(&format!("{}\n", shown(&path)));
+        }
     }
     write_out(&written)
+}
+
+/// The brat configuration files `dir` holds already, read up front: one that exists but
+/// cannot be read stops the export rather than being overwritten.
+fn existing_confs(dir: &Path) -> Result<impl Fn(&str) -> Option<String>, String> {
+    let mut found = Vec::new();
+    for name in ["annotation.conf", "visual.conf"] {
+        let path = dir.join(name);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => found.push((name, text)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(format!("{}: cannot read: {e}", shown(&path))),
+        }
+    }
+    Ok(move |name: &str| {
+        found
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, text)| text.clone())
+    })
 }
 
 fn entities_command(
     kind: Option<&EntityKind>,
     json: bool,
+    annotations: Option<&Path>,
     paths: &[PathBuf],
     limit: Limit,
 ) -> Result<(), String> {
-    if names_a_directory(paths) {
+    let cables = if let Some(annotations) = annotations {
+        vec![load_annotated(paths, annotations, limit)?]
+    } else if names_a_directory(paths) {
         let library = load_collection(paths, limit)?;
         return write_out(&collection_entities(&library, kind, json));
-    }
-    let cables = load_all(paths, limit).map_err(|e| e.to_string())?;
+    } else {
+        load_all(paths, limit).map_err(|e| e.to_string())?
+    };
     let mut out = String::new();
     for cable in &cables {
         let entities: Vec<_> = cable
@@ -550,19 +653,7 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
         return browse_command(args, limit);
     }
     let cables = match &args.annotations {
-        Some(annotations) => {
-            let [path] = args.paths.as_slice() else {
-                return Err("--annotations applies to one cable; give exactly one FILE"
-                    .to_string()
-                    .into());
-            };
-            let options = input::LoadOptions {
-                annotations: Some(annotations.clone()),
-                limit,
-                ..input::LoadOptions::default()
-            };
-            vec![input::load_with(path, &options).map_err(|e| e.to_string())?]
-        }
+        Some(annotations) => vec![load_annotated(&args.paths, annotations, limit)?],
         None => load_all(&args.paths, limit).map_err(|e| e.to_string())?,
     };
     if !std::io::stdout().is_terminal() {

@@ -9,10 +9,13 @@ pub mod citation;
 pub mod conll;
 pub mod csv;
 pub mod displacy;
+pub mod doccano;
 pub mod document;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod prodigy;
+pub mod schema;
 pub mod text;
 
 use crate::cable::{Cable, Paragraph};
@@ -41,6 +44,11 @@ pub enum Format {
     Html,
     /// The entity table: cable, kind, name, count, paragraphs.
     Csv,
+    /// Prodigy JSONL: `{"text", "spans": [{"start", "end", "label"}], "meta": {"id"}}`, a
+    /// line per cable.
+    Prodigy,
+    /// doccano JSONL: `{"text", "label": [[start, end, "LABEL"]]}`, a line per cable.
+    Doccano,
 }
 
 impl Format {
@@ -56,6 +64,8 @@ impl Format {
             Self::Conll => "conll",
             Self::Html => "html",
             Self::Csv => "csv",
+            Self::Prodigy => "prodigy",
+            Self::Doccano => "doccano",
         }
     }
 }
@@ -95,20 +105,24 @@ pub fn render(cable: &Cable, format: Format) -> String {
         Format::Conll => conll::conll(cable),
         Format::Html => html::html(cable),
         Format::Csv => csv::csv(std::slice::from_ref(cable)),
+        Format::Prodigy => prodigy::prodigy(cable) + "\n",
+        Format::Doccano => doccano::doccano(cable) + "\n",
     };
     printable(&out).into_owned()
 }
 
 /// Renders several cables as one stream, for standard output.
 ///
-/// JSON gives JSON Lines, displaCy one list, CSV one table, text, Markdown and CoNLL
-/// the documents one after another. brat always needs a directory; HTML needs one for
+/// JSON, Prodigy and doccano give JSON Lines, displaCy one list, CSV one table, text,
+/// Markdown and CoNLL the documents one after another. brat always needs a directory; HTML needs one for
 /// more than one cable.
 pub fn stream(cables: &[Cable], format: Format) -> Result<String, ExportError> {
     let joined =
         |f: fn(&Cable) -> String, sep: &str| cables.iter().map(f).collect::<Vec<_>>().join(sep);
     let out = match format {
         Format::Json => cables.iter().map(|c| json::json(c) + "\n").collect(),
+        Format::Prodigy => cables.iter().map(|c| prodigy::prodigy(c) + "\n").collect(),
+        Format::Doccano => cables.iter().map(|c| doccano::doccano(c) + "\n").collect(),
         Format::Text => joined(text::text, "\n"),
         Format::Markdown => joined(markdown::markdown, "\n"),
         Format::Conll => joined(conll::conll, ""),
@@ -140,6 +154,8 @@ pub fn files(cable: &Cable, stem: &str, format: Format) -> Vec<OutputFile> {
         Format::Conll => vec![file("conll", conll::conll(cable))],
         Format::Html => vec![file("html", html::html(cable))],
         Format::Csv => vec![file("csv", render(cable, format))],
+        Format::Prodigy => vec![file("prodigy.jsonl", render(cable, format))],
+        Format::Doccano => vec![file("doccano.jsonl", render(cable, format))],
     }
 }
 
@@ -269,6 +285,8 @@ mod tests {
             Format::Conll,
             Format::Html,
             Format::Csv,
+            Format::Prodigy,
+            Format::Doccano,
         ] {
             let files = files(&sample, "X", format);
             assert_eq!(files.len(), 1, "{}", format.name());

@@ -25,7 +25,8 @@ pub(crate) struct Segment {
 /// A paragraph while it is being built.
 struct Draft {
     label: String,
-    heading: Option<String>,
+    /// The heading before the paragraph, with the mentions in it.
+    heading: Option<Block>,
     block: Block,
     lines: Range<usize>,
 }
@@ -138,6 +139,10 @@ impl Assembler {
 
     fn finish_draft(&mut self, draft: Draft) {
         let paragraph = finish_paragraph(draft);
+        if let Some(heading) = &paragraph.heading {
+            self.grouper
+                .add(&paragraph.label, heading, &paragraph.heading_mentions);
+        }
         self.grouper
             .add(&paragraph.label, &paragraph.text, &paragraph.mentions);
         self.paragraphs.push(paragraph);
@@ -147,8 +152,9 @@ impl Assembler {
 /// The most words a dashed heading may have.
 const MAX_HEADING_WORDS: usize = 20;
 
-/// Cuts a trailing `---- HEADING ----` off a block and returns the heading.
-fn take_heading(block: &mut Block) -> Option<String> {
+/// Cuts a trailing `---- HEADING ----` off a block and returns the heading, with the
+/// mentions in it.
+fn take_heading(block: &mut Block) -> Option<Block> {
     let text = block.text.trim_end();
     // A heading ends with a rule of three dashes or more; nearly every block does not.
     if !text.ends_with("---") {
@@ -168,7 +174,7 @@ fn take_heading(block: &mut Block) -> Option<String> {
     }
     let heading_start = heading_words[0].0;
     let heading_end = rest.last().map_or(heading_start, |(at, w)| at + w.len());
-    let heading = text[heading_start..heading_end].to_string();
+    let heading = block.slice(heading_start..heading_end);
     let cut = rest[open].0;
     *block = block.slice(0..cut).trimmed();
     Some(heading)
@@ -266,10 +272,18 @@ fn finish_paragraph(draft: Draft) -> Paragraph {
     if start != 0 || end != block.text.len() {
         block.keep(start..end);
     }
+    let (heading, heading_mentions) = match draft.heading {
+        Some(heading) => {
+            let mentions = heading.mentions();
+            (Some(heading.text), mentions)
+        }
+        None => (None, Vec::new()),
+    };
     Paragraph {
         label: draft.label,
         marking,
-        heading: draft.heading,
+        heading,
+        heading_mentions,
         mentions: block.mentions(),
         text: block.text,
         source_lines: draft.lines,

@@ -12,6 +12,9 @@ use std::ops::Range;
 pub(crate) struct Span {
     pub kind: EntityKind,
     pub bytes: Range<usize>,
+    /// Drawn by a side file's tool: kept as drawn, only white space trimmed. The tagger's
+    /// inline brackets take in punctuation around a name, so those spans are tidied.
+    pub as_given: bool,
 }
 
 /// Clean text with the mentions in it.
@@ -33,6 +36,7 @@ impl Block {
                 (start < end).then(|| Span {
                     kind: s.kind.clone(),
                     bytes: start - range.start..end - range.start,
+                    as_given: s.as_given,
                 })
             })
             .collect();
@@ -86,6 +90,7 @@ impl Block {
         self.spans.extend(other.spans.iter().map(|s| Span {
             kind: s.kind.clone(),
             bytes: s.bytes.start + shift..s.bytes.end + shift,
+            as_given: s.as_given,
         }));
     }
 
@@ -104,7 +109,8 @@ impl Block {
         }
     }
 
-    /// Shrinks spans to their words: no edge punctuation or space, no sentence period.
+    /// Shrinks spans to their words: no edge punctuation or space, no sentence period; a
+    /// span [`Span::as_given`] loses only edge white space.
     fn tidy_spans(&mut self) {
         let text = &self.text;
         let mut emptied = false;
@@ -120,6 +126,13 @@ impl Block {
                 && first.is_ascii_alphanumeric()
                 && last.is_ascii_alphanumeric()
             {
+                continue;
+            }
+            if span.as_given {
+                let lead = piece.len() - piece.trim_start().len();
+                let kept = piece.trim().len();
+                span.bytes = span.bytes.start + lead..span.bytes.start + lead + kept;
+                emptied |= kept == 0;
                 continue;
             }
             let lead = piece.len() - piece.trim_start_matches(is_leading_junk).len();
@@ -306,6 +319,7 @@ impl Detokenizer {
                         self.block.spans.push(Span {
                             kind: EntityKind::from_label(label),
                             bytes,
+                            as_given: false,
                         });
                     }
                 }

@@ -1,6 +1,6 @@
 //! Grouping mentions into entities: one entity per kind and case-insensitive name.
 
-use super::{Cable, EntityKind, HEADER_LABEL, Mention};
+use super::{Cable, EntityKind, HEADER_LABEL, Mention, SIGNATURE_LABEL};
 use hashbrown::HashTable;
 use serde::Serialize;
 use std::cmp::Reverse;
@@ -64,7 +64,13 @@ pub fn group(cable: &Cable) -> Vec<Entity> {
     let mut grouper = Grouper::default();
     grouper.add(HEADER_LABEL, &cable.header.text, &cable.header.mentions);
     for paragraph in &cable.paragraphs {
+        if let Some(heading) = &paragraph.heading {
+            grouper.add(&paragraph.label, heading, &paragraph.heading_mentions);
+        }
         grouper.add(&paragraph.label, &paragraph.text, &paragraph.mentions);
+    }
+    if let Some(signature) = &cable.signature {
+        grouper.add(SIGNATURE_LABEL, signature, &cable.signature_mentions());
     }
     grouper.finish()
 }

@@ -9,10 +9,13 @@
 //! routing headers before the cable (`O 121758Z MAY 86`, `FM`, `TO`, ... `BT`), teletype
 //! page headers (`PAGE 02 ROME 02045 01 OF 06 121721Z`) and end marks (`NNNN`).
 
+mod noise;
+
 use super::assemble::Segment;
 use super::clean::{Block, Span};
 use super::structure;
 use super::{Cable, SourceSpan, Warning};
+use noise::{page_headers, routing_end};
 use std::ops::Range;
 
 /// A cable's text as sent, with where its paragraph anchors stand.
@@ -36,12 +39,14 @@ pub(crate) struct BodyAnchor {
 }
 
 /// Builds a cable from a body; `spans` are mentions in layout bytes (from a side file).
+/// Also returns how many of them were left out: they stand on text the reading text does
+/// not keep (paragraph and item labels, portion markings, page headers, routing lines).
 pub(crate) fn build(
     body: Body,
     mut spans: Vec<Span>,
     id: Option<String>,
     warnings: Vec<Warning>,
-) -> Cable {
+) -> (Cable, usize) {
     let layout = body.layout;
     spans.sort_by_key(|s| (s.bytes.start, s.bytes.end));
     let line_starts: Vec<usize> = std::iter::once(0)
@@ -58,9 +63,25 @@ pub(crate) fn build(
 
     let anchors: Vec<&BodyAnchor> = body.anchors.iter().filter(|a| a.at < body_end).collect();
     let mut segments = Vec::with_capacity(anchors.len() + 1);
+    // Which spans found text to stand on, and how many pieces they made.
+    let mut placed = vec![false; spans.len()];
+    if signature.is_some() {
+        let line_end = layout[body_end..]
+            .find('\n')
+            .map_or(layout.len(), |e| body_end + e);
+        let on_signature = |s: &Span| {
+            let (start, end) = (s.bytes.start.max(body_end), s.bytes.end.min(line_end));
+            start < end && !layout[start..end].trim().is_empty()
+        };
+        for (flag, span) in placed.iter_mut().zip(&spans) {
+            *flag |= on_signature(span);
+        }
+    }
+    let mut pieces = 0;
     let mut push = |anchor: Option<String>, range: Range<usize>| {
         let lines = line_of(range.start)..line_of(range.end.saturating_sub(1)) + 1;
-        let block = collapse(&layout, range, &spans, &hidden);
+        let block = collapse(&layout, range, &spans, &hidden, &mut placed);
+        pieces += block.spans.len();
         segments.push(Segment {
             anchor,
             block,
@@ -74,6 +95,15 @@ pub(crate) fn build(
         push(Some(anchor.id.clone()), start..end.max(start));
     }
     let mut cable = structure::from_segments(segments, signature, id, warnings);
+    // What the paragraph logic cut (markings, `1.` numbering) went with its mentions.
+    let kept = cable.header.mentions.len()
+        + cable
+            .paragraphs
+            .iter()
+            .map(|p| p.heading_mentions.len() + p.mentions.len())
+            .sum::<usize>();
+    let unplaced = placed.iter().filter(|p| !**p).count();
+    let left_out = unplaced + pieces.saturating_sub(kept);
     cable.source_spans = spans
         .iter()
         .map(|s| {
@@ -89,17 +119,28 @@ pub(crate) fn build(
         .collect();
     cable.source.clone_from(&layout);
     cable.layout = Some(layout);
-    cable
+    if !cable.signature_mentions().is_empty() {
+        cable.entities = super::entities::group(&cable);
+    }
+    (cable, left_out)
 }
 
 /// The reading text of `layout[range]`: white space runs as one space, hidden ranges as
-/// white space, ends trimmed; spans moved along with their text.
-fn collapse(layout: &str, range: Range<usize>, spans: &[Span], hidden: &[Range<usize>]) -> Block {
+/// white space, ends trimmed; spans moved along with their text. A span that finds text
+/// to stand on here is marked in `placed`.
+fn collapse(
+    layout: &str,
+    range: Range<usize>,
+    spans: &[Span],
+    hidden: &[Range<usize>],
+    placed: &mut [bool],
+) -> Block {
     let mut text = String::with_capacity(range.len());
-    let inside: Vec<&Span> = spans
+    let (at, inside): (Vec<usize>, Vec<&Span>) = spans
         .iter()
-        .filter(|s| s.bytes.start < range.end && s.bytes.end > range.start)
-        .collect();
+        .enumerate()
+        .filter(|(_, s)| s.bytes.start < range.end && s.bytes.end > range.start)
+        .unzip();
     let mut starts: Vec<(usize, usize)> = (0..inside.len())
         .map(|i| (inside[i].bytes.start.max(range.start), i))
         .collect();
@@ -146,18 +187,23 @@ fn collapse(layout: &str, range: Range<usize>, spans: &[Span], hidden: &[Range<u
     }
     let spans = inside
         .iter()
+        .zip(at)
         .zip(mapped)
         .filter(|(_, bytes)| bytes.start < bytes.end)
-        .map(|(span, bytes)| Span {
-            kind: span.kind.clone(),
-            bytes,
+        .map(|((span, at), bytes)| {
+            placed[at] = true;
+            Span {
+                kind: span.kind.clone(),
+                bytes,
+                as_given: span.as_given,
+            }
         })
         .collect();
     Block::with_spans(text, spans)
 }
 
 /// The lines of `layout` with their byte ranges (without the line break).
-fn lines(layout: &str) -> impl DoubleEndedIterator<Item = (Range<usize>, &str)> {
+pub(super) fn lines(layout: &str) -> impl DoubleEndedIterator<Item = (Range<usize>, &str)> {
     layout.split('\n').map(move |line| {
         // `split` yields sub-slices of `layout`, so the offset is the pointer difference.
         let start = line.as_ptr() as usize - layout.as_ptr() as usize;
@@ -195,99 +241,6 @@ fn signature(layout: &str, anchors: &[BodyAnchor]) -> (usize, Option<String>) {
     (end, None)
 }
 
-/// Where a routing header before the cable ends: the cable opens with a `VZCZC` line or a
-/// precedence and date-time group (`O 121758Z MAY 86`); the header runs to its `BT` line,
-/// or else to the first line that opens with a classification.
-fn routing_end(layout: &str) -> Option<usize> {
-    let mut all = lines(layout).skip_while(|(_, l)| l.trim().is_empty());
-    let (_, first) = all.next()?;
-    if !(first.trim_start().starts_with("VZCZC") || is_dtg_line(first)) {
-        return None;
-    }
-    let mut last_end = None;
-    for (range, line) in lines(layout) {
-        let t = line.trim();
-        if t == "BT" {
-            return Some(range.end);
-        }
-        if last_end.is_some() && super::marking::classification(t).is_ok() {
-            return last_end;
-        }
-        last_end = Some(range.end);
-    }
-    None
-}
-
-/// `O 121758Z MAY 86`, `R 042208Z DEC 09`, `O R 181205Z NOV 75 ZFF4`.
-fn is_dtg_line(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().take(4).collect();
-    let precedence = words
-        .iter()
-        .take_while(|w| matches!(**w, "Z" | "O" | "P" | "R" | "OO" | "PP" | "RR" | "ZZ"))
-        .count();
-    precedence > 0 && words.get(precedence).is_some_and(|w| is_dtg(w))
-}
-
-/// A date-time group: six digits and `Z` (`121758Z`).
-fn is_dtg(word: &str) -> bool {
-    word.len() == 7 && word.ends_with('Z') && word[..6].bytes().all(|b| b.is_ascii_digit())
-}
-
-/// Teletype page headers: `PAGE 02 HARARE 06677 01 OF 03 291400Z` at a line start, up to
-/// its date-time group, with the classification banner just before it.
-fn page_headers(layout: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut previous: Option<Range<usize>> = None;
-    for (range, line) in lines(layout) {
-        let trimmed = line.trim_start();
-        if let Some(end) = page_header_end(trimmed) {
-            let start = range.start + (line.len() - trimmed.len());
-            let mut from = start;
-            if let Some(prev) = previous.clone() {
-                let text = layout[prev.clone()].trim_end();
-                for banner in ["UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "UNCLAS"] {
-                    if text.ends_with(banner)
-                        && text[..text.len() - banner.len()]
-                            .chars()
-                            .next_back()
-                            .is_none_or(char::is_whitespace)
-                    {
-                        from = prev.start + text.len() - banner.len();
-                        break;
-                    }
-                }
-            }
-            out.push(from..start + end);
-        }
-        previous = Some(range);
-    }
-    out
-}
-
-/// The length of a teletype page header at the start of `line`, if it is one.
-fn page_header_end(line: &str) -> Option<usize> {
-    let rest = line.strip_prefix("PAGE ")?;
-    let mut offset = line.len() - rest.len();
-    let mut words = 0;
-    for word in rest.split(' ') {
-        offset += word.len() + 1;
-        if word.is_empty() {
-            continue;
-        }
-        words += 1;
-        if words == 1 && !word.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        if is_dtg(word) {
-            return Some((offset - 1).min(line.len()));
-        }
-        if words > 9 {
-            return None;
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,21 +261,26 @@ mod tests {
         let spans = vec![
             Span {
                 kind: EntityKind::Per,
-                bytes: beghal..beghal + 6,
+                bytes: beghal - 1..beghal + 6,
+                as_given: true,
             },
             Span {
                 kind: EntityKind::Loc,
                 bytes: paris..paris + 6,
+                as_given: true,
             },
         ];
-        let block = collapse(layout, 0..layout.len(), &spans, &[]);
+        let mut placed = [false; 2];
+        let block = collapse(layout, 0..layout.len(), &spans, &[], &mut placed);
         assert_eq!(block.text, "Met with Beghal in Paris.");
         let texts: Vec<&str> = block
             .spans
             .iter()
             .map(|s| &block.text[s.bytes.clone()])
             .collect();
-        assert_eq!(texts, ["Beghal", "Paris"]);
+        // White space at the edges goes; the period the tool drew in stays.
+        assert_eq!(texts, ["Beghal", "Paris."]);
+        assert_eq!(placed, [true, true]);
     }
 
     #[test]
@@ -335,36 +293,21 @@ mod tests {
             "CONFIDENTIAL\nPAGE 02 HARARE 06677 01 OF 03 291400Z"
         );
         assert_eq!(
-            collapse(layout, 0..layout.len(), &[], &hidden).text,
+            collapse(layout, 0..layout.len(), &[], &hidden, &mut []).text,
             "one two"
         );
         assert!(page_headers("PAGE 2 OF THE REPORT\nPAGES 01 X 121212Z").is_empty());
     }
 
     #[test]
-    fn routing_header_ends_at_bt_or_the_classification() {
-        let text = "O 121758Z MAY 86\nFM AMEMBASSY MADRID\nTO SECSTATE WASHDC 1234\nBT\nS E C R E T MADRID 05480\n";
-        assert_eq!(
-            &text[..routing_end(text).unwrap()],
-            "O 121758Z MAY 86\nFM AMEMBASSY MADRID\nTO SECSTATE WASHDC 1234\nBT"
-        );
-        let text = "VZCZCXYZ0001\nRR RUEHWEB\nFM SECSTATE WASHDC\nUNCLAS STATE 1\n";
-        assert!(
-            text[routing_end(text).unwrap()..]
-                .trim_start()
-                .starts_with("UNCLAS")
-        );
-        assert_eq!(routing_end("UNCLAS PARIS 1\nFM is text"), None);
-    }
-
-    #[test]
     fn signature_skips_end_marks() {
-        let cable = build(
+        let (cable, left_out) = build(
             body("UNCLAS X 1\nSUBJECT: Y\nsome text.\nENDERS\nBT\n#5480\n\nNNNN\n"),
             Vec::new(),
             None,
             Vec::new(),
         );
+        assert_eq!(left_out, 0);
         assert_eq!(cable.signature.as_deref(), Some("ENDERS"));
         assert!(!cable.header.text.contains("NNNN"));
         assert!(!cable.header.text.contains("ENDERS"));

@@ -123,11 +123,17 @@ fn parse_with_warnings(
         }
         Format::Plain => (plain::read(text), None),
     };
-    let spans = match side {
-        Some(side) => side::spans(side.annotations, &body.layout, side.labels)?,
-        None => Vec::new(),
+    let placed = match side {
+        Some(side) => Some(side::spans(side.annotations, &body.layout, side.labels)?),
+        None => None,
     };
-    let mut cable = natural::build(body, spans, id, warnings);
+    let (spans, unaligned) = placed.map_or((Vec::new(), 0), |p| (p.spans, p.unaligned));
+    let (mut cable, left_out) = natural::build(body, spans, id, warnings);
+    if let Some(side) = side
+        && let Some(warning) = side::left_out_warning(&side.annotations.name, left_out, unaligned)
+    {
+        cable.warnings.push(warning);
+    }
     if let Some(meta) = meta {
         page::apply(meta, &mut cable);
     }

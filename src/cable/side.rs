@@ -7,12 +7,14 @@
 //! character by character, so an extraction that is nearly the same still fits.
 
 mod align;
+mod displacy;
 mod labels;
 
+use super::Warning;
 use super::clean::Span;
 use align::align;
+use displacy::read_displacy;
 pub use labels::LabelMap;
-use serde::Deserialize;
 use thiserror::Error;
 
 /// Why a side file could not be applied.
@@ -183,111 +185,13 @@ fn read_brat(content: &str, name: &str) -> Result<Annotations, SideError> {
     })
 }
 
-#[derive(Deserialize)]
-struct DisplacyDoc {
-    text: Option<String>,
-    #[serde(default)]
-    ents: Vec<DisplacyEnt>,
-}
-
-#[derive(Deserialize)]
-struct DisplacyEnt {
-    start: usize,
-    end: usize,
-    label: String,
-}
-
-/// displaCy's manual format: `{"text": ..., "ents": [{"start", "end", "label"}]}`, or a
-/// list holding one such document.
-fn read_displacy(content: &str, name: &str) -> Result<Annotations, SideError> {
-    let json_error = |e: serde_json::Error| {
-        syntax(
-            name,
-            e.line(),
-            format!(
-                "expected displaCy JSON {{\"text\", \"ents\": [{{\"start\", \"end\", \"label\"}}]}}: {e}"
-            ),
-        )
-    };
-    let doc: DisplacyDoc = if content.trim_start().starts_with('[') {
-        let mut docs: Vec<DisplacyDoc> = serde_json::from_str(content).map_err(json_error)?;
-        if docs.len() != 1 {
-            return Err(syntax(
-                name,
-                1,
-                format!("expected one document, found {}", docs.len()),
-            ));
-        }
-        docs.remove(0)
-    } else {
-        serde_json::from_str(content).map_err(json_error)?
-    };
-    let lines = entity_lines(content);
-    let entries = doc
-        .ents
-        .into_iter()
-        .enumerate()
-        .map(|(i, e)| Entry {
-            line: lines.get(i).copied().unwrap_or(1),
-            label: e.label,
-            start: e.start,
-            end: e.end,
-            text: None,
-        })
-        .collect();
-    Ok(Annotations {
-        name: name.to_string(),
-        text: doc.text,
-        entries,
-    })
-}
-
-/// The 1-based line of each object in the `"ents"` array, found by walking the JSON's
-/// strings and brackets (serde does not give positions of values).
-fn entity_lines(content: &str) -> Vec<usize> {
-    let mut lines = Vec::new();
-    let (mut line, mut depth, mut in_string, mut escaped) = (1, 0usize, false, false);
-    let mut last_key = String::new();
-    let mut string = String::new();
-    let mut ents_depth = None;
-    for c in content.chars() {
-        if in_string {
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => {
-                    in_string = false;
-                    last_key = std::mem::take(&mut string);
-                }
-                _ => string.push(c),
-            }
-            if c == '\n' {
-                line += 1;
-            }
-            continue;
-        }
-        match c {
-            '\n' => line += 1,
-            '"' => in_string = true,
-            '[' | '{' => {
-                depth += 1;
-                if c == '[' && last_key == "ents" && ents_depth.is_none() {
-                    ents_depth = Some(depth);
-                } else if c == '{' && ents_depth.is_some_and(|d| depth == d + 1) {
-                    lines.push(line);
-                }
-            }
-            ']' | '}' => {
-                if ents_depth == Some(depth) {
-                    ents_depth = None;
-                    last_key.clear();
-                }
-                depth = depth.saturating_sub(1);
-            }
-            _ => {}
-        }
-    }
-    lines
+/// A side file's entities placed on the cable's layout.
+pub(crate) struct Placed {
+    /// The entities as spans in the layout's bytes, kinds mapped.
+    pub spans: Vec<Span>,
+    /// Entities none of whose characters align with the layout (a displaCy text that
+    /// differs a little), so they stand nowhere.
+    pub unaligned: usize,
 }
 
 /// The side file's entities as spans in `layout`'s bytes; labels mapped by `labels`.
@@ -295,7 +199,7 @@ pub(crate) fn spans(
     annotations: &Annotations,
     layout: &str,
     labels: &LabelMap,
-) -> Result<Vec<Span>, SideError> {
+) -> Result<Placed, SideError> {
     let name = &annotations.name;
     let layout_bytes: Vec<usize> = layout
         .char_indices()
@@ -319,6 +223,7 @@ pub(crate) fn spans(
         .as_ref()
         .map_or(layout_bytes.len() - 1, |t| t.chars().count());
     let mut spans = Vec::new();
+    let mut unaligned = 0;
     for entry in &annotations.entries {
         let Some(kind) = labels.kind(&entry.label) else {
             continue;
@@ -336,7 +241,10 @@ pub(crate) fn spans(
             None => layout_bytes[entry.start]..layout_bytes[entry.end],
             Some(map) => match map.span(entry.start, entry.end) {
                 Some(bytes) => bytes,
-                None => continue,
+                None => {
+                    unaligned += 1;
+                    continue;
+                }
             },
         };
         if let Some(expected) = &entry.text {
@@ -352,9 +260,42 @@ pub(crate) fn spans(
                 });
             }
         }
-        spans.push(Span { kind, bytes });
+        spans.push(Span {
+            kind,
+            bytes,
+            as_given: true,
+        });
     }
-    Ok(spans)
+    Ok(Placed { spans, unaligned })
+}
+
+/// The warning for mentions of a side file that the cable does not keep, naming the side
+/// file; `None` when every one is kept.
+pub(crate) fn left_out_warning(name: &str, left_out: usize, unaligned: usize) -> Option<Warning> {
+    let total = left_out + unaligned;
+    if total == 0 {
+        return None;
+    }
+    let mut reasons = Vec::new();
+    if left_out > 0 {
+        reasons.push(format!(
+            "{left_out} on text the reading text leaves out (paragraph and item labels, \
+             portion markings, page headers, routing lines)"
+        ));
+    }
+    if unaligned > 0 {
+        reasons.push(format!(
+            "{unaligned} on text that does not align with the cable's"
+        ));
+    }
+    let plural = if total == 1 { "" } else { "s" };
+    Some(Warning {
+        line: None,
+        message: format!(
+            "{name}: {total} mention{plural} not kept: {}",
+            reasons.join("; ")
+        ),
+    })
 }
 
 fn same_words(a: &str, b: &str) -> bool {
@@ -393,19 +334,5 @@ mod tests {
         );
         let error = read("\nT1 PER 1 2\n", "x.ann").unwrap_err();
         assert!(error.to_string().starts_with("x.ann:2: expected `T1<TAB>"));
-    }
-
-    #[test]
-    fn displacy_entities_know_their_lines() {
-        let json = "{\"text\": \"a [\\\"ents\\\"] b\",\n \"ents\": [\n  {\"start\": 0, \"end\": 1, \"label\": \"PERSON\"},\n\n  {\"start\": 2, \"end\": 3,\n   \"label\": \"GPE\"}\n ]}";
-        let ann = read(json, "x.json").unwrap();
-        let lines: Vec<usize> = ann.entries.iter().map(|e| e.line).collect();
-        assert_eq!(lines, [3, 5]);
-        let error = read("{\"ents\": [{\"start\": 1}]}", "x.json").unwrap_err();
-        assert!(
-            error
-                .to_string()
-                .starts_with("x.json:1: expected displaCy JSON")
-        );
     }
 }

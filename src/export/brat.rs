@@ -3,8 +3,12 @@
 //! `.ann` lines are text-bound annotations, `T1<TAB>PER 10 15<TAB>Beghal`, with character
 //! offsets into the `.txt` (brat counts Unicode scalar values, as Python does).
 
+mod conf;
+
+pub use conf::{ConfFile, annotation_conf, conf_files, visual_conf};
+
 use super::document::flatten;
-use crate::cable::{Cable, EntityKind};
+use crate::cable::Cable;
 use std::fmt::Write as _;
 
 /// The `.txt` and `.ann` pair for one cable.
@@ -44,24 +48,6 @@ pub fn ann(cable: &Cable) -> String {
     brat(cable).1
 }
 
-/// An `annotation.conf` declaring the entity types the cables use, so brat shows them
-/// without complaint.
-#[must_use]
-pub fn annotation_conf(cables: &[Cable]) -> String {
-    let mut kinds: Vec<EntityKind> = EntityKind::STANDARD.to_vec();
-    for (_, m) in cables.iter().flat_map(Cable::mentions) {
-        if !kinds.contains(&m.kind) {
-            kinds.push(m.kind.clone());
-        }
-    }
-    let mut out = String::from("[entities]\n");
-    for kind in kinds {
-        let _ = writeln!(out, "{}", kind.label());
-    }
-    out.push_str("\n[relations]\n\n[events]\n\n[attributes]\n");
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,14 +68,5 @@ mod tests {
             let (start, end): (usize, usize) = (start.parse().unwrap(), end.parse().unwrap());
             assert_eq!(chars[start..end].iter().collect::<String>(), text);
         }
-    }
-
-    #[test]
-    fn conf_lists_standard_and_odd_kinds() {
-        let mut cable = crate::input::sample();
-        cable.paragraphs[0].mentions[0].kind = EntityKind::Other("GPE".into());
-        let conf = annotation_conf(&[cable]);
-        assert!(conf.starts_with("[entities]\nPER\nORG\nLOC\nMISC\nGPE\n"));
-        assert!(conf.contains("[relations]"));
     }
 }

@@ -1,5 +1,6 @@
-//! CoNLL: one token per line with its BIO tag (`Paris B-LOC`, `the O`), a blank line
-//! between sentences, a `-DOCSTART- O` line and a blank line opening each cable.
+//! CoNLL: one token per line with its IOB2 tag (`Paris B-LOC`, `the O`), a blank line
+//! between sentences, CoNLL-2003's `-DOCSTART- -X- O O` line and a blank line opening each
+//! cable: the one line spaCy's `convert` splits documents at.
 //!
 //! Tokens come from [`super::document::flatten`]'s text: split on white space, then at
 //! mention boundaries, then leading and trailing punctuation and a possessive `'s` split
@@ -21,11 +22,15 @@ pub struct Token {
     pub mention: Option<usize>,
 }
 
+/// The line that opens each document, as in CoNLL-2003: `spacy convert -c ner` starts a
+/// new document there and nowhere else.
+pub const DOCSTART: &str = "-DOCSTART- -X- O O";
+
 /// One cable in CoNLL, ending with a blank line.
 #[must_use]
 pub fn conll(cable: &Cable) -> String {
     let doc = flatten(cable);
-    let mut out = String::from("-DOCSTART- O\n\n");
+    let mut out = format!("{DOCSTART}\n\n");
     for sentence in sentences(&doc.text, &doc.mentions) {
         let mut previous: Option<usize> = None;
         for token in &sentence {
@@ -315,7 +320,7 @@ mod tests {
         let mut cable = crate::input::sample();
         cable.paragraphs.truncate(1);
         let out = conll(&cable);
-        assert!(out.starts_with("-DOCSTART- O\n\n"));
+        assert!(out.starts_with("-DOCSTART- -X- O O\n\n"));
         assert!(out.contains("\nParis B-LOC\n"), "{out}");
         assert!(out.contains("\nterrorist O\n"));
         let mut previous = "O".to_string();

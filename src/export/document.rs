@@ -15,7 +15,7 @@
 //! ```
 
 use super::paragraph_lead;
-use crate::cable::{Cable, EntityKind, HEADER_LABEL, Mention};
+use crate::cable::{Cable, EntityKind, HEADER_LABEL, Mention, SIGNATURE_LABEL};
 use std::ops::Range;
 
 /// A mention with offsets into the flattened text.
@@ -31,7 +31,8 @@ pub struct FlatMention {
     pub end: usize,
     /// The same span in bytes, for slicing the Rust string.
     pub bytes: Range<usize>,
-    /// The label of the paragraph it stands in (`header` for the header).
+    /// The label of the paragraph it stands in (`header` for the header, `signature` for
+    /// the signature; a heading's is the paragraph's it opens).
     pub paragraph: String,
 }
 
@@ -95,7 +96,8 @@ pub fn flatten(cable: &Cable) -> Document {
     }
     for paragraph in &cable.paragraphs {
         if let Some(heading) = paragraph.heading.as_deref().filter(|h| !h.is_empty()) {
-            doc.block(heading);
+            let at = doc.block(heading);
+            doc.shift(at, &paragraph.heading_mentions, &paragraph.label);
         }
         let lead = paragraph_lead(paragraph);
         let (bytes, chars) = if paragraph.text.is_empty() {
@@ -108,7 +110,8 @@ pub fn flatten(cable: &Cable) -> Document {
         doc.shift((bytes, chars), &paragraph.mentions, &paragraph.label);
     }
     if let Some(signature) = cable.signature.as_deref().filter(|s| !s.is_empty()) {
-        doc.block(signature);
+        let at = doc.block(signature);
+        doc.shift(at, &cable.signature_mentions(), SIGNATURE_LABEL);
     }
     doc.text.push('\n');
     doc

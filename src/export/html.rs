@@ -62,7 +62,11 @@ pub fn html(cable: &Cable) -> String {
     }
     for (paragraph, id) in cable.paragraphs.iter().zip(&ids) {
         if let Some(heading) = paragraph.heading.as_deref().filter(|h| !h.is_empty()) {
-            let _ = writeln!(out, "<h2 class=\"heading\">{}</h2>", escape(heading));
+            let _ = writeln!(
+                out,
+                "<h2 class=\"heading\">{}</h2>",
+                marked(heading, &paragraph.heading_mentions)
+            );
         }
         let marking = paragraph
             .marking
@@ -82,7 +86,11 @@ pub fn html(cable: &Cable) -> String {
         );
     }
     if let Some(signature) = cable.signature.as_deref().filter(|s| !s.is_empty()) {
-        let _ = writeln!(out, "<p class=\"signature\">{}</p>", escape(signature));
+        let _ = writeln!(
+            out,
+            "<p class=\"signature\">{}</p>",
+            marked(signature, &cable.signature_mentions())
+        );
     }
     out.push_str("</main>\n");
     entity_table(&mut out, cable, &ids);

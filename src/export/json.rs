@@ -1,13 +1,28 @@
 //! The document model as JSON: the shape documented in the README (fields are added,
 //! never renamed).
 
-use crate::cable::Cable;
+use crate::cable::{Cable, Mention};
+use serde::Serialize;
+
+/// The cable with the mentions a side file gives on its signature, which the model finds
+/// on demand ([`Cable::signature_mentions`]) rather than keeps.
+#[derive(Serialize)]
+struct Exported<'a> {
+    #[serde(flatten)]
+    cable: &'a Cable,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    signature_mentions: Vec<Mention>,
+}
 
 /// One cable as one line of JSON, without the trailing newline.
 #[must_use]
 pub fn json(cable: &Cable) -> String {
+    let exported = Exported {
+        cable,
+        signature_mentions: cable.signature_mentions(),
+    };
     // The model holds only strings, numbers and lists, so serialising cannot fail.
-    serde_json::to_string(cable).unwrap_or_default()
+    serde_json::to_string(&exported).unwrap_or_default()
 }
 
 #[cfg(test)]

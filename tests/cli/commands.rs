@@ -239,6 +239,7 @@ fn completion_scripts_name_every_subcommand_and_value() {
     let subcommands = [
         "export",
         "entities",
+        "schema",
         "paths",
         "themes",
         "config",
@@ -281,6 +282,7 @@ fn man_page_and_help_say_what_a_path_opens() {
     for sub in [
         "export",
         "entities",
+        "schema",
         "paths",
         "themes",
         "config",

@@ -89,12 +89,47 @@ fn brat_ann_offsets_slice_the_txt() {
     }
 }
 
+/// The characters `start..end` of a text, offsets as JSON numbers.
+fn slice(chars: &[char], start: &Value, end: &Value) -> String {
+    let at = |v: &Value| usize::try_from(v.as_u64().unwrap()).unwrap();
+    chars[at(start)..at(end)].iter().collect()
+}
+
+#[test]
+fn prodigy_and_doccano_spans_slice_to_every_mention() {
+    let cables = cables();
+    let prodigy = export::stream(&cables, Format::Prodigy).unwrap();
+    let doccano = export::stream(&cables, Format::Doccano).unwrap();
+    assert_eq!(prodigy.lines().count(), cables.len());
+    assert_eq!(doccano.lines().count(), cables.len());
+    for ((task, line), cable) in prodigy.lines().zip(doccano.lines()).zip(&cables) {
+        let task: Value = serde_json::from_str(task).unwrap();
+        let line: Value = serde_json::from_str(line).unwrap();
+        let expected = mention_texts(cable);
+        // The same text as displaCy, brat and CoNLL.
+        assert_eq!(task["text"].as_str().unwrap(), brat::brat(cable).0);
+        assert_eq!(line["text"], task["text"]);
+        assert_eq!(task["meta"]["id"], cable.title());
+        let chars: Vec<char> = task["text"].as_str().unwrap().chars().collect();
+        let spans = task["spans"].as_array().unwrap();
+        let labels = line["label"].as_array().unwrap();
+        assert_eq!(spans.len(), expected.len(), "{}", cable.title());
+        assert_eq!(labels.len(), expected.len(), "{}", cable.title());
+        for ((span, label), want) in spans.iter().zip(labels).zip(&expected) {
+            assert_eq!(&slice(&chars, &span["start"], &span["end"]), want);
+            assert_eq!(&slice(&chars, &label[0], &label[1]), want);
+            assert_eq!(span["label"], label[2]);
+            assert!(["PER", "ORG", "LOC", "MISC"].contains(&label[2].as_str().unwrap()));
+        }
+    }
+}
+
 /// Checks BIO well-formedness; returns the number of B- tags.
 fn check_bio(out: &str, title: &str) -> usize {
     let mut previous: Option<String> = None;
     let mut begins = 0;
     for line in out.lines() {
-        if line.is_empty() {
+        if line.is_empty() || line == "-DOCSTART- -X- O O" {
             previous = None;
             continue;
         }
@@ -103,7 +138,7 @@ fn check_bio(out: &str, title: &str) -> usize {
             !token.is_empty() && !token.contains(char::is_whitespace),
             "{title}: {line:?}"
         );
-        if tag == "O" || line == "-DOCSTART- O" {
+        if tag == "O" {
             previous = None;
             continue;
         }
@@ -126,7 +161,7 @@ fn check_bio(out: &str, title: &str) -> usize {
 fn conll_is_well_formed_bio_and_keeps_every_character() {
     for cable in cables() {
         let out = conll::conll(&cable);
-        assert!(out.starts_with("-DOCSTART- O\n\n"));
+        assert!(out.starts_with("-DOCSTART- -X- O O\n\n"));
         assert!(out.ends_with("\n\n"));
         assert!(!out.contains("\n\n\n"), "{}: empty sentence", cable.title());
         // One B- per mention: a mention never straddles a sentence.
@@ -338,6 +373,8 @@ fn exports_are_deterministic() {
         Format::Conll,
         Format::Csv,
         Format::Text,
+        Format::Prodigy,
+        Format::Doccano,
     ] {
         assert_eq!(
             export::stream(&first, format),

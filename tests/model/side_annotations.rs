@@ -226,3 +226,122 @@ fn a_spacy_file_for_another_text_is_refused() {
         );
     }
 }
+
+/// A spaCy side file for `raw/09PARTO41305.html`, written into `dir`: each entity is the
+/// `nth` occurrence of `needle` (from the end when negative), with `skip` bytes cut off its
+/// front and `len` bytes long, as character offsets into the page's layout.
+fn spacy_file(dir: &Path, ents: &[(&str, isize, usize, usize, &str)]) -> (PathBuf, String) {
+    let page = load(&fixture("raw/09PARTO41305.html")).unwrap();
+    let layout = page.layout.unwrap();
+    let chars = |byte: usize| layout[..byte].chars().count();
+    let json_ents: Vec<serde_json::Value> = ents
+        .iter()
+        .map(|&(needle, nth, skip, len, label)| {
+            let found: Vec<usize> = layout.match_indices(needle).map(|(i, _)| i).collect();
+            let at = if nth < 0 {
+                found[found.len() - nth.unsigned_abs()]
+            } else {
+                found[nth.unsigned_abs()]
+            } + skip;
+            serde_json::json!({"start": chars(at), "end": chars(at + len), "label": label})
+        })
+        .collect();
+    let side = dir.join("x.ents.json");
+    let doc = serde_json::json!({"text": layout, "ents": json_ents});
+    std::fs::write(&side, doc.to_string()).unwrap();
+    (side, layout)
+}
+
+#[test]
+fn mentions_on_headings_and_the_signature_are_kept_and_the_rest_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (side, _) = spacy_file(
+        dir.path(),
+        &[
+            // A heading, the signature and a paragraph: kept.
+            ("\nAFGHANISTAN \n", 0, 1, 11, "GPE"),
+            ("CLINTON", -1, 0, 7, "PERSON"),
+            ("and Verhagen exchanged", 0, 4, 8, "PERSON"),
+            // The tool's trailing period is kept as drawn.
+            ("Netherlands. ", 0, 0, 12, "GPE"),
+            // A portion marking and a paragraph number: not in the reading text.
+            ("4. (C) The two", 0, 4, 1, "ORG"),
+            ("4. (C) The two", 0, 0, 1, "ORG"),
+        ],
+    );
+    let options = LoadOptions {
+        annotations: Some(side),
+        ..LoadOptions::default()
+    };
+    let cable = load_with(&fixture("raw/09PARTO41305.html"), &options).unwrap();
+    let headed = cable
+        .paragraphs
+        .iter()
+        .find(|p| p.heading.as_deref() == Some("AFGHANISTAN"))
+        .unwrap();
+    let heading: Vec<_> = headed
+        .heading_mentions
+        .iter()
+        .map(|m| (m.kind.label(), m.text.as_str(), m.start, m.end))
+        .collect();
+    assert_eq!(heading, [("LOC", "AFGHANISTAN", 0, 11)]);
+    let signature: Vec<_> = cable
+        .signature_mentions()
+        .into_iter()
+        .map(|m| (m.kind.label().to_string(), m.text, m.start, m.end))
+        .collect();
+    assert_eq!(
+        signature,
+        [("PER".to_string(), "CLINTON".to_string(), 0, 7)]
+    );
+    let texts: Vec<String> = mentions(&cable).into_iter().map(|(_, _, t)| t).collect();
+    assert_eq!(texts, ["Netherlands.", "Verhagen"]);
+    // Every kept mention is an entity, the signature's under `signature`.
+    assert_eq!(cable.mention_count(), 4);
+    let clinton = cable.entities.iter().find(|e| e.name == "CLINTON").unwrap();
+    assert_eq!(clinton.paragraphs, ["signature"]);
+    assert_eq!(cable.entities.iter().map(|e| e.count).sum::<usize>(), 4);
+    // The two left out are counted in a warning that names the side file.
+    let warnings: Vec<&str> = cable.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].ends_with(
+            "x.ents.json: 2 mentions not kept: 2 on text the reading text leaves out \
+             (paragraph and item labels, portion markings, page headers, routing lines)"
+        ),
+        "{warnings:?}"
+    );
+    // The exported text carries the heading's and the signature's mentions.
+    let displacy: serde_json::Value =
+        serde_json::from_str(&cableview::export::displacy::displacy(&[cable])).unwrap();
+    let text: Vec<char> = displacy[0]["text"].as_str().unwrap().chars().collect();
+    let ents: Vec<String> = displacy[0]["ents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let at = |k: &str| usize::try_from(e[k].as_u64().unwrap()).unwrap();
+            text[at("start")..at("end")].iter().collect()
+        })
+        .collect();
+    assert_eq!(ents, ["Netherlands.", "AFGHANISTAN", "Verhagen", "CLINTON"]);
+}
+
+#[test]
+fn a_side_file_warning_reaches_standard_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (side, _) = spacy_file(dir.path(), &[("4. (C) The two", 0, 4, 1, "ORG")]);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_cableview"))
+        .args(["export", "-f", "conll", "--annotations"])
+        .arg(&side)
+        .arg(fixture("raw/09PARTO41305.html"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("09PARTO41305.html: ")
+            && stderr.contains("x.ents.json: 1 mention not kept: 1 on text"),
+        "{stderr}"
+    );
+}

@@ -46,6 +46,8 @@ struct Output {
     raw: Vec<u8>,
     /// How much of `raw` has been scanned for queries.
     scanned: usize,
+    /// Set when the program's side of the terminal has closed and all it wrote is read.
+    closed: bool,
 }
 
 /// A running `cableview` in a pseudo-terminal.
@@ -111,6 +113,7 @@ impl Pty {
             ),
             raw: Vec::new(),
             scanned: 0,
+            closed: false,
         }));
         let writer: Arc<Mutex<Box<dyn Write + Send>>> =
             Arc::new(Mutex::new(pair.master.take_writer().expect("pty writer")));
@@ -138,6 +141,7 @@ impl Pty {
                     let _ = writer.flush();
                 }
             }
+            sink.lock().unwrap().closed = true;
         });
         Pty {
             output,
@@ -216,6 +220,11 @@ impl Pty {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().expect("poll child") {
+                // What it wrote last (leaving the alternate screen) may still be on its
+                // way: wait until the terminal has closed and everything is read.
+                while !self.output.lock().unwrap().closed && start.elapsed() < DEADLINE {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
                 return status;
             }
             assert!(
