@@ -1,19 +1,22 @@
-//! Rendering speed: text layout, one frame, a paragraph jump, start-up to first frame.
+//! Rendering speed: text layout, one frame, a paragraph jump, start-up to first frame,
+//! and a key with the frame it causes, in the sample and in one paragraph of 50 MB.
 //!
 //! Run with `cargo bench --bench render`; the large cable (~5 MB) is built here by
-//! repeating the sample's paragraphs with fresh labels and parsing the result.
+//! repeating the sample's paragraphs with fresh labels and parsing the result, and the
+//! 50 MB paragraphs (only when a `key and frame` bench runs) from the sample's sentences.
 
 /// The allocator the `cableview` binary uses, so figures match the product.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use cableview::action::Action;
-use cableview::app::{App, AppOptions};
+use cableview::app::{App, AppOptions, ReadingPosition};
 use cableview::cable::Cable;
 use cableview::text_layout::{BlockSpec, DocLayout};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use std::cell::OnceCell;
 use std::hint::black_box;
 
 /// The sample with its seven paragraphs repeated until the text is about `bytes` long.
@@ -41,6 +44,128 @@ fn large_source(bytes: usize) -> String {
     out.push('\n');
     out.push_str(&sample[end..]);
     out
+}
+
+/// The sample's header, then one paragraph of about `bytes`, then its signature. With
+/// `spaces`, the paragraph is the sample's sentences (mentions and all) one after the
+/// other, a line each as in the sample; without, it is one word of `bytes` (hyphens).
+fn one_paragraph_source(bytes: usize, spaces: bool) -> String {
+    let sample = cableview::SAMPLE;
+    let start = sample.find("<a id='par1'").expect("sample has ¶1");
+    let end = sample.rfind("LEACH").expect("sample has a signature");
+    let mut out = String::with_capacity(bytes + sample.len());
+    out.push_str(&sample[..start]);
+    out.push_str("<a id='par1' href='#par1'>¶</a>1 . \n( [ORG C  ] ) ");
+    let stop = out.len() + bytes;
+    if spaces {
+        // Plain sentence lines: no anchors, headings or portion markings that would
+        // start another paragraph.
+        let sentences: Vec<&str> = sample[start..end]
+            .lines()
+            .filter(|l| !l.contains("<a ") && !l.contains("---") && !l.starts_with('('))
+            .collect();
+        while out.len() < stop {
+            for line in &sentences {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    } else {
+        while out.len() < stop {
+            out.push_str("counter-terrorism-");
+        }
+        out.push_str(" .\n");
+    }
+    out.push_str(&sample[end..]);
+    out
+}
+
+/// A cable of one paragraph of 50 MB, parsed once on first use.
+fn one_paragraph_cable(cell: &OnceCell<Cable>, spaces: bool) -> Cable {
+    cell.get_or_init(|| {
+        let source = one_paragraph_source(50_000_000, spaces);
+        let cable = cableview::cable::parse(&source, "99HUGE1.txt").expect("the cable parses");
+        assert_eq!(cable.paragraphs.len(), 1, "one paragraph");
+        // The brackets of the mentions are not text: 50 MB of source is ~44 MB of text.
+        assert!(
+            cable.paragraphs[0].text.len() > 40_000_000,
+            "the paragraph holds most of the 50 MB"
+        );
+        cable
+    })
+    .clone()
+}
+
+/// One key and the frame it causes, as the event loop does them. Keys alternate with
+/// their opposite (`j` then `k`) so the view stays where it started.
+fn key_and_frame(
+    c: &mut Criterion,
+    name: &str,
+    cable: impl FnOnce() -> Cable,
+    keys: [Action; 2],
+    start: ReadingPosition,
+) {
+    let mut cable = Some(cable);
+    let mut state: Option<(App, Terminal<TestBackend>)> = None;
+    let mut turn = 0;
+    c.bench_function(name, |b| {
+        // Built on the first call, not before, so a filter that skips this bench skips
+        // the 50 MB too; criterion calls this once per sample.
+        let (app, terminal) = state.get_or_insert_with(|| {
+            let cable = cable.take().expect("built once")();
+            let (mut app, terminal) = ready(cable, 200, 60);
+            app.restore(&start);
+            (app, terminal)
+        });
+        b.iter(|| {
+            turn ^= 1;
+            app.update(keys[turn].clone());
+            terminal
+                .draw(|f| cableview::ui::draw(f, black_box(&*app)))
+                .expect("draw");
+        });
+    });
+}
+
+fn key_benches(c: &mut Criterion) {
+    let words = OnceCell::new();
+    let word = OnceCell::new();
+    let sample_start = ReadingPosition {
+        paragraph: 5,
+        ..ReadingPosition::default()
+    };
+    // Halfway down the paragraph.
+    let huge_start = ReadingPosition {
+        paragraph: 1,
+        row: 250_000,
+        ..ReadingPosition::default()
+    };
+    for (keys, what) in [
+        ([Action::Up, Action::Down], "j/k"),
+        ([Action::HalfPageUp, Action::HalfPageDown], "Ctrl-d/Ctrl-u"),
+    ] {
+        key_and_frame(
+            c,
+            &format!("key and frame {what} 200x60 sample"),
+            cableview::input::sample,
+            keys.clone(),
+            sample_start.clone(),
+        );
+        key_and_frame(
+            c,
+            &format!("key and frame {what} 200x60 one 50MB paragraph"),
+            || one_paragraph_cable(&words, true),
+            keys.clone(),
+            huge_start.clone(),
+        );
+        key_and_frame(
+            c,
+            &format!("key and frame {what} 200x60 one 50MB paragraph without a space"),
+            || one_paragraph_cable(&word, false),
+            keys,
+            huge_start.clone(),
+        );
+    }
 }
 
 fn blocks(cable: &Cable) -> Vec<BlockSpec<'_>> {
@@ -148,5 +273,5 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(render, benches);
+criterion_group!(render, benches, key_benches);
 criterion_main!(render);

@@ -20,7 +20,7 @@ pub use position::{Anchor, EntityRef, ReadingPosition};
 pub use search::{Hit, Search};
 
 use crate::action::Action;
-use crate::cable::{Cable, EntityKind, Mention};
+use crate::cable::{Cable, EntityKind, Mention, SourceSpan};
 use crate::keymap::Keymap;
 use crate::text_layout::{BlockSpec, DocLayout};
 use crate::theme::Theme;
@@ -176,6 +176,8 @@ pub struct App {
     /// For each block, its navigator row.
     pub nav_row_of_block: Vec<usize>,
     mention_entity: Vec<Vec<Option<usize>>>,
+    kinds: Vec<EntityKind>,
+    source_reach: Vec<usize>,
     tags_explained: Option<String>,
     source_lines: Vec<std::ops::Range<usize>>,
     gutter: u16,
@@ -226,6 +228,8 @@ impl App {
             source_lines.push(start..end);
             start += line.len() + 1;
         }
+        let kinds = kinds_in_order(&cable);
+        let source_reach = source_reach(&cable.source_spans);
         let mut app = Self {
             theme,
             size: (80, 24),
@@ -253,6 +257,8 @@ impl App {
             nav_rows,
             nav_row_of_block,
             mention_entity,
+            kinds,
+            source_reach,
             source_lines,
             gutter: gutter_width(&cable),
             layout_cache: RefCell::new(None),
@@ -401,6 +407,34 @@ impl App {
             .flatten()
     }
 
+    /// The cable's entity kinds in display order ([`kinds_in_order`]), found once at open:
+    /// the legend draws them on every frame.
+    #[must_use]
+    pub fn kinds(&self) -> &[EntityKind] {
+        &self.kinds
+    }
+
+    /// The source view's bracketed mentions that may touch `bytes` of source line `line`,
+    /// found by binary search (a 50 MB line can hold millions); filter them for overlap.
+    #[must_use]
+    pub fn source_spans_near(&self, line: usize, bytes: std::ops::Range<usize>) -> &[SourceSpan] {
+        let spans = &self.cable.source_spans;
+        let end = spans.partition_point(|s| (s.line, s.bytes.start) < (line, bytes.end));
+        // The first span reaching past `bytes.start`; `source_reach` only grows along a
+        // line, so this is a binary search too.
+        let (mut start, mut high) = (0, end);
+        while start < high {
+            let mid = start + (high - start) / 2;
+            let reach = self.source_reach.get(mid).copied().unwrap_or(usize::MAX);
+            if (spans[mid].line, reach) <= (line, bytes.start) {
+                start = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        &spans[start..end]
+    }
+
     /// A block's label for people: `header`, `¶5`, `signature`.
     #[must_use]
     pub fn block_label(&self, block: usize) -> String {
@@ -538,6 +572,22 @@ impl App {
     pub fn current_block(&self) -> usize {
         self.top.paragraph.min(self.block_count().saturating_sub(1))
     }
+}
+
+/// For each source span, the furthest end of the spans of its line up to it: spans are in
+/// order of their start, and a side file's may overlap, so ends alone need not grow.
+fn source_reach(spans: &[SourceSpan]) -> Vec<usize> {
+    let mut reach = Vec::with_capacity(spans.len());
+    let mut last: Option<(usize, usize)> = None;
+    for span in spans {
+        let furthest = match last {
+            Some((line, end)) if line == span.line => end.max(span.bytes.end),
+            _ => span.bytes.end,
+        };
+        last = Some((span.line, furthest));
+        reach.push(furthest);
+    }
+    reach
 }
 
 /// The TAGS codes with their names from the bundled table; unknown codes as they are.

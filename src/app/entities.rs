@@ -109,16 +109,30 @@ impl EntityList {
     }
 
     /// Moves the cursor by `delta` entity rows, stopping at the ends.
+    ///
+    /// Steps over the rows between (group headings), so a key costs the rows it moves
+    /// over, not the length of a list of a million entities.
     pub fn move_cursor(&mut self, delta: isize) {
-        let rows: Vec<usize> = (0..self.items.len())
-            .filter(|&i| matches!(self.items[i], EntityItem::Entity(_)))
-            .collect();
-        if rows.is_empty() {
+        let is_entity = |i: &usize| matches!(self.items[*i], EntityItem::Entity(_));
+        // The entity row at or after the cursor, else the first one.
+        let Some(mut here) = (self.cursor..self.items.len())
+            .find(is_entity)
+            .or_else(|| (0..self.items.len()).find(is_entity))
+        else {
             return;
+        };
+        for _ in 0..delta.unsigned_abs() {
+            let next = if delta > 0 {
+                (here + 1..self.items.len()).find(is_entity)
+            } else {
+                (0..here).rev().find(is_entity)
+            };
+            match next {
+                Some(row) => here = row,
+                None => break,
+            }
         }
-        let here = rows.iter().position(|&r| r >= self.cursor).unwrap_or(0);
-        let next = here.saturating_add_signed(delta).min(rows.len() - 1);
-        self.cursor = rows[next];
+        self.cursor = here;
     }
 
     /// Puts the cursor on the first or the last entity.
@@ -143,5 +157,71 @@ impl EntityList {
         {
             self.cursor = i;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `move_cursor` did before it stepped: index the entity rows, move in that list.
+    fn moved_by_index(items: &[EntityItem], cursor: usize, delta: isize) -> usize {
+        let rows: Vec<usize> = (0..items.len())
+            .filter(|&i| matches!(items[i], EntityItem::Entity(_)))
+            .collect();
+        if rows.is_empty() {
+            return cursor;
+        }
+        let here = rows.iter().position(|&r| r >= cursor).unwrap_or(0);
+        rows[here.saturating_add_signed(delta).min(rows.len() - 1)]
+    }
+
+    #[test]
+    fn stepping_the_cursor_moves_as_indexing_the_rows_did() {
+        let group = |kind| EntityItem::Group {
+            kind,
+            entities: 1,
+            mentions: 1,
+        };
+        let items = vec![
+            group(EntityKind::Per),
+            EntityItem::Entity(0),
+            EntityItem::Entity(1),
+            group(EntityKind::Org),
+            EntityItem::Entity(2),
+            group(EntityKind::Loc),
+            group(EntityKind::Misc),
+            EntityItem::Entity(3),
+        ];
+        for cursor in 0..=items.len() + 1 {
+            for delta in [
+                -100,
+                -3,
+                -2,
+                -1,
+                0,
+                1,
+                2,
+                3,
+                100,
+                isize::MAX / 2,
+                isize::MIN / 2,
+            ] {
+                let mut list = EntityList {
+                    items: items.clone(),
+                    cursor,
+                    ..EntityList::default()
+                };
+                list.move_cursor(delta);
+                assert_eq!(
+                    list.cursor,
+                    moved_by_index(&items, cursor, delta),
+                    "from {cursor} by {delta}"
+                );
+            }
+        }
+        let mut empty = EntityList::default();
+        empty.move_cursor(1);
+        assert_eq!(empty.cursor, 0);
     }
 }

@@ -139,10 +139,15 @@ impl App {
             }
         }
         let Some(offset) = offset else { return };
-        let hit = self
-            .block_mentions(*block)
+        // Mentions are in text order (as the reader draws them): a binary search, not a
+        // scan of a paragraph's million mentions.
+        let mentions = self.block_mentions(*block);
+        let first = mentions.partition_point(|m| m.bytes.end <= offset);
+        let hit = mentions[first..]
             .iter()
-            .position(|m| m.bytes.contains(&offset));
+            .take_while(|m| m.bytes.start <= offset)
+            .position(|m| m.bytes.contains(&offset))
+            .map(|i| first + i);
         if let Some(mention) = hit
             && let Some(entity) = self.mention_entity(*block, mention)
         {

@@ -22,14 +22,15 @@ impl App {
         }
         let doc = self.doc_layout();
         let top = self.top_row(&doc);
-        let rows: Vec<usize> = self
-            .selected_mentions
-            .iter()
-            .map(|&(b, m)| self.mention_row(&doc, b, m))
-            .collect();
-        let index = rows.iter().position(|&r| r >= top).unwrap_or(0);
+        // Mentions are in document order, so their rows are too: a binary search, not a
+        // row for each of what may be a million mentions.
+        let mentions = &self.selected_mentions;
+        let index = mentions.partition_point(|&(b, m)| self.mention_row(&doc, b, m) < top);
+        let index = if index < mentions.len() { index } else { 0 };
+        let (block, mention) = mentions[index];
+        let row = self.mention_row(&doc, block, mention);
         self.mention_cursor = Some(index);
-        self.reveal_row(rows[index]);
+        self.reveal_row(row);
     }
 
     /// Drops the selected entity.

@@ -1,7 +1,7 @@
 //! The entity sidebar: a filter line, entities grouped by kind with counts, a legend.
 
 use super::{layout, pane_block, truncate};
-use crate::app::{App, EntityItem, Focus, Mode, kinds_in_order};
+use crate::app::{App, EntityItem, Focus, Mode};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -112,11 +112,11 @@ fn item_line(app: &App, item: &EntityItem, width: usize) -> Line<'static> {
 
 fn legend(app: &App) -> Line<'static> {
     let mut spans = Vec::new();
-    for kind in kinds_in_order(&app.cable) {
-        let style: Style = if app.hidden.contains(&kind) {
+    for kind in app.kinds() {
+        let style: Style = if app.hidden.contains(kind) {
             app.theme.ui.hidden
         } else {
-            app.theme.kind(&kind)
+            app.theme.kind(kind)
         };
         if !spans.is_empty() {
             spans.push(Span::raw(" "));

@@ -60,15 +60,40 @@ fn paragraph_row(app: &App, block: usize, marker: &'static str, width: usize) ->
         spans.push(Span::raw(" "));
         used += marking.code.len() + 1;
     }
-    let words = paragraph
-        .text
-        .split_whitespace()
-        .take(12)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let words = first_words(&paragraph.text, 12);
     spans.push(Span::styled(
         truncate(&words, width.saturating_sub(used)),
         ui.dim,
     ));
     Line::from(spans)
+}
+
+/// The first `count` words of `text`, one space apart, read from its first few
+/// kilobytes only: the row shows some thirty columns, and a paragraph of 50 MB without a
+/// space must not be read whole for it on every frame.
+fn first_words(text: &str, count: usize) -> String {
+    const PREFIX: usize = 4096;
+    let mut end = text.len().min(PREFIX);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end]
+        .split_whitespace()
+        .take(count)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_words;
+
+    #[test]
+    fn first_words_read_a_prefix_only() {
+        assert_eq!(first_words("  one two\nthree  four ", 3), "one two three");
+        assert_eq!(first_words("", 3), "");
+        let huge = "é".repeat(10_000);
+        let words = first_words(&huge, 12);
+        assert!(words.len() <= 4096 && words.chars().all(|c| c == 'é'));
+    }
 }

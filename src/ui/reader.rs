@@ -148,12 +148,10 @@ fn text_line(app: &App, block: usize, bytes: Range<usize>) -> Line<'static> {
 
 /// A row of the source file with the tagger's brackets styled by kind.
 fn source_line(app: &App, line: usize, bytes: Range<usize>) -> Line<'static> {
-    let spans = &app.cable.source_spans;
-    let start = spans.partition_point(|s| s.line < line);
-    let marks: Vec<(Range<usize>, Style)> = spans[start..]
+    let marks: Vec<(Range<usize>, Style)> = app
+        .source_spans_near(line, bytes.clone())
         .iter()
-        .take_while(|s| s.line == line)
-        .filter(|s| s.bytes.end > bytes.start && s.bytes.start < bytes.end)
+        .filter(|s| s.line == line && s.bytes.end > bytes.start && s.bytes.start < bytes.end)
         .map(|s| {
             let style = if app.hidden.contains(&s.kind) {
                 Style::default()

@@ -39,7 +39,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         Mode::Normal => {
             let mut left = format!(" {} │ {}", position(app), app.focus.name());
-            if let Some(cursor) = cursor(app) {
+            if let Some(cursor) = cursor(app, usize::from(area.width)) {
                 left.push_str(" │ ");
                 left.push_str(&cursor);
             }
@@ -106,8 +106,9 @@ fn position(app: &App) -> String {
     format!("{place} · {percent}%")
 }
 
-/// `Hezbollah 3/8 ¶5` or `/hez 2/5 ¶5`.
-fn cursor(app: &App) -> Option<String> {
+/// `Hezbollah 3/8 ¶5` or `/hez 2/5 ¶5`; the entity's name cut to the line's `width` (a
+/// mention can be megabytes long).
+fn cursor(app: &App, width: usize) -> Option<String> {
     if let Some(search) = &app.search {
         let total = search.hits.len();
         let (index, block) = match search
@@ -133,6 +134,6 @@ fn cursor(app: &App) -> Option<String> {
     };
     Some(format!(
         "{} {index}/{total}{block}",
-        crate::sanitize::visible(&entity.name)
+        super::truncate(&entity.name, width)
     ))
 }
