@@ -5,6 +5,7 @@
 //! around costs a lookup, not a re-wrap.
 
 mod copy;
+mod effect;
 mod entities;
 mod keys;
 mod links;
@@ -25,6 +26,7 @@ use crate::keymap::Keymap;
 use crate::text_layout::{BlockSpec, DocLayout};
 use crate::theme::Theme;
 use crate::ui::layout::{self, ReaderGeometry};
+pub use effect::Effect;
 use ratatui::layout::Rect;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -162,19 +164,14 @@ pub struct App {
     pub marks: BTreeMap<char, Anchor>,
     /// A message for the status line.
     pub notice: Option<String>,
-    /// Text waiting for the event loop to put on the terminal's clipboard (OSC 52).
-    pub clipboard: Option<String>,
-    /// Set when the reader should close.
-    pub quit: bool,
     /// Links to the other cables of a library (`None`: not in a library session).
     pub links: Option<Links>,
-    /// A cable of the library to open, asked for by a click on a link; the library
-    /// takes it.
-    pub clicked_link: Option<usize>,
     /// The navigator's rows.
     pub nav_rows: Vec<NavRow>,
     /// For each block, its navigator row.
     pub nav_row_of_block: Vec<usize>,
+    /// What this update asks of the event loop; [`App::update`] hands it over.
+    effects: Vec<Effect>,
     mention_entity: Vec<Vec<Option<usize>>>,
     kinds: Vec<EntityKind>,
     source_reach: Vec<usize>,
@@ -249,11 +246,9 @@ impl App {
             search: None,
             marks: BTreeMap::new(),
             notice,
-            clipboard: None,
             tags_explained: tags_explained(&cable),
-            quit: false,
+            effects: Vec::new(),
             links: None,
-            clicked_link: None,
             nav_rows,
             nav_row_of_block,
             mention_entity,
@@ -326,20 +321,35 @@ impl App {
         }
     }
 
-    /// Applies one action. The only place the state changes.
-    pub fn update(&mut self, action: Action) {
+    /// Applies one action: the only place the state changes. Does no I/O; what needs the
+    /// world (quitting, the clipboard, another cable, a theme file) comes back as
+    /// [`Effect`]s for the event loop to carry out.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if !matches!(action, Action::Tick | Action::Resize(..)) {
             self.notice = None;
         }
         match action {
             Action::Resize(w, h) => self.size = (w, h),
             Action::Tick => {}
-            Action::Quit => self.quit = true,
+            Action::Quit => self.effects.push(Effect::Quit),
             Action::Mouse(mouse) => self.mouse(mouse),
             _ if self.help.is_some() => self.help_action(&action),
             _ if self.mode != Mode::Normal => self.typing_action(action),
             action => self.normal_action(action),
         }
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Takes the theme the loop loaded for [`Effect::NextTheme`]; `skipped` names the
+    /// themes passed over because they did not load.
+    pub fn set_theme(&mut self, theme: Theme, skipped: &[String]) {
+        let note = if skipped.is_empty() {
+            String::new()
+        } else {
+            format!(" (skipped {}: they do not load)", skipped.join(", "))
+        };
+        self.notify(format!("theme: {}{note}", theme.name));
+        self.theme = theme;
     }
 
     fn help_action(&mut self, action: &Action) {

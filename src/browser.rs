@@ -12,7 +12,7 @@ pub mod run;
 pub mod table;
 
 use crate::action::Action;
-use crate::app::{App, AppOptions, Focus, ReadingPosition};
+use crate::app::{App, AppOptions, Effect, Focus, ReadingPosition};
 use crate::input::Progress;
 use crate::library::{EntityKey, Library, LoadEvent, LoadHandle};
 use crate::state::Store;
@@ -152,6 +152,8 @@ pub struct Browser {
     /// The terminal size.
     pub size: (u16, u16),
     options: AppOptions,
+    /// What the reader asked of the event loop during this update.
+    effects: Vec<Effect>,
     loader: Option<LoadHandle>,
     /// The reading state of the cables opened.
     session: Session,
@@ -192,6 +194,7 @@ impl Browser {
             quit: false,
             size: (80, 24),
             options,
+            effects: Vec::new(),
             loader,
             session: Session::disabled(),
             fresh: false,
@@ -250,8 +253,31 @@ impl Browser {
         }
     }
 
-    /// Applies one command. The only place the browser's state changes.
-    pub fn update(&mut self, command: Command) {
+    /// Applies one command: the only place the browser's state changes. The reader's
+    /// effects that need the world (the clipboard, a theme file) come back for the event
+    /// loop; quitting and opening a linked cable are the browser's own.
+    pub fn update(&mut self, command: Command) -> Vec<Effect> {
+        self.apply(command);
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Takes the theme the loop loaded for [`Effect::NextTheme`]: the session's from now
+    /// on, for the table, the open cable and the next cables opened.
+    pub fn set_theme(&mut self, theme: Theme, skipped: &[String]) {
+        self.options.theme.clone_from(&theme.name);
+        if let Some((_, app)) = &mut self.reader {
+            app.set_theme(theme.clone(), skipped);
+        }
+        self.theme = theme;
+    }
+
+    /// Where the user's themes are, for the loop that loads one.
+    #[must_use]
+    pub fn themes_dir(&self) -> Option<&std::path::Path> {
+        self.options.themes_dir.as_deref()
+    }
+
+    fn apply(&mut self, command: Command) {
         match command {
             Command::Quit => self.quit = true,
             Command::Tick => self.poll_load(),
@@ -373,15 +399,14 @@ impl Browser {
                     return;
                 };
                 let before = app.selected;
-                app.update(action);
-                self.quit |= app.quit;
-                // A theme chosen in the reader (`t`) is the session's: the table and the
-                // next cable opened keep it.
-                if app.theme.name != self.theme.name {
-                    self.theme = app.theme.clone();
-                    self.options.theme.clone_from(&app.theme.name);
+                let mut clicked = None;
+                for effect in app.update(action) {
+                    match effect {
+                        Effect::Quit => self.quit = true,
+                        Effect::OpenCable(cable) => clicked = Some(cable),
+                        effect => self.effects.push(effect),
+                    }
                 }
-                let clicked = app.clicked_link.take();
                 self.session.after_update(app);
                 if app.selected.is_some() && app.selected != before {
                     self.note_selected_entity();

@@ -2,7 +2,7 @@
 //! (quit, error, panic, SIGTERM/SIGHUP/SIGINT/SIGQUIT), and while stopped (SIGTSTP).
 
 use crate::action::{Action, Mouse};
-use crate::app::App;
+use crate::app::{App, Effect};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyboardEnhancementFlags, MouseButton,
@@ -134,7 +134,6 @@ pub fn run_with(mut app: App, after_update: impl FnMut(&mut App)) -> io::Result<
     drop(watchdog);
     modes.leave();
     if signals.stop_requested() {
-        app.quit = true;
         app.notify("terminated by signal");
     }
     result.map(|()| app)
@@ -150,7 +149,8 @@ fn event_loop(
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut dirty = true;
-    while !app.quit && !signals.stop_requested() {
+    let mut quit = false;
+    while !quit && !signals.stop_requested() {
         if let Some(size) = signals.pause_if_asked(terminal, modes)? {
             app.update(Action::Resize(size.width, size.height));
             dirty = true;
@@ -163,28 +163,48 @@ fn event_loop(
             continue;
         }
         if let Some(action) = action_for_event(app, &event::read()?) {
-            app.update(action);
+            for effect in app.update(action) {
+                match effect {
+                    Effect::Quit => quit = true,
+                    // A cable alone has no library to open another cable from.
+                    Effect::OpenCable(_) => {}
+                    effect => {
+                        if let Some((theme, skipped)) =
+                            carry_out(effect, app.options.themes_dir.as_deref())?
+                        {
+                            app.set_theme(theme, &skipped);
+                        }
+                    }
+                }
+            }
             after_update(app);
-            send_clipboard(app)?;
             dirty = true;
         }
     }
     Ok(())
 }
 
-/// Puts queued text on the clipboard with OSC 52: terminals honour it over SSH too, and
-/// it is wrapped for tmux when running inside it. The escape carries base64 only, so
-/// nothing from the cable reaches the terminal raw.
-pub(crate) fn send_clipboard(app: &mut App) -> io::Result<()> {
-    if let Some(text) = app.clipboard.take() {
-        let mut stdout = io::stdout().lock();
-        io::Write::write_all(
-            &mut stdout,
-            crate::export::citation::osc52(&text).as_bytes(),
-        )?;
-        io::Write::flush(&mut stdout)?;
+/// Carries out an effect that touches the world the same way in every session: text to
+/// the clipboard, or the next theme loaded from the themes dir, returned for the caller to
+/// hand to its state. [`Effect::Quit`] and [`Effect::OpenCable`] are the caller's.
+pub(crate) fn carry_out(
+    effect: Effect,
+    themes_dir: Option<&std::path::Path>,
+) -> io::Result<Option<(crate::theme::Theme, Vec<String>)>> {
+    match effect {
+        Effect::Copy(text) => copy_to_clipboard(&text).map(|()| None),
+        Effect::NextTheme { after } => Ok(crate::user_themes::next_after(&after, themes_dir)),
+        Effect::Quit | Effect::OpenCable(_) => Ok(None),
     }
-    Ok(())
+}
+
+/// Puts text on the clipboard with OSC 52: terminals honour it over SSH too, and it is
+/// wrapped for tmux when running inside it. The escape carries base64 only, so nothing
+/// from the cable reaches the terminal raw.
+fn copy_to_clipboard(text: &str) -> io::Result<()> {
+    let mut stdout = io::stdout().lock();
+    io::Write::write_all(&mut stdout, crate::export::citation::osc52(text).as_bytes())?;
+    io::Write::flush(&mut stdout)
 }
 
 /// The action a terminal event means for the app, if any.

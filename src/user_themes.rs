@@ -99,6 +99,23 @@ pub fn list(themes_dir: Option<&Path>) -> Vec<Listed> {
     out
 }
 
+/// The theme after `current` in [`list`] order that loads, with the names passed over
+/// because they did not; `None` when none loads (the current one stays). What `t` does.
+#[must_use]
+pub fn next_after(current: &str, themes_dir: Option<&Path>) -> Option<(Theme, Vec<String>)> {
+    let names: Vec<String> = list(themes_dir).into_iter().map(|t| t.name).collect();
+    let at = names.iter().position(|n| n == current).unwrap_or(0);
+    let mut skipped = Vec::new();
+    for step in 1..=names.len() {
+        let name = &names[(at + step) % names.len()];
+        match Theme::load(name, themes_dir) {
+            Ok(theme) => return Some((theme, skipped)),
+            Err(_) => skipped.push(name.clone()),
+        }
+    }
+    None
+}
+
 /// Every theme name there is, for "expected one of ...".
 fn all_names(themes_dir: Option<&Path>) -> String {
     list(themes_dir)

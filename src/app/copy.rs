@@ -1,4 +1,5 @@
-//! `y` and `Y`: quotes with their citation, handed to the event loop for the clipboard.
+//! `y` and `Y`: quotes with their citation, handed to the event loop for the clipboard
+//! ([`super::Effect::Copy`]).
 
 use super::App;
 use crate::export::citation;
@@ -42,7 +43,7 @@ impl App {
     fn queue_copy(&mut self, quote: String, place: &str) {
         let quote = crate::sanitize::printable(&quote).into_owned();
         let chars = quote.chars().count();
-        self.clipboard = Some(quote);
+        self.effects.push(super::Effect::Copy(quote));
         self.notify(format!(
             "copied {place} ({chars} characters) to the clipboard"
         ));

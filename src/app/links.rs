@@ -1,6 +1,6 @@
 //! Links to the other cables of a library: the header's REF items that name one, and the
 //! cables whose REFs name this one. The library fills them in when it opens a cable; a
-//! click on one only records which cable to open ([`App::clicked_link`]), and the library
+//! click on one only asks for the cable ([`super::Effect::OpenCable`]), and the library
 //! follows it, so the reader knows nothing of the library.
 
 use super::App;

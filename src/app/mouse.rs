@@ -33,7 +33,7 @@ impl App {
         if let Mouse::Click(..) = mouse
             && let Some(cable) = layout::link_at(self, area, panes.header, x, y)
         {
-            self.clicked_link = Some(cable);
+            self.effects.push(super::Effect::OpenCable(cable));
             return;
         }
         let pane = if panes.navigator.is_some_and(|r| contains(r, x, y)) {

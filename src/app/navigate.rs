@@ -3,7 +3,6 @@
 use super::{Anchor, App, Focus, Mode, NavRow};
 use crate::action::Action;
 use crate::text_layout::DocLayout;
-use crate::theme::Theme;
 
 impl App {
     /// The lowest first row: the last page, or the last paragraph's start if that is later.
@@ -254,35 +253,11 @@ impl App {
         }
     }
 
-    /// Moves to the next theme: the built-ins, then the user's own, in `cableview
-    /// themes` order. A user theme that does not load is skipped with a notice.
+    /// Asks for the next theme: the loop reads the themes dir and the theme file.
     fn next_theme(&mut self) {
-        let dir = self.options.themes_dir.as_deref();
-        let names: Vec<String> = crate::user_themes::list(dir)
-            .into_iter()
-            .map(|t| t.name)
-            .collect();
-        let current = names
-            .iter()
-            .position(|n| *n == self.theme.name)
-            .unwrap_or(0);
-        let mut skipped = Vec::new();
-        for step in 1..=names.len() {
-            let name = &names[(current + step) % names.len()];
-            match Theme::load(name, dir) {
-                Ok(theme) => {
-                    self.theme = theme;
-                    let note = if skipped.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" (skipped {}: they do not load)", skipped.join(", "))
-                    };
-                    self.notify(format!("theme: {name}{note}"));
-                    return;
-                }
-                Err(_) => skipped.push(name.clone()),
-            }
-        }
+        self.effects.push(super::Effect::NextTheme {
+            after: self.theme.name.clone(),
+        });
     }
 
     /// Sets (`true`) or jumps to (`false`) the mark named by `letter`.

@@ -55,12 +55,13 @@ fn event_loop(
         if watchdog.poll(poll)?
             && let Some(command) = command_for_event(browser, &event::read()?)
         {
-            browser.update(command);
-            dirty = true;
-            // `y`/`Y` in a cable opened from the library reach the clipboard too.
-            if let Some((_, app)) = browser.reader.as_mut() {
-                crate::tui::send_clipboard(app)?;
+            for effect in browser.update(command) {
+                if let Some((theme, skipped)) = crate::tui::carry_out(effect, browser.themes_dir())?
+                {
+                    browser.set_theme(theme, &skipped);
+                }
             }
+            dirty = true;
         }
         if browser.is_loading() {
             browser.update(Command::Tick);

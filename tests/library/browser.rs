@@ -1,7 +1,7 @@
 //! The library view: commands, moving between cables, and whole-screen snapshots.
 
 use cableview::action::{Action, Mouse};
-use cableview::app::AppOptions;
+use cableview::app::{AppOptions, Effect};
 use cableview::browser::{Browser, Command, Screen};
 use cableview::cable::Classification;
 use cableview::library::{Column, Library};
@@ -546,7 +546,13 @@ fn a_theme_chosen_in_the_reader_stays_for_the_table_and_the_next_cable() {
     let table_before = first_background(&b);
     b.update(Command::Open);
     assert_eq!(b.screen, Screen::Reader);
-    b.update(Command::Reader(Action::NextTheme));
+    // `t` asks the loop for the next theme; the loop loads it and hands it back.
+    let effects = b.update(Command::Reader(Action::NextTheme));
+    let [Effect::NextTheme { after }] = effects.as_slice() else {
+        panic!("expected the next theme asked for, got {effects:?}");
+    };
+    let (theme, skipped) = cableview::user_themes::next_after(after, b.themes_dir()).unwrap();
+    b.set_theme(theme, &skipped);
     let chosen = b.reader.as_ref().unwrap().1.theme.name.clone();
     assert_ne!(chosen, "default");
     b.update(Command::Back);

@@ -79,8 +79,7 @@ fn a_config_quitting_on_x_loads_and_x_quits_the_reader_alone() {
     let mut app = App::new(cableview::input::sample(), options(QUIT_ON_X));
     app.update(Action::Resize(120, 40));
     assert_eq!(app.action_for_key(&char_key('x')), Some(Action::Quit));
-    app.update(Action::Quit);
-    assert!(app.quit);
+    assert_eq!(app.update(Action::Quit), [cableview::app::Effect::Quit]);
 }
 
 #[test]

@@ -45,7 +45,9 @@ fn opening_screen() {
 
 #[test]
 fn after_pressing_5() {
-    each_size("paragraph_5", |app| app.update(Action::GoTo("5".into())));
+    each_size("paragraph_5", |app| {
+        app.update(Action::GoTo("5".into()));
+    });
 }
 
 #[test]
@@ -73,7 +75,9 @@ fn hezbollah_selected() {
 
 #[test]
 fn help_overlay() {
-    each_size("help", |app| app.update(Action::Help));
+    each_size("help", |app| {
+        app.update(Action::Help);
+    });
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! `App::update`: one test (or more) per action, against the bundled sample.
 
 use cableview::action::{Action, Mouse};
-use cableview::app::{App, AppOptions, EntityItem, Focus, Mode, ReadingPosition};
+use cableview::app::{App, AppOptions, Effect, EntityItem, Focus, Mode, ReadingPosition};
 use cableview::cable::EntityKind;
 use cableview::ui::layout;
 
@@ -34,11 +34,39 @@ fn entity(app: &App, name: &str) -> usize {
 }
 
 #[test]
-fn quit_sets_the_flag() {
+fn quit_is_an_effect_for_the_loop() {
     let mut app = app();
-    assert!(!app.quit);
-    app.update(Action::Quit);
-    assert!(app.quit);
+    assert_eq!(app.update(Action::Down), []);
+    assert_eq!(app.update(Action::Quit), [Effect::Quit]);
+    assert_eq!(app.update(Action::Tick), [], "handed over once");
+}
+
+/// The text of the one [`Effect::Copy`] an update asked for.
+fn copied(effects: Vec<Effect>) -> Option<String> {
+    match effects.as_slice() {
+        [] => None,
+        [Effect::Copy(text)] => Some(text.clone()),
+        other => panic!("expected one copy, got {other:?}"),
+    }
+}
+
+#[test]
+fn t_asks_the_loop_for_the_next_theme() {
+    let mut app = app();
+    let after = app.theme.name.clone();
+    let effects = app.update(Action::NextTheme);
+    assert_eq!(
+        effects,
+        [Effect::NextTheme {
+            after: after.clone()
+        }]
+    );
+    assert_eq!(app.theme.name, after, "update loads no theme file itself");
+    // The loop loads it (here: the built-ins, no themes dir) and hands it over.
+    let (theme, skipped) = cableview::user_themes::next_after(&after, None).expect("a theme");
+    app.set_theme(theme, &skipped);
+    assert_eq!(app.theme.name, "light");
+    assert_eq!(app.notice.as_deref(), Some("theme: light"));
 }
 
 #[test]
@@ -388,14 +416,27 @@ fn source_view_toggles_and_starts_at_the_paragraph() {
     assert!(!app.source_view);
 }
 
+/// `t`, as the event loop carries it out: the effect, the theme loaded, handed back.
+fn next_theme(app: &mut App) {
+    for effect in app.update(Action::NextTheme) {
+        let Effect::NextTheme { after } = effect else {
+            panic!("unexpected {effect:?}");
+        };
+        let dir = app.options.themes_dir.clone();
+        if let Some((theme, skipped)) = cableview::user_themes::next_after(&after, dir.as_deref()) {
+            app.set_theme(theme, &skipped);
+        }
+    }
+}
+
 #[test]
 fn themes_cycle() {
     let mut app = app();
     assert_eq!(app.theme.name, "default");
-    app.update(Action::NextTheme);
+    next_theme(&mut app);
     assert_eq!(app.theme.name, "light");
     for _ in 0..3 {
-        app.update(Action::NextTheme);
+        next_theme(&mut app);
     }
     assert_eq!(app.theme.name, "default");
 }
@@ -416,10 +457,16 @@ fn themes_cycle_through_the_users_own_and_skip_broken_ones() {
     let mut app = App::new(cableview::input::sample(), options);
     app.update(Action::Resize(120, 40));
     let mut seen = Vec::new();
+    let mut notices = Vec::new();
     for _ in 0..5 {
-        app.update(Action::NextTheme);
+        next_theme(&mut app);
         seen.push(app.theme.name.clone());
+        notices.push(app.notice.clone().unwrap_or_default());
     }
+    assert_eq!(
+        notices[3],
+        "theme: zz-mine (skipped zz-broken: they do not load)"
+    );
     assert_eq!(
         seen,
         ["light", "high-contrast", "mono", "zz-mine", "default"]
@@ -623,15 +670,12 @@ fn typing_keys_go_to_the_prompt_not_the_keymap() {
 fn copy_paragraph_queues_the_quote_with_its_citation() {
     let mut app = app();
     app.update(Action::GoTo("2".into()));
-    app.update(Action::CopyParagraph);
-    let quote = app.clipboard.take().expect("a quote is queued");
+    let quote = copied(app.update(Action::CopyParagraph)).expect("a quote is queued");
     assert!(quote.starts_with("05PARIS2333 ¶2 (S/NF): Embassy Paris comprises"));
     assert!(app.notice.as_deref().unwrap().starts_with("copied ¶2 ("));
     app.update(Action::Top);
-    app.update(Action::CopyParagraph);
     assert!(
-        app.clipboard
-            .take()
+        copied(app.update(Action::CopyParagraph))
             .unwrap()
             .starts_with("05PARIS2333 header: S E C R E T")
     );
@@ -640,8 +684,7 @@ fn copy_paragraph_queues_the_quote_with_its_citation() {
 #[test]
 fn copy_mentions_needs_a_selected_entity() {
     let mut app = app();
-    app.update(Action::CopyMentions);
-    assert_eq!(app.clipboard, None);
+    assert_eq!(copied(app.update(Action::CopyMentions)), None);
     assert!(
         app.notice
             .as_deref()
@@ -651,8 +694,7 @@ fn copy_mentions_needs_a_selected_entity() {
     app.update(Action::Filter);
     type_text(&mut app, "hez");
     app.update(Action::Activate);
-    app.update(Action::CopyMentions);
-    let quote = app.clipboard.take().expect("mentions are queued");
+    let quote = copied(app.update(Action::CopyMentions)).expect("mentions are queued");
     assert_eq!(quote.lines().count(), 8);
     assert_eq!(
         app.notice.as_deref(),
