@@ -234,23 +234,25 @@ fn messages_show_control_characters_in_file_names() {
     }
 }
 
+/// Every subcommand, for the completion and help checks.
+const SUBCOMMANDS: [&str; 8] = [
+    "export",
+    "entities",
+    "schema",
+    "paths",
+    "themes",
+    "config",
+    "completions",
+    "man",
+];
+
 #[test]
 fn completion_scripts_name_every_subcommand_and_value() {
-    let subcommands = [
-        "export",
-        "entities",
-        "schema",
-        "paths",
-        "themes",
-        "config",
-        "completions",
-        "man",
-    ];
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let out = cableview(&["completions", shell]);
         assert!(out.status.success(), "{shell}");
         let script = stdout(&out);
-        for name in subcommands {
+        for name in SUBCOMMANDS {
             assert!(script.contains(name), "{shell} lacks {name}");
         }
         // Values completed: formats, built-in themes, entity kinds (clap_complete's
@@ -279,16 +281,7 @@ fn man_page_and_help_say_what_a_path_opens() {
     ] {
         assert!(help.contains(words), "--help lacks {words:?}: {help}");
     }
-    for sub in [
-        "export",
-        "entities",
-        "schema",
-        "paths",
-        "themes",
-        "config",
-        "completions",
-        "man",
-    ] {
+    for sub in SUBCOMMANDS {
         let help = stdout(&cableview(&[sub, "--help"]));
         assert!(help.contains("Example"), "{sub} --help has no example");
         assert!(
