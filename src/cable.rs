@@ -15,6 +15,7 @@ mod page;
 pub mod parse;
 mod plain;
 pub mod side;
+mod signature;
 mod structure;
 
 use serde::Serialize;

@@ -2,37 +2,29 @@
 //!
 //! The annotated format is one tokenized sentence per line; here the text is the cable as
 //! sent, so nothing is detokenized: each run of white space (line breaks, tabs, U+2028,
-//! NBSP) reads as one space and the words are kept as written. The body is cut into
-//! segments at its paragraph anchors and handed to the shared paragraph logic in
-//! `structure`, so anchors, numbering, REF items and headers behave as in the annotated
-//! format. Transmission noise is hidden from the reading text but kept in the layout:
-//! routing headers before the cable (`O 121758Z MAY 86`, `FM`, `TO`, ... `BT`), teletype
-//! page headers (`PAGE 02 ROME 02045 01 OF 06 121721Z`) and end marks (`NNNN`).
+//! NBSP) reads as one space and the words are kept as written. Paragraphs start where the
+//! body numbers them ([`numbering`]), and the segments between go to the shared paragraph
+//! logic, so markings, headings and lettered items behave as in the annotated format. The
+//! header keeps its line breaks until its fields are read: they end at blank lines.
+//! Transmission noise is hidden from the reading text but kept in the layout
+//! ([`transmission`]).
+
+mod numbering;
+mod transmission;
 
 use super::assemble::Segment;
 use super::clean::{Block, Span};
-use super::structure;
-use super::{Cable, SourceSpan, Warning};
+use super::{Cable, SourceSpan, Warning, signature, structure};
 use std::ops::Range;
 
-/// A cable's text as sent, with where its paragraph anchors stand.
+/// A cable's text as sent, with the TAGS its page links.
 #[derive(Debug, Default)]
 pub(crate) struct Body {
     /// The text with its line breaks (`\n`).
     pub layout: String,
-    /// Paragraph anchors in document order.
-    pub anchors: Vec<BodyAnchor>,
-}
-
-/// A paragraph anchor in a [`Body`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct BodyAnchor {
-    /// Byte offset in the layout where the anchor stands (before its label `1.`).
-    pub at: usize,
-    /// The anchor's id: `3`, `B`, `1993`.
-    pub id: String,
-    /// Where the paragraph's own text starts, after the label and its period.
-    pub text_start: usize,
+    /// The codes of the page's TAGS links (`<a href='/tag/PREL_0.html'>PREL</a>`), in
+    /// order, once each: the authority for the cable's TAGS.
+    pub tags: Vec<String>,
 }
 
 /// Builds a cable from a body; `spans` are mentions in layout bytes (from a side file).
@@ -49,31 +41,50 @@ pub(crate) fn build(
         .collect();
     let line_of = |at: usize| line_starts.partition_point(|&s| s <= at).saturating_sub(1);
     let mut hidden = Vec::new();
-    if let Some(end) = routing_end(&layout) {
+    if let Some(end) = transmission::routing_end(&layout) {
         hidden.push(0..end);
     }
-    hidden.extend(page_headers(&layout));
-    let (body_end, signature) = signature(&layout, &body.anchors);
+    hidden.extend(transmission::page_headers(&layout));
+    hidden.extend(transmission::line_end_backslashes(&layout));
+    hidden.sort_by_key(|r| r.start);
+    let (body_end, signature) = signature(&layout);
+    let mut starts = numbering::starts(&layout, body_end, &hidden);
+    // Lettered items before the first paragraph stay in the header's own lines (REF
+    // items, a cable lettered throughout): its fields end at their blank lines.
+    let first_paragraph = starts
+        .iter()
+        .position(|s| s.paragraph)
+        .unwrap_or(starts.len());
+    starts.drain(..first_paragraph);
+    hidden.extend(starts.iter().filter_map(|s| s.hidden.clone()));
     hidden.sort_by_key(|r| r.start);
 
-    let anchors: Vec<&BodyAnchor> = body.anchors.iter().filter(|a| a.at < body_end).collect();
-    let mut segments = Vec::with_capacity(anchors.len() + 1);
-    let mut push = |anchor: Option<String>, range: Range<usize>| {
+    let mut segments = Vec::with_capacity(starts.len() + 1);
+    let mut push = |anchor: Option<(String, bool)>, range: Range<usize>| {
         let lines = line_of(range.start)..line_of(range.end.saturating_sub(1)) + 1;
-        let block = collapse(&layout, range, &spans, &hidden);
+        let keep_lines = anchor.is_none();
+        let block = collapse(&layout, range, &spans, &hidden, keep_lines);
+        let (anchor, paragraph) = match anchor {
+            Some((label, paragraph)) => (Some(label), Some(paragraph)),
+            None => (None, None),
+        };
         segments.push(Segment {
             anchor,
+            paragraph,
             block,
             lines,
         });
     };
-    push(None, 0..anchors.first().map_or(body_end, |a| a.at));
-    for (i, anchor) in anchors.iter().enumerate() {
-        let end = anchors.get(i + 1).map_or(body_end, |next| next.at);
-        let start = anchor.text_start.clamp(anchor.at, end.max(anchor.at));
-        push(Some(anchor.id.clone()), start..end.max(start));
+    push(None, 0..starts.first().map_or(body_end, |s| s.at));
+    for (i, start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(body_end, |next| next.at);
+        let text_start = start.text_start.clamp(start.at, end.max(start.at));
+        push(
+            Some((start.label.clone(), start.paragraph)),
+            text_start..end.max(text_start),
+        );
     }
-    let mut cable = structure::from_segments(segments, signature, id, warnings);
+    let mut cable = structure::from_segments(segments, signature, id, warnings, body.tags);
     cable.source_spans = spans
         .iter()
         .map(|s| {
@@ -93,8 +104,16 @@ pub(crate) fn build(
 }
 
 /// The reading text of `layout[range]`: white space runs as one space, hidden ranges as
-/// white space, ends trimmed; spans moved along with their text.
-fn collapse(layout: &str, range: Range<usize>, spans: &[Span], hidden: &[Range<usize>]) -> Block {
+/// white space, ends trimmed; spans moved along with their text. With `keep_lines`, a run
+/// that holds a line break is `\n`, a blank line `\n\n`; hidden text between two lines
+/// (a page header) is a line break.
+fn collapse(
+    layout: &str,
+    range: Range<usize>,
+    spans: &[Span],
+    hidden: &[Range<usize>],
+    keep_lines: bool,
+) -> Block {
     let mut text = String::with_capacity(range.len());
     let inside: Vec<&Span> = spans
         .iter()
@@ -111,6 +130,7 @@ fn collapse(layout: &str, range: Range<usize>, spans: &[Span], hidden: &[Range<u
     let mut mapped = vec![0..0; inside.len()];
     let (mut next_start, mut next_end, mut next_hidden) = (0, 0, 0);
     let mut pending_space = false;
+    let (mut pending_breaks, mut pending_hidden) = (0, false);
     for (offset, c) in layout[range.clone()].char_indices() {
         let at = range.start + offset;
         while ends.get(next_end).is_some_and(|&(end, _)| end <= at) {
@@ -123,12 +143,19 @@ fn collapse(layout: &str, range: Range<usize>, spans: &[Span], hidden: &[Range<u
         let is_hidden = hidden.get(next_hidden).is_some_and(|h| h.start <= at);
         if is_hidden || c.is_whitespace() {
             pending_space = true;
+            pending_hidden |= is_hidden;
+            pending_breaks += usize::from(c == '\n' && !is_hidden);
             continue;
         }
         if pending_space && !text.is_empty() {
-            text.push(' ');
+            match (keep_lines, pending_hidden, pending_breaks) {
+                (false, _, _) | (true, false, 0) => text.push(' '),
+                (true, true, _) | (true, false, 1) => text.push('\n'),
+                _ => text.push_str("\n\n"),
+            }
         }
         pending_space = false;
+        (pending_breaks, pending_hidden) = (0, false);
         while starts
             .get(next_start)
             .is_some_and(|&(start, _)| start <= at)
@@ -157,7 +184,7 @@ fn collapse(layout: &str, range: Range<usize>, spans: &[Span], hidden: &[Range<u
 }
 
 /// The lines of `layout` with their byte ranges (without the line break).
-fn lines(layout: &str) -> impl DoubleEndedIterator<Item = (Range<usize>, &str)> {
+pub(super) fn lines(layout: &str) -> impl DoubleEndedIterator<Item = (Range<usize>, &str)> {
     layout.split('\n').map(move |line| {
         // `split` yields sub-slices of `layout`, so the offset is the pointer difference.
         let start = line.as_ptr() as usize - layout.as_ptr() as usize;
@@ -165,127 +192,24 @@ fn lines(layout: &str) -> impl DoubleEndedIterator<Item = (Range<usize>, &str)> 
     })
 }
 
-/// Finds a signature on the last line with text, skipping end marks (`NNNN`, `BT`, `#5480`)
-/// and the `End Cable Text` note. Returns where the body ends and the name.
-fn signature(layout: &str, anchors: &[BodyAnchor]) -> (usize, Option<String>) {
-    let is_end_mark = |line: &str| {
-        let t = line.trim();
-        t.is_empty()
-            || t == "BT"
-            || (t.len() >= 3 && t.chars().all(|c| c == 'N'))
-            || (t.starts_with('#') && t[1..].bytes().all(|b| b.is_ascii_digit()))
-            || t.eq_ignore_ascii_case("End Cable Text")
-    };
-    let mut end = layout.len();
-    for (range, line) in lines(layout).rev() {
-        if is_end_mark(line) {
-            end = range.start;
-            continue;
-        }
-        let has_anchor = anchors.iter().any(|a| range.contains(&a.at));
-        let words: Vec<&str> = line.split_whitespace().collect();
-        let name = (!has_anchor)
-            .then(|| structure::signature_from_words(words))
-            .flatten();
-        return match name {
-            Some(name) => (range.start, Some(name)),
-            None => (end, None),
-        };
+/// Finds the signature on the last line that is not an end mark or other noise
+/// ([`signature::is_end_line`]). Returns where the body ends (before the signature; else
+/// before the end marks) and the name.
+fn signature(layout: &str) -> (usize, Option<String>) {
+    let last_text = lines(layout)
+        .rev()
+        .find(|(_, line)| !signature::is_end_line(line));
+    if let Some((range, line)) = last_text
+        && let Some(name) = signature::from_words(line.split_whitespace())
+    {
+        return (range.start, Some(name));
     }
+    let end = lines(layout)
+        .rev()
+        .take_while(|(_, line)| signature::is_end_mark_line(line))
+        .last()
+        .map_or(layout.len(), |(range, _)| range.start);
     (end, None)
-}
-
-/// Where a routing header before the cable ends: the cable opens with a `VZCZC` line or a
-/// precedence and date-time group (`O 121758Z MAY 86`); the header runs to its `BT` line,
-/// or else to the first line that opens with a classification.
-fn routing_end(layout: &str) -> Option<usize> {
-    let mut all = lines(layout).skip_while(|(_, l)| l.trim().is_empty());
-    let (_, first) = all.next()?;
-    if !(first.trim_start().starts_with("VZCZC") || is_dtg_line(first)) {
-        return None;
-    }
-    let mut last_end = None;
-    for (range, line) in lines(layout) {
-        let t = line.trim();
-        if t == "BT" {
-            return Some(range.end);
-        }
-        if last_end.is_some() && super::marking::classification(t).is_ok() {
-            return last_end;
-        }
-        last_end = Some(range.end);
-    }
-    None
-}
-
-/// `O 121758Z MAY 86`, `R 042208Z DEC 09`, `O R 181205Z NOV 75 ZFF4`.
-fn is_dtg_line(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().take(4).collect();
-    let precedence = words
-        .iter()
-        .take_while(|w| matches!(**w, "Z" | "O" | "P" | "R" | "OO" | "PP" | "RR" | "ZZ"))
-        .count();
-    precedence > 0 && words.get(precedence).is_some_and(|w| is_dtg(w))
-}
-
-/// A date-time group: six digits and `Z` (`121758Z`).
-fn is_dtg(word: &str) -> bool {
-    word.len() == 7 && word.ends_with('Z') && word[..6].bytes().all(|b| b.is_ascii_digit())
-}
-
-/// Teletype page headers: `PAGE 02 HARARE 06677 01 OF 03 291400Z` at a line start, up to
-/// its date-time group, with the classification banner just before it.
-fn page_headers(layout: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut previous: Option<Range<usize>> = None;
-    for (range, line) in lines(layout) {
-        let trimmed = line.trim_start();
-        if let Some(end) = page_header_end(trimmed) {
-            let start = range.start + (line.len() - trimmed.len());
-            let mut from = start;
-            if let Some(prev) = previous.clone() {
-                let text = layout[prev.clone()].trim_end();
-                for banner in ["UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "UNCLAS"] {
-                    if text.ends_with(banner)
-                        && text[..text.len() - banner.len()]
-                            .chars()
-                            .next_back()
-                            .is_none_or(char::is_whitespace)
-                    {
-                        from = prev.start + text.len() - banner.len();
-                        break;
-                    }
-                }
-            }
-            out.push(from..start + end);
-        }
-        previous = Some(range);
-    }
-    out
-}
-
-/// The length of a teletype page header at the start of `line`, if it is one.
-fn page_header_end(line: &str) -> Option<usize> {
-    let rest = line.strip_prefix("PAGE ")?;
-    let mut offset = line.len() - rest.len();
-    let mut words = 0;
-    for word in rest.split(' ') {
-        offset += word.len() + 1;
-        if word.is_empty() {
-            continue;
-        }
-        words += 1;
-        if words == 1 && !word.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        if is_dtg(word) {
-            return Some((offset - 1).min(line.len()));
-        }
-        if words > 9 {
-            return None;
-        }
-    }
-    None
 }
 
 #[cfg(test)]
@@ -296,7 +220,7 @@ mod tests {
     fn body(text: &str) -> Body {
         Body {
             layout: text.to_string(),
-            anchors: Vec::new(),
+            tags: Vec::new(),
         }
     }
 
@@ -315,7 +239,7 @@ mod tests {
                 bytes: paris..paris + 6,
             },
         ];
-        let block = collapse(layout, 0..layout.len(), &spans, &[]);
+        let block = collapse(layout, 0..layout.len(), &spans, &[], false);
         assert_eq!(block.text, "Met with Beghal in Paris.");
         let texts: Vec<&str> = block
             .spans
@@ -323,38 +247,6 @@ mod tests {
             .map(|s| &block.text[s.bytes.clone()])
             .collect();
         assert_eq!(texts, ["Beghal", "Paris"]);
-    }
-
-    #[test]
-    fn hidden_ranges_read_as_space() {
-        let layout = "one CONFIDENTIAL\nPAGE 02 HARARE 06677 01 OF 03 291400Z two";
-        let hidden = page_headers(layout);
-        assert_eq!(hidden.len(), 1);
-        assert_eq!(
-            &layout[hidden[0].clone()],
-            "CONFIDENTIAL\nPAGE 02 HARARE 06677 01 OF 03 291400Z"
-        );
-        assert_eq!(
-            collapse(layout, 0..layout.len(), &[], &hidden).text,
-            "one two"
-        );
-        assert!(page_headers("PAGE 2 OF THE REPORT\nPAGES 01 X 121212Z").is_empty());
-    }
-
-    #[test]
-    fn routing_header_ends_at_bt_or_the_classification() {
-        let text = "O 121758Z MAY 86\nFM AMEMBASSY MADRID\nTO SECSTATE WASHDC 1234\nBT\nS E C R E T MADRID 05480\n";
-        assert_eq!(
-            &text[..routing_end(text).unwrap()],
-            "O 121758Z MAY 86\nFM AMEMBASSY MADRID\nTO SECSTATE WASHDC 1234\nBT"
-        );
-        let text = "VZCZCXYZ0001\nRR RUEHWEB\nFM SECSTATE WASHDC\nUNCLAS STATE 1\n";
-        assert!(
-            text[routing_end(text).unwrap()..]
-                .trim_start()
-                .starts_with("UNCLAS")
-        );
-        assert_eq!(routing_end("UNCLAS PARIS 1\nFM is text"), None);
     }
 
     #[test]
@@ -368,5 +260,82 @@ mod tests {
         assert_eq!(cable.signature.as_deref(), Some("ENDERS"));
         assert!(!cable.header.text.contains("NNNN"));
         assert!(!cable.header.text.contains("ENDERS"));
+    }
+
+    /// A WikiLeaks page holding `body` (lines joined by `&#x000A;`), parsed.
+    fn page(body: &str) -> Cable {
+        let html = format!(
+            "<table class='cable'></table><code><pre>{}</pre></code>",
+            body.replace('\n', "&#x000A;")
+        );
+        crate::cable::parse(&html, "x.html").unwrap()
+    }
+
+    fn labels(cable: &Cable) -> Vec<&str> {
+        cable.paragraphs.iter().map(|p| p.label.as_str()).collect()
+    }
+
+    #[test]
+    fn signatures_above_the_classification_and_release_stamp() {
+        for tail in [
+            "DOE \nCONFIDENTIAL",
+            "DOE \n\nUNCLASSIFIED \n\nDeclassified/Released US Department of State EO Systematic Review 30 JUN 2005",
+            "DOE##",
+            "DOE \\\n \\",
+        ] {
+            let cable = page(&format!(
+                "UNCLAS X 1\nSUBJECT: Y\n\n1. (U) Some text.\n{tail}"
+            ));
+            assert_eq!(cable.signature.as_deref(), Some("DOE"), "{tail}");
+            assert_eq!(cable.paragraphs[0].text, "Some text.", "{tail}");
+        }
+        for tail in ["SIPDIS", "NNNN", "XXXXXXXXXXXX", "CONFIDENTIAL"] {
+            let cable = page(&format!(
+                "UNCLAS X 1\nSUBJECT: Y\n\n1. (U) Some text.\n{tail}"
+            ));
+            assert_eq!(cable.signature, None, "{tail}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_as_the_body_numbers_them() {
+        // A marking before the number, and no anchor.
+        let cable = page("SUBJECT: X\n\n(C) 1. In a visit\n(C) 2. Then");
+        assert_eq!(labels(&cable), ["1", "2"]);
+        assert_eq!(cable.paragraphs[0].text, "In a visit");
+        assert_eq!(cable.paragraphs[0].marking.as_ref().unwrap().code, "C");
+        // `1)` numbering.
+        let cable = page("SUBJECT: X\n\n1) (U) Summary.\n2) (U) More.");
+        assert_eq!(labels(&cable), ["1", "2"]);
+        // An anchor on a date list's `28.` is not a paragraph.
+        let cable = page(
+            "SUBJECT: X\n<a id='par1' href='#par1'>¶</a>1. (C) Dates:\n<a id='par28' href='#par28'>¶</a>28. March\n2.(C) Next",
+        );
+        assert_eq!(labels(&cable), ["1", "2"]);
+        assert_eq!(cable.paragraphs[0].text, "Dates: 28. March");
+    }
+
+    #[test]
+    fn headers_run_together_on_one_line() {
+        let cable = page(
+            "Cable dated:2002-11-15T12:40:00S E C R E T SECTION 01 OF 05 ANKARA 008305S/CT FOR REAPE.O. 12958: DECL: 11/14/2012 TAGS: PTER TU\n\n1. (U) CLASSIFIED BY DCM ROBERT S. DEUTSCH; REASONS 1.5 (B) AND (D).\n\n2. (U) Combating terrorism.",
+        );
+        assert_eq!(labels(&cable), ["1", "2"]);
+        let h = &cable.header;
+        assert_eq!(h.origin.as_deref(), Some("ANKARA"));
+        assert_eq!(h.tags, ["PTER", "TU"]);
+        assert_eq!(h.classified_by.as_deref(), Some("DCM ROBERT S. DEUTSCH"));
+        assert_eq!(h.classified_by_name.as_deref(), Some("ROBERT S. DEUTSCH"));
+        assert_eq!(h.reasons.as_deref(), Some("1.5 (B) AND (D)"));
+    }
+
+    #[test]
+    fn a_pages_tags_links_are_its_tags() {
+        let cable = page(
+            "TAGS: <a href='/tag/PREL_0.html'>PREL</a> <a href='/tag/PGOV_0.html'>PGOV</a>\nDISCUSS HAITI AND OTHER ISSUES\n\n1. (C) Text",
+        );
+        assert_eq!(cable.header.tags, ["PREL", "PGOV"]);
+        let cable = page("TAGS: <a href='/tag/PREL_0.html'>PREL</a> SBU THE CHARGE\n\n1. (C) Text");
+        assert_eq!(cable.header.tags, ["PREL"]);
     }
 }
