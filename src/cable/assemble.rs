@@ -119,7 +119,7 @@ impl Assembler {
         let first = self.last_number + 1;
         let below = next.unwrap_or(u32::MAX);
         let block = self.current_block();
-        if first >= below || !block.text.contains('(') {
+        if first >= below {
             return;
         }
         let (head, drafts) = split_numbered(block, first, below);
@@ -309,7 +309,17 @@ fn find_numbered(text: &str, from: usize, number: u32) -> Option<NumberedStart> 
                 == Some(number)
     };
     for open in memchr::memchr_iter(b'(', &bytes[from..]).map(|at| from + at) {
-        if !marking::starts_with_portion_marking(&text[open..]) {
+        // Cheap looks first: most `(` of a paragraph are neither `N. (` nor `(X) N.`.
+        let after_period = bytes[..open]
+            .iter()
+            .rev()
+            .find(|&&b| b != b' ')
+            .is_some_and(|&b| b == b'.');
+        let number_follows = bytes[open..bytes.len().min(open + 24)]
+            .windows(3)
+            .any(|w| w[0] == b')' && w[1] == b' ' && w[2].is_ascii_digit());
+        if !(after_period || number_follows) || !marking::starts_with_portion_marking(&text[open..])
+        {
             continue;
         }
         // `N. (X)` / `N.(X)`: the number before the marking, at a word start.

@@ -98,37 +98,53 @@ fn serialize_classification<S: Serializer>(
 /// format has none: there the keywords and the other ends of a field bound it.
 #[must_use]
 pub fn parse_fields(text: &str) -> Header {
+    parse_fields_with_tags(text, Vec::new())
+}
+
+/// As [`parse_fields`], with the TAGS links of the text, which are its TAGS when there
+/// are any (text after them is not a tag).
+pub(crate) fn parse_fields_with_tags(text: &str, tag_links: Vec<String>) -> Header {
     let mut header = Header::default();
     let keywords = scan::keywords(text);
     let preamble_end = keywords.first().map_or(text.len(), |k| k.start);
     preamble::read(&text[..preamble_end], &mut header);
     let origin = header.origin.clone();
-    let values = |field: Field| -> Vec<String> {
-        keywords
-            .iter()
-            .enumerate()
-            .filter(|(_, k)| k.field == Some(field))
-            .map(|(i, k)| {
-                let end = keywords.get(i + 1).map_or(text.len(), |next| next.start);
-                value::extent(&text[k.value..end.max(k.value)], field, origin.as_deref())
-            })
-            .filter(|value| !value.is_empty())
-            .collect()
-    };
-    if let Some(value) = values(Field::ExecutiveOrder).first() {
-        preamble::read_executive_order(value, &mut header);
+    let values = |field| field_values(text, &keywords, field, origin.as_deref());
+    if let Some(value) = values(Field::ExecutiveOrder).next() {
+        preamble::read_executive_order(&value, &mut header);
     }
-    if let Some(value) = values(Field::Tags).first() {
-        header.tags = read_tags(value);
+    if !tag_links.is_empty() {
+        header.tags = tag_links;
+    } else if let Some(value) = values(Field::Tags).next() {
+        header.tags = read_tags(&value);
     }
-    header.subject = subject(&values(Field::Subject));
-    if let Some(value) = values(Field::References).first() {
-        header.references = references::read(value);
+    header.subject = subject(values(Field::Subject));
+    if let Some(value) = values(Field::References).next() {
+        header.references = references::read(&value);
     }
-    if let Some(value) = values(Field::ClassifiedBy).first() {
-        apply_classifier(value, &mut header);
+    if let Some(value) = values(Field::ClassifiedBy).next() {
+        apply_classifier(&value, &mut header);
     }
     header
+}
+
+/// The values of a field's keywords in `text`, in order, each read when it is asked for:
+/// most fields only want the first that says something.
+fn field_values<'a>(
+    text: &'a str,
+    keywords: &'a [scan::Keyword],
+    field: Field,
+    origin: Option<&'a str>,
+) -> impl Iterator<Item = String> + 'a {
+    keywords
+        .iter()
+        .enumerate()
+        .filter(move |(_, k)| k.field == Some(field))
+        .map(move |(i, k)| {
+            let end = keywords.get(i + 1).map_or(text.len(), |next| next.start);
+            value::extent(&text[k.value..end.max(k.value)], field, origin)
+        })
+        .filter(|value| !value.is_empty())
 }
 
 /// Reads the classifier from the first paragraph, where older cables put it (`1. (U)
@@ -166,23 +182,20 @@ fn apply_classifier(value: &str, header: &mut Header) {
 
 /// The subject: the first SUBJECT line's, unless it is cut short with `...` and a later
 /// one (a header repeated in full) says it all.
-fn subject(values: &[String]) -> Option<String> {
-    let first = values.first()?;
+fn subject(mut values: impl Iterator<Item = String>) -> Option<String> {
+    let first = values.next()?;
     let mut chosen = first.as_str();
+    let full;
     if let Some(stem) = first.strip_suffix("...")
-        && let Some(full) = values[1..]
-            .iter()
-            .find(|v| v.len() > stem.len() && v.starts_with(stem))
+        && let Some(found) = values.find(|v| v.len() > stem.len() && v.starts_with(stem))
     {
-        chosen = full;
+        full = found;
+        chosen = &full;
     }
     // A subject line sometimes repeats its keyword: `SUBJECT: SUBJECT: ...`.
     let mut value = chosen.trim();
-    while let Some(k) = scan::keywords(value)
-        .first()
-        .filter(|k| k.start == 0 && k.field == Some(Field::Subject))
-    {
-        value = value[k.value..].trim_start();
+    while let Some((Some(Field::Subject), start)) = scan::keyword_at_start(value) {
+        value = value[start..].trim_start();
     }
     let mut value = value.trim_end_matches([',', ';', ':', '(', ' ']);
     // The sentence's period goes, an abbreviation's (`WASHINGTON, D.C.`) stays.

@@ -72,11 +72,8 @@ fn assembled(
     tags: Vec<String>,
 ) -> Cable {
     let (header_block, paragraphs, grouper) = assembler.finish();
-    let mut header =
-        header::parse_fields(header_block.lines.as_deref().unwrap_or(&header_block.text));
-    if !tags.is_empty() {
-        header.tags = tags;
-    }
+    let lines = header_block.lines.as_deref().unwrap_or(&header_block.text);
+    let mut header = header::parse_fields_with_tags(lines, tags);
     if let Some(first) = paragraphs.first() {
         header::classifier_in_paragraph(&first.text, &mut header);
     }

@@ -97,10 +97,11 @@ pub(super) fn read(preamble: &str, header: &mut Header) {
     }
     let mut remaining: Vec<&str> = words[used..].to_vec();
     while let Some(word) = remaining.first().copied() {
-        let Some(caveat) = CAVEATS
-            .iter()
-            .find(|c| word.to_ascii_uppercase().starts_with(**c))
-        else {
+        let Some(caveat) = CAVEATS.iter().find(|c| {
+            word.as_bytes()
+                .get(..c.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(c.as_bytes()))
+        }) else {
             break;
         };
         let glued = &word[caveat.len()..];

@@ -47,23 +47,34 @@ pub(super) fn keywords(text: &str) -> Vec<Keyword> {
         }
         at_word_start = b.is_ascii_whitespace() || b == b'(' || b == b'"' || b >= 0x80;
     }
-    for glued in ["E.O. ", "TAGS:", "SUBJECT:", "REF:"] {
-        for i in memchr::memmem::find_iter(bytes, glued.as_bytes()) {
-            let word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-            if word_start || found.iter().any(|k| k.start == i) {
-                continue;
-            }
-            if let Some((field, len)) = keyword_at(&text[i..]) {
-                found.push(Keyword {
-                    field,
-                    start: i,
-                    value: value_start(text, i + len),
-                });
-            }
+    // The run-together forms end with a colon or the period of `E.O.`: only those bytes
+    // are looked at.
+    for end in memchr::memchr2_iter(b':', b'.', bytes) {
+        let glued = ["TAGS:", "SUBJECT:", "REF:", "E.O."]
+            .iter()
+            .find(|g| bytes[..=end].ends_with(g.as_bytes()));
+        let Some(glued) = glued else { continue };
+        let i = end + 1 - glued.len();
+        let word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        if word_start || found.iter().any(|k| k.start == i) {
+            continue;
+        }
+        if let Some((field, len)) = keyword_at(&text[i..]) {
+            found.push(Keyword {
+                field,
+                start: i,
+                value: value_start(text, i + len),
+            });
         }
     }
     found.sort_by_key(|k| k.start);
     found
+}
+
+/// The keyword at the very start of `text`, if one is there: what it opens and where its
+/// value starts.
+pub(super) fn keyword_at_start(text: &str) -> Option<(Option<Field>, usize)> {
+    keyword_at(text).map(|(field, len)| (field, value_start(text, len)))
 }
 
 /// Skips the spaces and the colon between a keyword and its value.
@@ -111,7 +122,24 @@ fn colon_after(text: &str, at: usize, period: bool) -> Option<usize> {
 /// tried.
 fn keyword_at(text: &str) -> Option<(Option<Field>, usize)> {
     let field = |field| move |len| (Some(field), len);
-    match text.as_bytes().first()?.to_ascii_uppercase() {
+    let bytes = text.as_bytes();
+    let first = bytes.first()?.to_ascii_uppercase();
+    let second = bytes.get(1).map_or(0, u8::to_ascii_uppercase);
+    // The first two letters of every keyword: most words are ruled out here.
+    let could_be = matches!(
+        (first, second),
+        (b'E', b'.' | b'O' | b' ')
+            | (b'T', b'A' | b'G' | b'H')
+            | (b'A', b'G' | b'D')
+            | (b'S', b'U' | b'E')
+            | (b'R', b'E')
+            | (b'C', b'L')
+            | (b'B' | b'D', b'E')
+    );
+    if !could_be {
+        return None;
+    }
+    match first {
         b'E' => executive_order(text).map(field(Field::ExecutiveOrder)),
         b'T' => tags(text)
             .map(field(Field::Tags))

@@ -130,6 +130,9 @@ fn teletype_marker(words: &[&str], i: usize) -> Option<std::ops::Range<usize>> {
 /// before it (as many as the header's origin has, else one), the serial, the page.
 fn page_marker(words: &[&str], i: usize, origin: Option<&str>) -> Option<std::ops::Range<usize>> {
     let serial = words[i];
+    if serial.len() != 8 {
+        return None;
+    }
     let page = words.get(i + 1)?;
     let (page_number, part) = page.split_once('.').unwrap_or((page, "0"));
     let is_marker = serial.len() == 8
