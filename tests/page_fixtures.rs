@@ -190,7 +190,7 @@ fn tags_are_the_pages_tags_links() {
 
 #[test]
 fn each_ref_item_holds_one_reference() {
-    check_all(|(stem, _, cable)| header_checks::references(stem, cable));
+    check_all(|(stem, html, cable)| header_checks::references(stem, html, cable));
 }
 
 #[test]
@@ -200,7 +200,7 @@ fn signatures_are_names_from_the_last_lines() {
 
 #[test]
 fn classifier_names_come_from_the_classifier_line() {
-    check_all(|(stem, _, cable)| header_checks::classifier(stem, cable));
+    check_all(|(stem, html, cable)| header_checks::classifier(stem, html, cable));
 }
 
 #[test]

@@ -117,10 +117,20 @@ pub fn tags(stem: &str, html: &str, cable: &Cable) -> Vec<String> {
     problems
 }
 
-/// REF items: each one reference, labels in order, nothing of what follows the list.
-pub fn references(stem: &str, cable: &Cable) -> Vec<String> {
+/// REF items: there where the body has a REF line; each one reference, labels in order,
+/// nothing of what follows the list.
+pub fn references(stem: &str, html: &str, cable: &Cable) -> Vec<String> {
     let mut problems = Vec::new();
     let refs = &cable.header.references;
+    let ref_line = body_lines(html).into_iter().find(|line| {
+        let line = line.trim_start();
+        ["REF:", "REF ", "REFS:", "REFTEL:", "Ref:", "REF("]
+            .iter()
+            .any(|k| line.starts_with(k))
+    });
+    if let (Some(line), true) = (ref_line, refs.is_empty()) {
+        problems.push(format!("{stem}: no REF items, the body has {line:?}"));
+    }
     let labelled = refs.iter().any(|r| r.label.is_some());
     for (i, reference) in refs.iter().enumerate() {
         let text = &reference.text;
@@ -252,9 +262,17 @@ pub fn paragraphs(stem: &str, html: &str, cable: &Cable) -> Vec<String> {
     problems
 }
 
-/// The classifier's name: a name, inside the classifier line.
-pub fn classifier(stem: &str, cable: &Cable) -> Vec<String> {
+/// The classifier: there where the body has a whole classifier line; its name a name,
+/// inside the classifier line.
+pub fn classifier(stem: &str, html: &str, cable: &Cable) -> Vec<String> {
     let header = &cable.header;
+    let line = body_lines(html).into_iter().find(|line| {
+        let upper = line.trim_start().to_ascii_uppercase();
+        upper.starts_with("CLASSIFIED BY") && !upper.contains("LINE") && !upper.contains("...")
+    });
+    if let (Some(line), None) = (line, &header.classified_by) {
+        return vec![format!("{stem}: no classifier, the body has {line:?}")];
+    }
     match (&header.classified_by, &header.classified_by_name) {
         (Some(by), Some(name)) if !by.contains(name.as_str()) || name.split(' ').count() > 6 => {
             vec![format!("{stem}: classifier name {name:?} of {by:?}")]
