@@ -128,7 +128,9 @@ fn collapse(
     starts.sort_unstable();
     ends.sort_unstable();
     let mut mapped = vec![0..0; inside.len()];
-    let (mut next_start, mut next_end, mut next_hidden) = (0, 0, 0);
+    // Hidden ranges are sorted: those that end before this segment are passed at once.
+    let first_hidden = hidden.partition_point(|h| h.end <= range.start);
+    let (mut next_start, mut next_end, mut next_hidden) = (0, 0, first_hidden);
     let mut pending_space = false;
     let (mut pending_breaks, mut pending_hidden) = (0, false);
     for (offset, c) in layout[range.clone()].char_indices() {

@@ -47,14 +47,15 @@ const MAX_NUMBER: u32 = 300;
 /// The largest step between two paragraphs' numbers.
 const MAX_GAP: u32 = 20;
 
-/// The paragraph and item starts of `layout[..end]`, in order, outside `hidden` ranges.
+/// The paragraph and item starts of `layout[..end]`, in order, outside `hidden` ranges
+/// (sorted by their start).
 pub(super) fn starts(layout: &str, end: usize, hidden: &[Range<usize>]) -> Vec<Start> {
     let mut candidates = Vec::new();
     let mut out = Vec::new();
     for (range, _) in lines(&layout[..end]) {
         // A line that opens with hidden text (a page header) starts after it.
         let mut from = range.start;
-        while let Some(h) = hidden.iter().find(|h| h.contains(&from)) {
+        while let Some(h) = hidden_at(hidden, from) {
             from = h.end;
         }
         if from >= range.end {
@@ -100,6 +101,16 @@ pub(super) fn starts(layout: &str, end: usize, hidden: &[Range<usize>]) -> Vec<S
     out.sort_by_key(|s| s.at);
     out.dedup_by_key(|s| s.at);
     out
+}
+
+/// The hidden range holding `at`, found by its start: a page may hide every line's end.
+fn hidden_at(hidden: &[Range<usize>], at: usize) -> Option<&Range<usize>> {
+    let after = hidden.partition_point(|h| h.start <= at);
+    hidden[..after]
+        .iter()
+        .rev()
+        .take(2)
+        .find(|h| h.contains(&at))
 }
 
 /// `12.` or `12)` opening a paragraph: its number, the number's length and the style.
