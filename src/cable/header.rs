@@ -1,8 +1,8 @@
 //! The cable header: fields read from the header's text.
 //!
 //! Real headers run their fields together, miss some of them and write their keywords in
-//! many ways, so the reader finds each field by its keyword ([`scan`]) and takes its value
-//! up to where it ends ([`value`]): the next keyword, a blank line, a page marker's
+//! many ways, so the reader finds each field by its keyword (`scan`) and takes its value
+//! up to where it ends (`value`): the next keyword, a blank line, a page marker's
 //! noise cut out, a paragraph start. Every field is optional.
 
 mod classifier;

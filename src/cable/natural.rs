@@ -3,11 +3,11 @@
 //! The annotated format is one tokenized sentence per line; here the text is the cable as
 //! sent, so nothing is detokenized: each run of white space (line breaks, tabs, U+2028,
 //! NBSP) reads as one space and the words are kept as written. Paragraphs start where the
-//! body numbers them ([`numbering`]), and the segments between go to the shared paragraph
+//! body numbers them (`numbering`), and the segments between go to the shared paragraph
 //! logic, so markings, headings and lettered items behave as in the annotated format. The
 //! header keeps its line breaks until its fields are read: they end at blank lines.
 //! Transmission noise is hidden from the reading text but kept in the layout
-//! ([`transmission`]).
+//! (`transmission`).
 
 mod numbering;
 mod transmission;
