@@ -46,6 +46,7 @@ pub(crate) fn build(
     }
     hidden.extend(transmission::page_headers(&layout));
     hidden.extend(transmission::line_end_backslashes(&layout));
+    hidden.extend(transmission::pilcrows(&layout));
     hidden.sort_by_key(|r| r.start);
     let (body_end, signature) = signature(&layout);
     let mut starts = numbering::starts(&layout, body_end, &hidden);
@@ -339,5 +340,20 @@ mod tests {
         assert_eq!(cable.header.tags, ["PREL", "PGOV"]);
         let cable = page("TAGS: <a href='/tag/PREL_0.html'>PREL</a> SBU THE CHARGE\n\n1. (C) Text");
         assert_eq!(cable.header.tags, ["PREL"]);
+    }
+
+    #[test]
+    fn pilcrows_copied_from_a_page_view() {
+        let cable = build(
+            body("SUBJECT: X\nREF: A. STATE 1\n¶B. STATE 2\n\n¶1. (C) One.\n¶2. (C) Two."),
+            Vec::new(),
+            None,
+            Vec::new(),
+        );
+        let labels: Vec<&str> = cable.paragraphs.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["1", "2"]);
+        assert_eq!(cable.header.references.len(), 2);
+        assert_eq!(cable.header.references[1].text, "STATE 2");
+        assert!(!cable.header.text.contains('¶') && !cable.paragraphs[0].text.contains('¶'));
     }
 }

@@ -108,6 +108,10 @@ pub(super) fn continues(so_far: &str, line: &str) -> bool {
 /// A label at the start of a word: the letter (upper-cased) and the label's length.
 /// `(A)` and `[A]` may have text glued to them; the other shapes end the word.
 pub(super) fn label(word: &str) -> Option<(char, usize)> {
+    // `¶B.`: the page generator's anchor mark before the label.
+    if let Some(rest) = word.strip_prefix('¶') {
+        return label(rest).map(|(letter, len)| (letter, len + '¶'.len_utf8()));
+    }
     let bytes = word.as_bytes();
     let letter_at = |i: usize| bytes.get(i).filter(|b| b.is_ascii_alphabetic());
     if let (Some(open), Some(&letter), Some(close)) = (bytes.first(), letter_at(1), bytes.get(2)) {
@@ -160,6 +164,7 @@ mod tests {
             "A. MADRID 721, B. MADRID 690;",
             "(A)MADRID 721 (B)MADRID 690",
             "A) MADRID 721;B) MADRID 690",
+            "A. MADRID 721 ¶B. MADRID 690",
         ] {
             assert_eq!(items(value), expected, "{value}");
         }

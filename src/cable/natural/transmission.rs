@@ -1,7 +1,7 @@
 //! Transmission noise in a body as sent: the routing header before the cable (`O
 //! 121758Z MAY 86`, `FM`, `TO`, ... `BT`), teletype page headers (`PAGE 02 ROME 02045 01
-//! OF 06 121721Z`) and line-end backslashes. The reader hides them from the reading text;
-//! the layout keeps them.
+//! OF 06 121721Z`), line-end backslashes and pilcrows copied from a page's view. The reader
+//! hides them from the reading text; the layout keeps them.
 
 use super::lines;
 use std::ops::Range;
@@ -113,6 +113,23 @@ pub(super) fn line_end_backslashes(layout: &str) -> Vec<Range<usize>> {
             && (stripped.is_empty() || stripped.ends_with(char::is_whitespace))
         {
             out.push(range.start + stripped.len()..range.start + text.len());
+        }
+    }
+    out
+}
+
+/// A pilcrow opening a line (`¶1. (C)`, `¶B. STATE 1`): text copied from a page's
+/// view, where it marks the generator's anchors.
+pub(super) fn pilcrows(layout: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if !layout.contains('¶') {
+        return out;
+    }
+    for (range, line) in lines(layout) {
+        let text = line.trim_start_matches([' ', '\t']);
+        if text.starts_with('¶') {
+            let at = range.start + line.len() - text.len();
+            out.push(at..at + '¶'.len_utf8());
         }
     }
     out
