@@ -16,6 +16,7 @@ pub mod parse;
 mod plain;
 pub mod side;
 mod signature;
+mod signature_mentions;
 mod structure;
 
 use serde::Serialize;

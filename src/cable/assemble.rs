@@ -16,6 +16,9 @@ use std::ops::Range;
 pub(crate) struct Segment {
     /// The anchor that opens the segment (`3`, `B`, `1993`); none for the text before the first.
     pub anchor: Option<String>,
+    /// Whether the anchor opens a paragraph, when the reader has decided it (a page reads
+    /// its body's numbering); `None` leaves it to the assembler.
+    pub paragraph: Option<bool>,
     /// The segment's clean text and mentions.
     pub block: Block,
     /// The lines of [`super::Cable::source`] it came from (0-based, exclusive end).
@@ -36,7 +39,11 @@ const MAX_NUMBER_GAP: u32 = 20;
 
 /// The header's text and its mentions, once no more text can join it.
 pub(crate) struct HeaderBlock {
+    /// The text, each run of white space one space.
     pub text: String,
+    /// The text with its line breaks (`\n`, a blank line `\n\n`), where it had any: the
+    /// header fields end at blank lines.
+    pub lines: Option<String>,
     pub mentions: Vec<Mention>,
 }
 
@@ -49,6 +56,9 @@ pub(crate) struct Assembler {
     paragraphs: Vec<Paragraph>,
     last_number: u32,
     grouper: Grouper,
+    /// Whether numbered paragraphs are also looked for inside the text (`11 ... 12. (S)
+    /// In 2007`), for a format whose anchors can miss them.
+    pub inline_numbers: bool,
 }
 
 impl Assembler {
@@ -57,6 +67,7 @@ impl Assembler {
     pub fn push(&mut self, segment: Segment) {
         let Segment {
             anchor,
+            paragraph,
             block,
             lines,
         } = segment;
@@ -65,12 +76,18 @@ impl Assembler {
             self.current_block().append(" ", &block);
             return;
         };
-        let starts_with_marking = marking::starts_with_portion_marking(block.text.trim_start());
         let number = id.parse::<u32>().ok();
-        let is_paragraph = number.is_some_and(|n| {
-            starts_with_marking || (n > self.last_number && n <= self.last_number + MAX_NUMBER_GAP)
+        let is_paragraph = paragraph.unwrap_or_else(|| {
+            let starts_with_marking = marking::starts_with_portion_marking(block.text.trim_start());
+            number.is_some_and(|n| {
+                starts_with_marking
+                    || (n > self.last_number && n <= self.last_number + MAX_NUMBER_GAP)
+            })
         });
         if is_paragraph {
+            if self.inline_numbers {
+                self.split_inline(number);
+            }
             let heading = take_heading(self.current_block());
             self.last_number = number.unwrap_or(self.last_number);
             match self.current.take() {
@@ -85,12 +102,9 @@ impl Assembler {
             });
             return;
         }
-        // Not a paragraph: put back the text the anchor replaced (`B.`, `1993.`).
-        let separator = if number.is_none() && self.current.is_some() {
-            "\n"
-        } else {
-            " "
-        };
+        // Not a paragraph: put back the text the anchor replaced (`B.`, `1993.`), a
+        // lettered item on a line of its own.
+        let separator = if number.is_none() { "\n" } else { " " };
         let mut restored = Block::plain(&format!("{id}."));
         restored.append(" ", &block);
         self.current_block().append(separator, &restored);
@@ -99,13 +113,40 @@ impl Assembler {
         }
     }
 
+    /// Splits off the paragraphs numbered inside the open block's text, after the last
+    /// number and before `next`, so that the body's numbering is kept where an anchor is
+    /// missing.
+    fn split_inline(&mut self, next: Option<u32>) {
+        let first = self.last_number + 1;
+        let below = next.unwrap_or(u32::MAX);
+        let block = self.current_block();
+        if first >= below {
+            return;
+        }
+        let (head, drafts) = split_numbered(block, first, below);
+        if drafts.is_empty() {
+            return;
+        }
+        *block = head;
+        for draft in drafts {
+            self.last_number = draft.label.parse().unwrap_or(self.last_number);
+            match self.current.replace(draft) {
+                Some(previous) => self.finish_draft(previous),
+                None => self.finish_header(),
+            }
+        }
+    }
+
     /// The header, the paragraphs and the entities. A cable without paragraph anchors
     /// gets its paragraphs from `1. (C)` numbering in the text.
     pub fn finish(mut self) -> (HeaderBlock, Vec<Paragraph>, Grouper) {
+        if self.inline_numbers && self.current.is_some() {
+            self.split_inline(None);
+        }
         if let Some(last) = self.current.take() {
             self.finish_draft(last);
         } else if self.finished_header.is_none() {
-            let (head, numbered) = split_numbered(&self.header);
+            let (head, numbered) = split_numbered(&self.header, 1, u32::MAX);
             self.header = head;
             self.finish_header();
             for draft in numbered {
@@ -114,6 +155,7 @@ impl Assembler {
         }
         let header = self.finished_header.unwrap_or(HeaderBlock {
             text: String::new(),
+            lines: None,
             mentions: Vec::new(),
         });
         (header, self.paragraphs, self.grouper)
@@ -128,11 +170,14 @@ impl Assembler {
     }
 
     fn finish_header(&mut self) {
-        let block = std::mem::take(&mut self.header).trimmed();
+        let mut block = std::mem::take(&mut self.header).trimmed();
+        let lines = block.text.contains('\n').then(|| block.text.clone());
+        flatten_lines(&mut block);
         let mentions = block.mentions();
         self.grouper.add(HEADER_LABEL, &block.text, &mentions);
         self.finished_header = Some(HeaderBlock {
             text: block.text,
+            lines,
             mentions,
         });
     }
@@ -205,30 +250,36 @@ fn last_words(text: &str, count: usize) -> Vec<(usize, &str)> {
     out
 }
 
-/// For cables without anchors: paragraphs from `1. (C)` numbering in the text.
-fn split_numbered(block: &Block) -> (Block, Vec<Draft>) {
+/// Paragraphs from `1. (C)` numbering in the text, numbered from `first` on and below
+/// `below` (a cable without anchors, or text where an anchor is missing); returns the text
+/// before the first of them and the paragraphs.
+fn split_numbered(block: &Block, first: u32, below: u32) -> (Block, Vec<Draft>) {
     let text = &block.text;
-    let mut starts = Vec::new();
-    let mut expected = 1u32;
+    let mut starts: Vec<(NumberedStart, u32)> = Vec::new();
+    let mut expected = first;
     let mut from = 0;
-    while let Some((at, body)) = find_numbered(text, from, expected) {
-        starts.push((at, body, expected));
-        from = body;
+    while expected < below
+        && let Some(start) = find_numbered(text, from, expected)
+    {
+        from = start.body;
+        starts.push((start, expected));
         expected += 1;
     }
-    if starts.is_empty() {
+    let Some((first_start, _)) = starts.first() else {
         return (block.clone(), Vec::new());
-    }
-    let head = block.slice(0..starts[0].0).trimmed();
+    };
+    let head = block.slice(0..first_start.at).trimmed();
     let drafts = starts
         .iter()
         .enumerate()
-        .map(|(i, &(_, body, number))| {
-            let end = starts.get(i + 1).map_or(text.len(), |next| next.0);
+        .map(|(i, (start, number))| {
+            let end = starts.get(i + 1).map_or(text.len(), |next| next.0.at);
+            let mut paragraph = block.slice(start.marking.clone());
+            paragraph.append(" ", &block.slice(start.body..end));
             Draft {
                 label: number.to_string(),
                 heading: None,
-                block: block.slice(body..end),
+                block: paragraph,
                 lines: 0..0,
             }
         })
@@ -236,23 +287,131 @@ fn split_numbered(block: &Block) -> (Block, Vec<Draft>) {
     (head, drafts)
 }
 
-/// Finds `N. (X)` or `N.(X)` at a word start, with a valid marking; returns where the
-/// number starts and where the paragraph's text (the marking) starts.
-fn find_numbered(text: &str, from: usize, number: u32) -> Option<(usize, usize)> {
-    let needle = format!("{number}.");
-    let mut search = from;
-    while let Some(found) = text[search..].find(&needle) {
-        let at = search + found;
-        let after = at + needle.len();
-        let at_word_start = at == 0 || text[..at].ends_with(char::is_whitespace);
-        let body = text[after..].trim_start();
-        let body_at = text.len() - body.len();
-        if at_word_start && marking::starts_with_portion_marking(body) {
-            return Some((at, body_at));
+/// A numbered paragraph found in running text.
+struct NumberedStart {
+    /// Where it starts (the text before it ends here).
+    at: usize,
+    /// A marking written before the number (`(C) 1. In a visit`), kept; else empty.
+    marking: std::ops::Range<usize>,
+    /// Where its text goes on after the number (the marking, for `1. (C) Text`).
+    body: usize,
+}
+
+/// Finds paragraph `number` at a word start: `N. (X)`, `N.(X)`, or `(X) N.` with the
+/// marking first. Only a marking can make running text a paragraph, so the search goes
+/// from one `(` to the next.
+fn find_numbered(text: &str, from: usize, number: u32) -> Option<NumberedStart> {
+    let bytes = text.as_bytes();
+    let is_number = |digits: &[u8]| {
+        !digits.is_empty()
+            && digits.len() <= 3
+            && digits.iter().all(u8::is_ascii_digit)
+            && std::str::from_utf8(digits)
+                .ok()
+                .and_then(|d| d.parse::<u32>().ok())
+                == Some(number)
+    };
+    for open in memchr::memchr_iter(b'(', &bytes[from..]).map(|at| from + at) {
+        // Cheap looks first: most `(` of a paragraph are neither `N. (` nor `(X) N.`.
+        let after_period = bytes[..open]
+            .iter()
+            .rev()
+            .find(|&&b| b != b' ')
+            .is_some_and(|&b| b == b'.');
+        let number_follows = bytes[open..bytes.len().min(open + 24)]
+            .windows(3)
+            .any(|w| w[0] == b')' && w[1] == b' ' && w[2].is_ascii_digit());
+        if !(after_period || number_follows) || !marking::starts_with_portion_marking(&text[open..])
+        {
+            continue;
         }
-        search = after;
+        // `N. (X)` / `N.(X)`: the number before the marking, at a word start.
+        let before = text[..open].trim_end_matches(' ');
+        if let Some(stem) = before.strip_suffix('.') {
+            let digits = stem.bytes().rev().take_while(u8::is_ascii_digit).count();
+            let at = stem.len() - digits;
+            let word_start = at == 0 || stem[..at].ends_with(char::is_whitespace);
+            if word_start && at >= from && is_number(&bytes[at..stem.len()]) {
+                return Some(NumberedStart {
+                    at,
+                    marking: at..at,
+                    body: open,
+                });
+            }
+        }
+        // `(X) N. Text`: the marking before the number.
+        let word_start = open == 0 || text[..open].ends_with(char::is_whitespace);
+        if let (true, Ok((after, _))) = (word_start, marking::portion_marking(&text[open..])) {
+            let number_at = text.len() - after.len();
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            let label_end = number_at + digits + 1;
+            let opens_text = after.as_bytes().get(digits) == Some(&b'.')
+                && after[digits + 1..].starts_with(' ')
+                && after[digits + 1..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_alphanumeric() || c == '"');
+            if opens_text && is_number(&bytes[number_at..number_at + digits]) {
+                return Some(NumberedStart {
+                    at: open,
+                    marking: open..text[..number_at].trim_end().len(),
+                    body: label_end,
+                });
+            }
+        }
     }
     None
+}
+
+/// Makes each run of white space that holds a line break one space, in place, mentions
+/// moved along: the header keeps its line breaks only until its fields are read.
+fn flatten_lines(block: &mut Block) {
+    if !block.text.contains('\n') {
+        return;
+    }
+    // A line break alone between two words is one byte for one: nothing moves.
+    let bytes = block.text.as_bytes();
+    let alone = memchr::memchr_iter(b'\n', bytes).all(|at| {
+        at > 0
+            && !bytes[at - 1].is_ascii_whitespace()
+            && bytes.get(at + 1).is_some_and(|b| !b.is_ascii_whitespace())
+    });
+    if alone {
+        block.text = block.text.replace('\n', " ");
+        return;
+    }
+    let mut text = String::with_capacity(block.text.len());
+    // (end of a run in the old text, bytes removed up to there)
+    let mut removed_at: Vec<(usize, usize)> = Vec::new();
+    let mut removed = 0;
+    let mut chars = block.text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !c.is_whitespace() {
+            text.push(c);
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut breaks = c == '\n';
+        while let Some(&(j, d)) = chars.peek().filter(|(_, d)| d.is_whitespace()) {
+            breaks |= d == '\n';
+            end = j + d.len_utf8();
+            chars.next();
+        }
+        if breaks {
+            text.push(' ');
+            removed += end - i - 1;
+            removed_at.push((end, removed));
+        } else {
+            text.push_str(&block.text[i..end]);
+        }
+    }
+    let shift = |at: usize| {
+        let runs = removed_at.partition_point(|&(end, _)| end <= at);
+        at - runs.checked_sub(1).map_or(0, |r| removed_at[r].1)
+    };
+    for span in &mut block.spans {
+        span.bytes = shift(span.bytes.start)..shift(span.bytes.end);
+    }
+    block.text = text;
 }
 
 /// The marking off the front, white space off both ends, mentions with char offsets.

@@ -296,7 +296,7 @@ impl Detokenizer {
                     let attach = attachment(word, &mut quotes, tokens, is_last_token);
                     self.push_with(attach, |text| push_run(text, word, separators));
                 }
-                Token::LinkText(word) => {
+                Token::LinkText(word) | Token::TagLink(word) => {
                     let attach = attachment(word, &mut quotes, tokens, is_last_token);
                     self.push_word(word, attach, separators);
                 }

@@ -31,8 +31,10 @@ pub(crate) enum Token<'a> {
     },
     /// A paragraph anchor with its id (`3`, `B`, `1993`).
     Anchor(&'a str),
-    /// Text of a link (TAGS codes): kept as a word.
+    /// Text of a link: kept as a word.
     LinkText(&'a str),
+    /// Text of a TAGS link (`<a href='/tag/PTER_0.html'>PTER</a>`): a word, and a TAGS code.
+    TagLink(&'a str),
 }
 
 /// `[LABEL tok tok  ]` at the start of `input`: the label, the tokens and the length of
@@ -97,14 +99,15 @@ fn anchor(input: &str) -> IResult<&str, &str> {
     Ok((rest, id))
 }
 
-/// `<a href='/tag/PTER_0.html'>PTER</a>`: a link, read as its text.
-fn link(input: &str) -> IResult<&str, &str> {
-    delimited(
-        (tag("<a "), take_while(|c| c != '>' && c != '<'), char('>')),
+/// `<a href='/tag/PTER_0.html'>PTER</a>`: a link, read as its attributes and its text.
+fn link(input: &str) -> IResult<&str, (&str, &str)> {
+    (
+        delimited(tag("<a "), take_while(|c| c != '>' && c != '<'), char('>')),
         take_while(|c| c != '<'),
         tag("</a>"),
     )
-    .parse(input)
+        .map(|(attributes, text, _)| (attributes, text))
+        .parse(input)
 }
 
 /// Any other HTML tag: `</td>`, `<br>`, `</pre>`. A lone `<` is not a tag.
@@ -173,9 +176,14 @@ fn tag_token(input: &str) -> Option<(&str, Option<Token<'_>>)> {
     if let Ok((after, id)) = anchor(input) {
         return Some((after, Some(Token::Anchor(id))));
     }
-    if let Ok((after, text)) = link(input) {
+    if let Ok((after, (attributes, text))) = link(input) {
         let text = text.trim();
-        return Some((after, (!text.is_empty()).then_some(Token::LinkText(text))));
+        let token = if attributes.contains("/tag/") {
+            Token::TagLink(text)
+        } else {
+            Token::LinkText(text)
+        };
+        return Some((after, (!text.is_empty()).then_some(token)));
     }
     markup(input).ok().map(|(after, _)| (after, None))
 }
@@ -285,10 +293,12 @@ mod tests {
             t,
             vec![
                 Token::Word("TAGS:"),
-                Token::LinkText("PTER"),
-                Token::LinkText("FR")
+                Token::TagLink("PTER"),
+                Token::TagLink("FR")
             ]
         );
+        let t = tokens("see <a href='http://example.org'>this page</a>");
+        assert_eq!(t[1], Token::LinkText("this page"));
         let t = tokens("[ORG CROCKER  ] </td></tr> </table></pre></code>");
         assert_eq!(t.len(), 1);
         let t = tokens("CONFIDENTIAL ></pre></code>");

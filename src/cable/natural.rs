@@ -2,40 +2,29 @@
 //!
 //! The annotated format is one tokenized sentence per line; here the text is the cable as
 //! sent, so nothing is detokenized: each run of white space (line breaks, tabs, U+2028,
-//! NBSP) reads as one space and the words are kept as written. The body is cut into
-//! segments at its paragraph anchors and handed to the shared paragraph logic in
-//! `structure`, so anchors, numbering, REF items and headers behave as in the annotated
-//! format. Transmission noise is hidden from the reading text but kept in the layout:
-//! routing headers before the cable (`O 121758Z MAY 86`, `FM`, `TO`, ... `BT`), teletype
-//! page headers (`PAGE 02 ROME 02045 01 OF 06 121721Z`) and end marks (`NNNN`).
+//! NBSP) reads as one space and the words are kept as written. Paragraphs start where the
+//! body numbers them (`numbering`), and the segments between go to the shared paragraph
+//! logic, so markings, headings and lettered items behave as in the annotated format. The
+//! header keeps its line breaks until its fields are read: they end at blank lines.
+//! Transmission noise is hidden from the reading text but kept in the layout
+//! (`transmission`).
 
-mod noise;
+mod numbering;
+mod transmission;
 
 use super::assemble::Segment;
 use super::clean::{Block, Span};
-use super::structure;
-use super::{Cable, SourceSpan, Warning};
-use noise::{page_headers, routing_end};
+use super::{Cable, SourceSpan, Warning, signature, structure};
 use std::ops::Range;
 
-/// A cable's text as sent, with where its paragraph anchors stand.
+/// A cable's text as sent, with the TAGS its page links.
 #[derive(Debug, Default)]
 pub(crate) struct Body {
     /// The text with its line breaks (`\n`).
     pub layout: String,
-    /// Paragraph anchors in document order.
-    pub anchors: Vec<BodyAnchor>,
-}
-
-/// A paragraph anchor in a [`Body`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct BodyAnchor {
-    /// Byte offset in the layout where the anchor stands (before its label `1.`).
-    pub at: usize,
-    /// The anchor's id: `3`, `B`, `1993`.
-    pub id: String,
-    /// Where the paragraph's own text starts, after the label and its period.
-    pub text_start: usize,
+    /// The codes of the page's TAGS links (`<a href='/tag/PREL_0.html'>PREL</a>`), in
+    /// order, once each: the authority for the cable's TAGS.
+    pub tags: Vec<String>,
 }
 
 /// Builds a cable from a body; `spans` are mentions in layout bytes (from a side file).
@@ -54,15 +43,26 @@ pub(crate) fn build(
         .collect();
     let line_of = |at: usize| line_starts.partition_point(|&s| s <= at).saturating_sub(1);
     let mut hidden = Vec::new();
-    if let Some(end) = routing_end(&layout) {
+    if let Some(end) = transmission::routing_end(&layout) {
         hidden.push(0..end);
     }
-    hidden.extend(page_headers(&layout));
-    let (body_end, signature) = signature(&layout, &body.anchors);
+    hidden.extend(transmission::page_headers(&layout));
+    hidden.extend(transmission::line_end_backslashes(&layout));
+    hidden.extend(transmission::pilcrows(&layout));
+    hidden.sort_by_key(|r| r.start);
+    let (body_end, signature) = signature(&layout);
+    let mut starts = numbering::starts(&layout, body_end, &hidden);
+    // Lettered items before the first paragraph stay in the header's own lines (REF
+    // items, a cable lettered throughout): its fields end at their blank lines.
+    let first_paragraph = starts
+        .iter()
+        .position(|s| s.paragraph)
+        .unwrap_or(starts.len());
+    starts.drain(..first_paragraph);
+    hidden.extend(starts.iter().filter_map(|s| s.hidden.clone()));
     hidden.sort_by_key(|r| r.start);
 
-    let anchors: Vec<&BodyAnchor> = body.anchors.iter().filter(|a| a.at < body_end).collect();
-    let mut segments = Vec::with_capacity(anchors.len() + 1);
+    let mut segments = Vec::with_capacity(starts.len() + 1);
     // Which spans found text to stand on, and how many pieces they made.
     let mut placed = vec![false; spans.len()];
     if signature.is_some() {
@@ -78,23 +78,32 @@ pub(crate) fn build(
         }
     }
     let mut pieces = 0;
-    let mut push = |anchor: Option<String>, range: Range<usize>| {
+    let mut push = |anchor: Option<(String, bool)>, range: Range<usize>| {
         let lines = line_of(range.start)..line_of(range.end.saturating_sub(1)) + 1;
-        let block = collapse(&layout, range, &spans, &hidden, &mut placed);
+        let keep_lines = anchor.is_none();
+        let block = collapse(&layout, range, &spans, &hidden, keep_lines, &mut placed);
         pieces += block.spans.len();
+        let (anchor, paragraph) = match anchor {
+            Some((label, paragraph)) => (Some(label), Some(paragraph)),
+            None => (None, None),
+        };
         segments.push(Segment {
             anchor,
+            paragraph,
             block,
             lines,
         });
     };
-    push(None, 0..anchors.first().map_or(body_end, |a| a.at));
-    for (i, anchor) in anchors.iter().enumerate() {
-        let end = anchors.get(i + 1).map_or(body_end, |next| next.at);
-        let start = anchor.text_start.clamp(anchor.at, end.max(anchor.at));
-        push(Some(anchor.id.clone()), start..end.max(start));
+    push(None, 0..starts.first().map_or(body_end, |s| s.at));
+    for (i, start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(body_end, |next| next.at);
+        let text_start = start.text_start.clamp(start.at, end.max(start.at));
+        push(
+            Some((start.label.clone(), start.paragraph)),
+            text_start..end.max(text_start),
+        );
     }
-    let mut cable = structure::from_segments(segments, signature, id, warnings);
+    let mut cable = structure::from_segments(segments, signature, id, warnings, body.tags);
     // What the paragraph logic cut (markings, `1.` numbering) went with its mentions.
     let kept = cable.header.mentions.len()
         + cable
@@ -126,13 +135,16 @@ pub(crate) fn build(
 }
 
 /// The reading text of `layout[range]`: white space runs as one space, hidden ranges as
-/// white space, ends trimmed; spans moved along with their text. A span that finds text
-/// to stand on here is marked in `placed`.
+/// white space, ends trimmed; spans moved along with their text. With `keep_lines`, a run
+/// that holds a line break is `\n`, a blank line `\n\n`; hidden text between two lines
+/// (a page header) is a line break. A span that finds text to stand on is marked in
+/// `placed`.
 fn collapse(
     layout: &str,
     range: Range<usize>,
     spans: &[Span],
     hidden: &[Range<usize>],
+    keep_lines: bool,
     placed: &mut [bool],
 ) -> Block {
     let mut text = String::with_capacity(range.len());
@@ -150,8 +162,11 @@ fn collapse(
     starts.sort_unstable();
     ends.sort_unstable();
     let mut mapped = vec![0..0; inside.len()];
-    let (mut next_start, mut next_end, mut next_hidden) = (0, 0, 0);
+    // Hidden ranges are sorted: those that end before this segment are passed at once.
+    let first_hidden = hidden.partition_point(|h| h.end <= range.start);
+    let (mut next_start, mut next_end, mut next_hidden) = (0, 0, first_hidden);
     let mut pending_space = false;
+    let (mut pending_breaks, mut pending_hidden) = (0, false);
     for (offset, c) in layout[range.clone()].char_indices() {
         let at = range.start + offset;
         while ends.get(next_end).is_some_and(|&(end, _)| end <= at) {
@@ -164,12 +179,19 @@ fn collapse(
         let is_hidden = hidden.get(next_hidden).is_some_and(|h| h.start <= at);
         if is_hidden || c.is_whitespace() {
             pending_space = true;
+            pending_hidden |= is_hidden;
+            pending_breaks += usize::from(c == '\n' && !is_hidden);
             continue;
         }
         if pending_space && !text.is_empty() {
-            text.push(' ');
+            match (keep_lines, pending_hidden, pending_breaks) {
+                (false, _, _) | (true, false, 0) => text.push(' '),
+                (true, true, _) | (true, false, 1) => text.push('\n'),
+                _ => text.push_str("\n\n"),
+            }
         }
         pending_space = false;
+        (pending_breaks, pending_hidden) = (0, false);
         while starts
             .get(next_start)
             .is_some_and(|&(start, _)| start <= at)
@@ -211,33 +233,23 @@ pub(super) fn lines(layout: &str) -> impl DoubleEndedIterator<Item = (Range<usiz
     })
 }
 
-/// Finds a signature on the last line with text, skipping end marks (`NNNN`, `BT`, `#5480`)
-/// and the `End Cable Text` note. Returns where the body ends and the name.
-fn signature(layout: &str, anchors: &[BodyAnchor]) -> (usize, Option<String>) {
-    let is_end_mark = |line: &str| {
-        let t = line.trim();
-        t.is_empty()
-            || t == "BT"
-            || (t.len() >= 3 && t.chars().all(|c| c == 'N'))
-            || (t.starts_with('#') && t[1..].bytes().all(|b| b.is_ascii_digit()))
-            || t.eq_ignore_ascii_case("End Cable Text")
-    };
-    let mut end = layout.len();
-    for (range, line) in lines(layout).rev() {
-        if is_end_mark(line) {
-            end = range.start;
-            continue;
-        }
-        let has_anchor = anchors.iter().any(|a| range.contains(&a.at));
-        let words: Vec<&str> = line.split_whitespace().collect();
-        let name = (!has_anchor)
-            .then(|| structure::signature_from_words(words))
-            .flatten();
-        return match name {
-            Some(name) => (range.start, Some(name)),
-            None => (end, None),
-        };
+/// Finds the signature on the last line that is not an end mark or other noise
+/// ([`signature::is_end_line`]). Returns where the body ends (before the signature; else
+/// before the end marks) and the name.
+fn signature(layout: &str) -> (usize, Option<String>) {
+    let last_text = lines(layout)
+        .rev()
+        .find(|(_, line)| !signature::is_end_line(line));
+    if let Some((range, line)) = last_text
+        && let Some(name) = signature::from_words(line.split_whitespace())
+    {
+        return (range.start, Some(name));
     }
+    let end = lines(layout)
+        .rev()
+        .take_while(|(_, line)| signature::is_end_mark_line(line))
+        .last()
+        .map_or(layout.len(), |(range, _)| range.start);
     (end, None)
 }
 
@@ -249,7 +261,7 @@ mod tests {
     fn body(text: &str) -> Body {
         Body {
             layout: text.to_string(),
-            anchors: Vec::new(),
+            tags: Vec::new(),
         }
     }
 
@@ -271,7 +283,7 @@ mod tests {
             },
         ];
         let mut placed = [false; 2];
-        let block = collapse(layout, 0..layout.len(), &spans, &[], &mut placed);
+        let block = collapse(layout, 0..layout.len(), &spans, &[], false, &mut placed);
         assert_eq!(block.text, "Met with Beghal in Paris.");
         let texts: Vec<&str> = block
             .spans
@@ -284,32 +296,107 @@ mod tests {
     }
 
     #[test]
-    fn hidden_ranges_read_as_space() {
-        let layout = "one CONFIDENTIAL\nPAGE 02 HARARE 06677 01 OF 03 291400Z two";
-        let hidden = page_headers(layout);
-        assert_eq!(hidden.len(), 1);
-        assert_eq!(
-            &layout[hidden[0].clone()],
-            "CONFIDENTIAL\nPAGE 02 HARARE 06677 01 OF 03 291400Z"
-        );
-        assert_eq!(
-            collapse(layout, 0..layout.len(), &[], &hidden, &mut []).text,
-            "one two"
-        );
-        assert!(page_headers("PAGE 2 OF THE REPORT\nPAGES 01 X 121212Z").is_empty());
-    }
-
-    #[test]
     fn signature_skips_end_marks() {
-        let (cable, left_out) = build(
+        let (cable, _) = build(
             body("UNCLAS X 1\nSUBJECT: Y\nsome text.\nENDERS\nBT\n#5480\n\nNNNN\n"),
             Vec::new(),
             None,
             Vec::new(),
         );
-        assert_eq!(left_out, 0);
         assert_eq!(cable.signature.as_deref(), Some("ENDERS"));
         assert!(!cable.header.text.contains("NNNN"));
         assert!(!cable.header.text.contains("ENDERS"));
+    }
+
+    /// A WikiLeaks page holding `body` (lines joined by `&#x000A;`), parsed.
+    fn page(body: &str) -> Cable {
+        let html = format!(
+            "<table class='cable'></table><code><pre>{}</pre></code>",
+            body.replace('\n', "&#x000A;")
+        );
+        crate::cable::parse(&html, "x.html").unwrap()
+    }
+
+    fn labels(cable: &Cable) -> Vec<&str> {
+        cable.paragraphs.iter().map(|p| p.label.as_str()).collect()
+    }
+
+    #[test]
+    fn signatures_above_the_classification_and_release_stamp() {
+        for tail in [
+            "DOE \nCONFIDENTIAL",
+            "DOE \n\nUNCLASSIFIED \n\nDeclassified/Released US Department of State EO Systematic Review 30 JUN 2005",
+            "DOE##",
+            "DOE \\\n \\",
+        ] {
+            let cable = page(&format!(
+                "UNCLAS X 1\nSUBJECT: Y\n\n1. (U) Some text.\n{tail}"
+            ));
+            assert_eq!(cable.signature.as_deref(), Some("DOE"), "{tail}");
+            assert_eq!(cable.paragraphs[0].text, "Some text.", "{tail}");
+        }
+        for tail in ["SIPDIS", "NNNN", "XXXXXXXXXXXX", "CONFIDENTIAL"] {
+            let cable = page(&format!(
+                "UNCLAS X 1\nSUBJECT: Y\n\n1. (U) Some text.\n{tail}"
+            ));
+            assert_eq!(cable.signature, None, "{tail}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_as_the_body_numbers_them() {
+        // A marking before the number, and no anchor.
+        let cable = page("SUBJECT: X\n\n(C) 1. In a visit\n(C) 2. Then");
+        assert_eq!(labels(&cable), ["1", "2"]);
+        assert_eq!(cable.paragraphs[0].text, "In a visit");
+        assert_eq!(cable.paragraphs[0].marking.as_ref().unwrap().code, "C");
+        // `1)` numbering.
+        let cable = page("SUBJECT: X\n\n1) (U) Summary.\n2) (U) More.");
+        assert_eq!(labels(&cable), ["1", "2"]);
+        // An anchor on a date list's `28.` is not a paragraph.
+        let cable = page(
+            "SUBJECT: X\n<a id='par1' href='#par1'>¶</a>1. (C) Dates:\n<a id='par28' href='#par28'>¶</a>28. March\n2.(C) Next",
+        );
+        assert_eq!(labels(&cable), ["1", "2"]);
+        assert_eq!(cable.paragraphs[0].text, "Dates: 28. March");
+    }
+
+    #[test]
+    fn headers_run_together_on_one_line() {
+        let cable = page(
+            "Cable dated:2002-11-15T12:40:00S E C R E T SECTION 01 OF 05 ANKARA 008305S/CT FOR REAPE.O. 12958: DECL: 11/14/2012 TAGS: PTER TU\n\n1. (U) CLASSIFIED BY DCM ROBERT S. DEUTSCH; REASONS 1.5 (B) AND (D).\n\n2. (U) Combating terrorism.",
+        );
+        assert_eq!(labels(&cable), ["1", "2"]);
+        let h = &cable.header;
+        assert_eq!(h.origin.as_deref(), Some("ANKARA"));
+        assert_eq!(h.tags, ["PTER", "TU"]);
+        assert_eq!(h.classified_by.as_deref(), Some("DCM ROBERT S. DEUTSCH"));
+        assert_eq!(h.classified_by_name.as_deref(), Some("ROBERT S. DEUTSCH"));
+        assert_eq!(h.reasons.as_deref(), Some("1.5 (B) AND (D)"));
+    }
+
+    #[test]
+    fn a_pages_tags_links_are_its_tags() {
+        let cable = page(
+            "TAGS: <a href='/tag/PREL_0.html'>PREL</a> <a href='/tag/PGOV_0.html'>PGOV</a>\nDISCUSS HAITI AND OTHER ISSUES\n\n1. (C) Text",
+        );
+        assert_eq!(cable.header.tags, ["PREL", "PGOV"]);
+        let cable = page("TAGS: <a href='/tag/PREL_0.html'>PREL</a> SBU THE CHARGE\n\n1. (C) Text");
+        assert_eq!(cable.header.tags, ["PREL"]);
+    }
+
+    #[test]
+    fn pilcrows_copied_from_a_page_view() {
+        let (cable, _) = build(
+            body("SUBJECT: X\nREF: A. STATE 1\n¶B. STATE 2\n\n¶1. (C) One.\n¶2. (C) Two."),
+            Vec::new(),
+            None,
+            Vec::new(),
+        );
+        let labels: Vec<&str> = cable.paragraphs.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["1", "2"]);
+        assert_eq!(cable.header.references.len(), 2);
+        assert_eq!(cable.header.references[1].text, "STATE 2");
+        assert!(!cable.header.text.contains('¶') && !cable.paragraphs[0].text.contains('¶'));
     }
 }

@@ -3,14 +3,15 @@
 //!
 //! The pages are not well-formed HTML, so nothing here is an HTML parser: the reader looks
 //! for the few shapes the page generator wrote. In the body, `&#x000A;` is a line break,
-//! paragraph anchors (`<a id='par3' href='#par3'>¶</a>3.`) are noted and removed, links
-//! (TAGS) become their text, other tags (`<br>`, `</td></tr></table>`) are dropped, and a
-//! `<` or `>` that is not part of a tag is text. Only real entities are decoded: the
+//! paragraph anchors (`<a id='par3' href='#par3'>¶</a>3.`) are removed (the body's own
+//! numbering places the paragraphs), links become their text and TAGS links are noted,
+//! other tags (`<br>`, `</td></tr></table>`) are dropped, and a `<` or `>` that is not
+//! part of a tag is text. Only real entities are decoded: the
 //! generator never escaped `&`, so `R&D;`, `S&ED;` and `&processes8;` are literal.
 
 use super::marking;
-use super::natural::{Body, BodyAnchor};
-use super::{Cable, Warning};
+use super::natural::Body;
+use super::{Cable, Warning, structure};
 
 /// The page's metadata table, each value the text of its cell.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -118,11 +119,11 @@ fn cells(table: &str, name: &str) -> Vec<String> {
     out
 }
 
-/// Decodes the inside of a `<pre>` block into the text as sent and its anchors.
+/// Decodes the inside of a `<pre>` block into the text as sent and its TAGS links.
 pub(crate) fn decode_body(raw: &str) -> Body {
     let mut body = Body {
         layout: String::with_capacity(raw.len()),
-        anchors: Vec::new(),
+        tags: Vec::new(),
     };
     let mut rest = raw;
     while let Some(at) = rest.find(['<', '&', '\r']) {
@@ -155,27 +156,16 @@ pub(crate) fn decode_body(raw: &str) -> Body {
 
 /// Reads the tag at `input` (which starts with `<`) into `body`; returns what follows.
 fn tag<'a>(input: &'a str, body: &mut Body) -> &'a str {
-    if let Some((id, after)) = anchor(input) {
-        let at = body.layout.len();
-        // The label the generator echoed after the anchor (`1.`) is the cable's own text.
-        let mut rest = after;
-        if let Some(label_rest) = rest.strip_prefix(id) {
-            body.layout.push_str(id);
-            rest = label_rest;
-            if let Some(dot_rest) = rest.strip_prefix('.') {
-                body.layout.push('.');
-                rest = dot_rest;
-            }
-        }
-        body.anchors.push(BodyAnchor {
-            at,
-            id: id.to_string(),
-            text_start: body.layout.len(),
-        });
-        return rest;
+    // The label the generator echoed after an anchor (`1.`) is the cable's own text.
+    if let Some((_, after)) = anchor(input) {
+        return after;
     }
-    if let Some((text, after)) = link(input) {
-        body.layout.push_str(&decode_body(text).layout);
+    if let Some((attributes, text, after)) = link(input) {
+        let text = decode_body(text).layout;
+        if attributes.contains("/tag/") {
+            structure::push_tag(&mut body.tags, &text);
+        }
+        body.layout.push_str(&text);
         return after;
     }
     if let Some((name, after)) = markup(input) {
@@ -205,17 +195,19 @@ fn anchor(input: &str) -> Option<(&str, &str)> {
     Some((id, rest))
 }
 
-/// `<a href='/tag/PTER_0.html'>PTER</a>`: the link's inner text and what follows.
-fn link(input: &str) -> Option<(&str, &str)> {
+/// `<a href='/tag/PTER_0.html'>PTER</a>`: the link's attributes, its inner text and what
+/// follows.
+fn link(input: &str) -> Option<(&str, &str, &str)> {
     let rest = input.strip_prefix("<a ")?;
     let open_end = rest.find(['>', '<'])?;
     if rest.as_bytes()[open_end] != b'>' {
         return None;
     }
+    let attributes = &rest[..open_end];
     let rest = &rest[open_end + 1..];
     let end = rest.find("</a>")?;
     let text = &rest[..end];
-    (!text.contains('<')).then(|| (text, &rest[end + 4..]))
+    (!text.contains('<')).then(|| (attributes, text, &rest[end + 4..]))
 }
 
 /// Any other tag: `<br>`, `</td>`, `<br/>`: its name and what follows. A `<` that does not
@@ -302,18 +294,15 @@ mod tests {
     }
 
     #[test]
-    fn anchors_are_noted_and_their_label_kept() {
+    fn anchors_go_and_their_label_stays_tags_links_are_noted() {
         let body = decode_body(
-            "REF: A. X&#x000A;<a id='parB' href='#parB'>¶</a>B. Y&#x000A;<a id='par1' href='#par1'>¶</a>1. (C) Z",
+            "TAGS: <a href='/tag/PREL_0.html'>PREL</a> <a href='/tag/FR_0.html'>fr</a>&#x000A;REF: A. X&#x000A;<a id='parB' href='#parB'>¶</a>B. Y&#x000A;<a id='par1' href='#par1'>¶</a>1. (C) Z <a href='/x'>PREL2</a>",
         );
-        assert_eq!(body.layout, "REF: A. X\nB. Y\n1. (C) Z");
-        let ids: Vec<(&str, &str)> = body
-            .anchors
-            .iter()
-            .map(|a| (a.id.as_str(), &body.layout[a.text_start..]))
-            .collect();
-        assert_eq!(ids, [("B", " Y\n1. (C) Z"), ("1", " (C) Z")]);
-        assert_eq!(&body.layout[body.anchors[1].at..], "1. (C) Z");
+        assert_eq!(
+            body.layout,
+            "TAGS: PREL fr\nREF: A. X\nB. Y\n1. (C) Z PREL2"
+        );
+        assert_eq!(body.tags, ["PREL", "FR"]);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use super::assemble::{Assembler, Segment};
 use super::clean::{Detokenizer, may_hold_separators};
 use super::lexer::{self, Token};
-use super::{Cable, EntityKind, SourceSpan, Warning, header};
+use super::{Cable, EntityKind, SourceSpan, Warning, header, signature};
 
 /// Builds a cable from the annotated format's text.
 pub(crate) fn build(source: &str, id: Option<String>, warnings: Vec<Warning>) -> Cable {
@@ -14,8 +14,16 @@ pub(crate) fn build(source: &str, id: Option<String>, warnings: Vec<Warning>) ->
     let signature = find_signature(&lines);
     let skip_line = signature.as_ref().map(|(line, _)| *line);
     let mut assembler = Assembler::default();
-    let source_spans = segments(source, &lines, skip_line, &mut assembler);
-    let mut cable = assembled(assembler, signature.map(|(_, name)| name), id, warnings);
+    assembler.inline_numbers = true;
+    let mut tags = Vec::new();
+    let source_spans = segments(source, &lines, skip_line, &mut assembler, &mut tags);
+    let mut cable = assembled(
+        assembler,
+        signature.map(|(_, name)| name),
+        id,
+        warnings,
+        tags,
+    );
     cable.source = source.to_string();
     cable.source_spans = source_spans;
     cable
@@ -38,29 +46,37 @@ fn lines(text: &str) -> Vec<&str> {
 }
 
 /// Builds a cable from segments in document order: the header is the text before the
-/// first paragraph, anchors are classified, entities grouped. `source` is left empty.
+/// first paragraph, anchors are classified, entities grouped. `tags` are the TAGS links
+/// of the text, if it had any. `source` is left empty.
 pub(crate) fn from_segments(
     segments: Vec<Segment>,
     signature: Option<String>,
     id: Option<String>,
     warnings: Vec<Warning>,
+    tags: Vec<String>,
 ) -> Cable {
     let mut assembler = Assembler::default();
     for segment in segments {
         assembler.push(segment);
     }
-    assembled(assembler, signature, id, warnings)
+    assembled(assembler, signature, id, warnings, tags)
 }
 
-/// The cable from every segment pushed: header fields read, entities gathered.
+/// The cable from every segment pushed: header fields read, entities gathered. The TAGS
+/// links, where the text has them, are its TAGS: text after them is not a tag.
 fn assembled(
     assembler: Assembler,
     signature: Option<String>,
     id: Option<String>,
     warnings: Vec<Warning>,
+    tags: Vec<String>,
 ) -> Cable {
     let (header_block, paragraphs, grouper) = assembler.finish();
-    let mut header = header::parse_fields(&header_block.text);
+    let lines = header_block.lines.as_deref().unwrap_or(&header_block.text);
+    let mut header = header::parse_fields_with_tags(lines, tags);
+    if let Some(first) = paragraphs.first() {
+        header::classifier_in_paragraph(&first.text, &mut header);
+    }
     header.mentions = header_block.mentions;
     header.text = header_block.text;
     Cable {
@@ -84,6 +100,7 @@ fn segments(
     lines: &[&str],
     skip_line: Option<usize>,
     assembler: &mut Assembler,
+    tags: &mut Vec<String>,
 ) -> Vec<SourceSpan> {
     // Sized up front: growing it one push at a time copied and faulted in megabytes of
     // fresh memory on large cables. Every mention opens with `[`, so counting those
@@ -101,13 +118,17 @@ fn segments(
     for (n, line) in lines.iter().enumerate() {
         lexer::tokens_into(line, &mut tokens);
         for token in &tokens {
-            if let Token::Mention { label, span, .. } = token {
-                let kind = EntityKind::from_label(label);
-                source_spans.push(SourceSpan {
-                    line: n,
-                    bytes: span.clone(),
-                    kind,
-                });
+            match token {
+                Token::Mention { label, span, .. } => {
+                    let kind = EntityKind::from_label(label);
+                    source_spans.push(SourceSpan {
+                        line: n,
+                        bytes: span.clone(),
+                        kind,
+                    });
+                }
+                Token::TagLink(code) => push_tag(tags, code),
+                _ => {}
             }
         }
         if skip_line == Some(n) {
@@ -120,6 +141,7 @@ fn segments(
                 detok.push_line(&tokens[chunk_start..i], separators);
                 assembler.push(Segment {
                     anchor: anchor.take(),
+                    paragraph: None,
                     block: detok.take(),
                     lines: first_line..n + 1,
                 });
@@ -132,50 +154,43 @@ fn segments(
     }
     assembler.push(Segment {
         anchor,
+        paragraph: None,
         block: detok.take(),
         lines: first_line..lines.len(),
     });
     source_spans
 }
 
-/// Finds a signature on the last line with text: one to four capitalised words (`LEACH`),
-/// after dropping teletype end marks (`NNNN`). Returns the line and the name.
-fn find_signature(lines: &[&str]) -> Option<(usize, String)> {
-    let mut tokens = Vec::new();
-    let line = lines.iter().rposition(|line| {
-        lexer::tokens_into(line, &mut tokens);
-        !tokens.is_empty()
-    })?;
-    let mut words: Vec<&str> = Vec::new();
-    for token in &tokens {
-        match token {
-            Token::Word(w) => words.extend(w.split(' ')),
-            Token::Mention { body, .. } => words.extend(body.split(' ')),
-            Token::Anchor(_) | Token::LinkText(_) => return None,
-        }
+/// Adds a TAGS code, upper-cased, once.
+pub(crate) fn push_tag(tags: &mut Vec<String>, code: &str) {
+    let code = code.trim().to_ascii_uppercase();
+    if !code.is_empty() && !tags.contains(&code) {
+        tags.push(code);
     }
-    signature_from_words(words).map(|name| (line, name))
 }
 
-/// Reads a signature from the words of a cable's last line: one to four capitalised
-/// words (`LEACH`) once teletype end marks (`NNNN`) are dropped.
-pub(crate) fn signature_from_words(mut words: Vec<&str>) -> Option<String> {
-    while words
-        .last()
-        .is_some_and(|w| w.chars().all(|c| c == 'N') && w.len() >= 3)
-    {
-        words.pop();
+/// Finds the signature: the last line with text that is not an end mark, the
+/// classification or other noise ([`signature::is_end_line`]), when it is a name. Returns
+/// the line and the name.
+fn find_signature(lines: &[&str]) -> Option<(usize, String)> {
+    let mut tokens = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    for (n, line) in lines.iter().enumerate().rev() {
+        lexer::tokens_into(line, &mut tokens);
+        words.clear();
+        for token in &tokens {
+            match token {
+                Token::Word(w) => words.extend(w.split(' ')),
+                Token::Mention { body, .. } => words.extend(body.split(' ')),
+                Token::Anchor(_) | Token::LinkText(_) | Token::TagLink(_) => return None,
+            }
+        }
+        if words.is_empty() || signature::is_end_line(&words.join(" ")) {
+            continue;
+        }
+        return signature::from_words(words.iter().copied()).map(|name| (n, name));
     }
-    let is_name_word = |w: &&str| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
-    };
-    let is_signature = !words.is_empty()
-        && words.len() <= 4
-        && words.iter().all(is_name_word)
-        && !words.iter().any(|w| header::is_keyword(w));
-    is_signature.then(|| words.join(" "))
+    None
 }
 
 #[cfg(test)]
@@ -199,5 +214,34 @@ mod tests {
         ] {
             assert_eq!(lines(text), text.lines().collect::<Vec<_>>(), "{text:?}");
         }
+    }
+
+    fn annotated(lines: &[&str]) -> Cable {
+        build(
+            &format!("<code><pre>{}</pre></code>", lines.join("\n")),
+            None,
+            Vec::new(),
+        )
+    }
+
+    #[test]
+    fn tags_links_numbers_without_anchors_and_the_signature() {
+        let cable = annotated(&[
+            "UNCLAS [LOC ROME  ] 001234 TAGS: <a href='/tag/PREL_0.html'>PREL</a> <a href='/tag/IT_0.html'>IT</a> ( SBU ) THE CHARGE SPOKE SUBJECT: A VISIT <a id='par1' href='#par1'>¶</a>1 . ",
+            "( C ) One . ",
+            "2 . ( C ) Two , run into one without an anchor . <a id='par3' href='#par3'>¶</a>3 . ",
+            "( C ) Three . ",
+            "DOE CONFIDENTIAL Declassified/Released US Department of State EO Systematic Review",
+        ]);
+        assert_eq!(cable.header.tags, ["PREL", "IT"]);
+        assert_eq!(cable.header.subject.as_deref(), Some("A VISIT"));
+        let labels: Vec<&str> = cable.paragraphs.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["1", "2", "3"]);
+        assert_eq!(
+            cable.paragraphs[1].text,
+            "Two, run into one without an anchor."
+        );
+        assert_eq!(cable.signature.as_deref(), Some("DOE"));
+        assert_eq!(cable.paragraphs[2].text, "Three.");
     }
 }

@@ -34,6 +34,7 @@ mod tests {
             "declassify_on",
             "subject",
             "classified_by",
+            "classified_by_name",
             "reasons",
         ] {
             assert!(nullable(&header[name]), "header.{name}");

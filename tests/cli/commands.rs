@@ -165,7 +165,7 @@ fn piped_text_and_entity_tables_show_control_characters() {
     }
     let text = stdout(&cableview(&[path]));
     assert!(
-        text.contains("Subject: GWOT ␛[201~␍echo PWNED␍␛]0;T␇\u{fffd}31m"),
+        text.contains("Subject: GWOT ␛[201~ echo PWNED ␛]0;T␇\u{fffd}31m"),
         "{text}"
     );
     assert!(text.contains("Summary: ␛[201~␍echo PWNED␍"), "{text}");

@@ -128,14 +128,22 @@ fn duplicate_anchor_ids_with_a_marking_are_paragraphs() {
 }
 
 #[test]
-fn numbering_gaps_and_late_starts_are_kept() {
+fn numbering_gaps_are_kept_and_unanchored_numbers_found() {
+    // ¶3 is missing from the cable; ¶12 to ¶14 have no anchor (`12 . ( S ) In 2007`).
     assert_eq!(
         labels(&load("08RPODUBAI49.txt")),
         [
-            "1", "2", "4", "5", "6", "7", "8", "9", "10", "11", "15", "16", "17"
+            "1", "2", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17"
         ]
     );
-    assert_eq!(labels(&load("10BASRAH1.txt"))[0], "2");
+    // ¶1 runs on from the classifier's line: `REASON: 1.4 (b), (d) 1. (U) This is`.
+    let basrah = load("10BASRAH1.txt");
+    assert_eq!(labels(&basrah)[..2], ["1", "2"]);
+    assert!(
+        basrah.paragraphs[0]
+            .text
+            .starts_with("This is a Basrah PRT")
+    );
 }
 
 #[test]

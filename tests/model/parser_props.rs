@@ -50,8 +50,58 @@ fn fragment() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Pieces of headers and bodies as sent, for the plain-text and page readers.
+fn header_fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("SUBJECT: ".to_string()),
+        Just("SUBJ ".to_string()),
+        Just("REF: ".to_string()),
+        Just("REF A ".to_string()),
+        Just("(A) STATE 1 ".to_string()),
+        Just("B.) ".to_string()),
+        Just("Classified By: ".to_string()),
+        Just("CLASSIFIED BY LINE ADDED ".to_string()),
+        Just("TAGS: PREL, ".to_string()),
+        Just("TAS: ".to_string()),
+        Just("1. (C) ".to_string()),
+        Just("(C) 2. ".to_string()),
+        Just("3) ".to_string()),
+        Just("28. ".to_string()),
+        Just("PAGE 02 ROME 01234 211833Z\n".to_string()),
+        Just("ROME 00001234 001.2 OF 004 ".to_string()),
+        Just(" \\\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("CONFIDENTIAL\n".to_string()),
+        Just("Summary: ".to_string()),
+        Just("for REAS ONS 1.4 (B) ".to_string()),
+        Just("XXXXXXXX ".to_string()),
+        Just("DOE\n".to_string()),
+        Just("Declassified/Released ".to_string()),
+        Just("Cable dated:2002-11-15T12:40:00".to_string()),
+        Just("S E C R E T ANKARA 008305S/CT ".to_string()),
+        Just("...".to_string()),
+        "[ -~]{0,12}",
+        "\\PC{0,6}",
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn header_like_text_never_panics(parts in proptest::collection::vec(header_fragment(), 0..40)) {
+        let text = parts.concat();
+        if let Ok(cable) = parse(&text, "x.txt") {
+            check_offsets(&cable);
+        }
+        let page = format!(
+            "<table class='cable'></table><code><pre>{}</pre></code>",
+            text.replace('\n', "&#x000A;")
+        );
+        if let Ok(cable) = parse(&page, "x.html") {
+            check_offsets(&cable);
+        }
+    }
 
     #[test]
     fn arbitrary_strings_never_panic(text in "\\PC{0,200}") {

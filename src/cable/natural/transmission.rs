@@ -1,5 +1,7 @@
-//! Transmission noise around a cable's text: routing headers before it and teletype page
-//! headers inside it, found so the reading text can hide them.
+//! Transmission noise in a body as sent: the routing header before the cable (`O
+//! 121758Z MAY 86`, `FM`, `TO`, ... `BT`), teletype page headers (`PAGE 02 ROME 02045 01
+//! OF 06 121721Z`), line-end backslashes and pilcrows copied from a page's view. The reader
+//! hides them from the reading text; the layout keeps them.
 
 use super::lines;
 use std::ops::Range;
@@ -19,7 +21,7 @@ pub(super) fn routing_end(layout: &str) -> Option<usize> {
         if t == "BT" {
             return Some(range.end);
         }
-        if last_end.is_some() && super::super::marking::classification(t).is_ok() {
+        if last_end.is_some() && crate::cable::marking::classification(t).is_ok() {
             return last_end;
         }
         last_end = Some(range.end);
@@ -97,9 +99,62 @@ fn page_header_end(line: &str) -> Option<usize> {
     None
 }
 
+/// Line-end backslashes (`TEXT \\`), which some pages carry on every line, and lines made
+/// of nothing else.
+pub(super) fn line_end_backslashes(layout: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if !layout.contains('\\') {
+        return out;
+    }
+    for (range, line) in lines(layout) {
+        let text = line.trim_end();
+        let stripped = text.trim_end_matches('\\');
+        if stripped.len() < text.len()
+            && (stripped.is_empty() || stripped.ends_with(char::is_whitespace))
+        {
+            out.push(range.start + stripped.len()..range.start + text.len());
+        }
+    }
+    out
+}
+
+/// A pilcrow opening a line (`¶1. (C)`, `¶B. STATE 1`): text copied from a page's
+/// view, where it marks the generator's anchors.
+pub(super) fn pilcrows(layout: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if !layout.contains('¶') {
+        return out;
+    }
+    for (range, line) in lines(layout) {
+        let text = line.trim_start_matches([' ', '\t']);
+        if text.starts_with('¶') {
+            let at = range.start + line.len() - text.len();
+            out.push(at..at + '¶'.len_utf8());
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    use super::super::collapse;
     use super::*;
+
+    #[test]
+    fn hidden_ranges_read_as_space() {
+        let layout = "one CONFIDENTIAL\nPAGE 02 HARARE 06677 01 OF 03 291400Z two";
+        let hidden = page_headers(layout);
+        assert_eq!(hidden.len(), 1);
+        assert_eq!(
+            &layout[hidden[0].clone()],
+            "CONFIDENTIAL\nPAGE 02 HARARE 06677 01 OF 03 291400Z"
+        );
+        assert_eq!(
+            collapse(layout, 0..layout.len(), &[], &hidden, false, &mut []).text,
+            "one two"
+        );
+        assert!(page_headers("PAGE 2 OF THE REPORT\nPAGES 01 X 121212Z").is_empty());
+    }
 
     #[test]
     fn routing_header_ends_at_bt_or_the_classification() {
@@ -115,5 +170,15 @@ mod tests {
                 .starts_with("UNCLAS")
         );
         assert_eq!(routing_end("UNCLAS PARIS 1\nFM is text"), None);
+    }
+
+    #[test]
+    fn line_end_backslashes_read_as_space() {
+        let layout = "IRAN: A VISIT \\\n \\\nTO TEHRAN a\\b \\";
+        let hidden = line_end_backslashes(layout);
+        assert_eq!(
+            collapse(layout, 0..layout.len(), &[], &hidden, false, &mut []).text,
+            "IRAN: A VISIT TO TEHRAN a\\b"
+        );
     }
 }
