@@ -1,0 +1,225 @@
+//! The command line's definitions: arguments, subcommands and their help, from which
+//! `--help`, the completion scripts and the man page are all generated.
+
+use crate::cable::EntityKind;
+use crate::export::Format;
+use clap::{Args, CommandFactory, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// What `--help` says after the options: what a PATH opens, and the exit statuses.
+const AFTER_HELP: &str = "\
+What PATH opens:
+  no PATH              the bundled sample cable (05PARIS2333) in the reader
+  one FILE             that cable in the reader: annotated text, a WikiLeaks page or plain text
+  a DIR, several FILEs the library: a table of every cable, walked recursively
+With standard output not a terminal, the cables' clean text is printed instead.
+
+Exit status: 0 done, 1 unreadable input, 2 configuration or usage error.
+
+Examples:
+  cableview cables/                     the library of every cable under cables/
+  cableview 05PARIS2333.html | less     the clean text, paged";
+
+/// Read diplomatic cables with inline named-entity annotations.
+///
+/// One FILE opens the reader; a directory or several files open the library; no PATH opens
+/// the bundled sample.
+#[derive(Debug, Parser)]
+#[command(
+    name = "cableview",
+    version,
+    about,
+    long_about,
+    after_help = AFTER_HELP,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub open: OpenArgs,
+}
+
+/// Options of the reader.
+#[derive(Debug, Args, Default)]
+pub struct OpenArgs {
+    /// One cable opens the reader; a directory or several files open the library; none
+    /// opens the bundled sample (05PARIS2333).
+    #[arg(value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+    /// The theme: default, light, high-contrast, mono or one of yours (`cableview themes`).
+    #[arg(long, value_parser = ThemeName, hide_possible_values = true)]
+    pub theme: Option<String>,
+    /// Start at the top, ignoring the saved reading position (it is still saved).
+    #[arg(long)]
+    pub fresh: bool,
+    /// Neither read nor save reading positions.
+    #[arg(long)]
+    pub no_state: bool,
+    /// Entity annotations for the cable from a side file: brat standoff (`.ann`) or
+    /// spaCy/displaCy JSON. Without it, `FILE.ann` / `FILE.ents.json` beside FILE is used.
+    #[arg(long, value_name = "ANN", value_hint = clap::ValueHint::FilePath)]
+    pub annotations: Option<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Export cables: JSON, text, Markdown, displaCy, brat, CoNLL, HTML, CSV, Prodigy or doccano.
+    #[command(after_help = concat!(
+        "Without --out the export goes to standard output (plain text when piped).\n",
+        "Exit status: 0 done, 1 unreadable input, 2 configuration or usage error.\n\n",
+        "Examples:\n",
+        "  cableview export --format conll cables/ > train.conll\n",
+        "  cableview export --format brat --out brat/ cables/"
+    ))]
+    Export {
+        /// The output format.
+        #[arg(long, short, value_enum, default_value = "json")]
+        format: Format,
+        /// Write one file per cable (brat: .txt and .ann) into this directory, created if
+        /// missing, instead of printing. Required for brat and for HTML of several cables.
+        #[arg(long, short, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Entity annotations for the one cable given, from a side file (brat `.ann` or
+        /// spaCy/displaCy JSON), as the reader takes them.
+        #[arg(long, value_name = "ANN")]
+        annotations: Option<PathBuf>,
+        /// Cable files or directories of them (walked recursively); none means the sample.
+        paths: Vec<PathBuf>,
+    },
+    /// Print the entity table: kind, name, count, paragraphs; most frequent first.
+    #[command(after_help = concat!(
+        "A directory gives the collection's table, with the number of cables naming each.\n",
+        "Exit status: 0 done, 1 unreadable input, 2 configuration or usage error.\n\n",
+        "Examples:\n",
+        "  cableview entities --kind PER 05PARIS2333.txt\n",
+        "  cableview entities --json cables/ | jq '.[0]'"
+    ))]
+    Entities {
+        /// Only this kind.
+        #[arg(long, short, value_parser = kind_parser(), ignore_case = true)]
+        kind: Option<EntityKind>,
+        /// JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Entity annotations for the one cable given, from a side file (brat `.ann` or
+        /// spaCy/displaCy JSON), as the reader takes them.
+        #[arg(long, value_name = "ANN")]
+        annotations: Option<PathBuf>,
+        /// Cable files or directories of them (walked recursively); none means the sample.
+        paths: Vec<PathBuf>,
+    },
+    /// Print the JSON Schema (2020-12) that `export --format json` follows.
+    #[command(after_help = concat!(
+        "Exit status: 0 done.\n\n",
+        "Example:\n",
+        "  cableview schema > cable.schema.json"
+    ))]
+    Schema,
+    /// Print the config file, themes dir and state file in use.
+    #[command(after_help = concat!(
+        "Exit status: 0 done.\n\n",
+        "Example:\n",
+        "  cableview paths"
+    ))]
+    Paths,
+    /// List every theme and where it comes from (built-in or a file of yours).
+    #[command(after_help = concat!(
+        "Exit status: 0 done, 2 when a theme file of yours cannot be used.\n\n",
+        "Example:\n",
+        "  cableview themes"
+    ))]
+    Themes,
+    /// Check the config file, or print the commented default with `--default`.
+    #[command(after_help = concat!(
+        "Exit status: 0 valid, 2 when a file of yours is not.\n\n",
+        "Examples:\n",
+        "  cableview config\n",
+        "  cableview config --default > ~/.config/cableview/config.toml"
+    ))]
+    Config {
+        /// Print the default config.toml, commented, as a starting point.
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print a shell completion script: bash, zsh, fish, elvish or powershell.
+    #[command(after_help = concat!(
+        "Exit status: 0 done, 2 usage error.\n\n",
+        "Examples:\n",
+        "  cableview completions bash > ~/.local/share/bash-completion/completions/cableview\n",
+        "  cableview completions zsh > ~/.zfunc/_cableview"
+    ))]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), built from the same definitions as this help.
+    #[command(after_help = concat!(
+        "Exit status: 0 done.\n\n",
+        "Example:\n",
+        "  cableview man > ~/.local/share/man/man1/cableview.1"
+    ))]
+    Man,
+}
+
+/// `--kind`: one of the four kinds, any case; the values are listed in help and completions.
+fn kind_parser() -> impl clap::builder::TypedValueParser<Value = EntityKind> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(["PER", "ORG", "LOC", "MISC"])
+        .map(|label| EntityKind::from_label(&label.to_ascii_uppercase()))
+}
+
+/// `--theme`: any name (a theme of the user's may be called anything), with the built-in
+/// names offered to shell completion.
+#[derive(Debug, Clone, Copy)]
+struct ThemeName;
+
+impl clap::builder::TypedValueParser for ThemeName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            crate::theme::BUILTIN
+                .iter()
+                .map(|(name, _)| clap::builder::PossibleValue::new(*name)),
+        ))
+    }
+}
+
+/// `cableview completions SHELL`: the script, generated from the same definitions.
+#[must_use]
+pub fn completions(shell: clap_complete::Shell) -> String {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "cableview", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `cableview man`: the manual page in roff, its `.TH` line first as man pages start.
+#[must_use]
+pub fn man_page() -> String {
+    let mut out = Vec::new();
+    // Writing into a vector cannot fail.
+    let _ = clap_mangen::Man::new(Cli::command())
+        .title("CABLEVIEW")
+        .render(&mut out);
+    let page = String::from_utf8_lossy(&out);
+    // roff puts its apostrophe definitions first; they may as well follow the title.
+    let (title, rest): (Vec<&str>, Vec<&str>) = page.lines().partition(|l| l.starts_with(".TH "));
+    title
+        .into_iter()
+        .chain(rest)
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
