@@ -235,13 +235,8 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         Err(e) => return Err(e),
     }
-    let mut options = OpenOptions::new();
+    let mut options = without_waiting();
     options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
-    }
     let mut file = options.open(path)?;
     check(&file.metadata()?, Limit::bytes(u64::MAX))?;
     io::Write::write_all(&mut file, bytes)
@@ -257,18 +252,22 @@ fn check(metadata: &Metadata, limit: Limit) -> io::Result<()> {
     Ok(())
 }
 
-/// Opens for reading without waiting: a named pipe opened for reading blocks until a
-/// writer comes, unless `O_NONBLOCK`; `O_NOCTTY` keeps a terminal from becoming ours.
-/// Neither changes how a regular file reads.
-fn open(path: &Path) -> io::Result<File> {
+/// Options that open without waiting: a named pipe blocks an open for reading until a
+/// writer comes (and one for writing until a reader does), unless `O_NONBLOCK`; `O_NOCTTY`
+/// keeps a terminal from becoming ours. Neither changes how a regular file reads or writes.
+fn without_waiting() -> OpenOptions {
     let mut options = OpenOptions::new();
-    options.read(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
-    options.open(path)
+    options
+}
+
+/// Opens for reading without waiting ([`without_waiting`]).
+fn open(path: &Path) -> io::Result<File> {
+    without_waiting().read(true).open(path)
 }
 
 #[cfg(test)]
