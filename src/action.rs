@@ -1,26 +1,12 @@
-//! Everything the reader and the library can be asked to do.
+//! Everything cableview can be asked to do: one [`Action`] for every context (the reader,
+//! the table of cables, the lists over the reader, the prompts).
 //!
-//! [`Action`] is the reader's one list and [`LibraryAction`] the library's: the keymap file
-//! names their bindable variants, the help overlays and the README key tables print their
-//! doc lines. Variants that carry data (typed characters, mouse, resize) come from the
-//! event loop and cannot be bound.
+//! Keys are bound per [`Context`]: the keymap file names the actions of [`READER`] at its
+//! top level and those of [`LIBRARY`] in its `[library]` table; the help overlays and the
+//! README key tables print the doc lines of these tables. Variants that carry data (typed
+//! characters, mouse, resize, what the event loop reports back) cannot be bound.
 
-use serde::{Deserialize, Serialize};
-
-/// A list of actions keys can be bound to: what the keymap needs of [`Action`] and
-/// [`LibraryAction`].
-pub trait Bindable: Clone + PartialEq + std::fmt::Debug + 'static {
-    /// Every action a key can be bound to, in help order.
-    const BINDABLE: &'static [Self];
-    /// The name used in the keymap file, for bindable actions.
-    fn name(&self) -> Option<&'static str>;
-    /// The one-line description shown in the help overlay and the README.
-    fn doc(&self) -> &'static str;
-    /// The bindable action with this keymap name.
-    fn from_name(name: &str) -> Option<Self>;
-}
-
-/// A mouse event the reader cares about, in terminal cells.
+/// A mouse event, in terminal cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mouse {
     /// The left button went down at (column, row).
@@ -31,237 +17,400 @@ pub enum Mouse {
     WheelUp(u16, u16),
 }
 
-macro_rules! actions {
-    (
-        $(#[doc = $edoc:literal])+
-        enum $enum:ident;
-        bindable { $( $(#[doc = $doc:literal])+ $name:ident = $key:literal, )* }
-        internal { $( $(#[doc = $idoc:literal])+ $iname:ident $( ( $($ity:ty),* ) )?, )* }
-    ) => {
-        $(#[doc = $edoc])+
-        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $enum {
-            $( $(#[doc = $doc])+ $name, )*
-            $( $(#[doc = $idoc])+ #[serde(skip)] $iname $( ( $($ity),* ) )?, )*
-        }
-
-        impl $enum {
-            /// Every action a key can be bound to, in help order.
-            pub const BINDABLE: &'static [$enum] = &[ $( $enum::$name, )* ];
-
-            /// The name used in the keymap file (`next_paragraph`), for bindable actions.
-            #[must_use]
-            #[allow(unreachable_patterns, reason = "a list may have no internal actions")]
-            pub fn name(&self) -> Option<&'static str> {
-                match self {
-                    $( $enum::$name => Some($key), )*
-                    _ => None,
-                }
-            }
-
-            /// The one-line description shown in the help overlay and the README.
-            #[must_use]
-            #[allow(unreachable_patterns, reason = "a list may have no internal actions")]
-            pub fn doc(&self) -> &'static str {
-                match self {
-                    $( $enum::$name => first_line(concat!($($doc, "\n"),+)), )*
-                    _ => "",
-                }
-            }
-
-            /// The bindable action with this keymap name.
-            #[must_use]
-            pub fn from_name(name: &str) -> Option<$enum> {
-                match name {
-                    $( $key => Some($enum::$name), )*
-                    _ => None,
-                }
-            }
-        }
-
-        impl Bindable for $enum {
-            const BINDABLE: &'static [Self] = $enum::BINDABLE;
-
-            fn name(&self) -> Option<&'static str> {
-                $enum::name(self)
-            }
-
-            fn doc(&self) -> &'static str {
-                $enum::doc(self)
-            }
-
-            fn from_name(name: &str) -> Option<Self> {
-                $enum::from_name(name)
-            }
-        }
-    };
+/// One thing cableview can do: the only input of `update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Quit cableview.
+    Quit,
+    /// Show or hide this help.
+    Help,
+    /// Focus the next pane: navigator, reader, entities.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrevious,
+    /// Scroll down a line, or move down the focused list.
+    Down,
+    /// Scroll up a line, or move up the focused list.
+    Up,
+    /// Down half a page.
+    HalfPageDown,
+    /// Up half a page.
+    HalfPageUp,
+    /// Down a page.
+    PageDown,
+    /// Up a page.
+    PageUp,
+    /// Go to the top.
+    Top,
+    /// Go to the bottom.
+    Bottom,
+    /// Next paragraph.
+    NextParagraph,
+    /// Previous paragraph.
+    PreviousParagraph,
+    /// Jump to the paragraph numbered by the digit pressed.
+    JumpToDigit,
+    /// Jump to a paragraph by its label: 12, B, header.
+    Prompt,
+    /// Search the text, case-insensitive, as you type.
+    Search,
+    /// Next match, or next mention of the selected entity.
+    NextMatch,
+    /// Previous match, or previous mention of the selected entity.
+    PreviousMatch,
+    /// Type to narrow what is shown: the entity sidebar, or the table of cables.
+    Filter,
+    /// Select the entity or paragraph under the cursor.
+    Activate,
+    /// Clear the search, the selection or the filter; close overlays.
+    Cancel,
+    /// Hide or show persons (PER).
+    TogglePer,
+    /// Hide or show organisations (ORG).
+    ToggleOrg,
+    /// Hide or show locations (LOC).
+    ToggleLoc,
+    /// Hide or show miscellaneous entities (MISC).
+    ToggleMisc,
+    /// Switch between the reading view and the source file.
+    SourceView,
+    /// Next colour theme.
+    NextTheme,
+    /// Set a mark: press a letter next.
+    SetMark,
+    /// Jump to a mark: press its letter next.
+    JumpToMark,
+    /// Show or hide the paragraph navigator.
+    ToggleNavigator,
+    /// Show or hide the entity sidebar.
+    ToggleEntities,
+    /// Copy the current paragraph with its citation to the clipboard (OSC 52).
+    CopyParagraph,
+    /// Copy every mention of the selected entity, one line each with its paragraph.
+    CopyMentions,
+    /// Open the cable under the cursor, or follow the list's row.
+    Open,
+    /// Sort the table by the next column.
+    NextSort,
+    /// Reverse the table's sort.
+    Reverse,
+    /// Filter the table by the next classification level.
+    NextClassification,
+    /// Filter the table by the next TAG.
+    NextTag,
+    /// Show the files that were skipped, and why.
+    Skipped,
+    /// Back from the reader to the table.
+    Back,
+    /// List the other cables naming the selected entity.
+    OtherCables,
+    /// List the cable's REF links and the cables citing it.
+    References,
+    /// Jump back in the jump list.
+    JumpBack,
+    /// Jump forward in the jump list.
+    JumpForward,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// A character typed into the prompt, search, filter or a mark.
+    Type(char),
+    /// Backspace in the prompt, search or filter.
+    Backspace,
+    /// Jump to the paragraph with this label (`5`, `B`, `header`).
+    GoTo(String),
+    /// A mouse event.
+    Mouse(Mouse),
+    /// A quarter second passed without input.
+    Tick,
 }
 
-fn first_line(doc: &'static str) -> &'static str {
-    doc.lines().next().unwrap_or("").trim()
+/// Where a key is pressed: each context has its own bindings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// The reader of a cable.
+    Reader,
+    /// The table of cables, the lists over the reader, and the moves between cables
+    /// taken in the reader of a library.
+    Library,
 }
 
-actions! {
-    /// One thing the reader can do: the only input of [`crate::app::App::update`].
-    enum Action;
-    bindable {
-        /// quit cableview
-        Quit = "quit",
-        /// show or hide this help
-        Help = "help",
-        /// focus the next pane: navigator, reader, entities
-        FocusNext = "focus_next",
-        /// focus the previous pane
-        FocusPrevious = "focus_previous",
-        /// scroll down a line, or move down the focused list
-        Down = "down",
-        /// scroll up a line, or move up the focused list
-        Up = "up",
-        /// down half a page
-        HalfPageDown = "half_page_down",
-        /// up half a page
-        HalfPageUp = "half_page_up",
-        /// down a page
-        PageDown = "page_down",
-        /// up a page
-        PageUp = "page_up",
-        /// go to the top
-        Top = "top",
-        /// go to the bottom
-        Bottom = "bottom",
-        /// next paragraph
-        NextParagraph = "next_paragraph",
-        /// previous paragraph
-        PreviousParagraph = "previous_paragraph",
-        /// jump to the paragraph numbered by the digit pressed
-        JumpToDigit = "jump_to_digit",
-        /// jump to a paragraph by its label: 12, B, header
-        Prompt = "prompt",
-        /// search the text, case-insensitive, as you type
-        Search = "search",
-        /// next match, or next mention of the selected entity
-        NextMatch = "next_match",
-        /// previous match, or previous mention of the selected entity
-        PreviousMatch = "previous_match",
-        /// focus the entity filter: type to narrow the sidebar
-        Filter = "filter",
-        /// select the entity or paragraph under the cursor
-        Activate = "activate",
-        /// clear the search, the selection or the filter; close overlays
-        Cancel = "cancel",
-        /// hide or show persons (PER)
-        TogglePer = "toggle_per",
-        /// hide or show organisations (ORG)
-        ToggleOrg = "toggle_org",
-        /// hide or show locations (LOC)
-        ToggleLoc = "toggle_loc",
-        /// hide or show miscellaneous entities (MISC)
-        ToggleMisc = "toggle_misc",
-        /// switch between the reading view and the source file
-        SourceView = "source_view",
-        /// next colour theme
-        NextTheme = "next_theme",
-        /// set a mark: press a letter next
-        SetMark = "set_mark",
-        /// jump to a mark: press its letter next
-        JumpToMark = "jump_to_mark",
-        /// show or hide the paragraph navigator
-        ToggleNavigator = "toggle_navigator",
-        /// show or hide the entity sidebar
-        ToggleEntities = "toggle_entities",
-        /// copy the current paragraph with its citation to the clipboard (OSC 52)
-        CopyParagraph = "copy_paragraph",
-        /// copy every mention of the selected entity, one line each with its paragraph
-        CopyMentions = "copy_mentions",
+impl Context {
+    /// The actions keys can be bound to here, in help order.
+    #[must_use]
+    pub fn bindable(self) -> &'static [Binding] {
+        match self {
+            Self::Reader => READER,
+            Self::Library => LIBRARY,
+        }
     }
-    internal {
-        /// The terminal now has this many columns and rows.
-        Resize(u16, u16),
-        /// A character typed into the prompt, search, filter or a mark.
-        Type(char),
-        /// Backspace in the prompt, search or filter.
-        Backspace,
-        /// Jump to the paragraph with this label (`5`, `B`, `header`).
-        GoTo(String),
-        /// A mouse event.
-        Mouse(Mouse),
-        /// A quarter second passed without input.
-        Tick,
+
+    /// The action bindable here under this keymap name.
+    #[must_use]
+    pub fn action_named(self, name: &str) -> Option<&'static Binding> {
+        self.bindable().iter().find(|b| b.name == name)
+    }
+
+    /// The binding of an action here.
+    #[must_use]
+    pub fn binding(self, action: &Action) -> Option<&'static Binding> {
+        self.bindable().iter().find(|b| b.action == *action)
     }
 }
 
-actions! {
-    /// One thing the library can be asked to do by a key: on the table of cables, in a
-    /// list of cables, or (the moves between cables) in the reader of a library session.
-    /// [`crate::browser::Browser::command_for_key`] turns it into a command.
-    enum LibraryAction;
-    bindable {
-        /// quit cableview
-        Quit = "quit",
-        /// show or hide the library's keys
-        Help = "help",
-        /// move down the table or list
-        Down = "down",
-        /// move up the table or list
-        Up = "up",
-        /// down half a page of the table
-        HalfPageDown = "half_page_down",
-        /// up half a page of the table
-        HalfPageUp = "half_page_up",
-        /// down a page of the table or list
-        PageDown = "page_down",
-        /// up a page of the table or list
-        PageUp = "page_up",
-        /// to the first row
-        Top = "top",
-        /// to the last row
-        Bottom = "bottom",
-        /// open the cable under the cursor, or follow the list's row
-        Open = "open",
-        /// filter as you type across ID, subject, origin, TAGS and entity names (enter keeps it)
-        Filter = "filter",
-        /// stop typing, then clear the filter; close a list or the skipped files
-        Cancel = "cancel",
-        /// sort by the next column
-        NextSort = "next_sort",
-        /// reverse the sort
-        Reverse = "reverse",
-        /// filter by the next classification level
-        NextClassification = "next_classification",
-        /// filter by the next TAG
-        NextTag = "next_tag",
-        /// the files that were skipped, and why
-        Skipped = "skipped",
-        /// back to the library, same row and filter (also the reader's cancel, with nothing left to clear)
-        Back = "back",
-        /// the other cables naming the selected entity; enter opens one at its first mention
-        OtherCables = "other_cables",
-        /// the cable's REF links to cables in the library and the cables citing it; enter follows
-        References = "references",
-        /// jump back across cables and positions (from the table: back to the reader)
-        JumpBack = "jump_back",
-        /// jump forward across cables and positions
-        JumpForward = "jump_forward",
-    }
-    internal {}
+/// A bindable action of one context: its keymap name and its line in help.
+#[derive(Debug)]
+pub struct Binding {
+    /// The action.
+    pub action: Action,
+    /// The name used in the keymap file (`next_paragraph`).
+    pub name: &'static str,
+    /// The one-line description shown in the help overlay and the README.
+    pub doc: &'static str,
 }
 
-impl LibraryAction {
-    /// Whether the action works in the reader of a library session, where its keys are
+impl Binding {
+    const fn new(action: Action, name: &'static str, doc: &'static str) -> Self {
+        Self { action, name, doc }
+    }
+}
+
+/// The reader's bindable actions, in help order.
+pub const READER: &[Binding] = &[
+    Binding::new(Action::Quit, "quit", "quit cableview"),
+    Binding::new(Action::Help, "help", "show or hide this help"),
+    Binding::new(
+        Action::FocusNext,
+        "focus_next",
+        "focus the next pane: navigator, reader, entities",
+    ),
+    Binding::new(
+        Action::FocusPrevious,
+        "focus_previous",
+        "focus the previous pane",
+    ),
+    Binding::new(
+        Action::Down,
+        "down",
+        "scroll down a line, or move down the focused list",
+    ),
+    Binding::new(
+        Action::Up,
+        "up",
+        "scroll up a line, or move up the focused list",
+    ),
+    Binding::new(Action::HalfPageDown, "half_page_down", "down half a page"),
+    Binding::new(Action::HalfPageUp, "half_page_up", "up half a page"),
+    Binding::new(Action::PageDown, "page_down", "down a page"),
+    Binding::new(Action::PageUp, "page_up", "up a page"),
+    Binding::new(Action::Top, "top", "go to the top"),
+    Binding::new(Action::Bottom, "bottom", "go to the bottom"),
+    Binding::new(Action::NextParagraph, "next_paragraph", "next paragraph"),
+    Binding::new(
+        Action::PreviousParagraph,
+        "previous_paragraph",
+        "previous paragraph",
+    ),
+    Binding::new(
+        Action::JumpToDigit,
+        "jump_to_digit",
+        "jump to the paragraph numbered by the digit pressed",
+    ),
+    Binding::new(
+        Action::Prompt,
+        "prompt",
+        "jump to a paragraph by its label: 12, B, header",
+    ),
+    Binding::new(
+        Action::Search,
+        "search",
+        "search the text, case-insensitive, as you type",
+    ),
+    Binding::new(
+        Action::NextMatch,
+        "next_match",
+        "next match, or next mention of the selected entity",
+    ),
+    Binding::new(
+        Action::PreviousMatch,
+        "previous_match",
+        "previous match, or previous mention of the selected entity",
+    ),
+    Binding::new(
+        Action::Filter,
+        "filter",
+        "focus the entity filter: type to narrow the sidebar",
+    ),
+    Binding::new(
+        Action::Activate,
+        "activate",
+        "select the entity or paragraph under the cursor",
+    ),
+    Binding::new(
+        Action::Cancel,
+        "cancel",
+        "clear the search, the selection or the filter; close overlays",
+    ),
+    Binding::new(
+        Action::TogglePer,
+        "toggle_per",
+        "hide or show persons (PER)",
+    ),
+    Binding::new(
+        Action::ToggleOrg,
+        "toggle_org",
+        "hide or show organisations (ORG)",
+    ),
+    Binding::new(
+        Action::ToggleLoc,
+        "toggle_loc",
+        "hide or show locations (LOC)",
+    ),
+    Binding::new(
+        Action::ToggleMisc,
+        "toggle_misc",
+        "hide or show miscellaneous entities (MISC)",
+    ),
+    Binding::new(
+        Action::SourceView,
+        "source_view",
+        "switch between the reading view and the source file",
+    ),
+    Binding::new(Action::NextTheme, "next_theme", "next colour theme"),
+    Binding::new(
+        Action::SetMark,
+        "set_mark",
+        "set a mark: press a letter next",
+    ),
+    Binding::new(
+        Action::JumpToMark,
+        "jump_to_mark",
+        "jump to a mark: press its letter next",
+    ),
+    Binding::new(
+        Action::ToggleNavigator,
+        "toggle_navigator",
+        "show or hide the paragraph navigator",
+    ),
+    Binding::new(
+        Action::ToggleEntities,
+        "toggle_entities",
+        "show or hide the entity sidebar",
+    ),
+    Binding::new(
+        Action::CopyParagraph,
+        "copy_paragraph",
+        "copy the current paragraph with its citation to the clipboard (OSC 52)",
+    ),
+    Binding::new(
+        Action::CopyMentions,
+        "copy_mentions",
+        "copy every mention of the selected entity, one line each with its paragraph",
+    ),
+];
+
+/// The library's bindable actions, in help order.
+pub const LIBRARY: &[Binding] = &[
+    Binding::new(Action::Quit, "quit", "quit cableview"),
+    Binding::new(Action::Help, "help", "show or hide the library's keys"),
+    Binding::new(Action::Down, "down", "move down the table or list"),
+    Binding::new(Action::Up, "up", "move up the table or list"),
+    Binding::new(
+        Action::HalfPageDown,
+        "half_page_down",
+        "down half a page of the table",
+    ),
+    Binding::new(
+        Action::HalfPageUp,
+        "half_page_up",
+        "up half a page of the table",
+    ),
+    Binding::new(
+        Action::PageDown,
+        "page_down",
+        "down a page of the table or list",
+    ),
+    Binding::new(Action::PageUp, "page_up", "up a page of the table or list"),
+    Binding::new(Action::Top, "top", "to the first row"),
+    Binding::new(Action::Bottom, "bottom", "to the last row"),
+    Binding::new(
+        Action::Open,
+        "open",
+        "open the cable under the cursor, or follow the list's row",
+    ),
+    Binding::new(
+        Action::Filter,
+        "filter",
+        "filter as you type across ID, subject, origin, TAGS and entity names (enter keeps it)",
+    ),
+    Binding::new(
+        Action::Cancel,
+        "cancel",
+        "stop typing, then clear the filter; close a list or the skipped files",
+    ),
+    Binding::new(Action::NextSort, "next_sort", "sort by the next column"),
+    Binding::new(Action::Reverse, "reverse", "reverse the sort"),
+    Binding::new(
+        Action::NextClassification,
+        "next_classification",
+        "filter by the next classification level",
+    ),
+    Binding::new(Action::NextTag, "next_tag", "filter by the next TAG"),
+    Binding::new(
+        Action::Skipped,
+        "skipped",
+        "the files that were skipped, and why",
+    ),
+    Binding::new(
+        Action::Back,
+        "back",
+        "back to the library, same row and filter (also the reader's cancel, with nothing left to clear)",
+    ),
+    Binding::new(
+        Action::OtherCables,
+        "other_cables",
+        "the other cables naming the selected entity; enter opens one at its first mention",
+    ),
+    Binding::new(
+        Action::References,
+        "references",
+        "the cable's REF links to cables in the library and the cables citing it; enter follows",
+    ),
+    Binding::new(
+        Action::JumpBack,
+        "jump_back",
+        "jump back across cables and positions (from the table: back to the reader)",
+    ),
+    Binding::new(
+        Action::JumpForward,
+        "jump_forward",
+        "jump forward across cables and positions",
+    ),
+];
+
+impl Action {
+    /// Whether the action moves between cables: in the reader of a library its keys are
     /// taken before the reader's own (the keymap settles a key bound on both sides).
     #[must_use]
-    pub fn in_reader(&self) -> bool {
+    pub fn moves_between_cables(&self) -> bool {
         matches!(
             self,
             Self::Back | Self::OtherCables | Self::References | Self::JumpBack | Self::JumpForward
         )
     }
 
-    /// Whether the action works on the table of cables (and, for moves, in lists).
+    /// Whether the library action works on the table of cables (and, for moves, in lists).
     #[must_use]
     pub fn on_table(&self) -> bool {
-        !self.in_reader() || matches!(self, Self::JumpBack | Self::JumpForward)
+        !self.moves_between_cables() || matches!(self, Self::JumpBack | Self::JumpForward)
+    }
+
+    /// The keymap name of a reader action (`next_paragraph`), or of a library one.
+    #[must_use]
+    pub fn name(&self) -> Option<&'static str> {
+        Context::Reader
+            .binding(self)
+            .or_else(|| Context::Library.binding(self))
+            .map(|b| b.name)
     }
 }
 
@@ -270,27 +419,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_bindable_action_has_a_name_and_a_doc_line() {
-        for action in Action::BINDABLE {
-            let name = action.name().expect("bindable actions are named");
-            assert_eq!(Action::from_name(name).as_ref(), Some(action));
-            assert!(!action.doc().is_empty(), "{name} has no doc line");
+    fn every_bindable_action_has_one_name_and_a_doc_line() {
+        for context in [Context::Reader, Context::Library] {
+            for binding in context.bindable() {
+                assert_eq!(
+                    context.action_named(binding.name).map(|b| &b.action),
+                    Some(&binding.action)
+                );
+                assert_eq!(
+                    context.binding(&binding.action).map(|b| b.name),
+                    Some(binding.name)
+                );
+                assert!(!binding.doc.is_empty(), "{} has no doc line", binding.name);
+            }
         }
         assert_eq!(Action::Tick.name(), None);
-        for action in LibraryAction::BINDABLE {
-            let name = action.name().expect("bindable actions are named");
-            assert_eq!(LibraryAction::from_name(name).as_ref(), Some(action));
-            assert!(!action.doc().is_empty(), "{name} has no doc line");
-            assert!(
-                action.in_reader() || action.on_table(),
-                "{name} works nowhere"
-            );
-        }
+        assert_eq!(Action::NextSort.name(), Some("next_sort"));
     }
 
     #[test]
-    fn serde_names_match_keymap_names() {
-        let json = serde_json::to_string(&Action::NextParagraph).unwrap();
-        assert_eq!(json, "\"next_paragraph\"");
+    fn a_name_means_the_same_action_in_both_contexts() {
+        for binding in LIBRARY {
+            if let Some(reader) = Context::Reader.action_named(binding.name) {
+                assert_eq!(reader.action, binding.action, "{}", binding.name);
+            }
+        }
     }
 }

@@ -244,7 +244,7 @@ impl Browser {
             let key = self
                 .options
                 .keymap
-                .library_key(&crate::action::LibraryAction::Skipped)
+                .library_key(&crate::action::Action::Skipped)
                 .map_or_else(String::new, |k| format!(": press {k} to see why"));
             self.notice = Some(format!(
                 "{} files skipped{key}",

@@ -10,7 +10,7 @@ mod bindings;
 mod key;
 mod overrides;
 
-use crate::action::{Action, LibraryAction};
+use crate::action::{Action, Binding, Context};
 pub use bindings::Bindings;
 pub use key::Key;
 pub use overrides::KeyOverrides;
@@ -66,7 +66,7 @@ fn qualified(section: &str, name: &str) -> String {
 }
 
 /// The keys of an action written for people: `j, down`; a run of digits as `1..9`.
-fn describe_keys(keys: &[Key]) -> String {
+pub fn describe_keys(keys: &[Key]) -> String {
     let digits = keys
         .iter()
         .filter(|k| matches!(k.code, KeyCode::Char(c) if c.is_ascii_digit()))
@@ -95,8 +95,8 @@ fn markdown_keys(keys: &[Key]) -> String {
 /// Key bindings of the reader and of the library.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    reader: Bindings<Action>,
-    library: Bindings<LibraryAction>,
+    reader: Bindings,
+    library: Bindings,
 }
 
 impl Default for Keymap {
@@ -119,20 +119,20 @@ impl Keymap {
     pub fn from_overrides(overrides: &KeyOverrides) -> Result<Self, KeymapError> {
         let mut table = parse_table(DEFAULT_KEYMAP)?;
         for (name, keys) in &overrides.reader {
-            if Action::from_name(name).is_none() {
+            if Context::Reader.action_named(name).is_none() {
                 return Err(KeymapError::UnknownAction(name.clone()));
             }
             table.reader.insert(name.clone(), keys.clone());
         }
         for (name, keys) in &overrides.library {
-            if LibraryAction::from_name(name).is_none() {
+            if Context::Library.action_named(name).is_none() {
                 return Err(KeymapError::UnknownAction(qualified(LIBRARY, name)));
             }
             table.library.insert(name.clone(), keys.clone());
         }
         let mut keymap = Self {
-            reader: Bindings::<Action>::build(&table.reader, "")?,
-            library: Bindings::<LibraryAction>::build(&table.library, LIBRARY)?,
+            reader: Bindings::build(&table.reader, Context::Reader, "")?,
+            library: Bindings::build(&table.library, Context::Library, LIBRARY)?,
         };
         keymap.settle_shared_keys(overrides)?;
         Ok(keymap)
@@ -147,20 +147,18 @@ impl Keymap {
     /// in a library session only ([`Keymap::for_library_session`]). A key the user binds
     /// on both sides, or the defaults on both, is a [`KeymapError::Conflict`].
     fn settle_shared_keys(&mut self, overrides: &KeyOverrides) -> Result<(), KeymapError> {
-        let shared: Vec<(Key, Action, LibraryAction)> = self
+        let shared: Vec<(Key, &'static str, &'static str)> = self
             .library
             .iter()
-            .filter(|(action, _)| action.in_reader())
-            .flat_map(|(action, keys)| {
+            .filter(|(binding, _)| binding.action.moves_between_cables())
+            .flat_map(|(binding, keys)| {
                 keys.iter().filter_map(|key| {
-                    let reader = self.reader.get(key)?;
-                    Some((*key, reader.clone(), action.clone()))
+                    let reader = Context::Reader.binding(self.reader.get(key)?)?;
+                    Some((*key, reader.name, binding.name))
                 })
             })
             .collect();
-        for (key, reader, library) in shared {
-            let reader_name = reader.name().unwrap_or_default();
-            let library_name = library.name().unwrap_or_default();
+        for (key, reader_name, library_name) in shared {
             let by_user = (
                 overrides.reader.contains_key(reader_name),
                 overrides.library.contains_key(library_name),
@@ -186,7 +184,11 @@ impl Keymap {
     #[must_use]
     pub fn for_library_session(&self) -> Self {
         let mut keymap = self.clone();
-        for (_, keys) in self.library.iter().filter(|(action, _)| action.in_reader()) {
+        for (_, keys) in self
+            .library
+            .iter()
+            .filter(|(binding, _)| binding.action.moves_between_cables())
+        {
             for key in keys {
                 keymap.reader.unbind(key);
             }
@@ -215,7 +217,7 @@ impl Keymap {
 
     /// The library action bound to a key.
     #[must_use]
-    pub fn library_action(&self, key: &Key) -> Option<LibraryAction> {
+    pub fn library_action(&self, key: &Key) -> Option<Action> {
         self.library.get(key).cloned()
     }
 
@@ -227,17 +229,17 @@ impl Keymap {
 
     /// The keys bound to a library action, in the order written.
     #[must_use]
-    pub fn library_keys(&self, action: &LibraryAction) -> &[Key] {
+    pub fn library_keys(&self, action: &Action) -> &[Key] {
         self.library.keys(action)
     }
 
     /// Every bindable reader action with its keys, in help order.
-    pub fn bindings(&self) -> impl Iterator<Item = (&Action, &[Key])> {
+    pub fn bindings(&self) -> impl Iterator<Item = (&'static Binding, &[Key])> {
         self.reader.iter()
     }
 
     /// Every bindable library action with its keys, in help order.
-    pub fn library_bindings(&self) -> impl Iterator<Item = (&LibraryAction, &[Key])> {
+    pub fn library_bindings(&self) -> impl Iterator<Item = (&'static Binding, &[Key])> {
         self.library.iter()
     }
 
@@ -249,7 +251,7 @@ impl Keymap {
 
     /// The keys of a library action written for people: `ctrl-i, ctrl-n`.
     #[must_use]
-    pub fn describe_library(&self, action: &LibraryAction) -> String {
+    pub fn describe_library(&self, action: &Action) -> String {
         describe_keys(self.library_keys(action))
     }
 
@@ -261,7 +263,7 @@ impl Keymap {
 
     /// The first key of a library action, for hints (`x`); `None` when unbound.
     #[must_use]
-    pub fn library_key(&self, action: &LibraryAction) -> Option<Key> {
+    pub fn library_key(&self, action: &Action) -> Option<Key> {
         self.library_keys(action).first().copied()
     }
 
@@ -269,8 +271,8 @@ impl Keymap {
     #[must_use]
     pub fn markdown_table(&self) -> String {
         let mut out = String::from("| keys | action |\n|---|---|\n");
-        for (action, keys) in self.bindings() {
-            out.push_str(&format!("| {} | {} |\n", markdown_keys(keys), action.doc()));
+        for (binding, keys) in self.bindings() {
+            out.push_str(&format!("| {} | {} |\n", markdown_keys(keys), binding.doc));
         }
         out
     }
@@ -279,8 +281,9 @@ impl Keymap {
     #[must_use]
     pub fn library_markdown_table(&self) -> String {
         let mut out = String::from("| keys | where | action |\n|---|---|---|\n");
-        for (action, keys) in self.library_bindings() {
-            let place = match (action.on_table(), action.in_reader()) {
+        for (binding, keys) in self.library_bindings() {
+            let action = &binding.action;
+            let place = match (action.on_table(), action.moves_between_cables()) {
                 (true, true) => "library, reader",
                 (false, true) => "reader",
                 _ => "library",
@@ -288,7 +291,7 @@ impl Keymap {
             out.push_str(&format!(
                 "| {} | {place} | {} |\n",
                 markdown_keys(keys),
-                action.doc()
+                binding.doc
             ));
         }
         out
@@ -328,13 +331,18 @@ mod tests {
     #[test]
     fn the_embedded_keymap_parses_and_binds_every_action() {
         let keymap = Keymap::default();
-        for action in Action::BINDABLE {
-            assert!(!keymap.keys(action).is_empty(), "{action:?} has no key");
-        }
-        for action in LibraryAction::BINDABLE {
+        for binding in Context::Reader.bindable() {
             assert!(
-                !keymap.library_keys(action).is_empty(),
-                "library {action:?} has no key"
+                !keymap.keys(&binding.action).is_empty(),
+                "{} has no key",
+                binding.name
+            );
+        }
+        for binding in Context::Library.bindable() {
+            assert!(
+                !keymap.library_keys(&binding.action).is_empty(),
+                "library {} has no key",
+                binding.name
             );
         }
         let key = |s| Key::parse(s).unwrap();
@@ -409,37 +417,22 @@ mod tests {
     fn library_keys_have_their_own_section() {
         let keymap = Keymap::default();
         let key = |s| Key::parse(s).unwrap();
-        assert_eq!(
-            keymap.library_action(&key("x")),
-            Some(LibraryAction::OtherCables)
-        );
-        assert_eq!(
-            keymap.library_action(&key("R")),
-            Some(LibraryAction::References)
-        );
-        assert_eq!(
-            keymap.library_action(&key("backspace")),
-            Some(LibraryAction::Back)
-        );
+        assert_eq!(keymap.library_action(&key("x")), Some(Action::OtherCables));
+        assert_eq!(keymap.library_action(&key("R")), Some(Action::References));
+        assert_eq!(keymap.library_action(&key("backspace")), Some(Action::Back));
         assert_eq!(
             keymap.library_action(&key("ctrl-o")),
-            Some(LibraryAction::JumpBack)
+            Some(Action::JumpBack)
         );
         // The same letter means different things in the table and in the reader.
-        assert_eq!(
-            keymap.library_action(&key("s")),
-            Some(LibraryAction::NextSort)
-        );
+        assert_eq!(keymap.library_action(&key("s")), Some(Action::NextSort));
         assert_eq!(keymap.action(&key("s")), Some(Action::SourceView));
         let overrides = KeyOverrides {
             library: [("next_sort".to_string(), vec!["S".to_string()])].into(),
             ..KeyOverrides::default()
         };
         let keymap = Keymap::from_overrides(&overrides).unwrap();
-        assert_eq!(
-            keymap.library_action(&key("S")),
-            Some(LibraryAction::NextSort)
-        );
+        assert_eq!(keymap.library_action(&key("S")), Some(Action::NextSort));
         assert_eq!(keymap.library_action(&key("s")), None);
     }
 
@@ -448,19 +441,13 @@ mod tests {
         let keymap = Keymap::default();
         let ctrl = |c| Key::new(KeyCode::Char(c), KeyModifiers::CONTROL);
         // With the keyboard enhancement ctrl-i arrives as itself; without it, as tab.
-        assert_eq!(
-            keymap.library_action(&ctrl('i')),
-            Some(LibraryAction::JumpForward)
-        );
-        assert_eq!(
-            keymap.library_action(&ctrl('n')),
-            Some(LibraryAction::JumpForward)
-        );
+        assert_eq!(keymap.library_action(&ctrl('i')), Some(Action::JumpForward));
+        assert_eq!(keymap.library_action(&ctrl('n')), Some(Action::JumpForward));
         let tab = Key::new(KeyCode::Tab, KeyModifiers::NONE);
         assert_eq!(keymap.library_action(&tab), None);
         assert_eq!(keymap.action(&tab), Some(Action::FocusNext));
         assert_eq!(
-            keymap.describe_library(&LibraryAction::JumpForward),
+            keymap.describe_library(&Action::JumpForward),
             "ctrl-i, ctrl-n"
         );
     }
@@ -495,17 +482,14 @@ mod tests {
         let keymap = with_reader_keys(&[("quit", &["x"])]).unwrap();
         assert_eq!(keymap.action(&key("x")), Some(Action::Quit));
         assert_eq!(keymap.library_action(&key("x")), None);
-        assert!(keymap.library_keys(&LibraryAction::OtherCables).is_empty());
+        assert!(keymap.library_keys(&Action::OtherCables).is_empty());
         let session = keymap.for_library_session();
         assert_eq!(session.action(&key("x")), Some(Action::Quit));
         // A move with another key keeps it.
         let keymap = with_reader_keys(&[("next_paragraph", &["ctrl-n"])]).unwrap();
         assert_eq!(keymap.action(&key("ctrl-n")), Some(Action::NextParagraph));
         assert_eq!(keymap.library_action(&key("ctrl-n")), None);
-        assert_eq!(
-            keymap.describe_library(&LibraryAction::JumpForward),
-            "ctrl-i"
-        );
+        assert_eq!(keymap.describe_library(&Action::JumpForward), "ctrl-i");
     }
 
     #[test]
@@ -516,13 +500,13 @@ mod tests {
         };
         let keymap = Keymap::from_overrides(&overrides).unwrap();
         let n = Key::parse("n").unwrap();
-        assert_eq!(keymap.library_action(&n), Some(LibraryAction::OtherCables));
+        assert_eq!(keymap.library_action(&n), Some(Action::OtherCables));
         // Alone, the reader keeps n; in a library session the move takes it.
         assert_eq!(keymap.action(&n), Some(Action::NextMatch));
         let session = keymap.for_library_session();
         assert_eq!(session.action(&n), None);
         assert!(session.keys(&Action::NextMatch).is_empty());
-        assert_eq!(session.library_action(&n), Some(LibraryAction::OtherCables));
+        assert_eq!(session.library_action(&n), Some(Action::OtherCables));
     }
 
     #[test]
@@ -543,7 +527,7 @@ mod tests {
         let keymap = Keymap::default();
         let session = keymap.for_library_session();
         for (action, keys) in keymap.bindings() {
-            assert_eq!(session.keys(action), keys, "{action:?}");
+            assert_eq!(session.keys(&action.action), keys, "{}", action.name);
         }
     }
 
@@ -552,7 +536,7 @@ mod tests {
         let keymap = Keymap::from_toml("quit = [\"Q\"]\n[library]\nquit = [\"Q\"]\n").unwrap();
         let q = Key::parse("Q").unwrap();
         assert_eq!(keymap.action(&q), Some(Action::Quit));
-        assert_eq!(keymap.library_action(&q), Some(LibraryAction::Quit));
+        assert_eq!(keymap.library_action(&q), Some(Action::Quit));
         let overrides: KeyOverrides =
             toml::from_str("quit = [\"Q\"]\n[library]\nback = [\"h\"]\n").unwrap();
         assert_eq!(overrides.reader["quit"], vec!["Q".to_string()]);

@@ -206,6 +206,18 @@ impl App {
             Action::CopyMentions => self.copy_mentions(),
             Action::Quit | Action::Resize(..) | Action::Tick | Action::Mouse(_) => {}
             Action::Type(_) | Action::Backspace => {}
+            // The library's own: the session takes them before the reader sees a key.
+            Action::Open
+            | Action::NextSort
+            | Action::Reverse
+            | Action::NextClassification
+            | Action::NextTag
+            | Action::Skipped
+            | Action::Back
+            | Action::OtherCables
+            | Action::References
+            | Action::JumpBack
+            | Action::JumpForward => {}
         }
     }
 

@@ -2,7 +2,7 @@
 //! and the jump list (`Ctrl-o` / `Ctrl-i`).
 
 use super::{Browser, CableList, Jump, ListItem};
-use crate::action::{Action, LibraryAction};
+use crate::action::Action;
 use crate::library::{Appearance, EntityKey};
 
 /// `1 mention`, `2 mentions`: a count with its noun, plural unless one.
@@ -48,7 +48,7 @@ impl Browser {
             return;
         };
         let others = self.elsewhere(*cable, &EntityKey::of(entity)).len();
-        let hint = match self.options.keymap.library_key(&LibraryAction::OtherCables) {
+        let hint = match self.options.keymap.library_key(&Action::OtherCables) {
             Some(key) if others > 0 => format!(" ({key} to list)"),
             _ => String::new(),
         };

@@ -4,7 +4,7 @@
 //! Typing into the filter takes characters as they are.
 
 use super::{Browser, Command, Screen};
-use crate::action::{Action, LibraryAction};
+use crate::action::Action;
 use crate::app::Mode;
 use crate::keymap::Key;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -22,45 +22,41 @@ impl Browser {
         }
         let action = self.keymap().library_action(&Key::from_event(key));
         match self.screen {
-            Screen::Loading => (action == Some(LibraryAction::Quit)).then_some(Command::Quit),
+            Screen::Loading => (action == Some(Action::Quit)).then_some(Command::Quit),
             Screen::Skipped => match action? {
-                LibraryAction::Quit => Some(Command::Quit),
-                LibraryAction::Cancel | LibraryAction::Back | LibraryAction::Skipped => {
-                    Some(Command::Cancel)
-                }
-                action @ (LibraryAction::Down
-                | LibraryAction::Up
-                | LibraryAction::HalfPageDown
-                | LibraryAction::HalfPageUp
-                | LibraryAction::PageDown
-                | LibraryAction::PageUp
-                | LibraryAction::Top
-                | LibraryAction::Bottom) => table_command(&action),
+                Action::Quit => Some(Command::Quit),
+                Action::Cancel | Action::Back | Action::Skipped => Some(Command::Cancel),
+                action @ (Action::Down
+                | Action::Up
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+                | Action::PageDown
+                | Action::PageUp
+                | Action::Top
+                | Action::Bottom) => table_command(&action),
                 _ => None,
             },
             Screen::Library if self.table.typing => typing_key(key),
             Screen::Library => action.as_ref().and_then(table_command),
             Screen::Reader if self.list.is_some() => match action? {
-                LibraryAction::Back | LibraryAction::OtherCables | LibraryAction::References => {
-                    Some(Command::Cancel)
-                }
+                Action::Back | Action::OtherCables | Action::References => Some(Command::Cancel),
                 action => table_command(&action),
             },
             Screen::Reader => self.reader_key(key, action),
         }
     }
 
-    fn reader_key(&self, key: &KeyEvent, action: Option<LibraryAction>) -> Option<Command> {
+    fn reader_key(&self, key: &KeyEvent, action: Option<Action>) -> Option<Command> {
         let app = self.reader.as_ref().map(|(_, app)| app)?;
         if app.is_typing() || app.help.is_some() {
             return app.action_for_key(key).map(Command::Reader);
         }
         match action {
-            Some(LibraryAction::Back) => return Some(Command::Back),
-            Some(LibraryAction::OtherCables) => return Some(Command::OtherCables),
-            Some(LibraryAction::References) => return Some(Command::References),
-            Some(LibraryAction::JumpBack) => return Some(Command::JumpBack),
-            Some(LibraryAction::JumpForward) => return Some(Command::JumpForward),
+            Some(Action::Back) => return Some(Command::Back),
+            Some(Action::OtherCables) => return Some(Command::OtherCables),
+            Some(Action::References) => return Some(Command::References),
+            Some(Action::JumpBack) => return Some(Command::JumpBack),
+            Some(Action::JumpForward) => return Some(Command::JumpForward),
             _ => {}
         }
         let action = app.action_for_key(key)?;
@@ -77,31 +73,29 @@ impl Browser {
 }
 
 /// What a library action means on the table (and, for moves, in a list).
-fn table_command(action: &LibraryAction) -> Option<Command> {
+fn table_command(action: &Action) -> Option<Command> {
     Some(match action {
-        LibraryAction::Quit => Command::Quit,
-        LibraryAction::Help => Command::Help,
-        LibraryAction::Down => Command::Move(1),
-        LibraryAction::Up => Command::Move(-1),
-        LibraryAction::HalfPageDown => Command::Move(PAGE / 2),
-        LibraryAction::HalfPageUp => Command::Move(-PAGE / 2),
-        LibraryAction::PageDown => Command::Move(PAGE),
-        LibraryAction::PageUp => Command::Move(-PAGE),
-        LibraryAction::Top => Command::MoveToEnd(false),
-        LibraryAction::Bottom => Command::MoveToEnd(true),
-        LibraryAction::Open => Command::Open,
-        LibraryAction::Filter => Command::Filter,
-        LibraryAction::Cancel => Command::Cancel,
-        LibraryAction::NextSort => Command::NextSort,
-        LibraryAction::Reverse => Command::Reverse,
-        LibraryAction::NextClassification => Command::NextClassification,
-        LibraryAction::NextTag => Command::NextTag,
-        LibraryAction::Skipped => Command::Skipped,
-        LibraryAction::JumpBack => Command::JumpBack,
-        LibraryAction::JumpForward => Command::JumpForward,
-        LibraryAction::Back | LibraryAction::OtherCables | LibraryAction::References => {
-            return None;
-        }
+        Action::Quit => Command::Quit,
+        Action::Help => Command::Help,
+        Action::Down => Command::Move(1),
+        Action::Up => Command::Move(-1),
+        Action::HalfPageDown => Command::Move(PAGE / 2),
+        Action::HalfPageUp => Command::Move(-PAGE / 2),
+        Action::PageDown => Command::Move(PAGE),
+        Action::PageUp => Command::Move(-PAGE),
+        Action::Top => Command::MoveToEnd(false),
+        Action::Bottom => Command::MoveToEnd(true),
+        Action::Open => Command::Open,
+        Action::Filter => Command::Filter,
+        Action::Cancel => Command::Cancel,
+        Action::NextSort => Command::NextSort,
+        Action::Reverse => Command::Reverse,
+        Action::NextClassification => Command::NextClassification,
+        Action::NextTag => Command::NextTag,
+        Action::Skipped => Command::Skipped,
+        Action::JumpBack => Command::JumpBack,
+        Action::JumpForward => Command::JumpForward,
+        _ => return None,
     })
 }
 

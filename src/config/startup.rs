@@ -4,7 +4,7 @@
 
 use super::error::line_column;
 use super::{Config, FileError, Locations, Pane, View};
-use crate::action::{Action, LibraryAction};
+use crate::action::Context;
 use crate::app::AppOptions;
 use crate::cable::EntityKind;
 use crate::keymap::{Key, Keymap, KeymapError};
@@ -124,15 +124,12 @@ fn keymap_error(error: &KeymapError, file: &str, text: &str, at: &Locations) -> 
                 Some(name) => (
                     "[keys.library]",
                     name,
-                    LibraryAction::BINDABLE
-                        .iter()
-                        .filter_map(LibraryAction::name)
-                        .collect(),
+                    Context::Library.bindable().iter().map(|b| b.name).collect(),
                 ),
                 None => (
                     "[keys]",
                     action.as_str(),
-                    Action::BINDABLE.iter().filter_map(Action::name).collect(),
+                    Context::Reader.bindable().iter().map(|b| b.name).collect(),
                 ),
             };
             here(
@@ -194,6 +191,7 @@ fn keymap_error(error: &KeymapError, file: &str, text: &str, at: &Locations) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::action::Action;
 
     fn prepare_with(config: &str) -> Result<Startup, FileError> {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -241,10 +239,7 @@ mod tests {
         let keymap = prepare_with(text).expect("valid").options.keymap;
         let key = |k| Key::parse(k).expect("key");
         assert_eq!(keymap.action(&key("x")), Some(Action::Quit));
-        assert_eq!(
-            keymap.library_action(&key("o")),
-            Some(LibraryAction::OtherCables)
-        );
+        assert_eq!(keymap.library_action(&key("o")), Some(Action::OtherCables));
         assert_eq!(keymap.library_action(&key("x")), None);
     }
 
@@ -257,7 +252,7 @@ mod tests {
         let x = Key::parse("x").expect("key");
         assert_eq!(keymap.action(&x), Some(Action::Quit));
         assert_eq!(keymap.library_action(&x), None);
-        assert!(keymap.library_keys(&LibraryAction::OtherCables).is_empty());
+        assert!(keymap.library_keys(&Action::OtherCables).is_empty());
     }
 
     #[test]

@@ -1,27 +1,28 @@
 //! One section's bindings, both ways round: the action of a key, the keys of an action.
 
 use super::{Key, KeymapError, qualified};
-use crate::action::Bindable;
+use crate::action::{Action, Context};
 use std::collections::{BTreeMap, HashMap};
 
 /// One section's bindings, both ways round.
 #[derive(Debug, Clone)]
-pub struct Bindings<A> {
-    by_key: HashMap<Key, A>,
-    by_action: Vec<(A, Vec<Key>)>,
+pub struct Bindings {
+    by_key: HashMap<Key, Action>,
+    by_action: Vec<(&'static crate::action::Binding, Vec<Key>)>,
 }
 
-impl<A: Bindable> Bindings<A> {
-    /// Binds each action of `A` to the keys `table` gives it; `section` qualifies the
-    /// names in errors (`library.quit`).
+impl Bindings {
+    /// Binds each action of `context` to the keys `table` gives it; `section` qualifies
+    /// the names in errors (`library.quit`).
     pub(super) fn build(
         table: &BTreeMap<String, Vec<String>>,
+        context: Context,
         section: &str,
     ) -> Result<Self, KeymapError> {
-        let mut by_key: HashMap<Key, A> = HashMap::new();
+        let mut by_key: HashMap<Key, Action> = HashMap::new();
         let mut by_action = Vec::new();
-        for action in A::BINDABLE {
-            let name = action.name().unwrap_or_default();
+        for binding in context.bindable() {
+            let (action, name) = (&binding.action, binding.name);
             let mut keys = Vec::new();
             for text in table.get(name).into_iter().flatten() {
                 let key = Key::parse(text).map_err(|reason| KeymapError::BadKey {
@@ -32,7 +33,7 @@ impl<A: Bindable> Bindings<A> {
                 if let Some(other) = by_key.get(&key).filter(|other| *other != action) {
                     return Err(KeymapError::Conflict {
                         key: key.to_string(),
-                        first: qualified(section, other.name().unwrap_or_default()),
+                        first: qualified(section, context.binding(other).map_or("", |b| b.name)),
                         second: qualified(section, name),
                     });
                 }
@@ -41,14 +42,14 @@ impl<A: Bindable> Bindings<A> {
                     keys.push(key);
                 }
             }
-            by_action.push((action.clone(), keys));
+            by_action.push((binding, keys));
         }
         Ok(Self { by_key, by_action })
     }
 
     /// The action bound to a key.
     #[must_use]
-    pub fn get(&self, key: &Key) -> Option<&A> {
+    pub fn get(&self, key: &Key) -> Option<&Action> {
         self.by_key.get(key)
     }
 
@@ -63,15 +64,15 @@ impl<A: Bindable> Bindings<A> {
 
     /// The keys bound to an action, in the order written.
     #[must_use]
-    pub fn keys(&self, action: &A) -> &[Key] {
+    pub fn keys(&self, action: &Action) -> &[Key] {
         self.by_action
             .iter()
-            .find(|(a, _)| a == action)
+            .find(|(b, _)| b.action == *action)
             .map_or(&[], |(_, keys)| keys.as_slice())
     }
 
     /// Every bindable action with its keys, in help order.
-    pub fn iter(&self) -> impl Iterator<Item = (&A, &[Key])> {
-        self.by_action.iter().map(|(a, k)| (a, k.as_slice()))
+    pub fn iter(&self) -> impl Iterator<Item = (&'static crate::action::Binding, &[Key])> {
+        self.by_action.iter().map(|(b, k)| (*b, k.as_slice()))
     }
 }

@@ -1,7 +1,7 @@
 //! The help overlays of the reader and the library, generated from the keymap so they
 //! always tell the truth.
 
-use crate::action::{Action, LibraryAction};
+use crate::action::Action;
 use crate::app::App;
 use crate::keymap::{Key, Keymap};
 use crate::theme::UiStyles;
@@ -62,11 +62,11 @@ impl HelpRow {
 }
 
 /// The library actions that pass `which`, as help rows.
-fn library_rows(keymap: &Keymap, which: fn(&LibraryAction) -> bool) -> Vec<HelpRow> {
+fn library_rows(keymap: &Keymap, which: fn(&Action) -> bool) -> Vec<HelpRow> {
     keymap
         .library_bindings()
-        .filter(|(action, _)| which(action))
-        .map(|(action, _)| HelpRow::binding(keymap.describe_library(action), action.doc()))
+        .filter(|(binding, _)| which(&binding.action))
+        .map(|(binding, keys)| HelpRow::binding(crate::keymap::describe_keys(keys), binding.doc))
         .collect()
 }
 
@@ -77,12 +77,12 @@ pub fn help_lines(app: &App) -> Vec<HelpRow> {
     let keymap = &app.options.keymap;
     let mut lines: Vec<HelpRow> = keymap
         .bindings()
-        .map(|(action, _)| HelpRow::binding(keymap.describe(action), action.doc()))
+        .map(|(binding, keys)| HelpRow::binding(crate::keymap::describe_keys(keys), binding.doc))
         .collect();
     lines.extend(MOUSE.iter().map(|(k, d)| HelpRow::binding(*k, *d)));
     if app.in_library() {
         lines.push(HelpRow::Heading("Library: between cables".to_string()));
-        lines.extend(library_rows(keymap, LibraryAction::in_reader));
+        lines.extend(library_rows(keymap, Action::moves_between_cables));
         lines.push(HelpRow::binding(LIBRARY_MOUSE.0, LIBRARY_MOUSE.1));
     }
     lines
@@ -91,11 +91,13 @@ pub fn help_lines(app: &App) -> Vec<HelpRow> {
 /// The library table's help rows: its keys, then those of the reader in a library.
 #[must_use]
 pub fn library_help_lines(keymap: &Keymap) -> Vec<HelpRow> {
-    let mut lines = library_rows(keymap, LibraryAction::on_table);
+    let mut lines = library_rows(keymap, Action::on_table);
     lines.push(HelpRow::Heading(
         "In the reader of a cable from the library".to_string(),
     ));
-    lines.extend(library_rows(keymap, |a| a.in_reader() && !a.on_table()));
+    lines.extend(library_rows(keymap, |a| {
+        a.moves_between_cables() && !a.on_table()
+    }));
     lines.push(HelpRow::binding(LIBRARY_MOUSE.0, LIBRARY_MOUSE.1));
     lines
 }
@@ -115,10 +117,10 @@ pub fn title(keymap: &Keymap) -> String {
 pub fn library_title(keymap: &Keymap) -> String {
     title_with(
         keymap
-            .library_key(&LibraryAction::Cancel)
-            .or(keymap.library_key(&LibraryAction::Help)),
-        keymap.library_key(&LibraryAction::Down),
-        keymap.library_key(&LibraryAction::Up),
+            .library_key(&Action::Cancel)
+            .or(keymap.library_key(&Action::Help)),
+        keymap.library_key(&Action::Down),
+        keymap.library_key(&Action::Up),
     )
 }
 

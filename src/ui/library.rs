@@ -2,7 +2,7 @@
 //! the list of cables drawn over the reader. A pure function of `&Browser`.
 
 use super::truncate;
-use crate::action::LibraryAction;
+use crate::action::Action;
 use crate::browser::{Browser, CableList, Screen};
 use crate::library::{Column, Row};
 use ratatui::buffer::Buffer;
@@ -67,7 +67,7 @@ fn loading(browser: &Browser, area: Rect, buf: &mut Buffer) {
         .render(middle, buf);
     let quit = browser
         .keymap()
-        .library_key(&LibraryAction::Quit)
+        .library_key(&Action::Quit)
         .map_or_else(String::new, |k| format!("{k} quits"));
     Line::from(quit).style(ui.dim).centered().render(hint, buf);
 }
@@ -75,16 +75,16 @@ fn loading(browser: &Browser, area: Rect, buf: &mut Buffer) {
 /// `enter open  / filter  ...`: the first key of each action the table's status line
 /// names, as the keymap binds them (an unbound action is left out).
 fn table_hint(browser: &Browser) -> String {
-    const HINTS: [(LibraryAction, &str); 9] = [
-        (LibraryAction::Open, "open"),
-        (LibraryAction::Filter, "filter"),
-        (LibraryAction::NextSort, "sort"),
-        (LibraryAction::Reverse, "reverse"),
-        (LibraryAction::NextClassification, "class"),
-        (LibraryAction::NextTag, "tag"),
-        (LibraryAction::Skipped, "skipped"),
-        (LibraryAction::Help, "help"),
-        (LibraryAction::Quit, "quit"),
+    const HINTS: [(Action, &str); 9] = [
+        (Action::Open, "open"),
+        (Action::Filter, "filter"),
+        (Action::NextSort, "sort"),
+        (Action::Reverse, "reverse"),
+        (Action::NextClassification, "class"),
+        (Action::NextTag, "tag"),
+        (Action::Skipped, "skipped"),
+        (Action::Help, "help"),
+        (Action::Quit, "quit"),
     ];
     let keymap = browser.keymap();
     HINTS
@@ -236,7 +236,7 @@ fn skipped(browser: &Browser, area: Rect, buf: &mut Buffer) {
     let skipped = browser.library.skipped();
     let back = browser
         .keymap()
-        .library_key(&LibraryAction::Cancel)
+        .library_key(&Action::Cancel)
         .map_or_else(String::new, |k| format!(" ({k} returns)"));
     let rows = usize::from(area.height.saturating_sub(2));
     let top = browser.skipped_top.min(skipped.len().saturating_sub(rows));
@@ -291,8 +291,8 @@ fn overlay(browser: &Browser, list: &CableList, area: Rect, buf: &mut Buffer) {
     let title = format!(
         " {} ({} opens, {} closes) ",
         list.title,
-        key(LibraryAction::Open),
-        key(LibraryAction::Cancel)
+        key(Action::Open),
+        key(Action::Cancel)
     );
     let block = Block::bordered()
         .border_style(ui.border_focused)
@@ -343,7 +343,7 @@ fn across_cables(
         let others = browser
             .elsewhere(cable, &crate::library::EntityKey::of(entity))
             .len();
-        let key = match browser.keymap().library_key(&LibraryAction::OtherCables) {
+        let key = match browser.keymap().library_key(&Action::OtherCables) {
             Some(key) if others > 0 => format!("· {key} "),
             _ => String::new(),
         };

@@ -2,7 +2,7 @@
 //! default on the same key gives way, the library action keeps its other keys, and help
 //! and hints show only the keys actually bound.
 
-use cableview::action::{Action, LibraryAction};
+use cableview::action::Action;
 use cableview::app::{App, AppOptions};
 use cableview::browser::{Browser, Command, Screen};
 use cableview::config::Config;
@@ -151,10 +151,7 @@ fn ctrl_n_on_a_reader_action_leaves_jump_forward_its_other_key() {
         Some(Command::Reader(Action::NextParagraph))
     );
     assert_eq!(b.command_for_key(&ctrl('i')), Some(Command::JumpForward));
-    assert_eq!(
-        b.keymap().describe_library(&LibraryAction::JumpForward),
-        "ctrl-i"
-    );
+    assert_eq!(b.keymap().describe_library(&Action::JumpForward), "ctrl-i");
 }
 
 #[test]

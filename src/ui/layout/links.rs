@@ -3,7 +3,7 @@
 //! clicks alike.
 
 use super::{HEADER_HEIGHT, too_small};
-use crate::action::LibraryAction;
+use crate::action::Action;
 use crate::app::App;
 use ratatui::layout::Rect;
 
@@ -104,7 +104,7 @@ pub fn link_rows(app: &App, area: Rect) -> Vec<Vec<LinkPiece>> {
     let r_key = app
         .options
         .keymap
-        .library_key(&LibraryAction::References)
+        .library_key(&Action::References)
         .map(|k| format!(" · {k}"))
         .unwrap_or_default();
     let mut out = Vec::new();
