@@ -121,7 +121,7 @@ fn key_and_frame(
             turn ^= 1;
             app.update(keys[turn].clone());
             terminal
-                .draw(|f| cableview::ui::draw(f, black_box(&*app)))
+                .draw(|f| f.render_widget(black_box(&*app), f.area()))
                 .expect("draw");
         });
     });
@@ -185,7 +185,7 @@ fn ready(cable: Cable, w: u16, h: u16) -> (App, Terminal<TestBackend>) {
     app.update(Action::Resize(w, h));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
     terminal
-        .draw(|f| cableview::ui::draw(f, &app))
+        .draw(|f| f.render_widget(&app, f.area()))
         .expect("draw");
     (app, terminal)
 }
@@ -208,7 +208,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("frame 200x60 sample", |b| {
         b.iter(|| {
             terminal
-                .draw(|f| cableview::ui::draw(f, black_box(&app)))
+                .draw(|f| f.render_widget(black_box(&app), f.area()))
                 .expect("draw");
         });
     });
@@ -232,7 +232,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("frame 200x60 5MB cable", |b| {
         b.iter(|| {
             big_terminal
-                .draw(|f| cableview::ui::draw(f, black_box(&big)))
+                .draw(|f| f.render_widget(black_box(&big), f.area()))
                 .expect("draw");
         });
     });

@@ -8,9 +8,9 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use cableview::action::Action;
-use cableview::app::{App, AppOptions};
+use cableview::app::AppOptions;
+use cableview::session::Session;
 use cableview::state::Store;
-use cableview::state::session::Session;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::path::Path;
 
@@ -38,19 +38,25 @@ fn saving(c: &mut Criterion) {
     let mut group = c.benchmark_group("state");
     group.sample_size(10);
 
-    // The reader's jump: the save goes to the saving thread.
-    let mut app = App::new(cableview::input::sample(), AppOptions::default());
-    app.update(Action::Resize(120, 40));
-    let (mut session, _) = Session::start(Store::open(path.clone()), &mut app, false);
+    // The reader's jump: the session asks for the save, which goes to the saving thread.
+    let mut session = Session::single(cableview::input::sample(), AppOptions::default());
+    let mut reading = Store::open(path.clone());
+    let carry = |session: &mut Session, store: &mut Store, effects| {
+        cableview::tui::settle(session, store, effects, &mut |_| Ok(())).expect("no terminal")
+    };
+    let effects = session.start();
+    carry(&mut session, &mut reading, effects);
+    let effects = session.update(Action::Resize(120, 40));
+    carry(&mut session, &mut reading, effects);
     let mut paragraph = 0;
     group.bench_function("paragraph jump and its save, 50 MB state.json", |b| {
         b.iter(|| {
             paragraph = paragraph % 7 + 1;
-            app.update(Action::GoTo(paragraph.to_string()));
-            session.after_update(&mut app);
+            let effects = session.update(Action::GoTo(paragraph.to_string()));
+            carry(&mut session, &mut reading, effects);
         });
     });
-    session.finish(&mut app);
+    reading.flush();
 
     // What each jump cost before: the save on the reader's thread.
     let mut store = Store::open(path);

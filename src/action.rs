@@ -6,6 +6,10 @@
 //! README key tables print the doc lines of these tables. Variants that carry data (typed
 //! characters, mouse, resize, what the event loop reports back) cannot be bound.
 
+use crate::app::ReadingPosition;
+use crate::cable::Cable;
+use crate::theme::Theme;
+
 /// A mouse event, in terminal cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mouse {
@@ -17,7 +21,7 @@ pub enum Mouse {
     WheelUp(u16, u16),
 }
 
-/// One thing cableview can do: the only input of `update`.
+/// One thing cableview can do: the only input of [`crate::session::Session::update`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Quit cableview.
@@ -120,8 +124,26 @@ pub enum Action {
     GoTo(String),
     /// A mouse event.
     Mouse(Mouse),
-    /// A quarter second passed without input.
+    /// Time passed while the library loads: look at its progress.
     Tick,
+    /// The event loop read a cable asked for with [`crate::session::Effect::ReadCable`].
+    CableRead(Box<CableRead>),
+    /// The event loop loaded the theme asked for with [`crate::session::Effect::NextTheme`]; the names
+    /// are the themes passed over because they did not load.
+    ThemeLoaded(Box<Theme>, Vec<String>),
+    /// Something the event loop has to say about an effect it carried out (saving failed).
+    Notice(String),
+}
+
+/// What the event loop reports after reading a cable of the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CableRead {
+    /// The cable, by library index.
+    pub cable: usize,
+    /// The parsed cable, or why it could not be read.
+    pub parsed: Result<Cable, String>,
+    /// Where it was left last time, from the reading state.
+    pub saved: Option<ReadingPosition>,
 }
 
 /// Where a key is pressed: each context has its own bindings.

@@ -1,11 +1,8 @@
-//! The reader's state and `App::update`, the only place that state changes.
-//!
-//! Drawing (in [`crate::ui`]) reads an `&App`; the event loop (in [`crate::tui`]) turns
-//! terminal events into [`Action`]s. The text layout is cached per width, so moving
-//! around costs a lookup, not a re-wrap.
+//! The reader's state on one cable and `App::update`, the only place that state changes.
+//! The session ([`crate::session`]) owns it and hands it the actions it does not claim.
+//! The text layout is cached per width, so moving around costs a lookup, not a re-wrap.
 
 mod copy;
-mod effect;
 mod entities;
 mod keys;
 mod links;
@@ -23,10 +20,10 @@ pub use search::{Hit, Search};
 use crate::action::Action;
 use crate::cable::{Cable, EntityKind, Mention, SourceSpan};
 use crate::keymap::Keymap;
+use crate::session::Effect;
+use crate::session::layout::{self, ReaderGeometry};
 use crate::text_layout::{BlockSpec, DocLayout};
 use crate::theme::Theme;
-use crate::ui::layout::{self, ReaderGeometry};
-pub use effect::Effect;
 use ratatui::layout::Rect;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -354,7 +351,8 @@ impl App {
 
     fn help_action(&mut self, action: &Action) {
         let scroll = self.help.unwrap_or(0);
-        let last = crate::ui::max_help_scroll(&crate::ui::help_lines(self), self.area());
+        let lines = crate::session::help::reader_lines(&self.options.keymap, self.in_library());
+        let last = crate::session::help::max_scroll(&lines, self.area());
         self.help = match action {
             Action::Help | Action::Cancel => None,
             Action::Down => Some(scroll + 1),

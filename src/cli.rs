@@ -3,7 +3,6 @@
 mod args;
 mod load;
 
-use crate::app::App;
 use crate::cable::{Cable, EntityKind};
 use crate::config;
 use crate::config::startup::{self, Launch, Startup};
@@ -12,7 +11,8 @@ use crate::library::Library;
 use crate::paths::Paths;
 use crate::regular_file::Limit;
 use crate::sanitize::{path as shown, printable};
-use crate::state::session::Session;
+use crate::session::Session;
+use crate::state::Store;
 pub use args::{Cli, Command, OpenArgs, completions, man_page};
 use clap::Parser;
 use load::{
@@ -352,19 +352,11 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
     let Some(cable) = cables.into_iter().next() else {
         return Err("no cable to open".to_string().into());
     };
-    let mut app = App::new(cable, options);
-    let (mut session, notices) = Session::start(store, &mut app, args.fresh);
-    for notice in &notices {
-        warn(notice);
-    }
+    let mut session = Session::single(cable, options);
     if count > 1 {
-        app.notify(format!("opened the first of {count} files"));
+        session.notify(format!("opened the first of {count} files"));
     }
-    let mut app = crate::tui::run_with(app, |app| session.after_update(app))
-        .map_err(|e| format!("terminal error: {e}"))?;
-    for notice in session.finish(&mut app) {
-        warn(&notice);
-    }
+    run_session(session, store, args.fresh)?;
     Ok(())
 }
 
@@ -393,15 +385,28 @@ fn browse_command(args: &OpenArgs, limit: Limit) -> Result<(), Failure> {
     }
     let Startup { options, store } = prepare_screen(args)?;
     let loader = crate::library::LoadHandle::spawn_limited(args.paths.clone(), limit);
-    let mut browser = crate::browser::Browser::loading(Some(loader), options);
-    for notice in browser.keep_positions(store, args.fresh) {
-        warn(&notice);
-    }
-    let mut browser =
-        crate::browser::run::run(browser).map_err(|e| format!("terminal error: {e}"))?;
-    report_skipped(browser.library.skipped());
-    for notice in browser.finish() {
-        warn(&notice);
-    }
+    let session = Session::loading(Some(loader), options);
+    let session = run_session(session, store, args.fresh)?;
+    report_skipped(session.library.skipped());
     Ok(())
+}
+
+/// Runs a session on the terminal, keeping reading positions in `store`: the notices of
+/// opening the store (a file set aside, saving off) go to stderr and the status line, those
+/// of saving during the session to stderr at the end.
+fn run_session(mut session: Session, mut store: Store, fresh: bool) -> Result<Session, Failure> {
+    session.set_fresh(fresh);
+    let notices = store.take_notices();
+    for notice in &notices {
+        warn(notice);
+    }
+    if !notices.is_empty() {
+        session.notify(notices.join("; "));
+    }
+    let (session, late) =
+        crate::tui::run(session, store).map_err(|e| format!("terminal error: {e}"))?;
+    for notice in late {
+        warn(&notice);
+    }
+    Ok(session)
 }

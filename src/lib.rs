@@ -6,7 +6,6 @@
 
 pub mod action;
 pub mod app;
-pub mod browser;
 pub mod cable;
 pub mod cli;
 pub mod config;
@@ -17,6 +16,7 @@ pub mod library;
 pub mod paths;
 pub mod regular_file;
 pub mod sanitize;
+pub mod session;
 pub mod state;
 pub mod tags;
 pub mod text_layout;

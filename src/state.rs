@@ -15,7 +15,6 @@
 pub mod atomic;
 mod disk;
 mod saver;
-pub mod session;
 
 use crate::cable::Cable;
 use disk::Entries;

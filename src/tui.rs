@@ -1,24 +1,31 @@
 //! The terminal: set it up, run the event loop, and restore it on every way out
 //! (quit, error, panic, SIGTERM/SIGHUP/SIGINT/SIGQUIT), and while stopped (SIGTSTP).
 
-use crate::action::{Action, Mouse};
-use crate::app::{App, Effect};
+use crate::action::Action;
+use crate::session::{Effect, Session};
+use crate::state::Store;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyboardEnhancementFlags, MouseButton,
-    MouseEventKind, PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
+    self, DisableMouseCapture, EnableMouseCapture, KeyboardEnhancementFlags,
+    PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
 };
 use ratatui::crossterm::execute;
 pub(crate) use signals::Signals;
+use std::collections::VecDeque;
 use std::io;
 use std::time::Duration;
 pub(crate) use watchdog::Watchdog;
 
+mod carry;
 pub mod signals;
 mod watchdog;
 
+pub use carry::{Outcome, carry_out, settle};
+
 /// How long the loop waits for input before checking for a signal.
 const POLL: Duration = Duration::from_millis(200);
+/// How long it waits while a library loads: short, so progress shows smoothly.
+const LOADING_POLL: Duration = Duration::from_millis(100);
 
 /// What cableview turns on in the terminal beyond ratatui's raw mode and alternate
 /// screen, so that every way out turns the same things off again.
@@ -104,97 +111,90 @@ impl Modes {
     }
 }
 
-/// Runs the reader until the user quits or a signal asks it to stop, and returns the
-/// final state so the caller can save the reading position. After a signal the
-/// process should exit with [`signals::exit_status`].
+/// Runs a session until the user quits or a signal asks it to stop (after which the
+/// process should exit with [`signals::exit_status`]), keeping reading positions in
+/// `store`. Returns the session and the notices the user has not seen (saving failed).
 ///
 /// The terminal is restored before this returns, whatever happened, and on panic by
 /// ratatui's panic hook (extended here to turn mouse reporting and the keyboard
 /// enhancement off too).
-pub fn run(app: App) -> io::Result<App> {
-    run_with(app, |_| {})
-}
-
-/// [`run`], calling `after_update` after every action the app takes, so the caller
-/// can react to a new state (save the reading position after a jump) without the
-/// app knowing about files.
-pub fn run_with(mut app: App, after_update: impl FnMut(&mut App)) -> io::Result<App> {
+pub fn run(mut session: Session, mut store: Store) -> io::Result<(Session, Vec<String>)> {
     let signals = Signals::listen()?;
-    let (mut terminal, modes, entered) = Modes::enter(app.options.mouse);
+    let (mut terminal, modes, entered) = Modes::enter(session.mouse());
     let watchdog = Watchdog::start(signals, modes);
     let result = entered.and_then(|()| {
         event_loop(
             &mut terminal,
-            &mut app,
+            &mut session,
+            &mut store,
             (signals, modes),
             &watchdog,
-            after_update,
         )
     });
     drop(watchdog);
     modes.leave();
-    if signals.stop_requested() {
-        app.notify("terminated by signal");
+    // However the loop ended (a signal too), the open cable's place is kept.
+    for effect in session.update(Action::Quit) {
+        if let Effect::SavePosition { .. } = effect {
+            carry_out(effect, &session, &mut store, &mut copy_to_clipboard)?;
+        }
     }
-    result.map(|()| app)
+    store.flush();
+    let late = store.take_notices();
+    result.map(|()| (session, late))
 }
 
+/// The one loop: carries out effects and feeds what they report back, draws when something
+/// changed, then waits for input (waking only to look at the signal flags, or at the
+/// load's progress while a library loads).
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    app: &mut App,
+    session: &mut Session,
+    store: &mut Store,
     (signals, modes): (Signals, Modes),
     watchdog: &Watchdog,
-    mut after_update: impl FnMut(&mut App),
 ) -> io::Result<()> {
     let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
+    let mut pending = VecDeque::from([Action::Resize(size.width, size.height)]);
+    let mut effects = session.start();
     let mut dirty = true;
-    let mut quit = false;
-    while !quit && !signals.stop_requested() {
-        if let Some(size) = signals.pause_if_asked(terminal, modes)? {
-            app.update(Action::Resize(size.width, size.height));
+    loop {
+        while let Some(action) = pending.pop_front() {
+            effects.extend(session.update(action));
             dirty = true;
         }
-        if dirty {
-            terminal.draw(|frame| crate::ui::draw(frame, app))?;
-            dirty = false;
+        if settle(
+            session,
+            store,
+            std::mem::take(&mut effects),
+            &mut copy_to_clipboard,
+        )? {
+            return Ok(());
         }
-        if !watchdog.poll(POLL)? {
+        if signals.stop_requested() {
+            return Ok(());
+        }
+        if let Some(size) = signals.pause_if_asked(terminal, modes)? {
+            pending.push_back(Action::Resize(size.width, size.height));
             continue;
         }
-        if let Some(action) = action_for_event(app, &event::read()?) {
-            for effect in app.update(action) {
-                match effect {
-                    Effect::Quit => quit = true,
-                    // A cable alone has no library to open another cable from.
-                    Effect::OpenCable(_) => {}
-                    effect => {
-                        if let Some((theme, skipped)) =
-                            carry_out(effect, app.options.themes_dir.as_deref())?
-                        {
-                            app.set_theme(theme, &skipped);
-                        }
-                    }
-                }
-            }
-            after_update(app);
-            dirty = true;
+        if dirty {
+            terminal.draw(|frame| crate::ui::draw(frame, session))?;
+            dirty = false;
         }
-    }
-    Ok(())
-}
-
-/// Carries out an effect that touches the world the same way in every session: text to
-/// the clipboard, or the next theme loaded from the themes dir, returned for the caller to
-/// hand to its state. [`Effect::Quit`] and [`Effect::OpenCable`] are the caller's.
-pub(crate) fn carry_out(
-    effect: Effect,
-    themes_dir: Option<&std::path::Path>,
-) -> io::Result<Option<(crate::theme::Theme, Vec<String>)>> {
-    match effect {
-        Effect::Copy(text) => copy_to_clipboard(&text).map(|()| None),
-        Effect::NextTheme { after } => Ok(crate::user_themes::next_after(&after, themes_dir)),
-        Effect::Quit | Effect::OpenCable(_) => Ok(None),
+        let poll = if session.is_loading() {
+            LOADING_POLL
+        } else {
+            POLL
+        };
+        if watchdog.poll(poll)?
+            && let Some(action) = session.action_for_event(&event::read()?)
+        {
+            pending.push_back(action);
+        }
+        if session.is_loading() {
+            pending.push_back(Action::Tick);
+        }
     }
 }
 
@@ -205,25 +205,4 @@ fn copy_to_clipboard(text: &str) -> io::Result<()> {
     let mut stdout = io::stdout().lock();
     io::Write::write_all(&mut stdout, crate::export::citation::osc52(text).as_bytes())?;
     io::Write::flush(&mut stdout)
-}
-
-/// The action a terminal event means for the app, if any.
-#[must_use]
-pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
-    if let Some(key) = event.as_key_press_event() {
-        return app.action_for_key(&key);
-    }
-    match event {
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        Event::Mouse(mouse) => {
-            let (x, y) = (mouse.column, mouse.row);
-            match mouse.kind {
-                MouseEventKind::ScrollDown => Some(Action::Mouse(Mouse::WheelDown(x, y))),
-                MouseEventKind::ScrollUp => Some(Action::Mouse(Mouse::WheelUp(x, y))),
-                MouseEventKind::Down(MouseButton::Left) => Some(Action::Mouse(Mouse::Click(x, y))),
-                _ => None,
-            }
-        }
-        _ => None,
-    }
 }

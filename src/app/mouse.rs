@@ -3,8 +3,8 @@
 
 use super::{App, EntityItem, Focus};
 use crate::action::{Action, Mouse};
+use crate::session::layout;
 use crate::text_layout::RowKind;
-use crate::ui::layout;
 use ratatui::layout::{Position, Rect};
 
 fn contains(rect: Rect, x: u16, y: u16) -> bool {

@@ -218,6 +218,8 @@ impl App {
             | Action::References
             | Action::JumpBack
             | Action::JumpForward => {}
+            // What the event loop reports is the session's.
+            Action::CableRead(_) | Action::ThemeLoaded(..) | Action::Notice(_) => {}
         }
     }
 

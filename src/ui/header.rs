@@ -1,9 +1,9 @@
 //! The header bar: a classification banner, then the cable's identity and subject; in a
 //! library, the REF links and the cables citing this one.
 
-use super::layout::{self, PieceStyle};
 use super::truncate;
 use crate::app::App;
+use crate::session::layout::{self, PieceStyle};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,17 +1,18 @@
 //! The library screens: loading progress, the table of cables, the skipped report, and
-//! the list of cables drawn over the reader. A pure function of `&Browser`.
+//! the list of cables drawn over the reader. A pure function of `&Session`.
 
 use super::truncate;
 use crate::action::Action;
-use crate::browser::{Browser, CableList, Screen};
 use crate::library::{Column, Row};
+use crate::session::layout;
+use crate::session::{CableList, Screen, Session};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-impl Widget for &Browser {
+impl Widget for &Session {
     fn render(self, area: Rect, buf: &mut Buffer) {
         buf.set_style(area, self.theme.ui.text);
         if area.width < 20 || area.height < 5 {
@@ -22,9 +23,9 @@ impl Widget for &Browser {
             Screen::Loading => loading(self, area, buf),
             Screen::Library => {
                 table(self, area, buf);
-                if let Some(scroll) = self.help {
-                    let lines = super::help::library_help_lines(self.keymap());
-                    let title = super::help::library_title(self.keymap());
+                if let Some(scroll) = self.help.map(|h| h.selected) {
+                    let lines = crate::session::help::library_lines(self.keymap());
+                    let title = crate::session::help::library_title(self.keymap());
                     super::help::render_lines(&self.theme.ui, &title, &lines, area, scroll, buf);
                 }
             }
@@ -32,7 +33,7 @@ impl Widget for &Browser {
             Screen::Reader => {
                 if let Some((cable, app)) = &self.reader {
                     app.render(area, buf);
-                    if !crate::ui::layout::too_small(area) && app.help.is_none() {
+                    if !self.is_single() && !layout::too_small(area) && app.help.is_none() {
                         across_cables(self, *cable, app, area, buf);
                     }
                 }
@@ -44,7 +45,7 @@ impl Widget for &Browser {
     }
 }
 
-fn loading(browser: &Browser, area: Rect, buf: &mut Buffer) {
+fn loading(browser: &Session, area: Rect, buf: &mut Buffer) {
     let ui = &browser.theme.ui;
     let text = match (browser.progress, browser.indexing) {
         (_, true) => "Indexing cables…".to_string(),
@@ -74,7 +75,7 @@ fn loading(browser: &Browser, area: Rect, buf: &mut Buffer) {
 
 /// `enter open  / filter  ...`: the first key of each action the table's status line
 /// names, as the keymap binds them (an unbound action is left out).
-fn table_hint(browser: &Browser) -> String {
+fn table_hint(browser: &Session) -> String {
     const HINTS: [(Action, &str); 9] = [
         (Action::Open, "open"),
         (Action::Filter, "filter"),
@@ -121,7 +122,7 @@ fn cells(row: &Row) -> [String; 7] {
     ]
 }
 
-fn table(browser: &Browser, area: Rect, buf: &mut Buffer) {
+fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
     let ui = &browser.theme.ui;
     let [title, filter, heading, body, status] = area.layout(&Layout::vertical([
         Constraint::Length(1),
@@ -169,10 +170,13 @@ fn table(browser: &Browser, area: Rect, buf: &mut Buffer) {
     });
     row_line(&titles, &widths, |_| ui.heading).render(heading, buf);
     let height = body.height as usize;
+    // The session pages by the rows it was told; the frame may be taller or shorter.
+    let selected = t.cursor.selected;
     let offset = t
+        .cursor
         .offset
-        .min(t.selected)
-        .max((t.selected + 1).saturating_sub(height));
+        .min(selected)
+        .max((selected + 1).saturating_sub(height));
     for (line, &cable) in t.rows.iter().skip(offset).take(height).enumerate() {
         let Some(row) = browser.library.row(cable) else {
             continue;
@@ -183,7 +187,7 @@ fn table(browser: &Browser, area: Rect, buf: &mut Buffer) {
             &widths,
             |i| if i == 2 { level } else { ui.text },
         );
-        if offset + line == t.selected {
+        if offset + line == selected {
             l = l.style(ui.cursor);
         }
         let y = body.y + u16::try_from(line).unwrap_or(u16::MAX);
@@ -231,7 +235,7 @@ fn row_line(
     Line::from(spans)
 }
 
-fn skipped(browser: &Browser, area: Rect, buf: &mut Buffer) {
+fn skipped(browser: &Session, area: Rect, buf: &mut Buffer) {
     let ui = &browser.theme.ui;
     let skipped = browser.library.skipped();
     let back = browser
@@ -239,7 +243,10 @@ fn skipped(browser: &Browser, area: Rect, buf: &mut Buffer) {
         .library_key(&Action::Cancel)
         .map_or_else(String::new, |k| format!(" ({k} returns)"));
     let rows = usize::from(area.height.saturating_sub(2));
-    let top = browser.skipped_top.min(skipped.len().saturating_sub(rows));
+    let top = browser
+        .skipped
+        .selected
+        .min(skipped.len().saturating_sub(rows));
     let shown = if skipped.len() > rows {
         format!(", {}–{}", top + 1, (top + rows).min(skipped.len()))
     } else {
@@ -266,21 +273,10 @@ fn skipped(browser: &Browser, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(inner, buf);
 }
 
-fn overlay(browser: &Browser, list: &CableList, area: Rect, buf: &mut Buffer) {
+fn overlay(browser: &Session, list: &CableList, area: Rect, buf: &mut Buffer) {
     let ui = &browser.theme.ui;
-    let width = area.width.saturating_sub(8).min(90);
-    let height = (u16::try_from(list.items.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(2))
-    .min(area.height.saturating_sub(2))
-    .max(3)
-    .min(area.height);
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+    let rect = layout::cable_list_popup(area, list.items.len());
+    let width = rect.width;
     Clear.render(rect, buf);
     let keymap = browser.keymap();
     let key = |action| {
@@ -306,13 +302,14 @@ fn overlay(browser: &Browser, list: &CableList, area: Rect, buf: &mut Buffer) {
         return;
     }
     let visible = inner.height as usize;
-    let offset = (list.selected + 1).saturating_sub(visible);
+    let selected = list.cursor.selected;
+    let offset = list
+        .cursor
+        .offset
+        .min(selected)
+        .max((selected + 1).saturating_sub(visible));
     for (line, item) in list.items.iter().enumerate().skip(offset).take(visible) {
-        let style = if line == list.selected {
-            ui.cursor
-        } else {
-            ui.text
-        };
+        let style = if line == selected { ui.cursor } else { ui.text };
         let y = inner.y + u16::try_from(line - offset).unwrap_or(u16::MAX);
         Line::from(truncate(&item.text, inner.width as usize))
             .style(style)
@@ -330,14 +327,14 @@ fn overlay(browser: &Browser, list: &CableList, area: Rect, buf: &mut Buffer) {
 /// What the library adds to the reader's screen beyond the header's links: on the entity
 /// sidebar's bottom border, how many other cables name the selected entity.
 fn across_cables(
-    browser: &Browser,
+    browser: &Session,
     cable: usize,
     app: &crate::app::App,
     area: Rect,
     buf: &mut Buffer,
 ) {
     let ui = &browser.theme.ui;
-    let panes = crate::ui::layout::panes(area, app);
+    let panes = layout::panes(area, app);
     let selected = app.selected.and_then(|i| app.cable.entities.get(i));
     if let (Some(pane), Some(entity)) = (panes.entities, selected) {
         let others = browser
@@ -347,7 +344,7 @@ fn across_cables(
             Some(key) if others > 0 => format!("· {key} "),
             _ => String::new(),
         };
-        let text = format!(" {} {key}", crate::browser::other_cables(others));
+        let text = format!(" {} {key}", crate::session::other_cables(others));
         let width = pane.width.saturating_sub(2);
         let line = Line::from(truncate(&text, width as usize)).style(ui.title);
         let y = pane.y + pane.height.saturating_sub(1);

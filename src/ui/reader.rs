@@ -1,8 +1,8 @@
 //! The reader: the text laid out in rows, mentions and matches highlighted, a scroll bar.
 
-use super::layout::ReaderGeometry;
 use super::{pane_block, safe_span};
 use crate::app::{App, Focus};
+use crate::session::layout::ReaderGeometry;
 use crate::text_layout::{DocLayout, RowKind};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

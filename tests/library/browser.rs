@@ -1,50 +1,52 @@
 //! The library view: commands, moving between cables, and whole-screen snapshots.
 
+use crate::drive::Press;
 use cableview::action::{Action, Mouse};
-use cableview::app::{AppOptions, Effect};
-use cableview::browser::{Browser, Command, Screen};
+use cableview::app::AppOptions;
 use cableview::cable::Classification;
 use cableview::library::{Column, Library};
-use cableview::ui::HelpRow;
+use cableview::session::Effect;
+use cableview::session::help::HelpRow;
+use cableview::session::{Screen, Session};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
-fn browser(w: u16, h: u16) -> Browser {
+fn browser(w: u16, h: u16) -> Session {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let paths = [
         root.join("tests/fixtures/annotated"),
         root.join("assets/05PARIS2333.txt"),
     ];
     let library = Library::load(&paths, &|_| {}, &AtomicBool::new(false));
-    let mut browser = Browser::new(library, AppOptions::default());
-    browser.update(Command::Resize(w, h));
+    let mut browser = Session::new(library, AppOptions::default());
+    browser.press(Action::Resize(w, h));
     browser
 }
 
-fn typed(browser: &mut Browser, text: &str) {
-    browser.update(Command::Filter);
+fn typed(browser: &mut Session, text: &str) {
+    browser.press(Action::Filter);
     for c in text.chars() {
-        browser.update(Command::Type(c));
+        browser.press(Action::Type(c));
     }
 }
 
-fn current_id(browser: &Browser) -> String {
+fn current_id(browser: &Session) -> String {
     let cable = browser.table.current().unwrap();
     browser.library.row(cable).unwrap().id.clone()
 }
 
-fn reader_id(browser: &Browser) -> String {
+fn reader_id(browser: &Session) -> String {
     browser.reader.as_ref().unwrap().1.cable.title().to_string()
 }
 
 /// Opens 05PARIS2333 from the table and selects the entity named `name` in it.
-fn open_sample_and_select(browser: &mut Browser, name: &str) {
+fn open_sample_and_select(browser: &mut Session, name: &str) {
     typed(browser, "05paris2333");
-    browser.update(Command::Open);
-    browser.update(Command::Open);
+    browser.press(Action::Open);
+    browser.press(Action::Open);
     let app = &mut browser.reader.as_mut().expect("the cable is open").1;
     let entity = app
         .cable
@@ -55,7 +57,7 @@ fn open_sample_and_select(browser: &mut Browser, name: &str) {
     app.select_entity(entity, true);
 }
 
-fn screen(browser: &Browser) -> String {
+fn screen(browser: &Session) -> String {
     let mut terminal = Terminal::new(TestBackend::new(browser.size.0, browser.size.1)).unwrap();
     terminal
         .draw(|frame| frame.render_widget(browser, frame.area()))
@@ -70,23 +72,23 @@ fn filter_as_you_type_then_open_and_come_back_to_the_same_row() {
     assert_eq!(b.table.rows.len(), 35);
     typed(&mut b, "paris");
     assert_eq!(b.table.rows.len(), 3);
-    b.update(Command::Open); // Enter keeps the filter and stops typing
+    b.press(Action::Open); // Enter keeps the filter and stops typing
     assert!(!b.table.typing);
-    b.update(Command::Move(1));
+    b.press(Action::Down);
     assert_eq!(current_id(&b), "05PARIS2333");
-    b.update(Command::Open);
+    b.press(Action::Open);
     assert_eq!(b.screen, Screen::Reader);
     assert_eq!(reader_id(&b), "05PARIS2333");
-    b.update(Command::Back);
+    b.press(Action::Back);
     assert_eq!(b.screen, Screen::Library);
     assert_eq!(b.table.query.text, "paris");
     assert_eq!(current_id(&b), "05PARIS2333");
     // Backspace widens again; Esc clears.
-    b.update(Command::Filter);
-    b.update(Command::Backspace);
+    b.press(Action::Filter);
+    b.press(Action::Backspace);
     assert_eq!(b.table.query.text, "pari");
-    b.update(Command::Cancel);
-    b.update(Command::Cancel);
+    b.press(Action::Cancel);
+    b.press(Action::Cancel);
     assert_eq!(b.table.rows.len(), 35);
     assert_eq!(
         current_id(&b),
@@ -98,19 +100,19 @@ fn filter_as_you_type_then_open_and_come_back_to_the_same_row() {
 #[test]
 fn sort_and_facet_filters() {
     let mut b = browser(120, 30);
-    b.update(Command::NextSort);
+    b.press(Action::NextSort);
     assert_eq!(b.table.query.sort, Column::Date);
-    b.update(Command::Reverse);
+    b.press(Action::Reverse);
     assert!(b.table.query.descending);
-    b.update(Command::MoveToEnd(false));
+    b.press(Action::Top);
     assert!(current_id(&b).starts_with("10"));
-    b.update(Command::NextClassification);
+    b.press(Action::NextClassification);
     assert_eq!(
         b.table.query.classification,
         Some(Classification::Unclassified)
     );
     assert_eq!(b.table.rows.len(), 8);
-    b.update(Command::NextTag);
+    b.press(Action::NextTag);
     assert_eq!(b.table.query.tag.as_deref(), Some("PREL"));
     assert!(
         b.table
@@ -124,7 +126,7 @@ fn sort_and_facet_filters() {
 fn follow_an_entity_to_another_cable_and_jump_back() {
     let mut b = browser(120, 40);
     open_sample_and_select(&mut b, "Hezbollah");
-    b.update(Command::OtherCables);
+    b.press(Action::OtherCables);
     let list = b.list.as_ref().unwrap();
     assert_eq!(list.title, "Hezbollah in 2 other cables");
     assert!(
@@ -132,14 +134,14 @@ fn follow_an_entity_to_another_cable_and_jump_back() {
         "{:?}",
         list.items
     );
-    b.update(Command::Open);
+    b.press(Action::Open);
     assert_eq!(reader_id(&b), "08RIYADH768");
     let app = &b.reader.as_ref().unwrap().1;
     let selected = &app.cable.entities[app.selected.unwrap()];
     assert_eq!(selected.name.to_lowercase(), "hezbollah");
-    b.update(Command::JumpBack);
+    b.press(Action::JumpBack);
     assert_eq!(reader_id(&b), "05PARIS2333");
-    b.update(Command::JumpForward);
+    b.press(Action::JumpForward);
     assert_eq!(reader_id(&b), "08RIYADH768");
 }
 
@@ -147,16 +149,16 @@ fn follow_an_entity_to_another_cable_and_jump_back() {
 fn jumping_back_restores_the_focus_and_the_mention_cursor() {
     let mut b = browser(120, 40);
     open_sample_and_select(&mut b, "Hezbollah");
-    b.update(Command::Reader(Action::NextMatch));
-    b.update(Command::Reader(Action::NextMatch));
-    b.update(Command::Reader(Action::FocusNext));
+    b.press(Action::NextMatch);
+    b.press(Action::NextMatch);
+    b.press(Action::FocusNext);
     let app = &b.reader.as_ref().unwrap().1;
     let (focus, cursor, top) = (app.focus, app.mention_cursor, app.top);
     assert!(cursor.is_some_and(|c| c > 0), "{cursor:?}");
-    b.update(Command::OtherCables);
-    b.update(Command::Open);
+    b.press(Action::OtherCables);
+    b.press(Action::Open);
     assert_eq!(reader_id(&b), "08RIYADH768");
-    b.update(Command::JumpBack);
+    b.press(Action::JumpBack);
     assert_eq!(reader_id(&b), "05PARIS2333");
     let app = &b.reader.as_ref().unwrap().1;
     assert_eq!(
@@ -169,35 +171,34 @@ fn jumping_back_restores_the_focus_and_the_mention_cursor() {
 fn ref_links_and_cited_by_are_followable() {
     let mut b = browser(120, 40);
     typed(&mut b, "05paris2333");
-    b.update(Command::Open);
-    b.update(Command::Open);
-    b.update(Command::References);
+    b.press(Action::Open);
+    b.press(Action::Open);
+    b.press(Action::References);
     let list = b.list.as_ref().unwrap();
     assert_eq!(list.items.len(), 1);
     assert_eq!(list.items[0].text, "REF B. 04 PARIS 8983 → 04PARIS8983");
-    b.update(Command::Open);
+    b.press(Action::Open);
     assert_eq!(reader_id(&b), "04PARIS8983");
-    b.update(Command::References);
+    b.press(Action::References);
     assert_eq!(
         b.list.as_ref().unwrap().items[0].text,
         "cited by 05PARIS2333"
     );
-    b.update(Command::Cancel);
+    b.press(Action::Cancel);
     assert!(b.list.is_none());
     // Reader keys still reach the reader.
-    b.update(Command::Reader(Action::Quit));
-    assert!(b.quit);
+    assert!(b.press(Action::Quit).contains(&Effect::Quit));
 }
 
 #[test]
 fn skipped_screen_and_loading_screen() {
     let mut b = browser(80, 12);
-    b.update(Command::Skipped);
+    b.press(Action::Skipped);
     assert_eq!(b.screen, Screen::Skipped);
     assert!(screen(&b).contains("skipped files (esc returns)"));
-    b.update(Command::Cancel);
+    b.press(Action::Cancel);
     assert_eq!(b.screen, Screen::Library);
-    let loading = Browser::loading(None, AppOptions::default());
+    let loading = Session::loading(None, AppOptions::default());
     assert_eq!(loading.screen, Screen::Loading);
     assert!(screen(&loading).contains("Looking for cables"));
     assert!(screen(&loading).contains("q quits"));
@@ -219,9 +220,9 @@ fn the_skipped_report_scrolls_with_the_library_keys() {
         &|_| {},
         &AtomicBool::new(false),
     );
-    let mut b = Browser::new(library, AppOptions::default());
-    b.update(Command::Resize(80, 12));
-    b.update(Command::Skipped);
+    let mut b = Session::new(library, AppOptions::default());
+    b.press(Action::Resize(80, 12));
+    b.press(Action::Skipped);
     // Ten rows inside the border.
     assert!(
         screen(&b).contains("30 skipped files, 1–10"),
@@ -231,21 +232,21 @@ fn the_skipped_report_scrolls_with_the_library_keys() {
     assert!(screen(&b).contains("empty00.txt"));
     let down =
         ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char('j'));
-    let command = b.command_for_key(&down).expect("j moves in the report");
-    b.update(command);
+    let command = b.action_for_key(&down).expect("j moves in the report");
+    b.press(command);
     assert!(screen(&b).contains("30 skipped files, 2–11"));
     assert!(!screen(&b).contains("empty00.txt"));
-    b.update(Command::MoveToEnd(true));
+    b.press(Action::Bottom);
     assert!(screen(&b).contains("30 skipped files, 21–30"));
     assert!(screen(&b).contains("empty29.txt"));
-    b.update(Command::Move(100));
+    b.press(Action::PageDown);
     assert!(
         screen(&b).contains("21–30"),
         "scrolling stops at the last row"
     );
-    b.update(Command::MoveToEnd(false));
+    b.press(Action::Top);
     assert!(screen(&b).contains("1–10"));
-    b.update(Command::Cancel);
+    b.press(Action::Cancel);
     assert_eq!(b.screen, Screen::Library);
 }
 
@@ -259,7 +260,7 @@ fn snapshot_library_view() {
 fn snapshot_library_filtered_and_sorted() {
     let mut b = browser(100, 12);
     typed(&mut b, "hez");
-    b.update(Command::NextSort);
+    b.press(Action::NextSort);
     insta::assert_snapshot!("library_filtered_100x12", screen(&b));
 }
 
@@ -267,7 +268,7 @@ fn snapshot_library_filtered_and_sorted() {
 fn snapshot_other_cables_overlay() {
     let mut b = browser(100, 24);
     open_sample_and_select(&mut b, "Paris");
-    b.update(Command::OtherCables);
+    b.press(Action::OtherCables);
     insta::assert_snapshot!("library_others_100x24", screen(&b));
 }
 
@@ -284,24 +285,24 @@ fn any_size_renders_without_panic() {
         (300, 100),
     ];
     let mut b = browser(1, 1);
-    let every_size = |b: &mut Browser| {
+    let every_size = |b: &mut Session| {
         for (w, h) in SIZES {
-            b.update(Command::Resize(w, h));
+            b.press(Action::Resize(w, h));
             let _ = screen(b);
         }
     };
     every_size(&mut b);
-    b.update(Command::Help);
+    b.press(Action::Help);
     every_size(&mut b);
-    b.update(Command::Help);
+    b.press(Action::Help);
     // The reader with header links, the list over it, and its help.
-    b.update(Command::Resize(120, 40));
+    b.press(Action::Resize(120, 40));
     open_id(&mut b, "05PARIS2333");
     every_size(&mut b);
-    b.update(Command::References);
+    b.press(Action::References);
     every_size(&mut b);
-    b.update(Command::Cancel);
-    b.update(Command::Reader(Action::Help));
+    b.press(Action::Cancel);
+    b.press(Action::Help);
     every_size(&mut b);
 }
 
@@ -318,10 +319,10 @@ fn snapshot_reader_with_links_and_cross_counts() {
 #[test]
 fn narrowing_while_typing_matches_a_full_filter_at_every_keystroke() {
     let mut b = browser(120, 30);
-    b.update(Command::NextSort); // by date, so order matters too
-    b.update(Command::Filter);
+    b.press(Action::NextSort); // by date, so order matters too
+    b.press(Action::Filter);
     for c in "french terror ".chars() {
-        b.update(Command::Type(c));
+        b.press(Action::Type(c));
         let full = b.library.view(&b.table.query);
         assert_eq!(b.table.rows, full, "after typing {:?}", b.table.query.text);
     }
@@ -332,10 +333,10 @@ fn narrowing_while_typing_matches_a_full_filter_at_every_keystroke() {
 fn loading_screen_polls_the_background_load_until_the_library_is_ready() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/annotated");
     let loader = cableview::library::LoadHandle::spawn(vec![dir]);
-    let mut b = Browser::loading(Some(loader), AppOptions::default());
-    b.update(Command::Resize(80, 12));
+    let mut b = Session::loading(Some(loader), AppOptions::default());
+    b.press(Action::Resize(80, 12));
     // Keys other than q do nothing while loading.
-    b.update(Command::Open);
+    b.press(Action::Open);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while b.screen == Screen::Loading {
         assert!(
@@ -343,7 +344,7 @@ fn loading_screen_polls_the_background_load_until_the_library_is_ready() {
             "the load did not finish"
         );
         std::thread::sleep(std::time::Duration::from_millis(10));
-        b.update(Command::Tick);
+        b.press(Action::Tick);
     }
     assert_eq!(b.screen, Screen::Library);
     assert_eq!(b.library.len(), 34);
@@ -352,7 +353,7 @@ fn loading_screen_polls_the_background_load_until_the_library_is_ready() {
     assert!(screen(&b).contains("34 of 34 cables"));
 }
 
-fn terminal(browser: &Browser) -> Terminal<TestBackend> {
+fn terminal(browser: &Session) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(browser.size.0, browser.size.1)).unwrap();
     terminal
         .draw(|frame| frame.render_widget(browser, frame.area()))
@@ -372,10 +373,10 @@ fn find(terminal: &Terminal<TestBackend>, text: &str) -> Option<(u16, u16)> {
     })
 }
 
-fn open_id(b: &mut Browser, id: &str) {
+fn open_id(b: &mut Session, id: &str) {
     typed(b, &id.to_lowercase());
-    b.update(Command::Open);
-    b.update(Command::Open);
+    b.press(Action::Open);
+    b.press(Action::Open);
     assert_eq!(reader_id(b), id);
 }
 
@@ -418,43 +419,44 @@ fn snapshot_header_with_ref_links_and_cited_by() {
 fn a_click_on_a_header_link_opens_that_cable_and_ctrl_o_comes_back() {
     let mut b = browser(120, 30);
     open_id(&mut b, "05PARIS2333");
-    b.update(Command::Reader(Action::GoTo("3".into())));
+    b.press(Action::GoTo("3".into()));
     let before = b.reader.as_ref().unwrap().1.position();
     let t = terminal(&b);
     let (x, y) = find(&t, "→ 04PARIS8983").expect("the REF link");
     // A click on the separator before a link is not a click on it.
     let (sep, _) = find(&t, " · B. 04").expect("the separator");
-    b.update(Command::Reader(Action::Mouse(Mouse::Click(sep, y))));
+    b.press(Action::Mouse(Mouse::Click(sep, y)));
     assert_eq!(reader_id(&b), "05PARIS2333");
-    b.update(Command::Reader(Action::Mouse(Mouse::Click(x + 5, y))));
+    b.press(Action::Mouse(Mouse::Click(x + 5, y)));
     assert_eq!(reader_id(&b), "04PARIS8983");
     assert_eq!(b.jumps.len(), 1, "the place left is on the jump list");
 
     // Its header says who cites it; a click there goes back the other way.
     let t = terminal(&b);
     let (x, y) = find(&t, "Cited by 05PARIS2333").expect("cited by");
-    b.update(Command::JumpBack);
+    b.press(Action::JumpBack);
     assert_eq!(reader_id(&b), "05PARIS2333");
     assert_eq!(b.reader.as_ref().unwrap().1.position(), before);
-    b.update(Command::JumpForward);
+    b.press(Action::JumpForward);
     assert_eq!(reader_id(&b), "04PARIS8983");
-    b.update(Command::Reader(Action::Mouse(Mouse::Click(x + 10, y))));
+    b.press(Action::Mouse(Mouse::Click(x + 10, y)));
     assert_eq!(reader_id(&b), "05PARIS2333");
 }
 
 #[test]
 fn the_help_lists_the_library_keys() {
     let mut b = browser(120, 40);
-    b.update(Command::Help);
+    b.press(Action::Help);
     let text = screen(&b);
     insta::assert_snapshot!("library_help_120x40", text);
-    b.update(Command::Cancel);
+    b.press(Action::Cancel);
     assert!(!screen(&b).contains("sort by the next column"));
 
     // The reader's help, in a library, adds the moves between cables.
     open_id(&mut b, "05PARIS2333");
-    b.update(Command::Reader(Action::Help));
-    let lines = cableview::ui::help_lines(&b.reader.as_ref().unwrap().1);
+    b.press(Action::Help);
+    let app = &b.reader.as_ref().unwrap().1;
+    let lines = cableview::session::help::reader_lines(&app.options.keymap, app.in_library());
     let keys = |what: &str| {
         lines.iter().find_map(|row| match row {
             HelpRow::Binding { keys, doc } if doc.starts_with(what) => Some(keys.clone()),
@@ -468,9 +470,11 @@ fn the_help_lists_the_library_keys() {
     // Alone, the reader's help has none of them.
     let alone = cableview::app::App::new(cableview::input::sample(), AppOptions::default());
     assert!(
-        !cableview::ui::help_lines(&alone).iter().any(
-            |row| matches!(row, HelpRow::Binding { doc, .. } if doc.starts_with("jump forward"))
-        )
+        !cableview::session::help::reader_lines(&alone.options.keymap, alone.in_library())
+            .iter()
+            .any(
+                |row| matches!(row, HelpRow::Binding { doc, .. } if doc.starts_with("jump forward"))
+            )
     );
 }
 
@@ -506,7 +510,7 @@ fn many_citing_cables_are_cut_to_what_fits() {
 fn other_cables_without_a_selection_says_so_in_the_reader() {
     let mut b = browser(120, 30);
     open_id(&mut b, "05PARIS2333");
-    b.update(Command::OtherCables);
+    b.press(Action::OtherCables);
     assert!(b.list.is_none());
     let text = screen(&b);
     assert!(
@@ -514,7 +518,7 @@ fn other_cables_without_a_selection_says_so_in_the_reader() {
         "{text}"
     );
     // Back on the table, the message does not linger.
-    b.update(Command::Back);
+    b.press(Action::Back);
     assert!(!screen(&b).contains("select an entity first"));
 }
 
@@ -522,11 +526,11 @@ fn other_cables_without_a_selection_says_so_in_the_reader() {
 fn an_entity_no_other_cable_names_offers_no_list() {
     let mut b = browser(120, 30);
     open_id(&mut b, "04PARIS8983");
-    b.update(Command::Reader(Action::Filter));
+    b.press(Action::Filter);
     for c in "medya".chars() {
-        b.update(Command::Reader(Action::Type(c)));
+        b.press(Action::Type(c));
     }
-    b.update(Command::Reader(Action::Activate));
+    b.press(Action::Activate);
     let text = screen(&b);
     assert!(text.contains("Medya: in no other cable "), "{text}");
     assert!(text.contains(" no other cable ─"), "{text}");
@@ -536,7 +540,7 @@ fn an_entity_no_other_cable_names_offers_no_list() {
 #[test]
 fn a_theme_chosen_in_the_reader_stays_for_the_table_and_the_next_cable() {
     let mut b = browser(120, 40);
-    let first_background = |b: &Browser| {
+    let first_background = |b: &Session| {
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
         terminal
             .draw(|frame| frame.render_widget(&*b, frame.area()))
@@ -544,25 +548,24 @@ fn a_theme_chosen_in_the_reader_stays_for_the_table_and_the_next_cable() {
         terminal.backend().buffer().clone()
     };
     let table_before = first_background(&b);
-    b.update(Command::Open);
+    b.press(Action::Open);
     assert_eq!(b.screen, Screen::Reader);
     // `t` asks the loop for the next theme; the loop loads it and hands it back.
-    let effects = b.update(Command::Reader(Action::NextTheme));
-    let [Effect::NextTheme { after }] = effects.as_slice() else {
+    let effects = b.press(Action::NextTheme);
+    let Some(Effect::NextTheme { after }) = effects.first() else {
         panic!("expected the next theme asked for, got {effects:?}");
     };
-    let (theme, skipped) = cableview::user_themes::next_after(after, b.themes_dir()).unwrap();
-    b.set_theme(theme, &skipped);
+    assert_eq!(after, "default");
     let chosen = b.reader.as_ref().unwrap().1.theme.name.clone();
     assert_ne!(chosen, "default");
-    b.update(Command::Back);
+    b.press(Action::Back);
     assert_eq!(b.theme.name, chosen, "the table takes the reader's theme");
     assert_ne!(
         first_background(&b),
         table_before,
         "the table is drawn in it"
     );
-    b.update(Command::Move(1));
-    b.update(Command::Open);
+    b.press(Action::Down);
+    b.press(Action::Open);
     assert_eq!(b.reader.as_ref().unwrap().1.theme.name, chosen);
 }

@@ -2,13 +2,14 @@
 //! default on the same key gives way, the library action keeps its other keys, and help
 //! and hints show only the keys actually bound.
 
+use crate::drive::Press;
 use cableview::action::Action;
 use cableview::app::{App, AppOptions};
-use cableview::browser::{Browser, Command, Screen};
 use cableview::config::Config;
 use cableview::keymap::Keymap;
 use cableview::library::Library;
-use cableview::ui::HelpRow;
+use cableview::session::help::HelpRow;
+use cableview::session::{Screen, Session};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -25,17 +26,17 @@ fn options(config: &str) -> AppOptions {
 
 /// A library of the fixtures with 09PARIS1426 open and LOC "France" selected (named by
 /// other cables too).
-fn library_reader(config: &str) -> Browser {
+fn library_reader(config: &str) -> Session {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/annotated");
     let library = Library::load(&[fixtures], &|_| {}, &AtomicBool::new(false));
-    let mut b = Browser::new(library, options(config));
-    b.update(Command::Resize(120, 40));
-    b.update(Command::Filter);
+    let mut b = Session::new(library, options(config));
+    b.press(Action::Resize(120, 40));
+    b.press(Action::Filter);
     for c in "09paris1426".chars() {
-        b.update(Command::Type(c));
+        b.press(Action::Type(c));
     }
-    b.update(Command::Open);
-    b.update(Command::Open);
+    b.press(Action::Open);
+    b.press(Action::Open);
     assert_eq!(b.screen, Screen::Reader);
     let app = &mut b.reader.as_mut().expect("a reader").1;
     let france = app
@@ -64,7 +65,7 @@ fn help_keys(rows: &[HelpRow], what: &str) -> Option<String> {
     })
 }
 
-fn screen(b: &Browser) -> String {
+fn screen(b: &Session) -> String {
     let mut terminal = Terminal::new(TestBackend::new(b.size.0, b.size.1)).expect("terminal");
     terminal
         .draw(|frame| frame.render_widget(b, frame.area()))
@@ -79,16 +80,13 @@ fn a_config_quitting_on_x_loads_and_x_quits_the_reader_alone() {
     let mut app = App::new(cableview::input::sample(), options(QUIT_ON_X));
     app.update(Action::Resize(120, 40));
     assert_eq!(app.action_for_key(&char_key('x')), Some(Action::Quit));
-    assert_eq!(app.update(Action::Quit), [cableview::app::Effect::Quit]);
+    assert_eq!(app.update(Action::Quit), [cableview::session::Effect::Quit]);
 }
 
 #[test]
 fn in_a_library_x_quits_too_and_other_cables_shows_unbound() {
     let mut b = library_reader(QUIT_ON_X);
-    assert_eq!(
-        b.command_for_key(&char_key('x')),
-        Some(Command::Reader(Action::Quit))
-    );
+    assert_eq!(b.action_for_key(&char_key('x')), Some(Action::Quit));
     // The status line's hints say so, and say nothing of a key no longer listing cables.
     let text = screen(&b);
     assert!(text.contains("x quit"), "{text}");
@@ -97,45 +95,42 @@ fn in_a_library_x_quits_too_and_other_cables_shows_unbound() {
 
     // The reader's help lists the move with no key; so does the library's.
     let app = &b.reader.as_ref().expect("a reader").1;
-    let rows = cableview::ui::help_lines(app);
+    let rows = cableview::session::help::reader_lines(&app.options.keymap, app.in_library());
     assert_eq!(help_keys(&rows, "quit").as_deref(), Some("x, ctrl-c"));
     assert_eq!(
         help_keys(&rows, "the other cables naming").as_deref(),
         Some("")
     );
-    let rows = cableview::ui::library_help_lines(b.keymap());
+    let rows = cableview::session::help::library_lines(b.keymap());
     assert_eq!(
         help_keys(&rows, "the other cables naming").as_deref(),
         Some("")
     );
-    b.update(Command::Back);
-    b.update(Command::Help);
+    b.press(Action::Back);
+    b.press(Action::Help);
     let text = screen(&b);
     assert!(
         text.contains("(unbound)  the other cables naming"),
         "{text}"
     );
-    b.update(Command::Help);
+    b.press(Action::Help);
 
-    b.update(Command::Open);
+    b.press(Action::Open);
     assert_eq!(b.screen, Screen::Reader);
-    b.update(b.command_for_key(&char_key('x')).expect("a command"));
-    assert!(b.quit, "x quits the library session");
+    let x = b.action_for_key(&char_key('x')).expect("an action");
+    assert!(
+        b.press(x).contains(&cableview::session::Effect::Quit),
+        "x quits the library session"
+    );
 }
 
 #[test]
 fn a_library_action_keeps_a_key_of_its_own() {
     let config = "[keys]\nquit = [\"x\"]\n\n[keys.library]\nother_cables = [\"o\"]\n";
     let mut b = library_reader(config);
-    assert_eq!(
-        b.command_for_key(&char_key('x')),
-        Some(Command::Reader(Action::Quit))
-    );
-    assert_eq!(
-        b.command_for_key(&char_key('o')),
-        Some(Command::OtherCables)
-    );
-    b.update(Command::OtherCables);
+    assert_eq!(b.action_for_key(&char_key('x')), Some(Action::Quit));
+    assert_eq!(b.action_for_key(&char_key('o')), Some(Action::OtherCables));
+    b.press(Action::OtherCables);
     let list = b.list.as_ref().expect("the list of other cables");
     assert!(list.title.starts_with("France in "), "{}", list.title);
     assert!(!list.items.is_empty(), "France is named in other cables");
@@ -146,11 +141,8 @@ fn ctrl_n_on_a_reader_action_leaves_jump_forward_its_other_key() {
     let config = "[keys]\nnext_paragraph = [\"]\", \"ctrl-n\"]\n";
     let b = library_reader(config);
     let ctrl = |c| key(KeyCode::Char(c), KeyModifiers::CONTROL);
-    assert_eq!(
-        b.command_for_key(&ctrl('n')),
-        Some(Command::Reader(Action::NextParagraph))
-    );
-    assert_eq!(b.command_for_key(&ctrl('i')), Some(Command::JumpForward));
+    assert_eq!(b.action_for_key(&ctrl('n')), Some(Action::NextParagraph));
+    assert_eq!(b.action_for_key(&ctrl('i')), Some(Action::JumpForward));
     assert_eq!(b.keymap().describe_library(&Action::JumpForward), "ctrl-i");
 }
 
@@ -158,9 +150,9 @@ fn ctrl_n_on_a_reader_action_leaves_jump_forward_its_other_key() {
 fn a_users_move_key_takes_the_readers_default_in_the_library_only() {
     let config = "[keys.library]\nback = [\"n\"]\n";
     let b = library_reader(config);
-    assert_eq!(b.command_for_key(&char_key('n')), Some(Command::Back));
+    assert_eq!(b.action_for_key(&char_key('n')), Some(Action::Back));
     let app = &b.reader.as_ref().expect("a reader").1;
-    let rows = cableview::ui::help_lines(app);
+    let rows = cableview::session::help::reader_lines(&app.options.keymap, app.in_library());
     assert_eq!(help_keys(&rows, "next match").as_deref(), Some(""));
     // A cable read alone keeps n for the next match.
     let alone = App::new(cableview::input::sample(), options(config));
@@ -174,10 +166,10 @@ fn a_users_move_key_takes_the_readers_default_in_the_library_only() {
 fn help_titles_name_the_keys_bound() {
     let config = "[keys]\ncancel = [\"ctrl-g\"]\n[keys.library]\ncancel = [\"ctrl-g\"]\n";
     let mut b = library_reader(config);
-    b.update(Command::Reader(Action::Help));
+    b.press(Action::Help);
     assert!(screen(&b).contains(" Keys · ctrl-g closes · j/k scroll "));
-    b.update(Command::Reader(Action::Help));
-    b.update(Command::Back);
-    b.update(Command::Help);
+    b.press(Action::Help);
+    b.press(Action::Back);
+    b.press(Action::Help);
     assert!(screen(&b).contains(" Keys · ctrl-g closes · j/k scroll "));
 }

@@ -6,6 +6,9 @@
 #[path = "../../benches/support/corpus.rs"]
 #[allow(dead_code, reason = "the shared helpers have more than this area uses")]
 mod corpus;
+#[path = "../support/drive.rs"]
+#[allow(dead_code, reason = "the shared helpers have more than this area uses")]
+mod drive;
 #[cfg(unix)]
 #[path = "../support/hostile.rs"]
 #[allow(dead_code, reason = "the shared helpers have more than this area uses")]

@@ -1,5 +1,6 @@
 //! REF resolution across the ways cables write references, and the background loader.
 
+use crate::drive::Press;
 use cableview::cable::parse;
 use cableview::library::{Library, LoadEvent, LoadHandle};
 use std::path::Path;
@@ -117,20 +118,21 @@ fn a_cancelled_load_ends_without_a_library() {
 
 #[test]
 fn an_unlettered_ref_is_listed_without_a_letter() {
+    use cableview::action::Action;
     use cableview::app::AppOptions;
-    use cableview::browser::{Browser, Command};
+    use cableview::session::Session;
     let library = Library::from_cables(vec![
         cable("09VIENNA1450", "NONE"),
         cable("09UNVIEVIENNA540", "EMBASSY VIENNA 1450"),
     ]);
     let citing = library.find_id("09UNVIEVIENNA540").unwrap();
-    let mut b = Browser::new(library, AppOptions::default());
-    b.update(Command::Resize(120, 40));
+    let mut b = Session::new(library, AppOptions::default());
+    b.press(Action::Resize(120, 40));
     while b.table.current() != Some(citing) {
-        b.update(Command::Move(1));
+        b.press(Action::Down);
     }
-    b.update(Command::Open);
-    b.update(Command::References);
+    b.press(Action::Open);
+    b.press(Action::References);
     let list = b.list.as_ref().expect("the REF list");
     assert_eq!(list.items[0].text, "REF EMBASSY VIENNA 1450 → 09VIENNA1450");
 }

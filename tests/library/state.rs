@@ -2,10 +2,11 @@
 //! where it was left, as a cable opened alone does; leaving it (back to the table, a
 //! jump to another cable, quitting) records where it is.
 
+use crate::drive::Driver;
 use cableview::action::Action;
 use cableview::app::{AppOptions, ReadingPosition};
-use cableview::browser::{Browser, Command, Screen};
 use cableview::library::Library;
+use cableview::session::{Screen, Session};
 use cableview::state::Store;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
@@ -20,29 +21,40 @@ fn library() -> Library {
 }
 
 /// A browser keeping positions in `state` (`--fresh` when `fresh`).
-fn browser(state: &Path, fresh: bool) -> Browser {
-    let mut browser = Browser::new(library(), AppOptions::default());
-    let notices = browser.keep_positions(Store::open(state.to_path_buf()), fresh);
+fn browser(state: &Path, fresh: bool) -> Driver {
+    let mut session = Session::new(library(), AppOptions::default());
+    session.set_fresh(fresh);
+    let mut store = Store::open(state.to_path_buf());
+    let notices = store.take_notices();
     assert!(notices.is_empty(), "{notices:?}");
-    browser.update(Command::Resize(120, 40));
+    let mut browser = Driver::with_store(session, store);
+    browser.press(Action::Resize(120, 40));
     browser
 }
 
-fn open(browser: &mut Browser, id: &str) {
-    browser.update(Command::Filter);
+/// Quits as the user does; returns the notices of saves that failed.
+fn finish(browser: &mut Driver) -> Vec<String> {
+    browser.press(Action::Quit);
+    assert!(browser.quit);
+    browser.store.flush();
+    browser.store.take_notices()
+}
+
+fn open(browser: &mut Driver, id: &str) {
+    browser.press(Action::Filter);
     for c in id.to_lowercase().chars() {
-        browser.update(Command::Type(c));
+        browser.press(Action::Type(c));
     }
-    browser.update(Command::Open);
-    browser.update(Command::Open);
+    browser.press(Action::Open);
+    browser.press(Action::Open);
     assert_eq!(reader_id(browser), id);
 }
 
-fn reader_id(browser: &Browser) -> String {
+fn reader_id(browser: &Session) -> String {
     browser.reader.as_ref().unwrap().1.cable.title().to_string()
 }
 
-fn reader_position(browser: &Browser) -> ReadingPosition {
+fn reader_position(browser: &Session) -> ReadingPosition {
     browser.reader.as_ref().unwrap().1.position()
 }
 
@@ -74,13 +86,13 @@ fn back_to_the_table_saves_and_the_next_session_resumes() {
 
     let mut b = browser(&state, false);
     open(&mut b, "05PARIS2333");
-    b.update(Command::Reader(Action::GoTo("5".into())));
+    b.press(Action::GoTo("5".into()));
     // A line down inside ¶5 waits for leaving the cable.
-    b.update(Command::Reader(Action::Down));
+    b.press(Action::Down);
     let exact = reader_position(&b);
     assert_eq!(exact.paragraph, 5);
     assert_ne!(saved(&state, "05PARIS2333"), Some(exact.clone()));
-    b.update(Command::Back);
+    b.press(Action::Back);
     assert_eq!(b.screen, Screen::Library);
     let expected = Some(exact.clone());
     assert_eq!(
@@ -98,8 +110,8 @@ fn back_to_the_table_saves_and_the_next_session_resumes() {
     let mut fresh = browser(&state, true);
     open(&mut fresh, "05PARIS2333");
     assert_eq!(reader_position(&fresh).paragraph, 0);
-    fresh.update(Command::Reader(Action::GoTo("3".into())));
-    fresh.update(Command::Back);
+    fresh.press(Action::GoTo("3".into()));
+    fresh.press(Action::Back);
     let at_3 = |p: &Option<ReadingPosition>| p.as_ref().map(|p| p.paragraph) == Some(3);
     assert!(at_3(&saved_soon(&state, "05PARIS2333", at_3)));
 }
@@ -110,24 +122,24 @@ fn jumping_to_another_cable_and_quitting_save_the_cable_left() {
     let state = dir.path().join("state.json");
     let mut b = browser(&state, false);
     open(&mut b, "05PARIS2333");
-    b.update(Command::Reader(Action::GoTo("4".into())));
-    b.update(Command::Reader(Action::Down));
+    b.press(Action::GoTo("4".into()));
+    b.press(Action::Down);
     let left = reader_position(&b);
     // Follow REF B from the list: the cable left is saved exactly.
-    b.update(Command::References);
-    b.update(Command::Open);
+    b.press(Action::References);
+    b.press(Action::Open);
     assert_eq!(reader_id(&b), "04PARIS8983");
     let expected = Some(left.clone());
     assert_eq!(
         saved_soon(&state, "05PARIS2333", |p| *p == expected),
         expected
     );
-    b.update(Command::Reader(Action::GoTo("2".into())));
-    b.update(Command::Reader(Action::Down));
+    b.press(Action::GoTo("2".into()));
+    b.press(Action::Down);
     let there = reader_position(&b);
 
     // Jumping back saves where 04PARIS8983 was, and returns to the exact place left.
-    b.update(Command::JumpBack);
+    b.press(Action::JumpBack);
     assert_eq!(reader_id(&b), "05PARIS2333");
     assert_eq!(reader_position(&b), left);
     let expected = Some(there);
@@ -137,12 +149,10 @@ fn jumping_to_another_cable_and_quitting_save_the_cable_left() {
     );
 
     // Quitting saves the cable in the reader.
-    b.update(Command::Reader(Action::GoTo("6".into())));
-    b.update(Command::Reader(Action::Down));
+    b.press(Action::GoTo("6".into()));
+    b.press(Action::Down);
     let last = reader_position(&b);
-    b.update(Command::Reader(Action::Quit));
-    assert!(b.quit);
-    assert!(b.finish().is_empty());
+    assert!(finish(&mut b).is_empty());
     assert_eq!(saved(&state, "05PARIS2333"), Some(last));
 }
 
@@ -153,9 +163,9 @@ fn an_entity_followed_to_a_cable_wins_over_its_saved_position() {
     let mut b = browser(&state, false);
     open(&mut b, "08RIYADH768");
     // Leave it with a mark set and another entity selected.
-    b.update(Command::Reader(Action::Bottom));
-    b.update(Command::Reader(Action::SetMark));
-    b.update(Command::Reader(Action::Type('a')));
+    b.press(Action::Bottom);
+    b.press(Action::SetMark);
+    b.press(Action::Type('a'));
     let app = &mut b.reader.as_mut().unwrap().1;
     let other = app
         .cable
@@ -164,12 +174,12 @@ fn an_entity_followed_to_a_cable_wins_over_its_saved_position() {
         .position(|e| e.name.to_lowercase() != "hezbollah")
         .unwrap();
     app.select_entity(other, false);
-    b.update(Command::Back);
+    b.press(Action::Back);
     let left = saved_soon(&state, "08RIYADH768", Option::is_some).expect("saved");
     assert!(left.marks.contains_key(&'a') && left.entity.is_some());
 
-    b.update(Command::Cancel);
-    b.update(Command::Cancel);
+    b.press(Action::Cancel);
+    b.press(Action::Cancel);
     open(&mut b, "05PARIS2333");
     let app = &mut b.reader.as_mut().unwrap().1;
     let hezbollah = app
@@ -179,8 +189,8 @@ fn an_entity_followed_to_a_cable_wins_over_its_saved_position() {
         .position(|e| e.name == "Hezbollah")
         .unwrap();
     app.select_entity(hezbollah, true);
-    b.update(Command::OtherCables);
-    b.update(Command::Open);
+    b.press(Action::OtherCables);
+    b.press(Action::Open);
     assert_eq!(reader_id(&b), "08RIYADH768");
     let app = &b.reader.as_ref().unwrap().1;
     let selected = &app.cable.entities[app.selected.unwrap()];
@@ -192,10 +202,10 @@ fn an_entity_followed_to_a_cable_wins_over_its_saved_position() {
 
 #[test]
 fn no_state_means_nothing_is_read_or_written() {
-    let mut b = Browser::new(library(), AppOptions::default());
-    b.update(Command::Resize(120, 40));
+    let mut b = Driver::new(Session::new(library(), AppOptions::default()));
+    b.press(Action::Resize(120, 40));
     open(&mut b, "05PARIS2333");
-    b.update(Command::Reader(Action::GoTo("5".into())));
-    b.update(Command::Back);
-    assert!(b.finish().is_empty());
+    b.press(Action::GoTo("5".into()));
+    b.press(Action::Back);
+    assert!(finish(&mut b).is_empty());
 }

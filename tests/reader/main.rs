@@ -3,6 +3,9 @@
 //! One test binary for the area: every test file links the whole crate, so fewer
 //! binaries build and link faster.
 
+#[path = "../support/drive.rs"]
+#[allow(dead_code, reason = "the shared helpers have more than this area uses")]
+mod drive;
 #[cfg(unix)]
 #[path = "../support/hostile.rs"]
 #[allow(dead_code, reason = "the shared helpers have more than this area uses")]

@@ -34,7 +34,7 @@ fn draw(app: &mut App, w: u16, h: u16) {
     app.update(Action::Resize(w, h));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
-        .draw(|frame| cableview::ui::draw(frame, app))
+        .draw(|frame| frame.render_widget(&*app, frame.area()))
         .unwrap();
 }
 

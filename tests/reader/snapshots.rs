@@ -21,7 +21,7 @@ fn app(theme: &str, w: u16, h: u16) -> App {
 fn terminal(app: &App) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
     terminal
-        .draw(|frame| cableview::ui::draw(frame, app))
+        .draw(|frame| frame.render_widget(&*app, frame.area()))
         .unwrap();
     terminal
 }

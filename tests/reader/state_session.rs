@@ -1,20 +1,35 @@
 //! A reading session against the store, without a terminal: resume, save after a
 //! jump, not after every line, and save the exact place on quit.
 
+use crate::drive::Driver;
 use cableview::action::Action;
 use cableview::app::{App, AppOptions, ReadingPosition};
+use cableview::session::{Effect, Session};
 use cableview::state::Store;
-use cableview::state::session::Session;
 use std::path::Path;
 
-fn app() -> App {
-    let mut app = App::new(cableview::input::sample(), AppOptions::default());
-    app.update(Action::Resize(120, 40));
-    app
+/// The sample in a single-cable session saving in the store at `path`.
+fn reading(path: &Path, fresh: bool) -> Driver {
+    let mut session = Session::single(cableview::input::sample(), AppOptions::default());
+    session.set_fresh(fresh);
+    session.update(Action::Resize(120, 40));
+    Driver::with_store(session, Store::open(path.to_path_buf()))
+}
+
+fn app(driver: &Driver) -> &App {
+    &driver.session.reader.as_ref().expect("the cable is open").1
 }
 
 fn saved(path: &Path) -> Option<ReadingPosition> {
     Store::open(path.to_path_buf()).position_as("05PARIS2333")
+}
+
+/// Quits as the user does, and waits for the saves to be written.
+fn quit(driver: &mut Driver) -> Vec<String> {
+    driver.press(Action::Quit);
+    assert!(driver.quit);
+    driver.store.flush();
+    driver.store.take_notices()
 }
 
 #[test]
@@ -22,14 +37,16 @@ fn a_session_saves_on_jumps_and_on_quit_and_resumes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("state.json");
 
-    let mut reading = app();
-    let (mut session, notices) = Session::start(Store::open(path.clone()), &mut reading, false);
-    assert!(notices.is_empty());
-    assert_eq!(reading.notice, None, "nothing to resume, nothing said");
+    let mut reader = reading(&path, false);
+    assert_eq!(app(&reader).notice, None, "nothing to resume, nothing said");
 
-    reading.update(Action::GoTo("4".into()));
-    session.after_update(&mut reading);
-    session.flush();
+    let effects = reader.press(Action::GoTo("4".into()));
+    assert!(
+        matches!(effects.as_slice(), [Effect::SavePosition { key, position }]
+            if key == "05PARIS2333" && position.paragraph == 4),
+        "a jump asks for a save: {effects:?}"
+    );
+    reader.store.flush();
     assert_eq!(
         saved(&path).map(|p| p.paragraph),
         Some(4),
@@ -37,50 +54,49 @@ fn a_session_saves_on_jumps_and_on_quit_and_resumes() {
     );
 
     // A line down inside ¶4 is not worth a write; the quit saves it.
-    let at_jump = reading.position();
-    reading.update(Action::Down);
-    session.after_update(&mut reading);
-    session.flush();
-    assert_eq!(reading.position().paragraph, 4);
-    assert_ne!(reading.position().row, at_jump.row, "the line moved");
+    let at_jump = app(&reader).position();
+    assert_eq!(reader.press(Action::Down), [], "no save for a line");
+    assert_eq!(app(&reader).position().paragraph, 4);
+    assert_ne!(app(&reader).position().row, at_jump.row, "the line moved");
+    reader.store.flush();
     assert_eq!(
         saved(&path),
         Some(at_jump),
         "but the file still has the jump"
     );
-    reading.update(Action::SetMark);
-    reading.update(Action::Type('a'));
-    session.after_update(&mut reading);
-    session.flush();
+    reader.press(Action::SetMark);
+    reader.press(Action::Type('a'));
+    reader.store.flush();
     assert!(
         saved(&path).expect("saved").marks.contains_key(&'a'),
         "a new mark is saved"
     );
-    let exact = reading.position();
-    assert_eq!(session.finish(&mut reading), Vec::<String>::new());
+    let exact = app(&reader).position();
+    assert_eq!(quit(&mut reader), Vec::<String>::new());
     assert_eq!(saved(&path), Some(exact.clone()));
 
-    let mut again = app();
-    let (_session, notices) = Session::start(Store::open(path.clone()), &mut again, false);
-    assert!(notices.is_empty());
-    assert_eq!(again.position(), exact);
-    assert_eq!(again.notice.as_deref(), Some("resumed at ¶4"));
+    let again = reading(&path, false);
+    assert_eq!(app(&again).position(), exact);
+    assert_eq!(app(&again).notice.as_deref(), Some("resumed at ¶4"));
 
-    let mut fresh = app();
-    let (_session, _) = Session::start(Store::open(path), &mut fresh, true);
-    assert_eq!(fresh.position().paragraph, 0);
-    assert_eq!(fresh.notice, None);
+    let fresh = reading(&path, true);
+    assert_eq!(app(&fresh).position().paragraph, 0);
+    assert_eq!(app(&fresh).notice, None);
 }
 
 #[test]
-fn store_notices_reach_the_status_line_and_the_caller() {
+fn store_notices_reach_the_status_line_of_a_single_cable() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("state.json");
     std::fs::write(&path, "garbage").expect("write");
-    let mut reading = app();
-    let (_session, notices) = Session::start(Store::open(path), &mut reading, false);
+    let mut store = Store::open(path);
+    let notices = store.take_notices();
     assert_eq!(notices.len(), 1);
-    assert_eq!(reading.notice.as_deref(), Some(notices[0].as_str()));
+    // As the command line does before the terminal starts.
+    let mut session = Session::single(cableview::input::sample(), AppOptions::default());
+    session.notify(notices.join("; "));
+    let reader = Driver::with_store(session, store);
+    assert_eq!(app(&reader).notice.as_deref(), Some(notices[0].as_str()));
 }
 
 /// A `state.json` of `cables` other cables, as years of reading leave it.
@@ -102,9 +118,8 @@ fn jumps_never_wait_for_a_big_file_or_another_instances_lock() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("state.json");
     big_state(&path, 60_000);
-    let mut reading = app();
-    let (mut session, notices) = Session::start(Store::open(path.clone()), &mut reading, false);
-    assert!(notices.is_empty(), "{notices:?}");
+    let mut reader = reading(&path, false);
+    assert!(reader.store.take_notices().is_empty());
 
     // Another cableview is saving: each jump below would have waited for its lock,
     // then rewritten the whole file, before the next key was read.
@@ -112,17 +127,16 @@ fn jumps_never_wait_for_a_big_file_or_another_instances_lock() {
     std::fs::write(&lock, "another cableview").expect("lock");
     let before = std::fs::read(&path).expect("state");
     for paragraph in [3, 5, 2, 6, 4, 7, 1, 5] {
-        reading.update(Action::GoTo(paragraph.to_string()));
-        session.after_update(&mut reading);
+        reader.press(Action::GoTo(paragraph.to_string()));
     }
-    assert_eq!(reading.position().paragraph, 5);
+    assert_eq!(app(&reader).position().paragraph, 5);
     assert!(std::fs::read(&path).expect("state") == before, "untouched");
 
     // The other instance is done; quitting writes the last place, next to every
     // other cable's.
     std::fs::remove_file(&lock).expect("unlock");
-    let exact = reading.position();
-    assert_eq!(session.finish(&mut reading), Vec::<String>::new());
+    let exact = app(&reader).position();
+    assert_eq!(quit(&mut reader), Vec::<String>::new());
     let store = Store::open(path);
     assert_eq!(store.entries().len(), 60_001);
     assert_eq!(store.position_as("05PARIS2333"), Some(exact));

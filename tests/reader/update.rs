@@ -1,9 +1,10 @@
 //! `App::update`: one test (or more) per action, against the bundled sample.
 
 use cableview::action::{Action, Mouse};
-use cableview::app::{App, AppOptions, Effect, EntityItem, Focus, Mode, ReadingPosition};
+use cableview::app::{App, AppOptions, EntityItem, Focus, Mode, ReadingPosition};
 use cableview::cable::EntityKind;
-use cableview::ui::layout;
+use cableview::session::Effect;
+use cableview::session::layout;
 
 fn app_at(w: u16, h: u16) -> App {
     let mut app = App::new(cableview::input::sample(), AppOptions::default());

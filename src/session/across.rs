@@ -1,7 +1,7 @@
 //! Moving across cables: the other cables naming an entity, REF links and cited-by,
 //! and the jump list (`Ctrl-o` / `Ctrl-i`).
 
-use super::{Browser, CableList, Jump, ListItem};
+use super::{Arrival, CableList, Jump, ListCursor, ListItem, Session};
 use crate::action::Action;
 use crate::library::{Appearance, EntityKey};
 
@@ -24,7 +24,7 @@ pub fn other_cables(count: usize) -> String {
     }
 }
 
-impl Browser {
+impl Session {
     /// Where an entity appears in the library's cables other than `cable`.
     #[must_use]
     pub fn elsewhere(&self, cable: usize, entity: &EntityKey) -> Vec<Appearance<'_>> {
@@ -94,8 +94,9 @@ impl Browser {
         self.list = Some(CableList {
             title: format!("{} in {}", entity.name, other_cables(items.len())),
             items,
-            selected: 0,
+            cursor: ListCursor::default(),
         });
+        self.fit_list();
     }
 
     pub(super) fn list_references(&mut self) {
@@ -130,8 +131,9 @@ impl Browser {
         self.list = Some(CableList {
             title: format!("{}: REF links and cited by", id(cable)),
             items,
-            selected: 0,
+            cursor: ListCursor::default(),
         });
+        self.fit_list();
     }
 
     /// Records the current place before going elsewhere; forward history is dropped.
@@ -173,18 +175,7 @@ impl Browser {
         let Some(jump) = self.jumps.get(self.jump_at).cloned() else {
             return;
         };
-        self.open(jump.cable, None);
-        if let Some((_, app)) = &mut self.reader {
-            app.restore(&jump.position);
-            // The exact place: the pane in focus and the mention the cursor was on too.
-            app.focus = jump.focus;
-            if jump
-                .mention_cursor
-                .is_some_and(|at| at < app.selected_mentions.len())
-            {
-                app.mention_cursor = jump.mention_cursor;
-            }
-        }
+        self.go(jump.cable, Arrival::Jump(jump));
     }
 }
 

@@ -1,7 +1,15 @@
 //! The library table's state: query, sort, selection; updated by keys, read by the UI.
 
+use super::ListCursor;
 use crate::cable::Classification;
 use crate::library::{Column, Library, Query};
+
+/// The rows of cables a terminal `height` rows high shows under the table's title, filter
+/// line and headings, above its status line.
+#[must_use]
+pub fn visible_rows(height: u16) -> usize {
+    usize::from(height.saturating_sub(4))
+}
 
 /// What the table shows and where its cursor is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -12,10 +20,8 @@ pub struct Table {
     order: Vec<usize>,
     /// The cables shown, in order: `order` filtered by the query.
     pub rows: Vec<usize>,
-    /// The cursor, an index into `rows`.
-    pub selected: usize,
-    /// The first visible row.
-    pub offset: usize,
+    /// The cursor over `rows`, and the rows shown.
+    pub cursor: ListCursor,
     /// Whether keys type into the filter.
     pub typing: bool,
 }
@@ -32,7 +38,7 @@ impl Table {
     /// The library index of the cable under the cursor.
     #[must_use]
     pub fn current(&self) -> Option<usize> {
-        self.rows.get(self.selected).copied()
+        self.rows.get(self.cursor.selected).copied()
     }
 
     fn resort(&mut self, library: &Library) {
@@ -45,9 +51,10 @@ impl Table {
     /// shown, else on the first row.
     fn refilter(&mut self, library: &Library, keep: Option<usize>) {
         self.rows = library.filter(&self.order, &self.query);
-        self.selected = keep
+        let row = keep
             .and_then(|c| self.rows.iter().position(|&r| r == c))
             .unwrap_or(0);
+        self.cursor.select(row, self.rows.len());
     }
 
     /// Sorts by the next column (`s`); the same column twice flips the direction.
@@ -81,9 +88,10 @@ impl Table {
         // A longer filter only narrows: every word that matched still has to, so only
         // the rows shown now need checking (keystrokes get cheaper as the list shrinks).
         self.rows = library.filter(&self.rows, &self.query);
-        self.selected = keep
+        let row = keep
             .and_then(|c| self.rows.iter().position(|&r| r == c))
             .unwrap_or(0);
+        self.cursor.select(row, self.rows.len());
     }
 
     /// Removes the filter's last character.
@@ -118,33 +126,6 @@ impl Table {
         self.query.tag = next_in(&tags, self.query.tag.as_ref());
         let keep = self.current();
         self.refilter(library, keep);
-    }
-
-    /// Moves the cursor by `delta` rows, clamped to the table.
-    pub fn move_by(&mut self, delta: isize) {
-        let last = self.rows.len().saturating_sub(1);
-        self.selected = self.selected.saturating_add_signed(delta).min(last);
-    }
-
-    /// Moves the cursor to the first or last row.
-    pub fn move_to_end(&mut self, last: bool) {
-        self.selected = if last {
-            self.rows.len().saturating_sub(1)
-        } else {
-            0
-        };
-    }
-
-    /// Keeps the cursor within `height` visible rows, scrolling as little as possible.
-    pub fn scroll_into_view(&mut self, height: usize) {
-        if height == 0 {
-            return;
-        }
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
     }
 }
 

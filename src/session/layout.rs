@@ -167,6 +167,23 @@ pub fn entities_geometry(pane: Rect) -> EntitiesGeometry {
     }
 }
 
+/// Where a list of cables goes over the reader: centred, at most 90 columns wide, as tall
+/// as its rows allow.
+#[must_use]
+pub fn cable_list_popup(area: Rect, items: usize) -> Rect {
+    let width = area.width.saturating_sub(8).min(90);
+    let height = (u16::try_from(items).unwrap_or(u16::MAX).saturating_add(2))
+        .min(area.height.saturating_sub(2))
+        .max(3)
+        .min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
 /// The first row shown of a list of `len` rows with the cursor kept near the middle.
 #[must_use]
 pub fn list_offset(cursor: usize, len: usize, height: usize) -> usize {

@@ -68,7 +68,7 @@ impl Rows {
     }
 
     fn push(&mut self, text: &str, style: PieceStyle, cable: Option<usize>) {
-        let text = crate::ui::truncate(text, self.room());
+        let text = crate::sanitize::truncate(text, self.room());
         let width = crate::sanitize::width(&text);
         if let Some(row) = self.rows.last_mut() {
             row.push(LinkPiece {

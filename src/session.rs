@@ -1,0 +1,516 @@
+//! One session for one cable or a whole library: the table of cables, the reader on one of
+//! them, the lists over it, and the moves between cables (other cables naming an entity,
+//! REF links, cited-by, the jump list). A single cable is a library of one whose table is
+//! never shown.
+//!
+//! [`Session::update`] is the only place the state changes; it does no I/O and returns
+//! [`Effect`]s for the event loop, which reports back with actions. The reader's own state
+//! stays in [`App`], which gets every action the session does not claim.
+
+mod across;
+mod effect;
+pub mod help;
+pub mod keys;
+pub mod layout;
+mod open;
+mod positions;
+pub mod scroll;
+pub mod table;
+
+use crate::action::Action;
+use crate::app::{App, AppOptions, Focus, ReadingPosition};
+use crate::input::Progress;
+use crate::library::{EntityKey, Library, LoadEvent, LoadHandle};
+use crate::theme::Theme;
+pub use across::other_cables;
+pub use effect::Effect;
+use positions::Positions;
+pub use scroll::ListCursor;
+pub use table::Table;
+
+/// What the screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The library is loading.
+    Loading,
+    /// The table of cables.
+    Library,
+    /// The files that were not loaded.
+    Skipped,
+    /// The reader on one cable.
+    Reader,
+}
+
+/// A list of cables to go to, shown over the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CableList {
+    /// What the list is (`Hezbollah in 2 other cables`).
+    pub title: String,
+    /// Cable, entity to select there (by key), and the line shown.
+    pub items: Vec<ListItem>,
+    /// The cursor.
+    pub cursor: ListCursor,
+}
+
+/// One row of a [`CableList`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListItem {
+    /// The cable, by library index.
+    pub cable: usize,
+    /// The entity to select on arrival (its first mention is where the reader opens).
+    pub entity: Option<EntityKey>,
+    /// What the row says.
+    pub text: String,
+}
+
+/// A place to come back to with `Ctrl-o`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Jump {
+    /// The cable, by library index.
+    pub cable: usize,
+    /// Where in it.
+    pub position: ReadingPosition,
+    /// The pane that had the focus.
+    pub focus: Focus,
+    /// Which mention of the selected entity the cursor was on.
+    pub mention_cursor: Option<usize>,
+}
+
+/// Where a cable being read opens once the event loop has read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Arrival {
+    /// Where it was left last time (unless `--fresh`).
+    Resume,
+    /// At the first mention of this entity.
+    Entity(EntityKey),
+    /// At a place of the jump list.
+    Jump(Jump),
+}
+
+/// The whole state of a session.
+#[derive(Debug)]
+pub struct Session {
+    /// The cables (empty while loading; one for a single cable).
+    pub library: Library,
+    /// The table's filters, sort and cursor.
+    pub table: Table,
+    /// What the screen shows.
+    pub screen: Screen,
+    /// The reader, and which cable it shows.
+    pub reader: Option<(usize, App)>,
+    /// A list of cables over the reader.
+    pub list: Option<CableList>,
+    /// Places visited, for `Ctrl-o` / `Ctrl-i`.
+    pub jumps: Vec<Jump>,
+    /// Where in `jumps` we are (`jumps.len()`: at the newest place).
+    pub jump_at: usize,
+    /// The latest load progress.
+    pub progress: Option<Progress>,
+    /// Set when the load is indexing.
+    pub indexing: bool,
+    /// A message for the table's status line (the reader has its own).
+    pub notice: Option<String>,
+    /// The table's help overlay, and its scroll.
+    pub help: Option<ListCursor>,
+    /// The skipped-files report's scroll.
+    pub skipped: ListCursor,
+    /// The colours, for the table, the reader and every cable opened next.
+    pub theme: Theme,
+    /// The terminal size.
+    pub size: (u16, u16),
+    /// A single cable: the table is never shown and nothing leads back to it.
+    single: bool,
+    options: AppOptions,
+    effects: Vec<Effect>,
+    loader: Option<LoadHandle>,
+    /// The cable being read by the event loop, and where it opens.
+    opening: Option<(usize, Arrival)>,
+    /// The open cable's last saved position.
+    positions: Positions,
+    /// `--fresh`: open cables at the top (positions are still saved).
+    fresh: bool,
+}
+
+impl Session {
+    /// A session over a library already loaded, showing the table.
+    #[must_use]
+    pub fn new(library: Library, options: AppOptions) -> Self {
+        let mut session = Self::loading(None, options);
+        session.set_library(library);
+        session
+    }
+
+    /// A session on one cable: the reader, with no table behind it. Carry out
+    /// [`Session::start`]'s effects to open it.
+    #[must_use]
+    pub fn single(cable: crate::cable::Cable, options: AppOptions) -> Self {
+        // Alone, the reader's own keys come first: no move between cables takes them.
+        let keymap = options.keymap.clone();
+        let mut session = Self::new(Library::from_cables(vec![cable]), options);
+        session.options.keymap = keymap;
+        session.single = true;
+        session.notice = None;
+        session
+    }
+
+    /// A session showing the loading screen until `loader` delivers the library.
+    #[must_use]
+    pub fn loading(loader: Option<LoadHandle>, mut options: AppOptions) -> Self {
+        // The moves between cables take their keys before the reader's.
+        options.keymap = options.keymap.for_library_session();
+        let theme = Theme::load(&options.theme, options.themes_dir.as_deref())
+            .unwrap_or_else(|_| Theme::builtin("default").unwrap_or_default());
+        Self {
+            library: Library::default(),
+            table: Table::default(),
+            screen: Screen::Loading,
+            reader: None,
+            list: None,
+            jumps: Vec::new(),
+            jump_at: 0,
+            progress: None,
+            indexing: false,
+            notice: None,
+            help: None,
+            skipped: ListCursor::default(),
+            theme,
+            size: (80, 24),
+            single: false,
+            options,
+            effects: Vec::new(),
+            loader,
+            opening: None,
+            positions: Positions::default(),
+            fresh: false,
+        }
+    }
+
+    /// Opens cables at the top rather than where they were left (`--fresh`).
+    pub fn set_fresh(&mut self, fresh: bool) {
+        self.fresh = fresh;
+    }
+
+    /// Whether cables open at the top rather than where they were left.
+    #[must_use]
+    pub fn fresh(&self) -> bool {
+        self.fresh
+    }
+
+    /// What to do first: for a single cable, read it.
+    pub fn start(&mut self) -> Vec<Effect> {
+        if self.single {
+            self.open(0, None);
+        }
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Shows a message on the status line of the screen in front.
+    pub fn notify(&mut self, text: impl Into<String>) {
+        self.tell(text.into());
+    }
+
+    /// Whether this session reads one cable (no table).
+    #[must_use]
+    pub fn is_single(&self) -> bool {
+        self.single
+    }
+
+    /// The keys, for hints and help.
+    #[must_use]
+    pub fn keymap(&self) -> &crate::keymap::Keymap {
+        &self.options.keymap
+    }
+
+    /// Whether the mouse is wanted.
+    #[must_use]
+    pub fn mouse(&self) -> bool {
+        self.options.mouse
+    }
+
+    /// Where the user's themes are, for the loop that loads one.
+    #[must_use]
+    pub fn themes_dir(&self) -> Option<&std::path::Path> {
+        self.options.themes_dir.as_deref()
+    }
+
+    /// Whether the library is still loading (the loop then polls the load).
+    #[must_use]
+    pub fn is_loading(&self) -> bool {
+        self.loader.is_some()
+    }
+
+    fn set_library(&mut self, library: Library) {
+        self.table = Table::new(&library);
+        self.library = library;
+        self.screen = Screen::Library;
+        self.resize(self.size);
+        if !self.library.skipped().is_empty() {
+            let key = self
+                .options
+                .keymap
+                .library_key(&Action::Skipped)
+                .map_or_else(String::new, |k| format!(": press {k} to see why"));
+            self.notice = Some(format!(
+                "{} files skipped{key}",
+                self.library.skipped().len()
+            ));
+        }
+    }
+
+    /// Applies one action: the only place the session's state changes. Does no I/O: what
+    /// needs the world comes back as effects, in the order to carry them out.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        self.apply(action);
+        std::mem::take(&mut self.effects)
+    }
+
+    fn apply(&mut self, action: Action) {
+        match action {
+            Action::Quit => {
+                self.save_position(true);
+                self.effects.push(Effect::Quit);
+            }
+            Action::Tick => self.poll_load(),
+            Action::Resize(w, h) => self.resize((w, h)),
+            Action::CableRead(read) => self.arrive(*read),
+            Action::ThemeLoaded(theme, skipped) => self.set_theme(*theme, &skipped),
+            Action::Notice(text) => self.tell(text),
+            action => match self.screen {
+                Screen::Loading => {}
+                Screen::Library if self.help.is_some() => self.help_action(&action),
+                Screen::Library => self.table_action(action),
+                Screen::Skipped => self.skipped_action(&action),
+                Screen::Reader if self.list.is_some() => self.list_action(action),
+                Screen::Reader => self.reader_action(action),
+            },
+        }
+    }
+
+    /// The theme from now on, for the table, the open cable and the next cables opened.
+    fn set_theme(&mut self, theme: Theme, skipped: &[String]) {
+        self.options.theme.clone_from(&theme.name);
+        let note = if skipped.is_empty() {
+            String::new()
+        } else {
+            format!(" (skipped {}: they do not load)", skipped.join(", "))
+        };
+        self.tell(format!("theme: {}{note}", theme.name));
+        if let Some((_, app)) = &mut self.reader {
+            app.theme = theme.clone();
+        }
+        self.theme = theme;
+    }
+
+    fn resize(&mut self, size: (u16, u16)) {
+        self.size = size;
+        let (rows, len) = (
+            crate::session::table::visible_rows(size.1),
+            self.table.rows.len(),
+        );
+        self.table.cursor.set_height(rows, len);
+        // The report fills the screen inside a border.
+        let report = usize::from(size.1.saturating_sub(2)).max(1);
+        let positions = self.library.skipped().len().saturating_sub(report) + 1;
+        self.skipped.set_height(report, positions);
+        self.fit_list();
+        if let Some((_, app)) = &mut self.reader {
+            app.update(Action::Resize(size.0, size.1));
+        }
+    }
+
+    /// Tells the list over the reader how many rows its popup shows.
+    fn fit_list(&mut self) {
+        if let Some(list) = &mut self.list {
+            let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+            let popup = layout::cable_list_popup(area, list.items.len());
+            let rows = usize::from(popup.height.saturating_sub(2));
+            list.cursor.set_height(rows, list.items.len());
+        }
+    }
+
+    fn poll_load(&mut self) {
+        let Some(loader) = &self.loader else {
+            return;
+        };
+        for event in loader.poll() {
+            match event {
+                LoadEvent::Progress(p) => self.progress = Some(p),
+                LoadEvent::Indexing(_) => self.indexing = true,
+                LoadEvent::Done(library) => {
+                    self.loader = None;
+                    self.set_library(*library);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Scrolls the skipped-files report, or leaves it.
+    fn skipped_action(&mut self, action: &Action) {
+        let report = self.skipped.height().max(1);
+        let positions = self.library.skipped().len().saturating_sub(report) + 1;
+        match action {
+            Action::Skipped | Action::Cancel | Action::Back => self.screen = Screen::Library,
+            action => {
+                self.skipped.apply(action, positions);
+            }
+        }
+    }
+
+    fn help_action(&mut self, action: &Action) {
+        let Some(help) = &mut self.help else {
+            return;
+        };
+        let lines = help::library_lines(&self.options.keymap);
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        let placement = help::Placement::of(&lines, area);
+        let positions = placement.max_scroll() + 1;
+        help.set_height(
+            usize::from(layout::inner(placement.popup).height),
+            positions,
+        );
+        match action {
+            Action::Help | Action::Cancel | Action::Back => self.help = None,
+            action => {
+                help.apply(action, positions);
+            }
+        }
+    }
+
+    fn table_action(&mut self, action: Action) {
+        self.notice = None;
+        let library = &self.library;
+        let table = &mut self.table;
+        let len = table.rows.len();
+        if table.typing {
+            match action {
+                Action::Type(c) => return table.type_char(library, c),
+                Action::Backspace => return table.backspace(library),
+                Action::Cancel | Action::Open => {
+                    table.typing = false;
+                    return;
+                }
+                _ => {}
+            }
+        }
+        if table.cursor.apply(&action, len) {
+            return;
+        }
+        match action {
+            Action::Help => self.help = Some(ListCursor::default()),
+            Action::Filter => table.typing = true,
+            Action::Cancel => table.clear_text(library),
+            Action::NextSort => table.next_sort(library),
+            Action::Reverse => table.reverse(library),
+            Action::NextClassification => table.next_classification(library),
+            Action::NextTag => table.next_tag(library),
+            Action::Skipped => self.screen = Screen::Skipped,
+            Action::Open => {
+                if let Some(cable) = table.current() {
+                    self.open(cable, None);
+                }
+            }
+            // From the table, Ctrl-o returns to the reader where it was.
+            Action::JumpBack | Action::JumpForward if self.reader.is_some() => {
+                self.screen = Screen::Reader;
+            }
+            _ => {}
+        }
+    }
+
+    fn reader_action(&mut self, action: Action) {
+        match action {
+            Action::Back if self.single => {}
+            Action::Back => {
+                // Leaving the cable records where it was left.
+                self.save_position(true);
+                self.screen = Screen::Library;
+            }
+            Action::OtherCables | Action::References if self.single => {
+                let key = self.options.keymap.library_key(&action);
+                let what = key.map_or_else(String::new, |k| format!("{k}: "));
+                self.tell(format!(
+                    "{what}this needs a library: open a folder or several files"
+                ));
+            }
+            Action::OtherCables => self.list_other_cables(),
+            Action::References => self.list_references(),
+            Action::JumpBack => self.jump_back(),
+            Action::JumpForward => self.jump_forward(),
+            action => self.pass_to_reader(action),
+        }
+    }
+
+    fn pass_to_reader(&mut self, action: Action) {
+        let Some((_, app)) = &mut self.reader else {
+            return;
+        };
+        let before = app.selected;
+        let mut clicked = None;
+        for effect in app.update(action) {
+            match effect {
+                Effect::OpenCable(cable) => clicked = Some(cable),
+                Effect::Quit => {
+                    self.save_position(true);
+                    self.effects.push(Effect::Quit);
+                }
+                effect => self.effects.push(effect),
+            }
+        }
+        self.save_position(false);
+        let changed = self
+            .reader
+            .as_ref()
+            .is_some_and(|(_, app)| app.selected.is_some() && app.selected != before);
+        if changed && !self.single {
+            self.note_selected_entity();
+        }
+        // A click on a header link: go there as from the `R` list.
+        if let Some(cable) = clicked {
+            self.remember();
+            self.open(cable, None);
+        }
+    }
+
+    fn list_action(&mut self, action: Action) {
+        let Some(list) = &mut self.list else {
+            return;
+        };
+        if list.cursor.apply(&action, list.items.len()) {
+            return;
+        }
+        match action {
+            Action::Open => {
+                let item = list.items.get(list.cursor.selected).cloned();
+                self.list = None;
+                if let Some(item) = item {
+                    self.remember();
+                    self.open(item.cable, item.entity);
+                }
+            }
+            Action::Cancel | Action::Back | Action::OtherCables | Action::References => {
+                self.list = None;
+            }
+            _ => {}
+        }
+    }
+
+    /// Saves the open cable's position: `exact` on leaving it or quitting, else only when
+    /// it moved to another paragraph or changed what is worth keeping.
+    fn save_position(&mut self, exact: bool) {
+        if let Some((_, app)) = &self.reader
+            && let Some(effect) = self.positions.save(app.position(), exact)
+        {
+            self.effects.push(effect);
+        }
+    }
+
+    /// Shows a message on the status line of the screen in front: the reader's, or the
+    /// table's.
+    fn tell(&mut self, text: String) {
+        match &mut self.reader {
+            Some((_, app)) if self.screen == Screen::Reader => app.notify(text),
+            _ => self.notice = Some(text),
+        }
+    }
+}

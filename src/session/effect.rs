@@ -1,0 +1,38 @@
+//! What the session asks of the world: `update` changes state and returns these, and the
+//! event loop carries them out, reporting back with an action where there is something to
+//! report ([`crate::action::Action::CableRead`], [`crate::action::Action::Notice`]). So
+//! `update` itself does no I/O, and tests assert on what it asks.
+
+use crate::app::ReadingPosition;
+
+/// One thing for the event loop to do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Leave cableview.
+    Quit,
+    /// Put this text on the clipboard (its control characters already made visible).
+    Copy(String),
+    /// Open this cable of the library: a click on a link in the header. The reader asks
+    /// it; the session turns it into [`Effect::ReadCable`].
+    OpenCable(usize),
+    /// Read and parse this cable of the library, look up where it was left, and report
+    /// both with [`crate::action::Action::CableRead`].
+    ReadCable {
+        /// The cable, by library index.
+        cable: usize,
+    },
+    /// Keep this reading position in the reading state.
+    SavePosition {
+        /// The cable's key in the reading state.
+        key: String,
+        /// Where it is.
+        position: ReadingPosition,
+    },
+    /// Load the theme that follows `after` in `cableview themes` order (it reads the
+    /// themes dir and the theme files) and report it with
+    /// [`crate::action::Action::ThemeLoaded`].
+    NextTheme {
+        /// The theme in use.
+        after: String,
+    },
+}

@@ -1,0 +1,201 @@
+//! What the help overlays say and where they go: generated from the keymap so they always
+//! tell the truth, and placed here so the session scrolls them as far as they are drawn.
+
+use crate::action::Action;
+use crate::keymap::{Key, Keymap};
+use ratatui::layout::Rect;
+
+const MOUSE: [(&str, &str); 3] = [
+    ("wheel", "scroll the pane under the pointer"),
+    ("click", "jump to a navigator row, select an entity"),
+    ("click mention", "select its entity"),
+];
+
+const LIBRARY_MOUSE: (&str, &str) = ("click link", "open the REF's or citing cable");
+
+/// What a help row shows in place of keys for an action with none.
+const UNBOUND: &str = "(unbound)";
+
+/// One row of a help overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpRow {
+    /// A heading over the rows after it.
+    Heading(String),
+    /// An action or a mouse gesture: its keys written for people (empty when the action
+    /// has none), then what it does.
+    Binding {
+        /// The keys, `j, down`.
+        keys: String,
+        /// What they do.
+        doc: String,
+    },
+}
+
+impl HelpRow {
+    fn binding(keys: impl Into<String>, doc: impl Into<String>) -> Self {
+        Self::Binding {
+            keys: keys.into(),
+            doc: doc.into(),
+        }
+    }
+
+    /// The keys column as drawn: `(unbound)` for an action without keys.
+    pub fn keys_shown(&self) -> &str {
+        match self {
+            Self::Heading(_) => "",
+            Self::Binding { keys, .. } if keys.is_empty() => UNBOUND,
+            Self::Binding { keys, .. } => keys,
+        }
+    }
+
+    /// The text column: the heading, or what the binding does.
+    pub fn text(&self) -> &str {
+        match self {
+            Self::Heading(text) | Self::Binding { doc: text, .. } => text,
+        }
+    }
+}
+
+/// The library actions that pass `which`, as help rows.
+fn library_rows(keymap: &Keymap, which: fn(&Action) -> bool) -> Vec<HelpRow> {
+    keymap
+        .library_bindings()
+        .filter(|(binding, _)| which(&binding.action))
+        .map(|(binding, keys)| HelpRow::binding(crate::keymap::describe_keys(keys), binding.doc))
+        .collect()
+}
+
+/// The reader's help rows: every binding of the keymap, then the mouse; in a library, the
+/// keys that move between cables too.
+#[must_use]
+pub fn reader_lines(keymap: &Keymap, in_library: bool) -> Vec<HelpRow> {
+    let mut lines: Vec<HelpRow> = keymap
+        .bindings()
+        .map(|(binding, keys)| HelpRow::binding(crate::keymap::describe_keys(keys), binding.doc))
+        .collect();
+    lines.extend(MOUSE.iter().map(|(k, d)| HelpRow::binding(*k, *d)));
+    if in_library {
+        lines.push(HelpRow::Heading("Library: between cables".to_string()));
+        lines.extend(library_rows(keymap, Action::moves_between_cables));
+        lines.push(HelpRow::binding(LIBRARY_MOUSE.0, LIBRARY_MOUSE.1));
+    }
+    lines
+}
+
+/// The library table's help rows: its keys, then those of the reader in a library.
+#[must_use]
+pub fn library_lines(keymap: &Keymap) -> Vec<HelpRow> {
+    let mut lines = library_rows(keymap, Action::on_table);
+    lines.push(HelpRow::Heading(
+        "In the reader of a cable from the library".to_string(),
+    ));
+    lines.extend(library_rows(keymap, |a| {
+        a.moves_between_cables() && !a.on_table()
+    }));
+    lines.push(HelpRow::binding(LIBRARY_MOUSE.0, LIBRARY_MOUSE.1));
+    lines
+}
+
+/// The reader's help title: how to close and scroll it, with the keys bound.
+#[must_use]
+pub fn reader_title(keymap: &Keymap) -> String {
+    title_with(
+        keymap.key(&Action::Cancel).or(keymap.key(&Action::Help)),
+        keymap.key(&Action::Down),
+        keymap.key(&Action::Up),
+    )
+}
+
+/// The library's help title, from the library's keys.
+#[must_use]
+pub fn library_title(keymap: &Keymap) -> String {
+    title_with(
+        keymap
+            .library_key(&Action::Cancel)
+            .or(keymap.library_key(&Action::Help)),
+        keymap.library_key(&Action::Down),
+        keymap.library_key(&Action::Up),
+    )
+}
+
+/// ` Keys · esc closes · j/k scroll `, leaving out what has no key.
+fn title_with(close: Option<Key>, down: Option<Key>, up: Option<Key>) -> String {
+    let mut parts = vec!["Keys".to_string()];
+    if let Some(close) = close {
+        parts.push(format!("{close} closes"));
+    }
+    if let (Some(down), Some(up)) = (down, up) {
+        parts.push(format!("{down}/{up} scroll"));
+    }
+    format!(" {} ", parts.join(" · "))
+}
+
+/// Where a help overlay goes and how its rows are arranged.
+pub struct Placement {
+    /// The overlay, border included.
+    pub popup: Rect,
+    /// One or two columns of rows.
+    pub columns: usize,
+    /// Rows in each column.
+    pub per_column: usize,
+    /// The width of the keys.
+    pub key_width: usize,
+}
+
+impl Placement {
+    /// Where `lines` go over `area`.
+    #[must_use]
+    pub fn of(lines: &[HelpRow], area: Rect) -> Self {
+        let key_width = lines
+            .iter()
+            .map(|row| row.keys_shown().chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(18);
+        let entry_width = key_width
+            + 2
+            + lines
+                .iter()
+                .map(|row| row.text().chars().count())
+                .max()
+                .unwrap_or(0);
+        let columns = if usize::from(area.width.saturating_sub(6)) >= entry_width * 2 + 3 {
+            2
+        } else {
+            1
+        };
+        let per_column = lines.len().div_ceil(columns);
+        let width = u16::try_from((entry_width + 3) * columns + 2)
+            .unwrap_or(u16::MAX)
+            .min(area.width.saturating_sub(2));
+        let height = u16::try_from(per_column + 2)
+            .unwrap_or(u16::MAX)
+            .min(area.height.saturating_sub(2));
+        let popup = Rect {
+            x: area.x + (area.width - width) / 2,
+            y: area.y + (area.height - height) / 2,
+            width,
+            height,
+        };
+        Self {
+            popup,
+            columns,
+            per_column,
+            key_width,
+        }
+    }
+
+    /// The furthest the rows scroll: the last row at the bottom.
+    #[must_use]
+    pub fn max_scroll(&self) -> usize {
+        let rows = usize::from(super::layout::inner(self.popup).height);
+        self.per_column.saturating_sub(rows)
+    }
+}
+
+/// The furthest a help overlay of `lines` scrolls in `area`, so scrolling past the end
+/// does not pile up presses to undo.
+#[must_use]
+pub fn max_scroll(lines: &[HelpRow], area: Rect) -> usize {
+    Placement::of(lines, area).max_scroll()
+}

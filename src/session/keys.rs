@@ -1,0 +1,256 @@
+//! Keys and terminal events to actions, by context: the `[library]` section of the keymap
+//! for the table and the lists over the reader; in the reader the moves between cables,
+//! then the reader's own section. Typing into a filter takes characters as they are.
+
+use super::{Screen, Session};
+use crate::action::{Action, Mouse};
+use crate::app::Mode;
+use crate::keymap::Key;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEventKind,
+};
+
+impl Session {
+    /// The action a key press means now, by context: the table and the lists over the
+    /// reader take the library's keys; in the reader the moves between cables come
+    /// first, then the reader's own keys. Typing into a filter takes characters as
+    /// they are.
+    #[must_use]
+    pub fn action_for_key(&self, key: &KeyEvent) -> Option<Action> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && key.code == KeyCode::Char('c') {
+            return Some(Action::Quit);
+        }
+        let action = self.keymap().library_action(&Key::from_event(key));
+        match self.screen {
+            Screen::Loading => action.filter(|a| *a == Action::Quit),
+            Screen::Skipped | Screen::Library if self.help.is_some() => action,
+            Screen::Skipped => action.filter(|a| !a.moves_between_cables() || *a == Action::Back),
+            Screen::Library if self.table.typing => typing_key(key),
+            Screen::Library => action.filter(Action::on_table),
+            Screen::Reader if self.list.is_some() => match action? {
+                Action::Back | Action::OtherCables | Action::References => Some(Action::Cancel),
+                action => Some(action),
+            },
+            Screen::Reader => self.reader_key(key, action),
+        }
+    }
+
+    fn reader_key(&self, key: &KeyEvent, action: Option<Action>) -> Option<Action> {
+        let app = self.reader.as_ref().map(|(_, app)| app)?;
+        if app.is_typing() || app.help.is_some() {
+            return app.action_for_key(key);
+        }
+        let moves = action.filter(Action::moves_between_cables);
+        if !self.single
+            && let Some(action) = moves
+        {
+            return Some(action);
+        }
+        let Some(action) = app.action_for_key(key) else {
+            // Alone, a move's key the reader does not use still says it needs a library.
+            return moves.filter(|_| self.single);
+        };
+        // The reader's cancel clears its search or selection first, then goes back.
+        if action == Action::Cancel
+            && app.selected.is_none()
+            && app.search.is_none()
+            && app.mode == Mode::Normal
+            && !app.source_view
+            && app.entity_list.filter.is_empty()
+        {
+            return Some(Action::Back);
+        }
+        Some(action)
+    }
+
+    /// The action a terminal event means now, if any.
+    #[must_use]
+    pub fn action_for_event(&self, event: &Event) -> Option<Action> {
+        if let Some(key) = event.as_key_press_event() {
+            return self.action_for_key(&key);
+        }
+        match event {
+            Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+            // The mouse works in the reader, not under a list.
+            Event::Mouse(mouse) if self.screen == Screen::Reader && self.list.is_none() => {
+                let (x, y) = (mouse.column, mouse.row);
+                match mouse.kind {
+                    MouseEventKind::ScrollDown => Some(Action::Mouse(Mouse::WheelDown(x, y))),
+                    MouseEventKind::ScrollUp => Some(Action::Mouse(Mouse::WheelUp(x, y))),
+                    MouseEventKind::Down(MouseButton::Left) => {
+                        Some(Action::Mouse(Mouse::Click(x, y)))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Typing into the filter: characters as they are, whatever the keymap says.
+fn typing_key(key: &KeyEvent) -> Option<Action> {
+    match key.code {
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Some(Action::Type(c)),
+        KeyCode::Backspace => Some(Action::Backspace),
+        KeyCode::Enter => Some(Action::Open),
+        KeyCode::Esc => Some(Action::Cancel),
+        KeyCode::Down => Some(Action::Down),
+        KeyCode::Up => Some(Action::Up),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::AppOptions;
+    use crate::keymap::{KeyOverrides, Keymap};
+    use crate::library::Library;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    fn char_key(c: char) -> KeyEvent {
+        press(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    fn browser(keymap: Keymap) -> Session {
+        let options = AppOptions {
+            keymap,
+            ..AppOptions::default()
+        };
+        let library = Library::from_cables(vec![crate::input::sample()]);
+        let mut browser = Session::new(library, options);
+        drive(&mut browser, Action::Resize(120, 40));
+        browser
+    }
+
+    /// Applies an action and carries out the reading of cables it asks for, as the event
+    /// loop does.
+    fn drive(session: &mut Session, action: Action) {
+        let mut pending = vec![action];
+        while let Some(action) = pending.pop() {
+            for effect in session.update(action) {
+                if let crate::session::Effect::ReadCable { cable } = effect {
+                    let parsed = session.library.open(cable).map_err(|e| e.to_string());
+                    pending.push(Action::CableRead(Box::new(crate::action::CableRead {
+                        cable,
+                        parsed,
+                        saved: None,
+                    })));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn table_keys_come_from_the_keymap() {
+        let b = browser(Keymap::default());
+        assert_eq!(b.action_for_key(&char_key('s')), Some(Action::NextSort));
+        assert_eq!(b.action_for_key(&char_key('j')), Some(Action::Down));
+        assert_eq!(b.action_for_key(&char_key('?')), Some(Action::Help));
+        assert_eq!(b.action_for_key(&char_key('x')), None);
+        let overrides = KeyOverrides {
+            library: [
+                ("next_sort".to_string(), vec!["o".to_string()]),
+                ("down".to_string(), vec!["ctrl-j".to_string()]),
+            ]
+            .into(),
+            ..KeyOverrides::default()
+        };
+        let b = browser(Keymap::from_overrides(&overrides).unwrap());
+        assert_eq!(b.action_for_key(&char_key('o')), Some(Action::NextSort));
+        assert_eq!(b.action_for_key(&char_key('s')), None);
+        assert_eq!(b.action_for_key(&char_key('j')), None);
+        let ctrl_j = press(KeyCode::Char('j'), KeyModifiers::CONTROL);
+        assert_eq!(b.action_for_key(&ctrl_j), Some(Action::Down));
+    }
+
+    #[test]
+    fn the_filter_takes_characters_literally() {
+        let mut b = browser(Keymap::default());
+        drive(&mut b, Action::Filter);
+        for c in ['s', 'q', 'x', '?', 'j'] {
+            assert_eq!(b.action_for_key(&char_key(c)), Some(Action::Type(c)));
+        }
+        let esc = press(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(b.action_for_key(&esc), Some(Action::Cancel));
+    }
+
+    #[test]
+    fn the_reader_gets_what_the_library_does_not_claim() {
+        let mut b = browser(Keymap::default());
+        drive(&mut b, Action::Open);
+        assert_eq!(b.screen, Screen::Reader);
+        let ctrl = |c| press(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(b.action_for_key(&char_key('x')), Some(Action::OtherCables));
+        assert_eq!(b.action_for_key(&char_key('R')), Some(Action::References));
+        assert_eq!(b.action_for_key(&ctrl('o')), Some(Action::JumpBack));
+        assert_eq!(b.action_for_key(&ctrl('i')), Some(Action::JumpForward));
+        assert_eq!(b.action_for_key(&ctrl('n')), Some(Action::JumpForward));
+        let tab = press(KeyCode::Tab, KeyModifiers::NONE);
+        assert_eq!(
+            b.action_for_key(&tab),
+            Some(Action::FocusNext),
+            "tab (what most terminals send for ctrl-i) still moves focus"
+        );
+        // s sorts the table, but in the reader it is the reader's.
+        assert_eq!(b.action_for_key(&char_key('s')), Some(Action::SourceView));
+        let backspace = press(KeyCode::Backspace, KeyModifiers::NONE);
+        assert_eq!(b.action_for_key(&backspace), Some(Action::Back));
+        let esc = press(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(b.action_for_key(&esc), Some(Action::Back));
+        // While the reader's help is open, keys are the help's.
+        drive(&mut b, Action::Help);
+        assert_eq!(
+            b.action_for_key(&char_key('x')),
+            None,
+            "x means nothing to the reader's help"
+        );
+        assert_eq!(b.action_for_key(&esc), Some(Action::Cancel));
+    }
+
+    #[test]
+    fn remapped_moves_between_cables_work_in_the_reader() {
+        let overrides = KeyOverrides {
+            library: [("other_cables".to_string(), vec!["o".to_string()])].into(),
+            ..KeyOverrides::default()
+        };
+        let mut b = browser(Keymap::from_overrides(&overrides).unwrap());
+        drive(&mut b, Action::Open);
+        assert_eq!(b.action_for_key(&char_key('o')), Some(Action::OtherCables));
+        assert_eq!(b.action_for_key(&char_key('x')), None);
+        drive(&mut b, Action::References);
+        // In a list, the library's keys move and close it.
+        assert_eq!(b.action_for_key(&char_key('j')), Some(Action::Down));
+        assert_eq!(b.action_for_key(&char_key('o')), Some(Action::Cancel));
+    }
+
+    #[test]
+    fn the_library_help_opens_scrolls_and_closes() {
+        let mut b = browser(Keymap::default());
+        drive(&mut b, Action::Resize(120, 12));
+        let top = |b: &Session| b.help.map(|h| h.selected);
+        drive(&mut b, Action::Help);
+        assert_eq!(top(&b), Some(0));
+        drive(&mut b, Action::Down);
+        assert_eq!(top(&b), Some(1));
+        assert_eq!(
+            b.table.cursor.selected, 0,
+            "the table stays put under the help"
+        );
+        // Scrolling stops at the last row, so one press up always moves.
+        drive(&mut b, Action::Bottom);
+        let last = top(&b).expect("open");
+        assert!(last > 1, "{last}");
+        drive(&mut b, Action::PageDown);
+        assert_eq!(top(&b), Some(last));
+        drive(&mut b, Action::Up);
+        assert_eq!(top(&b), Some(last - 1));
+        drive(&mut b, Action::Cancel);
+        assert_eq!(b.help, None);
+    }
+}

@@ -1,0 +1,86 @@
+//! Drives a session without a terminal, as the event loop does: each action's effects are
+//! carried out (cables read, positions saved in a store, themes loaded) and what comes of
+//! them fed back, so a test sees the state a user would.
+
+use cableview::action::Action;
+use cableview::session::{Effect, Session};
+use cableview::state::Store;
+
+/// What a test drives: a session, the store it saves in, what it copied, whether it quit.
+pub struct Driver {
+    /// The session.
+    pub session: Session,
+    /// Where positions are saved (disabled unless a test gives one).
+    pub store: Store,
+    /// What was put on the clipboard, in order.
+    pub copies: Vec<String>,
+    /// Whether the session asked to quit.
+    pub quit: bool,
+}
+
+impl Driver {
+    /// Starts `session` (a single cable is read) with no reading state.
+    pub fn new(session: Session) -> Self {
+        Self::with_store(session, Store::disabled())
+    }
+
+    /// Starts `session`, keeping reading positions in `store`.
+    pub fn with_store(mut session: Session, store: Store) -> Self {
+        let effects = session.start();
+        let mut driver = Self {
+            session,
+            store,
+            copies: Vec::new(),
+            quit: false,
+        };
+        driver.settle(effects);
+        driver
+    }
+
+    /// Applies an action, carries out its effects, and returns them.
+    pub fn press(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.session.update(action);
+        self.settle(effects.clone());
+        effects
+    }
+
+    fn settle(&mut self, effects: Vec<Effect>) {
+        let copies = &mut self.copies;
+        let quit = cableview::tui::settle(&mut self.session, &mut self.store, effects, &mut |t| {
+            copies.push(t.to_string());
+            Ok(())
+        })
+        .expect("nothing here writes to a terminal");
+        self.quit |= quit;
+    }
+}
+
+/// Pressing actions on a bare session: its effects carried out with no reading state.
+pub trait Press {
+    /// Applies an action, carries out its effects, and returns them.
+    fn press(&mut self, action: Action) -> Vec<Effect>;
+}
+
+impl Press for Session {
+    fn press(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.update(action);
+        let mut store = Store::disabled();
+        cableview::tui::settle(self, &mut store, effects.clone(), &mut |_| Ok(()))
+            .expect("nothing here writes to a terminal");
+        effects
+    }
+}
+
+impl std::ops::Deref for Driver {
+    type Target = Session;
+
+    fn deref(&self) -> &Session {
+        &self.session
+    }
+}
+
+impl std::ops::DerefMut for Driver {
+    fn deref_mut(&mut self) -> &mut Session {
+        &mut self.session
+    }
+}
