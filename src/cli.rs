@@ -352,13 +352,19 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
     let Some(cable) = cables.into_iter().next() else {
         return Err("no cable to open".to_string().into());
     };
+    // What reading the cable noticed went to stderr, which the screen is about to cover:
+    // the status line says it again (a side file ignored, bytes replaced).
+    let mut shown: Vec<String> = cable.warnings.iter().map(|w| w.message.clone()).collect();
     let mut app = App::new(cable, options);
     let (mut session, notices) = Session::start(store, &mut app, args.fresh);
     for notice in &notices {
         warn(notice);
     }
     if count > 1 {
-        app.notify(format!("opened the first of {count} files"));
+        shown.push(format!("opened the first of {count} files"));
+    }
+    if !shown.is_empty() {
+        app.notify(shown.join(" · "));
     }
     let mut app = crate::tui::run_with(app, |app| session.after_update(app))
         .map_err(|e| format!("terminal error: {e}"))?;
