@@ -54,6 +54,8 @@ pub struct AppOptions {
     pub source_view: bool,
     /// The key bindings.
     pub keymap: Keymap,
+    /// How `y` cites a paragraph (`citation` in the config).
+    pub citation: crate::export::citation::Template,
 }
 
 impl Default for AppOptions {
@@ -68,6 +70,7 @@ impl Default for AppOptions {
             mouse: true,
             source_view: false,
             keymap: Keymap::default(),
+            citation: crate::export::citation::Template::default(),
         }
     }
 }

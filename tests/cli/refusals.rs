@@ -73,7 +73,11 @@ fn in_a_library_a_named_file_that_is_not_a_cable_is_skipped_with_the_reason() {
     // Several files are a library (its text, piped): the cable is read, the stray file
     // reported, as in a folder.
     let out = cableview(&["tests/fixtures/annotated/10LUANDA84.txt", stray]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("Cable: 10LUANDA84\n"));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

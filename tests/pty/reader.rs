@@ -133,8 +133,14 @@ fn a_side_file_ignored_for_an_annotated_cable_is_said_in_the_status_line() {
     let mut pty = Pty::spawn(&[cable, "--annotations", ann.to_str().unwrap()], 200, 30);
     pty.wait_for_text("x.ann: side-file annotations apply to pages and plain-text cables");
     let rows = pty.rows();
-    let status = rows.iter().find(|r| r.contains("x.ann: side-file")).unwrap();
-    assert!(status.contains("already carries inline annotations"), "{rows:#?}");
+    let status = rows
+        .iter()
+        .find(|r| r.contains("x.ann: side-file"))
+        .unwrap();
+    assert!(
+        status.contains("already carries inline annotations"),
+        "{rows:#?}"
+    );
     pty.send("q");
     assert!(pty.wait_exit().success());
 }
