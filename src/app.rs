@@ -51,6 +51,8 @@ pub struct AppOptions {
     pub source_view: bool,
     /// The key bindings.
     pub keymap: Keymap,
+    /// How `y` cites a paragraph (`citation` in the config).
+    pub citation: crate::export::citation::Template,
 }
 
 impl Default for AppOptions {
@@ -65,6 +67,7 @@ impl Default for AppOptions {
             mouse: true,
             source_view: false,
             keymap: Keymap::default(),
+            citation: crate::export::citation::Template::default(),
         }
     }
 }

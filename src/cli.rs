@@ -352,11 +352,13 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
     let Some(cable) = cables.into_iter().next() else {
         return Err("no cable to open".to_string().into());
     };
-    let mut session = Session::single(cable, options);
+    // What reading the cable noticed went to stderr, which the screen is about to cover:
+    // the status line says it again (a side file ignored, bytes replaced).
+    let mut shown: Vec<String> = cable.warnings.iter().map(|w| w.message.clone()).collect();
     if count > 1 {
-        session.notify(format!("opened the first of {count} files"));
+        shown.push(format!("opened the first of {count} files"));
     }
-    run_session(session, store, args.fresh)?;
+    run_session(Session::single(cable, options), store, args.fresh, shown)?;
     Ok(())
 }
 
@@ -386,22 +388,27 @@ fn browse_command(args: &OpenArgs, limit: Limit) -> Result<(), Failure> {
     let Startup { options, store } = prepare_screen(args)?;
     let loader = crate::library::LoadHandle::spawn_limited(args.paths.clone(), limit);
     let session = Session::loading(Some(loader), options);
-    let session = run_session(session, store, args.fresh)?;
+    let session = run_session(session, store, args.fresh, Vec::new())?;
     report_skipped(session.library.skipped());
     Ok(())
 }
 
-/// Runs a session on the terminal, keeping reading positions in `store`: the notices of
-/// opening the store (a file set aside, saving off) go to stderr and the status line, those
-/// of saving during the session to stderr at the end.
-fn run_session(mut session: Session, mut store: Store, fresh: bool) -> Result<Session, Failure> {
+/// Runs a session on the terminal, keeping reading positions in `store`. The status line
+/// starts with `shown` and the notices of opening the store (a file set aside, saving off),
+/// which go to stderr too; those of saving during the session go to stderr at the end.
+fn run_session(
+    mut session: Session,
+    mut store: Store,
+    fresh: bool,
+    mut shown: Vec<String>,
+) -> Result<Session, Failure> {
     session.set_fresh(fresh);
-    let notices = store.take_notices();
-    for notice in &notices {
-        warn(notice);
+    for notice in store.take_notices() {
+        warn(&notice);
+        shown.push(notice);
     }
-    if !notices.is_empty() {
-        session.notify(notices.join("; "));
+    if !shown.is_empty() {
+        session.notify(shown.join(" · "));
     }
     let (session, late) =
         crate::tui::run(session, store).map_err(|e| format!("terminal error: {e}"))?;

@@ -9,6 +9,7 @@ pub mod error;
 pub mod startup;
 
 use crate::cable::EntityKind;
+use crate::export::citation::Template;
 use crate::keymap::{KeyOverrides, Sections};
 pub use error::FileError;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -46,6 +47,9 @@ pub struct Config {
     /// never ends is skipped with the reason instead of filling memory.
     #[serde(deserialize_with = "megabytes")]
     pub max_file_mb: u64,
+    /// How `y` cites a paragraph: placeholders such as `{id}` and `{url}`, groups in
+    /// `[...]` left out when a value is missing.
+    pub citation: Template,
     /// Key overrides: action name -> its keys, replacing that action's defaults; the
     /// library's actions in `[keys.library]`.
     pub keys: KeyOverrides,
@@ -61,6 +65,7 @@ impl Default for Config {
             mouse: true,
             view: View::Clean,
             max_file_mb: crate::regular_file::DEFAULT_CABLE_MB,
+            citation: Template::default(),
             keys: KeyOverrides::default(),
         }
     }
@@ -266,6 +271,7 @@ mod tests {
             "mouse",
             "view",
             "max_file_mb",
+            "citation",
             "keys",
         ];
         for field in fields {

@@ -25,9 +25,23 @@ pub enum LoadError {
         /// What the system said.
         source: std::io::Error,
     },
-    /// The file was read but is not a cable.
+    /// The file was read but could not be parsed.
     #[error(transparent)]
     Parse(#[from] ParseError),
+    /// The file was read but does not look like a cable (`README.md`, `/etc/os-release`).
+    #[error("{}: {}", crate::sanitize::path(.0), NOT_A_CABLE)]
+    NotACable(PathBuf),
+}
+
+/// Why a file is refused as not a cable: the same words whether it was named on the
+/// command line or met in a folder.
+pub const NOT_A_CABLE: &str = "not a cable: no reference ID in its name and no classification";
+
+/// Whether a parsed file looks like a cable: a reference ID in its name or a
+/// classification in its text. Every cable has one or the other; a README has neither.
+#[must_use]
+pub fn looks_like_a_cable(cable: &Cable) -> bool {
+    cable.id.is_some() || cable.header.classification.is_some()
 }
 
 /// The bundled sample cable, parsed.
@@ -57,7 +71,8 @@ pub fn load(path: &Path) -> Result<Cable, LoadError> {
     load_with(path, &LoadOptions::default())
 }
 
-/// Reads and parses one cable file with these options.
+/// Reads and parses one cable file with these options; a file with neither a reference
+/// ID in its name nor a classification is [`LoadError::NotACable`].
 pub fn load_with(path: &Path, options: &LoadOptions) -> Result<Cable, LoadError> {
     let bytes = read_file(path, options.limit)?;
     let side_path = match &options.annotations {
@@ -76,11 +91,13 @@ pub fn load_with(path: &Path, options: &LoadOptions) -> Result<Cable, LoadError>
         annotations,
         labels: &options.labels,
     });
-    Ok(cable::parse_bytes_with(
-        &bytes,
-        &crate::sanitize::path(path),
-        side,
-    )?)
+    let cable = cable::parse_bytes_with(&bytes, &crate::sanitize::path(path), side)?;
+    // Refused here rather than by each caller, so that the reader, `export`, `entities`
+    // and a folder scan all turn a stray file away alike.
+    if !looks_like_a_cable(&cable) {
+        return Err(LoadError::NotACable(path.to_path_buf()));
+    }
+    Ok(cable)
 }
 
 /// The side file beside a cable, if one exists: `FILE.ann` or `FILE.ents.json`, where FILE
@@ -256,17 +273,10 @@ fn load_one(file: &walk::Found, limit: Limit) -> (Result<(PathBuf, Cable), Skipp
         limit,
         ..LoadOptions::default()
     };
-    let cable = match load_with(&file.path, &options) {
-        Ok(cable) => cable,
-        Err(e) => return (Err(skip(reason_of(&file.path, &e))), size),
-    };
-    // A file met while walking a directory must look like a cable; one named on the
-    // command line is opened whatever it holds, as `load` does.
-    if file.walked && cable.id.is_none() && cable.header.classification.is_none() {
-        let reason = "not a cable: no reference ID in its name and no classification";
-        return (Err(skip(reason.to_string())), size);
+    match load_with(&file.path, &options) {
+        Ok(cable) => (Ok((file.path.clone(), cable)), size),
+        Err(e) => (Err(skip(reason_of(&file.path, &e))), size),
     }
-    (Ok((file.path.clone(), cable)), size)
 }
 
 /// The error without the leading path, which the skipped report shows in its own column.

@@ -4,6 +4,8 @@
 //! Every entry is optional: a theme inherits from the theme it `extends` (`default` when
 //! it says nothing), and a style it names replaces the inherited one whole.
 
+pub mod contrast;
+
 use crate::cable::{Classification, EntityKind};
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;

@@ -5,7 +5,7 @@ use super::App;
 use crate::export::citation;
 
 impl App {
-    /// Queues the current paragraph with its citation: `05PARIS2333 ¶3 (S): ...`.
+    /// Queues the current paragraph with its citation, as the config's template says.
     pub(super) fn copy_paragraph(&mut self) {
         let block = self.current_block();
         let quote = match block {
@@ -14,7 +14,7 @@ impl App {
                 self.cable.title(),
                 self.cable.header.text
             )),
-            b => citation::paragraph(&self.cable, b - 1),
+            b => citation::paragraph(&self.cable, b - 1, &self.options.citation),
         };
         let Some(quote) = quote else {
             self.notify("nothing to copy here");

@@ -93,6 +93,7 @@ pub fn options(
         mouse: config.mouse,
         source_view: config.view == View::Source,
         keymap,
+        citation: config.citation.clone(),
     }
 }
 
@@ -214,11 +215,12 @@ mod tests {
         assert_eq!(options.max_width, defaults.max_width);
         assert_eq!(options.mouse, defaults.mouse);
         assert_eq!(options.source_view, defaults.source_view);
+        assert_eq!(options.citation, defaults.citation);
     }
 
     #[test]
     fn config_fields_reach_the_options() {
-        let text = "panes = [\"entities\"]\nkinds = [\"PER\", \"LOC\"]\nmax_width = 60\nmouse = false\nview = \"source\"\n[keys]\nquit = [\"Q\"]\n";
+        let text = "panes = [\"entities\"]\nkinds = [\"PER\", \"LOC\"]\nmax_width = 60\nmouse = false\nview = \"source\"\ncitation = \"{id}/{paragraph}\"\n[keys]\nquit = [\"Q\"]\n";
         let options = prepare_with(text).expect("valid").options;
         assert_eq!(options.show_navigator, Some(false));
         assert_eq!(options.show_entities, None);
@@ -228,6 +230,7 @@ mod tests {
         );
         assert_eq!(options.max_width, 60);
         assert!(!options.mouse && options.source_view);
+        assert_eq!(options.citation.source(), "{id}/{paragraph}");
         let x = Key::parse("Q").expect("key");
         assert_eq!(options.keymap.action(&x), Some(Action::Quit));
         assert_eq!(options.keymap.action(&Key::parse("q").expect("key")), None);

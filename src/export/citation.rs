@@ -4,25 +4,62 @@
 //! [`osc52`], which terminals honour over SSH; inside tmux the sequence is wrapped so tmux
 //! passes it on.
 
-use super::paragraph_lead;
 use crate::cable::{Cable, Entity, HEADER_LABEL};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 
+mod template;
+
+pub use template::{DEFAULT as DEFAULT_TEMPLATE, Field, Template, TemplateError};
+
 /// Characters of context kept on each side of a mention in [`entity_mentions`].
 const CONTEXT: usize = 60;
 
-/// The paragraph at `index` (0-based, in `cable.paragraphs`) with its citation:
-/// `05PARIS2333 ¶3 (S): Two reasons for this breadth ...` (the full text). `None` when
-/// there is no such paragraph.
+/// The paragraph at `index` (0-based, in `cable.paragraphs`) cited as `template` says;
+/// the default gives `05PARIS2333 ¶3 (S) · Embassy Paris · 2005-04-07 · GWOT ASSESSMENT:
+/// EMBASSY PARIS FEEDBACK`, the cable's [`url`] on the next line, then the paragraph's
+/// text. `None` when there is no such paragraph.
 #[must_use]
-pub fn paragraph(cable: &Cable, index: usize) -> Option<String> {
+pub fn paragraph(cable: &Cable, index: usize, template: &Template) -> Option<String> {
     let p = cable.paragraphs.get(index)?;
+    let header = &cable.header;
+    Some(template.render(|field| match field {
+        Field::Id => cable.id.clone(),
+        Field::Paragraph => Some(p.label.clone()),
+        Field::Marking => p.marking.as_ref().map(ToString::to_string),
+        Field::Origin => header.origin.clone(),
+        Field::Date => date(cable).map(str::to_string),
+        Field::Subject => header.subject.clone(),
+        Field::Url => url(cable),
+        Field::Text => Some(p.text.clone()),
+    }))
+}
+
+/// The day the cable was written, `2005-04-07`, from the date a page gives
+/// (`2005-04-07 13:01`); `None` when the source gives none.
+#[must_use]
+pub fn date(cable: &Cable) -> Option<&str> {
+    let created = cable.header.created.as_deref()?;
+    let day = created.get(..10)?;
+    let b = day.as_bytes();
+    let shape = b.iter().enumerate().all(|(i, c)| match i {
+        4 | 7 => *c == b'-',
+        _ => c.is_ascii_digit(),
+    });
+    shape.then_some(day)
+}
+
+/// The cable on the WikiLeaks site, as its own page links to it (`/cable/2005/04/
+/// 05PARIS2333.html`, the year and month of its date): `https://wikileaks.org/cable/
+/// 2005/04/05PARIS2333.html`. `None` without both an ID and a date.
+#[must_use]
+pub fn url(cable: &Cable) -> Option<String> {
+    let id = cable.id.as_deref()?;
+    let day = date(cable)?;
     Some(format!(
-        "{} {}: {}",
-        cable.title(),
-        paragraph_lead(p),
-        p.text
+        "https://wikileaks.org/cable/{}/{}/{id}.html",
+        &day[..4],
+        &day[5..7]
     ))
 }
 
@@ -114,17 +151,55 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paragraph_cites_id_label_and_marking() {
+    fn paragraph_cites_id_label_marking_and_what_the_cable_says_of_itself() {
+        let template = Template::default();
+        // The annotated sample knows no date and names its origin by the header's word.
         let cable = crate::input::sample();
-        let quote = paragraph(&cable, 2).unwrap();
-        assert!(quote.starts_with("05PARIS2333 ¶3 (S): Two reasons for this breadth"));
-        assert!(quote.ends_with("seminars in the U.S."));
+        let quote = paragraph(&cable, 2, &template).unwrap();
         assert!(
-            paragraph(&cable, 1)
-                .unwrap()
-                .starts_with("05PARIS2333 ¶2 (S/NF): Embassy")
+            quote.starts_with(
+                "05PARIS2333 ¶3 (S) · PARIS · GWOT ASSESSMENT: EMBASSY PARIS FEEDBACK\n\nTwo reasons for this breadth"
+            ),
+            "{quote}"
         );
-        assert_eq!(paragraph(&cable, 7), None);
+        assert!(quote.ends_with("seminars in the U.S."));
+        assert_eq!(url(&cable), None);
+        assert_eq!(paragraph(&cable, 7, &template), None);
+        // A page gives the date, and with it the URL.
+        let mut page = cable.clone();
+        page.header.origin = Some("Embassy Paris".into());
+        page.header.created = Some("2005-04-07 13:01".into());
+        let quote = paragraph(&page, 1, &template).unwrap();
+        let lines: Vec<&str> = quote.lines().collect();
+        assert_eq!(
+            lines[..3],
+            [
+                "05PARIS2333 ¶2 (S/NF) · Embassy Paris · 2005-04-07 · GWOT ASSESSMENT: EMBASSY PARIS FEEDBACK",
+                "https://wikileaks.org/cable/2005/04/05PARIS2333.html",
+                "",
+            ]
+        );
+        assert!(
+            lines[3].starts_with("Embassy Paris comprises"),
+            "{}",
+            lines[3]
+        );
+        let own = Template::parse("{id}/{paragraph}: {text}").unwrap();
+        assert!(
+            paragraph(&page, 1, &own)
+                .unwrap()
+                .starts_with("05PARIS2333/2: Embassy")
+        );
+    }
+
+    #[test]
+    fn a_date_that_is_not_a_day_gives_no_url() {
+        let mut cable = crate::input::sample();
+        for created in ["2005-04", "April 7, 2005", "2005/04/07 13:01"] {
+            cable.header.created = Some(created.into());
+            assert_eq!(date(&cable), None, "{created}");
+            assert_eq!(url(&cable), None, "{created}");
+        }
     }
 
     #[test]

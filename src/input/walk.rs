@@ -9,8 +9,6 @@ use std::path::{Path, PathBuf};
 pub struct Found {
     /// Where it is.
     pub path: PathBuf,
-    /// Found by walking a directory (rather than named on the command line).
-    pub walked: bool,
 }
 
 /// Every file under `paths`: files as given, directories walked recursively in name
@@ -25,7 +23,7 @@ pub fn files(paths: &[PathBuf], skipped: &mut Vec<Skipped>) -> Vec<Found> {
         skipped,
     };
     for path in paths {
-        walker.visit(path, false);
+        walker.visit(path);
     }
     walker.found
 }
@@ -45,7 +43,7 @@ impl Walker<'_> {
         });
     }
 
-    fn visit(&mut self, path: &Path, walked: bool) {
+    fn visit(&mut self, path: &Path) {
         let metadata = match std::fs::metadata(path) {
             Ok(metadata) => metadata,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -61,7 +59,6 @@ impl Walker<'_> {
         } else if self.seen_files.insert(canonical) {
             self.found.push(Found {
                 path: path.to_path_buf(),
-                walked,
             });
         }
     }
@@ -85,7 +82,7 @@ impl Walker<'_> {
         }
         children.sort();
         for child in children {
-            self.visit(&child, true);
+            self.visit(&child);
         }
     }
 }
@@ -127,7 +124,6 @@ mod tests {
             .map(|f| f.path.strip_prefix(root).unwrap().display().to_string())
             .collect();
         assert_eq!(names, ["a.txt", "b/c/d.txt", "b/e.txt"]);
-        assert!(found.iter().all(|f| f.walked));
         assert_eq!(skipped.len(), 1);
         assert_eq!(skipped[0].reason, "no such file");
     }

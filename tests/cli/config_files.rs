@@ -77,6 +77,7 @@ fn a_config_setting_every_field_is_read_as_written() {
     assert!(!config.mouse);
     assert_eq!(config.view, View::Source);
     assert_eq!(config.max_file_mb, 200);
+    assert_eq!(config.citation.source(), "{id} ¶{paragraph} ({date}) {url}");
     assert_eq!(
         config.file_limit(),
         cableview::regular_file::Limit::cable_mb(200)

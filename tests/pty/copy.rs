@@ -7,7 +7,7 @@ use crate::controls;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
-use pty::Pty;
+use pty::{Pty, Terminal};
 
 fn decoded(pty: &Pty) -> Vec<String> {
     pty.clipboard()
@@ -26,8 +26,11 @@ fn y_copies_the_paragraph_and_capital_y_the_mentions() {
     pty.wait_for_text("copied ¶3");
     let copied = decoded(&pty);
     assert_eq!(copied.len(), 1);
+    // The annotated sample knows no date, so no URL: the citation, then the text.
     assert!(
-        copied[0].starts_with("05PARIS2333 ¶3 (S): Two reasons for this breadth"),
+        copied[0].starts_with(
+            "05PARIS2333 ¶3 (S) · PARIS · GWOT ASSESSMENT: EMBASSY PARIS FEEDBACK\n\nTwo reasons for this breadth"
+        ),
         "{}",
         copied[0]
     );
@@ -65,7 +68,7 @@ fn y_works_in_a_cable_opened_from_the_library() {
     let copied = decoded(&pty);
     assert_eq!(copied.len(), 1);
     assert!(
-        copied[0].starts_with("04PARIS8983 ¶1 (U): "),
+        copied[0].starts_with("04PARIS8983 ¶1 (U) · PARIS · "),
         "{}",
         copied[0]
     );
@@ -93,6 +96,68 @@ fn y_puts_no_control_character_on_the_clipboard() {
             .contains("Summary: ␛[201~␍echo PWNED␍␛]0;T␇\u{fffd}31m\u{fffd}\u{fffd} U.S.-French"),
         "{}",
         copied[0]
+    );
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
+
+#[test]
+fn y_on_a_page_cites_origin_date_subject_and_the_wikileaks_url() {
+    let page = "tests/fixtures/raw/05PARIS2333.html";
+    let mut pty = Pty::spawn(&[page], 120, 40);
+    pty.wait_for_text("Paragraphs 7");
+    pty.send("3");
+    pty.wait_for_text("¶3 of 7");
+    pty.send("y");
+    pty.wait_for_text("copied ¶3");
+    let copied = decoded(&pty);
+    let lines: Vec<&str> = copied[0].lines().collect();
+    assert_eq!(
+        lines[..3],
+        [
+            "05PARIS2333 ¶3 (S) · Embassy Paris · 2005-04-07 · GWOT ASSESSMENT: EMBASSY PARIS FEEDBACK",
+            "https://wikileaks.org/cable/2005/04/05PARIS2333.html",
+            "",
+        ],
+        "{}",
+        copied[0]
+    );
+    assert!(
+        lines[3].starts_with("Two reasons for this breadth"),
+        "{}",
+        lines[3]
+    );
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
+
+#[test]
+fn y_follows_the_citation_template_of_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "citation = \"<{url}> {id}, para. {paragraph}[, marked {marking}][, sent {date}]\"\n",
+    )
+    .unwrap();
+    let terminal = Terminal {
+        env: vec![(
+            "CABLEVIEW_CONFIG_DIR".into(),
+            dir.path().to_str().unwrap().into(),
+        )],
+        ..Terminal::default()
+    };
+    let page = "tests/fixtures/raw/05PARIS2333.html";
+    let mut pty = Pty::spawn_in(&[page], 120, 40, &terminal);
+    pty.wait_for_text("Paragraphs 7");
+    pty.send("2");
+    pty.wait_for_text("¶2 of 7");
+    pty.send("y");
+    pty.wait_for_text("copied ¶2");
+    assert_eq!(
+        decoded(&pty),
+        [
+            "<https://wikileaks.org/cable/2005/04/05PARIS2333.html> 05PARIS2333, para. 2, marked S/NF, sent 2005-04-07"
+        ]
     );
     pty.send("q");
     assert!(pty.wait_exit().success());

@@ -122,3 +122,25 @@ fn escape_sequences_in_a_cable_do_not_reach_the_terminal() {
     pty.send("q");
     assert!(pty.wait_exit().success());
 }
+
+#[test]
+fn a_side_file_ignored_for_an_annotated_cable_is_said_in_the_status_line() {
+    // On stderr alone, the warning would be hidden behind the screen the reader opens.
+    let dir = tempfile::tempdir().unwrap();
+    let ann = dir.path().join("x.ann");
+    std::fs::write(&ann, "T1\tPERSON 0 6\tSECRET\n").unwrap();
+    let cable = "tests/fixtures/annotated/10LUANDA84.txt";
+    let mut pty = Pty::spawn(&[cable, "--annotations", ann.to_str().unwrap()], 200, 30);
+    pty.wait_for_text("x.ann: side-file annotations apply to pages and plain-text cables");
+    let rows = pty.rows();
+    let status = rows
+        .iter()
+        .find(|r| r.contains("x.ann: side-file"))
+        .unwrap();
+    assert!(
+        status.contains("already carries inline annotations"),
+        "{rows:#?}"
+    );
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}

@@ -185,3 +185,35 @@ fn a_cable_without_entities_says_so_rather_than_no_match() {
     assert!(text.contains("no entities here"));
     assert!(!text.contains("no entity matches"));
 }
+
+#[test]
+fn light_paints_its_own_background_under_every_cell() {
+    // On a dark terminal, a cell left to the terminal's background would show black
+    // text on black.
+    for (w, h) in SIZES {
+        let mut app = app("light", w, h);
+        app.update(Action::GoTo("5".into()));
+        for action in [Action::Filter, Action::Help] {
+            let terminal = terminal(&app);
+            let buffer = terminal.backend().buffer();
+            let bare = buffer
+                .content()
+                .iter()
+                .filter(|c| c.bg == Color::Reset)
+                .count();
+            assert_eq!(bare, 0, "{w}x{h}: cells on the terminal's background");
+            app.update(action);
+        }
+    }
+}
+
+#[test]
+fn misc_mentions_in_default_are_not_dimmed() {
+    let app = app("default", 120, 40);
+    let terminal = terminal(&app);
+    let buffer = terminal.backend().buffer();
+    let misc = app.theme.kinds.misc.fg.unwrap();
+    let cells: Vec<_> = buffer.content().iter().filter(|c| c.fg == misc).collect();
+    assert!(cells.len() >= "French".len(), "MISC mentions on screen");
+    assert!(cells.iter().all(|c| !c.modifier.contains(Modifier::DIM)));
+}

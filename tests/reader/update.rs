@@ -672,7 +672,12 @@ fn copy_paragraph_queues_the_quote_with_its_citation() {
     let mut app = app();
     app.update(Action::GoTo("2".into()));
     let quote = copied(app.update(Action::CopyParagraph)).expect("a quote is queued");
-    assert!(quote.starts_with("05PARIS2333 ¶2 (S/NF): Embassy Paris comprises"));
+    assert!(
+        quote.starts_with(
+            "05PARIS2333 ¶2 (S/NF) · PARIS · GWOT ASSESSMENT: EMBASSY PARIS FEEDBACK\n\nEmbassy Paris comprises"
+        ),
+        "{quote}"
+    );
     assert!(app.notice.as_deref().unwrap().starts_with("copied ¶2 ("));
     app.update(Action::Top);
     assert!(
