@@ -19,6 +19,18 @@ use ratatui::backend::TestBackend;
 use std::cell::OnceCell;
 use std::hint::black_box;
 
+/// The reader's screen in the default theme, as the session draws it.
+fn screen(app: &App) -> cableview::ui::ReaderScreen<'_> {
+    static THEME: std::sync::LazyLock<cableview::theme::Theme> =
+        std::sync::LazyLock::new(|| cableview::theme::Theme::builtin("default").expect("built in"));
+    cableview::ui::ReaderScreen { app, theme: &THEME }
+}
+
+/// Draws the reader's screen, as the event loop does.
+fn draw_reader(frame: &mut ratatui::Frame, app: &App) {
+    frame.render_widget(screen(app), frame.area());
+}
+
 /// The sample with its seven paragraphs repeated until the text is about `bytes` long.
 fn large_source(bytes: usize) -> String {
     let sample = cableview::SAMPLE;
@@ -121,7 +133,7 @@ fn key_and_frame(
             turn ^= 1;
             app.update(keys[turn].clone());
             terminal
-                .draw(|f| f.render_widget(black_box(&*app), f.area()))
+                .draw(|f| draw_reader(f, black_box(&*app)))
                 .expect("draw");
         });
     });
@@ -184,9 +196,7 @@ fn ready(cable: Cable, w: u16, h: u16) -> (App, Terminal<TestBackend>) {
     let mut app = App::new(cable, AppOptions::default());
     app.update(Action::Resize(w, h));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-    terminal
-        .draw(|f| f.render_widget(&app, f.area()))
-        .expect("draw");
+    terminal.draw(|f| draw_reader(f, &app)).expect("draw");
     (app, terminal)
 }
 
@@ -208,7 +218,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("frame 200x60 sample", |b| {
         b.iter(|| {
             terminal
-                .draw(|f| f.render_widget(black_box(&app), f.area()))
+                .draw(|f| draw_reader(f, black_box(&app)))
                 .expect("draw");
         });
     });
@@ -220,7 +230,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("render 200x60 sample into a buffer", |b| {
         b.iter(|| {
             buffer.reset();
-            ratatui::widgets::Widget::render(black_box(&app), area, &mut buffer);
+            ratatui::widgets::Widget::render(screen(black_box(&app)), area, &mut buffer);
         });
     });
 
@@ -232,7 +242,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("frame 200x60 5MB cable", |b| {
         b.iter(|| {
             big_terminal
-                .draw(|f| f.render_widget(black_box(&big), f.area()))
+                .draw(|f| draw_reader(f, black_box(&big)))
                 .expect("draw");
         });
     });
@@ -241,7 +251,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("render 200x60 5MB cable into a buffer", |b| {
         b.iter(|| {
             big_buffer.reset();
-            ratatui::widgets::Widget::render(black_box(&big), area, &mut big_buffer);
+            ratatui::widgets::Widget::render(screen(black_box(&big)), area, &mut big_buffer);
         });
     });
 

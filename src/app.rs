@@ -23,7 +23,6 @@ use crate::keymap::Keymap;
 use crate::session::Effect;
 use crate::session::layout::{self, ReaderGeometry};
 use crate::text_layout::{BlockSpec, DocLayout};
-use crate::theme::Theme;
 use ratatui::layout::Rect;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -128,8 +127,6 @@ pub struct App {
     pub cable: Cable,
     /// The options it was started with.
     pub options: AppOptions,
-    /// The colours in use.
-    pub theme: Theme,
     /// The terminal size (columns, rows).
     pub size: (u16, u16),
     /// The focused pane.
@@ -183,16 +180,9 @@ pub struct App {
 }
 
 impl App {
-    /// Opens a cable. An unknown theme falls back to `default` with a notice.
+    /// Opens a cable.
     #[must_use]
     pub fn new(cable: Cable, options: AppOptions) -> Self {
-        let (theme, notice) = match Theme::load(&options.theme, options.themes_dir.as_deref()) {
-            Ok(theme) => (theme, None),
-            Err(e) => (
-                Theme::builtin("default").unwrap_or_default(),
-                Some(e.to_string()),
-            ),
-        };
         let index: HashMap<(EntityKind, String), usize> = cable
             .entities
             .iter()
@@ -228,7 +218,6 @@ impl App {
         let kinds = kinds_in_order(&cable);
         let source_reach = source_reach(&cable.source_spans);
         let mut app = Self {
-            theme,
             size: (80, 24),
             focus: Focus::Reader,
             mode: Mode::Normal,
@@ -245,7 +234,7 @@ impl App {
             mention_cursor: None,
             search: None,
             marks: BTreeMap::new(),
-            notice,
+            notice: None,
             tags_explained: tags_explained(&cable),
             effects: Vec::new(),
             links: None,
@@ -338,18 +327,6 @@ impl App {
             action => self.normal_action(action),
         }
         std::mem::take(&mut self.effects)
-    }
-
-    /// Takes the theme the loop loaded for [`Effect::NextTheme`]; `skipped` names the
-    /// themes passed over because they did not load.
-    pub fn set_theme(&mut self, theme: Theme, skipped: &[String]) {
-        let note = if skipped.is_empty() {
-            String::new()
-        } else {
-            format!(" (skipped {}: they do not load)", skipped.join(", "))
-        };
-        self.notify(format!("theme: {}{note}", theme.name));
-        self.theme = theme;
     }
 
     fn help_action(&mut self, action: &Action) {

@@ -149,7 +149,6 @@ impl Session {
         let mut session = Self::new(Library::from_cables(vec![cable]), options);
         session.options.keymap = keymap;
         session.single = true;
-        session.notice = None;
         session
     }
 
@@ -158,8 +157,14 @@ impl Session {
     pub fn loading(loader: Option<LoadHandle>, mut options: AppOptions) -> Self {
         // The moves between cables take their keys before the reader's.
         options.keymap = options.keymap.for_library_session();
-        let theme = Theme::load(&options.theme, options.themes_dir.as_deref())
-            .unwrap_or_else(|_| Theme::builtin("default").unwrap_or_default());
+        // An unknown theme falls back to `default`, with a notice.
+        let (theme, notice) = match Theme::load(&options.theme, options.themes_dir.as_deref()) {
+            Ok(theme) => (theme, None),
+            Err(e) => (
+                Theme::builtin("default").unwrap_or_default(),
+                Some(e.to_string()),
+            ),
+        };
         Self {
             library: Library::default(),
             table: Table::default(),
@@ -170,7 +175,7 @@ impl Session {
             jump_at: 0,
             progress: None,
             indexing: false,
-            notice: None,
+            notice,
             help: None,
             skipped: ListCursor::default(),
             theme,
@@ -295,9 +300,6 @@ impl Session {
             format!(" (skipped {}: they do not load)", skipped.join(", "))
         };
         self.tell(format!("theme: {}{note}", theme.name));
-        if let Some((_, app)) = &mut self.reader {
-            app.theme = theme.clone();
-        }
         self.theme = theme;
     }
 
@@ -437,6 +439,10 @@ impl Session {
             Action::References => self.list_references(),
             Action::JumpBack => self.jump_back(),
             Action::JumpForward => self.jump_forward(),
+            // The theme is the session's: the loop loads the next one.
+            Action::NextTheme => self.effects.push(Effect::NextTheme {
+                after: self.theme.name.clone(),
+            }),
             action => self.pass_to_reader(action),
         }
     }

@@ -1,4 +1,5 @@
-//! Drawing: a pure function of `&App`, one widget per pane.
+//! Drawing: a pure function of the session, one widget per pane, each given what it
+//! draws.
 //!
 //! Every piece of text from the cable passes through [`crate::sanitize`] before it
 //! reaches a cell, so a file cannot send escape sequences to the terminal.
@@ -11,7 +12,8 @@ mod navigator;
 mod reader;
 mod status;
 
-use crate::app::App;
+use crate::app::{App, Focus, Mode};
+use crate::theme::{Theme, UiStyles};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -27,25 +29,51 @@ pub fn draw(frame: &mut Frame, session: &crate::session::Session) {
     frame.render_widget(session, frame.area());
 }
 
-impl Widget for &App {
+/// The reader's screen: the open cable's panes, in the session's colours.
+pub struct ReaderScreen<'a> {
+    /// The reader's state.
+    pub app: &'a App,
+    /// The colours.
+    pub theme: &'a Theme,
+}
+
+impl Widget for ReaderScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        buf.set_style(area, self.theme.ui.text);
+        let Self { app, theme } = self;
+        buf.set_style(area, theme.ui.text);
         if layout::too_small(area) {
             too_small(area, buf);
             return;
         }
-        let panes = layout::panes(area, self);
-        header::render(self, area, panes.header, buf);
+        let panes = layout::panes(area, app);
+        header::render(app, theme, area, panes.header, buf);
         if let Some(pane) = panes.navigator {
-            navigator::render(self, pane, buf);
+            navigator::Navigator {
+                rows: &app.nav_rows,
+                paragraphs: &app.cable.paragraphs,
+                current: app.current_nav_row(),
+                focused: app.focus == Focus::Navigator,
+                ui: &theme.ui,
+            }
+            .render(pane, buf);
         }
-        reader::render(self, self.reader_geometry(area), buf);
+        reader::render(app, theme, app.reader_geometry(area), buf);
         if let Some(pane) = panes.entities {
-            entities::render(self, pane, buf);
+            entities::EntitySidebar {
+                entities: &app.cable.entities,
+                list: &app.entity_list,
+                kinds: app.kinds(),
+                hidden: &app.hidden,
+                selected: app.selected,
+                focused: app.focus == Focus::Entities,
+                typing: app.mode == Mode::Filter,
+                theme,
+            }
+            .render(pane, buf);
         }
-        status::render(self, panes.status, buf);
-        if let Some(scroll) = self.help {
-            help::render(self, &self.theme, area, scroll, buf);
+        status::render(app, theme, panes.status, buf);
+        if let Some(scroll) = app.help {
+            help::render(app, theme, area, scroll, buf);
         }
     }
 }
@@ -65,8 +93,7 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 }
 
 /// A bordered pane with a title, highlighted when focused.
-fn pane_block<'a>(app: &App, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
-    let ui = &app.theme.ui;
+fn pane_block<'a>(ui: &UiStyles, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
     Block::bordered()
         .border_style(if focused {
             ui.border_focused

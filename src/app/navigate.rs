@@ -185,7 +185,6 @@ impl App {
             Action::ToggleLoc => self.toggle_kind(crate::cable::EntityKind::Loc),
             Action::ToggleMisc => self.toggle_kind(crate::cable::EntityKind::Misc),
             Action::SourceView => self.toggle_source(),
-            Action::NextTheme => self.next_theme(),
             Action::SetMark => self.mode = Mode::Mark(true),
             Action::JumpToMark => self.mode = Mode::Mark(false),
             Action::ToggleNavigator => {
@@ -206,8 +205,9 @@ impl App {
             Action::CopyMentions => self.copy_mentions(),
             Action::Quit | Action::Resize(..) | Action::Tick | Action::Mouse(_) => {}
             Action::Type(_) | Action::Backspace => {}
-            // The library's own: the session takes them before the reader sees a key.
-            Action::Open
+            // The session's own: it takes them before the reader sees a key.
+            Action::NextTheme
+            | Action::Open
             | Action::NextSort
             | Action::Reverse
             | Action::NextClassification
@@ -265,13 +265,6 @@ impl App {
             self.source_top = doc.block_rows.get(line).copied().unwrap_or(0);
             self.scroll_by(0);
         }
-    }
-
-    /// Asks for the next theme: the loop reads the themes dir and the theme file.
-    fn next_theme(&mut self) {
-        self.effects.push(super::Effect::NextTheme {
-            after: self.theme.name.clone(),
-        });
     }
 
     /// Sets (`true`) or jumps to (`false`) the mark named by `letter`.

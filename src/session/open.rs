@@ -42,7 +42,6 @@ impl Session {
         // Leaving a cable records where it was left.
         self.save_position(true);
         let mut app = App::new(parsed, self.options.clone());
-        app.theme = self.theme.clone();
         if !self.single {
             app.links = Some(self.links(cable));
         }

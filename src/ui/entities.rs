@@ -1,23 +1,51 @@
 //! The entity sidebar: a filter line, entities grouped by kind with counts, a legend.
 
 use super::{layout, pane_block, truncate};
-use crate::app::{App, EntityItem, Focus, Mode};
+use crate::app::{EntityItem, EntityList};
+use crate::cable::{Entity, EntityKind};
+use crate::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use std::collections::BTreeSet;
 
-/// Draws the entity sidebar.
-pub fn render(app: &App, pane: Rect, buf: &mut Buffer) {
-    let ui = &app.theme.ui;
-    let focused = app.focus == Focus::Entities;
-    let title = format!(" Entities {} ", app.cable.entities.len());
-    pane_block(app, title, focused).render(pane, buf);
+/// What the entity sidebar draws.
+pub struct EntitySidebar<'a> {
+    /// The cable's entities.
+    pub entities: &'a [Entity],
+    /// The rows shown, the filter and the cursor.
+    pub list: &'a EntityList,
+    /// The kinds in the cable, in legend order.
+    pub kinds: &'a [EntityKind],
+    /// The kinds whose highlights are hidden.
+    pub hidden: &'a BTreeSet<EntityKind>,
+    /// The selected entity.
+    pub selected: Option<usize>,
+    /// Whether the pane has the focus.
+    pub focused: bool,
+    /// Whether keys type into the filter.
+    pub typing: bool,
+    /// The colours.
+    pub theme: &'a Theme,
+}
+
+impl Widget for EntitySidebar<'_> {
+    fn render(self, pane: Rect, buf: &mut Buffer) {
+        render(&self, pane, buf);
+    }
+}
+
+fn render(side: &EntitySidebar, pane: Rect, buf: &mut Buffer) {
+    let ui = &side.theme.ui;
+    let focused = side.focused;
+    let title = format!(" Entities {} ", side.entities.len());
+    pane_block(ui, title, focused).render(pane, buf);
     let geometry = layout::entities_geometry(pane);
     let width = usize::from(geometry.list.width);
-    let list = &app.entity_list;
-    let filter = if app.mode == Mode::Filter {
+    let list = side.list;
+    let filter = if side.typing {
         Line::from(vec![
             Span::styled("filter: ", ui.label),
             Span::raw(truncate(&list.filter, width.saturating_sub(9))),
@@ -36,7 +64,7 @@ pub fn render(app: &App, pane: Rect, buf: &mut Buffer) {
     let offset = layout::list_offset(list.cursor, list.items.len(), height);
     if list.items.is_empty() && height > 0 {
         // A cable without annotations is not a filter that matched nothing.
-        let why = if app.cable.entities.is_empty() {
+        let why = if side.entities.is_empty() {
             "no entities here"
         } else {
             "no entity matches"
@@ -55,23 +83,23 @@ pub fn render(app: &App, pane: Rect, buf: &mut Buffer) {
             height: 1,
             ..geometry.list
         };
-        item_line(app, item, width).render(area, buf);
+        item_line(side, item, width).render(area, buf);
         if i == list.cursor && focused {
             buf.set_style(area, ui.cursor);
         }
     }
-    legend(app).render(geometry.legend, buf);
+    legend(side).render(geometry.legend, buf);
 }
 
-fn item_line(app: &App, item: &EntityItem, width: usize) -> Line<'static> {
-    let ui = &app.theme.ui;
+fn item_line(side: &EntitySidebar, item: &EntityItem, width: usize) -> Line<'static> {
+    let ui = &side.theme.ui;
     match item {
         EntityItem::Group { kind, entities, .. } => {
-            let hidden = app.hidden.contains(kind);
+            let hidden = side.hidden.contains(kind);
             let style = if hidden {
                 ui.hidden
             } else {
-                app.theme.kind(kind)
+                side.theme.kind(kind)
             };
             let counts = format!(" {} ({entities})", kind.description());
             let mut spans = vec![
@@ -84,12 +112,12 @@ fn item_line(app: &App, item: &EntityItem, width: usize) -> Line<'static> {
             Line::from(spans)
         }
         EntityItem::Entity(index) => {
-            let entity = &app.cable.entities[*index];
-            let selected = app.selected == Some(*index);
-            let style = if app.hidden.contains(&entity.kind) {
+            let entity = &side.entities[*index];
+            let selected = side.selected == Some(*index);
+            let style = if side.hidden.contains(&entity.kind) {
                 ui.text
             } else {
-                app.theme.kind(&entity.kind)
+                side.theme.kind(&entity.kind)
             };
             let style = if selected {
                 style.patch(ui.selected_mention)
@@ -110,13 +138,13 @@ fn item_line(app: &App, item: &EntityItem, width: usize) -> Line<'static> {
     }
 }
 
-fn legend(app: &App) -> Line<'static> {
+fn legend(side: &EntitySidebar) -> Line<'static> {
     let mut spans = Vec::new();
-    for kind in app.kinds() {
-        let style: Style = if app.hidden.contains(kind) {
-            app.theme.ui.hidden
+    for kind in side.kinds {
+        let style: Style = if side.hidden.contains(kind) {
+            side.theme.ui.hidden
         } else {
-            app.theme.kind(kind)
+            side.theme.kind(kind)
         };
         if !spans.is_empty() {
             spans.push(Span::raw(" "));

@@ -4,18 +4,19 @@
 use super::truncate;
 use crate::app::App;
 use crate::session::layout::{self, PieceStyle};
+use crate::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// Draws the header bar in `area` of the `screen`: three rows, then the link rows of a
 /// library session.
-pub fn render(app: &App, screen: Rect, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, theme: &Theme, screen: Rect, area: Rect, buf: &mut Buffer) {
     let header = &app.cable.header;
-    let ui = &app.theme.ui;
+    let ui = &theme.ui;
     let width = usize::from(area.width);
     let level = header.classification;
-    let banner_style = app.theme.level(level);
+    let banner_style = theme.level(level);
     let mut banner = level.map_or("UNMARKED", |l| l.name()).to_string();
     for caveat in &header.caveats {
         banner.push_str(" // ");
@@ -25,7 +26,7 @@ pub fn render(app: &App, screen: Rect, area: Rect, buf: &mut Buffer) {
         Line::from(truncate(&banner, width))
             .style(banner_style)
             .centered(),
-        identity(app, width),
+        identity(app, theme, width),
         Line::from(vec![
             Span::styled(" SUBJECT: ", ui.dim),
             Span::styled(
@@ -56,12 +57,12 @@ pub fn render(app: &App, screen: Rect, area: Rect, buf: &mut Buffer) {
         };
         ratatui::widgets::Widget::render(line, row, buf);
     }
-    links(app, screen, area, buf);
+    links(app, theme, screen, area, buf);
 }
 
 /// The link rows under the subject, laid out by [`layout::link_rows`].
-fn links(app: &App, screen: Rect, area: Rect, buf: &mut Buffer) {
-    let ui = &app.theme.ui;
+fn links(app: &App, theme: &Theme, screen: Rect, area: Rect, buf: &mut Buffer) {
+    let ui = &theme.ui;
     let rows = layout::link_rows(app, screen);
     for (i, row) in rows.iter().enumerate() {
         let y =
@@ -85,9 +86,9 @@ fn links(app: &App, screen: Rect, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn identity(app: &App, width: usize) -> Line<'static> {
+fn identity(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     let header = &app.cable.header;
-    let ui = &app.theme.ui;
+    let ui = &theme.ui;
     let mut parts: Vec<String> = vec![app.cable.title().to_string()];
     if let Some(origin) = &header.origin {
         parts.push(format!("from {origin}"));

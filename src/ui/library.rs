@@ -32,7 +32,11 @@ impl Widget for &Session {
             Screen::Skipped => skipped(self, area, buf),
             Screen::Reader => {
                 if let Some((cable, app)) = &self.reader {
-                    app.render(area, buf);
+                    crate::ui::ReaderScreen {
+                        app,
+                        theme: &self.theme,
+                    }
+                    .render(area, buf);
                     if !self.is_single() && !layout::too_small(area) && app.help.is_none() {
                         across_cables(self, *cable, app, area, buf);
                     }

@@ -1,35 +1,61 @@
 //! The paragraph navigator: the header, section headings, one row per paragraph.
 
 use super::{layout, pane_block, safe_span, truncate};
-use crate::app::{App, Focus, NavRow};
+use crate::app::NavRow;
+use crate::cable::Paragraph;
+use crate::theme::UiStyles;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-/// Draws the navigator pane.
-pub fn render(app: &App, pane: Rect, buf: &mut Buffer) {
-    let ui = &app.theme.ui;
-    let title = format!(" Paragraphs {} ", app.cable.paragraphs.len());
-    pane_block(app, title, app.focus == Focus::Navigator).render(pane, buf);
+/// What the navigator draws: the rows, the cable's paragraphs they name, and which row
+/// the reader is at.
+pub struct Navigator<'a> {
+    /// The rows, in order.
+    pub rows: &'a [NavRow],
+    /// The cable's paragraphs (block `n` is paragraph `n - 1`).
+    pub paragraphs: &'a [Paragraph],
+    /// The row of the block the reader is in.
+    pub current: usize,
+    /// Whether the pane has the focus.
+    pub focused: bool,
+    /// The styles.
+    pub ui: &'a UiStyles,
+}
+
+impl Widget for Navigator<'_> {
+    fn render(self, pane: Rect, buf: &mut Buffer) {
+        render(&self, pane, buf);
+    }
+}
+
+fn render(nav: &Navigator, pane: Rect, buf: &mut Buffer) {
+    let ui = nav.ui;
+    let title = format!(" Paragraphs {} ", nav.paragraphs.len());
+    pane_block(ui, title, nav.focused).render(pane, buf);
     let inner = layout::inner(pane);
     let height = usize::from(inner.height);
-    let current = app.current_nav_row();
-    let offset = layout::list_offset(current, app.nav_rows.len(), height);
+    let current = nav.current;
+    let offset = layout::list_offset(current, nav.rows.len(), height);
     let width = usize::from(inner.width);
-    for (i, row) in app.nav_rows.iter().enumerate().skip(offset).take(height) {
+    for (i, row) in nav.rows.iter().enumerate().skip(offset).take(height) {
         let y = inner.y + u16::try_from(i - offset).unwrap_or(0);
         let marker = if i == current { "▶" } else { " " };
         let line = match *row {
             NavRow::Header => Line::from(vec![Span::raw(marker), Span::styled("Header", ui.label)]),
             NavRow::Heading(block) => {
-                let heading = app.block_heading(block).unwrap_or("");
+                let heading = nav
+                    .paragraphs
+                    .get(block - 1)
+                    .and_then(|p| p.heading.as_deref())
+                    .unwrap_or("");
                 Line::from(vec![
                     Span::raw(" "),
                     Span::styled(truncate(heading, width.saturating_sub(1)), ui.heading),
                 ])
             }
-            NavRow::Paragraph(block) => paragraph_row(app, block, marker, width),
+            NavRow::Paragraph(block) => paragraph_row(nav, block, marker, width),
         };
         let area = Rect {
             y,
@@ -43,9 +69,14 @@ pub fn render(app: &App, pane: Rect, buf: &mut Buffer) {
     }
 }
 
-fn paragraph_row(app: &App, block: usize, marker: &'static str, width: usize) -> Line<'static> {
-    let ui = &app.theme.ui;
-    let Some(paragraph) = app.cable.paragraphs.get(block - 1) else {
+fn paragraph_row(
+    nav: &Navigator,
+    block: usize,
+    marker: &'static str,
+    width: usize,
+) -> Line<'static> {
+    let ui = nav.ui;
+    let Some(paragraph) = nav.paragraphs.get(block - 1) else {
         return Line::default();
     };
     let label = format!("¶{}", paragraph.label);

@@ -4,6 +4,7 @@ use super::{pane_block, safe_span};
 use crate::app::{App, Focus};
 use crate::session::layout::ReaderGeometry;
 use crate::text_layout::{DocLayout, RowKind};
+use crate::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -12,14 +13,14 @@ use ratatui::widgets::Widget;
 use std::ops::Range;
 
 /// Draws the reader pane (or the source view).
-pub fn render(app: &App, geometry: ReaderGeometry, buf: &mut Buffer) {
+pub fn render(app: &App, theme: &Theme, geometry: ReaderGeometry, buf: &mut Buffer) {
     let focused = app.focus == Focus::Reader;
     let title = if app.source_view {
         " Source (s: back to reading) "
     } else {
         " Text "
     };
-    pane_block(app, title, focused).render(geometry.pane, buf);
+    pane_block(&theme.ui, title, focused).render(geometry.pane, buf);
     let text = geometry.text;
     if text.width == 0 || text.height == 0 {
         return;
@@ -48,12 +49,7 @@ pub fn render(app: &App, geometry: ReaderGeometry, buf: &mut Buffer) {
                     .block_heading(row.block)
                     .and_then(|h| h.get(bytes.clone()))
                     .unwrap_or("");
-                buf.set_span(
-                    text.x,
-                    y,
-                    &safe_span(heading, app.theme.ui.heading),
-                    text.width,
-                );
+                buf.set_span(text.x, y, &safe_span(heading, theme.ui.heading), text.width);
             }
             RowKind::Text { bytes, first } => {
                 if *first && geometry.gutter.width > 0 {
@@ -62,22 +58,22 @@ pub fn render(app: &App, geometry: ReaderGeometry, buf: &mut Buffer) {
                         height: 1,
                         ..geometry.gutter
                     };
-                    gutter_label(app, row.block, gutter, buf);
+                    gutter_label(app, theme, row.block, gutter, buf);
                 }
                 let line = if app.source_view {
-                    source_line(app, row.block, bytes.clone())
+                    source_line(app, theme, row.block, bytes.clone())
                 } else {
-                    text_line(app, row.block, bytes.clone())
+                    text_line(app, theme, row.block, bytes.clone())
                 };
                 buf.set_line(text.x, y, &line, text.width);
             }
         }
     }
-    scrollbar(app, &doc, top, geometry.scrollbar, buf);
+    scrollbar(theme, &doc, top, geometry.scrollbar, buf);
 }
 
-fn gutter_label(app: &App, block: usize, area: Rect, buf: &mut Buffer) {
-    let ui = &app.theme.ui;
+fn gutter_label(app: &App, theme: &Theme, block: usize, area: Rect, buf: &mut Buffer) {
+    let ui = &theme.ui;
     let width = area.width.saturating_sub(1);
     if app.source_view {
         let number = format!("{:>w$}", block + 1, w = usize::from(width));
@@ -102,8 +98,8 @@ fn gutter_label(app: &App, block: usize, area: Rect, buf: &mut Buffer) {
 }
 
 /// A row of reading text with mentions, the selected entity and search matches styled.
-fn text_line(app: &App, block: usize, bytes: Range<usize>) -> Line<'static> {
-    let theme = &app.theme;
+fn text_line(app: &App, theme: &Theme, block: usize, bytes: Range<usize>) -> Line<'static> {
+    let theme = &theme;
     let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
     let mentions = app.block_mentions(block);
     let first = mentions.partition_point(|m| m.bytes.end <= bytes.start);
@@ -147,7 +143,7 @@ fn text_line(app: &App, block: usize, bytes: Range<usize>) -> Line<'static> {
 }
 
 /// A row of the source file with the tagger's brackets styled by kind.
-fn source_line(app: &App, line: usize, bytes: Range<usize>) -> Line<'static> {
+fn source_line(app: &App, theme: &Theme, line: usize, bytes: Range<usize>) -> Line<'static> {
     let marks: Vec<(Range<usize>, Style)> = app
         .source_spans_near(line, bytes.clone())
         .iter()
@@ -156,12 +152,12 @@ fn source_line(app: &App, line: usize, bytes: Range<usize>) -> Line<'static> {
             let style = if app.hidden.contains(&s.kind) {
                 Style::default()
             } else {
-                app.theme.kind(&s.kind)
+                theme.kind(&s.kind)
             };
             (s.bytes.clone(), style)
         })
         .collect();
-    paint(app.source_line(line), bytes, &marks, app.theme.ui.text)
+    paint(app.source_line(line), bytes, &marks, theme.ui.text)
 }
 
 /// Cuts `text[row]` at every mark boundary and styles each piece by the marks covering it.
@@ -192,7 +188,7 @@ fn paint(
     Line::from(spans)
 }
 
-fn scrollbar(app: &App, doc: &DocLayout, top: usize, area: Rect, buf: &mut Buffer) {
+fn scrollbar(theme: &Theme, doc: &DocLayout, top: usize, area: Rect, buf: &mut Buffer) {
     let height = usize::from(area.height);
     let total = doc.len();
     if area.width == 0 || height == 0 || total <= height {
@@ -206,9 +202,9 @@ fn scrollbar(app: &App, doc: &DocLayout, top: usize, area: Rect, buf: &mut Buffe
     for i in 0..height {
         let y = area.y + u16::try_from(i).unwrap_or(0);
         let (symbol, style) = if (position..position + thumb).contains(&i) {
-            ("┃", app.theme.ui.scrollbar)
+            ("┃", theme.ui.scrollbar)
         } else {
-            ("│", app.theme.ui.dim)
+            ("│", theme.ui.dim)
         };
         buf.set_string(area.x, y, symbol, style);
     }

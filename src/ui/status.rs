@@ -2,14 +2,15 @@
 
 use crate::action::Action;
 use crate::app::{App, Mode};
+use crate::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 /// Draws the status line.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let ui = &app.theme.ui;
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let ui = &theme.ui;
     buf.set_style(area, ui.status);
     let (left, hint) = match &app.mode {
         Mode::Prompt(text) => (

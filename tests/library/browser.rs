@@ -556,8 +556,13 @@ fn a_theme_chosen_in_the_reader_stays_for_the_table_and_the_next_cable() {
         panic!("expected the next theme asked for, got {effects:?}");
     };
     assert_eq!(after, "default");
-    let chosen = b.reader.as_ref().unwrap().1.theme.name.clone();
+    let chosen = b.theme.name.clone();
     assert_ne!(chosen, "default");
+    let default = cableview::theme::Theme::builtin("default").unwrap();
+    // The reader's status line is drawn in the theme chosen.
+    let status_style = |b: &Session| first_background(b)[(0, 39)].style();
+    assert_eq!(status_style(&b).bg, b.theme.ui.status.bg);
+    assert_ne!(b.theme.ui.status.bg, default.ui.status.bg);
     b.press(Action::Back);
     assert_eq!(b.theme.name, chosen, "the table takes the reader's theme");
     assert_ne!(
@@ -567,5 +572,7 @@ fn a_theme_chosen_in_the_reader_stays_for_the_table_and_the_next_cable() {
     );
     b.press(Action::Down);
     b.press(Action::Open);
-    assert_eq!(b.reader.as_ref().unwrap().1.theme.name, chosen);
+    assert_eq!(b.screen, Screen::Reader);
+    assert_eq!(b.theme.name, chosen, "the next cable opens in it");
+    assert_eq!(status_style(&b).bg, b.theme.ui.status.bg);
 }

@@ -16,4 +16,5 @@ mod sizes;
 mod snapshots;
 mod state_session;
 mod state_store;
+mod themes;
 mod update;

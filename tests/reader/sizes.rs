@@ -1,11 +1,10 @@
 //! Any terminal size renders without panicking, in every state worth drawing.
 
+use crate::drive::{Driver, single};
 use cableview::action::Action;
-use cableview::app::{App, AppOptions};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use cableview::app::AppOptions;
 
-fn states() -> Vec<App> {
+fn states() -> Vec<Driver> {
     let setups: Vec<Vec<Action>> = vec![
         vec![],
         vec![Action::GoTo("5".into()), Action::Help],
@@ -21,21 +20,18 @@ fn states() -> Vec<App> {
     setups
         .into_iter()
         .map(|actions| {
-            let mut app = App::new(cableview::input::sample(), AppOptions::default());
+            let mut app = single(cableview::input::sample(), AppOptions::default(), 80, 24);
             for action in actions {
-                app.update(action);
+                app.press(action);
             }
             app
         })
         .collect()
 }
 
-fn draw(app: &mut App, w: u16, h: u16) {
-    app.update(Action::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(&*app, frame.area()))
-        .unwrap();
+fn draw(app: &mut Driver, w: u16, h: u16) {
+    app.press(Action::Resize(w, h));
+    app.terminal();
 }
 
 #[test]
@@ -45,9 +41,9 @@ fn every_size_from_1x1_to_300x100_renders() {
             for h in (1..=100).step_by(7).chain([9, 10]) {
                 draw(&mut app, w, h);
                 // Moving after a resize must not index outside the new layout.
-                app.update(Action::Down);
-                app.update(Action::Bottom);
-                app.update(Action::Top);
+                app.press(Action::Down);
+                app.press(Action::Bottom);
+                app.press(Action::Top);
             }
         }
     }
@@ -65,14 +61,14 @@ fn resizing_up_to_500x200_and_back_renders() {
 #[test]
 fn a_cable_with_no_paragraphs_renders() {
     let cable = cableview::cable::parse("UNCLASSIFIED nothing here", "empty.txt").unwrap();
-    let mut app = App::new(cable, AppOptions::default());
+    let mut app = single(cable, AppOptions::default(), 80, 24);
     for action in [
         Action::NextParagraph,
         Action::Bottom,
         Action::NextMatch,
         Action::SourceView,
     ] {
-        app.update(action);
+        app.press(action);
         draw(&mut app, 80, 24);
         draw(&mut app, 1, 1);
     }

@@ -1,36 +1,32 @@
 //! Whole-screen snapshots of the reader at 120x40 and 80x24.
 
+use crate::drive::{Driver, single};
 use cableview::action::Action;
-use cableview::app::{App, AppOptions};
+use cableview::app::AppOptions;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 
-fn app(theme: &str, w: u16, h: u16) -> App {
+/// The sample in a session of its own, in `theme`, at `w`x`h`.
+fn app(theme: &str, w: u16, h: u16) -> Driver {
     let options = AppOptions {
         theme: theme.into(),
         ..AppOptions::default()
     };
-    let mut app = App::new(cableview::input::sample(), options);
-    app.update(Action::Resize(w, h));
-    app
+    single(cableview::input::sample(), options, w, h)
 }
 
-fn terminal(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(&*app, frame.area()))
-        .unwrap();
-    terminal
+fn terminal(app: &Driver) -> Terminal<TestBackend> {
+    app.terminal()
 }
 
-fn screen(app: &App) -> String {
-    terminal(app).backend().to_string()
+fn screen(app: &Driver) -> String {
+    app.screen()
 }
 
-fn each_size(name: &str, setup: impl Fn(&mut App)) {
+fn each_size(name: &str, setup: impl Fn(&mut Driver)) {
     for (w, h) in SIZES {
         let mut app = app("default", w, h);
         setup(&mut app);
@@ -46,16 +42,16 @@ fn opening_screen() {
 #[test]
 fn after_pressing_5() {
     each_size("paragraph_5", |app| {
-        app.update(Action::GoTo("5".into()));
+        app.press(Action::GoTo("5".into()));
     });
 }
 
 #[test]
 fn filter_hez() {
     each_size("filter_hez", |app| {
-        app.update(Action::Filter);
+        app.press(Action::Filter);
         for c in "hez".chars() {
-            app.update(Action::Type(c));
+            app.press(Action::Type(c));
         }
     });
 }
@@ -63,20 +59,20 @@ fn filter_hez() {
 #[test]
 fn hezbollah_selected() {
     each_size("hezbollah_selected", |app| {
-        app.update(Action::Filter);
+        app.press(Action::Filter);
         for c in "hezbollah".chars() {
-            app.update(Action::Type(c));
+            app.press(Action::Type(c));
         }
-        app.update(Action::Activate);
-        app.update(Action::NextMatch);
-        app.update(Action::NextMatch);
+        app.press(Action::Activate);
+        app.press(Action::NextMatch);
+        app.press(Action::NextMatch);
     });
 }
 
 #[test]
 fn help_overlay() {
     each_size("help", |app| {
-        app.update(Action::Help);
+        app.press(Action::Help);
     });
 }
 
@@ -84,7 +80,7 @@ fn help_overlay() {
 fn mono_theme() {
     for (w, h) in SIZES {
         let mut app = app("mono", w, h);
-        app.update(Action::GoTo("5".into()));
+        app.press(Action::GoTo("5".into()));
         let terminal = terminal(&app);
         insta::assert_snapshot!(format!("mono_{w}x{h}"), terminal.backend().to_string());
         let buffer = terminal.backend().buffer();
@@ -96,7 +92,7 @@ fn mono_theme() {
             "mono has no colour"
         );
         // Mentions differ by style alone: find "Hezbollah" and check its underline (ORG).
-        let text = app.reader_geometry(app.area()).text;
+        let text = app.app().reader_geometry(app.app().area()).text;
         let cell = (text.y..text.bottom())
             .flat_map(|y| (text.x..text.right()).map(move |x| (x, y)))
             .find(|&(x, y)| {
@@ -118,7 +114,7 @@ fn mono_theme() {
 #[test]
 fn default_theme_colours_mentions_by_kind() {
     let mut app = app("default", 120, 40);
-    app.update(Action::GoTo("5".into()));
+    app.press(Action::GoTo("5".into()));
     let terminal = terminal(&app);
     let buffer = terminal.backend().buffer();
     let org = app.theme.kinds.org;
@@ -136,10 +132,10 @@ fn default_theme_colours_mentions_by_kind() {
 #[test]
 fn hidden_kinds_lose_their_highlights() {
     let mut app = app("default", 120, 40);
-    app.update(Action::GoTo("5".into()));
-    app.update(Action::ToggleOrg);
+    app.press(Action::GoTo("5".into()));
+    app.press(Action::ToggleOrg);
     let terminal = terminal(&app);
-    let text = app.reader_geometry(app.area()).text;
+    let text = app.app().reader_geometry(app.app().area()).text;
     let org = app.theme.kinds.org.fg.unwrap();
     let buffer = terminal.backend().buffer();
     let any_org =
@@ -154,10 +150,9 @@ fn control_characters_never_reach_a_cell() {
         "As noted \u{1b}]0;pwned\u{7}\u{9b}2J in ref C",
     );
     let cable = cableview::cable::parse(&source, "evil.txt").unwrap();
-    let mut app = App::new(cable, AppOptions::default());
-    app.update(Action::Resize(120, 40));
+    let mut app = single(cable, AppOptions::default(), 120, 40);
     for setup in [Action::GoTo("5".into()), Action::SourceView] {
-        app.update(setup);
+        app.press(setup);
         let terminal = terminal(&app);
         let symbols: String = terminal
             .backend()
@@ -179,8 +174,7 @@ fn a_cable_without_entities_says_so_rather_than_no_match() {
     let page = include_bytes!("../fixtures/raw/09HAVANA132.html");
     let cable = cableview::cable::parse_bytes(page, "09HAVANA132.html").unwrap();
     assert!(cable.entities.is_empty());
-    let mut app = App::new(cable, AppOptions::default());
-    app.update(Action::Resize(120, 40));
+    let app = single(cable, AppOptions::default(), 120, 40);
     let text = screen(&app);
     assert!(text.contains("no entities here"));
     assert!(!text.contains("no entity matches"));
@@ -192,7 +186,7 @@ fn light_paints_its_own_background_under_every_cell() {
     // text on black.
     for (w, h) in SIZES {
         let mut app = app("light", w, h);
-        app.update(Action::GoTo("5".into()));
+        app.press(Action::GoTo("5".into()));
         for action in [Action::Filter, Action::Help] {
             let terminal = terminal(&app);
             let buffer = terminal.backend().buffer();
@@ -202,7 +196,7 @@ fn light_paints_its_own_background_under_every_cell() {
                 .filter(|c| c.bg == Color::Reset)
                 .count();
             assert_eq!(bare, 0, "{w}x{h}: cells on the terminal's background");
-            app.update(action);
+            app.press(action);
         }
     }
 }

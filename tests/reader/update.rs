@@ -52,25 +52,6 @@ fn copied(effects: Vec<Effect>) -> Option<String> {
 }
 
 #[test]
-fn t_asks_the_loop_for_the_next_theme() {
-    let mut app = app();
-    let after = app.theme.name.clone();
-    let effects = app.update(Action::NextTheme);
-    assert_eq!(
-        effects,
-        [Effect::NextTheme {
-            after: after.clone()
-        }]
-    );
-    assert_eq!(app.theme.name, after, "update loads no theme file itself");
-    // The loop loads it (here: the built-ins, no themes dir) and hands it over.
-    let (theme, skipped) = cableview::user_themes::next_after(&after, None).expect("a theme");
-    app.set_theme(theme, &skipped);
-    assert_eq!(app.theme.name, "light");
-    assert_eq!(app.notice.as_deref(), Some("theme: light"));
-}
-
-#[test]
 fn help_opens_scrolls_and_closes() {
     let mut app = app();
     app.update(Action::Help);
@@ -415,64 +396,6 @@ fn source_view_toggles_and_starts_at_the_paragraph() {
     app.update(Action::SourceView);
     app.update(Action::Cancel);
     assert!(!app.source_view);
-}
-
-/// `t`, as the event loop carries it out: the effect, the theme loaded, handed back.
-fn next_theme(app: &mut App) {
-    for effect in app.update(Action::NextTheme) {
-        let Effect::NextTheme { after } = effect else {
-            panic!("unexpected {effect:?}");
-        };
-        let dir = app.options.themes_dir.clone();
-        if let Some((theme, skipped)) = cableview::user_themes::next_after(&after, dir.as_deref()) {
-            app.set_theme(theme, &skipped);
-        }
-    }
-}
-
-#[test]
-fn themes_cycle() {
-    let mut app = app();
-    assert_eq!(app.theme.name, "default");
-    next_theme(&mut app);
-    assert_eq!(app.theme.name, "light");
-    for _ in 0..3 {
-        next_theme(&mut app);
-    }
-    assert_eq!(app.theme.name, "default");
-}
-
-#[test]
-fn themes_cycle_through_the_users_own_and_skip_broken_ones() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("zz-mine.toml"), "extends = \"light\"\n").unwrap();
-    std::fs::write(
-        dir.path().join("zz-broken.toml"),
-        "[kinds]\nPER = { fg = \"nocolour\" }\n",
-    )
-    .unwrap();
-    let options = AppOptions {
-        themes_dir: Some(dir.path().to_path_buf()),
-        ..AppOptions::default()
-    };
-    let mut app = App::new(cableview::input::sample(), options);
-    app.update(Action::Resize(120, 40));
-    let mut seen = Vec::new();
-    let mut notices = Vec::new();
-    for _ in 0..5 {
-        next_theme(&mut app);
-        seen.push(app.theme.name.clone());
-        notices.push(app.notice.clone().unwrap_or_default());
-    }
-    assert_eq!(
-        notices[3],
-        "theme: zz-mine (skipped zz-broken: they do not load)"
-    );
-    assert_eq!(
-        seen,
-        ["light", "high-contrast", "mono", "zz-mine", "default"]
-    );
-    assert!(!seen.contains(&"zz-broken".to_string()));
 }
 
 #[test]

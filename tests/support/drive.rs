@@ -84,3 +84,38 @@ impl std::ops::DerefMut for Driver {
         &mut self.session
     }
 }
+
+impl Driver {
+    /// The open cable's reader.
+    pub fn app(&self) -> &cableview::app::App {
+        &self.session.reader.as_ref().expect("a cable is open").1
+    }
+
+    /// The screen as the event loop draws it, on a test terminal of the session's size.
+    pub fn terminal(&self) -> ratatui::Terminal<ratatui::backend::TestBackend> {
+        let (w, h) = self.session.size;
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("a terminal");
+        terminal
+            .draw(|frame| cableview::ui::draw(frame, &self.session))
+            .expect("drawn");
+        terminal
+    }
+
+    /// The screen's text, row by row.
+    pub fn screen(&self) -> String {
+        self.terminal().backend().to_string()
+    }
+}
+
+/// A single-cable session on `cable` at `w`x`h`, started: the reader is open.
+pub fn single(
+    cable: cableview::cable::Cable,
+    options: cableview::app::AppOptions,
+    w: u16,
+    h: u16,
+) -> Driver {
+    let mut session = Session::single(cable, options);
+    session.update(Action::Resize(w, h));
+    Driver::new(session)
+}
