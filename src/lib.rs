@@ -5,6 +5,7 @@
 //! [`cli`] is the command line.
 
 pub mod action;
+pub mod aliases;
 pub mod app;
 pub mod browser;
 pub mod cable;

@@ -192,6 +192,7 @@ impl Block {
                     start,
                     end,
                     bytes: s.bytes.clone(),
+                    entity: None,
                 }
             })
             .collect()
