@@ -8,15 +8,15 @@ use crate::cable::{Cable, EntityKind};
 use crate::config;
 use crate::config::startup::{self, Launch, Startup};
 use crate::export::{self, Format};
+use crate::input::LoadOptions;
 use crate::library::Library;
 use crate::paths::Paths;
-use crate::regular_file::Limit;
 use crate::sanitize::{path as shown, printable};
 use crate::state::session::Session;
 pub use args::{Cli, Command, OpenArgs, completions, man_page};
 use clap::Parser;
 use load::{
-    file_limit, load_all, load_annotated, load_collection, load_leniently, names_a_directory,
+    load_all, load_annotated, load_collection, load_leniently, load_options, names_a_directory,
     report_skipped,
 };
 use std::io::{IsTerminal, Write};
@@ -57,13 +57,13 @@ pub fn main() -> ExitCode {
             out,
             annotations,
             paths,
-        }) => file_limit().and_then(|limit| {
+        }) => load_options().and_then(|options| {
             export_command(
                 format,
                 out.as_deref(),
                 annotations.as_deref(),
                 &paths,
-                limit,
+                &options,
             )
             .map_err(Failure::from)
         }),
@@ -72,9 +72,15 @@ pub fn main() -> ExitCode {
             json,
             annotations,
             paths,
-        }) => file_limit().and_then(|limit| {
-            entities_command(kind.as_ref(), json, annotations.as_deref(), &paths, limit)
-                .map_err(Failure::from)
+        }) => load_options().and_then(|options| {
+            entities_command(
+                kind.as_ref(),
+                json,
+                annotations.as_deref(),
+                &paths,
+                &options,
+            )
+            .map_err(Failure::from)
         }),
         Some(Command::Schema) => write_out(export::schema::JSON_SCHEMA).map_err(Failure::from),
         Some(Command::Paths) => write_out(&Paths::from_env().report()).map_err(Failure::from),
@@ -122,18 +128,18 @@ fn export_command(
     out: Option<&Path>,
     annotations: Option<&Path>,
     paths: &[PathBuf],
-    limit: Limit,
+    options: &LoadOptions,
 ) -> Result<(), String> {
     let (cables, files) = if let Some(annotations) = annotations {
         (
-            vec![load_annotated(paths, annotations, limit)?],
+            vec![load_annotated(paths, annotations, options)?],
             paths.to_vec(),
         )
     } else if names_a_directory(paths) {
-        load_leniently(paths, limit)?
+        load_leniently(paths, options)?
     } else {
         (
-            load_all(paths, limit).map_err(|e| e.to_string())?,
+            load_all(paths, options).map_err(|e| e.to_string())?,
             paths.to_vec(),
         )
     };
@@ -213,15 +219,15 @@ fn entities_command(
     json: bool,
     annotations: Option<&Path>,
     paths: &[PathBuf],
-    limit: Limit,
+    options: &LoadOptions,
 ) -> Result<(), String> {
     let cables = if let Some(annotations) = annotations {
-        vec![load_annotated(paths, annotations, limit)?]
+        vec![load_annotated(paths, annotations, options)?]
     } else if names_a_directory(paths) {
-        let library = load_collection(paths, limit)?;
+        let library = load_collection(paths, options)?;
         return write_out(&collection_entities(&library, kind, json));
     } else {
-        load_all(paths, limit).map_err(|e| e.to_string())?
+        load_all(paths, options).map_err(|e| e.to_string())?
     };
     let mut out = String::new();
     for cable in &cables {
@@ -336,13 +342,13 @@ fn themes_command() -> Result<(), Failure> {
 }
 
 fn open_command(args: &OpenArgs) -> Result<(), Failure> {
-    let limit = file_limit()?;
+    let options = load_options()?;
     if args.annotations.is_none() && (args.paths.len() > 1 || names_a_directory(&args.paths)) {
-        return browse_command(args, limit);
+        return browse_command(args, &options);
     }
     let cables = match &args.annotations {
-        Some(annotations) => vec![load_annotated(&args.paths, annotations, limit)?],
-        None => load_all(&args.paths, limit).map_err(|e| e.to_string())?,
+        Some(annotations) => vec![load_annotated(&args.paths, annotations, &options)?],
+        None => load_all(&args.paths, &options).map_err(|e| e.to_string())?,
     };
     if !std::io::stdout().is_terminal() {
         return print_texts(&cables);
@@ -386,13 +392,13 @@ fn prepare_screen(args: &OpenArgs) -> Result<Startup, Failure> {
 }
 
 /// Several cables or a directory: the library view, loading in the background.
-fn browse_command(args: &OpenArgs, limit: Limit) -> Result<(), Failure> {
+fn browse_command(args: &OpenArgs, load: &LoadOptions) -> Result<(), Failure> {
     if !std::io::stdout().is_terminal() {
-        let (cables, _) = load_leniently(&args.paths, limit)?;
+        let (cables, _) = load_leniently(&args.paths, load)?;
         return print_texts(&cables);
     }
     let Startup { options, store } = prepare_screen(args)?;
-    let loader = crate::library::LoadHandle::spawn_limited(args.paths.clone(), limit);
+    let loader = crate::library::LoadHandle::spawn_limited(args.paths.clone(), load.clone());
     let mut browser = crate::browser::Browser::loading(Some(loader), options);
     for notice in browser.keep_positions(store, args.fresh) {
         warn(&notice);

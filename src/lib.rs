@@ -11,6 +11,7 @@ pub mod browser;
 pub mod cable;
 pub mod cli;
 pub mod config;
+pub mod corrections;
 pub mod export;
 pub mod input;
 pub mod keymap;

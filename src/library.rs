@@ -38,8 +38,8 @@ pub struct Library {
     cited_by: Vec<Vec<usize>>,
     entities: EntityIndex,
     skipped: Vec<Skipped>,
-    /// How much of a file [`Library::open`] reads: as much as the load did.
-    limit: Limit,
+    /// How [`Library::open`] reads a file: as the load did (limit, aliases, corrections).
+    options: LoadOptions,
 }
 
 /// What the library keeps of one cable.
@@ -119,7 +119,11 @@ impl Library {
         Self::build(slim, Vec::new(), Limit::default())
     }
 
-    fn build(slim: Vec<(Entry, Vec<CableEntity>)>, skipped: Vec<Skipped>, limit: Limit) -> Self {
+    fn build(
+        slim: Vec<(Entry, Vec<CableEntity>)>,
+        skipped: Vec<Skipped>,
+        options: impl Into<LoadOptions>,
+    ) -> Self {
         let (entries, entities): (Vec<Entry>, Vec<Vec<CableEntity>>) = slim.into_iter().unzip();
         let mut by_key = FastMap::with_capacity_and_hasher(entries.len(), Default::default());
         for (i, entry) in entries.iter().enumerate() {
@@ -162,7 +166,7 @@ impl Library {
             cited_by,
             entities: entity_index,
             skipped,
-            limit,
+            options: options.into(),
         }
     }
 
@@ -190,13 +194,7 @@ impl Library {
             .ok_or_else(|| LoadError::Missing(PathBuf::from(format!("cable #{index}"))))?;
         match &entry.cable {
             Some(cable) => Ok(Cable::clone(cable)),
-            None => input::load_with(
-                &entry.path,
-                &LoadOptions {
-                    limit: self.limit,
-                    ..LoadOptions::default()
-                },
-            ),
+            None => input::load_with(&entry.path, &self.options),
         }
     }
 
