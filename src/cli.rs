@@ -19,6 +19,7 @@ use load::{
     load_all, load_annotated, load_collection, load_leniently, load_options, names_a_directory,
     report_skipped,
 };
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -82,6 +83,9 @@ pub fn main() -> ExitCode {
             )
             .map_err(Failure::from)
         }),
+        Some(Command::Corrections { id }) => {
+            corrections_command(id.as_deref()).map_err(Failure::from)
+        }
         Some(Command::Schema) => write_out(export::schema::JSON_SCHEMA).map_err(Failure::from),
         Some(Command::Paths) => write_out(&Paths::from_env().report()).map_err(Failure::from),
         Some(Command::Config { default }) => config_command(default),
@@ -244,24 +248,20 @@ fn entities_command(
         if cables.len() > 1 {
             out.push_str(&format!("# {}\n", cable.title()));
         }
-        let width = entities
-            .iter()
-            .map(|e| e.name.chars().count())
-            .max()
-            .unwrap_or(4)
-            .max(4);
-        out.push_str(&format!(
-            "{:<4}  {:<width$}  {:>5}  PARAGRAPHS\n",
-            "KIND", "NAME", "COUNT"
-        ));
+        // KIND, COUNT and the gaps take 17 columns; PARAGRAPHS takes what it needs.
+        let width = name_width(entities.iter().map(|e| e.name.as_str()), 17 + 12);
+        out.push_str("KIND  ");
+        push_fitted(&mut out, "NAME", width);
+        out.push_str("  COUNT  PARAGRAPHS\n");
         for entity in entities {
-            out.push_str(&format!(
-                "{:<4}  {:<width$}  {:>5}  {}\n",
-                entity.kind.label(),
-                entity.name,
+            out.push_str(&format!("{:<4}  ", entity.kind.label()));
+            push_fitted(&mut out, &entity.name, width);
+            let _ = writeln!(
+                out,
+                "  {:>5}  {}",
                 entity.count,
                 entity.paragraphs.join(",")
-            ));
+            );
         }
     }
     write_out(&out)
@@ -273,26 +273,90 @@ fn collection_entities(library: &Library, kind: Option<&EntityKind>, json: bool)
     if json {
         return serde_json::to_string(&table).unwrap_or_default() + "\n";
     }
-    let width = table
-        .iter()
-        .map(|e| e.name.chars().count())
-        .max()
-        .unwrap_or(4)
-        .max(4);
-    let mut out = format!(
-        "{:<4}  {:<width$}  {:>6}  {:>5}\n",
-        "KIND", "NAME", "CABLES", "COUNT"
-    );
+    // KIND, CABLES, COUNT and the gaps between columns take 23 columns.
+    let width = name_width(table.iter().map(|e| e.name.as_str()), 23);
+    let mut out = String::with_capacity(table.len() * (width + 24) + 64);
+    out.push_str("KIND  ");
+    push_fitted(&mut out, "NAME", width);
+    out.push_str("  CABLES  COUNT\n");
     for entity in table {
-        out.push_str(&format!(
-            "{:<4}  {:<width$}  {:>6}  {:>5}\n",
-            entity.kind.label(),
-            entity.name,
-            entity.cables,
-            entity.count
-        ));
+        let label = entity.kind.label();
+        out.push_str(label);
+        out.extend(std::iter::repeat_n(' ', 6usize.saturating_sub(label.len())));
+        push_fitted(&mut out, &entity.name, width);
+        let _ = writeln!(out, "  {:>6}  {:>5}", entity.cables, entity.count);
     }
     out
+}
+
+/// The widest a NAME column gets when standard output is not a terminal.
+const MAX_NAME_WIDTH: usize = 60;
+
+/// The NAME column's width: the longest name, capped to what the terminal leaves after
+/// `other` columns (or [`MAX_NAME_WIDTH`] in a pipe), and no less than the heading.
+fn name_width<'a>(names: impl Iterator<Item = &'a str>, other: usize) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let cap = if std::io::stdout().is_terminal() {
+        ratatui::crossterm::terminal::size().map_or(MAX_NAME_WIDTH, |(columns, _)| {
+            usize::from(columns).saturating_sub(other)
+        })
+    } else {
+        MAX_NAME_WIDTH
+    };
+    names
+        .map(UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0)
+        .min(cap)
+        .max(4)
+}
+
+/// Appends `text` in exactly `width` columns: padded, or cut with an ellipsis.
+fn push_fitted(out: &mut String, text: &str, width: usize) {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let full = text.width();
+    if full <= width {
+        out.push_str(text);
+        out.extend(std::iter::repeat_n(' ', width - full));
+        return;
+    }
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used + 1)));
+}
+
+/// `cableview corrections [ID]`: each correction, one line each, under its cable.
+fn corrections_command(id: Option<&str>) -> Result<(), String> {
+    let Some(dir) = Paths::from_env().data_dir else {
+        return Err("no data dir known, so no corrections".to_string());
+    };
+    let overlays = match id {
+        Some(id) => vec![(
+            id.to_string(),
+            crate::corrections::Corrections::load(&dir, id).map_err(|e| e.to_string())?,
+        )],
+        None => crate::corrections::all(&dir).map_err(|e| e.to_string())?,
+    };
+    let mut out = String::new();
+    for (id, corrections) in overlays {
+        if corrections.is_empty() {
+            let _ = writeln!(out, "{id}: no corrections");
+            continue;
+        }
+        let _ = writeln!(out, "{id} ({})", shown(corrections.path()));
+        for (n, correction) in corrections.list().iter().enumerate() {
+            let _ = writeln!(out, "  {}. {}", n + 1, correction.describe());
+        }
+    }
+    write_out(&out)
 }
 
 /// `cableview config`: checks the user's config, keys and theme; `--default`

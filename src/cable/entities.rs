@@ -3,7 +3,7 @@
 //! user's aliases); each mention then carries its entity's index.
 
 mod grouper;
-mod join;
+pub(crate) mod join;
 
 use super::{Cable, EntityKind, HEADER_LABEL, Mention, SIGNATURE_LABEL};
 use crate::aliases::Aliases;
