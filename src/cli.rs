@@ -9,14 +9,13 @@ use crate::config;
 use crate::config::startup::{self, Launch, Startup};
 use crate::export::{self, Format};
 use crate::input::LoadOptions;
-use crate::library::Library;
 use crate::paths::Paths;
 use crate::sanitize::{path as shown, printable};
 use crate::state::session::Session;
 pub use args::{Cli, Command, OpenArgs, completions, man_page};
 use clap::Parser;
 use load::{
-    load_all, load_annotated, load_collection, load_leniently, load_options, names_a_directory,
+    load_all, load_annotated, load_entity_index, load_leniently, load_options, names_a_directory,
     report_skipped,
 };
 use std::fmt::Write as _;
@@ -228,8 +227,8 @@ fn entities_command(
     let cables = if let Some(annotations) = annotations {
         vec![load_annotated(paths, annotations, options)?]
     } else if names_a_directory(paths) {
-        let library = load_collection(paths, options)?;
-        return write_out(&collection_entities(&library, kind, json));
+        let index = load_entity_index(paths, options)?;
+        return write_out(&collection_entities(&index, kind, json));
     } else {
         load_all(paths, options).map_err(|e| e.to_string())?
     };
@@ -268,8 +267,12 @@ fn entities_command(
 }
 
 /// The entity table of a whole collection, with the number of cables naming each.
-fn collection_entities(library: &Library, kind: Option<&EntityKind>, json: bool) -> String {
-    let table = library.collection_entities(kind);
+fn collection_entities(
+    index: &crate::library::EntityIndex,
+    kind: Option<&EntityKind>,
+    json: bool,
+) -> String {
+    let table = index.table(kind);
     if json {
         return serde_json::to_string(&table).unwrap_or_default() + "\n";
     }

@@ -6,15 +6,16 @@
 //! `.txt`), and a note that says what it does:
 //!
 //! ```text
-//! T1	ORG 2034 2040	Chirac
-//! #1	AnnotatorNotes T1	cableview relabel PER
-//! T2	MISC 120 126	Bilaterally
-//! #2	AnnotatorNotes T2	cableview not-an-entity
-//! T3	PER 900 906	Beghal
-//! T4	PER 950 963	Djamel Beghal
-//! #3	AnnotatorNotes T3	cableview join T4
-//! T5	LOC 1200 1204	Lyon
-//! #4	AnnotatorNotes T5	cableview add
+//! (<TAB> is a tab)
+//! T1<TAB>ORG 2034 2040<TAB>Chirac
+//! #1<TAB>AnnotatorNotes T1<TAB>cableview relabel PER
+//! T2<TAB>MISC 120 126<TAB>Bilaterally
+//! #2<TAB>AnnotatorNotes T2<TAB>cableview not-an-entity
+//! T3<TAB>PER 900 906<TAB>Beghal
+//! T4<TAB>PER 950 963<TAB>Djamel Beghal
+//! #3<TAB>AnnotatorNotes T3<TAB>cableview join T4
+//! T5<TAB>LOC 1200 1204<TAB>Lyon
+//! #4<TAB>AnnotatorNotes T5<TAB>cableview add
 //! ```
 //!
 //! A relabel, a removal and a join apply to the entity the mention belongs to, found by

@@ -344,25 +344,7 @@ impl Library {
     /// mentioned, then by kind and name.
     #[must_use]
     pub fn collection_entities(&self, kind: Option<&EntityKind>) -> Vec<CollectionEntity> {
-        let mut table: Vec<CollectionEntity> = self
-            .entities
-            .iter()
-            .filter(|(key, _, _)| kind.is_none_or(|k| key.kind == *k))
-            .map(|(key, name, postings)| CollectionEntity {
-                kind: key.kind.clone(),
-                name: name.to_string(),
-                cables: postings.len(),
-                count: postings.iter().map(|p| p.count as usize).sum(),
-            })
-            .collect();
-        table.sort_by(|a, b| {
-            b.cables
-                .cmp(&a.cables)
-                .then_with(|| b.count.cmp(&a.count))
-                .then_with(|| a.kind.cmp(&b.kind))
-                .then_with(|| a.name.cmp(&b.name))
-        });
-        table
+        self.entities.table(kind)
     }
 }
 

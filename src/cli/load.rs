@@ -7,7 +7,6 @@ use crate::cable::Cable;
 use crate::config;
 use crate::input::LoadOptions;
 use crate::input::{self, LoadError};
-use crate::library::Library;
 use crate::paths::Paths;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -81,15 +80,22 @@ pub(super) fn names_a_directory(paths: &[PathBuf]) -> bool {
     paths.iter().any(|p| p.is_dir())
 }
 
-/// Loads files and directories into a library; bad files are counted on stderr.
-pub(super) fn load_collection(paths: &[PathBuf], options: &LoadOptions) -> Result<Library, String> {
+/// The entity index of every cable under files and directories, nothing else kept:
+/// `entities DIR` needs no table, filter text or links.
+pub(super) fn load_entity_index(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+) -> Result<crate::library::EntityIndex, String> {
     let never = std::sync::atomic::AtomicBool::new(false);
-    let library = Library::load_limited(paths, options.clone(), &|_| {}, &never);
-    report_skipped(library.skipped());
-    if library.is_empty() {
+    let (per_cable, skipped) =
+        input::load_paths_map(paths, options.clone(), &|_| {}, &never, |_, cable| {
+            crate::library::index::CableEntity::of_cable(&cable)
+        });
+    report_skipped(&skipped);
+    if per_cable.is_empty() {
         return Err("no cable found in the given paths".to_string());
     }
-    Ok(library)
+    Ok(crate::library::EntityIndex::build(per_cable))
 }
 
 /// Loads every cable under files and directories whole (for export); bad files are

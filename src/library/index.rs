@@ -267,6 +267,30 @@ impl EntityIndex {
         self.entries.is_empty()
     }
 
+    /// The entity table: most widely cited first, then most mentioned, then by kind and
+    /// name; only `kind` when given.
+    #[must_use]
+    pub fn table(&self, kind: Option<&EntityKind>) -> Vec<super::CollectionEntity> {
+        let mut table: Vec<super::CollectionEntity> = self
+            .iter()
+            .filter(|(key, _, _)| kind.is_none_or(|k| key.kind == *k))
+            .map(|(key, name, postings)| super::CollectionEntity {
+                kind: key.kind.clone(),
+                name: name.to_string(),
+                cables: postings.len(),
+                count: postings.iter().map(|p| p.count as usize).sum(),
+            })
+            .collect();
+        table.sort_unstable_by(|a, b| {
+            b.cables
+                .cmp(&a.cables)
+                .then_with(|| b.count.cmp(&a.count))
+                .then_with(|| a.kind.cmp(&b.kind))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        table
+    }
+
     /// Every entity: key, display name, postings; in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (&EntityKey, &str, &[Posting])> {
         self.entries
