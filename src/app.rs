@@ -25,7 +25,7 @@ use crate::session::layout::{self, ReaderGeometry};
 use crate::text_layout::{BlockSpec, DocLayout};
 use ratatui::layout::Rect;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::rc::Rc;
 
@@ -183,20 +183,12 @@ impl App {
     /// Opens a cable.
     #[must_use]
     pub fn new(cable: Cable, options: AppOptions) -> Self {
-        let index: HashMap<(EntityKind, String), usize> = cable
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.key(), i))
-            .collect();
-        let map_mentions = |mentions: &[Mention]| -> Vec<Option<usize>> {
-            mentions
-                .iter()
-                .map(|m| index.get(&(m.kind.clone(), m.text.to_lowercase())).copied())
-                .collect()
+        // The parser gave each mention its entity's index.
+        let ids = |mentions: &[Mention]| -> Vec<Option<usize>> {
+            mentions.iter().map(|m| m.entity).collect()
         };
-        let mut mention_entity = vec![map_mentions(&cable.header.mentions)];
-        mention_entity.extend(cable.paragraphs.iter().map(|p| map_mentions(&p.mentions)));
+        let mut mention_entity = vec![ids(&cable.header.mentions)];
+        mention_entity.extend(cable.paragraphs.iter().map(|p| ids(&p.mentions)));
         let mut nav_rows = vec![NavRow::Header];
         let mut nav_row_of_block = vec![0];
         for (i, p) in cable.paragraphs.iter().enumerate() {

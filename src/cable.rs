@@ -121,6 +121,10 @@ pub struct Mention {
     /// The same span in bytes, for slicing Rust strings.
     #[serde(skip)]
     pub bytes: Range<usize>,
+    /// The index of its entity in [`Cable::entities`], set when the mentions are grouped
+    /// (`None` only before).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<usize>,
 }
 
 /// One numbered paragraph of the body.

@@ -2,26 +2,28 @@
 
 mod args;
 mod load;
+mod table;
 
 use crate::cable::{Cable, EntityKind};
 use crate::config;
 use crate::config::startup::{self, Launch, Startup};
 use crate::export::{self, Format};
-use crate::library::Library;
+use crate::input::LoadOptions;
 use crate::paths::Paths;
-use crate::regular_file::Limit;
 use crate::sanitize::{path as shown, printable};
 use crate::session::Session;
 use crate::state::Store;
 pub use args::{Cli, Command, OpenArgs, completions, man_page};
 use clap::Parser;
 use load::{
-    file_limit, load_all, load_annotated, load_collection, load_leniently, names_a_directory,
+    load_all, load_annotated, load_entity_index, load_leniently, load_options, names_a_directory,
     report_skipped,
 };
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use table::{collection_entities, name_width, push_fitted};
 
 /// Why a command failed, and the exit status that says so.
 #[derive(Debug)]
@@ -57,13 +59,13 @@ pub fn main() -> ExitCode {
             out,
             annotations,
             paths,
-        }) => file_limit().and_then(|limit| {
+        }) => load_options().and_then(|options| {
             export_command(
                 format,
                 out.as_deref(),
                 annotations.as_deref(),
                 &paths,
-                limit,
+                &options,
             )
             .map_err(Failure::from)
         }),
@@ -72,10 +74,19 @@ pub fn main() -> ExitCode {
             json,
             annotations,
             paths,
-        }) => file_limit().and_then(|limit| {
-            entities_command(kind.as_ref(), json, annotations.as_deref(), &paths, limit)
-                .map_err(Failure::from)
+        }) => load_options().and_then(|options| {
+            entities_command(
+                kind.as_ref(),
+                json,
+                annotations.as_deref(),
+                &paths,
+                &options,
+            )
+            .map_err(Failure::from)
         }),
+        Some(Command::Corrections { id }) => {
+            corrections_command(id.as_deref()).map_err(Failure::from)
+        }
         Some(Command::Schema) => write_out(export::schema::JSON_SCHEMA).map_err(Failure::from),
         Some(Command::Paths) => write_out(&Paths::from_env().report()).map_err(Failure::from),
         Some(Command::Config { default }) => config_command(default),
@@ -122,18 +133,18 @@ fn export_command(
     out: Option<&Path>,
     annotations: Option<&Path>,
     paths: &[PathBuf],
-    limit: Limit,
+    options: &LoadOptions,
 ) -> Result<(), String> {
     let (cables, files) = if let Some(annotations) = annotations {
         (
-            vec![load_annotated(paths, annotations, limit)?],
+            vec![load_annotated(paths, annotations, options)?],
             paths.to_vec(),
         )
     } else if names_a_directory(paths) {
-        load_leniently(paths, limit)?
+        load_leniently(paths, options)?
     } else {
         (
-            load_all(paths, limit).map_err(|e| e.to_string())?,
+            load_all(paths, options).map_err(|e| e.to_string())?,
             paths.to_vec(),
         )
     };
@@ -213,15 +224,15 @@ fn entities_command(
     json: bool,
     annotations: Option<&Path>,
     paths: &[PathBuf],
-    limit: Limit,
+    options: &LoadOptions,
 ) -> Result<(), String> {
     let cables = if let Some(annotations) = annotations {
-        vec![load_annotated(paths, annotations, limit)?]
+        vec![load_annotated(paths, annotations, options)?]
     } else if names_a_directory(paths) {
-        let library = load_collection(paths, limit)?;
-        return write_out(&collection_entities(&library, kind, json));
+        let index = load_entity_index(paths, options)?;
+        return write_out(&collection_entities(&index, kind, json));
     } else {
-        load_all(paths, limit).map_err(|e| e.to_string())?
+        load_all(paths, options).map_err(|e| e.to_string())?
     };
     let mut out = String::new();
     for cable in &cables {
@@ -238,55 +249,49 @@ fn entities_command(
         if cables.len() > 1 {
             out.push_str(&format!("# {}\n", cable.title()));
         }
-        let width = entities
-            .iter()
-            .map(|e| e.name.chars().count())
-            .max()
-            .unwrap_or(4)
-            .max(4);
-        out.push_str(&format!(
-            "{:<4}  {:<width$}  {:>5}  PARAGRAPHS\n",
-            "KIND", "NAME", "COUNT"
-        ));
+        // KIND, COUNT and the gaps take 17 columns; PARAGRAPHS takes what it needs.
+        let width = name_width(entities.iter().map(|e| e.name.as_str()), 17 + 12);
+        out.push_str("KIND  ");
+        push_fitted(&mut out, "NAME", width);
+        out.push_str("  COUNT  PARAGRAPHS\n");
         for entity in entities {
-            out.push_str(&format!(
-                "{:<4}  {:<width$}  {:>5}  {}\n",
-                entity.kind.label(),
-                entity.name,
+            out.push_str(&format!("{:<4}  ", entity.kind.label()));
+            push_fitted(&mut out, &entity.name, width);
+            let _ = writeln!(
+                out,
+                "  {:>5}  {}",
                 entity.count,
                 entity.paragraphs.join(",")
-            ));
+            );
         }
     }
     write_out(&out)
 }
 
-/// The entity table of a whole collection, with the number of cables naming each.
-fn collection_entities(library: &Library, kind: Option<&EntityKind>, json: bool) -> String {
-    let table = library.collection_entities(kind);
-    if json {
-        return serde_json::to_string(&table).unwrap_or_default() + "\n";
+/// `cableview corrections [ID]`: each correction, one line each, under its cable.
+fn corrections_command(id: Option<&str>) -> Result<(), String> {
+    let Some(dir) = Paths::from_env().data_dir else {
+        return Err("no data dir known, so no corrections".to_string());
+    };
+    let overlays = match id {
+        Some(id) => vec![(
+            id.to_string(),
+            crate::corrections::Corrections::load(&dir, id).map_err(|e| e.to_string())?,
+        )],
+        None => crate::corrections::all(&dir).map_err(|e| e.to_string())?,
+    };
+    let mut out = String::new();
+    for (id, corrections) in overlays {
+        if corrections.is_empty() {
+            let _ = writeln!(out, "{id}: no corrections");
+            continue;
+        }
+        let _ = writeln!(out, "{id} ({})", shown(corrections.path()));
+        for (n, correction) in corrections.list().iter().enumerate() {
+            let _ = writeln!(out, "  {}. {}", n + 1, correction.describe());
+        }
     }
-    let width = table
-        .iter()
-        .map(|e| e.name.chars().count())
-        .max()
-        .unwrap_or(4)
-        .max(4);
-    let mut out = format!(
-        "{:<4}  {:<width$}  {:>6}  {:>5}\n",
-        "KIND", "NAME", "CABLES", "COUNT"
-    );
-    for entity in table {
-        out.push_str(&format!(
-            "{:<4}  {:<width$}  {:>6}  {:>5}\n",
-            entity.kind.label(),
-            entity.name,
-            entity.cables,
-            entity.count
-        ));
-    }
-    out
+    write_out(&out)
 }
 
 /// `cableview config`: checks the user's config, keys and theme; `--default`
@@ -336,13 +341,13 @@ fn themes_command() -> Result<(), Failure> {
 }
 
 fn open_command(args: &OpenArgs) -> Result<(), Failure> {
-    let limit = file_limit()?;
+    let options = load_options()?;
     if args.annotations.is_none() && (args.paths.len() > 1 || names_a_directory(&args.paths)) {
-        return browse_command(args, limit);
+        return browse_command(args, &options);
     }
     let cables = match &args.annotations {
-        Some(annotations) => vec![load_annotated(&args.paths, annotations, limit)?],
-        None => load_all(&args.paths, limit).map_err(|e| e.to_string())?,
+        Some(annotations) => vec![load_annotated(&args.paths, annotations, &options)?],
+        None => load_all(&args.paths, &options).map_err(|e| e.to_string())?,
     };
     if !std::io::stdout().is_terminal() {
         return print_texts(&cables);
@@ -380,13 +385,13 @@ fn prepare_screen(args: &OpenArgs) -> Result<Startup, Failure> {
 }
 
 /// Several cables or a directory: the library view, loading in the background.
-fn browse_command(args: &OpenArgs, limit: Limit) -> Result<(), Failure> {
+fn browse_command(args: &OpenArgs, load: &LoadOptions) -> Result<(), Failure> {
     if !std::io::stdout().is_terminal() {
-        let (cables, _) = load_leniently(&args.paths, limit)?;
+        let (cables, _) = load_leniently(&args.paths, load)?;
         return print_texts(&cables);
     }
     let Startup { options, store } = prepare_screen(args)?;
-    let loader = crate::library::LoadHandle::spawn_limited(args.paths.clone(), limit);
+    let loader = crate::library::LoadHandle::spawn_limited(args.paths.clone(), load.clone());
     let session = Session::loading(Some(loader), options);
     let session = run_session(session, store, args.fresh, Vec::new())?;
     report_skipped(session.library.skipped());

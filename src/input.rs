@@ -1,9 +1,12 @@
 //! Reading cables from disk (or the bundled sample), with errors that say what went wrong.
 
+use crate::aliases::Aliases;
 use crate::cable::side::{self, LabelMap};
 use crate::cable::{self, Cable, ParseError, SideAnnotations};
+use crate::corrections::{Corrections, CorrectionsError};
 use crate::regular_file::{self, Limit, Refusal, Special};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use thiserror::Error;
 
 mod walk;
@@ -31,6 +34,9 @@ pub enum LoadError {
     /// The file was read but does not look like a cable (`README.md`, `/etc/os-release`).
     #[error("{}: {}", crate::sanitize::path(.0), NOT_A_CABLE)]
     NotACable(PathBuf),
+    /// The cable's corrections file is corrupt.
+    #[error(transparent)]
+    Corrections(#[from] CorrectionsError),
 }
 
 /// Why a file is refused as not a cable: the same words whether it was named on the
@@ -64,6 +70,38 @@ pub struct LoadOptions {
     pub labels: LabelMap,
     /// The most read of the cable, and of its side file (`max_file_mb`).
     pub limit: Limit,
+    /// The user's aliases (`aliases.toml`), joining the spellings they list.
+    pub aliases: Option<Arc<Aliases>>,
+    /// The data dir whose corrections apply to the cable; none applies none.
+    pub corrections: Option<PathBuf>,
+}
+
+impl From<Limit> for LoadOptions {
+    fn from(limit: Limit) -> Self {
+        Self {
+            limit,
+            ..Self::default()
+        }
+    }
+}
+
+impl LoadOptions {
+    /// Applies the user's aliases and corrections to a cable just parsed.
+    pub fn adjust(&self, mut cable: Cable) -> Result<Cable, LoadError> {
+        if let Some(dir) = &self.corrections
+            && let Some(id) = cable.id.clone()
+        {
+            let corrections = Corrections::load(dir, &id).map_err(LoadError::Corrections)?;
+            if !corrections.is_empty() {
+                corrections.apply(&mut cable, self.aliases.as_deref());
+                return Ok(cable);
+            }
+        }
+        if let Some(aliases) = self.aliases.as_deref().filter(|a| !a.is_empty()) {
+            cable::entities::regroup(&mut cable, Some(aliases));
+        }
+        Ok(cable)
+    }
 }
 
 /// Reads and parses one cable file, with the annotations of a side file beside it if any.
@@ -97,7 +135,7 @@ pub fn load_with(path: &Path, options: &LoadOptions) -> Result<Cable, LoadError>
     if !looks_like_a_cable(&cable) {
         return Err(LoadError::NotACable(path.to_path_buf()));
     }
-    Ok(cable)
+    options.adjust(cable)
 }
 
 /// The side file beside a cable, if one exists: `FILE.ann` or `FILE.ents.json`, where FILE
@@ -191,7 +229,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
 /// `cancel` is set.
 pub fn load_paths_with(
     paths: &[PathBuf],
-    limit: Limit,
+    limit: impl Into<LoadOptions>,
     on_progress: &(dyn Fn(Progress) + Sync),
     cancel: &std::sync::atomic::AtomicBool,
 ) -> Loaded {
@@ -206,13 +244,18 @@ pub fn load_paths_with(
 /// Results come back in path order, with the skipped report.
 pub fn load_paths_map<T: Send>(
     paths: &[PathBuf],
-    limit: Limit,
+    options: impl Into<LoadOptions>,
     on_progress: &(dyn Fn(Progress) + Sync),
     cancel: &std::sync::atomic::AtomicBool,
     keep: impl Fn(PathBuf, Cable) -> T + Sync,
 ) -> (Vec<T>, Vec<Skipped>) {
     use rayon::prelude::*;
     use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+    // Each file finds its own side file: a named one applies to one cable only.
+    let options = LoadOptions {
+        annotations: None,
+        ..options.into()
+    };
     let start = std::time::Instant::now();
     let mut skipped = Vec::new();
     let files = walk::files(paths, &mut skipped);
@@ -233,7 +276,7 @@ pub fn load_paths_map<T: Send>(
             if cancel.load(Ordering::Relaxed) {
                 return None;
             }
-            let (result, size) = load_one(&file, limit);
+            let (result, size) = load_one(&file, &options);
             let result = result.map(|(path, cable)| keep(path, cable));
             bytes.fetch_add(size, Ordering::Relaxed);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
@@ -263,17 +306,13 @@ pub fn load_paths_map<T: Send>(
 /// One limit holds whether the file was named or found in a folder, so a cable that
 /// opens alone also opens in its folder; a bigger file is refused from its size alone,
 /// before any of it is read, so a stray disk image costs nothing to skip.
-fn load_one(file: &walk::Found, limit: Limit) -> (Result<(PathBuf, Cable), Skipped>, u64) {
+fn load_one(file: &walk::Found, options: &LoadOptions) -> (Result<(PathBuf, Cable), Skipped>, u64) {
     let skip = |reason: String| Skipped {
         path: file.path.clone(),
         reason,
     };
     let size = std::fs::metadata(&file.path).map_or(0, |m| m.len());
-    let options = LoadOptions {
-        limit,
-        ..LoadOptions::default()
-    };
-    match load_with(&file.path, &options) {
+    match load_with(&file.path, options) {
         Ok(cable) => (Ok((file.path.clone(), cable)), size),
         Err(e) => (Err(skip(reason_of(&file.path, &e))), size),
     }

@@ -5,10 +5,12 @@
 //! [`cli`] is the command line.
 
 pub mod action;
+pub mod aliases;
 pub mod app;
 pub mod cable;
 pub mod cli;
 pub mod config;
+pub mod corrections;
 pub mod export;
 pub mod input;
 pub mod keymap;

@@ -38,8 +38,8 @@ pub struct Library {
     cited_by: Vec<Vec<usize>>,
     entities: EntityIndex,
     skipped: Vec<Skipped>,
-    /// How much of a file [`Library::open`] reads: as much as the load did.
-    limit: Limit,
+    /// How [`Library::open`] reads a file: as the load did (limit, aliases, corrections).
+    options: LoadOptions,
 }
 
 /// What the library keeps of one cable.
@@ -119,7 +119,11 @@ impl Library {
         Self::build(slim, Vec::new(), Limit::default())
     }
 
-    fn build(slim: Vec<(Entry, Vec<CableEntity>)>, skipped: Vec<Skipped>, limit: Limit) -> Self {
+    fn build(
+        slim: Vec<(Entry, Vec<CableEntity>)>,
+        skipped: Vec<Skipped>,
+        options: impl Into<LoadOptions>,
+    ) -> Self {
         let (entries, entities): (Vec<Entry>, Vec<Vec<CableEntity>>) = slim.into_iter().unzip();
         let mut by_key = FastMap::with_capacity_and_hasher(entries.len(), Default::default());
         for (i, entry) in entries.iter().enumerate() {
@@ -162,7 +166,7 @@ impl Library {
             cited_by,
             entities: entity_index,
             skipped,
-            limit,
+            options: options.into(),
         }
     }
 
@@ -190,13 +194,7 @@ impl Library {
             .ok_or_else(|| LoadError::Missing(PathBuf::from(format!("cable #{index}"))))?;
         match &entry.cable {
             Some(cable) => Ok(Cable::clone(cable)),
-            None => input::load_with(
-                &entry.path,
-                &LoadOptions {
-                    limit: self.limit,
-                    ..LoadOptions::default()
-                },
-            ),
+            None => input::load_with(&entry.path, &self.options),
         }
     }
 
@@ -346,25 +344,7 @@ impl Library {
     /// mentioned, then by kind and name.
     #[must_use]
     pub fn collection_entities(&self, kind: Option<&EntityKind>) -> Vec<CollectionEntity> {
-        let mut table: Vec<CollectionEntity> = self
-            .entities
-            .iter()
-            .filter(|(key, _, _)| kind.is_none_or(|k| key.kind == *k))
-            .map(|(key, name, postings)| CollectionEntity {
-                kind: key.kind.clone(),
-                name: name.to_string(),
-                cables: postings.len(),
-                count: postings.iter().map(|p| p.count as usize).sum(),
-            })
-            .collect();
-        table.sort_by(|a, b| {
-            b.cables
-                .cmp(&a.cables)
-                .then_with(|| b.count.cmp(&a.count))
-                .then_with(|| a.kind.cmp(&b.kind))
-                .then_with(|| a.name.cmp(&b.name))
-        });
-        table
+        self.entities.table(kind)
     }
 }
 

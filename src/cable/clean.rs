@@ -192,6 +192,7 @@ impl Block {
                     start,
                     end,
                     bytes: s.bytes.clone(),
+                    entity: None,
                 }
             })
             .collect()
@@ -435,9 +436,10 @@ fn all_words_plain(body: &str) -> bool {
             .all(|pair| pair[0] != b' ' || plain(pair[1]))
 }
 
-/// A mention of a header keyword alone (`[LOC DECL:  ]`) is the tagger's mistake: text.
+/// A mention of a header keyword or marking alone (`[LOC DECL:  ]`) is the tagger's
+/// mistake: text.
 fn is_keyword_mention(body: &str) -> bool {
-    !body.contains(' ') && header::is_keyword(body)
+    header::is_tagger_noise(body)
 }
 
 /// Whether a line may hold a line or paragraph separator: both are encoded E2 80 A8/A9,

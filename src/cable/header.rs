@@ -252,5 +252,31 @@ pub(crate) fn is_keyword(word: &str) -> bool {
     KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(word))
 }
 
+/// Whether a tagger's entity is no entity but a header keyword (`DECL`, `E.O.`), a
+/// marking (`SBU`, `NOFORN`, `SIPDIS`) or a note's lead (`Note:`, `Comment:`): taggers
+/// label them PERSON or ORG; inline annotations and side files alike drop them.
+pub(crate) fn is_tagger_noise(text: &str) -> bool {
+    const MARKINGS: [&str; 16] = [
+        "SBU",
+        "NOFORN",
+        "NF",
+        "SIPDIS",
+        "UNCLAS",
+        "UNCLASSIFIED",
+        "CONFIDENTIAL",
+        "SECRET",
+        "NOTE",
+        "NOTE:",
+        "COMMENT",
+        "COMMENT:",
+        "END NOTE",
+        "END COMMENT",
+        "END NOTE.",
+        "END COMMENT.",
+    ];
+    let text = text.trim();
+    is_keyword(text) || MARKINGS.iter().any(|m| m.eq_ignore_ascii_case(text))
+}
+
 #[cfg(test)]
 mod tests;

@@ -129,7 +129,7 @@ pub(crate) fn build(
     cable.source.clone_from(&layout);
     cable.layout = Some(layout);
     if !cable.signature_mentions().is_empty() {
-        cable.entities = super::entities::group(&cable);
+        super::entities::regroup(&mut cable, None);
     }
     (cable, left_out)
 }

@@ -127,12 +127,15 @@ fn parse_with_warnings(
         Some(side) => Some(side::spans(side.annotations, &body.layout, side.labels)?),
         None => None,
     };
-    let (spans, unaligned) = placed.map_or((Vec::new(), 0), |p| (p.spans, p.unaligned));
+    let (spans, unaligned, noise) =
+        placed.map_or((Vec::new(), 0, 0), |p| (p.spans, p.unaligned, p.noise));
     let (mut cable, left_out) = natural::build(body, spans, id, warnings);
-    if let Some(side) = side
-        && let Some(warning) = side::left_out_warning(&side.annotations.name, left_out, unaligned)
-    {
-        cable.warnings.push(warning);
+    if let Some(side) = side {
+        let name = &side.annotations.name;
+        cable.warnings.extend(side::noise_warning(name, noise));
+        cable
+            .warnings
+            .extend(side::left_out_warning(name, left_out, unaligned));
     }
     if let Some(meta) = meta {
         page::apply(meta, &mut cable);

@@ -192,6 +192,9 @@ pub(crate) struct Placed {
     /// Entities none of whose characters align with the layout (a displaCy text that
     /// differs a little), so they stand nowhere.
     pub unaligned: usize,
+    /// Entities on a header keyword or marking (`DECL`, `SBU`), dropped as the inline
+    /// annotations' are.
+    pub noise: usize,
 }
 
 /// The side file's entities as spans in `layout`'s bytes; labels mapped by `labels`.
@@ -224,6 +227,7 @@ pub(crate) fn spans(
         .map_or(layout_bytes.len() - 1, |t| t.chars().count());
     let mut spans = Vec::new();
     let mut unaligned = 0;
+    let mut noise = 0;
     for entry in &annotations.entries {
         let Some(kind) = labels.kind(&entry.label) else {
             continue;
@@ -260,13 +264,21 @@ pub(crate) fn spans(
                 });
             }
         }
+        if super::header::is_tagger_noise(&layout[bytes.clone()]) {
+            noise += 1;
+            continue;
+        }
         spans.push(Span {
             kind,
             bytes,
             as_given: true,
         });
     }
-    Ok(Placed { spans, unaligned })
+    Ok(Placed {
+        spans,
+        unaligned,
+        noise,
+    })
 }
 
 /// The warning for mentions of a side file that the cable does not keep, naming the side
@@ -294,6 +306,17 @@ pub(crate) fn left_out_warning(name: &str, left_out: usize, unaligned: usize) ->
         message: format!(
             "{name}: {total} mention{plural} not kept: {}",
             reasons.join("; ")
+        ),
+    })
+}
+
+/// The warning for a side file's entities dropped as tagger noise, naming the side file.
+pub(crate) fn noise_warning(name: &str, noise: usize) -> Option<Warning> {
+    let plural = if noise == 1 { "y" } else { "ies" };
+    (noise > 0).then(|| Warning {
+        line: None,
+        message: format!(
+            "{name}: {noise} entit{plural} on header keywords or markings (DECL, SBU, Note: ...) dropped as tagger noise"
         ),
     })
 }

@@ -52,6 +52,7 @@ impl Cable {
                 let bytes = first.1..last.1 + last.2;
                 let text = signature.get(bytes.clone())?;
                 Some(Mention {
+                    entity: self.entity_of(&s.kind, text),
                     kind: s.kind.clone(),
                     text: text.to_string(),
                     start: chars_before(bytes.start),

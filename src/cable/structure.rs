@@ -79,17 +79,19 @@ fn assembled(
     }
     header.mentions = header_block.mentions;
     header.text = header_block.text;
-    Cable {
+    let mut cable = Cable {
         id,
         header,
         paragraphs,
         signature,
-        entities: grouper.finish(),
+        entities: Vec::new(),
         warnings,
         source: String::new(),
         source_spans: Vec::new(),
         layout: None,
-    }
+    };
+    grouper.finish(None).assign(&mut cable);
+    cable
 }
 
 /// Splits the text at anchors into segments, each with its source lines, for the

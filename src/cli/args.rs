@@ -110,6 +110,16 @@ pub enum Command {
         /// Cable files or directories of them (walked recursively); none means the sample.
         paths: Vec<PathBuf>,
     },
+    /// List the entity corrections saved in the data dir, of one cable or of all.
+    #[command(after_help = concat!(
+        "Exit status: 0 done, 1 an unreadable or corrupt corrections file.\n\n",
+        "Example:\n",
+        "  cableview corrections 05PARIS2333"
+    ))]
+    Corrections {
+        /// The cable's reference ID; none lists every cable with corrections.
+        id: Option<String>,
+    },
     /// Print the JSON Schema (2020-12) that `export --format json` follows.
     #[command(after_help = concat!(
         "Exit status: 0 done.\n\n",

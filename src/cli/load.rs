@@ -2,36 +2,45 @@
 //! `--annotations` and the file size limit alike for every command.
 
 use super::{Failure, printable, shown, warn};
+use crate::aliases::{ALIASES_FILE, Aliases};
 use crate::cable::Cable;
 use crate::config;
+use crate::input::LoadOptions;
 use crate::input::{self, LoadError};
-use crate::library::Library;
 use crate::paths::Paths;
-use crate::regular_file::Limit;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-/// How much of a cable or side file may be read: `max_file_mb` in the user's config.
-pub(super) fn file_limit() -> Result<Limit, Failure> {
-    let config = match Paths::from_env().config_file() {
+/// How every command reads cables: `max_file_mb` in the user's config, the user's
+/// `aliases.toml`, the corrections in the data dir. A bad config or aliases file is an
+/// error (status 2).
+pub(super) fn load_options() -> Result<LoadOptions, Failure> {
+    let paths = Paths::from_env();
+    let config = match paths.config_file() {
         Some(path) => config::Config::load(&path)?,
         None => config::Config::default(),
     };
-    Ok(config.file_limit())
+    let aliases = match &paths.config_dir {
+        Some(dir) => Aliases::load(&dir.join(ALIASES_FILE))?,
+        None => Aliases::default(),
+    };
+    Ok(LoadOptions {
+        limit: config.file_limit(),
+        aliases: (!aliases.is_empty()).then(|| Arc::new(aliases)),
+        corrections: paths.data_dir,
+        ..LoadOptions::default()
+    })
 }
 
 /// Loads the given cables, or the bundled sample when none is given; their warnings go to
 /// standard error.
-pub(super) fn load_all(paths: &[PathBuf], limit: Limit) -> Result<Vec<Cable>, LoadError> {
+pub(super) fn load_all(paths: &[PathBuf], options: &LoadOptions) -> Result<Vec<Cable>, LoadError> {
     if paths.is_empty() {
-        return Ok(vec![input::sample()]);
+        return Ok(vec![options.adjust(input::sample())?]);
     }
-    let options = input::LoadOptions {
-        limit,
-        ..input::LoadOptions::default()
-    };
     let cables: Vec<Cable> = paths
         .iter()
-        .map(|p| input::load_with(p, &options))
+        .map(|p| input::load_with(p, options))
         .collect::<Result<_, _>>()?;
     report_warnings(&cables, paths);
     Ok(cables)
@@ -42,15 +51,14 @@ pub(super) fn load_all(paths: &[PathBuf], limit: Limit) -> Result<Vec<Cable>, Lo
 pub(super) fn load_annotated(
     paths: &[PathBuf],
     annotations: &Path,
-    limit: Limit,
+    options: &LoadOptions,
 ) -> Result<Cable, String> {
     let [path] = paths else {
         return Err("--annotations applies to one cable; give exactly one FILE".to_string());
     };
-    let options = input::LoadOptions {
+    let options = LoadOptions {
         annotations: Some(annotations.to_path_buf()),
-        limit,
-        ..input::LoadOptions::default()
+        ..options.clone()
     };
     let cable = input::load_with(path, &options).map_err(|e| e.to_string())?;
     report_warnings(std::slice::from_ref(&cable), paths);
@@ -72,25 +80,32 @@ pub(super) fn names_a_directory(paths: &[PathBuf]) -> bool {
     paths.iter().any(|p| p.is_dir())
 }
 
-/// Loads files and directories into a library; bad files are counted on stderr.
-pub(super) fn load_collection(paths: &[PathBuf], limit: Limit) -> Result<Library, String> {
+/// The entity index of every cable under files and directories, nothing else kept:
+/// `entities DIR` needs no table, filter text or links.
+pub(super) fn load_entity_index(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+) -> Result<crate::library::EntityIndex, String> {
     let never = std::sync::atomic::AtomicBool::new(false);
-    let library = Library::load_limited(paths, limit, &|_| {}, &never);
-    report_skipped(library.skipped());
-    if library.is_empty() {
+    let (per_cable, skipped) =
+        input::load_paths_map(paths, options.clone(), &|_| {}, &never, |_, cable| {
+            crate::library::index::CableEntity::of_cable(&cable)
+        });
+    report_skipped(&skipped);
+    if per_cable.is_empty() {
         return Err("no cable found in the given paths".to_string());
     }
-    Ok(library)
+    Ok(crate::library::EntityIndex::build(per_cable))
 }
 
 /// Loads every cable under files and directories whole (for export); bad files are
 /// counted on stderr, not fatal.
 pub(super) fn load_leniently(
     paths: &[PathBuf],
-    limit: Limit,
+    options: &LoadOptions,
 ) -> Result<(Vec<Cable>, Vec<PathBuf>), String> {
     let never = std::sync::atomic::AtomicBool::new(false);
-    let loaded = input::load_paths_with(paths, limit, &|_| {}, &never);
+    let loaded = input::load_paths_with(paths, options.clone(), &|_| {}, &never);
     report_skipped(&loaded.skipped);
     if loaded.cables.is_empty() {
         return Err("no cable found in the given paths".to_string());

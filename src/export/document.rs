@@ -43,8 +43,32 @@ pub struct Document {
     pub text: String,
     /// Every mention whose offsets held in its block, shifted into `text`.
     pub mentions: Vec<FlatMention>,
+    /// Where each block's mention text starts in `text`, in document order.
+    pub blocks: Vec<FlatBlock>,
     /// `text.chars().count()`, kept as blocks are added.
     char_len: usize,
+}
+
+/// A block of the cable whose mentions are offsets into its own text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockId {
+    /// The header's text.
+    Header,
+    /// The heading before the paragraph at this index.
+    Heading(usize),
+    /// The paragraph at this index.
+    Paragraph(usize),
+}
+
+/// Where a block's text stands in the flattened text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FlatBlock {
+    /// Which block.
+    pub block: BlockId,
+    /// Its first character, in Unicode scalar values.
+    pub chars: usize,
+    /// Its first byte.
+    pub bytes: usize,
 }
 
 impl Document {
@@ -58,6 +82,14 @@ impl Document {
         self.text.push_str(text);
         self.char_len += text.chars().count();
         at
+    }
+
+    fn mark(&mut self, block: BlockId, (bytes, chars): (usize, usize)) {
+        self.blocks.push(FlatBlock {
+            block,
+            chars,
+            bytes,
+        });
     }
 
     /// Adds a block's mentions, shifted by where the block's text starts.
@@ -92,11 +124,13 @@ pub fn flatten(cable: &Cable) -> Document {
     let mut doc = Document::default();
     if !cable.header.text.is_empty() {
         let at = doc.block(&cable.header.text);
+        doc.mark(BlockId::Header, at);
         doc.shift(at, &cable.header.mentions, HEADER_LABEL);
     }
-    for paragraph in &cable.paragraphs {
+    for (index, paragraph) in cable.paragraphs.iter().enumerate() {
         if let Some(heading) = paragraph.heading.as_deref().filter(|h| !h.is_empty()) {
             let at = doc.block(heading);
+            doc.mark(BlockId::Heading(index), at);
             doc.shift(at, &paragraph.heading_mentions, &paragraph.label);
         }
         let lead = paragraph_lead(paragraph);
@@ -107,6 +141,7 @@ pub fn flatten(cable: &Cable) -> Document {
             let skip = lead.len() + 1;
             (bytes + skip, chars + lead.chars().count() + 1)
         };
+        doc.mark(BlockId::Paragraph(index), (bytes, chars));
         doc.shift((bytes, chars), &paragraph.mentions, &paragraph.label);
     }
     if let Some(signature) = cable.signature.as_deref().filter(|s| !s.is_empty()) {

@@ -4,15 +4,17 @@
 //! cables" list shows: per cable, the count and the first paragraph's label (interned:
 //! labels repeat across cables), 12 bytes a posting.
 
+use crate::cable::entities::{join, spelling_key};
 use crate::cable::{Cable, Entity, EntityKind};
 use crate::library::FastMap;
 
-/// An entity across cables: its kind and lower-cased name, as [`Entity::key`] gives it.
+/// An entity across cables: its kind and its name's [`spelling_key`] (case and
+/// punctuation aside: `U.S.` and `US` are one).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntityKey {
     /// The entity kind.
     pub kind: EntityKind,
-    /// The name, lower-cased.
+    /// The name's spelling key.
     pub name: String,
 }
 
@@ -20,9 +22,20 @@ impl EntityKey {
     /// The key of a cable's entity.
     #[must_use]
     pub fn of(entity: &Entity) -> Self {
+        Self::new(entity.kind.clone(), &entity.name)
+    }
+
+    /// The key of a name of `kind`; a name of punctuation alone keys by itself.
+    #[must_use]
+    pub fn new(kind: EntityKind, name: &str) -> Self {
+        let key = spelling_key(name);
         Self {
-            kind: entity.kind.clone(),
-            name: entity.name.to_lowercase(),
+            kind,
+            name: if key.is_empty() {
+                name.to_lowercase()
+            } else {
+                key
+            },
         }
     }
 }
@@ -39,6 +52,10 @@ pub struct CableEntity {
     pub count: usize,
     /// The label of the first paragraph naming it (`header` for the header).
     pub first_paragraph: String,
+    /// Keys of the other spellings the cable joined to it as one (an acronym defined in
+    /// the text), which may join other cables' entities; a person's last names are not
+    /// kept, as two people share them across a corpus.
+    pub aliases: Vec<String>,
 }
 
 impl CableEntity {
@@ -48,11 +65,24 @@ impl CableEntity {
         cable
             .entities
             .iter()
-            .map(|e| Self {
-                key: EntityKey::of(e),
-                name: e.name.clone(),
-                count: e.count,
-                first_paragraph: e.paragraphs.first().cloned().unwrap_or_default(),
+            .map(|e| {
+                let key = EntityKey::of(e);
+                let mut aliases: Vec<String> = Vec::new();
+                if e.kind != EntityKind::Per {
+                    for spelling in &e.spellings {
+                        let alias = spelling_key(spelling);
+                        if !alias.is_empty() && alias != key.name && !aliases.contains(&alias) {
+                            aliases.push(alias);
+                        }
+                    }
+                }
+                Self {
+                    key,
+                    name: e.name.clone(),
+                    count: e.count,
+                    first_paragraph: e.paragraphs.first().cloned().unwrap_or_default(),
+                    aliases,
+                }
             })
             .collect()
     }
@@ -70,8 +100,10 @@ pub struct Posting {
 
 #[derive(Debug, Default)]
 struct Indexed {
-    /// The display name, from the first cable naming the entity.
+    /// The display name: the most frequent spelling, mixed case first.
     name: String,
+    /// Each name cables give it, with its mentions, while the index is built.
+    names: Vec<(String, usize)>,
     postings: Vec<Posting>,
 }
 
@@ -79,6 +111,9 @@ struct Indexed {
 #[derive(Debug, Default)]
 pub struct EntityIndex {
     entries: FastMap<EntityKey, Indexed>,
+    /// Keys joined into another across cables (a last name into the one person it
+    /// ends, an acronym into the one long form cables define it as).
+    joined: FastMap<EntityKey, EntityKey>,
     labels: Vec<Box<str>>,
 }
 
@@ -88,6 +123,8 @@ impl EntityIndex {
     pub fn build(per_cable: Vec<Vec<CableEntity>>) -> Self {
         let mut index = Self::default();
         let mut label_ids: FastMap<String, u32> = FastMap::default();
+        // Acronym key -> the one long form cables define it as (`None`: several).
+        let mut acronyms: FastMap<(EntityKind, String), Option<String>> = FastMap::default();
         for (cable, entities) in per_cable.into_iter().enumerate() {
             let cable = saturate(cable);
             for entity in entities {
@@ -98,10 +135,22 @@ impl EntityIndex {
                         index.labels.push(l.as_str().into());
                         next
                     });
-                let indexed = index.entries.entry(entity.key).or_insert_with(|| Indexed {
-                    name: entity.name,
-                    postings: Vec::new(),
-                });
+                for alias in entity.aliases {
+                    let long = &entity.key.name;
+                    acronyms
+                        .entry((entity.key.kind.clone(), alias))
+                        .and_modify(|known| {
+                            if known.as_ref().is_some_and(|k| k != long) {
+                                *known = None;
+                            }
+                        })
+                        .or_insert_with(|| Some(long.clone()));
+                }
+                let indexed = index.entries.entry(entity.key).or_default();
+                match indexed.names.iter_mut().find(|(n, _)| *n == entity.name) {
+                    Some((_, count)) => *count += entity.count,
+                    None => indexed.names.push((entity.name, entity.count)),
+                }
                 // A cable lists each key once; a parser change must not double-count.
                 if indexed.postings.last().is_none_or(|p| p.cable != cable) {
                     indexed.postings.push(Posting {
@@ -112,7 +161,69 @@ impl EntityIndex {
                 }
             }
         }
+        index.join_across(&acronyms);
+        for indexed in index.entries.values_mut() {
+            indexed.name = best_name(&indexed.names).to_string();
+            indexed.names = Vec::new();
+        }
         index
+    }
+
+    /// Joins entries across cables by the rules a cable's entities follow: a person's last
+    /// name(s) into the one longer name they end, an acronym into the one long form
+    /// cables define it as. An ambiguous one joins nothing.
+    fn join_across(&mut self, acronyms: &FastMap<(EntityKind, String), Option<String>>) {
+        let keys: Vec<EntityKey> = self.entries.keys().cloned().collect();
+        let mut kinds: Vec<EntityKind> = Vec::new();
+        let mut kind_of = |kind: &EntityKind| -> usize {
+            kinds.iter().position(|k| k == kind).unwrap_or_else(|| {
+                kinds.push(kind.clone());
+                kinds.len() - 1
+            })
+        };
+        let nodes: Vec<join::Node> = keys
+            .iter()
+            .map(|k| join::Node {
+                kind: kind_of(&k.kind),
+                key: &k.name,
+            })
+            .collect();
+        let person = kinds.iter().position(|k| *k == EntityKind::Per);
+        let at: FastMap<&EntityKey, usize> = keys.iter().enumerate().map(|(i, k)| (k, i)).collect();
+        let links: Vec<(usize, String)> = acronyms
+            .iter()
+            .filter_map(|((kind, acronym), long)| {
+                let long = EntityKey {
+                    kind: kind.clone(),
+                    name: long.clone()?,
+                };
+                Some((*at.get(&long)?, acronym.clone()))
+            })
+            .collect();
+        let joined = join::join(&nodes, &links, person, None);
+        for (from, &root) in joined.root.iter().enumerate() {
+            if from == root {
+                continue;
+            }
+            let Some(gone) = self.entries.remove(&keys[from]) else {
+                continue;
+            };
+            let target = self.entries.entry(keys[root].clone()).or_default();
+            if !joined.short[from] {
+                target.names.extend(gone.names);
+            }
+            target.postings.extend(gone.postings);
+            target.postings.sort_by_key(|p| p.cable);
+            // One cable may name both: one posting, counts summed.
+            target.postings.dedup_by(|later, kept| {
+                let same = later.cable == kept.cable;
+                if same {
+                    kept.count = kept.count.saturating_add(later.count);
+                }
+                same
+            });
+            self.joined.insert(keys[from].clone(), keys[root].clone());
+        }
     }
 
     /// Indexes cables held in memory.
@@ -124,13 +235,18 @@ impl EntityIndex {
     /// The cables that name this entity, in library order; empty if none.
     #[must_use]
     pub fn get(&self, key: &EntityKey) -> &[Posting] {
-        self.entries.get(key).map_or(&[], |e| e.postings.as_slice())
+        self.entry(key).map_or(&[], |e| e.postings.as_slice())
     }
 
-    /// The display name of an entity, from the first cable naming it.
+    /// The display name of an entity: its most frequent spelling across cables.
     #[must_use]
     pub fn name(&self, key: &EntityKey) -> Option<&str> {
-        self.entries.get(key).map(|e| e.name.as_str())
+        self.entry(key).map(|e| e.name.as_str())
+    }
+
+    fn entry(&self, key: &EntityKey) -> Option<&Indexed> {
+        let key = self.joined.get(key).unwrap_or(key);
+        self.entries.get(key)
     }
 
     /// The first paragraph's label of a posting.
@@ -151,12 +267,55 @@ impl EntityIndex {
         self.entries.is_empty()
     }
 
+    /// The entity table: most widely cited first, then most mentioned, then by kind and
+    /// name; only `kind` when given.
+    #[must_use]
+    pub fn table(&self, kind: Option<&EntityKind>) -> Vec<super::CollectionEntity> {
+        let mut table: Vec<super::CollectionEntity> = self
+            .iter()
+            .filter(|(key, _, _)| kind.is_none_or(|k| key.kind == *k))
+            .map(|(key, name, postings)| super::CollectionEntity {
+                kind: key.kind.clone(),
+                name: name.to_string(),
+                cables: postings.len(),
+                count: postings.iter().map(|p| p.count as usize).sum(),
+            })
+            .collect();
+        table.sort_unstable_by(|a, b| {
+            b.cables
+                .cmp(&a.cables)
+                .then_with(|| b.count.cmp(&a.count))
+                .then_with(|| a.kind.cmp(&b.kind))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        table
+    }
+
     /// Every entity: key, display name, postings; in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (&EntityKey, &str, &[Posting])> {
         self.entries
             .iter()
             .map(|(k, e)| (k, e.name.as_str(), e.postings.as_slice()))
     }
+}
+
+/// The name most mentions give, mixed case first (`U.S.` over `u.s.`, `Paris` over
+/// `PARIS`), then the first met.
+fn best_name(names: &[(String, usize)]) -> &str {
+    let class = |text: &str| {
+        let upper = text.chars().any(char::is_uppercase);
+        let lower = text.chars().any(char::is_lowercase);
+        match (upper, lower) {
+            (true, true) => 2,
+            (_, false) => 1,
+            (false, true) => 0,
+        }
+    };
+    names
+        .iter()
+        .enumerate()
+        .max_by_key(|(seen, (name, count))| (class(name), *count, std::cmp::Reverse(*seen)))
+        .map_or("", |(_, (name, _))| name.as_str())
 }
 
 /// More than 4 billion cables, mentions or labels is not a use case; saturating keeps

@@ -2,7 +2,7 @@
 //! screen.
 
 use super::{Entry, Library};
-use crate::input::{self, Progress};
+use crate::input::{self, LoadOptions, Progress};
 use crate::regular_file::Limit;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -21,19 +21,23 @@ impl Library {
         Self::load_limited(paths, Limit::default(), on_progress, cancel)
     }
 
-    /// As [`Library::load`], reading no more than `limit` of a file, now and when a
-    /// cable is opened ([`Library::open`]).
+    /// As [`Library::load`], with these options (how much of a file to read, the user's
+    /// aliases and corrections), now and when a cable is opened ([`Library::open`]).
     pub fn load_limited(
         paths: &[PathBuf],
-        limit: Limit,
+        options: impl Into<LoadOptions>,
         on_progress: &(dyn Fn(Progress) + Sync),
         cancel: &AtomicBool,
     ) -> Self {
-        let (slim, skipped) =
-            input::load_paths_map(paths, limit, on_progress, cancel, |path, cable| {
-                Entry::of(path, cable, false)
-            });
-        Self::build(slim, skipped, limit)
+        let options = options.into();
+        let (slim, skipped) = input::load_paths_map(
+            paths,
+            options.clone(),
+            on_progress,
+            cancel,
+            |path, cable| Entry::of(path, cable, false),
+        );
+        Self::build(slim, skipped, options)
     }
 }
 
@@ -65,9 +69,10 @@ impl LoadHandle {
         Self::spawn_limited(paths, Limit::default())
     }
 
-    /// As [`LoadHandle::spawn`], reading no more than `limit` of a file.
+    /// As [`LoadHandle::spawn`], with these options (a [`Limit`] converts into them).
     #[must_use]
-    pub fn spawn_limited(paths: Vec<PathBuf>, limit: Limit) -> Self {
+    pub fn spawn_limited(paths: Vec<PathBuf>, options: impl Into<LoadOptions>) -> Self {
+        let options = options.into();
         let (sender, events) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&cancel);
@@ -79,7 +84,7 @@ impl LoadHandle {
             };
             let started = std::time::Instant::now();
             let (slim, skipped) =
-                input::load_paths_map(&paths, limit, &on_progress, &flag, |p, c| {
+                input::load_paths_map(&paths, options.clone(), &on_progress, &flag, |p, c| {
                     Entry::of(p, c, false)
                 });
             if flag.load(Ordering::Relaxed) {
@@ -92,7 +97,7 @@ impl LoadHandle {
                 bytes: 0,
                 elapsed: started.elapsed(),
             }));
-            let library = Library::build(slim, skipped, limit);
+            let library = Library::build(slim, skipped, options);
             // The receiver may be gone (the user quit): nothing to do then.
             let _ = sender.send(LoadEvent::Done(Box::new(library)));
         });

@@ -345,3 +345,29 @@ fn a_side_file_warning_reaches_standard_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn header_keywords_a_tagger_labels_are_dropped_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (side, _) = spacy_file(
+        dir.path(),
+        &[
+            ("DECL", 0, 0, 4, "PERSON"),
+            ("and Verhagen exchanged", 0, 4, 8, "PERSON"),
+        ],
+    );
+    let options = LoadOptions {
+        annotations: Some(side),
+        ..LoadOptions::default()
+    };
+    let cable = load_with(&fixture("raw/09PARTO41305.html"), &options).unwrap();
+    let names: Vec<&str> = cable.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Verhagen"]);
+    let warnings: Vec<&str> = cable.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert!(
+        warnings.iter().any(|w| w.ends_with(
+            "x.ents.json: 1 entity on header keywords or markings (DECL, SBU, Note: ...) dropped as tagger noise"
+        )),
+        "{warnings:?}"
+    );
+}

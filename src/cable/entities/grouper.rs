@@ -1,0 +1,333 @@
+//! The grouper: spellings gathered block by block, joined into entities at the end.
+
+use super::join::{Node, is_acronym, join, may_abbreviate, spelling_key};
+use super::{Entity, EntityKind, Mention};
+use crate::aliases::Aliases;
+use hashbrown::HashTable;
+use std::cmp::Reverse;
+use std::hash::BuildHasher;
+use std::ops::Range;
+
+/// The entities of a cable, and the entity of each mention in the order they were added.
+pub(crate) struct Grouping {
+    /// Most frequent first, then by kind and name.
+    pub entities: Vec<Entity>,
+    /// Per mention added, the index of its entity in `entities`.
+    pub ids: Vec<usize>,
+}
+
+/// One case-insensitive spelling of one kind while mentions are gathered.
+struct Group {
+    kind: usize,
+    lower: String,
+    hash: u64,
+    count: usize,
+    /// The blocks it appears in, each once, with its paragraph label (an index into
+    /// [`Grouper::labels`]).
+    blocks: Vec<(usize, usize)>,
+}
+
+/// One exact spelling of one kind, and the group it belongs to.
+struct Form {
+    kind: usize,
+    /// Where its text stands in [`Grouper::form_text`].
+    text: Range<usize>,
+    hash: u64,
+    count: usize,
+    group: usize,
+}
+
+/// Gathers mentions into entities block by block, in document order, so a parser can
+/// feed each paragraph as it finishes it, while its text is still in the cache.
+///
+/// Long cables have a hundred thousand mentions of a few thousand spellings, so a mention
+/// is looked up by its exact spelling first: a known spelling costs one hash probe and one
+/// comparison, with nothing lower-cased, allocated or compared by label. Only a new
+/// spelling is lower-cased and looked up among the groups; joining works on groups.
+#[derive(Default)]
+pub(crate) struct Grouper {
+    state: foldhash::fast::FixedState,
+    /// Indexes into `forms`, keyed by kind and exact text.
+    form_table: HashTable<usize>,
+    forms: Vec<Form>,
+    /// The text of every form, one after the other.
+    form_text: String,
+    /// Indexes into `groups`, keyed by kind and lower-cased text.
+    group_table: HashTable<usize>,
+    groups: Vec<Group>,
+    /// Every kind seen, so forms and groups compare kinds as numbers.
+    kinds: Vec<EntityKind>,
+    /// Every paragraph label seen, once each.
+    labels: Vec<String>,
+    label_table: HashTable<usize>,
+    lower: String,
+    /// How many blocks [`Grouper::add`] has taken.
+    blocks: usize,
+    /// The form of each mention, in the order they came.
+    mention_forms: Vec<usize>,
+    /// A group and the acronym defined right after one of its mentions (`... (ICE)`).
+    acronyms: Vec<(usize, String)>,
+}
+
+impl Grouper {
+    /// Adds the mentions of one block (`label` is its paragraph label, `text` its text).
+    pub fn add(&mut self, label: &str, text: &str, mentions: &[Mention]) {
+        self.blocks += 1;
+        if mentions.is_empty() {
+            return;
+        }
+        let label = self.label_index(label);
+        // At most every mention is new: growing once here beats growing a table mid-block.
+        let (forms, groups) = (&self.forms, &self.groups);
+        self.form_table
+            .reserve(mentions.len(), |&at| forms[at].hash);
+        self.group_table
+            .reserve(mentions.len(), |&at| groups[at].hash);
+        for mention in mentions {
+            let mention_text = text.get(mention.bytes.clone()).unwrap_or(&mention.text);
+            let kind = self.kind_index(&mention.kind);
+            let form = self.form_index(kind, mention_text);
+            self.mention_forms.push(form);
+            self.forms[form].count += 1;
+            let group_at = self.forms[form].group;
+            let group = &mut self.groups[group_at];
+            group.count += 1;
+            if group.blocks.last().is_none_or(|&(b, _)| b != self.blocks) {
+                group.blocks.push((self.blocks, label));
+            }
+            let after = text.get(mention.bytes.end..).unwrap_or_default();
+            if let Some(acronym) = defined_acronym(mention_text, after) {
+                self.acronyms.push((group_at, acronym));
+            }
+        }
+    }
+
+    fn label_index(&mut self, label: &str) -> usize {
+        let hash = self.state.hash_one(label);
+        let labels = &mut self.labels;
+        if let Some(&at) = self.label_table.find(hash, |&at| labels[at] == label) {
+            return at;
+        }
+        let at = labels.len();
+        labels.push(label.to_string());
+        let state = &self.state;
+        self.label_table
+            .insert_unique(hash, at, |&at| state.hash_one(labels[at].as_str()));
+        at
+    }
+
+    fn kind_index(&mut self, kind: &EntityKind) -> usize {
+        if let Some(at) = self.kinds.iter().position(|k| k == kind) {
+            return at;
+        }
+        self.kinds.push(kind.clone());
+        self.kinds.len() - 1
+    }
+
+    /// The form of `kind` spelt `text`, made (with its group, if new) when first seen.
+    fn form_index(&mut self, kind: usize, text: &str) -> usize {
+        let hash = self.state.hash_one((kind, text));
+        let (forms, form_text) = (&self.forms, &self.form_text);
+        let found = self.form_table.find(hash, |&at| {
+            forms[at].kind == kind && form_text[forms[at].text.clone()] == *text
+        });
+        if let Some(&at) = found {
+            return at;
+        }
+        let group = self.group_index(kind, text);
+        let at = self.forms.len();
+        let start = self.form_text.len();
+        self.form_text.push_str(text);
+        self.forms.push(Form {
+            kind,
+            text: start..self.form_text.len(),
+            hash,
+            count: 0,
+            group,
+        });
+        let forms = &self.forms;
+        self.form_table
+            .insert_unique(hash, at, |&at| forms[at].hash);
+        at
+    }
+
+    /// The group of `kind` spelt `text` case-insensitively, made when first seen.
+    fn group_index(&mut self, kind: usize, text: &str) -> usize {
+        self.lower.clear();
+        push_lowercase(&mut self.lower, text);
+        let hash = self.state.hash_one((kind, self.lower.as_str()));
+        let (groups, lower) = (&self.groups, &self.lower);
+        let found = self.group_table.find(hash, |&at| {
+            groups[at].kind == kind && groups[at].lower == *lower
+        });
+        if let Some(&at) = found {
+            return at;
+        }
+        let at = self.groups.len();
+        self.groups.push(Group {
+            kind,
+            lower: self.lower.clone(),
+            hash,
+            count: 0,
+            blocks: Vec::new(),
+        });
+        let groups = &self.groups;
+        self.group_table
+            .insert_unique(hash, at, |&at| groups[at].hash);
+        at
+    }
+
+    /// Joins the groups into entities: most frequent first, then by kind and name, then
+    /// by first mention; and each mention's entity.
+    pub fn finish(self, aliases: Option<&Aliases>) -> Grouping {
+        let keys: Vec<String> = self.groups.iter().map(|g| spelling_key(&g.lower)).collect();
+        let nodes: Vec<Node> = self
+            .groups
+            .iter()
+            .zip(&keys)
+            .map(|(g, key)| Node { kind: g.kind, key })
+            .collect();
+        let person = self.kinds.iter().position(|k| *k == EntityKind::Per);
+        let joined = join(&nodes, &self.acronyms, person, aliases);
+        // Entities are numbered by root; `members` lists each root's groups.
+        let mut entity_of_root = vec![usize::MAX; self.groups.len()];
+        let mut roots = Vec::new();
+        for &root in &joined.root {
+            if entity_of_root[root] == usize::MAX {
+                entity_of_root[root] = roots.len();
+                roots.push(root);
+            }
+        }
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); roots.len()];
+        for (group, &root) in joined.root.iter().enumerate() {
+            members[entity_of_root[root]].push(group);
+        }
+        let mut forms_of: Vec<Vec<usize>> = vec![Vec::new(); roots.len()];
+        for (at, form) in self.forms.iter().enumerate() {
+            forms_of[entity_of_root[joined.root[form.group]]].push(at);
+        }
+        let entities: Vec<Entity> = roots
+            .iter()
+            .enumerate()
+            .map(|(entity, &root)| {
+                let spelt = |at: usize| &self.form_text[self.forms[at].text.clone()];
+                let forms = &forms_of[entity];
+                let full: Vec<usize> = forms
+                    .iter()
+                    .copied()
+                    .filter(|&f| !joined.short[self.forms[f].group])
+                    .collect();
+                let shown = best_form(if full.is_empty() { forms } else { &full }, |f| {
+                    (spelt(f), self.forms[f].count)
+                });
+                let name = match joined.alias[root].zip(aliases) {
+                    Some((alias, aliases)) => aliases.name(alias).to_string(),
+                    None => shown.map(spelt).unwrap_or_default().to_string(),
+                };
+                let mut others: Vec<usize> = forms
+                    .iter()
+                    .copied()
+                    .filter(|&f| spelt(f) != name)
+                    .collect();
+                others.sort_by_key(|&f| Reverse(self.forms[f].count));
+                let group_list = &members[entity];
+                let mut blocks: Vec<(usize, usize)> = group_list
+                    .iter()
+                    .flat_map(|&g| self.groups[g].blocks.iter().copied())
+                    .collect();
+                blocks.sort_unstable();
+                let mut paragraphs: Vec<String> = Vec::new();
+                let mut last = None;
+                for (_, label) in blocks {
+                    if last != Some(label) {
+                        last = Some(label);
+                        paragraphs.push(self.labels[label].clone());
+                    }
+                }
+                Entity {
+                    kind: self.kinds[self.groups[root].kind].clone(),
+                    name,
+                    count: group_list.iter().map(|&g| self.groups[g].count).sum(),
+                    paragraphs,
+                    spellings: others.into_iter().map(|f| spelt(f).to_string()).collect(),
+                }
+            })
+            .collect();
+        // Kinds compare by their rank among the kinds seen, entities by a key built once.
+        let mut ranked: Vec<usize> = (0..self.kinds.len()).collect();
+        ranked.sort_unstable_by(|&a, &b| self.kinds[a].cmp(&self.kinds[b]));
+        let mut rank = vec![0; self.kinds.len()];
+        for (place, &kind) in ranked.iter().enumerate() {
+            rank[kind] = place;
+        }
+        let lowered: Vec<String> = entities.iter().map(|e| e.name.to_lowercase()).collect();
+        let mut order: Vec<usize> = (0..entities.len()).collect();
+        order.sort_unstable_by_key(|&at| {
+            let e = &entities[at];
+            (
+                Reverse(e.count),
+                rank[self.groups[roots[at]].kind],
+                lowered[at].as_str(),
+                at,
+            )
+        });
+        let mut place = vec![0; order.len()];
+        for (to, &from) in order.iter().enumerate() {
+            place[from] = to;
+        }
+        let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+        let entities = order.iter().filter_map(|&at| slots[at].take()).collect();
+        let ids = self
+            .mention_forms
+            .iter()
+            .map(|&form| place[entity_of_root[joined.root[self.forms[form].group]]])
+            .collect();
+        Grouping { entities, ids }
+    }
+}
+
+/// The form an entity is shown by: mixed case before capitals before lower case (a
+/// header's `PARIS` gives way to `Paris`, a stray `u.s.` to `U.S.`), then the most
+/// frequent, then the first seen.
+fn best_form<'a>(forms: &[usize], of: impl Fn(usize) -> (&'a str, usize)) -> Option<usize> {
+    let class = |text: &str| {
+        let upper = text.chars().any(char::is_uppercase);
+        let lower = text.chars().any(char::is_lowercase);
+        match (upper, lower) {
+            (true, true) => 2,
+            (_, false) => 1,
+            (false, true) => 0,
+        }
+    };
+    forms
+        .iter()
+        .copied()
+        .enumerate()
+        .max_by_key(|&(seen, f)| {
+            let (text, count) = of(f);
+            (class(text), count, Reverse(seen))
+        })
+        .map(|(_, f)| f)
+}
+
+/// The acronym defined right after a mention: `Immigration and Customs Enforcement
+/// (ICE)`, the acronym tagged or not. `after` is the block's text after the mention.
+fn defined_acronym(long: &str, after: &str) -> Option<String> {
+    let inside = after.trim_start().strip_prefix('(')?;
+    let end = inside.find(')')?;
+    let acronym = inside[..end].trim();
+    (is_acronym(acronym) && may_abbreviate(acronym, long)).then(|| spelling_key(acronym))
+}
+
+/// Appends `text` lower-cased; ASCII (nearly every mention) skips Unicode case tables.
+fn push_lowercase(key: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = key.len();
+        key.push_str(text);
+        key[start..].make_ascii_lowercase();
+    } else {
+        key.extend(text.chars().flat_map(char::to_lowercase));
+    }
+}
+#[cfg(test)]
+mod tests;
