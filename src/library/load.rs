@@ -30,9 +30,7 @@ impl Library {
         cancel: &AtomicBool,
     ) -> Self {
         let (slim, skipped) =
-            input::load_paths_map(paths, limit, on_progress, cancel, |path, cable| {
-                Entry::of(path, cable, false)
-            });
+            input::load_paths_located(paths, limit, on_progress, cancel, Entry::at);
         Self::build(slim, skipped, limit)
     }
 }
@@ -79,9 +77,7 @@ impl LoadHandle {
             };
             let started = std::time::Instant::now();
             let (slim, skipped) =
-                input::load_paths_map(&paths, limit, &on_progress, &flag, |p, c| {
-                    Entry::of(p, c, false)
-                });
+                input::load_paths_located(&paths, limit, &on_progress, &flag, Entry::at);
             if flag.load(Ordering::Relaxed) {
                 return;
             }
