@@ -17,6 +17,7 @@ pub mod library;
 pub mod paths;
 pub mod regular_file;
 pub mod sanitize;
+pub mod search_index;
 pub mod state;
 pub mod tags;
 pub mod text_layout;
