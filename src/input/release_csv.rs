@@ -80,6 +80,8 @@ pub struct Rows {
     /// Whether the file's last non-blank byte closes a quoted field.
     ends_closed: bool,
     finished: bool,
+    /// A row read ahead while gathering a run of broken ones.
+    pending: Option<Result<Located, RowError>>,
 }
 
 impl std::fmt::Debug for Rows {
@@ -111,6 +113,7 @@ pub fn open(path: &Path) -> io::Result<Rows> {
         content_end,
         ends_closed,
         finished: false,
+        pending: None,
     })
 }
 
@@ -185,7 +188,49 @@ fn tail(file: &mut File) -> io::Result<(u64, bool)> {
 impl Iterator for Rows {
     type Item = Result<Located, RowError>;
 
+    /// A run of rows with the wrong number of fields is one error: a quote not escaped
+    /// puts the reader out of step until the next quote, and one message says so better
+    /// than one per line.
     fn next(&mut self) -> Option<Self::Item> {
+        let first = match self.pending.take() {
+            Some(item) => item,
+            None => self.read()?,
+        };
+        let Err(error) = first else {
+            return Some(first);
+        };
+        if !error.reason.starts_with("expected ") {
+            return Some(Err(error));
+        }
+        let mut last_line = error.line;
+        let mut more = 0;
+        loop {
+            match self.read() {
+                Some(Err(e)) if e.reason.starts_with("expected ") => {
+                    last_line = e.line;
+                    more += 1;
+                }
+                other => {
+                    self.pending = other;
+                    break;
+                }
+            }
+        }
+        if more == 0 {
+            return Some(Err(error));
+        }
+        Some(Err(RowError {
+            line: error.line,
+            reason: format!(
+                "{} (and {more} more broken rows up to line {last_line}); a quote not escaped as \\\"?",
+                error.reason.split(';').next().unwrap_or(&error.reason)
+            ),
+        }))
+    }
+}
+
+impl Rows {
+    fn read(&mut self) -> Option<Result<Located, RowError>> {
         loop {
             if self.finished {
                 return None;

@@ -155,6 +155,29 @@ pub fn rewrite(query: &str) -> Result<String, QueryError> {
                 }
                 operand_seen = !operator && word != "NOT";
                 last_word = Some((i, word.clone()));
+                // `Hezbollah's`: tantivy's grammar reads `'` as a quote, so the word goes
+                // in as the phrase its tokens make.
+                let apostrophe = |at: usize| {
+                    chars
+                        .get(at)
+                        .is_some_and(|&(_, c)| matches!(c, '\'' | '\u{2019}'))
+                        && chars.get(at + 1).is_some_and(|&(_, c)| c.is_alphanumeric())
+                };
+                if apostrophe(i + len) {
+                    let mut end = i + len;
+                    while apostrophe(end) {
+                        end += 1;
+                        end += chars[end..]
+                            .iter()
+                            .take_while(|&&(_, c)| c.is_alphanumeric())
+                            .count();
+                    }
+                    out.push('"');
+                    out.extend(chars[i..end].iter().map(|&(_, c)| c));
+                    out.push('"');
+                    i = end;
+                    continue;
+                }
                 out.push_str(&word);
                 i += len;
                 continue;

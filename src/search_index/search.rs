@@ -197,7 +197,8 @@ impl SearchIndex {
     pub(super) fn source_of(&self, id: &str) -> Result<(String, Option<u64>), IndexError> {
         let searcher = self.reader.searcher();
         let err = |e| IndexError::from_tantivy(&self.dir, e);
-        let term = Term::from_field_text(self.fields.id, id);
+        // The ID field keeps codes lower-cased, as its tokenizer made them.
+        let term = Term::from_field_text(self.fields.id, &id.to_lowercase());
         let found = searcher
             .search(
                 &TermQuery::new(term, IndexRecordOption::Basic),

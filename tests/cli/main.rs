@@ -17,3 +17,4 @@ mod config_files;
 mod export;
 mod library;
 mod pages;
+mod search_index;
