@@ -83,13 +83,11 @@ pub fn rewrite(query: &str) -> Result<String, QueryError> {
                 continue;
             }
             '(' => depth.push(i),
-            ')' => {
-                if depth.pop().is_none() {
-                    return Err(QueryError {
-                        column: column(i),
-                        message: "this parenthesis closes nothing".into(),
-                    });
-                }
+            ')' if depth.pop().is_none() => {
+                return Err(QueryError {
+                    column: column(i),
+                    message: "this parenthesis closes nothing".into(),
+                });
             }
             c if c.is_alphabetic() && (i == 0 || is_boundary(chars[i - 1].1)) => {
                 let len = chars[i..]
