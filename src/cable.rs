@@ -14,6 +14,7 @@ mod natural;
 mod page;
 pub mod parse;
 mod plain;
+pub mod release;
 pub mod side;
 mod signature;
 mod signature_mentions;

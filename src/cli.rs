@@ -1,6 +1,7 @@
 //! The command line: `cableview [FILE]` opens the reader; subcommands print or export.
 
 mod args;
+mod index;
 mod load;
 mod table;
 
@@ -87,6 +88,13 @@ pub fn main() -> ExitCode {
         Some(Command::Corrections { id }) => {
             corrections_command(id.as_deref()).map_err(Failure::from)
         }
+        Some(Command::Index { index, paths }) => index::index_command(index.as_deref(), &paths),
+        Some(Command::Search {
+            index,
+            json,
+            limit,
+            query,
+        }) => index::search_command(index.as_deref(), json, limit, &query.join(" ")),
         Some(Command::Schema) => write_out(export::schema::JSON_SCHEMA).map_err(Failure::from),
         Some(Command::Paths) => write_out(&Paths::from_env().report()).map_err(Failure::from),
         Some(Command::Config { default }) => config_command(default),

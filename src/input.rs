@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use thiserror::Error;
 
-mod walk;
+pub mod release_csv;
+pub(crate) mod walk;
 
 /// Why a path could not be opened as a cable.
 #[derive(Debug, Error)]
@@ -249,6 +250,31 @@ pub fn load_paths_map<T: Send>(
     cancel: &std::sync::atomic::AtomicBool,
     keep: impl Fn(PathBuf, Cable) -> T + Sync,
 ) -> (Vec<T>, Vec<Skipped>) {
+    load_paths_located(paths, options, on_progress, cancel, |at, cable| {
+        keep(at.path, cable)
+    })
+}
+
+/// Where a cable was read from: a file of its own, or one row of a release CSV.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file.
+    pub path: PathBuf,
+    /// The byte offset of the cable's row, when the file is a release CSV
+    /// ([`release_csv::read_at`] reads it again).
+    pub row: Option<u64>,
+}
+
+/// As [`load_paths_map`], telling `keep` where each cable is: a release CSV (`.csv`)
+/// gives one cable per row, read in order and parsed in parallel; its bad rows go to the
+/// skipped report with their line.
+pub fn load_paths_located<T: Send>(
+    paths: &[PathBuf],
+    options: impl Into<LoadOptions>,
+    on_progress: &(dyn Fn(Progress) + Sync),
+    cancel: &std::sync::atomic::AtomicBool,
+    keep: impl Fn(Location, Cable) -> T + Sync,
+) -> (Vec<T>, Vec<Skipped>) {
     use rayon::prelude::*;
     use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
     // Each file finds its own side file: a named one applies to one cable only.
@@ -262,31 +288,32 @@ pub fn load_paths_map<T: Send>(
     let total = files.len();
     let done = AtomicUsize::new(0);
     let bytes = AtomicU64::new(0);
-    on_progress(Progress {
-        done: 0,
-        total,
-        bytes: 0,
-        elapsed: start.elapsed(),
-    });
+    let report = |n: usize| {
+        on_progress(Progress {
+            done: n,
+            total,
+            bytes: bytes.load(Ordering::Relaxed),
+            elapsed: start.elapsed(),
+        });
+    };
+    report(0);
     // Report about a hundred times per load, and at least every 64 files.
     let step = (total / 100).clamp(1, 64);
-    let results: Vec<Result<T, Skipped>> = files
+    let (tables, singles): (Vec<walk::Found>, Vec<walk::Found>) = files
+        .into_iter()
+        .partition(|f| release_csv::is_release_csv(&f.path));
+    let results: Vec<Result<T, Skipped>> = singles
         .into_par_iter()
         .filter_map(|file| {
             if cancel.load(Ordering::Relaxed) {
                 return None;
             }
             let (result, size) = load_one(&file, &options);
-            let result = result.map(|(path, cable)| keep(path, cable));
+            let result = result.map(|(path, cable)| keep(Location { path, row: None }, cable));
             bytes.fetch_add(size, Ordering::Relaxed);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if n.is_multiple_of(step) || n == total {
-                on_progress(Progress {
-                    done: n,
-                    total,
-                    bytes: bytes.load(Ordering::Relaxed),
-                    elapsed: start.elapsed(),
-                });
+                report(n);
             }
             Some(result)
         })
@@ -298,7 +325,86 @@ pub fn load_paths_map<T: Send>(
             Err(skip) => skipped.push(skip),
         }
     }
+    for table in tables {
+        let on_rows = |rows: u64| {
+            bytes.fetch_add(rows, Ordering::Relaxed);
+            report(done.load(Ordering::Relaxed));
+        };
+        load_table(
+            &table.path,
+            &options,
+            cancel,
+            &on_rows,
+            &keep,
+            &mut kept,
+            &mut skipped,
+        );
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        report(n);
+    }
     (kept, skipped)
+}
+
+/// The rows of one release CSV, read in batches and each batch parsed in parallel.
+fn load_table<T: Send>(
+    path: &Path,
+    options: &LoadOptions,
+    cancel: &std::sync::atomic::AtomicBool,
+    on_bytes: &dyn Fn(u64),
+    keep: &(impl Fn(Location, Cable) -> T + Sync),
+    kept: &mut Vec<T>,
+    skipped: &mut Vec<Skipped>,
+) {
+    use rayon::prelude::*;
+    let skip = |reason: String| Skipped {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let rows = match release_csv::open(path) {
+        Ok(rows) => rows,
+        Err(e) => return skipped.push(skip(format!("cannot read: {e}"))),
+    };
+    let name = crate::sanitize::path(path);
+    let mut batch = Vec::with_capacity(512);
+    let mut rows = rows.peekable();
+    while rows.peek().is_some() {
+        if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+            return;
+        }
+        batch.clear();
+        batch.extend(rows.by_ref().take(512));
+        let size: u64 = batch.iter().flatten().map(|r| r.len).sum();
+        let parsed: Vec<Result<T, Skipped>> = batch
+            .par_drain(..)
+            .map(|row| {
+                let row = row.map_err(|e| skip(e.to_string()))?;
+                let located = format!("{name}:{}", row.line);
+                let cable = crate::cable::release::cable(&row.row, &located).map_err(|e| {
+                    let message = e.to_string();
+                    let reason = message
+                        .strip_prefix(&format!("{located}: "))
+                        .unwrap_or(&message);
+                    skip(format!("line {}: {reason}", row.line))
+                })?;
+                // The user's aliases and corrections, as for a cable of its own file.
+                let cable = options
+                    .adjust(cable)
+                    .map_err(|e| skip(format!("line {}: {e}", row.line)))?;
+                let at = Location {
+                    path: path.to_path_buf(),
+                    row: Some(row.byte),
+                };
+                Ok(keep(at, cable))
+            })
+            .collect();
+        for result in parsed {
+            match result {
+                Ok(value) => kept.push(value),
+                Err(skip) => skipped.push(skip),
+            }
+        }
+        on_bytes(size);
+    }
 }
 
 /// Loads one file; also returns its size for the progress report.

@@ -18,6 +18,7 @@ pub mod library;
 pub mod paths;
 pub mod regular_file;
 pub mod sanitize;
+pub mod search_index;
 pub mod session;
 pub mod state;
 pub mod tags;

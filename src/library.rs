@@ -46,6 +46,8 @@ pub struct Library {
 #[derive(Debug)]
 struct Entry {
     path: PathBuf,
+    /// The byte offset of the cable's row when `path` is a release CSV.
+    csv_row: Option<u64>,
     row: Row,
     haystack: String,
     tags: Vec<String>,
@@ -61,6 +63,7 @@ impl Entry {
         let entities = CableEntity::of_cable(&cable);
         let entry = Self {
             path,
+            csv_row: None,
             row: Row::of(&cable),
             haystack: table::haystack(&cable),
             tags: cable.header.tags.clone(),
@@ -68,6 +71,13 @@ impl Entry {
             key: cable.id.as_deref().and_then(CableKey::from_id),
             cable: keep.then(|| Box::new(cable)),
         };
+        (entry, entities)
+    }
+
+    /// Summarises a cable read from a file or a release CSV's row.
+    fn at(at: input::Location, cable: Cable) -> (Self, Vec<CableEntity>) {
+        let (mut entry, entities) = Self::of(at.path, cable, false);
+        entry.csv_row = at.row;
         (entry, entities)
     }
 }
@@ -104,7 +114,11 @@ impl Library {
         let slim = loaded
             .cables
             .into_par_iter()
-            .map(|(path, cable)| Entry::of(path, cable, false))
+            .map(|(path, cable)| {
+                // A release CSV's row has no file to read again here: kept whole.
+                let whole = input::release_csv::is_release_csv(&path);
+                Entry::of(path, cable, whole)
+            })
             .collect();
         Self::build(slim, loaded.skipped, Limit::default())
     }
@@ -192,6 +206,9 @@ impl Library {
             .entries
             .get(index)
             .ok_or_else(|| LoadError::Missing(PathBuf::from(format!("cable #{index}"))))?;
+        if let Some(byte) = entry.csv_row {
+            return input::release_csv::load_at(&entry.path, byte);
+        }
         match &entry.cable {
             Some(cable) => Ok(Cable::clone(cable)),
             None => input::load_with(&entry.path, &self.options),

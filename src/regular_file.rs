@@ -210,6 +210,19 @@ pub fn read(path: &Path, limit: Limit) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Opens the regular file at `path` for streaming, whatever its size (the release's CSV
+/// is read row by row, not whole); anything else is refused as [`read`] refuses it.
+///
+/// # Errors
+/// What the system says, or a [`Refusal`]: not a regular file.
+pub fn open_stream(path: &Path) -> io::Result<File> {
+    let unlimited = Limit::bytes(u64::MAX);
+    check(&std::fs::metadata(path)?, unlimited)?;
+    let file = open(path)?;
+    check(&file.metadata()?, unlimited)?;
+    Ok(file)
+}
+
 /// [`read`], as UTF-8 text.
 ///
 /// # Errors

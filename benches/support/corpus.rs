@@ -145,7 +145,7 @@ impl Rng {
         usize::try_from(self.next() % n as u64).unwrap_or(0)
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 }
@@ -164,13 +164,34 @@ struct Made {
 /// When the directory or a file cannot be written.
 pub fn generate(source: &Source, count: usize, seed: u64, out: &Path) -> std::io::Result<Written> {
     std::fs::create_dir_all(out)?;
+    let bytes = each_cable(source, count, seed, |id, _, _, text| {
+        let mut file =
+            std::io::BufWriter::new(std::fs::File::create(out.join(format!("{id}.txt")))?);
+        file.write_all(text.as_bytes())?;
+        file.flush()?;
+        Ok(text.len() as u64)
+    })?;
+    Ok(Written {
+        cables: count,
+        bytes,
+    })
+}
+
+/// Makes `count` cables, handing each to `write` with its ID, post, full year and
+/// annotated text; returns the sum of what `write` returns (bytes written).
+///
+/// # Errors
+/// The first error of `write`.
+pub fn each_cable(
+    source: &Source,
+    count: usize,
+    seed: u64,
+    mut write: impl FnMut(&str, &str, u16, &str) -> std::io::Result<u64>,
+) -> std::io::Result<u64> {
     let mut rng = Rng(seed);
     let mut made: Vec<Made> = Vec::with_capacity(count);
     let mut ids = HashSet::with_capacity(count);
-    let mut written = Written {
-        cables: 0,
-        bytes: 0,
-    };
+    let mut bytes = 0;
     while made.len() < count {
         let cable = Made {
             year: 2000 + u16::try_from(rng.below(11)).unwrap_or(0),
@@ -182,15 +203,10 @@ pub fn generate(source: &Source, count: usize, seed: u64, out: &Path) -> std::io
             continue;
         }
         let text = cable_text(source, &mut rng, &cable, &made);
-        let mut file =
-            std::io::BufWriter::new(std::fs::File::create(out.join(format!("{id}.txt")))?);
-        file.write_all(text.as_bytes())?;
-        file.flush()?;
-        written.cables += 1;
-        written.bytes += text.len() as u64;
+        bytes += write(&id, &cable.post, cable.year, &text)?;
         made.push(cable);
     }
-    Ok(written)
+    Ok(bytes)
 }
 
 const LEVELS: [&str; 3] = ["UNCLAS", "C O N F I D E N T I A L", "S E C R E T"];

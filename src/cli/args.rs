@@ -120,6 +120,50 @@ pub enum Command {
         /// The cable's reference ID; none lists every cable with corrections.
         id: Option<String>,
     },
+    /// Build or update the corpus index from release CSVs, folders and files.
+    #[command(after_help = concat!(
+        "Unchanged files (same size and modification time) and CSV rows already indexed\n",
+        "(same hash) are not parsed again. Ctrl-C commits what is done and stops.\n",
+        "Exit status: 0 done, 1 the index cannot be written (locked, read-only, corrupt),\n",
+        "130 interrupted.\n\n",
+        "Examples:\n",
+        "  cableview index cables.csv\n",
+        "  cableview index --index ~/cablegate-index cables.csv pages/"
+    ))]
+    Index {
+        /// The index folder (default: `index` in the data dir, see `cableview paths`).
+        #[arg(long, value_name = "DIR")]
+        index: Option<PathBuf>,
+        /// Release CSVs (`.csv`), cable files and folders of them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Search the corpus index: ranked cables with a snippet of each.
+    #[command(after_help = concat!(
+        "Query: words (all must match), \"a phrase\", AND, OR, NOT, -word, (groups), and fields\n",
+        "id: origin: tag: class: subject: entity: per: org: loc: misc: and date:2005..2007\n",
+        "(date:2005, date:2005-03, date:2005-03-01..2005-06-30).\n",
+        "Exit status: 0 done (even with no result), 1 no index or a query error.\n\n",
+        "Examples:\n",
+        "  cableview search \"container security\"\n",
+        "  cableview search 'tag:PTER date:2005..2007 entity:\"Djamel Beghal\"'\n",
+        "  cableview search --json --limit 100 hezbollah | jq .id"
+    ))]
+    Search {
+        /// The index folder (default: `index` in the data dir).
+        #[arg(long, value_name = "DIR")]
+        index: Option<PathBuf>,
+        /// One JSON object per line: id, score, date, origin, classification, subject,
+        /// snippet, highlights.
+        #[arg(long)]
+        json: bool,
+        /// How many cables to show.
+        #[arg(long, short = 'n', default_value_t = 20)]
+        limit: usize,
+        /// The query (several words are joined with spaces).
+        #[arg(required = true)]
+        query: Vec<String>,
+    },
     /// Print the JSON Schema (2020-12) that `export --format json` follows.
     #[command(after_help = concat!(
         "Exit status: 0 done.\n\n",

@@ -75,9 +75,12 @@ fn report_warnings(cables: &[Cable], files: &[PathBuf]) {
     }
 }
 
-/// Whether any path is a directory: then the paths are a collection, loaded leniently.
+/// Whether any path is a directory or a release CSV: then the paths are a collection,
+/// loaded leniently.
 pub(super) fn names_a_directory(paths: &[PathBuf]) -> bool {
-    paths.iter().any(|p| p.is_dir())
+    paths
+        .iter()
+        .any(|p| p.is_dir() || input::release_csv::is_release_csv(p))
 }
 
 /// The entity index of every cable under files and directories, nothing else kept:

@@ -30,13 +30,8 @@ impl Library {
         cancel: &AtomicBool,
     ) -> Self {
         let options = options.into();
-        let (slim, skipped) = input::load_paths_map(
-            paths,
-            options.clone(),
-            on_progress,
-            cancel,
-            |path, cable| Entry::of(path, cable, false),
-        );
+        let (slim, skipped) =
+            input::load_paths_located(paths, options.clone(), on_progress, cancel, Entry::at);
         Self::build(slim, skipped, options)
     }
 }
@@ -84,9 +79,7 @@ impl LoadHandle {
             };
             let started = std::time::Instant::now();
             let (slim, skipped) =
-                input::load_paths_map(&paths, options.clone(), &on_progress, &flag, |p, c| {
-                    Entry::of(p, c, false)
-                });
+                input::load_paths_located(&paths, options.clone(), &on_progress, &flag, Entry::at);
             if flag.load(Ordering::Relaxed) {
                 return;
             }

@@ -19,3 +19,4 @@ mod export;
 mod library;
 mod pages;
 mod refusals;
+mod search_index;

@@ -12,4 +12,5 @@ mod page_props;
 mod parser_fixtures;
 mod parser_props;
 mod parser_sample;
+mod search_index;
 mod side_annotations;

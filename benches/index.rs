@@ -1,0 +1,110 @@
+//! The corpus index at scale: indexing a generated release CSV, updating it with nothing
+//! changed, and the five kinds of query (p50/p95 over 100 runs each are criterion's
+//! median and the spread it reports), beside `rg -l` on the same CSV when rg is installed.
+//!
+//! `CABLEVIEW_BENCH_ROWS` sets the CSV's size (default 20,000 rows; the release is
+//! 251,287).
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+#[path = "support/corpus.rs"]
+#[allow(dead_code, reason = "the folder generator is not used here")]
+mod corpus;
+#[path = "support/release.rs"]
+#[allow(dead_code, reason = "the pages mode is not used here")]
+mod release;
+
+use cableview::search_index::{self, SearchIndex};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+const QUERIES: [(&str, &str); 5] = [
+    ("word", "hezbollah"),
+    ("phrase", "\"container security\""),
+    ("field_and_word", "tag:PTER terrorism"),
+    ("entity", "entity:\"Djamel Beghal\""),
+    ("date_range", "date:2005..2007"),
+];
+
+fn rows() -> usize {
+    std::env::var("CABLEVIEW_BENCH_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000)
+}
+
+fn index(c: &mut Criterion) {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/annotated");
+    let source = corpus::Source::from_dir(&fixtures).expect("the fixtures are readable");
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let csv = dir.path().join("cables.csv");
+    let count = rows();
+    let bytes = release::generate_csv(&source, count, 1, &csv).expect("the CSV is written");
+    let paths = [csv.clone()];
+    let never = AtomicBool::new(false);
+
+    let mut group = c.benchmark_group("index");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function(BenchmarkId::new("build", count), |b| {
+        b.iter_with_setup(
+            || tempfile::tempdir().expect("a temporary directory"),
+            |out| {
+                search_index::update(&out.path().join("ix"), black_box(&paths), &|_| {}, &never)
+                    .expect("indexed")
+            },
+        );
+    });
+    let built = dir.path().join("ix");
+    search_index::update(&built, &paths, &|_| {}, &never).expect("indexed");
+    group.bench_function(BenchmarkId::new("unchanged", count), |b| {
+        b.iter(|| {
+            search_index::update(&built, black_box(&paths), &|_| {}, &never).expect("updated")
+        });
+    });
+    group.finish();
+
+    let opened = SearchIndex::open(&built).expect("the index opens");
+    let mut group = c.benchmark_group("query");
+    group.sample_size(100);
+    for (name, query) in QUERIES {
+        group.bench_with_input(BenchmarkId::new(name, count), query, |b, q| {
+            b.iter(|| opened.search(black_box(q), 20).expect("runs"));
+        });
+    }
+    group.bench_function(BenchmarkId::new("facets_all", count), |b| {
+        b.iter(|| opened.facets(black_box("")).expect("runs"));
+    });
+    group.finish();
+    rg(c, &csv, count);
+}
+
+/// `rg -l -i WORD cables.csv`, the user's way today; skipped when rg is not installed.
+fn rg(c: &mut Criterion, csv: &PathBuf, count: usize) {
+    let found = std::process::Command::new("rg")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        eprintln!("rg is not installed: the rg comparison is skipped");
+        return;
+    }
+    let mut group = c.benchmark_group("rg");
+    group.sample_size(20);
+    group.bench_function(BenchmarkId::new("word", count), |b| {
+        b.iter(|| {
+            std::process::Command::new("rg")
+                .args(["-l", "-i", "hezbollah"])
+                .arg(csv)
+                .output()
+                .expect("rg runs")
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, index);
+criterion_main!(benches);

@@ -1,0 +1,191 @@
+//! The corpus index: every cable of a release (or of folders and files) in a tantivy
+//! index on disk, for full-text search ranked by BM25, snippets, facets, and the
+//! entity, REF and "cited by" links of the whole collection.
+//!
+//! Not to be confused with [`crate::library::index`], the in-memory entity index of a
+//! library loaded from files. The index stores, per cable, what a table and a list of
+//! results show (ID, date, origin, classification, TAGS, subject, paragraph count),
+//! its searchable text, entity names by kind, the cables its REFs name, and where the
+//! cable's file or CSV row is, so [`SearchIndex::load_cable`] parses it when opened.
+
+mod build;
+mod facets;
+mod query;
+mod schema;
+mod search;
+
+pub use build::{IndexProgress, Report, update};
+pub use facets::Facets;
+pub use query::{FIELDS, QueryError, rewrite};
+pub use schema::{MAX_WORD_BYTES, document_text};
+pub use search::{Hit, TableRow};
+
+use crate::cable::Cable;
+use crate::sanitize::path as shown;
+use schema::Fields;
+use std::path::{Path, PathBuf};
+use tantivy::directory::error::{LockError, OpenDirectoryError};
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyError};
+use thiserror::Error;
+
+/// The index folder's name inside the data dir.
+pub const INDEX_DIR: &str = "index";
+
+/// The default index: `index/` in the data dir, when one is known.
+#[must_use]
+pub fn default_dir(paths: &crate::paths::Paths) -> Option<PathBuf> {
+    paths.data_dir.as_deref().map(|d| d.join(INDEX_DIR))
+}
+
+/// Why the index could not be used.
+#[derive(Debug, Error)]
+pub enum IndexError {
+    /// There is no index in the folder.
+    #[error("{}: no index here; build one with `cableview index --index DIR PATH...`", shown(.0))]
+    Missing(PathBuf),
+    /// The folder holds files that are not a cableview index.
+    #[error("{}: not a cableview index (the folder holds other files); give an empty or new folder", shown(.0))]
+    NotAnIndex(PathBuf),
+    /// Another process is writing the index.
+    #[error("{}: the index is locked by another cableview (or tantivy) writing it; wait for it to finish", shown(.0))]
+    Locked(PathBuf),
+    /// The folder cannot be written.
+    #[error("{}: cannot write the index: {}", shown(.0), .1)]
+    NotWritable(PathBuf, String),
+    /// The index's files are damaged.
+    #[error("{}: the index is corrupt ({}); delete the folder and run `cableview index` again", shown(.0), .1)]
+    Corrupt(PathBuf, String),
+    /// The query cannot be run.
+    #[error("query error at {0}")]
+    Query(#[from] QueryError),
+    /// Anything else tantivy or the system reported.
+    #[error("{}: {}", shown(.0), .1)]
+    Other(PathBuf, String),
+}
+
+impl IndexError {
+    /// Classifies a tantivy error met on the index at `dir`.
+    #[must_use]
+    pub fn from_tantivy(dir: &Path, error: TantivyError) -> Self {
+        let dir = dir.to_path_buf();
+        match error {
+            TantivyError::LockFailure(LockError::LockBusy, _) => Self::Locked(dir),
+            TantivyError::LockFailure(LockError::IoError(e), _) => {
+                Self::NotWritable(dir, e.to_string())
+            }
+            TantivyError::OpenDirectoryError(OpenDirectoryError::DoesNotExist(_)) => {
+                Self::Missing(dir)
+            }
+            TantivyError::IoError(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                Self::NotWritable(dir, e.to_string())
+            }
+            TantivyError::OpenWriteError(e) => Self::NotWritable(dir, e.to_string()),
+            e @ (TantivyError::DataCorruption(_)
+            | TantivyError::OpenReadError(_)
+            | TantivyError::IncompatibleIndex(_)
+            | TantivyError::SchemaError(_)
+            | TantivyError::DeserializeError(_)
+            | TantivyError::FieldNotFound(_)) => Self::Corrupt(dir, e.to_string()),
+            e => Self::Other(dir, e.to_string()),
+        }
+    }
+}
+
+/// An index opened for searching. Cheap to query from many threads.
+pub struct SearchIndex {
+    dir: PathBuf,
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir` for searching (it never writes there).
+    ///
+    /// # Errors
+    /// No index there, files that are not one, or a damaged index.
+    pub fn open(dir: &Path) -> Result<Self, IndexError> {
+        if !dir.join("meta.json").is_file() {
+            return Err(
+                if dir.is_dir() && std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some()) {
+                    IndexError::NotAnIndex(dir.to_path_buf())
+                } else {
+                    IndexError::Missing(dir.to_path_buf())
+                },
+            );
+        }
+        let tantivy = |e| IndexError::from_tantivy(dir, e);
+        let index = Index::open_in_dir(dir).map_err(|e| match tantivy(e) {
+            // Opening reads meta.json: one that does not parse is damage, not absence.
+            IndexError::Other(d, m) => IndexError::Corrupt(d, m),
+            other => other,
+        })?;
+        let fields = schema::fields_of(&index.schema())
+            .ok_or_else(|| IndexError::NotAnIndex(dir.to_path_buf()))?;
+        schema::register_tokenizers(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| match tantivy(e) {
+                IndexError::Other(d, m) => IndexError::Corrupt(d, m),
+                other => other,
+            })?;
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            fields,
+        })
+    }
+
+    /// The folder of the index.
+    #[must_use]
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// How many cables the index holds.
+    #[must_use]
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Whether the index holds no cable.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Sees what a writer committed since the index was opened.
+    ///
+    /// # Errors
+    /// When the new files cannot be read.
+    pub fn reload(&self) -> Result<(), IndexError> {
+        self.reader
+            .reload()
+            .map_err(|e| IndexError::from_tantivy(&self.dir, e))
+    }
+
+    /// The whole cable `id`, parsed again from its file or CSV row.
+    ///
+    /// # Errors
+    /// When the index does not hold it, or its file has changed or gone.
+    pub fn load_cable(&self, id: &str) -> Result<Cable, IndexError> {
+        let (source, row) = self.source_of(id)?;
+        let path = PathBuf::from(&source);
+        let loaded = match row {
+            Some(byte) => crate::input::release_csv::load_at(&path, byte),
+            None => crate::input::load(&path),
+        };
+        loaded.map_err(|e| IndexError::Other(self.dir.clone(), e.to_string()))
+    }
+}

@@ -1,0 +1,471 @@
+//! Building and updating an index from release CSVs, folders and files.
+//!
+//! Incremental: the last commit's payload lists every file read with its size and
+//! modification time; a file unchanged since is not read again. A changed CSV is read
+//! again, but only its rows whose hash the index does not hold are parsed; rows gone from
+//! it are deleted. Work is committed every [`COMMIT_EVERY`] cables and at the end, so a
+//! stop (Ctrl-C, a crash) loses at most the work since the last commit, which tantivy
+//! keeps intact.
+
+use super::IndexError;
+use super::schema::{self, Fields, Origin};
+use crate::input::{Skipped, release_csv, walk};
+use crate::regular_file::Limit;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Instant, UNIX_EPOCH};
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+
+/// Cables added between two commits.
+pub const COMMIT_EVERY: usize = 50_000;
+/// Rows or files parsed together, in parallel.
+const BATCH: usize = 512;
+/// The writer's memory, shared by its threads.
+const WRITER_HEAP: usize = 400 << 20;
+
+/// How far an update has come.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct IndexProgress {
+    /// Cables looked at (added or unchanged).
+    pub cables: u64,
+    /// Bytes of input read so far.
+    pub bytes: u64,
+    /// Bytes of input in all (files to read; unchanged ones are not counted).
+    pub total_bytes: u64,
+    /// Seconds since the update began.
+    pub seconds: f64,
+}
+
+/// What an update did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Cables parsed and added (or replaced).
+    pub added: u64,
+    /// Cables not parsed again: their file or row had not changed.
+    pub unchanged: u64,
+    /// Cables removed: their row or file is gone.
+    pub removed: u64,
+    /// Files and rows not indexed, and why.
+    pub skipped: Vec<Skipped>,
+    /// Stopped by the cancel flag: what was done is committed, the rest is not.
+    pub interrupted: bool,
+}
+
+/// One file as the last commit saw it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+struct Seen {
+    size: u64,
+    modified_ns: u128,
+    cables: u64,
+}
+
+/// The commit payload.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct Manifest {
+    files: BTreeMap<String, Seen>,
+}
+
+/// Builds the index in `dir` (created if missing) or brings it up to date with `paths`.
+///
+/// # Errors
+/// When the folder cannot hold an index: not writable, locked by another writer, corrupt,
+/// or holding other files. Bad input files are [`Report::skipped`], not errors.
+pub fn update(
+    dir: &Path,
+    paths: &[PathBuf],
+    on_progress: &(dyn Fn(IndexProgress) + Sync),
+    cancel: &AtomicBool,
+) -> Result<Report, IndexError> {
+    let index = open_or_create(dir)?;
+    let fields = schema::fields_of(&index.schema())
+        .ok_or_else(|| IndexError::NotAnIndex(dir.to_path_buf()))?;
+    let tantivy = |e| IndexError::from_tantivy(dir, e);
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 8);
+    let mut writer: IndexWriter = index
+        .writer_with_num_threads(threads, WRITER_HEAP)
+        .map_err(tantivy)?;
+    let metas = index.load_metas().map_err(tantivy)?;
+    let mut manifest: Manifest = match metas.payload.as_deref() {
+        Some(text) => serde_json::from_str(text)
+            .map_err(|e| IndexError::Corrupt(dir.to_path_buf(), format!("commit payload: {e}")))?,
+        None => Manifest::default(),
+    };
+    let mut job = Job {
+        dir,
+        index: &index,
+        fields,
+        writer: &mut writer,
+        report: Report::default(),
+        since_commit: 0,
+        started: Instant::now(),
+        bytes: 0,
+        total_bytes: 0,
+        cables: 0,
+        on_progress,
+        cancel,
+    };
+    let mut skipped = Vec::new();
+    let files = walk::files(paths, &mut skipped);
+    job.report.skipped = skipped;
+    let mut work = Vec::new();
+    let mut seen_now = HashSet::new();
+    for file in files {
+        let name = source_name(&file.path);
+        seen_now.insert(name.clone());
+        let Ok(metadata) = std::fs::metadata(&file.path) else {
+            job.skip(&file.path, "cannot read its size".into());
+            continue;
+        };
+        let seen = Seen {
+            size: metadata.len(),
+            modified_ns: metadata
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos()),
+            cables: 0,
+        };
+        match manifest.files.get(&name) {
+            Some(old) if old.size == seen.size && old.modified_ns == seen.modified_ns => {
+                job.report.unchanged += old.cables;
+                job.cables += old.cables;
+            }
+            _ => {
+                job.total_bytes += seen.size;
+                work.push((file, name, seen));
+            }
+        }
+    }
+    // Files the manifest lists under a folder given now, but no longer there.
+    let roots: Vec<String> = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .map(|p| source_name(p))
+        .collect();
+    let gone: Vec<String> = manifest
+        .files
+        .keys()
+        .filter(|name| {
+            !seen_now.contains(*name) && roots.iter().any(|r| name.starts_with(&format!("{r}/")))
+        })
+        .cloned()
+        .collect();
+    for name in gone {
+        if let Some(old) = manifest.files.remove(&name) {
+            job.writer
+                .delete_term(Term::from_field_text(fields.source, &name));
+            job.report.removed += old.cables;
+        }
+    }
+    let (tables, singles): (Vec<_>, Vec<_>) = work
+        .into_iter()
+        .partition(|(f, _, _)| release_csv::is_release_csv(&f.path));
+    for chunk in singles.chunks(BATCH) {
+        if cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        let done = job.add_files(chunk);
+        for (name, seen) in done {
+            manifest.files.insert(name, seen);
+        }
+        job.maybe_commit(&manifest)?;
+    }
+    for (file, name, mut seen) in tables {
+        if cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        if let Some(cables) = job.add_table(&file.path, &name, &manifest)? {
+            seen.cables = cables;
+            manifest.files.insert(name, seen);
+        }
+    }
+    job.report.interrupted = cancel.load(Ordering::Relaxed);
+    job.commit(&manifest)?;
+    let report = std::mem::take(&mut job.report);
+    writer.wait_merging_threads().map_err(tantivy)?;
+    Ok(report)
+}
+
+/// The index in `dir`, created (with the folder) when there is none.
+fn open_or_create(dir: &Path) -> Result<Index, IndexError> {
+    let owned = dir.to_path_buf();
+    if dir.join("meta.json").is_file() {
+        let index =
+            Index::open_in_dir(dir).map_err(|e| match IndexError::from_tantivy(dir, e) {
+                IndexError::Other(d, m) => IndexError::Corrupt(d, m),
+                other => other,
+            })?;
+        schema::register_tokenizers(&index);
+        return Ok(index);
+    }
+    if dir.is_file() {
+        return Err(IndexError::NotAnIndex(owned));
+    }
+    if dir.is_dir() && std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some()) {
+        return Err(IndexError::NotAnIndex(owned));
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| IndexError::NotWritable(owned.clone(), e.to_string()))?;
+    let (schema, _) = schema::build();
+    let index = Index::create_in_dir(dir, schema).map_err(|e| IndexError::from_tantivy(dir, e))?;
+    schema::register_tokenizers(&index);
+    Ok(index)
+}
+
+/// How the manifest and the documents name a file: its canonical path.
+fn source_name(path: &Path) -> String {
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// A hash of a file's name, the key its one document is replaced by.
+fn file_key(name: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in name.as_bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+struct Job<'a> {
+    dir: &'a Path,
+    index: &'a Index,
+    fields: Fields,
+    writer: &'a mut IndexWriter,
+    report: Report,
+    since_commit: usize,
+    started: Instant,
+    bytes: u64,
+    total_bytes: u64,
+    cables: u64,
+    on_progress: &'a (dyn Fn(IndexProgress) + Sync),
+    cancel: &'a AtomicBool,
+}
+
+impl Job<'_> {
+    fn skip(&mut self, path: &Path, reason: String) {
+        self.report.skipped.push(Skipped {
+            path: path.to_path_buf(),
+            reason,
+        });
+    }
+
+    fn progress(&self) {
+        (self.on_progress)(IndexProgress {
+            cables: self.cables,
+            bytes: self.bytes,
+            total_bytes: self.total_bytes,
+            seconds: self.started.elapsed().as_secs_f64(),
+        });
+    }
+
+    fn add(&mut self, doc: TantivyDocument) {
+        // Only a writer whose threads died refuses a document; commit reports that.
+        let _ = self.writer.add_document(doc);
+        self.report.added += 1;
+        self.cables += 1;
+        self.since_commit += 1;
+    }
+
+    /// Parses files in parallel and replaces their documents; returns the manifest
+    /// entries of those read.
+    fn add_files(&mut self, chunk: &[(walk::Found, String, Seen)]) -> Vec<(String, Seen)> {
+        let fields = self.fields;
+        let parsed: Vec<_> = chunk
+            .par_iter()
+            .map(|(file, name, seen)| {
+                let options = crate::input::LoadOptions {
+                    limit: Limit::default(),
+                    ..Default::default()
+                };
+                let result = crate::input::load_with(&file.path, &options).map(|cable| {
+                    let origin = Origin {
+                        source: name,
+                        row: None,
+                        key: file_key(name),
+                    };
+                    // `load_with` has already refused a file that is not a cable.
+                    Some(schema::document(&fields, &cable, origin))
+                });
+                (file, name, seen, result)
+            })
+            .collect();
+        let mut done = Vec::new();
+        for (file, name, seen, result) in parsed {
+            self.bytes += seen.size;
+            self.writer
+                .delete_term(Term::from_field_u64(fields.key, file_key(name)));
+            match result {
+                Ok(Some(doc)) => {
+                    self.add(doc);
+                    done.push((
+                        name.clone(),
+                        Seen {
+                            cables: 1,
+                            ..seen.clone()
+                        },
+                    ));
+                }
+                Ok(None) => {
+                    self.skip(
+                        &file.path,
+                        "not a cable: no reference ID in its name and no classification".into(),
+                    );
+                    done.push((name.clone(), seen.clone()));
+                }
+                Err(e) => {
+                    let message = e.to_string();
+                    let prefix = format!("{}: ", crate::sanitize::path(&file.path));
+                    let reason = message
+                        .strip_prefix(&prefix)
+                        .unwrap_or(&message)
+                        .to_string();
+                    self.skip(&file.path, reason);
+                }
+            }
+        }
+        self.progress();
+        done
+    }
+
+    /// Reads a release CSV: rows the index holds (by hash) are kept, new ones parsed and
+    /// added, rows gone deleted. The number of cables it holds, or `None` if stopped.
+    fn add_table(
+        &mut self,
+        path: &Path,
+        name: &str,
+        manifest: &Manifest,
+    ) -> Result<Option<u64>, IndexError> {
+        let mut rows = match release_csv::open(path) {
+            Ok(rows) => rows.peekable(),
+            Err(e) => {
+                self.skip(path, format!("cannot read: {e}"));
+                return Ok(None);
+            }
+        };
+        let mut held = self.keys_of(name)?;
+        let mut kept = 0u64;
+        let fields = self.fields;
+        let shown = crate::sanitize::path(path);
+        let mut batch = Vec::with_capacity(BATCH);
+        while rows.peek().is_some() {
+            if self.cancel.load(Ordering::Relaxed) {
+                return Ok(None);
+            }
+            batch.clear();
+            for row in rows.by_ref().take(BATCH) {
+                match row {
+                    Ok(row) if held.remove(&row.hash) => {
+                        kept += 1;
+                        self.report.unchanged += 1;
+                        self.cables += 1;
+                        self.bytes += row.len;
+                    }
+                    Ok(row) => batch.push(row),
+                    Err(e) => self.skip(path, e.to_string()),
+                }
+            }
+            let parsed: Vec<_> = batch
+                .par_drain(..)
+                .map(|row| {
+                    let located = format!("{shown}:{}", row.line);
+                    let result = crate::cable::release::cable(&row.row, &located).map(|cable| {
+                        let origin = Origin {
+                            source: name,
+                            row: Some(row.byte),
+                            key: row.hash,
+                        };
+                        schema::document(&fields, &cable, origin)
+                    });
+                    (
+                        row.line,
+                        row.len,
+                        result.map_err(|e| {
+                            let message = e.to_string();
+                            message
+                                .strip_prefix(&format!("{located}: "))
+                                .unwrap_or(&message)
+                                .to_string()
+                        }),
+                    )
+                })
+                .collect();
+            for (line, len, result) in parsed {
+                self.bytes += len;
+                match result {
+                    Ok(doc) => {
+                        self.add(doc);
+                        kept += 1;
+                    }
+                    Err(reason) => self.skip(path, format!("line {line}: {reason}")),
+                }
+            }
+            self.progress();
+            self.maybe_commit(manifest)?;
+        }
+        for gone in held {
+            self.writer
+                .delete_term(Term::from_field_u64(fields.key, gone));
+            self.report.removed += 1;
+        }
+        Ok(Some(kept))
+    }
+
+    /// The row keys the last commit holds for a file.
+    fn keys_of(&self, name: &str) -> Result<HashSet<u64>, IndexError> {
+        let reader = self
+            .index
+            .reader()
+            .map_err(|e| IndexError::from_tantivy(self.dir, e))?;
+        let searcher = reader.searcher();
+        let term = Term::from_field_text(self.fields.source, name);
+        let docs = searcher
+            .search(
+                &TermQuery::new(term, IndexRecordOption::Basic),
+                &DocSetCollector,
+            )
+            .map_err(|e| IndexError::from_tantivy(self.dir, e))?;
+        let mut keys = HashSet::with_capacity(docs.len());
+        for address in docs {
+            let column = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .u64("key")
+                .map_err(|e| IndexError::from_tantivy(self.dir, e))?;
+            keys.extend(column.first(address.doc_id));
+        }
+        Ok(keys)
+    }
+
+    fn maybe_commit(&mut self, manifest: &Manifest) -> Result<(), IndexError> {
+        if self.since_commit >= COMMIT_EVERY {
+            self.commit(manifest)?;
+        }
+        Ok(())
+    }
+
+    /// Commits the documents added so far with the manifest of the files finished.
+    fn commit(&mut self, manifest: &Manifest) -> Result<(), IndexError> {
+        let payload = serde_json::to_string(manifest).unwrap_or_default();
+        let mut prepared = self
+            .writer
+            .prepare_commit()
+            .map_err(|e| IndexError::from_tantivy(self.dir, e))?;
+        prepared.set_payload(&payload);
+        prepared
+            .commit()
+            .map_err(|e| IndexError::from_tantivy(self.dir, e))?;
+        self.since_commit = 0;
+        Ok(())
+    }
+}

@@ -1,0 +1,327 @@
+//! The index's fields and tokenizers, and a cable made into one document.
+
+use crate::cable::{Cable, EntityKind};
+use crate::library::CableKey;
+use tantivy::schema::{
+    FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+};
+use tantivy::{DateTime, Index, TantivyDocument};
+
+/// The tokenizer of the text: words are runs of letters and digits (any script), lower-cased.
+pub const WORDS: &str = "cable_words";
+/// The tokenizer of codes (IDs, TAGS, origins, levels): the whole value, lower-cased.
+pub const CODE: &str = "cable_code";
+/// Longer runs of letters and digits are not indexed (tantivy's limit is 65,530 bytes).
+pub const MAX_WORD_BYTES: usize = 255;
+
+/// Every field, by name.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub id: Field,
+    pub date: Field,
+    pub origin: Field,
+    pub class: Field,
+    pub tag: Field,
+    pub subject: Field,
+    pub text: Field,
+    pub entity: Field,
+    pub per: Field,
+    pub org: Field,
+    pub loc: Field,
+    pub misc: Field,
+    pub entity_key: Field,
+    pub cites: Field,
+    pub paragraphs: Field,
+    pub source: Field,
+    pub row: Field,
+    pub key: Field,
+    pub f_class: Field,
+    pub f_origin: Field,
+    pub f_year: Field,
+    pub f_tag: Field,
+    pub f_per: Field,
+    pub f_org: Field,
+    pub f_loc: Field,
+    pub f_misc: Field,
+}
+
+/// The fields of an index's schema; `None` when it is not a cableview index's.
+#[must_use]
+pub fn fields_of(schema: &Schema) -> Option<Fields> {
+    let f = |name: &str| schema.get_field(name).ok();
+    Some(Fields {
+        id: f("id")?,
+        date: f("date")?,
+        origin: f("origin")?,
+        class: f("class")?,
+        tag: f("tag")?,
+        subject: f("subject")?,
+        text: f("text")?,
+        entity: f("entity")?,
+        per: f("per")?,
+        org: f("org")?,
+        loc: f("loc")?,
+        misc: f("misc")?,
+        entity_key: f("entity_key")?,
+        cites: f("cites")?,
+        paragraphs: f("paragraphs")?,
+        source: f("source")?,
+        row: f("row")?,
+        key: f("key")?,
+        f_class: f("f_class")?,
+        f_origin: f("f_origin")?,
+        f_year: f("f_year")?,
+        f_tag: f("f_tag")?,
+        f_per: f("f_per")?,
+        f_org: f("f_org")?,
+        f_loc: f("f_loc")?,
+        f_misc: f("f_misc")?,
+    })
+}
+
+/// The schema, and its fields.
+#[must_use]
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let words = |positions: bool| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(WORDS)
+                .set_index_option(if positions {
+                    IndexRecordOption::WithFreqsAndPositions
+                } else {
+                    IndexRecordOption::Basic
+                }),
+        )
+    };
+    let code = || {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(CODE)
+                .set_index_option(IndexRecordOption::Basic),
+        )
+    };
+    let facet = FacetOptions::default;
+    let fields = Fields {
+        id: b.add_text_field("id", code().set_stored().set_fast("raw")),
+        date: b.add_date_field("date", INDEXED | STORED | FAST),
+        origin: b.add_text_field("origin", code().set_stored().set_fast("raw")),
+        class: b.add_text_field("class", code().set_stored().set_fast("raw")),
+        tag: b.add_text_field("tag", code().set_stored().set_fast("raw")),
+        subject: b.add_text_field("subject", words(true).set_stored().set_fast("raw")),
+        text: b.add_text_field("text", words(true).set_stored()),
+        entity: b.add_text_field("entity", words(true)),
+        per: b.add_text_field("per", words(true)),
+        org: b.add_text_field("org", words(true)),
+        loc: b.add_text_field("loc", words(true)),
+        misc: b.add_text_field("misc", words(true)),
+        entity_key: b.add_text_field("entity_key", STRING),
+        cites: b.add_text_field("cites", STRING),
+        paragraphs: b.add_u64_field("paragraphs", STORED | FAST),
+        source: b.add_text_field("source", STRING | STORED),
+        row: b.add_u64_field("row", STORED),
+        key: b.add_u64_field("key", INDEXED | FAST),
+        f_class: b.add_facet_field("f_class", facet()),
+        f_origin: b.add_facet_field("f_origin", facet()),
+        f_year: b.add_facet_field("f_year", facet()),
+        f_tag: b.add_facet_field("f_tag", facet()),
+        f_per: b.add_facet_field("f_per", facet()),
+        f_org: b.add_facet_field("f_org", facet()),
+        f_loc: b.add_facet_field("f_loc", facet()),
+        f_misc: b.add_facet_field("f_misc", facet()),
+    };
+    (b.build(), fields)
+}
+
+/// Registers the two tokenizers: an index opened without them cannot be searched.
+pub fn register_tokenizers(index: &Index) {
+    let words = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES + 1))
+        .filter(LowerCaser)
+        .build();
+    let code = TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .build();
+    index.tokenizers().register(WORDS, words);
+    index.tokenizers().register(CODE, code);
+}
+
+/// The text a search looks in: the header's text, then each paragraph (its heading
+/// first), then the signature, a blank line between.
+#[must_use]
+pub fn document_text(cable: &Cable) -> String {
+    let mut parts: Vec<&str> = vec![cable.header.text.as_str()];
+    for paragraph in &cable.paragraphs {
+        if let Some(heading) = &paragraph.heading {
+            parts.push(heading);
+        }
+        parts.push(&paragraph.text);
+    }
+    if let Some(signature) = &cable.signature {
+        parts.push(signature);
+    }
+    parts.retain(|p| !p.trim().is_empty());
+    parts.join("\n\n")
+}
+
+/// An entity's key for [`Fields::entity_key`]: kind and lower-cased name.
+#[must_use]
+pub fn entity_key(kind: &EntityKind, name: &str) -> String {
+    format!(
+        "{}\u{1f}{}",
+        kind.label().to_ascii_lowercase(),
+        name.to_lowercase()
+    )
+}
+
+/// A [`CableKey`] as one term: `04PARIS8983`.
+#[must_use]
+pub fn key_text(key: &CableKey) -> String {
+    format!("{}{}{}", key.year, key.post, key.serial)
+}
+
+/// Where a document came from and its key for updates.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'a> {
+    /// The file, as the manifest names it.
+    pub source: &'a str,
+    /// The row's byte offset in a release CSV.
+    pub row: Option<u64>,
+    /// The row's hash, or the file's.
+    pub key: u64,
+}
+
+/// The document of a cable.
+#[must_use]
+pub fn document(f: &Fields, cable: &Cable, origin: Origin<'_>) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    let header = &cable.header;
+    let id = cable.id.clone().unwrap_or_default();
+    doc.add_text(f.id, &id);
+    let date = header.created.as_deref().and_then(seconds);
+    if let Some(seconds) = date {
+        doc.add_date(f.date, DateTime::from_timestamp_secs(seconds));
+    }
+    let year = header
+        .created
+        .as_deref()
+        .and_then(|d| d.get(..4))
+        .map(str::to_string)
+        .or_else(|| CableKey::from_id(&id)?.full_year().map(|y| y.to_string()));
+    if let Some(year) = year {
+        doc.add_facet(f.f_year, Facet::from_path([year]));
+    }
+    if let Some(origin) = &header.origin {
+        doc.add_text(f.origin, origin);
+        doc.add_facet(f.f_origin, Facet::from_path([origin.as_str()]));
+    }
+    if let Some(level) = header.classification {
+        doc.add_text(f.class, level.name());
+        doc.add_facet(f.f_class, Facet::from_path([level.name()]));
+    }
+    for tag in &header.tags {
+        doc.add_text(f.tag, tag);
+        doc.add_facet(f.f_tag, Facet::from_path([tag.as_str()]));
+    }
+    doc.add_text(f.subject, header.subject.as_deref().unwrap_or(""));
+    doc.add_text(f.text, document_text(cable));
+    for entity in &cable.entities {
+        let (field, facet) = match entity.kind {
+            EntityKind::Per => (f.per, f.f_per),
+            EntityKind::Org => (f.org, f.f_org),
+            EntityKind::Loc => (f.loc, f.f_loc),
+            _ => (f.misc, f.f_misc),
+        };
+        doc.add_text(field, &entity.name);
+        doc.add_text(f.entity, &entity.name);
+        doc.add_facet(facet, Facet::from_path([entity.name.as_str()]));
+        doc.add_text(f.entity_key, entity_key(&entity.kind, &entity.name));
+    }
+    let own = CableKey::from_id(&id);
+    let context = own.as_ref().map(|k| k.year.as_str());
+    for reference in &header.references {
+        for citation in crate::library::refs::citations(&reference.text) {
+            for key in citation.keys(context) {
+                if Some(&key) != own.as_ref() {
+                    doc.add_text(f.cites, key_text(&key));
+                }
+            }
+        }
+    }
+    doc.add_u64(f.paragraphs, cable.paragraphs.len() as u64);
+    doc.add_text(f.source, origin.source);
+    if let Some(row) = origin.row {
+        doc.add_u64(f.row, row);
+    }
+    doc.add_u64(f.key, origin.key);
+    doc
+}
+
+/// `2005-12-28 18:48` (or `2005-12-28`) as seconds since 1970, UTC.
+#[must_use]
+pub fn seconds(date: &str) -> Option<i64> {
+    let year: i64 = date.get(..4)?.parse().ok()?;
+    let month: i64 = date.get(5..7)?.parse().ok()?;
+    let day: i64 = date.get(8..10)?.parse().ok()?;
+    if date.get(4..5)? != "-" || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let (hour, minute) = match date.get(11..16) {
+        Some(time) => (time.get(..2)?.parse().ok()?, time.get(3..5)?.parse().ok()?),
+        None => (0, 0),
+    };
+    Some(days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+#[must_use]
+pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Seconds since 1970 as `YYYY-MM-DD HH:MM`.
+#[must_use]
+pub fn date_text(seconds: i64) -> String {
+    let days = seconds.div_euclid(86_400);
+    let rest = seconds.rem_euclid(86_400);
+    // The inverse of days_from_civil.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}",
+        rest / 3600,
+        rest % 3600 / 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_round_trip() {
+        for date in ["1966-12-28 18:48", "2000-02-29 00:00", "2010-02-28 23:59"] {
+            assert_eq!(date_text(seconds(date).unwrap()), date);
+        }
+        assert_eq!(seconds("1970-01-01"), Some(0));
+        assert_eq!(seconds("2005-13-01"), None);
+        assert_eq!(seconds("garbage"), None);
+    }
+}

@@ -1,0 +1,168 @@
+//! The corpus index through its public API: a search finds the cables a case-insensitive
+//! whole-word match finds, facets count what they say, links and rows come back.
+
+use cableview::cable::EntityKind;
+use cableview::search_index::{self, SearchIndex, document_text};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/release.csv");
+const ANNOTATED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/annotated");
+
+fn build(paths: &[&str]) -> (tempfile::TempDir, SearchIndex) {
+    let dir = tempfile::tempdir().unwrap();
+    let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+    let report = search_index::update(
+        &dir.path().join("ix"),
+        &paths,
+        &|_| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    let index = SearchIndex::open(&dir.path().join("ix")).unwrap();
+    (dir, index)
+}
+
+/// Whether `word` stands in `text` as a whole word, any case: what `rg -iw` finds.
+fn has_word(text: &str, word: &str) -> bool {
+    let text = text.to_lowercase();
+    let word = word.to_lowercase();
+    text.match_indices(&word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[test]
+fn a_word_finds_the_cables_a_text_match_finds() {
+    let (_dir, index) = build(&[FIXTURE]);
+    let cables: Vec<_> = cableview::input::load_paths(&[PathBuf::from(FIXTURE)]).cables;
+    assert_eq!(cables.len(), 304);
+    for word in [
+        "hezbollah",
+        "Container",
+        "paris",
+        "U",
+        "s",
+        "coup",
+        "Mugabe",
+        "1.4",
+        "été",
+        "zzzqx",
+    ] {
+        let expected: BTreeSet<String> = cables
+            .iter()
+            .filter(|(_, c)| word.split('.').all(|w| has_word(&document_text(c), w)))
+            .map(|(_, c)| c.id.clone().unwrap())
+            .collect();
+        let found: BTreeSet<String> = index
+            .search(word, 10_000)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        if word.contains('.') {
+            // `1.4` is the phrase `1 4`: within the cables holding both words.
+            assert!(found.is_subset(&expected) && !found.is_empty(), "{word}");
+        } else {
+            assert_eq!(found, expected, "{word}");
+        }
+    }
+}
+
+#[test]
+fn apostrophes_and_abbreviations_split_into_words() {
+    let (_dir, index) = build(&[FIXTURE]);
+    let possessive = index.search("Hezbollah's", 1000).unwrap();
+    let word = index.search("hezbollah", 1000).unwrap();
+    assert!(possessive.len() <= word.len());
+    let us = index.search("U.S.", 1000).unwrap();
+    assert!(!us.is_empty());
+    for hit in &us {
+        let marked: Vec<&str> = hit
+            .highlights
+            .iter()
+            .map(|r| &hit.snippet[r.clone()])
+            .collect();
+        assert!(
+            marked
+                .iter()
+                .all(|m| m.eq_ignore_ascii_case("u") || m.eq_ignore_ascii_case("s")),
+            "{marked:?}"
+        );
+    }
+}
+
+#[test]
+fn facets_count_the_cables_of_a_query() {
+    let (_dir, index) = build(&[FIXTURE]);
+    let all = index.facets("").unwrap();
+    assert_eq!(all.total, 304);
+    let by_level: u64 = all.classification.iter().map(|(_, n)| n).sum();
+    assert_eq!(
+        by_level, 304,
+        "every fixture cable has a level: {:?}",
+        all.classification
+    );
+    let years: Vec<&str> = all.year.iter().map(|(y, _)| y.as_str()).collect();
+    let mut sorted = years.clone();
+    sorted.sort_unstable();
+    assert_eq!(years, sorted, "years oldest first");
+    let paris = index.facets("origin:\"Embassy Paris\"").unwrap();
+    assert_eq!(paris.origin.len(), 1);
+    assert_eq!(paris.origin[0], ("Embassy Paris".to_string(), paris.total));
+    let tagged = index.facets("tag:PTER").unwrap();
+    assert!(
+        tagged
+            .tag
+            .iter()
+            .any(|(t, n)| t == "PTER" && *n == tagged.total)
+    );
+}
+
+#[test]
+fn entities_links_rows_and_bodies_come_from_the_index() {
+    let (_dir, index) = build(&[ANNOTATED]);
+    let naming = index
+        .cables_naming(&EntityKind::Per, "djamel beghal")
+        .unwrap();
+    assert_eq!(
+        naming.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+        ["04PARIS8983"]
+    );
+    let facets = index.facets("").unwrap();
+    let (kind, top) = &facets.entities[2];
+    assert_eq!(*kind, EntityKind::Loc);
+    assert!(!top.is_empty());
+    let rows = index.all().unwrap();
+    assert_eq!(rows.len() as u64, index.len());
+    let paris = rows.iter().find(|r| r.id == "04PARIS8983").unwrap();
+    assert!(paris.paragraphs > 0 && paris.subject.is_some());
+    let cable = index.load_cable("04PARIS8983").unwrap();
+    assert_eq!(cable.id.as_deref(), Some("04PARIS8983"));
+    assert!(!cable.entities.is_empty(), "parsed again from its file");
+    // Every cited-by row's cable has a REF naming the cable.
+    for row in &rows {
+        for citing in index.cited_by(&row.id).unwrap() {
+            assert_ne!(citing.id, row.id);
+        }
+    }
+}
+
+#[test]
+fn a_csv_row_is_read_again_when_opened() {
+    let (_dir, index) = build(&[FIXTURE]);
+    let cable = index.load_cable("00HARARE6677").unwrap();
+    assert_eq!(cable.header.origin.as_deref(), Some("Embassy Harare"));
+    assert!(cable.paragraphs.len() > 3);
+    assert!(index.load_cable("99NOWHERE1").is_err());
+    let cited = index.cited_by("00HARARE6584").unwrap();
+    assert_eq!(
+        cited.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+        ["00HARARE6677"]
+    );
+    assert!(Path::new(FIXTURE).exists());
+}
