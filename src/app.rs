@@ -169,6 +169,9 @@ pub struct App {
     pub nav_row_of_block: Vec<usize>,
     /// What this update asks of the event loop; [`App::update`] hands it over.
     effects: Vec<Effect>,
+    /// Where the last jump (a paragraph, a match, a mention, a mark, an end) left from,
+    /// for the session's jump list: [`App::take_jump_origin`].
+    jump_origin: Option<Anchor>,
     mention_entity: Vec<Vec<Option<usize>>>,
     kinds: Vec<EntityKind>,
     source_reach: Vec<usize>,
@@ -229,6 +232,7 @@ impl App {
             notice: None,
             tags_explained: tags_explained(&cable),
             effects: Vec::new(),
+            jump_origin: None,
             links: None,
             nav_rows,
             nav_row_of_block,
@@ -309,16 +313,30 @@ impl App {
         if !matches!(action, Action::Tick | Action::Resize(..)) {
             self.notice = None;
         }
+        let before = (self.top, self.mention_cursor);
+        let jump = self.jump_kind(&action);
         match action {
             Action::Resize(w, h) => self.size = (w, h),
             Action::Tick => {}
             Action::Quit => self.effects.push(Effect::Quit),
             Action::Mouse(mouse) => self.mouse(mouse),
             _ if self.help.is_some() => self.help_action(&action),
+            _ if self.mode == Mode::Search => self.search_typing(action),
             _ if self.mode != Mode::Normal => self.typing_action(action),
             action => self.normal_action(action),
         }
+        let moved = self.top != before.0
+            || (jump == navigate::JumpKind::Walk && self.mention_cursor != before.1);
+        if jump != navigate::JumpKind::None && moved {
+            self.jump_origin = Some(before.0);
+        }
         std::mem::take(&mut self.effects)
+    }
+
+    /// Where the reader jumped from since this was last asked, if it jumped: the session
+    /// records it in its jump list (`Ctrl-o` goes back there).
+    pub fn take_jump_origin(&mut self) -> Option<Anchor> {
+        self.jump_origin.take()
     }
 
     fn help_action(&mut self, action: &Action) {
