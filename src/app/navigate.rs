@@ -240,6 +240,13 @@ impl App {
             }
             Action::CopyParagraph => self.copy_paragraph(),
             Action::CopyMentions => self.copy_mentions(),
+            Action::ToggleHeader => {
+                let open = !self.header_open();
+                self.set_header_open(open);
+                if open {
+                    self.jump_to_block(0);
+                }
+            }
             Action::Quit | Action::Resize(..) | Action::Tick | Action::Mouse(_) => {}
             Action::Type(_) | Action::Backspace => {}
             // The session's own: it takes them before the reader sees a key.

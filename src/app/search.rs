@@ -31,6 +31,34 @@ pub struct Search {
 }
 
 impl App {
+    /// Unfolds the header when the search match or the mention under the cursor is in it,
+    /// so a walk never lands on text that is not shown.
+    pub(super) fn unfold_for_cursor(&mut self) {
+        if self.header_open() {
+            return;
+        }
+        let hit = self
+            .search
+            .as_ref()
+            .and_then(|s| s.hits.get(s.current?))
+            .filter(|h| h.block == 0)
+            .map(|h| h.bytes.start);
+        let mention = || {
+            let (block, m) = *self.selected_mentions.get(self.mention_cursor?)?;
+            (block == 0).then(|| self.block_mentions(0).get(m).map(|m| m.bytes.start))?
+        };
+        let at = if self.search.is_some() {
+            hit
+        } else {
+            mention()
+        };
+        if let Some(at) = at {
+            self.set_header_open(true);
+            let row = self.doc_layout().row_of_byte(0, at);
+            self.reveal_row(row);
+        }
+    }
+
     /// Starts a search, remembering the view to come back to if it is cancelled.
     pub(super) fn begin_search(&mut self) {
         self.start_search();
