@@ -184,10 +184,12 @@ fn blocks(cable: &Cable) -> Vec<BlockSpec<'_>> {
     let mut blocks = vec![BlockSpec {
         heading: None,
         text: &cable.header.text,
+        folded: false,
     }];
     blocks.extend(cable.paragraphs.iter().map(|p| BlockSpec {
         heading: p.heading.as_deref(),
         text: &p.text,
+        folded: false,
     }));
     blocks
 }

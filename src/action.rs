@@ -114,6 +114,8 @@ pub enum Action {
     JumpBack,
     /// Jump forward in the jump list.
     JumpForward,
+    /// Show or fold the raw header and its TAGS explained.
+    ToggleHeader,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// A character typed into the prompt, search, filter or a mark.
@@ -327,6 +329,11 @@ pub const READER: &[Binding] = &[
         Action::CopyMentions,
         "copy_mentions",
         "copy every mention of the selected entity, one line each with its paragraph",
+    ),
+    Binding::new(
+        Action::ToggleHeader,
+        "toggle_header",
+        "show or fold the raw header and its TAGS explained",
     ),
 ];
 

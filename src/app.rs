@@ -169,10 +169,18 @@ pub struct App {
     pub nav_row_of_block: Vec<usize>,
     /// What this update asks of the event loop; [`App::update`] hands it over.
     effects: Vec<Effect>,
+    /// Where the last jump (a paragraph, a match, a mention, a mark, an end) left from,
+    /// for the session's jump list: [`App::take_jump_origin`].
+    jump_origin: Option<Anchor>,
     mention_entity: Vec<Vec<Option<usize>>>,
     kinds: Vec<EntityKind>,
     source_reach: Vec<usize>,
     tags_explained: Option<String>,
+    /// Whether the raw header and its TAGS explained are unfolded in the reading view
+    /// (the header bar shows the same fields, so they start folded to one row).
+    header_open: bool,
+    /// The folded header's row: what it holds and the key that unfolds it.
+    header_fold: String,
     source_lines: Vec<std::ops::Range<usize>>,
     gutter: u16,
     layout_cache: RefCell<Option<Rc<DocLayout>>>,
@@ -228,7 +236,10 @@ impl App {
             marks: BTreeMap::new(),
             notice: None,
             tags_explained: tags_explained(&cable),
+            header_open: false,
+            header_fold: header_fold(&cable, &options.keymap),
             effects: Vec::new(),
+            jump_origin: None,
             links: None,
             nav_rows,
             nav_row_of_block,
@@ -309,16 +320,35 @@ impl App {
         if !matches!(action, Action::Tick | Action::Resize(..)) {
             self.notice = None;
         }
+        let before = (self.top, self.mention_cursor);
+        let jump = self.jump_kind(&action);
+        let searching = self.mode == Mode::Search;
         match action {
             Action::Resize(w, h) => self.size = (w, h),
             Action::Tick => {}
             Action::Quit => self.effects.push(Effect::Quit),
             Action::Mouse(mouse) => self.mouse(mouse),
             _ if self.help.is_some() => self.help_action(&action),
+            _ if self.mode == Mode::Search => self.search_typing(action),
             _ if self.mode != Mode::Normal => self.typing_action(action),
             action => self.normal_action(action),
         }
+        // Only a move of the match or mention cursor unfolds: `z` folds the header again.
+        if jump != navigate::JumpKind::None || searching {
+            self.unfold_for_cursor();
+        }
+        let moved = self.top != before.0
+            || (jump == navigate::JumpKind::Walk && self.mention_cursor != before.1);
+        if jump != navigate::JumpKind::None && moved {
+            self.jump_origin = Some(before.0);
+        }
         std::mem::take(&mut self.effects)
+    }
+
+    /// Where the reader jumped from since this was last asked, if it jumped: the session
+    /// records it in its jump list (`Ctrl-o` goes back there).
+    pub fn take_jump_origin(&mut self) -> Option<Anchor> {
+        self.jump_origin.take()
     }
 
     fn help_action(&mut self, action: &Action) {
@@ -354,11 +384,12 @@ impl App {
         }
     }
 
-    /// A block's heading. The header's is its TAGS, explained: `TAGS: PTER: Terrorists
-    /// and Terrorism · FR: France`.
+    /// A block's heading. The header's is its TAGS, explained (`TAGS: PTER: Terrorists
+    /// and Terrorism · FR: France`) when unfolded, else the one row it folds to.
     #[must_use]
     pub fn block_heading(&self, block: usize) -> Option<&str> {
         match block.checked_sub(1) {
+            None if !self.header_open => Some(&self.header_fold),
             None => self.tags_explained.as_deref(),
             Some(p) => self.cable.paragraphs.get(p)?.heading.as_deref(),
         }
@@ -425,6 +456,24 @@ impl App {
             }
             _ => "signature".into(),
         }
+    }
+
+    /// Whether the raw header (and its TAGS explained) is unfolded in the reading view.
+    #[must_use]
+    pub fn header_open(&self) -> bool {
+        self.header_open
+    }
+
+    /// Folds or unfolds the raw header, keeping the view on the same text.
+    pub(crate) fn set_header_open(&mut self, open: bool) {
+        if open == self.header_open {
+            return;
+        }
+        self.header_open = open;
+        // The layout depends on the fold: lay it out again.
+        *self.layout_cache.borrow_mut() = None;
+        let doc = self.doc_layout();
+        self.set_top(&doc, self.top_row(&doc));
     }
 
     /// The paragraph label column's width in the reader: `¶12 S/NF `.
@@ -495,6 +544,7 @@ impl App {
         let blocks = (0..self.block_count()).map(|b| BlockSpec {
             heading: self.block_heading(b),
             text: self.block_text(b),
+            folded: b == 0 && !self.header_open,
         });
         let doc = Rc::new(DocLayout::build(blocks, width, true));
         *self.layout_cache.borrow_mut() = Some(Rc::clone(&doc));
@@ -516,6 +566,7 @@ impl App {
         let lines = (0..self.source_lines.len()).map(|l| BlockSpec {
             heading: None,
             text: self.source_line(l),
+            folded: false,
         });
         let doc = Rc::new(DocLayout::build(lines, width, false));
         *self.source_cache.borrow_mut() = Some(Rc::clone(&doc));
@@ -568,6 +619,19 @@ fn source_reach(spans: &[SourceSpan]) -> Vec<usize> {
         reach.push(furthest);
     }
     reach
+}
+
+/// The row the header folds to: what is behind it and the key that shows it.
+fn header_fold(cable: &Cable, keymap: &Keymap) -> String {
+    let what = if cable.header.tags.is_empty() {
+        "raw header"
+    } else {
+        "raw header and TAGS explained"
+    };
+    match keymap.key(&Action::ToggleHeader) {
+        Some(key) => format!("▸ {what}: {key}"),
+        None => format!("▸ {what} (folded)"),
+    }
 }
 
 /// The TAGS codes with their names from the bundled table; unknown codes as they are.

@@ -448,12 +448,21 @@ impl Session {
     }
 
     fn pass_to_reader(&mut self, action: Action) {
-        let Some((_, app)) = &mut self.reader else {
+        let Some((cable, app)) = &mut self.reader else {
             return;
         };
         let before = app.selected;
+        // Where the reader is now, kept if the action turns out to be a jump.
+        let here = Jump {
+            cable: *cable,
+            position: app.position(),
+            focus: app.focus,
+            mention_cursor: app.mention_cursor,
+        };
         let mut clicked = None;
-        for effect in app.update(action) {
+        let effects = app.update(action);
+        let origin = app.take_jump_origin();
+        for effect in effects {
             match effect {
                 Effect::OpenCable(cable) => clicked = Some(cable),
                 Effect::Quit => {
@@ -462,6 +471,9 @@ impl Session {
                 }
                 effect => self.effects.push(effect),
             }
+        }
+        if let Some(origin) = origin {
+            self.remember_jump(here, origin);
         }
         self.save_position(false);
         let changed = self

@@ -14,6 +14,9 @@ pub struct BlockSpec<'a> {
     pub heading: Option<&'a str>,
     /// The text, wrapped on spaces.
     pub text: &'a str,
+    /// Folded: the heading stands for the block and the text gets no rows (the block's
+    /// first text row is then its heading's first row, so jumps and searches land there).
+    pub folded: bool,
 }
 
 /// What a row shows.
@@ -74,6 +77,16 @@ impl DocLayout {
                     block,
                     kind: RowKind::Blank,
                 });
+            }
+            if spec.folded {
+                layout.text_rows.push(layout.rows.len());
+                for range in wrap(spec.heading.unwrap_or(""), width) {
+                    layout.rows.push(Row {
+                        block,
+                        kind: RowKind::Heading(range),
+                    });
+                }
+                continue;
             }
             if let Some(heading) = spec.heading {
                 for range in wrap(heading, width) {
@@ -263,10 +276,12 @@ mod tests {
             BlockSpec {
                 heading: None,
                 text: "one two",
+                folded: false,
             },
             BlockSpec {
                 heading: Some("HEAD"),
                 text: "three four five",
+                folded: false,
             },
         ];
         let layout = DocLayout::build(blocks, 5, true);
@@ -293,5 +308,31 @@ mod tests {
         assert_eq!(layout.row_of_byte(1, 0), 5);
         assert_eq!(layout.row_of_byte(1, 11), 7);
         assert_eq!(layout.row_of_byte(1, 7), 6);
+    }
+
+    #[test]
+    fn a_folded_block_is_its_heading_alone() {
+        let blocks = [
+            BlockSpec {
+                heading: Some("▸ folded"),
+                text: "many words of raw header",
+                folded: true,
+            },
+            BlockSpec {
+                heading: None,
+                text: "para",
+                folded: false,
+            },
+        ];
+        let layout = DocLayout::build(blocks, 20, true);
+        assert_eq!(layout.rows[0].kind, RowKind::Heading(0..10));
+        assert_eq!(layout.rows[1].kind, RowKind::Blank);
+        assert_eq!(layout.text_rows, [0, 2]);
+        assert_eq!(layout.len(), 3);
+        assert_eq!(
+            layout.row_of_byte(0, 12),
+            0,
+            "a byte of folded text is on its row"
+        );
     }
 }

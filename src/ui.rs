@@ -48,10 +48,13 @@ impl Widget for ReaderScreen<'_> {
         let panes = layout::panes(area, app);
         header::render(app, theme, area, panes.header, buf);
         if let Some(pane) = panes.navigator {
+            let marks: Vec<(char, usize)> =
+                app.marks.iter().map(|(c, a)| (*c, a.paragraph)).collect();
             navigator::Navigator {
                 rows: &app.nav_rows,
                 paragraphs: &app.cable.paragraphs,
                 current: app.current_nav_row(),
+                marks: &marks,
                 focused: app.focus == Focus::Navigator,
                 ui: &theme.ui,
             }

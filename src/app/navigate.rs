@@ -4,7 +4,44 @@ use super::{Anchor, App, Focus, Mode, NavRow};
 use crate::action::Action;
 use crate::text_layout::DocLayout;
 
+/// Whether an action is a jump the jump list keeps (as vim's `G`, `/`, `n`, marks), not a
+/// scroll.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum JumpKind {
+    /// A scroll or no move at all.
+    None,
+    /// A jump to another place: it counts when the view moves.
+    Place,
+    /// A walk to the next match or mention: it counts when the view or the mention under
+    /// the cursor changes.
+    Walk,
+}
+
 impl App {
+    /// What kind of jump `action` is now, before it is applied. The search's own jump
+    /// (Enter after `/`) is counted by the search, from where the view was at `/`.
+    pub(super) fn jump_kind(&self, action: &Action) -> JumpKind {
+        if self.help.is_some() || self.source_view {
+            return JumpKind::None;
+        }
+        match (&self.mode, action) {
+            (Mode::Normal, Action::NextMatch | Action::PreviousMatch) => JumpKind::Walk,
+            (
+                Mode::Normal,
+                Action::NextParagraph
+                | Action::PreviousParagraph
+                | Action::GoTo(_)
+                | Action::Top
+                | Action::Bottom
+                | Action::Activate,
+            )
+            | (_, Action::Mouse(crate::action::Mouse::Click(..)))
+            | (Mode::Prompt(_) | Mode::Filter, Action::Activate)
+            | (Mode::Mark(false), Action::Type(_)) => JumpKind::Place,
+            _ => JumpKind::None,
+        }
+    }
+
     /// The lowest first row: the last page, or the last paragraph's start if that is later.
     #[must_use]
     pub fn max_top(&self, doc: &DocLayout, height: usize) -> usize {
@@ -171,7 +208,7 @@ impl App {
             Action::GoTo(label) => self.go_to(&label),
             Action::JumpToDigit => {}
             Action::Prompt => self.mode = Mode::Prompt(String::new()),
-            Action::Search => self.start_search(),
+            Action::Search => self.begin_search(),
             Action::NextMatch => self.walk(true),
             Action::PreviousMatch => self.walk(false),
             Action::Filter => {
@@ -203,6 +240,13 @@ impl App {
             }
             Action::CopyParagraph => self.copy_paragraph(),
             Action::CopyMentions => self.copy_mentions(),
+            Action::ToggleHeader => {
+                let open = !self.header_open();
+                self.set_header_open(open);
+                if open {
+                    self.jump_to_block(0);
+                }
+            }
             Action::Quit | Action::Resize(..) | Action::Tick | Action::Mouse(_) => {}
             Action::Type(_) | Action::Backspace => {}
             // The session's own: it takes them before the reader sees a key.

@@ -1,5 +1,9 @@
-//! Case-insensitive text search over the reading view's blocks.
+//! Case-insensitive text search over the reading view's blocks, and what Enter and Esc
+//! do to the view while a query is typed (as in less and vim: Esc puts the view back
+//! where it was before `/`, Enter keeps it).
 
+use super::{Anchor, App, Mode};
+use crate::action::Action;
 use std::ops::Range;
 
 /// One match: a block and a byte range of its text.
@@ -22,6 +26,71 @@ pub struct Search {
     pub current: Option<usize>,
     /// Whether the query is still being typed.
     pub editing: bool,
+    /// Where the view was when `/` was pressed: Esc before Enter goes back there.
+    pub origin: Option<Anchor>,
+}
+
+impl App {
+    /// Unfolds the header when the search match or the mention under the cursor is in it,
+    /// so a walk never lands on text that is not shown.
+    pub(super) fn unfold_for_cursor(&mut self) {
+        if self.header_open() {
+            return;
+        }
+        let hit = self
+            .search
+            .as_ref()
+            .and_then(|s| s.hits.get(s.current?))
+            .filter(|h| h.block == 0)
+            .map(|h| h.bytes.start);
+        let mention = || {
+            let (block, m) = *self.selected_mentions.get(self.mention_cursor?)?;
+            (block == 0).then(|| self.block_mentions(0).get(m).map(|m| m.bytes.start))?
+        };
+        let at = if self.search.is_some() {
+            hit
+        } else {
+            mention()
+        };
+        if let Some(at) = at {
+            self.set_header_open(true);
+            let row = self.doc_layout().row_of_byte(0, at);
+            self.reveal_row(row);
+        }
+    }
+
+    /// Starts a search, remembering the view to come back to if it is cancelled.
+    pub(super) fn begin_search(&mut self) {
+        self.start_search();
+        let origin = self.top;
+        if let Some(search) = self.search.as_mut() {
+            search.origin = Some(origin);
+        }
+    }
+
+    /// A key while the query is typed: Esc drops the search and puts the view back where
+    /// it was before `/`; Enter keeps the view, and the place left counts as a jump.
+    pub(super) fn search_typing(&mut self, action: Action) {
+        let origin = self.search.as_ref().and_then(|s| s.origin);
+        match action {
+            Action::Cancel => {
+                self.mode = Mode::Normal;
+                self.search = None;
+                if let Some(origin) = origin {
+                    self.top = origin;
+                    let doc = self.doc_layout();
+                    self.set_top(&doc, self.top_row(&doc));
+                }
+            }
+            Action::Activate => {
+                self.typing_action(Action::Activate);
+                if let Some(origin) = origin.filter(|o| *o != self.top) {
+                    self.jump_origin = Some(origin);
+                }
+            }
+            action => self.typing_action(action),
+        }
+    }
 }
 
 fn fold(c: char) -> char {

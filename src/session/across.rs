@@ -139,15 +139,34 @@ impl Session {
     /// Records the current place before going elsewhere; forward history is dropped.
     pub(super) fn remember(&mut self) {
         if let Some((cable, app)) = &self.reader {
-            self.jumps.truncate(self.jump_at);
-            self.jumps.push(Jump {
+            let jump = Jump {
                 cable: *cable,
                 position: app.position(),
                 focus: app.focus,
                 mention_cursor: app.mention_cursor,
-            });
-            self.jump_at = self.jumps.len();
+            };
+            self.push_jump(jump);
         }
+    }
+
+    /// Records a jump inside the open cable (paragraph jumps, searches, `g`/`G`, mention
+    /// walks, marks): `here` is the place before the action, with
+    /// its view moved to `origin`, where the jump left from (for a search, where the view
+    /// was at `/`).
+    pub(super) fn remember_jump(&mut self, mut here: Jump, origin: crate::app::Anchor) {
+        here.position.paragraph = origin.paragraph;
+        here.position.row = origin.row;
+        self.push_jump(here);
+    }
+
+    /// Appends a place after the current one, dropping the forward history (as vim does).
+    fn push_jump(&mut self, jump: Jump) {
+        self.jumps.truncate(self.jump_at);
+        // Twice the same place in a row would make Ctrl-o seem to do nothing.
+        if self.jumps.last() != Some(&jump) {
+            self.jumps.push(jump);
+        }
+        self.jump_at = self.jumps.len();
     }
 
     pub(super) fn jump_back(&mut self) {
@@ -172,9 +191,18 @@ impl Session {
     }
 
     pub(super) fn go_to_jump(&mut self) {
-        let Some(jump) = self.jumps.get(self.jump_at).cloned() else {
+        let Some(mut jump) = self.jumps.get(self.jump_at).cloned() else {
             return;
         };
+        // Within the open cable the jump moves the view, not the marks set or the kinds
+        // hidden since.
+        if let Some((cable, app)) = &self.reader
+            && *cable == jump.cable
+        {
+            let now = app.position();
+            jump.position.marks = now.marks;
+            jump.position.hidden_kinds = now.hidden_kinds;
+        }
         self.go(jump.cable, Arrival::Jump(jump));
     }
 }

@@ -159,23 +159,19 @@ impl Placement {
                 .map(|row| row.text().chars().count())
                 .max()
                 .unwrap_or(0);
-        let columns = if usize::from(area.width.saturating_sub(6)) >= entry_width * 2 + 3 {
+        let columns = if usize::from(area.width.saturating_sub(4)) >= entry_width * 2 + 3 {
             2
         } else {
             1
         };
         let per_column = lines.len().div_ceil(columns);
-        let width = u16::try_from((entry_width + 3) * columns + 2)
-            .unwrap_or(u16::MAX)
-            .min(area.width.saturating_sub(2));
-        let height = u16::try_from(per_column + 2)
-            .unwrap_or(u16::MAX)
-            .min(area.height.saturating_sub(2));
+        // Everything between the banner and the status line: its border then covers the
+        // panes' borders instead of running beside or across them (no doubled corners).
         let popup = Rect {
-            x: area.x + (area.width - width) / 2,
-            y: area.y + (area.height - height) / 2,
-            width,
-            height,
+            x: area.x,
+            y: area.y + u16::from(area.height > 2),
+            width: area.width,
+            height: area.height.saturating_sub(2),
         };
         Self {
             popup,
@@ -183,6 +179,13 @@ impl Placement {
             per_column,
             key_width,
         }
+    }
+
+    /// The rows below the last one shown when scrolled by `scroll`, for the indicator.
+    #[must_use]
+    pub fn rows_below(&self, scroll: usize) -> usize {
+        let rows = usize::from(super::layout::inner(self.popup).height);
+        self.per_column.saturating_sub(scroll + rows)
     }
 
     /// The furthest the rows scroll: the last row at the bottom.

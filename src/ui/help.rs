@@ -2,6 +2,7 @@
 //! [`crate::session::help`].
 
 use crate::app::App;
+use crate::sanitize::truncate;
 use crate::session::help::{self, HelpRow, Placement};
 use crate::session::layout;
 use crate::theme::UiStyles;
@@ -36,13 +37,16 @@ pub fn render_lines(
     } = placement;
     Clear.render(popup, buf);
     buf.set_style(popup, ui.text);
+    let scroll = scroll.min(placement.max_scroll());
     Block::bordered()
         .border_style(ui.border_focused)
         .title(Line::from(Span::styled(title, ui.title)))
+        .title_bottom(
+            Line::from(Span::styled(indicator(&placement, scroll), ui.label)).right_aligned(),
+        )
         .render(popup, buf);
     let inner = layout::inner(popup);
     let rows = usize::from(inner.height);
-    let scroll = scroll.min(placement.max_scroll());
     let column_width = inner.width / u16::try_from(columns).unwrap_or(1);
     for column in 0..columns {
         let x = inner.x + column_width * u16::try_from(column).unwrap_or(0);
@@ -54,21 +58,41 @@ pub fn render_lines(
             .take(rows);
         for (row, entry) in entries.enumerate() {
             let y = inner.y + u16::try_from(row).unwrap_or(0);
+            // A line cut by the border ends in `…`, so it does not read as complete.
+            let room = usize::from(column_width).saturating_sub(key_width + 3);
             let line = match entry {
                 HelpRow::Heading(text) => Line::from(vec![
                     Span::raw(format!(" {:key_width$}  ", "")),
-                    Span::styled(text.clone(), ui.heading),
+                    Span::styled(truncate(text, room), ui.heading),
                 ]),
                 HelpRow::Binding { keys, doc } => {
                     let key_style = if keys.is_empty() { ui.dim } else { ui.label };
+                    let keys = truncate(entry.keys_shown(), key_width);
                     Line::from(vec![
-                        Span::styled(format!(" {:>key_width$} ", entry.keys_shown()), key_style),
+                        Span::styled(format!(" {keys:>key_width$} "), key_style),
                         Span::raw(" "),
-                        Span::raw(doc.clone()),
+                        Span::raw(truncate(doc, room)),
                     ])
                 }
             };
             buf.set_line(x, y, &line, column_width);
         }
+    }
+}
+
+/// The bottom border's scroll indicator: how many rows are above and below the view.
+fn indicator(placement: &Placement, scroll: usize) -> String {
+    let below = placement.rows_below(scroll);
+    let mut parts = Vec::new();
+    if scroll > 0 {
+        parts.push(format!("↑ {scroll} above"));
+    }
+    if below > 0 {
+        parts.push(format!("↓ {below} more"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" {} ", parts.join(" · "))
     }
 }

@@ -18,6 +18,9 @@ pub struct Navigator<'a> {
     pub paragraphs: &'a [Paragraph],
     /// The row of the block the reader is in.
     pub current: usize,
+    /// The marks set with `m`: each letter and the block it is in, shown at the end of
+    /// that block's row as `'a`.
+    pub marks: &'a [(char, usize)],
     /// Whether the pane has the focus.
     pub focused: bool,
     /// The styles.
@@ -42,6 +45,8 @@ fn render(nav: &Navigator, pane: Rect, buf: &mut Buffer) {
     for (i, row) in nav.rows.iter().enumerate().skip(offset).take(height) {
         let y = inner.y + u16::try_from(i - offset).unwrap_or(0);
         let marker = if i == current { "▶" } else { " " };
+        let marks = marks_of(nav, *row);
+        let room = width.saturating_sub(crate::sanitize::width(&marks));
         let line = match *row {
             NavRow::Header => Line::from(vec![Span::raw(marker), Span::styled("Header", ui.label)]),
             NavRow::Heading(block) => {
@@ -55,7 +60,7 @@ fn render(nav: &Navigator, pane: Rect, buf: &mut Buffer) {
                     Span::styled(truncate(heading, width.saturating_sub(1)), ui.heading),
                 ])
             }
-            NavRow::Paragraph(block) => paragraph_row(nav, block, marker, width),
+            NavRow::Paragraph(block) => paragraph_row(nav, block, marker, room),
         };
         let area = Rect {
             y,
@@ -63,6 +68,10 @@ fn render(nav: &Navigator, pane: Rect, buf: &mut Buffer) {
             ..inner
         };
         line.render(area, buf);
+        if !marks.is_empty() {
+            let x = inner.x + u16::try_from(room).unwrap_or(0);
+            buf.set_stringn(x, y, &marks, width - room, ui.label);
+        }
         if i == current {
             buf.set_style(area, ui.current);
         }
@@ -97,6 +106,20 @@ fn paragraph_row(
         ui.dim,
     ));
     Line::from(spans)
+}
+
+/// The marks in a row's block, `'a'b` (a heading row shows none: its paragraph does).
+fn marks_of(nav: &Navigator, row: NavRow) -> String {
+    let block = match row {
+        NavRow::Header => 0,
+        NavRow::Paragraph(block) => block,
+        NavRow::Heading(_) => return String::new(),
+    };
+    nav.marks
+        .iter()
+        .filter(|(_, b)| *b == block)
+        .map(|(letter, _)| format!("'{}", crate::sanitize::visible_char(*letter)))
+        .collect()
 }
 
 /// The first `count` words of `text`, one space apart, read from its first few

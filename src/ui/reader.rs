@@ -45,6 +45,19 @@ pub fn render(app: &App, theme: &Theme, geometry: ReaderGeometry, buf: &mut Buff
         match &row.kind {
             RowKind::Blank => {}
             RowKind::Heading(bytes) => {
+                // The folded header's row is the header's place: label it as its text would be.
+                let folded_header = row.block == 0
+                    && !app.source_view
+                    && !app.header_open()
+                    && doc.text_rows.first() == Some(&(top + i));
+                if folded_header && geometry.gutter.width > 0 {
+                    let gutter = Rect {
+                        y,
+                        height: 1,
+                        ..geometry.gutter
+                    };
+                    gutter_label(app, theme, 0, gutter, buf);
+                }
                 let heading = app
                     .block_heading(row.block)
                     .and_then(|h| h.get(bytes.clone()))

@@ -11,6 +11,9 @@ mod drive;
 #[allow(dead_code, reason = "the shared helpers have more than this area uses")]
 mod hostile;
 
+mod header;
+mod help_overlay;
+mod jumps;
 mod readme;
 mod sizes;
 mod snapshots;

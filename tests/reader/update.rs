@@ -451,8 +451,9 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
     )));
     assert_eq!(top(&app), 3);
     let nav = panes.navigator.unwrap();
+    let block = app.current_block();
     app.update(Action::Mouse(Mouse::WheelDown(nav.x + 2, nav.y + 2)));
-    assert_eq!(app.current_block(), 1);
+    assert_eq!(app.current_block(), block + 1);
     let ent = panes.entities.unwrap();
     let before = app.entity_list.cursor;
     app.update(Action::Mouse(Mouse::WheelDown(ent.x + 2, ent.y + 4)));

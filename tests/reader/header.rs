@@ -1,0 +1,63 @@
+//! The header shows once: banner, metadata and subject in the bar, the raw header and its
+//! TAGS explained folded to one row of the text until `z`.
+
+use crate::drive::{Driver, single};
+use cableview::action::Action;
+use cableview::app::AppOptions;
+
+fn reader(w: u16, h: u16) -> Driver {
+    single(cableview::input::sample(), AppOptions::default(), w, h)
+}
+
+fn rows(d: &Driver) -> Vec<String> {
+    d.screen().lines().map(str::to_string).collect()
+}
+
+fn row_of(rows: &[String], text: &str) -> Option<usize> {
+    rows.iter().position(|r| r.contains(text))
+}
+
+#[test]
+fn at_80x24_paragraph_1_starts_within_the_first_ten_rows() {
+    let d = reader(80, 24);
+    let rows = rows(&d);
+    let first = row_of(&rows, "¶1 S").expect("¶1 on screen");
+    assert!(first < 10, "¶1 on row {first}:\n{}", rows.join("\n"));
+    // Each field once: the subject and TAGS codes in the bar, the raw header folded.
+    let screen = rows.join("\n");
+    assert_eq!(screen.matches("GWOT ASSESSMENT").count(), 1, "{screen}");
+    assert!(!screen.contains("Terrorists and Terrorism"), "{screen}");
+    assert!(!screen.contains("S E C R E T"), "{screen}");
+    assert!(screen.contains("▸ raw header and TAGS explained: z"));
+    insta::assert_snapshot!("header_folded_80x24", d.screen());
+}
+
+#[test]
+fn z_unfolds_the_raw_header_and_folds_it_again() {
+    let mut d = reader(80, 24);
+    d.press(Action::GoTo("3".into()));
+    d.press(Action::ToggleHeader);
+    let screen = d.screen();
+    assert!(
+        screen.contains("TAGS: PTER: Terrorists and Terrorism"),
+        "{screen}"
+    );
+    assert!(screen.contains("S E C R E T SECTION 01 OF 03"), "{screen}");
+    assert_eq!(d.app().current_block(), 0, "unfolding shows the header");
+    insta::assert_snapshot!("header_unfolded_80x24", screen);
+    d.press(Action::ToggleHeader);
+    let screen = d.screen();
+    assert!(!screen.contains("S E C R E T"), "{screen}");
+    assert!(row_of(&rows(&d), "¶1 S").is_some_and(|r| r < 10));
+}
+
+#[test]
+fn a_search_match_in_the_folded_header_unfolds_it() {
+    let mut d = reader(80, 24);
+    d.press(Action::Search);
+    for c in "buckneberg".chars() {
+        d.press(Action::Type(c));
+    }
+    assert!(d.app().header_open());
+    assert!(d.screen().contains("(BUCKNEBERG)"), "{}", d.screen());
+}
