@@ -88,7 +88,7 @@ pub enum Action {
     ToggleNavigator,
     /// Show or hide the entity sidebar.
     ToggleEntities,
-    /// Copy the current paragraph with its citation to the clipboard (OSC 52).
+    /// Copy the current paragraph with its citation to the clipboard (tmux, else OSC 52).
     CopyParagraph,
     /// Copy every mention of the selected entity, one line each with its paragraph.
     CopyMentions,
@@ -321,7 +321,7 @@ pub const READER: &[Binding] = &[
     Binding::new(
         Action::CopyParagraph,
         "copy_paragraph",
-        "copy the current paragraph with its citation to the clipboard (OSC 52)",
+        "copy the current paragraph with its citation to the clipboard (tmux's buffer inside tmux, else OSC 52)",
     ),
     Binding::new(
         Action::CopyMentions,

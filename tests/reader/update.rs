@@ -46,7 +46,7 @@ fn quit_is_an_effect_for_the_loop() {
 fn copied(effects: Vec<Effect>) -> Option<String> {
     match effects.as_slice() {
         [] => None,
-        [Effect::Copy(text)] => Some(text.clone()),
+        [Effect::Copy { text, .. }] => Some(text.clone()),
         other => panic!("expected one copy, got {other:?}"),
     }
 }
