@@ -44,7 +44,8 @@ fn saving(c: &mut Criterion) {
     let carry = |session: &mut Session, store: &mut Store, effects| {
         cableview::tui::settle(session, store, effects, &mut |_| {
             Ok(cableview::tui::clipboard::Sent::Osc52)
-        }).expect("no terminal")
+        })
+        .expect("no terminal")
     };
     let effects = session.start();
     carry(&mut session, &mut reading, effects);

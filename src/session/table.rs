@@ -1,5 +1,7 @@
 //! The library table's state: query, sort, selection; updated by keys, read by the UI.
 
+pub mod columns;
+
 use super::ListCursor;
 use crate::cable::Classification;
 use crate::library::{Column, Library, Query};
@@ -24,13 +26,18 @@ pub struct Table {
     pub cursor: ListCursor,
     /// Whether keys type into the filter.
     pub typing: bool,
+    /// What each column needs, measured once.
+    pub measure: columns::Measure,
 }
 
 impl Table {
     /// The table of a whole library, sorted by ID.
     #[must_use]
     pub fn new(library: &Library) -> Self {
-        let mut table = Self::default();
+        let mut table = Self {
+            measure: columns::Measure::of(library),
+            ..Self::default()
+        };
         table.resort(library);
         table
     }

@@ -68,7 +68,7 @@ impl Press for Session {
         cableview::tui::settle(self, &mut store, effects.clone(), &mut |_| {
             Ok(cableview::tui::clipboard::Sent::Osc52)
         })
-            .expect("nothing here writes to a terminal");
+        .expect("nothing here writes to a terminal");
         effects
     }
 }
