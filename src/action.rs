@@ -133,6 +133,8 @@ pub enum Action {
     ThemeLoaded(Box<Theme>, Vec<String>),
     /// Something the event loop has to say about an effect it carried out (saving failed).
     Notice(String),
+    /// Pick a TAG to filter the table by, from those in use, fuzzy as you type.
+    PickTag,
 }
 
 /// What the event loop reports after reading a cable of the library.
@@ -367,7 +369,7 @@ pub const LIBRARY: &[Binding] = &[
     Binding::new(
         Action::Cancel,
         "cancel",
-        "stop typing, then clear the filter; close a list or the skipped files",
+        "stop typing, then clear the filters (text, class, TAG); close a list or the skipped files",
     ),
     Binding::new(Action::NextSort, "next_sort", "sort by the next column"),
     Binding::new(Action::Reverse, "reverse", "reverse the sort"),
@@ -406,6 +408,11 @@ pub const LIBRARY: &[Binding] = &[
         Action::JumpForward,
         "jump_forward",
         "jump forward across cables and positions",
+    ),
+    Binding::new(
+        Action::PickTag,
+        "pick_tag",
+        "pick a TAG to filter by: those in use, with counts and names, fuzzy as you type",
     ),
 ];
 

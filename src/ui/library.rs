@@ -24,6 +24,19 @@ impl Widget for &Session {
             Screen::Loading => loading(self, area, buf),
             Screen::Library => {
                 table(self, area, buf);
+                if let Some(picker) = &self.table.picker {
+                    let key = |action| {
+                        self.keymap()
+                            .library_key(&action)
+                            .map_or_else(|| "-".to_string(), |k| k.to_string())
+                    };
+                    super::picker::TagPickerView {
+                        picker,
+                        ui: &self.theme.ui,
+                        keys: (key(Action::Open), key(Action::Cancel)),
+                    }
+                    .render(area, buf);
+                }
                 if let Some(scroll) = self.help.map(|h| h.selected) {
                     let lines = crate::session::help::library_lines(self.keymap());
                     let title = crate::session::help::library_title(self.keymap());
@@ -89,7 +102,7 @@ fn table_hint(browser: &Session, width: usize) -> String {
         (Action::NextSort, "sort", 4),
         (Action::Reverse, "reverse", 1),
         (Action::NextClassification, "class", 3),
-        (Action::NextTag, "tag", 5),
+        (Action::PickTag, "tag", 5),
         (Action::Skipped, "skipped", 2),
         (Action::Help, "help", u8::MAX),
         (Action::Quit, "quit", 8),
@@ -144,6 +157,14 @@ fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
     }
     if let Some(tag) = &q.tag {
         facets.push_str(&format!(" · TAG {tag}"));
+    }
+    if !q.text.is_empty() {
+        facets.push_str(&format!(" · /{}", q.text));
+    }
+    if t.filtered()
+        && let Some(key) = browser.keymap().library_key(&Action::Cancel)
+    {
+        facets.push_str(&format!(" ({key} clears)"));
     }
     Line::from(truncate(&facets, area.width as usize))
         .style(ui.title)

@@ -19,5 +19,6 @@ mod corpus_generator;
 mod fit;
 mod fixtures;
 mod keys;
+mod picker;
 mod refs;
 mod state;
