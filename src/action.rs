@@ -323,7 +323,7 @@ pub const READER: &[Binding] = &[
     Binding::new(
         Action::CopyParagraph,
         "copy_paragraph",
-        "copy the current paragraph with its citation to the clipboard (tmux's buffer inside tmux, else OSC 52)",
+        "copy the current paragraph with its citation (to tmux's buffer in tmux, else OSC 52)",
     ),
     Binding::new(
         Action::CopyMentions,

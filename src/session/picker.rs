@@ -126,7 +126,7 @@ impl TagPicker {
                 })
                 .collect();
             // Items are most used first, so a stable sort by score keeps that among equals.
-            scored.sort_by(|a, b| b.0.cmp(&a.0));
+            scored.sort_by_key(|s| std::cmp::Reverse(s.0));
             self.shown = scored.into_iter().map(|(_, i)| i).collect();
         }
         self.cursor.select(0, self.shown.len());

@@ -636,6 +636,9 @@ fn copy_mentions_needs_a_selected_entity() {
     assert_eq!(text.lines().count(), 8);
     assert_eq!(
         *what,
-        format!("8 mentions of Hezbollah ({} characters)", text.chars().count())
+        format!(
+            "8 mentions of Hezbollah ({} characters)",
+            text.chars().count()
+        )
     );
 }
