@@ -42,7 +42,10 @@ fn saving(c: &mut Criterion) {
     let mut session = Session::single(cableview::input::sample(), AppOptions::default());
     let mut reading = Store::open(path.clone());
     let carry = |session: &mut Session, store: &mut Store, effects| {
-        cableview::tui::settle(session, store, effects, &mut |_| Ok(())).expect("no terminal")
+        cableview::tui::settle(session, store, effects, &mut |_| {
+            Ok(cableview::tui::clipboard::Sent::Osc52)
+        })
+        .expect("no terminal")
     };
     let effects = session.start();
     carry(&mut session, &mut reading, effects);

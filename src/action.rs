@@ -88,7 +88,7 @@ pub enum Action {
     ToggleNavigator,
     /// Show or hide the entity sidebar.
     ToggleEntities,
-    /// Copy the current paragraph with its citation to the clipboard (OSC 52).
+    /// Copy the current paragraph with its citation to the clipboard (tmux, else OSC 52).
     CopyParagraph,
     /// Copy every mention of the selected entity, one line each with its paragraph.
     CopyMentions,
@@ -135,6 +135,8 @@ pub enum Action {
     ThemeLoaded(Box<Theme>, Vec<String>),
     /// Something the event loop has to say about an effect it carried out (saving failed).
     Notice(String),
+    /// Pick a TAG to filter the table by, from those in use, fuzzy as you type.
+    PickTag,
 }
 
 /// What the event loop reports after reading a cable of the library.
@@ -323,7 +325,7 @@ pub const READER: &[Binding] = &[
     Binding::new(
         Action::CopyParagraph,
         "copy_paragraph",
-        "copy the current paragraph with its citation to the clipboard (OSC 52)",
+        "copy the current paragraph with its citation (to tmux's buffer in tmux, else OSC 52)",
     ),
     Binding::new(
         Action::CopyMentions,
@@ -374,7 +376,7 @@ pub const LIBRARY: &[Binding] = &[
     Binding::new(
         Action::Cancel,
         "cancel",
-        "stop typing, then clear the filter; close a list or the skipped files",
+        "stop typing, then clear the filters (text, class, TAG); close a list or the skipped files",
     ),
     Binding::new(Action::NextSort, "next_sort", "sort by the next column"),
     Binding::new(Action::Reverse, "reverse", "reverse the sort"),
@@ -413,6 +415,11 @@ pub const LIBRARY: &[Binding] = &[
         Action::JumpForward,
         "jump_forward",
         "jump forward across cables and positions",
+    ),
+    Binding::new(
+        Action::PickTag,
+        "pick_tag",
+        "pick a TAG to filter by: those in use, with counts and names, fuzzy as you type",
     ),
 ];
 

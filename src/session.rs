@@ -13,6 +13,7 @@ pub mod help;
 pub mod keys;
 pub mod layout;
 mod open;
+pub mod picker;
 mod positions;
 pub mod scroll;
 pub mod table;
@@ -310,6 +311,9 @@ impl Session {
             self.table.rows.len(),
         );
         self.table.cursor.set_height(rows, len);
+        if let Some(picker) = &mut self.table.picker {
+            picker.fit(size);
+        }
         // The report fills the screen inside a border.
         let report = usize::from(size.1.saturating_sub(2)).max(1);
         let positions = self.library.skipped().len().saturating_sub(report) + 1;
@@ -384,6 +388,9 @@ impl Session {
         let library = &self.library;
         let table = &mut self.table;
         let len = table.rows.len();
+        if table.picker.is_some() {
+            return table.picker_action(library, &action);
+        }
         if table.typing {
             match action {
                 Action::Type(c) => return table.type_char(library, c),
@@ -401,11 +408,12 @@ impl Session {
         match action {
             Action::Help => self.help = Some(ListCursor::default()),
             Action::Filter => table.typing = true,
-            Action::Cancel => table.clear_text(library),
+            Action::Cancel => table.clear_filters(library),
             Action::NextSort => table.next_sort(library),
             Action::Reverse => table.reverse(library),
             Action::NextClassification => table.next_classification(library),
             Action::NextTag => table.next_tag(library),
+            Action::PickTag => table.open_picker(library, self.size),
             Action::Skipped => self.screen = Screen::Skipped,
             Action::Open => {
                 if let Some(cable) = table.current() {

@@ -17,6 +17,7 @@ use std::time::Duration;
 pub(crate) use watchdog::Watchdog;
 
 mod carry;
+pub mod clipboard;
 pub mod signals;
 mod watchdog;
 
@@ -136,7 +137,7 @@ pub fn run(mut session: Session, mut store: Store) -> io::Result<(Session, Vec<S
     // However the loop ended (a signal too), the open cable's place is kept.
     for effect in session.update(Action::Quit) {
         if let Effect::SavePosition { .. } = effect {
-            carry_out(effect, &session, &mut store, &mut copy_to_clipboard)?;
+            carry_out(effect, &session, &mut store, &mut clipboard::copy)?;
         }
     }
     store.flush();
@@ -167,7 +168,7 @@ fn event_loop(
             session,
             store,
             std::mem::take(&mut effects),
-            &mut copy_to_clipboard,
+            &mut clipboard::copy,
         )? {
             return Ok(());
         }
@@ -196,13 +197,4 @@ fn event_loop(
             pending.push_back(Action::Tick);
         }
     }
-}
-
-/// Puts text on the clipboard with OSC 52: terminals honour it over SSH too, and it is
-/// wrapped for tmux when running inside it. The escape carries base64 only, so nothing
-/// from the cable reaches the terminal raw.
-fn copy_to_clipboard(text: &str) -> io::Result<()> {
-    let mut stdout = io::stdout().lock();
-    io::Write::write_all(&mut stdout, crate::export::citation::osc52(text).as_bytes())?;
-    io::Write::flush(&mut stdout)
 }

@@ -9,6 +9,7 @@ mod header;
 mod help;
 pub mod library;
 mod navigator;
+mod picker;
 mod reader;
 mod status;
 

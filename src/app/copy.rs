@@ -39,13 +39,14 @@ impl App {
     }
 
     /// Control characters in the quote are made visible first: a paste of it into a shell
-    /// must not end bracketed paste (`ESC[201~`) or run a line of its own (`CR`).
+    /// must not end bracketed paste (`ESC[201~`) or run a line of its own (`CR`). The loop
+    /// says how the copy went: only it can know.
     fn queue_copy(&mut self, quote: String, place: &str) {
         let quote = crate::sanitize::printable(&quote).into_owned();
         let chars = quote.chars().count();
-        self.effects.push(super::Effect::Copy(quote));
-        self.notify(format!(
-            "copied {place} ({chars} characters) to the clipboard"
-        ));
+        self.effects.push(super::Effect::Copy {
+            text: quote,
+            what: format!("{place} ({chars} characters)"),
+        });
     }
 }

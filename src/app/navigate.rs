@@ -256,6 +256,7 @@ impl App {
             | Action::Reverse
             | Action::NextClassification
             | Action::NextTag
+            | Action::PickTag
             | Action::Skipped
             | Action::Back
             | Action::OtherCables

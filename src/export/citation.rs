@@ -1,8 +1,8 @@
 //! Quoting with citations, and the OSC 52 escape that puts a quote on the clipboard.
 //!
-//! The reader's `y` copies [`paragraph`], `Y` copies [`entity_mentions`], both through
-//! [`osc52`], which terminals honour over SSH; inside tmux the sequence is wrapped so tmux
-//! passes it on.
+//! The reader's `y` copies [`paragraph`], `Y` copies [`entity_mentions`]; the event loop
+//! hands them to tmux inside tmux, else to the terminal with [`osc52`], which terminals
+//! honour over SSH too.
 
 use crate::cable::{Cable, Entity, HEADER_LABEL};
 use base64::Engine as _;
@@ -122,28 +122,14 @@ fn context(text: &str, span: std::ops::Range<usize>) -> Option<String> {
     Some(line.replace(['\n', '\r', '\u{2028}', '\u{2029}'], " "))
 }
 
-/// The OSC 52 sequence that sets the clipboard to `text`, wrapped for tmux when the
-/// `TMUX` environment variable is set.
+/// The OSC 52 sequence that sets the terminal's clipboard to `text`: `ESC ] 52 ; c ;
+/// BASE64 BEL`. Control characters in `text` are made visible
+/// ([`crate::sanitize::printable`]), whoever queued it. Inside tmux this is not used: tmux
+/// drops it unless `allow-passthrough` is on, and takes the text itself instead.
 #[must_use]
 pub fn osc52(text: &str) -> String {
-    osc52_for(
-        text,
-        std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
-    )
-}
-
-/// The OSC 52 sequence: `ESC ] 52 ; c ; BASE64 BEL`; with `tmux`, the DCS passthrough
-/// `ESC P tmux; <sequence with every ESC doubled> ESC \`. Control characters in `text`
-/// are made visible ([`crate::sanitize::printable`]), whoever queued it.
-#[must_use]
-pub fn osc52_for(text: &str, tmux: bool) -> String {
     let text = crate::sanitize::printable(text);
-    let sequence = format!("\x1b]52;c;{}\x07", STANDARD.encode(text.as_bytes()));
-    if tmux {
-        format!("\x1bPtmux;{}\x1b\\", sequence.replace('\x1b', "\x1b\x1b"))
-    } else {
-        sequence
-    }
+    format!("\x1b]52;c;{}\x07", STANDARD.encode(text.as_bytes()))
 }
 
 #[cfg(test)]
@@ -235,17 +221,13 @@ mod tests {
     }
 
     #[test]
-    fn osc52_plain_and_tmux() {
-        assert_eq!(osc52_for("hi", false), "\x1b]52;c;aGk=\x07");
-        assert_eq!(
-            osc52_for("hi", true),
-            "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"
-        );
-        assert_eq!(osc52_for("", false), "\x1b]52;c;\x07");
-        assert_eq!(osc52_for("¶", false), "\x1b]52;c;wrY=\x07");
+    fn osc52_is_base64_between_the_escape_and_bel() {
+        assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x07");
+        assert_eq!(osc52(""), "\x1b]52;c;\x07");
+        assert_eq!(osc52("¶"), "\x1b]52;c;wrY=\x07");
         // ESC [ 2 0 1 ~ and CR as their pictures: a paste cannot leave bracketed paste.
         assert_eq!(
-            osc52_for("\x1b[201~\rx\r", false),
+            osc52("\x1b[201~\rx\r"),
             format!("\x1b]52;c;{}\x07", STANDARD.encode("␛[201~␍x␍"))
         );
     }

@@ -10,8 +10,15 @@ use crate::app::ReadingPosition;
 pub enum Effect {
     /// Leave cableview.
     Quit,
-    /// Put this text on the clipboard (its control characters already made visible).
-    Copy(String),
+    /// Put `text` on the clipboard (its control characters already made visible); the
+    /// loop reports how it was sent, or that it failed, with
+    /// [`crate::action::Action::Notice`], naming it as `what` (`¶2 (1171 characters)`).
+    Copy {
+        /// What to copy.
+        text: String,
+        /// What it is, for the status line.
+        what: String,
+    },
     /// Open this cable of the library: a click on a link in the header. The reader asks
     /// it; the session turns it into [`Effect::ReadCable`].
     OpenCable(usize),

@@ -26,7 +26,7 @@ impl Session {
             Screen::Loading => action.filter(|a| *a == Action::Quit),
             Screen::Skipped | Screen::Library if self.help.is_some() => action,
             Screen::Skipped => action.filter(|a| !a.moves_between_cables() || *a == Action::Back),
-            Screen::Library if self.table.typing => typing_key(key),
+            Screen::Library if self.table.typing || self.table.picker.is_some() => typing_key(key),
             Screen::Library => action.filter(Action::on_table),
             Screen::Reader if self.list.is_some() => match action? {
                 Action::Back | Action::OtherCables | Action::References => Some(Action::Cancel),

@@ -1,6 +1,10 @@
 //! The library table's state: query, sort, selection; updated by keys, read by the UI.
 
+pub mod columns;
+
 use super::ListCursor;
+use super::picker::{Picked, TagPicker};
+use crate::action::Action;
 use crate::cable::Classification;
 use crate::library::{Column, Library, Query};
 
@@ -24,13 +28,20 @@ pub struct Table {
     pub cursor: ListCursor,
     /// Whether keys type into the filter.
     pub typing: bool,
+    /// What each column needs, measured once.
+    pub measure: columns::Measure,
+    /// The TAG picker over the table (`T`), while it is open.
+    pub picker: Option<TagPicker>,
 }
 
 impl Table {
     /// The table of a whole library, sorted by ID.
     #[must_use]
     pub fn new(library: &Library) -> Self {
-        let mut table = Self::default();
+        let mut table = Self {
+            measure: columns::Measure::of(library),
+            ..Self::default()
+        };
         table.resort(library);
         table
     }
@@ -101,11 +112,45 @@ impl Table {
         self.refilter(library, keep);
     }
 
-    /// Clears the text filter.
-    pub fn clear_text(&mut self, library: &Library) {
+    /// Clears every filter: the text, the classification and the TAG.
+    pub fn clear_filters(&mut self, library: &Library) {
         let keep = self.current();
         self.query.text.clear();
+        self.query.classification = None;
+        self.query.tag = None;
         self.refilter(library, keep);
+    }
+
+    /// Whether any filter narrows the table.
+    #[must_use]
+    pub fn filtered(&self) -> bool {
+        !self.query.text.is_empty()
+            || self.query.classification.is_some()
+            || self.query.tag.is_some()
+    }
+
+    /// Opens the TAG picker over the TAGs in use, sized for a terminal of `size`.
+    pub fn open_picker(&mut self, library: &Library, size: (u16, u16)) {
+        let mut picker = TagPicker::new(library.tags(), self.query.tag.as_deref());
+        picker.fit(size);
+        self.picker = Some(picker);
+    }
+
+    /// Passes a key's action to the open picker; a pick filters the table by that TAG.
+    pub fn picker_action(&mut self, library: &Library, action: &Action) {
+        let Some(picker) = &mut self.picker else {
+            return;
+        };
+        match picker.apply(action) {
+            Picked::Open => {}
+            Picked::Closed => self.picker = None,
+            Picked::Tag(tag) => {
+                self.picker = None;
+                self.query.tag = Some(tag);
+                let keep = self.current();
+                self.refilter(library, keep);
+            }
+        }
     }
 
     /// Cycles the classification filter: none, then each level in use, then none.

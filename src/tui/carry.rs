@@ -1,6 +1,7 @@
 //! Carrying out what the session asks ([`Effect`]) and feeding back what comes of it, for
 //! the event loop and for tests driving a session without a terminal.
 
+use super::clipboard::Sent;
 use crate::action::{Action, CableRead};
 use crate::session::{Effect, Session};
 use crate::state::Store;
@@ -18,19 +19,21 @@ pub enum Outcome {
 }
 
 /// Carries out one effect: the only place the session's wishes touch the world. `copy`
-/// puts text on the clipboard (the terminal's, or a test's).
+/// puts text on the clipboard (tmux's or the terminal's, [`super::clipboard::copy`], or a
+/// test's) and says how it was sent.
 pub fn carry_out(
     effect: Effect,
     session: &Session,
     store: &mut Store,
-    copy: &mut dyn FnMut(&str) -> io::Result<()>,
+    copy: &mut dyn FnMut(&str) -> io::Result<Sent>,
 ) -> io::Result<Outcome> {
     Ok(match effect {
         Effect::Quit => Outcome::Quit,
-        Effect::Copy(text) => {
-            copy(&text)?;
-            Outcome::Done
-        }
+        // Only here is it known whether and how the text left: the status line says so.
+        Effect::Copy { text, what } => Outcome::Report(Action::Notice(match copy(&text) {
+            Ok(sent) => sent.report(&what),
+            Err(e) => format!("could not copy {what}: {e}"),
+        })),
         // The session turns a click on a link into a read; nothing is left to do here.
         Effect::OpenCable(_) => Outcome::Done,
         Effect::ReadCable { cable } => {
@@ -73,7 +76,7 @@ pub fn settle(
     session: &mut Session,
     store: &mut Store,
     effects: Vec<Effect>,
-    copy: &mut dyn FnMut(&str) -> io::Result<()>,
+    copy: &mut dyn FnMut(&str) -> io::Result<Sent>,
 ) -> io::Result<bool> {
     let mut effects = std::collections::VecDeque::from(effects);
     while let Some(effect) = effects.pop_front() {

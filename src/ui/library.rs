@@ -3,8 +3,9 @@
 
 use super::truncate;
 use crate::action::Action;
-use crate::library::{Column, Row};
+use crate::library::Column;
 use crate::session::layout;
+use crate::session::table::columns::{self, Fitted};
 use crate::session::{CableList, Screen, Session};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -23,6 +24,19 @@ impl Widget for &Session {
             Screen::Loading => loading(self, area, buf),
             Screen::Library => {
                 table(self, area, buf);
+                if let Some(picker) = &self.table.picker {
+                    let key = |action| {
+                        self.keymap()
+                            .library_key(&action)
+                            .map_or_else(|| "-".to_string(), |k| k.to_string())
+                    };
+                    super::picker::TagPickerView {
+                        picker,
+                        ui: &self.theme.ui,
+                        keys: (key(Action::Open), key(Action::Cancel)),
+                    }
+                    .render(area, buf);
+                }
                 if let Some(scroll) = self.help.map(|h| h.selected) {
                     let lines = crate::session::help::library_lines(self.keymap());
                     let title = crate::session::help::library_title(self.keymap());
@@ -78,52 +92,46 @@ fn loading(browser: &Session, area: Rect, buf: &mut Buffer) {
 }
 
 /// `enter open  / filter  ...`: the first key of each action the table's status line
-/// names, as the keymap binds them (an unbound action is left out).
-fn table_hint(browser: &Session) -> String {
-    const HINTS: [(Action, &str); 9] = [
-        (Action::Open, "open"),
-        (Action::Filter, "filter"),
-        (Action::NextSort, "sort"),
-        (Action::Reverse, "reverse"),
-        (Action::NextClassification, "class"),
-        (Action::NextTag, "tag"),
-        (Action::Skipped, "skipped"),
-        (Action::Help, "help"),
-        (Action::Quit, "quit"),
+/// names, as the keymap binds them (an unbound action is left out), fitted to `width`:
+/// what matters least goes first, and the help key, which lists them all, stays.
+fn table_hint(browser: &Session, width: usize) -> String {
+    // In the order shown, each with its rank in dropping (lowest goes first).
+    const HINTS: [(Action, &str, u8); 9] = [
+        (Action::Open, "open", 7),
+        (Action::Filter, "filter", 6),
+        (Action::NextSort, "sort", 4),
+        (Action::Reverse, "reverse", 1),
+        (Action::NextClassification, "class", 3),
+        (Action::PickTag, "tag", 5),
+        (Action::Skipped, "skipped", 2),
+        (Action::Help, "help", u8::MAX),
+        (Action::Quit, "quit", 8),
     ];
     let keymap = browser.keymap();
-    HINTS
+    let mut hints: Vec<(String, u8)> = HINTS
         .iter()
-        .filter_map(|(action, what)| Some(format!("{} {what}", keymap.library_key(action)?)))
-        .collect::<Vec<_>>()
-        .join("  ")
-}
-
-/// Column widths: the subject takes what the others leave.
-fn widths(total: u16) -> [u16; 7] {
-    let fixed = [20, 6, 12, 12, 0, 4, 8];
-    let used: u16 = fixed.iter().sum::<u16>() + 6;
-    [
-        fixed[0],
-        fixed[1],
-        fixed[2],
-        fixed[3],
-        total.saturating_sub(used).max(8),
-        fixed[5],
-        fixed[6],
-    ]
-}
-
-fn cells(row: &Row) -> [String; 7] {
-    [
-        row.id.clone(),
-        row.date.as_deref().unwrap_or("").chars().take(4).collect(),
-        row.classification.map_or("", |c| c.name()).to_string(),
-        row.origin.clone(),
-        row.subject.clone(),
-        row.paragraphs.to_string(),
-        row.mentions.to_string(),
-    ]
+        .filter_map(|(action, what, rank)| {
+            Some((format!("{} {what}", keymap.library_key(action)?), *rank))
+        })
+        .collect();
+    let line = |hints: &[(String, u8)]| {
+        hints
+            .iter()
+            .map(|(h, _)| h.as_str())
+            .collect::<Vec<_>>()
+            .join("  ")
+    };
+    while crate::sanitize::width(&line(&hints)) > width && hints.len() > 1 {
+        let least = hints
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, (_, rank))| *rank)
+            .map(|(i, _)| i);
+        if let Some(i) = least {
+            hints.remove(i);
+        }
+    }
+    line(&hints)
 }
 
 fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
@@ -150,6 +158,14 @@ fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
     if let Some(tag) = &q.tag {
         facets.push_str(&format!(" · TAG {tag}"));
     }
+    if !q.text.is_empty() {
+        facets.push_str(&format!(" · /{}", q.text));
+    }
+    if t.filtered()
+        && let Some(key) = browser.keymap().library_key(&Action::Cancel)
+    {
+        facets.push_str(&format!(" ({key} clears)"));
+    }
     Line::from(truncate(&facets, area.width as usize))
         .style(ui.title)
         .render(title, buf);
@@ -163,16 +179,20 @@ fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
     Line::from(truncate(&filter_text, area.width as usize))
         .style(filter_style)
         .render(filter, buf);
-    let widths = widths(area.width);
-    let titles = Column::ALL.map(|c| {
-        let mark = if c == q.sort {
-            if q.descending { "↓" } else { "↑" }
-        } else {
-            ""
-        };
-        format!("{}{mark}", c.title())
-    });
-    row_line(&titles, &widths, |_| ui.heading).render(heading, buf);
+    let fitted = Fitted::new(&t.measure, area.width);
+    let titles: Vec<String> = fitted
+        .columns
+        .iter()
+        .map(|&(c, _)| {
+            let mark = if c == q.sort {
+                if q.descending { "↓" } else { "↑" }
+            } else {
+                ""
+            };
+            format!("{}{mark}", c.title())
+        })
+        .collect();
+    row_line(&titles, &fitted.columns, |_| ui.heading).render(heading, buf);
     let height = body.height as usize;
     // The session pages by the rows it was told; the frame may be taller or shorter.
     let selected = t.cursor.selected;
@@ -186,11 +206,18 @@ fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
             continue;
         };
         let level = browser.theme.level(row.classification);
-        let mut l = row_line(
-            &cells(row),
-            &widths,
-            |i| if i == 2 { level } else { ui.text },
-        );
+        let cells: Vec<String> = fitted
+            .columns
+            .iter()
+            .map(|&(c, _)| columns::cell(row, c, fitted.narrow))
+            .collect();
+        let mut l = row_line(&cells, &fitted.columns, |c| {
+            if c == Column::Classification {
+                level
+            } else {
+                ui.text
+            }
+        });
         if offset + line == selected {
             l = l.style(ui.cursor);
         }
@@ -212,7 +239,7 @@ fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
     let hint = browser
         .notice
         .clone()
-        .unwrap_or_else(|| table_hint(browser));
+        .unwrap_or_else(|| table_hint(browser, area.width as usize));
     Line::from(truncate(&hint, area.width as usize))
         .style(ui.status)
         .render(status, buf);
@@ -220,21 +247,21 @@ fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
 
 /// One table line: each cell cut to its column, made safe, one space apart.
 fn row_line(
-    cells: &[String; 7],
-    widths: &[u16; 7],
-    style: impl Fn(usize) -> Style,
+    cells: &[String],
+    columns: &[(Column, u16)],
+    style: impl Fn(Column) -> Style,
 ) -> Line<'static> {
     let mut spans = Vec::new();
-    for (i, (cell, &width)) in cells.iter().zip(widths).enumerate() {
+    for (cell, &(column, width)) in cells.iter().zip(columns) {
         let text = truncate(cell, width as usize);
         let pad = (width as usize).saturating_sub(crate::sanitize::width(&text));
         // Numbers read best right-aligned.
-        let padded = if i >= 5 {
+        let padded = if matches!(column, Column::Paragraphs | Column::Mentions) {
             format!("{}{text} ", " ".repeat(pad))
         } else {
             format!("{text}{} ", " ".repeat(pad))
         };
-        spans.push(Span::styled(padded, style(i)));
+        spans.push(Span::styled(padded, style(column)));
     }
     Line::from(spans)
 }

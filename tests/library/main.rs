@@ -16,7 +16,9 @@ mod hostile;
 
 mod browser;
 mod corpus_generator;
+mod fit;
 mod fixtures;
 mod keys;
+mod picker;
 mod refs;
 mod state;

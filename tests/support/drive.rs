@@ -48,7 +48,7 @@ impl Driver {
         let copies = &mut self.copies;
         let quit = cableview::tui::settle(&mut self.session, &mut self.store, effects, &mut |t| {
             copies.push(t.to_string());
-            Ok(())
+            Ok(cableview::tui::clipboard::Sent::Osc52)
         })
         .expect("nothing here writes to a terminal");
         self.quit |= quit;
@@ -65,8 +65,10 @@ impl Press for Session {
     fn press(&mut self, action: Action) -> Vec<Effect> {
         let effects = self.update(action);
         let mut store = Store::disabled();
-        cableview::tui::settle(self, &mut store, effects.clone(), &mut |_| Ok(()))
-            .expect("nothing here writes to a terminal");
+        cableview::tui::settle(self, &mut store, effects.clone(), &mut |_| {
+            Ok(cableview::tui::clipboard::Sent::Osc52)
+        })
+        .expect("nothing here writes to a terminal");
         effects
     }
 }
