@@ -417,6 +417,10 @@ impl Session {
             Action::Skipped => self.screen = Screen::Skipped,
             Action::Open => {
                 if let Some(cable) = table.current() {
+                    // Another cable from the table is a jump: Ctrl-o comes back.
+                    if self.reader.as_ref().is_some_and(|(open, _)| *open != cable) {
+                        self.remember();
+                    }
                     self.open(cable, None);
                 }
             }
@@ -429,6 +433,13 @@ impl Session {
     }
 
     fn reader_action(&mut self, action: Action) {
+        // What the status line said answered the last key; the reader clears it for its
+        // own keys, the session for those it takes.
+        if let Some((_, app)) = &mut self.reader
+            && !matches!(action, Action::Tick | Action::Resize(..))
+        {
+            app.notice = None;
+        }
         match action {
             Action::Back if self.single => {}
             Action::Back => {
