@@ -13,6 +13,7 @@ mod hostile;
 
 mod readme;
 mod sizes;
+mod sidebar;
 mod snapshots;
 mod state_session;
 mod state_store;
