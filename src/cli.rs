@@ -367,7 +367,12 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
     // A corrupt overlay of corrections stops here, before the screen changes; what
     // applying it noticed is said with the rest.
     let warnings: Vec<String> = match cables.first() {
-        Some(cable) => options.adjust(cable.clone()).map_err(|e| e.to_string())?.warnings,
+        Some(cable) => {
+            options
+                .adjust(cable.clone())
+                .map_err(|e| e.to_string())?
+                .warnings
+        }
         None => Vec::new(),
     }
     .into_iter()

@@ -46,7 +46,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 "P O L M relabel · d not an entity · j join · Esc cancel"
             };
             (
-                format!(" correct {}", super::truncate(name, usize::from(area.width))),
+                format!(
+                    " correct {}",
+                    super::truncate(name, usize::from(area.width))
+                ),
                 hint.to_string(),
             )
         }

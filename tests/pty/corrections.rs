@@ -96,7 +96,9 @@ fn a_relabel_made_in_the_reader_is_kept_exported_and_undone() {
     let mut term = spawn(home);
     term.send("fChirac\r");
     term.wait_for("Chirac selected", |s| {
-        s.rows(0, COLS).last().is_some_and(|l| l.contains("Chirac 1/1"))
+        s.rows(0, COLS)
+            .last()
+            .is_some_and(|l| l.contains("Chirac 1/1"))
     });
     term.send("E");
     term.wait_for("the menu", |s| {
@@ -105,7 +107,8 @@ fn a_relabel_made_in_the_reader_is_kept_exported_and_undone() {
     });
     term.send("O");
     term.wait_for("the correction said", |s| {
-        s.contents().contains("corrected: relabel PER Chirac as ORG")
+        s.contents()
+            .contains("corrected: relabel PER Chirac as ORG")
     });
     // Shown at once: the sidebar lists Chirac among the organisations now.
     let screen = term.rows().join("\n");

@@ -12,8 +12,8 @@ mod drive;
 mod hostile;
 
 mod readme;
-mod sizes;
 mod sidebar;
+mod sizes;
 mod snapshots;
 mod state_session;
 mod state_store;

@@ -70,7 +70,10 @@ fn a_hidden_kind_says_so_when_narrow() {
         .into_iter()
         .find(|r| r.contains("PER") && r.contains("(")) // the group heading, with its count
         .expect("a PER heading");
-    assert!(heading.contains("PER") && heading.contains("hidden"), "{heading}");
+    assert!(
+        heading.contains("PER") && heading.contains("hidden"),
+        "{heading}"
+    );
 }
 
 #[test]
@@ -91,7 +94,10 @@ fn names_cut_alike_stay_apart_and_the_status_line_names_them_in_full() {
     let selected = status(&driver);
     driver.press(Action::Down);
     let browsed = status(&driver);
-    for name in ["Counter-Terrorism Committee", "Counter-Terrorism Action Group"] {
+    for name in [
+        "Counter-Terrorism Committee",
+        "Counter-Terrorism Action Group",
+    ] {
         assert!(
             selected.contains(name) || browsed.contains(name),
             "{selected} / {browsed}"
@@ -118,17 +124,30 @@ fn the_sidebar_orders_by_count_and_narrows_to_the_paragraph_in_view() {
     let screen = driver.screen();
     let title = format!(" {} · by count ", entities.len());
     assert!(screen.contains(&title), "{screen}");
-    assert!(!screen.contains("PER person ("), "no kind headings: {screen}");
+    assert!(
+        !screen.contains("PER person ("),
+        "no kind headings: {screen}"
+    );
     // Most frequent first, whatever the kind: the first two rows of the sidebar (the
     // last pane of each row) are the cable's two most frequent entities.
     let sidebar: Vec<String> = rows(&driver)
         .iter()
         .filter_map(|r| r.rsplit("││").next().map(str::to_string))
         .collect();
-    let at = |name: &str| sidebar.iter().position(|r| r.contains(&format!("  {name} ")));
+    let at = |name: &str| {
+        sidebar
+            .iter()
+            .position(|r| r.contains(&format!("  {name} ")))
+    };
     let (first, second) = (at(&entities[0].name), at(&entities[1].name));
-    assert_ne!(entities[0].kind, entities[1].kind, "the sample's two first differ");
-    assert!(first.is_some() && first.map(|f| f + 1) == second, "{screen}");
+    assert_ne!(
+        entities[0].kind, entities[1].kind,
+        "the sample's two first differ"
+    );
+    assert!(
+        first.is_some() && first.map(|f| f + 1) == second,
+        "{screen}"
+    );
 
     driver.press(Action::GoTo("5".into()));
     driver.press(Action::EntityScope);
