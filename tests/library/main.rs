@@ -18,5 +18,6 @@ mod browser;
 mod corpus_generator;
 mod fixtures;
 mod keys;
+mod landing;
 mod refs;
 mod state;
