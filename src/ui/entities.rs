@@ -176,10 +176,11 @@ fn title(side: &EntitySidebar, width: usize) -> String {
         format!("{shown} of {total}")
     };
     let scope = side.list.paragraph.as_ref().map(|label| {
-        let mark = if label.chars().all(|c| c.is_ascii_alphanumeric()) && label != "header" {
-            "¶"
-        } else {
+        let named = [crate::cable::HEADER_LABEL, crate::cable::SIGNATURE_LABEL];
+        let mark = if named.contains(&label.as_str()) {
             ""
+        } else {
+            "¶"
         };
         format!(" · {mark}{}", crate::sanitize::visible(label))
     });
