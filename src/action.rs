@@ -137,6 +137,17 @@ pub enum Action {
     Notice(String),
     /// Pick a TAG to filter the table by, from those in use, fuzzy as you type.
     PickTag,
+    /// Correct the selected entity (or the mention under the cursor): a menu.
+    Correct,
+    /// Undo the cable's last correction.
+    UndoCorrection,
+    /// Order the entity sidebar by kind, or by count across kinds.
+    EntityOrder,
+    /// Scope the entity sidebar to the whole cable, or to the paragraph in view.
+    EntityScope,
+    /// The event loop saved a correction asked for with
+    /// [`crate::session::Effect::SaveCorrection`] and read the cable again.
+    Corrected(Box<Corrected>),
 }
 
 /// What the event loop reports after reading a cable of the library.
@@ -148,6 +159,19 @@ pub struct CableRead {
     pub parsed: Result<Cable, String>,
     /// Where it was left last time, from the reading state.
     pub saved: Option<ReadingPosition>,
+}
+
+/// What the event loop reports after saving a correction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Corrected {
+    /// The cable, by library index.
+    pub cable: usize,
+    /// The cable read again with its corrections applied, or why it could not be.
+    pub parsed: Result<Cable, String>,
+    /// The entity to select now (kind and a spelling): the one corrected.
+    pub select: Option<(crate::cable::EntityKind, String)>,
+    /// What was done, for the status line.
+    pub message: String,
 }
 
 /// Where a key is pressed: each context has its own bindings.
@@ -336,6 +360,26 @@ pub const READER: &[Binding] = &[
         Action::ToggleHeader,
         "toggle_header",
         "show or fold the raw header and its TAGS explained",
+    ),
+    Binding::new(
+        Action::Correct,
+        "correct",
+        "correct the selected entity: P O L M relabel, d not an entity, j join with another",
+    ),
+    Binding::new(
+        Action::UndoCorrection,
+        "undo_correction",
+        "undo the cable's last correction (saved in the data dir)",
+    ),
+    Binding::new(
+        Action::EntityOrder,
+        "entity_order",
+        "order the entity sidebar by kind, or by count across kinds",
+    ),
+    Binding::new(
+        Action::EntityScope,
+        "entity_scope",
+        "show the entities of the whole cable, or of the paragraph in view",
     ),
 ];
 

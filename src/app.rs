@@ -3,6 +3,7 @@
 //! The text layout is cached per width, so moving around costs a lookup, not a re-wrap.
 
 mod copy;
+mod correct;
 mod entities;
 mod keys;
 mod links;
@@ -12,9 +13,10 @@ mod position;
 mod search;
 mod select;
 
+pub use correct::Correcting;
 pub use entities::{EntityItem, EntityList, kinds_in_order};
 pub use links::{CableLink, Links, RefItem};
-pub use position::{Anchor, EntityRef, ReadingPosition};
+pub use position::{Anchor, EntityOrder, EntityRef, EntityScope, ReadingPosition};
 pub use search::{Hit, Search};
 
 use crate::action::Action;
@@ -107,6 +109,8 @@ pub enum Mode {
     Filter,
     /// Waiting for a mark letter: `true` to set it, `false` to jump to it.
     Mark(bool),
+    /// The correction menu is open.
+    Correct(Correcting),
 }
 
 /// One row of the navigator.
@@ -149,6 +153,8 @@ pub struct App {
     pub hidden: BTreeSet<EntityKind>,
     /// The entity sidebar's rows.
     pub entity_list: EntityList,
+    /// Whether the sidebar lists the whole cable's entities or the paragraph's in view.
+    pub entity_scope: EntityScope,
     /// The selected entity (index into `cable.entities`) and its mentions as (block, index).
     pub selected: Option<usize>,
     /// Mentions of the selected entity, in document order.
@@ -229,6 +235,7 @@ impl App {
             top: Anchor::default(),
             hidden: options.hidden_kinds.iter().cloned().collect(),
             entity_list: EntityList::default(),
+            entity_scope: EntityScope::Cable,
             selected: None,
             selected_mentions: Vec::new(),
             mention_cursor: None,
@@ -277,6 +284,8 @@ impl App {
             }),
             hidden_kinds: self.hidden.iter().map(|k| k.label().to_string()).collect(),
             marks: self.marks.clone(),
+            entity_order: self.entity_list.order,
+            entity_scope: self.entity_scope,
         }
     }
 
@@ -300,6 +309,9 @@ impl App {
             .filter(|(_, a)| a.paragraph <= last)
             .map(|(c, a)| (*c, *a))
             .collect();
+        self.entity_list.order = position.entity_order;
+        self.entity_scope = position.entity_scope;
+        self.sync_entity_scope(true);
         let entity = position.entity.as_ref().and_then(|r| {
             let kind = EntityKind::from_label(&r.kind);
             self.cable
@@ -331,6 +343,10 @@ impl App {
             _ if self.help.is_some() => self.help_action(&action),
             _ if self.mode == Mode::Search => self.search_typing(action),
             _ if self.mode != Mode::Normal => self.typing_action(action),
+            Action::Correct => self.start_correcting(),
+            Action::UndoCorrection => self.undo_correction(),
+            Action::EntityOrder => self.toggle_entity_order(),
+            Action::EntityScope => self.toggle_entity_scope(),
             action => self.normal_action(action),
         }
         // Only a move of the match or mention cursor unfolds: `z` folds the header again.
@@ -342,6 +358,8 @@ impl App {
         if jump != navigate::JumpKind::None && moved {
             self.jump_origin = Some(before.0);
         }
+        // The paragraph in view may have changed: a sidebar scoped to it follows.
+        self.sync_entity_scope(false);
         std::mem::take(&mut self.effects)
     }
 

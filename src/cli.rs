@@ -353,13 +353,40 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
     if args.annotations.is_none() && (args.paths.len() > 1 || names_a_directory(&args.paths)) {
         return browse_command(args, &options);
     }
+    // The reader gets the cable as parsed and applies aliases and corrections on opening
+    // it, so a correction made in the reader shows when it reads the cable again.
+    let parsed = LoadOptions {
+        aliases: None,
+        corrections: None,
+        ..options.clone()
+    };
     let cables = match &args.annotations {
-        Some(annotations) => vec![load_annotated(&args.paths, annotations, &options)?],
-        None => load_all(&args.paths, &options).map_err(|e| e.to_string())?,
+        Some(annotations) => vec![load_annotated(&args.paths, annotations, &parsed)?],
+        None => load_all(&args.paths, &parsed).map_err(|e| e.to_string())?,
     };
     if !std::io::stdout().is_terminal() {
+        let cables = cables
+            .into_iter()
+            .map(|c| options.adjust(c))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| e.to_string())?;
         return print_texts(&cables);
     }
+    // A corrupt overlay of corrections stops here, before the screen changes; what
+    // applying it noticed is said with the rest.
+    let warnings: Vec<String> = match cables.first() {
+        Some(cable) => {
+            options
+                .adjust(cable.clone())
+                .map_err(|e| e.to_string())?
+                .warnings
+        }
+        None => Vec::new(),
+    }
+    .into_iter()
+    .map(|w| w.message)
+    .collect();
+    let load = options;
     let Startup { options, store } = prepare_screen(args)?;
     let count = cables.len();
     let Some(cable) = cables.into_iter().next() else {
@@ -367,11 +394,12 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
     };
     // What reading the cable noticed went to stderr, which the screen is about to cover:
     // the status line says it again (a side file ignored, bytes replaced).
-    let mut shown: Vec<String> = cable.warnings.iter().map(|w| w.message.clone()).collect();
+    let mut shown: Vec<String> = warnings;
     if count > 1 {
         shown.push(format!("opened the first of {count} files"));
     }
-    run_session(Session::single(cable, options), store, args.fresh, shown)?;
+    let session = Session::single_with(cable, options, load);
+    run_session(session, store, args.fresh, shown)?;
     Ok(())
 }
 

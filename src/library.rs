@@ -126,11 +126,24 @@ impl Library {
     /// A library of cables with no files behind them (tests, the sample): kept whole.
     #[must_use]
     pub fn from_cables(cables: Vec<Cable>) -> Self {
+        Self::from_cables_with(cables, Limit::default().into())
+    }
+
+    /// A library of cables kept whole as parsed, which [`Library::open`] hands out with
+    /// `options`' aliases and corrections applied: so a correction saved meanwhile shows.
+    #[must_use]
+    pub fn from_cables_with(cables: Vec<Cable>, options: LoadOptions) -> Self {
         let slim = cables
             .into_iter()
             .map(|c| Entry::of(PathBuf::from(c.title()), c, true))
             .collect();
-        Self::build(slim, Vec::new(), Limit::default())
+        Self::build(slim, Vec::new(), options)
+    }
+
+    /// How the library reads its cables: the data dir of corrections among it.
+    #[must_use]
+    pub fn load_options(&self) -> &LoadOptions {
+        &self.options
     }
 
     fn build(
@@ -210,7 +223,7 @@ impl Library {
             return input::release_csv::load_at(&entry.path, byte);
         }
         match &entry.cable {
-            Some(cable) => Ok(Cable::clone(cable)),
+            Some(cable) => self.options.adjust(Cable::clone(cable)),
             None => input::load_with(&entry.path, &self.options),
         }
     }

@@ -24,7 +24,7 @@ use crate::input::Progress;
 use crate::library::{EntityKey, Library, LoadEvent, LoadHandle};
 use crate::theme::Theme;
 pub use across::other_cables;
-pub use effect::Effect;
+pub use effect::{CorrectionChange, Effect};
 use positions::Positions;
 pub use scroll::ListCursor;
 pub use table::Table;
@@ -145,9 +145,21 @@ impl Session {
     /// [`Session::start`]'s effects to open it.
     #[must_use]
     pub fn single(cable: crate::cable::Cable, options: AppOptions) -> Self {
+        Self::single_with(cable, options, crate::input::LoadOptions::default())
+    }
+
+    /// A session on one cable as parsed, opened with `load`'s aliases and corrections
+    /// applied: so corrections made in the reader show when it is read again.
+    #[must_use]
+    pub fn single_with(
+        cable: crate::cable::Cable,
+        options: AppOptions,
+        load: crate::input::LoadOptions,
+    ) -> Self {
         // Alone, the reader's own keys come first: no move between cables takes them.
         let keymap = options.keymap.clone();
-        let mut session = Self::new(Library::from_cables(vec![cable]), options);
+        let library = Library::from_cables_with(vec![cable], load);
+        let mut session = Self::new(library, options);
         session.options.keymap = keymap;
         session.single = true;
         session
@@ -281,6 +293,7 @@ impl Session {
             Action::CableRead(read) => self.arrive(*read),
             Action::ThemeLoaded(theme, skipped) => self.set_theme(*theme, &skipped),
             Action::Notice(text) => self.tell(text),
+            Action::Corrected(corrected) => self.corrected(*corrected),
             action => match self.screen {
                 Screen::Loading => {}
                 Screen::Library if self.help.is_some() => self.help_action(&action),

@@ -4,6 +4,7 @@
 //! Every piece of text from the cable passes through [`crate::sanitize`] before it
 //! reaches a cell, so a file cannot send escape sequences to the terminal.
 
+mod correct;
 mod entities;
 mod header;
 mod help;
@@ -76,6 +77,19 @@ impl Widget for ReaderScreen<'_> {
             .render(pane, buf);
         }
         status::render(app, theme, panes.status, buf);
+        if let Mode::Correct(menu) = &app.mode {
+            let candidates = match menu.join {
+                Some(_) => app.join_candidates(menu.entity),
+                None => Vec::new(),
+            };
+            correct::CorrectionMenu {
+                entities: &app.cable.entities,
+                menu,
+                candidates: &candidates,
+                theme,
+            }
+            .render(area, buf);
+        }
         if let Some(scroll) = app.help {
             help::render(app, theme, area, scroll, buf);
         }

@@ -1,5 +1,6 @@
 //! The entity sidebar's list: grouped by kind, narrowed by a fuzzy filter.
 
+use super::position::EntityOrder;
 use crate::cable::{Cable, EntityKind};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -29,6 +30,10 @@ pub struct EntityList {
     pub items: Vec<EntityItem>,
     /// The row the cursor is on (always an entity row when there is one).
     pub cursor: usize,
+    /// Grouped by kind, or by count across kinds.
+    pub order: EntityOrder,
+    /// The label of the paragraph the list is narrowed to (`None`: the whole cable).
+    pub paragraph: Option<String>,
 }
 
 /// The kinds of a cable in display order: the standard four, then others by label.
@@ -48,19 +53,24 @@ pub fn kinds_in_order(cable: &Cable) -> Vec<EntityKind> {
 }
 
 impl EntityList {
-    /// Rebuilds the rows for the current filter, keeping the cursor on the same entity.
+    /// Rebuilds the rows for the current filter, order and scope, keeping the cursor on the
+    /// same entity.
     pub fn rebuild(&mut self, cable: &Cable) {
         let keep = self.entity_at_cursor();
         let pattern = Pattern::parse(&self.filter, CaseMatching::Ignore, Normalization::Smart);
         let mut matcher = Matcher::new(Config::DEFAULT);
         let mut buf = Vec::new();
-        let mut items = Vec::new();
-        for kind in kinds_in_order(cable) {
+        let mut members = |kind: Option<&EntityKind>| -> Vec<usize> {
             let mut members: Vec<(u32, usize)> = cable
                 .entities
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| e.kind == kind)
+                .filter(|(_, e)| kind.is_none_or(|k| e.kind == *k))
+                .filter(|(_, e)| {
+                    self.paragraph
+                        .as_ref()
+                        .is_none_or(|label| e.paragraphs.contains(label))
+                })
                 .filter_map(|(i, e)| {
                     if self.filter.is_empty() {
                         return Some((0, i));
@@ -70,18 +80,30 @@ impl EntityList {
                         .map(|s| (s, i))
                 })
                 .collect();
-            if members.is_empty() {
-                continue;
-            }
             // Best matches first when filtering; otherwise the cable's order (most frequent).
             members.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            let mentions = members.iter().map(|(_, i)| cable.entities[*i].count).sum();
-            items.push(EntityItem::Group {
-                kind,
-                entities: members.len(),
-                mentions,
-            });
-            items.extend(members.into_iter().map(|(_, i)| EntityItem::Entity(i)));
+            members.into_iter().map(|(_, i)| i).collect()
+        };
+        let mut items = Vec::new();
+        match self.order {
+            EntityOrder::Count => {
+                items.extend(members(None).into_iter().map(EntityItem::Entity));
+            }
+            EntityOrder::Kind => {
+                for kind in kinds_in_order(cable) {
+                    let members = members(Some(&kind));
+                    if members.is_empty() {
+                        continue;
+                    }
+                    let mentions = members.iter().map(|i| cable.entities[*i].count).sum();
+                    items.push(EntityItem::Group {
+                        kind,
+                        entities: members.len(),
+                        mentions,
+                    });
+                    items.extend(members.into_iter().map(EntityItem::Entity));
+                }
+            }
         }
         self.items = items;
         self.cursor = keep
@@ -91,6 +113,15 @@ impl EntityList {
                     .position(|it| *it == EntityItem::Entity(e))
             })
             .unwrap_or_else(|| self.first_entity_row().unwrap_or(0));
+    }
+
+    /// How many entities the rows list.
+    #[must_use]
+    pub fn shown(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|it| matches!(it, EntityItem::Entity(_)))
+            .count()
     }
 
     /// The entity under the cursor.

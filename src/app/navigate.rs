@@ -265,6 +265,12 @@ impl App {
             | Action::JumpForward => {}
             // What the event loop reports is the session's.
             Action::CableRead(_) | Action::ThemeLoaded(..) | Action::Notice(_) => {}
+            // Taken by `App::update` (corrections and the sidebar's order and scope).
+            Action::Correct
+            | Action::UndoCorrection
+            | Action::EntityOrder
+            | Action::EntityScope
+            | Action::Corrected(_) => {}
         }
     }
 

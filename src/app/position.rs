@@ -22,6 +22,28 @@ pub struct EntityRef {
     pub name: String,
 }
 
+/// How the entity sidebar orders its entities.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityOrder {
+    /// Grouped under their kinds, most frequent first in each.
+    #[default]
+    Kind,
+    /// Most frequent first, whatever their kind.
+    Count,
+}
+
+/// Which entities the sidebar lists.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityScope {
+    /// Every entity of the cable.
+    #[default]
+    Cable,
+    /// Those named in the paragraph in view.
+    Paragraph,
+}
+
 /// Everything about a reading session worth saving: restore it with `App::restore`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -37,6 +59,10 @@ pub struct ReadingPosition {
     pub hidden_kinds: Vec<String>,
     /// Marks set with `m` + letter.
     pub marks: BTreeMap<char, Anchor>,
+    /// The entity sidebar's order.
+    pub entity_order: EntityOrder,
+    /// The entity sidebar's scope.
+    pub entity_scope: EntityScope,
 }
 
 #[cfg(test)]
@@ -54,6 +80,8 @@ mod tests {
             }),
             hidden_kinds: vec!["MISC".into()],
             marks: BTreeMap::new(),
+            entity_order: EntityOrder::Count,
+            entity_scope: EntityScope::Paragraph,
         };
         position.marks.insert(
             'a',
@@ -72,6 +100,7 @@ mod tests {
             toml::from_str::<ReadingPosition>(&toml_text).unwrap(),
             position
         );
+        assert!(json.contains(r#""entity_order":"count","entity_scope":"paragraph""#));
         assert_eq!(
             serde_json::from_str::<ReadingPosition>("{}").unwrap(),
             ReadingPosition::default()

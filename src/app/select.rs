@@ -1,8 +1,8 @@
 //! Entities and search: selecting, hiding kinds, walking mentions and matches.
 
 use super::search::{self, Search};
-use super::{App, Mode};
-use crate::cable::EntityKind;
+use super::{App, EntityOrder, EntityScope, Mode};
+use crate::cable::{EntityKind, HEADER_LABEL, SIGNATURE_LABEL};
 
 impl App {
     /// Selects an entity; with `jump`, moves to its first mention at or after the view's top.
@@ -60,6 +60,48 @@ impl App {
         } else {
             self.hidden.insert(kind);
             self.notify(format!("{label} hidden"));
+        }
+    }
+
+    /// Orders the sidebar by kind, or by count across kinds.
+    pub(super) fn toggle_entity_order(&mut self) {
+        let (order, said) = match self.entity_list.order {
+            EntityOrder::Kind => (EntityOrder::Count, "entities by count"),
+            EntityOrder::Count => (EntityOrder::Kind, "entities by kind"),
+        };
+        self.entity_list.order = order;
+        self.entity_list.rebuild(&self.cable);
+        self.notify(said);
+    }
+
+    /// Narrows the sidebar to the paragraph in view, or widens it to the whole cable.
+    pub(super) fn toggle_entity_scope(&mut self) {
+        self.entity_scope = match self.entity_scope {
+            EntityScope::Cable => EntityScope::Paragraph,
+            EntityScope::Paragraph => EntityScope::Cable,
+        };
+        self.sync_entity_scope(true);
+        let said = match &self.entity_list.paragraph {
+            Some(_) => format!("entities of {}", self.block_label(self.current_block())),
+            None => "entities of the whole cable".to_string(),
+        };
+        self.notify(said);
+    }
+
+    /// Keeps a sidebar scoped to the paragraph in view on that paragraph; `force` rebuilds
+    /// it even if the paragraph is the same (the scope or the cable changed).
+    pub(super) fn sync_entity_scope(&mut self, force: bool) {
+        let label = match self.entity_scope {
+            EntityScope::Cable => None,
+            EntityScope::Paragraph => Some(match self.current_block() {
+                0 => HEADER_LABEL.to_string(),
+                b if b <= self.cable.paragraphs.len() => self.cable.paragraphs[b - 1].label.clone(),
+                _ => SIGNATURE_LABEL.to_string(),
+            }),
+        };
+        if force || label != self.entity_list.paragraph {
+            self.entity_list.paragraph = label;
+            self.entity_list.rebuild(&self.cable);
         }
     }
 
@@ -126,6 +168,7 @@ impl App {
         use crate::action::Action;
         let mode = std::mem::replace(&mut self.mode, Mode::Normal);
         match (mode, action) {
+            (Mode::Correct(menu), action) => self.correcting_key(menu, action),
             (Mode::Mark(set), Action::Type(c)) => self.mark(set, c),
             (Mode::Mark(_), _) => {}
             (Mode::Prompt(mut text), Action::Type(c)) => {

@@ -42,4 +42,22 @@ pub enum Effect {
         /// The theme in use.
         after: String,
     },
+    /// Change the overlay of corrections of the open cable in the data dir (atomically),
+    /// read the cable again with them applied and report it with
+    /// [`crate::action::Action::Corrected`].
+    SaveCorrection {
+        /// The cable's reference ID, which names its overlay.
+        id: String,
+        /// What to change.
+        change: CorrectionChange,
+    },
+}
+
+/// What a correction effect does to a cable's overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CorrectionChange {
+    /// Add this correction after the others.
+    Make(crate::corrections::Correction),
+    /// Take back the last one.
+    Undo,
 }

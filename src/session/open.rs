@@ -2,8 +2,10 @@
 //! was left), its saved position, and the links its header shows to other cables.
 
 use super::{Arrival, Effect, Screen, Session};
-use crate::action::{Action, CableRead};
+use crate::action::{Action, CableRead, Corrected};
 use crate::app::{App, CableLink, Links, ReadingPosition, RefItem};
+use crate::cable::entities::spelling_key;
+use crate::cable::{Entity, EntityKind};
 use crate::library::EntityKey;
 
 impl Session {
@@ -83,12 +85,7 @@ impl Session {
                 if let Some(position) = saved {
                     app.restore(position);
                 }
-                let found = app
-                    .cable
-                    .entities
-                    .iter()
-                    .position(|e| EntityKey::of(e) == key);
-                if let Some(i) = found {
+                if let Some(i) = entity_for_key(&app.cable.entities, &key) {
                     app.select_entity(i, true);
                 }
                 self.note_selected_entity();
@@ -105,6 +102,41 @@ impl Session {
                 }
             }
         }
+    }
+
+    /// The event loop saved a correction and read the cable again: show it as it is now,
+    /// where the reader was, with the corrected entity selected.
+    pub(super) fn corrected(&mut self, corrected: Corrected) {
+        let Some((cable, app)) = &mut self.reader else {
+            return;
+        };
+        if *cable != corrected.cable {
+            return;
+        }
+        let parsed = match corrected.parsed {
+            Ok(parsed) => parsed,
+            Err(e) => {
+                app.notify(e);
+                return;
+            }
+        };
+        let position = app.position();
+        let mut fresh = App::new(parsed, self.options.clone());
+        fresh.links = app.links.take();
+        fresh.show_navigator = app.show_navigator;
+        fresh.show_entities = app.show_entities;
+        fresh.focus = app.focus;
+        fresh.entity_list.filter = std::mem::take(&mut app.entity_list.filter);
+        fresh.update(Action::Resize(self.size.0, self.size.1));
+        fresh.restore(&position);
+        if let Some((kind, text)) = &corrected.select
+            && let Some(i) = fresh.cable.entity_of(kind, text)
+        {
+            fresh.select_entity(i, false);
+        }
+        fresh.notify(corrected.message);
+        *app = fresh;
+        self.save_position(false);
     }
 
     /// A cable's REF items and the cables citing it, as the reader's header links them.
@@ -130,5 +162,78 @@ impl Session {
                 .map(|&c| link(c))
                 .collect(),
         }
+    }
+}
+
+/// The entity of a cable that `key` names: its own key, else one of its spellings (an
+/// alias, an acronym joined to its long form), else, for a person, the one full name
+/// the key is the last name(s) of. Cables join spellings each in their own way, so the
+/// cable arrived at may hold the entity under another name than the one left.
+fn entity_for_key(entities: &[Entity], key: &EntityKey) -> Option<usize> {
+    let same_kind = || {
+        entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == key.kind)
+    };
+    let keyed = |s: &str| EntityKey::new(key.kind.clone(), s).name == key.name;
+    if let Some(i) = entities.iter().position(|e| EntityKey::of(e) == *key) {
+        return Some(i);
+    }
+    if let Some((i, _)) = same_kind().find(|(_, e)| e.spellings.iter().any(|s| keyed(s))) {
+        return Some(i);
+    }
+    if key.kind != EntityKind::Per {
+        return None;
+    }
+    let tail = format!(" {}", key.name);
+    let mut people = same_kind().filter(|(_, e)| {
+        std::iter::once(&e.name)
+            .chain(&e.spellings)
+            .any(|s| spelling_key(s).ends_with(&tail))
+    });
+    // Two people sharing the last name: which one is meant is not known.
+    match (people.next(), people.next()) {
+        (Some((i, _)), None) => Some(i),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(kind: EntityKind, name: &str, spellings: &[&str]) -> Entity {
+        Entity {
+            kind,
+            name: name.to_string(),
+            count: 1,
+            paragraphs: Vec::new(),
+            spellings: spellings.iter().map(|s| (*s).to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn an_entity_is_found_under_its_key_a_spelling_or_its_last_name() {
+        let entities = vec![
+            entity(EntityKind::Org, "Hezbollah", &[]),
+            entity(
+                EntityKind::Org,
+                "Immigration and Customs Enforcement",
+                &["ICE"],
+            ),
+            entity(EntityKind::Loc, "United States", &["U.S.", "US"]),
+            entity(EntityKind::Per, "Djamel Beghal", &[]),
+            entity(EntityKind::Per, "Jacques Chirac", &[]),
+            entity(EntityKind::Per, "Bernadette Chirac", &[]),
+        ];
+        let find = |kind, name| entity_for_key(&entities, &EntityKey::new(kind, name));
+        assert_eq!(find(EntityKind::Org, "hezbollah"), Some(0));
+        assert_eq!(find(EntityKind::Org, "ICE"), Some(1));
+        assert_eq!(find(EntityKind::Loc, "U.S."), Some(2));
+        assert_eq!(find(EntityKind::Per, "Beghal"), Some(3));
+        assert_eq!(find(EntityKind::Per, "Chirac"), None, "two Chiracs");
+        assert_eq!(find(EntityKind::Loc, "ICE"), None, "never across kinds");
+        assert_eq!(find(EntityKind::Org, "Beghal"), None);
     }
 }

@@ -2,8 +2,10 @@
 //! the event loop and for tests driving a session without a terminal.
 
 use super::clipboard::Sent;
-use crate::action::{Action, CableRead};
-use crate::session::{Effect, Session};
+use crate::action::{Action, CableRead, Corrected};
+use crate::cable::EntityKind;
+use crate::corrections::{Correction, Corrections};
+use crate::session::{CorrectionChange, Effect, Session};
 use crate::state::Store;
 use std::io;
 
@@ -67,7 +69,74 @@ pub fn carry_out(
                 None => Outcome::Done,
             }
         }
+        Effect::SaveCorrection { id, change } => {
+            Outcome::Report(save_correction(session, &id, change))
+        }
     })
+}
+
+/// Changes a cable's overlay of corrections (written atomically) and reads the cable again
+/// with it applied; a failure is a notice, the reader left as it was.
+fn save_correction(session: &Session, id: &str, change: CorrectionChange) -> Action {
+    let Some(cable) = session.reader.as_ref().map(|(cable, _)| *cable) else {
+        return Action::Notice("no cable is open to correct".to_string());
+    };
+    let Some(dir) = session.library.load_options().corrections.as_deref() else {
+        return Action::Notice(format!(
+            "corrections are not kept: no data dir (set {})",
+            crate::paths::DATA_DIR_VAR
+        ));
+    };
+    let mut corrections = match Corrections::load(dir, id) {
+        Ok(corrections) => corrections,
+        Err(e) => return Action::Notice(e.to_string()),
+    };
+    let (select, message) = match change {
+        CorrectionChange::Make(correction) => {
+            let select = selected_after(&correction, false);
+            let undo = session
+                .keymap()
+                .key(&Action::UndoCorrection)
+                .map_or_else(String::new, |k| format!(" ({k} undoes)"));
+            let message = format!("corrected: {}{undo}", correction.describe());
+            corrections.push(correction);
+            (select, message)
+        }
+        CorrectionChange::Undo => match corrections.undo() {
+            Some(correction) => (
+                selected_after(&correction, true),
+                format!("undone: {}", correction.describe()),
+            ),
+            None => return Action::Notice("no correction of this cable to undo".to_string()),
+        },
+    };
+    if let Err(e) = corrections.save() {
+        return Action::Notice(e.to_string());
+    }
+    Action::Corrected(Box::new(Corrected {
+        cable,
+        parsed: session.library.open(cable).map_err(|e| e.to_string()),
+        select,
+        message,
+    }))
+}
+
+/// The entity a correction leaves to select, by kind and spelling: the one it made, or
+/// after an undo the one it had changed.
+fn selected_after(correction: &Correction, undone: bool) -> Option<(EntityKind, String)> {
+    let of = |span: &crate::corrections::Span| Some((span.kind.clone(), span.text.clone()));
+    match (correction, undone) {
+        (Correction::Relabel { mention, to }, false) => Some((to.clone(), mention.text.clone())),
+        (Correction::Join { with, .. }, false) => of(with),
+        (Correction::NotAnEntity { .. }, false) | (Correction::Add { .. }, true) => None,
+        (
+            Correction::Relabel { mention, .. }
+            | Correction::Join { mention, .. }
+            | Correction::NotAnEntity { mention }
+            | Correction::Add { mention },
+            _,
+        ) => of(mention),
+    }
 }
 
 /// Carries out `effects`, and the effects of what they report, until nothing is left.

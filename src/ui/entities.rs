@@ -40,7 +40,7 @@ impl Widget for EntitySidebar<'_> {
 fn render(side: &EntitySidebar, pane: Rect, buf: &mut Buffer) {
     let ui = &side.theme.ui;
     let focused = side.focused;
-    let title = format!(" Entities {} ", side.entities.len());
+    let title = title(side, usize::from(pane.width.saturating_sub(2)));
     pane_block(ui, title, focused).render(pane, buf);
     let geometry = layout::entities_geometry(pane);
     let width = usize::from(geometry.list.width);
@@ -101,13 +101,23 @@ fn item_line(side: &EntitySidebar, item: &EntityItem, width: usize) -> Line<'sta
             } else {
                 side.theme.kind(kind)
             };
-            let counts = format!(" {} ({entities})", kind.description());
-            let mut spans = vec![
-                Span::styled(kind.label().to_string(), style),
-                Span::styled(counts, ui.dim),
-            ];
+            // `hidden` is what matters most when narrow: the description gives way first,
+            // then the count.
+            let label = kind.label().to_string();
+            let suffix = if hidden { " hidden" } else { "" };
+            let room = width.saturating_sub(crate::sanitize::width(&label) + suffix.len());
+            let full = format!(" {} ({entities})", kind.description());
+            let short = format!(" ({entities})");
+            let counts = if crate::sanitize::width(&full) <= room {
+                full
+            } else if short.len() <= room {
+                short
+            } else {
+                String::new()
+            };
+            let mut spans = vec![Span::styled(label, style), Span::styled(counts, ui.dim)];
             if hidden {
-                spans.push(Span::styled(" hidden", ui.hidden));
+                spans.push(Span::styled(suffix, ui.hidden));
             }
             Line::from(spans)
         }
@@ -126,7 +136,7 @@ fn item_line(side: &EntitySidebar, item: &EntityItem, width: usize) -> Line<'sta
             };
             let count = entity.count.to_string();
             let name_width = width.saturating_sub(count.len() + 3);
-            let name = truncate(&entity.name, name_width);
+            let name = truncate_middle(&entity.name, name_width);
             let pad = name_width.saturating_sub(crate::sanitize::width(&name)) + 1;
             Line::from(vec![
                 Span::raw(if selected { "● " } else { "  " }),
@@ -152,4 +162,86 @@ fn legend(side: &EntitySidebar) -> Line<'static> {
         spans.push(Span::styled(kind.label().to_string(), style));
     }
     Line::from(spans)
+}
+
+/// ` Entities 77 `, or ` Entities 3 of 77 ` when a filter or the scope narrows the list,
+/// with the scope and the order when they are not the usual ones; the words give way
+/// first when the pane is narrow (`by count` shows in the list itself), the counts last.
+fn title(side: &EntitySidebar, width: usize) -> String {
+    let total = side.entities.len();
+    let shown = side.list.shown();
+    let counts = if shown == total {
+        total.to_string()
+    } else {
+        format!("{shown} of {total}")
+    };
+    let scope = side.list.paragraph.as_ref().map(|label| {
+        let named = [crate::cable::HEADER_LABEL, crate::cable::SIGNATURE_LABEL];
+        let mark = if named.contains(&label.as_str()) {
+            ""
+        } else {
+            "¶"
+        };
+        format!(" · {mark}{}", crate::sanitize::visible(label))
+    });
+    let scope = scope.unwrap_or_default();
+    let order = if side.list.order == crate::app::EntityOrder::Count {
+        " · by count"
+    } else {
+        ""
+    };
+    [
+        format!(" Entities {counts}{scope}{order} "),
+        format!(" {counts}{scope}{order} "),
+        format!(" {counts}{scope} "),
+    ]
+    .into_iter()
+    .find(|t| crate::sanitize::width(t) <= width)
+    .unwrap_or_else(|| truncate(&format!(" {counts} "), width))
+}
+
+/// `text` cut to `width` columns in the middle (`Counter-Ter…Section`), so names sharing a
+/// long beginning stay apart; made safe as [`truncate`] makes it.
+fn truncate_middle(text: &str, width: usize) -> String {
+    let whole = truncate(text, width.saturating_add(1));
+    if crate::sanitize::width(&whole) <= width || width < 5 {
+        return truncate(text, width);
+    }
+    // The head takes a little more than half; the tail the rest after the ellipsis. A
+    // name of megabytes is read only as far as its head and back from its end.
+    let tail_width = (width - 1) / 2;
+    let head = truncate(text, width - tail_width);
+    let head = head.strip_suffix('…').unwrap_or(&head).to_string();
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    // Marks of no width count toward a budget, as `truncate`'s do.
+    for c in text.chars().rev().take(tail_width * 8 + 64) {
+        let c = crate::sanitize::visible_char(c);
+        let w = crate::sanitize::width(c.encode_utf8(&mut [0; 4]));
+        if used + w > tail_width {
+            break;
+        }
+        used += w;
+        tail.push(c);
+    }
+    let tail: String = tail.into_iter().rev().collect();
+    format!("{head}…{tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::truncate_middle;
+
+    #[test]
+    fn names_cut_in_the_middle_keep_their_ends_apart() {
+        let a = truncate_middle("Counter-Terrorism Coordination Section", 20);
+        let b = truncate_middle("Counter-Terrorism Finance Unit", 20);
+        assert_ne!(a, b);
+        assert_eq!(a, "Counter-Te…n Section");
+        assert_eq!(crate::sanitize::width(&a), 20);
+        assert_eq!(truncate_middle("Hezbollah", 20), "Hezbollah");
+        assert_eq!(truncate_middle("Hezbollah", 9), "Hezbollah");
+        assert_eq!(crate::sanitize::width(&truncate_middle("Hezbollah", 8)), 8);
+        assert!(!truncate_middle("a\x1b[31m and a long red tail", 8).contains('\x1b'));
+    }
 }

@@ -34,6 +34,25 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             " set mark: press a letter".to_string(),
             "any other key cancels".to_string(),
         ),
+        Mode::Correct(menu) => {
+            let name = app
+                .cable
+                .entities
+                .get(menu.entity)
+                .map_or("", |e| e.name.as_str());
+            let hint = if menu.join.is_some() {
+                "pick the entity to join with · Enter join · Esc cancel"
+            } else {
+                "P O L M relabel · d not an entity · j join · Esc cancel"
+            };
+            (
+                format!(
+                    " correct {}",
+                    super::truncate(name, usize::from(area.width))
+                ),
+                hint.to_string(),
+            )
+        }
         Mode::Mark(false) => (
             " jump to mark: press a letter".to_string(),
             "any other key cancels".to_string(),
@@ -124,6 +143,24 @@ fn cursor(app: &App, width: usize) -> Option<String> {
             crate::sanitize::visible(&search.query)
         ));
     }
+    // The entity under the sidebar's cursor, when that is where the user is looking;
+    // else the selected one. Named in full (the sidebar may have cut it), with its
+    // other spellings.
+    let browsing = (app.focus == crate::app::Focus::Entities)
+        .then(|| app.entity_list.entity_at_cursor())
+        .flatten()
+        .filter(|&e| app.selected != Some(e));
+    if let Some(index) = browsing {
+        let entity = &app.cable.entities[index];
+        let text = format!(
+            "{} {} ×{}{}",
+            entity.kind,
+            super::truncate(&entity.name, width),
+            entity.count,
+            also(entity, width)
+        );
+        return Some(super::truncate(&text, width));
+    }
     let entity = &app.cable.entities[app.selected?];
     let total = app.selected_mentions.len();
     let (index, block) = match app
@@ -133,8 +170,25 @@ fn cursor(app: &App, width: usize) -> Option<String> {
         Some((i, b)) => ((i + 1).to_string(), format!(" {}", app.block_label(b))),
         None => ("-".to_string(), String::new()),
     };
-    Some(format!(
-        "{} {index}/{total}{block}",
-        super::truncate(&entity.name, width)
-    ))
+    let text = format!(
+        "{} {index}/{total}{block}{}",
+        super::truncate(&entity.name, width),
+        also(entity, width)
+    );
+    Some(super::truncate(&text, width))
+}
+
+/// ` · also Beghal, D. Beghal`: an entity's other spellings, or nothing; each cut to
+/// `width`, and no more than a line can show (a tagger can give hundreds).
+fn also(entity: &crate::cable::Entity, width: usize) -> String {
+    if entity.spellings.is_empty() {
+        return String::new();
+    }
+    let shown: Vec<String> = entity
+        .spellings
+        .iter()
+        .take(width / 4 + 1)
+        .map(|s| super::truncate(s, width))
+        .collect();
+    format!(" · also {}", shown.join(", "))
 }

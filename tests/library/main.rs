@@ -19,6 +19,7 @@ mod corpus_generator;
 mod fit;
 mod fixtures;
 mod keys;
+mod landing;
 mod picker;
 mod refs;
 mod state;

@@ -15,6 +15,7 @@ mod hostile;
 mod pty;
 
 mod copy;
+mod corrections;
 mod hangup;
 mod keyboard;
 mod library;

@@ -15,6 +15,7 @@ mod header;
 mod help_overlay;
 mod jumps;
 mod readme;
+mod sidebar;
 mod sizes;
 mod snapshots;
 mod state_session;
