@@ -9,10 +9,10 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use cableview::action::Action;
-use cableview::app::{App, AppOptions, ReadingPosition};
 use cableview::cable::Cable;
-use cableview::text_layout::{BlockSpec, DocLayout};
+use cableview::session::action::Action;
+use cableview::session::reader::{Reader, ReaderOptions, ReadingPosition};
+use cableview::session::text_layout::{BlockSpec, DocLayout};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -20,14 +20,14 @@ use std::cell::OnceCell;
 use std::hint::black_box;
 
 /// The reader's screen in the default theme, as the session draws it.
-fn screen(app: &App) -> cableview::ui::ReaderScreen<'_> {
+fn screen(app: &Reader) -> cableview::ui::ReaderScreen<'_> {
     static THEME: std::sync::LazyLock<cableview::theme::Theme> =
         std::sync::LazyLock::new(|| cableview::theme::Theme::builtin("default").expect("built in"));
     cableview::ui::ReaderScreen { app, theme: &THEME }
 }
 
 /// Draws the reader's screen, as the event loop does.
-fn draw_reader(frame: &mut ratatui::Frame, app: &App) {
+fn draw_reader(frame: &mut ratatui::Frame, app: &Reader) {
     frame.render_widget(screen(app), frame.area());
 }
 
@@ -118,7 +118,7 @@ fn key_and_frame(
     start: ReadingPosition,
 ) {
     let mut cable = Some(cable);
-    let mut state: Option<(App, Terminal<TestBackend>)> = None;
+    let mut state: Option<(Reader, Terminal<TestBackend>)> = None;
     let mut turn = 0;
     c.bench_function(name, |b| {
         // Built on the first call, not before, so a filter that skips this bench skips
@@ -194,8 +194,8 @@ fn blocks(cable: &Cable) -> Vec<BlockSpec<'_>> {
     blocks
 }
 
-fn ready(cable: Cable, w: u16, h: u16) -> (App, Terminal<TestBackend>) {
-    let mut app = App::new(cable, AppOptions::default());
+fn ready(cable: Cable, w: u16, h: u16) -> (Reader, Terminal<TestBackend>) {
+    let mut app = Reader::new(cable, ReaderOptions::default());
     app.update(Action::Resize(w, h));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
     terminal.draw(|f| draw_reader(f, &app)).expect("draw");

@@ -7,10 +7,10 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use cableview::action::Action;
-use cableview::app::AppOptions;
 use cableview::session::Session;
-use cableview::state::Store;
+use cableview::session::action::Action;
+use cableview::session::reader::ReaderOptions;
+use cableview::shell::state::Store;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::path::Path;
 
@@ -39,11 +39,11 @@ fn saving(c: &mut Criterion) {
     group.sample_size(10);
 
     // The reader's jump: the session asks for the save, which goes to the saving thread.
-    let mut session = Session::single(cableview::input::sample(), AppOptions::default());
+    let mut session = Session::single(cableview::input::sample(), ReaderOptions::default());
     let mut reading = Store::open(path.clone());
     let carry = |session: &mut Session, store: &mut Store, effects| {
-        cableview::tui::settle(session, store, effects, &mut |_| {
-            Ok(cableview::tui::clipboard::Sent::Osc52)
+        cableview::shell::tui::settle(session, store, effects, &mut |_| {
+            Ok(cableview::shell::tui::clipboard::Sent::Osc52)
         })
         .expect("no terminal")
     };

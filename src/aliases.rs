@@ -9,7 +9,7 @@
 //! never makes a LOC of an ORG: each kind joins on its own).
 
 use crate::cable::entities::spelling_key;
-use crate::config::{FileError, read_text};
+use crate::file_error::{FileError, read_text};
 use std::collections::BTreeMap;
 use std::path::Path;
 use toml::Spanned;

@@ -206,8 +206,7 @@ impl Corrections {
         if let Some(dir) = self.path.parent() {
             std::fs::create_dir_all(dir).map_err(failed)?;
         }
-        crate::state::atomic::write(&self.path, format::render(&self.list).as_bytes())
-            .map_err(failed)
+        crate::atomic_file::write(&self.path, format::render(&self.list).as_bytes()).map_err(failed)
     }
 }
 

@@ -1,32 +1,33 @@
 //! cableview: read diplomatic cables with inline named-entity annotations.
 //!
-//! The crate is a library with a thin binary. [`cable`] parses files into a typed
-//! document and knows nothing of the terminal; [`export`] writes documents out;
-//! [`cli`] is the command line.
+//! The crate is a library with a thin binary, in four layers, each using only those
+//! before it:
+//! - **model**: [`cable`] parses files into a typed document, [`input`] reads files and
+//!   folders (through [`regular_file`]), [`library`] indexes many cables, [`search_index`]
+//!   the whole release, [`export`] writes documents out; [`aliases`], [`corrections`],
+//!   [`tags`], [`sanitize`], [`file_error`], [`atomic_file`] and [`theme`] (the styles, also used by the brat export) serve them. None of it knows the terminal.
+//! - **session**: [`session`], the one state of a run and its `update` (no I/O: it returns
+//!   effects), the reader on one cable ([`session::reader`]), actions, keymap.
+//! - **ui**: [`ui`], widgets drawing the session.
+//! - **shell**: [`shell`], the terminal and its event loop (which carries out the effects),
+//!   the command line, the user's files and the reading state on disk.
 
-pub mod action;
 pub mod aliases;
-pub mod app;
+pub mod atomic_file;
 pub mod cable;
-pub mod cli;
-pub mod config;
 pub mod corrections;
 pub mod export;
+pub mod file_error;
 pub mod input;
-pub mod keymap;
 pub mod library;
-pub mod paths;
 pub mod regular_file;
 pub mod sanitize;
 pub mod search_index;
 pub mod session;
-pub mod state;
+pub mod shell;
 pub mod tags;
-pub mod text_layout;
 pub mod theme;
-pub mod tui;
 pub mod ui;
-pub mod user_themes;
 
 /// The bundled sample cable (05PARIS2333), opened when no file is given.
 pub const SAMPLE: &str = include_str!("../assets/05PARIS2333.txt");

@@ -6,8 +6,8 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
-    let code = cableview::cli::main();
+    let code = cableview::shell::cli::main();
     // A signal that ended the screen (SIGTERM, SIGHUP, SIGINT, SIGQUIT): 128 + its
     // number, as shells expect, once the terminal is restored and the state saved.
-    cableview::tui::signals::exit_status().map_or(code, std::process::ExitCode::from)
+    cableview::shell::tui::signals::exit_status().map_or(code, std::process::ExitCode::from)
 }

@@ -33,8 +33,8 @@ pub const INDEX_DIR: &str = "index";
 
 /// The default index: `index/` in the data dir, when one is known.
 #[must_use]
-pub fn default_dir(paths: &crate::paths::Paths) -> Option<PathBuf> {
-    paths.data_dir.as_deref().map(|d| d.join(INDEX_DIR))
+pub fn default_dir(data_dir: Option<&Path>) -> Option<PathBuf> {
+    data_dir.map(|d| d.join(INDEX_DIR))
 }
 
 /// Why the index could not be used.

@@ -5,23 +5,27 @@
 //!
 //! [`Session::update`] is the only place the state changes; it does no I/O and returns
 //! [`Effect`]s for the event loop, which reports back with actions. The reader's own state
-//! stays in [`App`], which gets every action the session does not claim.
+//! stays in [`Reader`], which gets every action the session does not claim.
 
 mod across;
+pub mod action;
 mod effect;
 pub mod help;
+pub mod keymap;
 pub mod keys;
 pub mod layout;
 mod open;
 pub mod picker;
 mod positions;
+pub mod reader;
 pub mod scroll;
 pub mod table;
+pub mod text_layout;
 
-use crate::action::Action;
-use crate::app::{App, AppOptions, Focus, ReadingPosition};
 use crate::input::Progress;
 use crate::library::{EntityKey, Library, LoadEvent, LoadHandle};
+use crate::session::action::Action;
+use crate::session::reader::{Focus, Reader, ReaderOptions, ReadingPosition};
 use crate::theme::Theme;
 pub use across::other_cables;
 pub use effect::{CorrectionChange, Effect};
@@ -98,7 +102,7 @@ pub struct Session {
     /// What the screen shows.
     pub screen: Screen,
     /// The reader, and which cable it shows.
-    pub reader: Option<(usize, App)>,
+    pub reader: Option<(usize, Reader)>,
     /// A list of cables over the reader.
     pub list: Option<CableList>,
     /// Places visited, for `Ctrl-o` / `Ctrl-i`.
@@ -121,7 +125,7 @@ pub struct Session {
     pub size: (u16, u16),
     /// A single cable: the table is never shown and nothing leads back to it.
     single: bool,
-    options: AppOptions,
+    options: ReaderOptions,
     effects: Vec<Effect>,
     loader: Option<LoadHandle>,
     /// The cable being read by the event loop, and where it opens.
@@ -135,7 +139,7 @@ pub struct Session {
 impl Session {
     /// A session over a library already loaded, showing the table.
     #[must_use]
-    pub fn new(library: Library, options: AppOptions) -> Self {
+    pub fn new(library: Library, options: ReaderOptions) -> Self {
         let mut session = Self::loading(None, options);
         session.set_library(library);
         session
@@ -144,7 +148,7 @@ impl Session {
     /// A session on one cable: the reader, with no table behind it. Carry out
     /// [`Session::start`]'s effects to open it.
     #[must_use]
-    pub fn single(cable: crate::cable::Cable, options: AppOptions) -> Self {
+    pub fn single(cable: crate::cable::Cable, options: ReaderOptions) -> Self {
         Self::single_with(cable, options, crate::input::LoadOptions::default())
     }
 
@@ -153,7 +157,7 @@ impl Session {
     #[must_use]
     pub fn single_with(
         cable: crate::cable::Cable,
-        options: AppOptions,
+        options: ReaderOptions,
         load: crate::input::LoadOptions,
     ) -> Self {
         // Alone, the reader's own keys come first: no move between cables takes them.
@@ -167,7 +171,7 @@ impl Session {
 
     /// A session showing the loading screen until `loader` delivers the library.
     #[must_use]
-    pub fn loading(loader: Option<LoadHandle>, mut options: AppOptions) -> Self {
+    pub fn loading(loader: Option<LoadHandle>, mut options: ReaderOptions) -> Self {
         // The moves between cables take their keys before the reader's.
         options.keymap = options.keymap.for_library_session();
         // An unknown theme falls back to `default`, with a notice.
@@ -235,7 +239,7 @@ impl Session {
 
     /// The keys, for hints and help.
     #[must_use]
-    pub fn keymap(&self) -> &crate::keymap::Keymap {
+    pub fn keymap(&self) -> &crate::session::keymap::Keymap {
         &self.options.keymap
     }
 

@@ -14,7 +14,7 @@ mod picker;
 mod reader;
 mod status;
 
-use crate::app::{App, Focus, Mode};
+use crate::session::reader::{Focus, Mode, Reader};
 use crate::theme::{Theme, UiStyles};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, session: &crate::session::Session) {
 /// The reader's screen: the open cable's panes, in the session's colours.
 pub struct ReaderScreen<'a> {
     /// The reader's state.
-    pub app: &'a App,
+    pub app: &'a Reader,
     /// The colours.
     pub theme: &'a Theme,
 }

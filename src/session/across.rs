@@ -2,8 +2,8 @@
 //! and the jump list (`Ctrl-o` / `Ctrl-i`).
 
 use super::{Arrival, CableList, Jump, ListCursor, ListItem, Session};
-use crate::action::Action;
 use crate::library::{Appearance, EntityKey};
+use crate::session::action::Action;
 
 /// `1 mention`, `2 mentions`: a count with its noun, plural unless one.
 fn counted(count: usize, noun: &str) -> String {
@@ -153,7 +153,7 @@ impl Session {
     /// walks, marks): `here` is the place before the action, with
     /// its view moved to `origin`, where the jump left from (for a search, where the view
     /// was at `/`).
-    pub(super) fn remember_jump(&mut self, mut here: Jump, origin: crate::app::Anchor) {
+    pub(super) fn remember_jump(&mut self, mut here: Jump, origin: crate::session::reader::Anchor) {
         here.position.paragraph = origin.paragraph;
         here.position.row = origin.row;
         self.push_jump(here);

@@ -1,9 +1,9 @@
 //! What the session asks of the world: `update` changes state and returns these, and the
 //! event loop carries them out, reporting back with an action where there is something to
-//! report ([`crate::action::Action::CableRead`], [`crate::action::Action::Notice`]). So
+//! report ([`crate::session::action::Action::CableRead`], [`crate::session::action::Action::Notice`]). So
 //! `update` itself does no I/O, and tests assert on what it asks.
 
-use crate::app::ReadingPosition;
+use crate::session::reader::ReadingPosition;
 
 /// One thing for the event loop to do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,7 +12,7 @@ pub enum Effect {
     Quit,
     /// Put `text` on the clipboard (its control characters already made visible); the
     /// loop reports how it was sent, or that it failed, with
-    /// [`crate::action::Action::Notice`], naming it as `what` (`¶2 (1171 characters)`).
+    /// [`crate::session::action::Action::Notice`], naming it as `what` (`¶2 (1171 characters)`).
     Copy {
         /// What to copy.
         text: String,
@@ -23,7 +23,7 @@ pub enum Effect {
     /// it; the session turns it into [`Effect::ReadCable`].
     OpenCable(usize),
     /// Read and parse this cable of the library, look up where it was left, and report
-    /// both with [`crate::action::Action::CableRead`].
+    /// both with [`crate::session::action::Action::CableRead`].
     ReadCable {
         /// The cable, by library index.
         cable: usize,
@@ -37,14 +37,14 @@ pub enum Effect {
     },
     /// Load the theme that follows `after` in `cableview themes` order (it reads the
     /// themes dir and the theme files) and report it with
-    /// [`crate::action::Action::ThemeLoaded`].
+    /// [`crate::session::action::Action::ThemeLoaded`].
     NextTheme {
         /// The theme in use.
         after: String,
     },
     /// Change the overlay of corrections of the open cable in the data dir (atomically),
     /// read the cable again with them applied and report it with
-    /// [`crate::action::Action::Corrected`].
+    /// [`crate::session::action::Action::Corrected`].
     SaveCorrection {
         /// The cable's reference ID, which names its overlay.
         id: String,

@@ -1,8 +1,8 @@
 //! What the help overlays say and where they go: generated from the keymap so they always
 //! tell the truth, and placed here so the session scrolls them as far as they are drawn.
 
-use crate::action::Action;
-use crate::keymap::{Key, Keymap};
+use crate::session::action::Action;
+use crate::session::keymap::{Key, Keymap};
 use ratatui::layout::Rect;
 
 const MOUSE: [(&str, &str); 3] = [
@@ -61,7 +61,9 @@ fn library_rows(keymap: &Keymap, which: fn(&Action) -> bool) -> Vec<HelpRow> {
     keymap
         .library_bindings()
         .filter(|(binding, _)| which(&binding.action))
-        .map(|(binding, keys)| HelpRow::binding(crate::keymap::describe_keys(keys), binding.doc))
+        .map(|(binding, keys)| {
+            HelpRow::binding(crate::session::keymap::describe_keys(keys), binding.doc)
+        })
         .collect()
 }
 
@@ -71,7 +73,9 @@ fn library_rows(keymap: &Keymap, which: fn(&Action) -> bool) -> Vec<HelpRow> {
 pub fn reader_lines(keymap: &Keymap, in_library: bool) -> Vec<HelpRow> {
     let mut lines: Vec<HelpRow> = keymap
         .bindings()
-        .map(|(binding, keys)| HelpRow::binding(crate::keymap::describe_keys(keys), binding.doc))
+        .map(|(binding, keys)| {
+            HelpRow::binding(crate::session::keymap::describe_keys(keys), binding.doc)
+        })
         .collect();
     lines.extend(MOUSE.iter().map(|(k, d)| HelpRow::binding(*k, *d)));
     if in_library {

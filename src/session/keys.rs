@@ -3,9 +3,9 @@
 //! then the reader's own section. Typing into a filter takes characters as they are.
 
 use super::{Screen, Session};
-use crate::action::{Action, Mouse};
-use crate::app::Mode;
-use crate::keymap::Key;
+use crate::session::action::{Action, Mouse};
+use crate::session::keymap::Key;
+use crate::session::reader::Mode;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEventKind,
 };
@@ -105,9 +105,9 @@ fn typing_key(key: &KeyEvent) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::AppOptions;
-    use crate::keymap::{KeyOverrides, Keymap};
     use crate::library::Library;
+    use crate::session::keymap::{KeyOverrides, Keymap};
+    use crate::session::reader::ReaderOptions;
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
@@ -118,9 +118,9 @@ mod tests {
     }
 
     fn browser(keymap: Keymap) -> Session {
-        let options = AppOptions {
+        let options = ReaderOptions {
             keymap,
-            ..AppOptions::default()
+            ..ReaderOptions::default()
         };
         let library = Library::from_cables(vec![crate::input::sample()]);
         let mut browser = Session::new(library, options);
@@ -136,11 +136,14 @@ mod tests {
             for effect in session.update(action) {
                 if let crate::session::Effect::ReadCable { cable } = effect {
                     let parsed = session.library.open(cable).map_err(|e| e.to_string());
-                    pending.push(Action::CableRead(Box::new(crate::action::CableRead {
-                        cable,
-                        parsed,
-                        saved: None,
-                    })));
+                    pending.push(Action::CableRead(Box::new(
+                        crate::session::action::CableRead {
+                            cable,
+                            parsed,
+                            key: String::new(),
+                            saved: None,
+                        },
+                    )));
                 }
             }
         }

@@ -3,7 +3,7 @@
 
 mod links;
 
-use crate::app::{App, Focus};
+use crate::session::reader::{Focus, Reader};
 pub use links::{LinkPiece, PieceStyle, link_at, link_rows};
 use ratatui::layout::{Constraint, Layout, Rect};
 
@@ -52,7 +52,7 @@ pub fn inner(pane: Rect) -> Rect {
 
 /// Splits the screen into panes.
 #[must_use]
-pub fn panes(area: Rect, app: &App) -> Panes {
+pub fn panes(area: Rect, app: &Reader) -> Panes {
     let links = u16::try_from(link_rows(app, area).len()).unwrap_or(0);
     let [header, body, status] = area.layout(&Layout::vertical([
         Constraint::Length(HEADER_HEIGHT + links),

@@ -2,11 +2,11 @@
 //! was left), its saved position, and the links its header shows to other cables.
 
 use super::{Arrival, Effect, Screen, Session};
-use crate::action::{Action, CableRead, Corrected};
-use crate::app::{App, CableLink, Links, ReadingPosition, RefItem};
 use crate::cable::entities::spelling_key;
 use crate::cable::{Entity, EntityKind};
 use crate::library::EntityKey;
+use crate::session::action::{Action, CableRead, Corrected};
+use crate::session::reader::{CableLink, Links, Reader, ReadingPosition, RefItem};
 
 impl Session {
     /// Opens a cable in the reader: at the first mention of `entity` when given, else
@@ -43,7 +43,7 @@ impl Session {
         };
         // Leaving a cable records where it was left.
         self.save_position(true);
-        let mut app = App::new(parsed, self.options.clone());
+        let mut app = Reader::new(parsed, self.options.clone());
         if !self.single {
             app.links = Some(self.links(cable));
         }
@@ -53,8 +53,7 @@ impl Session {
             app.notify(text);
         }
         let saved = read.saved.clone().filter(|_| !self.fresh);
-        self.positions
-            .open(crate::state::cable_key(&app.cable), read.saved);
+        self.positions.open(read.key, read.saved);
         self.reader = Some((cable, app));
         self.screen = Screen::Reader;
         self.land(arrival, saved.as_ref());
@@ -121,7 +120,7 @@ impl Session {
             }
         };
         let position = app.position();
-        let mut fresh = App::new(parsed, self.options.clone());
+        let mut fresh = Reader::new(parsed, self.options.clone());
         fresh.links = app.links.take();
         fresh.show_navigator = app.show_navigator;
         fresh.show_entities = app.show_entities;

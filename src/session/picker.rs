@@ -4,7 +4,7 @@
 //! cursor.
 
 use super::ListCursor;
-use crate::action::Action;
+use crate::session::action::Action;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use ratatui::layout::Rect;

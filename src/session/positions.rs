@@ -3,7 +3,7 @@
 //! cable and on quit. Scrolling within a paragraph waits, to spare the disk.
 
 use super::Effect;
-use crate::app::ReadingPosition;
+use crate::session::reader::ReadingPosition;
 
 /// The open cable's key in the reading state and the last position saved for it.
 #[derive(Debug, Default)]

@@ -2,7 +2,7 @@
 //! the reader, the skipped-files report, the help overlays. It knows the height of the rows
 //! drawn for it, so a page is a page of what the user sees.
 
-use crate::action::Action;
+use crate::session::action::Action;
 
 /// A cursor over `len` rows shown `height` at a time.
 ///

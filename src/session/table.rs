@@ -4,9 +4,9 @@ pub mod columns;
 
 use super::ListCursor;
 use super::picker::{Picked, TagPicker};
-use crate::action::Action;
 use crate::cable::Classification;
 use crate::library::{Column, Library, Query};
+use crate::session::action::Action;
 
 /// The rows of cables a terminal `height` rows high shows under the table's title, filter
 /// line and headings, above its status line.

@@ -2,8 +2,8 @@
 //! entities to join it with.
 
 use super::{layout, truncate};
-use crate::app::Correcting;
 use crate::cable::Entity;
+use crate::session::reader::Correcting;
 use crate::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -1,8 +1,8 @@
 //! The entity sidebar: a filter line, entities grouped by kind with counts, a legend.
 
 use super::{layout, pane_block, truncate};
-use crate::app::{EntityItem, EntityList};
 use crate::cable::{Entity, EntityKind};
+use crate::session::reader::{EntityItem, EntityList};
 use crate::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -185,7 +185,7 @@ fn title(side: &EntitySidebar, width: usize) -> String {
         format!(" · {mark}{}", crate::sanitize::visible(label))
     });
     let scope = scope.unwrap_or_default();
-    let order = if side.list.order == crate::app::EntityOrder::Count {
+    let order = if side.list.order == crate::session::reader::EntityOrder::Count {
         " · by count"
     } else {
         ""

@@ -2,8 +2,8 @@
 //! library, the REF links and the cables citing this one.
 
 use super::truncate;
-use crate::app::App;
 use crate::session::layout::{self, PieceStyle};
+use crate::session::reader::Reader;
 use crate::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 
 /// Draws the header bar in `area` of the `screen`: three rows, then the link rows of a
 /// library session.
-pub fn render(app: &App, theme: &Theme, screen: Rect, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &Reader, theme: &Theme, screen: Rect, area: Rect, buf: &mut Buffer) {
     let header = &app.cable.header;
     let ui = &theme.ui;
     let width = usize::from(area.width);
@@ -61,7 +61,7 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, area: Rect, buf: &mut Buff
 }
 
 /// The link rows under the subject, laid out by [`layout::link_rows`].
-fn links(app: &App, theme: &Theme, screen: Rect, area: Rect, buf: &mut Buffer) {
+fn links(app: &Reader, theme: &Theme, screen: Rect, area: Rect, buf: &mut Buffer) {
     let ui = &theme.ui;
     let rows = layout::link_rows(app, screen);
     for (i, row) in rows.iter().enumerate() {
@@ -86,7 +86,7 @@ fn links(app: &App, theme: &Theme, screen: Rect, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn identity(app: &App, theme: &Theme, width: usize) -> Line<'static> {
+fn identity(app: &Reader, theme: &Theme, width: usize) -> Line<'static> {
     let header = &app.cable.header;
     let ui = &theme.ui;
     let mut parts: Vec<String> = vec![app.cable.title().to_string()];

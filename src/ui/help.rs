@@ -1,10 +1,10 @@
 //! Draws the help overlays; what they say and where they go come from
 //! [`crate::session::help`].
 
-use crate::app::App;
 use crate::sanitize::truncate;
 use crate::session::help::{self, HelpRow, Placement};
 use crate::session::layout;
+use crate::session::reader::Reader;
 use crate::theme::UiStyles;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -12,7 +12,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
 /// Draws the reader's help overlay over `area`.
-pub fn render(app: &App, theme: &crate::theme::Theme, area: Rect, scroll: usize, buf: &mut Buffer) {
+pub fn render(
+    app: &Reader,
+    theme: &crate::theme::Theme,
+    area: Rect,
+    scroll: usize,
+    buf: &mut Buffer,
+) {
     let keymap = &app.options.keymap;
     let title = help::reader_title(keymap);
     let lines = help::reader_lines(keymap, app.in_library());

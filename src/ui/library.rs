@@ -2,8 +2,8 @@
 //! the list of cables drawn over the reader. A pure function of `&Session`.
 
 use super::truncate;
-use crate::action::Action;
 use crate::library::Column;
+use crate::session::action::Action;
 use crate::session::layout;
 use crate::session::table::columns::{self, Fitted};
 use crate::session::{CableList, Screen, Session};
@@ -360,7 +360,7 @@ fn overlay(browser: &Session, list: &CableList, area: Rect, buf: &mut Buffer) {
 fn across_cables(
     browser: &Session,
     cable: usize,
-    app: &crate::app::App,
+    app: &crate::session::reader::Reader,
     area: Rect,
     buf: &mut Buffer,
 ) {

@@ -1,8 +1,8 @@
 //! The paragraph navigator: the header, section headings, one row per paragraph.
 
 use super::{layout, pane_block, safe_span, truncate};
-use crate::app::NavRow;
 use crate::cable::Paragraph;
+use crate::session::reader::NavRow;
 use crate::theme::UiStyles;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

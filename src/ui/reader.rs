@@ -1,9 +1,9 @@
 //! The reader: the text laid out in rows, mentions and matches highlighted, a scroll bar.
 
 use super::{pane_block, safe_span};
-use crate::app::{App, Focus};
 use crate::session::layout::ReaderGeometry;
-use crate::text_layout::{DocLayout, RowKind};
+use crate::session::reader::{Focus, Reader};
+use crate::session::text_layout::{DocLayout, RowKind};
 use crate::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,7 +13,7 @@ use ratatui::widgets::Widget;
 use std::ops::Range;
 
 /// Draws the reader pane (or the source view).
-pub fn render(app: &App, theme: &Theme, geometry: ReaderGeometry, buf: &mut Buffer) {
+pub fn render(app: &Reader, theme: &Theme, geometry: ReaderGeometry, buf: &mut Buffer) {
     let focused = app.focus == Focus::Reader;
     let title = if app.source_view {
         " Source (s: back to reading) "
@@ -85,7 +85,7 @@ pub fn render(app: &App, theme: &Theme, geometry: ReaderGeometry, buf: &mut Buff
     scrollbar(theme, &doc, top, geometry.scrollbar, buf);
 }
 
-fn gutter_label(app: &App, theme: &Theme, block: usize, area: Rect, buf: &mut Buffer) {
+fn gutter_label(app: &Reader, theme: &Theme, block: usize, area: Rect, buf: &mut Buffer) {
     let ui = &theme.ui;
     let width = area.width.saturating_sub(1);
     if app.source_view {
@@ -111,7 +111,7 @@ fn gutter_label(app: &App, theme: &Theme, block: usize, area: Rect, buf: &mut Bu
 }
 
 /// A row of reading text with mentions, the selected entity and search matches styled.
-fn text_line(app: &App, theme: &Theme, block: usize, bytes: Range<usize>) -> Line<'static> {
+fn text_line(app: &Reader, theme: &Theme, block: usize, bytes: Range<usize>) -> Line<'static> {
     let theme = &theme;
     let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
     let mentions = app.block_mentions(block);
@@ -156,7 +156,7 @@ fn text_line(app: &App, theme: &Theme, block: usize, bytes: Range<usize>) -> Lin
 }
 
 /// A row of the source file with the tagger's brackets styled by kind.
-fn source_line(app: &App, theme: &Theme, line: usize, bytes: Range<usize>) -> Line<'static> {
+fn source_line(app: &Reader, theme: &Theme, line: usize, bytes: Range<usize>) -> Line<'static> {
     let marks: Vec<(Range<usize>, Style)> = app
         .source_spans_near(line, bytes.clone())
         .iter()

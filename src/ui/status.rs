@@ -1,7 +1,7 @@
 //! The status line: where you are, the focused pane, the cursor, and a hint or notice.
 
-use crate::action::Action;
-use crate::app::{App, Mode};
+use crate::session::action::Action;
+use crate::session::reader::{Mode, Reader};
 use crate::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 /// Draws the status line.
-pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &Reader, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let ui = &theme.ui;
     buf.set_style(area, ui.status);
     let (left, hint) = match &app.mode {
@@ -87,7 +87,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// `? help  / search  f filter  q quit`: the first key of each, as the keymap binds them
 /// (an unbound action is left out).
-fn normal_hint(app: &App) -> String {
+fn normal_hint(app: &Reader) -> String {
     const HINTS: [(Action, &str); 4] = [
         (Action::Help, "help"),
         (Action::Search, "search"),
@@ -103,7 +103,7 @@ fn normal_hint(app: &App) -> String {
 }
 
 /// `¶3 of 7 · 42%`, or the source line in the source view.
-fn position(app: &App) -> String {
+fn position(app: &Reader) -> String {
     if app.source_view {
         let doc = app.source_layout_for(usize::from(app.reader_geometry(app.area()).text.width));
         let line = doc.rows.get(app.source_top).map_or(0, |r| r.block) + 1;
@@ -128,7 +128,7 @@ fn position(app: &App) -> String {
 
 /// `Hezbollah 3/8 ¶5` or `/hez 2/5 ¶5`; the entity's name cut to the line's `width` (a
 /// mention can be megabytes long).
-fn cursor(app: &App, width: usize) -> Option<String> {
+fn cursor(app: &Reader, width: usize) -> Option<String> {
     if let Some(search) = &app.search {
         let total = search.hits.len();
         let (index, block) = match search
@@ -146,7 +146,7 @@ fn cursor(app: &App, width: usize) -> Option<String> {
     // The entity under the sidebar's cursor, when that is where the user is looking;
     // else the selected one. Named in full (the sidebar may have cut it), with its
     // other spellings.
-    let browsing = (app.focus == crate::app::Focus::Entities)
+    let browsing = (app.focus == crate::session::reader::Focus::Entities)
         .then(|| app.entity_list.entity_at_cursor())
         .flatten()
         .filter(|&e| app.selected != Some(e));

@@ -43,7 +43,7 @@ fn config_default_prints_the_embedded_default() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = cableview(dir.path(), dir.path(), &["config", "--default"]);
     assert!(out.status.success());
-    assert_eq!(text(&out.stdout), cableview::config::DEFAULT_TOML);
+    assert_eq!(text(&out.stdout), cableview::shell::config::DEFAULT_TOML);
     assert!(text(&out.stdout).contains("max_width = 100"));
 }
 

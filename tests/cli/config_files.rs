@@ -5,9 +5,9 @@
 //! sibling folder `NAME.themes/` is the config dir's `themes/` for that file. An
 //! expected message ending in `...` need only start the actual one.
 
-use cableview::config::startup::{self, Launch};
-use cableview::config::{Config, Kind, Pane, View};
-use cableview::paths::Paths;
+use cableview::shell::config::startup::{self, Launch};
+use cableview::shell::config::{Config, Kind, Pane, View};
+use cableview::shell::paths::Paths;
 use std::path::{Path, PathBuf};
 
 fn files(dir: &str, ext: &str) -> Vec<PathBuf> {

@@ -1,12 +1,12 @@
 //! The library view: commands, moving between cables, and whole-screen snapshots.
 
 use crate::drive::Press;
-use cableview::action::{Action, Mouse};
-use cableview::app::AppOptions;
 use cableview::cable::Classification;
 use cableview::library::{Column, Library};
 use cableview::session::Effect;
+use cableview::session::action::{Action, Mouse};
 use cableview::session::help::HelpRow;
+use cableview::session::reader::ReaderOptions;
 use cableview::session::{Screen, Session};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -21,7 +21,7 @@ fn browser(w: u16, h: u16) -> Session {
         root.join("assets/05PARIS2333.txt"),
     ];
     let library = Library::load(&paths, &|_| {}, &AtomicBool::new(false));
-    let mut browser = Session::new(library, AppOptions::default());
+    let mut browser = Session::new(library, ReaderOptions::default());
     browser.press(Action::Resize(w, h));
     browser
 }
@@ -198,7 +198,7 @@ fn skipped_screen_and_loading_screen() {
     assert!(screen(&b).contains("skipped files (esc returns)"));
     b.press(Action::Cancel);
     assert_eq!(b.screen, Screen::Library);
-    let loading = Session::loading(None, AppOptions::default());
+    let loading = Session::loading(None, ReaderOptions::default());
     assert_eq!(loading.screen, Screen::Loading);
     assert!(screen(&loading).contains("Looking for cables"));
     assert!(screen(&loading).contains("q quits"));
@@ -220,7 +220,7 @@ fn the_skipped_report_scrolls_with_the_library_keys() {
         &|_| {},
         &AtomicBool::new(false),
     );
-    let mut b = Session::new(library, AppOptions::default());
+    let mut b = Session::new(library, ReaderOptions::default());
     b.press(Action::Resize(80, 12));
     b.press(Action::Skipped);
     // Ten rows inside the border.
@@ -333,7 +333,7 @@ fn narrowing_while_typing_matches_a_full_filter_at_every_keystroke() {
 fn loading_screen_polls_the_background_load_until_the_library_is_ready() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/annotated");
     let loader = cableview::library::LoadHandle::spawn(vec![dir]);
-    let mut b = Session::loading(Some(loader), AppOptions::default());
+    let mut b = Session::loading(Some(loader), ReaderOptions::default());
     b.press(Action::Resize(80, 12));
     // Keys other than q do nothing while loading.
     b.press(Action::Open);
@@ -472,7 +472,10 @@ fn the_help_lists_the_library_keys() {
     assert_eq!(keys("the other cables naming").as_deref(), Some("x"));
     assert!(lines.contains(&HelpRow::Heading("Library: between cables".to_string())));
     // Alone, the reader's help has none of them.
-    let alone = cableview::app::App::new(cableview::input::sample(), AppOptions::default());
+    let alone = cableview::session::reader::Reader::new(
+        cableview::input::sample(),
+        ReaderOptions::default(),
+    );
     assert!(
         !cableview::session::help::reader_lines(&alone.options.keymap, alone.in_library())
             .iter()
@@ -484,7 +487,7 @@ fn the_help_lists_the_library_keys() {
 
 #[test]
 fn many_citing_cables_are_cut_to_what_fits() {
-    use cableview::app::{CableLink, Links};
+    use cableview::session::reader::{CableLink, Links};
     let mut b = browser(80, 24);
     open_id(&mut b, "04PARIS8983");
     let app = &mut b.reader.as_mut().unwrap().1;

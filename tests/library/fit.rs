@@ -3,10 +3,10 @@
 //! status line's keys fit too.
 
 use crate::drive::Press;
-use cableview::action::Action;
-use cableview::app::AppOptions;
 use cableview::library::Library;
 use cableview::session::Session;
+use cableview::session::action::Action;
+use cableview::session::reader::ReaderOptions;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::Path;
@@ -15,7 +15,7 @@ use std::sync::atomic::AtomicBool;
 fn library(dir: &str, w: u16, h: u16) -> Session {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let library = Library::load(&[root.join(dir)], &|_| {}, &AtomicBool::new(false));
-    let mut session = Session::new(library, AppOptions::default());
+    let mut session = Session::new(library, ReaderOptions::default());
     session.press(Action::Resize(w, h));
     session
 }

@@ -3,24 +3,24 @@
 //! and hints show only the keys actually bound.
 
 use crate::drive::Press;
-use cableview::action::Action;
-use cableview::app::{App, AppOptions};
-use cableview::config::Config;
-use cableview::keymap::Keymap;
 use cableview::library::Library;
+use cableview::session::action::Action;
 use cableview::session::help::HelpRow;
+use cableview::session::keymap::Keymap;
+use cableview::session::reader::{Reader, ReaderOptions};
 use cableview::session::{Screen, Session};
+use cableview::shell::config::Config;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
-fn options(config: &str) -> AppOptions {
+fn options(config: &str) -> ReaderOptions {
     let config = Config::parse(config, "config.toml").expect("the config parses");
-    AppOptions {
+    ReaderOptions {
         keymap: Keymap::from_overrides(&config.keys).expect("the keys load"),
-        ..AppOptions::default()
+        ..ReaderOptions::default()
     }
 }
 
@@ -77,7 +77,7 @@ const QUIT_ON_X: &str = "[keys]\nquit = [\"x\", \"ctrl-c\"]\n";
 
 #[test]
 fn a_config_quitting_on_x_loads_and_x_quits_the_reader_alone() {
-    let mut app = App::new(cableview::input::sample(), options(QUIT_ON_X));
+    let mut app = Reader::new(cableview::input::sample(), options(QUIT_ON_X));
     app.update(Action::Resize(120, 40));
     assert_eq!(app.action_for_key(&char_key('x')), Some(Action::Quit));
     assert_eq!(app.update(Action::Quit), [cableview::session::Effect::Quit]);
@@ -155,7 +155,7 @@ fn a_users_move_key_takes_the_readers_default_in_the_library_only() {
     let rows = cableview::session::help::reader_lines(&app.options.keymap, app.in_library());
     assert_eq!(help_keys(&rows, "next match").as_deref(), Some(""));
     // A cable read alone keeps n for the next match.
-    let alone = App::new(cableview::input::sample(), options(config));
+    let alone = Reader::new(cableview::input::sample(), options(config));
     assert_eq!(
         alone.action_for_key(&char_key('n')),
         Some(Action::NextMatch)

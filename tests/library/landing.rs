@@ -2,11 +2,11 @@
 //! spelling: an acronym there joined to its long form.
 
 use crate::drive::Press;
-use cableview::action::Action;
-use cableview::app::AppOptions;
 use cableview::cable::parse;
 use cableview::library::Library;
 use cableview::session::Session;
+use cableview::session::action::Action;
+use cableview::session::reader::ReaderOptions;
 
 /// A minimal annotated cable whose paragraph says `text`.
 fn cable(id: &str, text: &str) -> cableview::cable::Cable {
@@ -28,7 +28,7 @@ fn x_selects_the_entity_under_its_long_form() {
              [ORG Immigration and Customs Enforcement  ] agents",
         ),
     ]);
-    let mut session = Session::new(library, AppOptions::default());
+    let mut session = Session::new(library, ReaderOptions::default());
     session.press(Action::Resize(120, 40));
     session.press(Action::Open);
     let (_, app) = session.reader.as_ref().expect("the first cable is open");

@@ -3,10 +3,10 @@
 //! one `esc` clears them all.
 
 use crate::drive::Press;
-use cableview::action::Action;
-use cableview::app::AppOptions;
 use cableview::library::Library;
 use cableview::session::Session;
+use cableview::session::action::Action;
+use cableview::session::reader::ReaderOptions;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -17,7 +17,7 @@ fn library(w: u16, h: u16) -> Session {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let paths = [root.join("tests/fixtures/annotated")];
     let library = Library::load(&paths, &|_| {}, &AtomicBool::new(false));
-    let mut session = Session::new(library, AppOptions::default());
+    let mut session = Session::new(library, ReaderOptions::default());
     session.press(Action::Resize(w, h));
     session
 }

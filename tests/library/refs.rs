@@ -118,15 +118,15 @@ fn a_cancelled_load_ends_without_a_library() {
 
 #[test]
 fn an_unlettered_ref_is_listed_without_a_letter() {
-    use cableview::action::Action;
-    use cableview::app::AppOptions;
     use cableview::session::Session;
+    use cableview::session::action::Action;
+    use cableview::session::reader::ReaderOptions;
     let library = Library::from_cables(vec![
         cable("09VIENNA1450", "NONE"),
         cable("09UNVIEVIENNA540", "EMBASSY VIENNA 1450"),
     ]);
     let citing = library.find_id("09UNVIEVIENNA540").unwrap();
-    let mut b = Session::new(library, AppOptions::default());
+    let mut b = Session::new(library, ReaderOptions::default());
     b.press(Action::Resize(120, 40));
     while b.table.current() != Some(citing) {
         b.press(Action::Down);

@@ -3,11 +3,11 @@
 //! jump to another cable, quitting) records where it is.
 
 use crate::drive::Driver;
-use cableview::action::Action;
-use cableview::app::{AppOptions, ReadingPosition};
 use cableview::library::Library;
+use cableview::session::action::Action;
+use cableview::session::reader::{ReaderOptions, ReadingPosition};
 use cableview::session::{Screen, Session};
-use cableview::state::Store;
+use cableview::shell::state::Store;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
@@ -22,7 +22,7 @@ fn library() -> Library {
 
 /// A browser keeping positions in `state` (`--fresh` when `fresh`).
 fn browser(state: &Path, fresh: bool) -> Driver {
-    let mut session = Session::new(library(), AppOptions::default());
+    let mut session = Session::new(library(), ReaderOptions::default());
     session.set_fresh(fresh);
     let mut store = Store::open(state.to_path_buf());
     let notices = store.take_notices();
@@ -202,7 +202,7 @@ fn an_entity_followed_to_a_cable_wins_over_its_saved_position() {
 
 #[test]
 fn no_state_means_nothing_is_read_or_written() {
-    let mut b = Driver::new(Session::new(library(), AppOptions::default()));
+    let mut b = Driver::new(Session::new(library(), ReaderOptions::default()));
     b.press(Action::Resize(120, 40));
     open(&mut b, "05PARIS2333");
     b.press(Action::GoTo("5".into()));

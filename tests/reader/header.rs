@@ -2,11 +2,11 @@
 //! TAGS explained folded to one row of the text until `z`.
 
 use crate::drive::{Driver, single};
-use cableview::action::Action;
-use cableview::app::AppOptions;
+use cableview::session::action::Action;
+use cableview::session::reader::ReaderOptions;
 
 fn reader(w: u16, h: u16) -> Driver {
-    single(cableview::input::sample(), AppOptions::default(), w, h)
+    single(cableview::input::sample(), ReaderOptions::default(), w, h)
 }
 
 fn rows(d: &Driver) -> Vec<String> {

@@ -2,11 +2,11 @@
 //! border covers the panes' borders rather than running beside them.
 
 use crate::drive::{Driver, single};
-use cableview::action::Action;
-use cableview::app::AppOptions;
+use cableview::session::action::Action;
+use cableview::session::reader::ReaderOptions;
 
 fn help_at(w: u16, h: u16) -> Driver {
-    let mut d = single(cableview::input::sample(), AppOptions::default(), w, h);
+    let mut d = single(cableview::input::sample(), ReaderOptions::default(), w, h);
     d.press(Action::Help);
     d
 }

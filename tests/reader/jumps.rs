@@ -2,11 +2,11 @@
 //! and `Ctrl-o` / `Ctrl-i` go back and forth across the jumps of a single-cable session.
 
 use crate::drive::{Driver, single};
-use cableview::action::Action;
-use cableview::app::AppOptions;
+use cableview::session::action::Action;
+use cableview::session::reader::ReaderOptions;
 
 fn reader(w: u16, h: u16) -> Driver {
-    single(cableview::input::sample(), AppOptions::default(), w, h)
+    single(cableview::input::sample(), ReaderOptions::default(), w, h)
 }
 
 fn type_text(d: &mut Driver, text: &str) {

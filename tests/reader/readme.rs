@@ -4,7 +4,7 @@
 fn readme_key_tables_match_the_keymap() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let keymap = cableview::keymap::Keymap::default();
+    let keymap = cableview::session::keymap::Keymap::default();
     assert!(readme.contains("## Keys"), "README has a Keys section");
     let keys = &readme[readme.find("## Keys").unwrap()..];
     let keys = &keys[..keys[3..].find("\n## ").map_or(keys.len(), |i| i + 3)];

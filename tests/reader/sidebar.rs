@@ -4,16 +4,16 @@
 //! asked for from the reader.
 
 use crate::drive::{Driver, single};
-use cableview::action::Action;
-use cableview::app::{AppOptions, EntityOrder, EntityScope};
+use cableview::session::action::Action;
+use cableview::session::reader::{EntityOrder, EntityScope, ReaderOptions};
 use cableview::session::{CorrectionChange, Effect, Session};
-use cableview::state::Store;
+use cableview::shell::state::Store;
 
 /// The sample at `w`x`h` with the sidebar shown.
 fn sample(w: u16, h: u16) -> Driver {
-    let options = AppOptions {
+    let options = ReaderOptions {
         show_entities: Some(true),
-        ..AppOptions::default()
+        ..ReaderOptions::default()
     };
     single(cableview::input::sample(), options, w, h)
 }
@@ -179,7 +179,7 @@ fn order_and_scope_are_kept_in_the_reading_state() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("state.json");
     let open = || {
-        let mut session = Session::single(cableview::input::sample(), AppOptions::default());
+        let mut session = Session::single(cableview::input::sample(), ReaderOptions::default());
         session.update(Action::Resize(120, 40));
         Driver::with_store(session, Store::open(path.clone()))
     };
@@ -260,7 +260,8 @@ fn a_correction_saved_in_the_data_dir_shows_at_once_and_undoes() {
         corrections: Some(dir.path().to_path_buf()),
         ..Default::default()
     };
-    let mut session = Session::single_with(cableview::input::sample(), AppOptions::default(), load);
+    let mut session =
+        Session::single_with(cableview::input::sample(), ReaderOptions::default(), load);
     session.update(Action::Resize(120, 40));
     let mut driver = Driver::new(session);
     filter(&mut driver, "chirac");

@@ -1,8 +1,8 @@
 //! Any terminal size renders without panicking, in every state worth drawing.
 
 use crate::drive::{Driver, single};
-use cableview::action::Action;
-use cableview::app::AppOptions;
+use cableview::session::action::Action;
+use cableview::session::reader::ReaderOptions;
 
 fn states() -> Vec<Driver> {
     let setups: Vec<Vec<Action>> = vec![
@@ -20,7 +20,7 @@ fn states() -> Vec<Driver> {
     setups
         .into_iter()
         .map(|actions| {
-            let mut app = single(cableview::input::sample(), AppOptions::default(), 80, 24);
+            let mut app = single(cableview::input::sample(), ReaderOptions::default(), 80, 24);
             for action in actions {
                 app.press(action);
             }
@@ -61,7 +61,7 @@ fn resizing_up_to_500x200_and_back_renders() {
 #[test]
 fn a_cable_with_no_paragraphs_renders() {
     let cable = cableview::cable::parse("UNCLASSIFIED nothing here", "empty.txt").unwrap();
-    let mut app = single(cable, AppOptions::default(), 80, 24);
+    let mut app = single(cable, ReaderOptions::default(), 80, 24);
     for action in [
         Action::NextParagraph,
         Action::Bottom,

@@ -1,8 +1,8 @@
 //! Whole-screen snapshots of the reader at 120x40 and 80x24.
 
 use crate::drive::{Driver, single};
-use cableview::action::Action;
-use cableview::app::AppOptions;
+use cableview::session::action::Action;
+use cableview::session::reader::ReaderOptions;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
@@ -11,9 +11,9 @@ const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 
 /// The sample in a session of its own, in `theme`, at `w`x`h`.
 fn app(theme: &str, w: u16, h: u16) -> Driver {
-    let options = AppOptions {
+    let options = ReaderOptions {
         theme: theme.into(),
-        ..AppOptions::default()
+        ..ReaderOptions::default()
     };
     single(cableview::input::sample(), options, w, h)
 }
@@ -150,7 +150,7 @@ fn control_characters_never_reach_a_cell() {
         "As noted \u{1b}]0;pwned\u{7}\u{9b}2J in ref C",
     );
     let cable = cableview::cable::parse(&source, "evil.txt").unwrap();
-    let mut app = single(cable, AppOptions::default(), 120, 40);
+    let mut app = single(cable, ReaderOptions::default(), 120, 40);
     for setup in [Action::GoTo("5".into()), Action::SourceView] {
         app.press(setup);
         let terminal = terminal(&app);
@@ -174,7 +174,7 @@ fn a_cable_without_entities_says_so_rather_than_no_match() {
     let page = include_bytes!("../fixtures/raw/09HAVANA132.html");
     let cable = cableview::cable::parse_bytes(page, "09HAVANA132.html").unwrap();
     assert!(cable.entities.is_empty());
-    let app = single(cable, AppOptions::default(), 120, 40);
+    let app = single(cable, ReaderOptions::default(), 120, 40);
     let text = screen(&app);
     assert!(text.contains("no entities here"));
     assert!(!text.contains("no entity matches"));

@@ -2,21 +2,21 @@
 //! jump, not after every line, and save the exact place on quit.
 
 use crate::drive::Driver;
-use cableview::action::Action;
-use cableview::app::{App, AppOptions, ReadingPosition};
+use cableview::session::action::Action;
+use cableview::session::reader::{Reader, ReaderOptions, ReadingPosition};
 use cableview::session::{Effect, Session};
-use cableview::state::Store;
+use cableview::shell::state::Store;
 use std::path::Path;
 
 /// The sample in a single-cable session saving in the store at `path`.
 fn reading(path: &Path, fresh: bool) -> Driver {
-    let mut session = Session::single(cableview::input::sample(), AppOptions::default());
+    let mut session = Session::single(cableview::input::sample(), ReaderOptions::default());
     session.set_fresh(fresh);
     session.update(Action::Resize(120, 40));
     Driver::with_store(session, Store::open(path.to_path_buf()))
 }
 
-fn app(driver: &Driver) -> &App {
+fn app(driver: &Driver) -> &Reader {
     &driver.session.reader.as_ref().expect("the cable is open").1
 }
 
@@ -93,7 +93,7 @@ fn store_notices_reach_the_status_line_of_a_single_cable() {
     let notices = store.take_notices();
     assert_eq!(notices.len(), 1);
     // As the command line does before the terminal starts.
-    let mut session = Session::single(cableview::input::sample(), AppOptions::default());
+    let mut session = Session::single(cableview::input::sample(), ReaderOptions::default());
     session.notify(notices.join("; "));
     let reader = Driver::with_store(session, store);
     assert_eq!(app(&reader).notice.as_deref(), Some(notices[0].as_str()));

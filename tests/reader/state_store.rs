@@ -5,7 +5,8 @@
 #[cfg(unix)]
 use crate::hostile;
 
-use cableview::state::{Store, atomic};
+use cableview::atomic_file as atomic;
+use cableview::shell::state::Store;
 use serde_json::json;
 use std::path::{Path, PathBuf};
 

@@ -2,11 +2,11 @@
 //! back; update itself reads no theme file.
 
 use crate::drive::{Driver, single};
-use cableview::action::Action;
-use cableview::app::AppOptions;
 use cableview::session::Effect;
+use cableview::session::action::Action;
+use cableview::session::reader::ReaderOptions;
 
-fn reader(options: AppOptions) -> Driver {
+fn reader(options: ReaderOptions) -> Driver {
     single(cableview::input::sample(), options, 120, 40)
 }
 
@@ -16,7 +16,7 @@ fn notice(driver: &Driver) -> String {
 
 #[test]
 fn t_asks_the_loop_for_the_next_theme() {
-    let mut reader = reader(AppOptions::default());
+    let mut reader = reader(ReaderOptions::default());
     assert_eq!(reader.theme.name, "default");
     let effects = reader.session.update(Action::NextTheme);
     assert_eq!(
@@ -37,7 +37,7 @@ fn t_asks_the_loop_for_the_next_theme() {
 
 #[test]
 fn themes_cycle() {
-    let mut reader = reader(AppOptions::default());
+    let mut reader = reader(ReaderOptions::default());
     let mut seen = Vec::new();
     for _ in 0..4 {
         reader.press(Action::NextTheme);
@@ -55,9 +55,9 @@ fn themes_cycle_through_the_users_own_and_skip_broken_ones() {
         "[kinds]\nPER = { fg = \"nocolour\" }\n",
     )
     .unwrap();
-    let mut reader = reader(AppOptions {
+    let mut reader = reader(ReaderOptions {
         themes_dir: Some(dir.path().to_path_buf()),
-        ..AppOptions::default()
+        ..ReaderOptions::default()
     });
     let mut seen = Vec::new();
     let mut notices = Vec::new();
@@ -78,9 +78,9 @@ fn themes_cycle_through_the_users_own_and_skip_broken_ones() {
 
 #[test]
 fn an_unknown_theme_falls_back_to_default_and_says_so() {
-    let reader = reader(AppOptions {
+    let reader = reader(ReaderOptions {
         theme: "nosuch".into(),
-        ..AppOptions::default()
+        ..ReaderOptions::default()
     });
     assert_eq!(reader.theme.name, "default");
     assert!(notice(&reader).contains("nosuch"), "{}", notice(&reader));

@@ -1,32 +1,32 @@
-//! `App::update`: one test (or more) per action, against the bundled sample.
+//! `Reader::update`: one test (or more) per action, against the bundled sample.
 
-use cableview::action::{Action, Mouse};
-use cableview::app::{App, AppOptions, EntityItem, Focus, Mode, ReadingPosition};
 use cableview::cable::EntityKind;
 use cableview::session::Effect;
+use cableview::session::action::{Action, Mouse};
 use cableview::session::layout;
+use cableview::session::reader::{EntityItem, Focus, Mode, Reader, ReaderOptions, ReadingPosition};
 
-fn app_at(w: u16, h: u16) -> App {
-    let mut app = App::new(cableview::input::sample(), AppOptions::default());
+fn app_at(w: u16, h: u16) -> Reader {
+    let mut app = Reader::new(cableview::input::sample(), ReaderOptions::default());
     app.update(Action::Resize(w, h));
     app
 }
 
-fn app() -> App {
+fn app() -> Reader {
     app_at(120, 40)
 }
 
-fn top(app: &App) -> usize {
+fn top(app: &Reader) -> usize {
     app.top_row(&app.doc_layout())
 }
 
-fn type_text(app: &mut App, text: &str) {
+fn type_text(app: &mut Reader, text: &str) {
     for c in text.chars() {
         app.update(Action::Type(c));
     }
 }
 
-fn entity(app: &App, name: &str) -> usize {
+fn entity(app: &Reader, name: &str) -> usize {
     app.cable
         .entities
         .iter()
@@ -181,7 +181,7 @@ fn go_to_puts_the_paragraph_first_line_at_the_top() {
     let doc = app.doc_layout();
     assert_eq!(top(&app), doc.text_rows[5]);
     let row = &doc.rows[top(&app)];
-    let cableview::text_layout::RowKind::Text { bytes, first } = &row.kind else {
+    let cableview::session::text_layout::RowKind::Text { bytes, first } = &row.kind else {
         panic!("a text row")
     };
     assert!(first);
@@ -200,7 +200,7 @@ fn go_to_puts_the_paragraph_first_line_at_the_top() {
 #[test]
 fn digits_from_the_keymap_jump() {
     let app = app();
-    let key = cableview::keymap::Key::parse("3").unwrap();
+    let key = cableview::session::keymap::Key::parse("3").unwrap();
     assert_eq!(
         app.options.keymap.action(&key),
         Some(Action::GoTo("3".into()))
@@ -515,7 +515,7 @@ fn clicking_a_mention_selects_its_entity() {
         .find(|(_, m)| m.text == "Hezbollah")
         .unwrap();
     let row = doc.row_of_byte(5, mention.bytes.start);
-    let cableview::text_layout::RowKind::Text { bytes, .. } = &doc.rows[row].kind else {
+    let cableview::session::text_layout::RowKind::Text { bytes, .. } = &doc.rows[row].kind else {
         panic!()
     };
     let column = cableview::sanitize::width(&app.block_text(5)[bytes.start..mention.bytes.start]);

@@ -2,9 +2,9 @@
 //! carried out (cables read, positions saved in a store, themes loaded) and what comes of
 //! them fed back, so a test sees the state a user would.
 
-use cableview::action::Action;
+use cableview::session::action::Action;
 use cableview::session::{Effect, Session};
-use cableview::state::Store;
+use cableview::shell::state::Store;
 
 /// What a test drives: a session, the store it saves in, what it copied, whether it quit.
 pub struct Driver {
@@ -46,11 +46,12 @@ impl Driver {
 
     fn settle(&mut self, effects: Vec<Effect>) {
         let copies = &mut self.copies;
-        let quit = cableview::tui::settle(&mut self.session, &mut self.store, effects, &mut |t| {
-            copies.push(t.to_string());
-            Ok(cableview::tui::clipboard::Sent::Osc52)
-        })
-        .expect("nothing here writes to a terminal");
+        let quit =
+            cableview::shell::tui::settle(&mut self.session, &mut self.store, effects, &mut |t| {
+                copies.push(t.to_string());
+                Ok(cableview::shell::tui::clipboard::Sent::Osc52)
+            })
+            .expect("nothing here writes to a terminal");
         self.quit |= quit;
     }
 }
@@ -65,8 +66,8 @@ impl Press for Session {
     fn press(&mut self, action: Action) -> Vec<Effect> {
         let effects = self.update(action);
         let mut store = Store::disabled();
-        cableview::tui::settle(self, &mut store, effects.clone(), &mut |_| {
-            Ok(cableview::tui::clipboard::Sent::Osc52)
+        cableview::shell::tui::settle(self, &mut store, effects.clone(), &mut |_| {
+            Ok(cableview::shell::tui::clipboard::Sent::Osc52)
         })
         .expect("nothing here writes to a terminal");
         effects
@@ -89,7 +90,7 @@ impl std::ops::DerefMut for Driver {
 
 impl Driver {
     /// The open cable's reader.
-    pub fn app(&self) -> &cableview::app::App {
+    pub fn app(&self) -> &cableview::session::reader::Reader {
         &self.session.reader.as_ref().expect("a cable is open").1
     }
 
@@ -113,7 +114,7 @@ impl Driver {
 /// A single-cable session on `cable` at `w`x`h`, started: the reader is open.
 pub fn single(
     cable: cableview::cable::Cable,
-    options: cableview::app::AppOptions,
+    options: cableview::session::reader::ReaderOptions,
     w: u16,
     h: u16,
 ) -> Driver {

@@ -3,8 +3,8 @@
 //! clicks alike.
 
 use super::{HEADER_HEIGHT, too_small};
-use crate::action::Action;
-use crate::app::App;
+use crate::session::action::Action;
+use crate::session::reader::Reader;
 use ratatui::layout::Rect;
 
 /// The most rows the REF links take in the header.
@@ -94,7 +94,7 @@ impl Rows {
 /// nothing to link, or when the screen is too low to spare the rows. Drawing and clicks
 /// both use it, so a click lands on the link the eye sees.
 #[must_use]
-pub fn link_rows(app: &App, area: Rect) -> Vec<Vec<LinkPiece>> {
+pub fn link_rows(app: &Reader, area: Rect) -> Vec<Vec<LinkPiece>> {
     let Some(links) = &app.links else {
         return Vec::new();
     };
@@ -182,7 +182,7 @@ pub fn link_rows(app: &App, area: Rect) -> Vec<Vec<LinkPiece>> {
 
 /// The link under a cell of the header, if any.
 #[must_use]
-pub fn link_at(app: &App, area: Rect, header: Rect, x: u16, y: u16) -> Option<usize> {
+pub fn link_at(app: &Reader, area: Rect, header: Rect, x: u16, y: u16) -> Option<usize> {
     let row = usize::from(y.checked_sub(header.y + HEADER_HEIGHT)?);
     let column = x.checked_sub(header.x)?;
     link_rows(app, area)

@@ -1,0 +1,166 @@
+//! Case-insensitive text search over the reading view's blocks, and what Enter and Esc
+//! do to the view while a query is typed (as in less and vim: Esc puts the view back
+//! where it was before `/`, Enter keeps it).
+
+use super::{Anchor, Mode, Reader};
+use crate::session::action::Action;
+use std::ops::Range;
+
+/// One match: a block and a byte range of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The block (0 header, n paragraph n).
+    pub block: usize,
+    /// Byte range in the block's text.
+    pub bytes: Range<usize>,
+}
+
+/// An active search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    /// The query as typed.
+    pub query: String,
+    /// Every match in document order.
+    pub hits: Vec<Hit>,
+    /// The match the cursor is on.
+    pub current: Option<usize>,
+    /// Whether the query is still being typed.
+    pub editing: bool,
+    /// Where the view was when `/` was pressed: Esc before Enter goes back there.
+    pub origin: Option<Anchor>,
+}
+
+impl Reader {
+    /// Unfolds the header when the search match or the mention under the cursor is in it,
+    /// so a walk never lands on text that is not shown.
+    pub(super) fn unfold_for_cursor(&mut self) {
+        if self.header_open() {
+            return;
+        }
+        let hit = self
+            .search
+            .as_ref()
+            .and_then(|s| s.hits.get(s.current?))
+            .filter(|h| h.block == 0)
+            .map(|h| h.bytes.start);
+        let mention = || {
+            let (block, m) = *self.selected_mentions.get(self.mention_cursor?)?;
+            (block == 0).then(|| self.block_mentions(0).get(m).map(|m| m.bytes.start))?
+        };
+        let at = if self.search.is_some() {
+            hit
+        } else {
+            mention()
+        };
+        if let Some(at) = at {
+            self.set_header_open(true);
+            let row = self.doc_layout().row_of_byte(0, at);
+            self.reveal_row(row);
+        }
+    }
+
+    /// Starts a search, remembering the view to come back to if it is cancelled.
+    pub(super) fn begin_search(&mut self) {
+        self.start_search();
+        let origin = self.top;
+        if let Some(search) = self.search.as_mut() {
+            search.origin = Some(origin);
+        }
+    }
+
+    /// A key while the query is typed: Esc drops the search and puts the view back where
+    /// it was before `/`; Enter keeps the view, and the place left counts as a jump.
+    pub(super) fn search_typing(&mut self, action: Action) {
+        let origin = self.search.as_ref().and_then(|s| s.origin);
+        match action {
+            Action::Cancel => {
+                self.mode = Mode::Normal;
+                self.search = None;
+                if let Some(origin) = origin {
+                    self.top = origin;
+                    let doc = self.doc_layout();
+                    self.set_top(&doc, self.top_row(&doc));
+                }
+            }
+            Action::Activate => {
+                self.typing_action(Action::Activate);
+                if let Some(origin) = origin.filter(|o| *o != self.top) {
+                    self.jump_origin = Some(origin);
+                }
+            }
+            action => self.typing_action(action),
+        }
+    }
+}
+
+fn fold(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+/// Non-overlapping, case-insensitive matches of `query` in `text`, as byte ranges.
+#[must_use]
+pub fn find(text: &str, query: &str) -> Vec<Range<usize>> {
+    let query: Vec<char> = query.chars().map(fold).collect();
+    let Some(&first) = query.first() else {
+        return Vec::new();
+    };
+    let mut hits = Vec::new();
+    let mut next_free = 0;
+    for (start, c) in text.char_indices() {
+        if start < next_free || fold(c) != first {
+            continue;
+        }
+        let mut chars = text[start..].char_indices();
+        let mut end = start;
+        let matched = query.iter().all(|q| match chars.next() {
+            Some((offset, c)) if fold(c) == *q => {
+                end = start + offset + c.len_utf8();
+                true
+            }
+            _ => false,
+        });
+        if matched {
+            hits.push(start..end);
+            next_free = end;
+        }
+    }
+    hits
+}
+
+/// Every match of `query` across the blocks, in order.
+pub fn find_all<'a>(blocks: impl IntoIterator<Item = &'a str>, query: &str) -> Vec<Hit> {
+    blocks
+        .into_iter()
+        .enumerate()
+        .flat_map(|(block, text)| {
+            find(text, query)
+                .into_iter()
+                .map(move |bytes| Hit { block, bytes })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_case_insensitively_without_overlap() {
+        assert_eq!(find("Hezbollah and HEZBOLLAH", "hez"), [0..3, 14..17]);
+        assert_eq!(find("aaaa", "aa"), [0..2, 2..4]);
+        assert_eq!(find("Été été", "été"), [0..5, 6..11]);
+        assert!(find("abc", "").is_empty());
+        assert!(find("abc", "abcd").is_empty());
+    }
+
+    #[test]
+    fn find_all_numbers_blocks() {
+        let hits = find_all(["x", "ax", "xx"], "x");
+        let blocks: Vec<_> = hits.iter().map(|h| h.block).collect();
+        assert_eq!(blocks, [0, 1, 2, 2]);
+    }
+}

@@ -1,0 +1,461 @@
+//! The command line: `cableview [FILE]` opens the reader; subcommands print or export.
+
+mod args;
+mod index;
+mod load;
+mod table;
+
+use crate::cable::{Cable, EntityKind};
+use crate::export::{self, Format};
+use crate::input::LoadOptions;
+use crate::sanitize::{path as shown, printable};
+use crate::session::Session;
+use crate::shell::config;
+use crate::shell::config::startup::{self, Launch, Startup};
+use crate::shell::paths::Paths;
+use crate::shell::state::Store;
+pub use args::{Cli, Command, OpenArgs, completions, man_page};
+use clap::Parser;
+use load::{
+    load_all, load_annotated, load_entity_index, load_leniently, load_options, names_a_directory,
+    report_skipped,
+};
+use std::fmt::Write as _;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use table::{collection_entities, name_width, push_fitted};
+
+/// Why a command failed, and the exit status that says so.
+#[derive(Debug)]
+pub struct Failure {
+    /// What to tell the user.
+    pub message: String,
+    /// 2 for a bad config or theme file of the user's, 1 for anything else.
+    pub code: u8,
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Self { message, code: 1 }
+    }
+}
+
+impl From<crate::shell::config::FileError> for Failure {
+    fn from(error: crate::shell::config::FileError) -> Self {
+        Self {
+            message: error.to_string(),
+            code: 2,
+        }
+    }
+}
+
+/// Runs the command line and returns the process exit code.
+#[must_use]
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Export {
+            format,
+            out,
+            annotations,
+            paths,
+        }) => load_options().and_then(|options| {
+            export_command(
+                format,
+                out.as_deref(),
+                annotations.as_deref(),
+                &paths,
+                &options,
+            )
+            .map_err(Failure::from)
+        }),
+        Some(Command::Entities {
+            kind,
+            json,
+            annotations,
+            paths,
+        }) => load_options().and_then(|options| {
+            entities_command(
+                kind.as_ref(),
+                json,
+                annotations.as_deref(),
+                &paths,
+                &options,
+            )
+            .map_err(Failure::from)
+        }),
+        Some(Command::Corrections { id }) => {
+            corrections_command(id.as_deref()).map_err(Failure::from)
+        }
+        Some(Command::Index { index, paths }) => index::index_command(index.as_deref(), &paths),
+        Some(Command::Search {
+            index,
+            json,
+            limit,
+            query,
+        }) => index::search_command(index.as_deref(), json, limit, &query.join(" ")),
+        Some(Command::Schema) => write_out(export::schema::JSON_SCHEMA).map_err(Failure::from),
+        Some(Command::Paths) => write_out(&Paths::from_env().report()).map_err(Failure::from),
+        Some(Command::Config { default }) => config_command(default),
+        Some(Command::Themes) => themes_command(),
+        Some(Command::Completions { shell }) => {
+            write_out(&completions(shell)).map_err(Failure::from)
+        }
+        Some(Command::Man) => write_out(&man_page()).map_err(Failure::from),
+        None => open_command(&cli.open),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            warn(&failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+/// Prints a message on standard error as `cableview: MESSAGE`, control characters made
+/// visible: messages quote file names, cable text and the user's files.
+fn warn(message: &str) {
+    eprintln!("cableview: {}", printable(message));
+}
+
+/// Writes to standard output, control characters made visible (line feeds and tabs
+/// kept): every command's output passes here, so no cable text drives the terminal.
+fn write_out(text: &str) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(printable(text).as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        // A closed pipe (`| head`) is the reader's choice, not an error.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write output: {e}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn export_command(
+    format: Format,
+    out: Option<&Path>,
+    annotations: Option<&Path>,
+    paths: &[PathBuf],
+    options: &LoadOptions,
+) -> Result<(), String> {
+    let (cables, files) = if let Some(annotations) = annotations {
+        (
+            vec![load_annotated(paths, annotations, options)?],
+            paths.to_vec(),
+        )
+    } else if names_a_directory(paths) {
+        load_leniently(paths, options)?
+    } else {
+        (
+            load_all(paths, options).map_err(|e| e.to_string())?,
+            paths.to_vec(),
+        )
+    };
+    let Some(dir) = out else {
+        let text = export::stream(&cables, format).map_err(|e| e.to_string())?;
+        return write_out(&text);
+    };
+    if dir.is_file() {
+        return Err(format!(
+            "{}: is a file, expected a directory for --out",
+            shown(dir)
+        ));
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("{}: cannot create directory: {e}", shown(dir)))?;
+    let write = |name: &str, contents: &str| {
+        let path = dir.join(name);
+        crate::regular_file::write(&path, contents.as_bytes())
+            .map_err(|e| format!("{}: cannot write: {e}", shown(&path)))?;
+        Ok::<_, String>(path)
+    };
+    let fallbacks: Vec<String> = files
+        .iter()
+        .map(|p| {
+            p.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut written = String::new();
+    for (cable, stem) in cables.iter().zip(export::stems(&cables, &fallbacks)) {
+        for file in export::files(cable, &stem, format) {
+            let path = write(&file.name, &file.contents)?;
+            written.push_str(&format!("{}\n", shown(&path)));
+        }
+    }
+    // brat shows only the entity types its configuration declares: complete the user's
+    // files rather than overwrite or ignore them.
+    if format == Format::Brat {
+        for conf in export::brat::conf_files(&cables, existing_confs(dir)?) {
+            let path = write(conf.name, &conf.contents)?;
+            if !conf.added.is_empty() {
+                warn(&format!(
+                    "{}: added {}",
+                    shown(&path),
+                    conf.added.join(", ")
+                ));
+            }
+            written.push_str(&format!("{}\n", shown(&path)));
+        }
+    }
+    write_out(&written)
+}
+
+/// The brat configuration files `dir` holds already, read up front: one that exists but
+/// cannot be read stops the export rather than being overwritten.
+fn existing_confs(dir: &Path) -> Result<impl Fn(&str) -> Option<String>, String> {
+    let mut found = Vec::new();
+    for name in ["annotation.conf", "visual.conf"] {
+        let path = dir.join(name);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => found.push((name, text)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(format!("{}: cannot read: {e}", shown(&path))),
+        }
+    }
+    Ok(move |name: &str| {
+        found
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, text)| text.clone())
+    })
+}
+
+fn entities_command(
+    kind: Option<&EntityKind>,
+    json: bool,
+    annotations: Option<&Path>,
+    paths: &[PathBuf],
+    options: &LoadOptions,
+) -> Result<(), String> {
+    let cables = if let Some(annotations) = annotations {
+        vec![load_annotated(paths, annotations, options)?]
+    } else if names_a_directory(paths) {
+        let index = load_entity_index(paths, options)?;
+        return write_out(&collection_entities(&index, kind, json));
+    } else {
+        load_all(paths, options).map_err(|e| e.to_string())?
+    };
+    let mut out = String::new();
+    for cable in &cables {
+        let entities: Vec<_> = cable
+            .entities
+            .iter()
+            .filter(|e| kind.is_none_or(|k| e.kind == *k))
+            .collect();
+        if json {
+            out.push_str(&serde_json::to_string(&entities).unwrap_or_default());
+            out.push('\n');
+            continue;
+        }
+        if cables.len() > 1 {
+            out.push_str(&format!("# {}\n", cable.title()));
+        }
+        // KIND, COUNT and the gaps take 17 columns; PARAGRAPHS takes what it needs.
+        let width = name_width(entities.iter().map(|e| e.name.as_str()), 17 + 12);
+        out.push_str("KIND  ");
+        push_fitted(&mut out, "NAME", width);
+        out.push_str("  COUNT  PARAGRAPHS\n");
+        for entity in entities {
+            out.push_str(&format!("{:<4}  ", entity.kind.label()));
+            push_fitted(&mut out, &entity.name, width);
+            let _ = writeln!(
+                out,
+                "  {:>5}  {}",
+                entity.count,
+                entity.paragraphs.join(",")
+            );
+        }
+    }
+    write_out(&out)
+}
+
+/// `cableview corrections [ID]`: each correction, one line each, under its cable.
+fn corrections_command(id: Option<&str>) -> Result<(), String> {
+    let Some(dir) = Paths::from_env().data_dir else {
+        return Err("no data dir known, so no corrections".to_string());
+    };
+    let overlays = match id {
+        Some(id) => vec![(
+            id.to_string(),
+            crate::corrections::Corrections::load(&dir, id).map_err(|e| e.to_string())?,
+        )],
+        None => crate::corrections::all(&dir).map_err(|e| e.to_string())?,
+    };
+    let mut out = String::new();
+    for (id, corrections) in overlays {
+        if corrections.is_empty() {
+            let _ = writeln!(out, "{id}: no corrections");
+            continue;
+        }
+        let _ = writeln!(out, "{id} ({})", shown(corrections.path()));
+        for (n, correction) in corrections.list().iter().enumerate() {
+            let _ = writeln!(out, "  {}. {}", n + 1, correction.describe());
+        }
+    }
+    write_out(&out)
+}
+
+/// `cableview config`: checks the user's config, keys and theme; `--default`
+/// prints the default config.
+fn config_command(default: bool) -> Result<(), Failure> {
+    if default {
+        return Ok(write_out(config::DEFAULT_TOML)?);
+    }
+    let paths = Paths::from_env();
+    let launch = Launch {
+        no_state: true,
+        ..Launch::default()
+    };
+    startup::prepare(&paths, &launch)?;
+    let message = match paths.config_file() {
+        Some(path) if path.exists() => format!("{} is valid\n", shown(&path)),
+        Some(path) => format!("{} does not exist; the defaults apply\n", shown(&path)),
+        None => "no config dir known; the defaults apply\n".to_string(),
+    };
+    Ok(write_out(&message)?)
+}
+
+/// `cableview themes`: every theme and where it comes from; a user theme that
+/// does not load is reported on stderr and makes the exit status 2.
+fn themes_command() -> Result<(), Failure> {
+    let dir = Paths::from_env().themes_dir();
+    let mut out = String::new();
+    let mut invalid = 0;
+    for listed in crate::shell::user_themes::list(dir.as_deref()) {
+        let checked =
+            crate::shell::user_themes::check(&listed.name, dir.as_deref(), ("", "", None));
+        out.push_str(&listed.to_string());
+        if let Err(error) = checked {
+            out.push_str(" (invalid)");
+            warn(&error.to_string());
+            invalid += 1;
+        }
+        out.push('\n');
+    }
+    write_out(&out)?;
+    if invalid > 0 {
+        return Err(Failure {
+            message: format!("{invalid} theme file(s) of yours cannot be used"),
+            code: 2,
+        });
+    }
+    Ok(())
+}
+
+fn open_command(args: &OpenArgs) -> Result<(), Failure> {
+    let options = load_options()?;
+    if args.annotations.is_none() && (args.paths.len() > 1 || names_a_directory(&args.paths)) {
+        return browse_command(args, &options);
+    }
+    // The reader gets the cable as parsed and applies aliases and corrections on opening
+    // it, so a correction made in the reader shows when it reads the cable again.
+    let parsed = LoadOptions {
+        aliases: None,
+        corrections: None,
+        ..options.clone()
+    };
+    let cables = match &args.annotations {
+        Some(annotations) => vec![load_annotated(&args.paths, annotations, &parsed)?],
+        None => load_all(&args.paths, &parsed).map_err(|e| e.to_string())?,
+    };
+    if !std::io::stdout().is_terminal() {
+        let cables = cables
+            .into_iter()
+            .map(|c| options.adjust(c))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| e.to_string())?;
+        return print_texts(&cables);
+    }
+    // A corrupt overlay of corrections stops here, before the screen changes; what
+    // applying it noticed is said with the rest.
+    let warnings: Vec<String> = match cables.first() {
+        Some(cable) => {
+            options
+                .adjust(cable.clone())
+                .map_err(|e| e.to_string())?
+                .warnings
+        }
+        None => Vec::new(),
+    }
+    .into_iter()
+    .map(|w| w.message)
+    .collect();
+    let load = options;
+    let Startup { options, store } = prepare_screen(args)?;
+    let count = cables.len();
+    let Some(cable) = cables.into_iter().next() else {
+        return Err("no cable to open".to_string().into());
+    };
+    // What reading the cable noticed went to stderr, which the screen is about to cover:
+    // the status line says it again (a side file ignored, bytes replaced).
+    let mut shown: Vec<String> = warnings;
+    if count > 1 {
+        shown.push(format!("opened the first of {count} files"));
+    }
+    let session = Session::single_with(cable, options, load);
+    run_session(session, store, args.fresh, shown)?;
+    Ok(())
+}
+
+/// As `bat` does: a pipe gets the cables' clean text, not a screen.
+fn print_texts(cables: &[Cable]) -> Result<(), Failure> {
+    let texts: Vec<String> = cables.iter().map(export::text).collect();
+    Ok(write_out(&texts.join("\n"))?)
+}
+
+/// Reads every file of the user's (config, theme, keys, state) before the screen
+/// changes, so a bad one is reported plainly and nothing starts half-configured.
+fn prepare_screen(args: &OpenArgs) -> Result<Startup, Failure> {
+    let launch = Launch {
+        theme: args.theme.clone(),
+        no_color: crate::theme::no_color_env(),
+        no_state: args.no_state,
+    };
+    Ok(startup::prepare(&Paths::from_env(), &launch)?)
+}
+
+/// Several cables or a directory: the library view, loading in the background.
+fn browse_command(args: &OpenArgs, load: &LoadOptions) -> Result<(), Failure> {
+    if !std::io::stdout().is_terminal() {
+        let (cables, _) = load_leniently(&args.paths, load)?;
+        return print_texts(&cables);
+    }
+    let Startup { options, store } = prepare_screen(args)?;
+    let loader = crate::library::LoadHandle::spawn_limited(args.paths.clone(), load.clone());
+    let session = Session::loading(Some(loader), options);
+    let session = run_session(session, store, args.fresh, Vec::new())?;
+    report_skipped(session.library.skipped());
+    Ok(())
+}
+
+/// Runs a session on the terminal, keeping reading positions in `store`. The status line
+/// starts with `shown` and the notices of opening the store (a file set aside, saving off),
+/// which go to stderr too; those of saving during the session go to stderr at the end.
+fn run_session(
+    mut session: Session,
+    mut store: Store,
+    fresh: bool,
+    mut shown: Vec<String>,
+) -> Result<Session, Failure> {
+    session.set_fresh(fresh);
+    for notice in store.take_notices() {
+        warn(&notice);
+        shown.push(notice);
+    }
+    if !shown.is_empty() {
+        session.notify(shown.join(" · "));
+    }
+    let (session, late) =
+        crate::shell::tui::run(session, store).map_err(|e| format!("terminal error: {e}"))?;
+    for notice in late {
+        warn(&notice);
+    }
+    Ok(session)
+}

@@ -1,0 +1,137 @@
+//! Reading the cables a command names: one file, several, a directory or the sample, with
+//! `--annotations` and the file size limit alike for every command.
+
+use super::{Failure, printable, shown, warn};
+use crate::aliases::{ALIASES_FILE, Aliases};
+use crate::cable::Cable;
+use crate::input::LoadOptions;
+use crate::input::{self, LoadError};
+use crate::shell::config;
+use crate::shell::paths::Paths;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// How every command reads cables: `max_file_mb` in the user's config, the user's
+/// `aliases.toml`, the corrections in the data dir. A bad config or aliases file is an
+/// error (status 2).
+pub(super) fn load_options() -> Result<LoadOptions, Failure> {
+    let paths = Paths::from_env();
+    let config = match paths.config_file() {
+        Some(path) => config::Config::load(&path)?,
+        None => config::Config::default(),
+    };
+    let aliases = match &paths.config_dir {
+        Some(dir) => Aliases::load(&dir.join(ALIASES_FILE))?,
+        None => Aliases::default(),
+    };
+    Ok(LoadOptions {
+        limit: config.file_limit(),
+        aliases: (!aliases.is_empty()).then(|| Arc::new(aliases)),
+        corrections: paths.data_dir,
+        ..LoadOptions::default()
+    })
+}
+
+/// Loads the given cables, or the bundled sample when none is given; their warnings go to
+/// standard error.
+pub(super) fn load_all(paths: &[PathBuf], options: &LoadOptions) -> Result<Vec<Cable>, LoadError> {
+    if paths.is_empty() {
+        return Ok(vec![options.adjust(input::sample())?]);
+    }
+    let cables: Vec<Cable> = paths
+        .iter()
+        .map(|p| input::load_with(p, options))
+        .collect::<Result<_, _>>()?;
+    report_warnings(&cables, paths);
+    Ok(cables)
+}
+
+/// Loads the one cable `--annotations` applies to, with that side file: the reader,
+/// `export` and `entities` take the option alike and fail alike on a bad side file.
+pub(super) fn load_annotated(
+    paths: &[PathBuf],
+    annotations: &Path,
+    options: &LoadOptions,
+) -> Result<Cable, String> {
+    let [path] = paths else {
+        return Err("--annotations applies to one cable; give exactly one FILE".to_string());
+    };
+    let options = LoadOptions {
+        annotations: Some(annotations.to_path_buf()),
+        ..options.clone()
+    };
+    let cable = input::load_with(path, &options).map_err(|e| e.to_string())?;
+    report_warnings(std::slice::from_ref(&cable), paths);
+    Ok(cable)
+}
+
+/// What reading the cables noticed (a side file's mentions left out, bytes that are not
+/// UTF-8), on standard error, each after the cable's file.
+fn report_warnings(cables: &[Cable], files: &[PathBuf]) {
+    for (cable, file) in cables.iter().zip(files) {
+        for warning in &cable.warnings {
+            warn(&warning.located(&shown(file)));
+        }
+    }
+}
+
+/// Whether any path is a directory or a release CSV: then the paths are a collection,
+/// loaded leniently.
+pub(super) fn names_a_directory(paths: &[PathBuf]) -> bool {
+    paths
+        .iter()
+        .any(|p| p.is_dir() || input::release_csv::is_release_csv(p))
+}
+
+/// The entity index of every cable under files and directories, nothing else kept:
+/// `entities DIR` needs no table, filter text or links.
+pub(super) fn load_entity_index(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+) -> Result<crate::library::EntityIndex, String> {
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let (per_cable, skipped) =
+        input::load_paths_map(paths, options.clone(), &|_| {}, &never, |_, cable| {
+            crate::library::index::CableEntity::of_cable(&cable)
+        });
+    report_skipped(&skipped);
+    if per_cable.is_empty() {
+        return Err("no cable found in the given paths".to_string());
+    }
+    Ok(crate::library::EntityIndex::build(per_cable))
+}
+
+/// Loads every cable under files and directories whole (for export); bad files are
+/// counted on stderr, not fatal.
+pub(super) fn load_leniently(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+) -> Result<(Vec<Cable>, Vec<PathBuf>), String> {
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let loaded = input::load_paths_with(paths, options.clone(), &|_| {}, &never);
+    report_skipped(&loaded.skipped);
+    if loaded.cables.is_empty() {
+        return Err("no cable found in the given paths".to_string());
+    }
+    let (files, cables): (Vec<PathBuf>, Vec<Cable>) = loaded.cables.into_iter().unzip();
+    report_warnings(&cables, &files);
+    Ok((cables, files))
+}
+
+pub(super) fn report_skipped(skipped: &[input::Skipped]) {
+    if skipped.is_empty() {
+        return;
+    }
+    eprintln!(
+        "cableview: skipped {} file{} that could not be read as cables",
+        skipped.len(),
+        if skipped.len() == 1 { "" } else { "s" }
+    );
+    // A few examples help; thousands would bury the output.
+    for skip in skipped.iter().take(10) {
+        eprintln!(
+            "{}",
+            printable(&format!("  {}: {}", shown(&skip.path), skip.reason))
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! Carrying out what the session asks ([`Effect`]) and feeding back what comes of it, for
+//! the event loop and for tests driving a session without a terminal.
+
+use super::clipboard::Sent;
+use crate::cable::EntityKind;
+use crate::corrections::{Correction, Corrections};
+use crate::session::action::{Action, CableRead, Corrected};
+use crate::session::{CorrectionChange, Effect, Session};
+use crate::shell::state::Store;
+use std::io;
+
+/// What carrying out an effect leads to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Leave the loop.
+    Quit,
+    /// Tell the session this.
+    Report(Action),
+    /// Nothing more.
+    Done,
+}
+
+/// Carries out one effect: the only place the session's wishes touch the world. `copy`
+/// puts text on the clipboard (tmux's or the terminal's, [`super::clipboard::copy`], or a
+/// test's) and says how it was sent.
+pub fn carry_out(
+    effect: Effect,
+    session: &Session,
+    store: &mut Store,
+    copy: &mut dyn FnMut(&str) -> io::Result<Sent>,
+) -> io::Result<Outcome> {
+    Ok(match effect {
+        Effect::Quit => Outcome::Quit,
+        // Only here is it known whether and how the text left: the status line says so.
+        Effect::Copy { text, what } => Outcome::Report(Action::Notice(match copy(&text) {
+            Ok(sent) => sent.report(&what),
+            Err(e) => format!("could not copy {what}: {e}"),
+        })),
+        // The session turns a click on a link into a read; nothing is left to do here.
+        Effect::OpenCable(_) => Outcome::Done,
+        Effect::ReadCable { cable } => {
+            let parsed = session.library.open(cable).map_err(|e| e.to_string());
+            let key = parsed
+                .as_ref()
+                .map(crate::shell::state::cable_key)
+                .unwrap_or_default();
+            let saved = store.position_as(&key);
+            Outcome::Report(Action::CableRead(Box::new(CableRead {
+                cable,
+                parsed,
+                key,
+                saved,
+            })))
+        }
+        Effect::SavePosition { key, position } => {
+            if store.can_save() {
+                store.save_later(&key, &position);
+            }
+            let notices = store.take_notices();
+            if notices.is_empty() {
+                Outcome::Done
+            } else {
+                Outcome::Report(Action::Notice(notices.join("; ")))
+            }
+        }
+        Effect::NextTheme { after } => {
+            match crate::shell::user_themes::next_after(&after, session.themes_dir()) {
+                Some((theme, skipped)) => {
+                    Outcome::Report(Action::ThemeLoaded(Box::new(theme), skipped))
+                }
+                None => Outcome::Done,
+            }
+        }
+        Effect::SaveCorrection { id, change } => {
+            Outcome::Report(save_correction(session, &id, change))
+        }
+    })
+}
+
+/// Changes a cable's overlay of corrections (written atomically) and reads the cable again
+/// with it applied; a failure is a notice, the reader left as it was.
+fn save_correction(session: &Session, id: &str, change: CorrectionChange) -> Action {
+    let Some(cable) = session.reader.as_ref().map(|(cable, _)| *cable) else {
+        return Action::Notice("no cable is open to correct".to_string());
+    };
+    let Some(dir) = session.library.load_options().corrections.as_deref() else {
+        return Action::Notice(format!(
+            "corrections are not kept: no data dir (set {})",
+            crate::shell::paths::DATA_DIR_VAR
+        ));
+    };
+    let mut corrections = match Corrections::load(dir, id) {
+        Ok(corrections) => corrections,
+        Err(e) => return Action::Notice(e.to_string()),
+    };
+    let (select, message) = match change {
+        CorrectionChange::Make(correction) => {
+            let select = selected_after(&correction, false);
+            let undo = session
+                .keymap()
+                .key(&Action::UndoCorrection)
+                .map_or_else(String::new, |k| format!(" ({k} undoes)"));
+            let message = format!("corrected: {}{undo}", correction.describe());
+            corrections.push(correction);
+            (select, message)
+        }
+        CorrectionChange::Undo => match corrections.undo() {
+            Some(correction) => (
+                selected_after(&correction, true),
+                format!("undone: {}", correction.describe()),
+            ),
+            None => return Action::Notice("no correction of this cable to undo".to_string()),
+        },
+    };
+    if let Err(e) = corrections.save() {
+        return Action::Notice(e.to_string());
+    }
+    Action::Corrected(Box::new(Corrected {
+        cable,
+        parsed: session.library.open(cable).map_err(|e| e.to_string()),
+        select,
+        message,
+    }))
+}
+
+/// The entity a correction leaves to select, by kind and spelling: the one it made, or
+/// after an undo the one it had changed.
+fn selected_after(correction: &Correction, undone: bool) -> Option<(EntityKind, String)> {
+    let of = |span: &crate::corrections::Span| Some((span.kind.clone(), span.text.clone()));
+    match (correction, undone) {
+        (Correction::Relabel { mention, to }, false) => Some((to.clone(), mention.text.clone())),
+        (Correction::Join { with, .. }, false) => of(with),
+        (Correction::NotAnEntity { .. }, false) | (Correction::Add { .. }, true) => None,
+        (
+            Correction::Relabel { mention, .. }
+            | Correction::Join { mention, .. }
+            | Correction::NotAnEntity { mention }
+            | Correction::Add { mention },
+            _,
+        ) => of(mention),
+    }
+}
+
+/// Carries out `effects`, and the effects of what they report, until nothing is left.
+/// Returns whether the session asked to quit.
+pub fn settle(
+    session: &mut Session,
+    store: &mut Store,
+    effects: Vec<Effect>,
+    copy: &mut dyn FnMut(&str) -> io::Result<Sent>,
+) -> io::Result<bool> {
+    let mut effects = std::collections::VecDeque::from(effects);
+    while let Some(effect) = effects.pop_front() {
+        match carry_out(effect, session, store, copy)? {
+            Outcome::Quit => return Ok(true),
+            Outcome::Report(action) => effects.extend(session.update(action)),
+            Outcome::Done => {}
+        }
+    }
+    Ok(false)
+}
