@@ -21,4 +21,5 @@ mod fixtures;
 mod keys;
 mod picker;
 mod refs;
+mod sources;
 mod state;
