@@ -163,7 +163,7 @@ impl Library {
     /// The whole cable at `index`, for the reader: parsed again from its file (or cloned,
     /// for a cable with no file). A cable held in several files (its annotated text and
     /// its page) is read from each: the base's document, with the header fields the
-    /// others give ([`entry::merge_header`]) and their text in [`Cable::other_sources`].
+    /// others give ([`merge_header`]) and their text in [`Cable::other_sources`].
     ///
     /// # Errors
     /// When the base file has changed or gone since the library was loaded.

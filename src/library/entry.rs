@@ -222,7 +222,7 @@ fn source_name(source: &Source) -> String {
     let name = source
         .path
         .file_name()
-        .map_or_else(|| source.path.as_os_str(), |n| n)
+        .unwrap_or_else(|| source.path.as_os_str())
         .to_string_lossy()
         .into_owned();
     match source.csv_row {
