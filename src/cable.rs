@@ -161,6 +161,18 @@ pub struct SourceSpan {
     pub kind: EntityKind,
 }
 
+/// Another file holding the same cable (the WikiLeaks page beside an annotated text), as
+/// the source view shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherSource {
+    /// The file's name, for the source view's title.
+    pub name: String,
+    /// The file's text, as [`Cable::source`] holds a cable's own.
+    pub text: String,
+    /// Where its bracketed mentions stand in `text`.
+    pub spans: Vec<SourceSpan>,
+}
+
 /// A problem found while reading a cable that did not stop it from being read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
@@ -213,6 +225,13 @@ pub struct Cable {
     /// count their offsets in this text, in Unicode scalar values.
     #[serde(skip)]
     pub layout: Option<String>,
+    /// The name of the file `source` is, when the cable was read from several files.
+    #[serde(skip)]
+    pub source_name: Option<String>,
+    /// The other files of the same cable, when a library merged several (see
+    /// [`crate::library::Library::open`]); empty for a cable read from one file.
+    #[serde(skip)]
+    pub other_sources: Vec<OtherSource>,
 }
 
 impl Cable {

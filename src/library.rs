@@ -4,6 +4,7 @@
 //! (summary rows, filter text, IDs, REF links, "cited by", entities) is computed up front,
 //! so the UI's per-keystroke work is a scan of precomputed lower-case text.
 
+mod entry;
 pub mod index;
 pub mod load;
 pub mod refs;
@@ -12,6 +13,7 @@ pub mod table;
 use crate::cable::{Cable, Classification, EntityKind, Reference};
 use crate::input::{self, LoadError, LoadOptions, Loaded, Skipped};
 use crate::regular_file::Limit;
+use entry::Entry;
 use index::CableEntity;
 use rayon::prelude::*;
 /// Hash maps keyed by short strings built on every load: foldhash rather than SipHash,
@@ -19,6 +21,7 @@ use rayon::prelude::*;
 pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::path::{Path, PathBuf};
 
+pub use entry::{FileEntities, merge_header};
 pub use index::{EntityIndex, EntityKey, Posting};
 pub use load::{LoadEvent, LoadHandle};
 pub use refs::CableKey;
@@ -40,46 +43,6 @@ pub struct Library {
     skipped: Vec<Skipped>,
     /// How [`Library::open`] reads a file: as the load did (limit, aliases, corrections).
     options: LoadOptions,
-}
-
-/// What the library keeps of one cable.
-#[derive(Debug)]
-struct Entry {
-    path: PathBuf,
-    /// The byte offset of the cable's row when `path` is a release CSV.
-    csv_row: Option<u64>,
-    row: Row,
-    haystack: String,
-    tags: Vec<String>,
-    references: Vec<Reference>,
-    key: Option<CableKey>,
-    /// The whole cable, only when there is no file to read it again from.
-    cable: Option<Box<Cable>>,
-}
-
-impl Entry {
-    /// Summarises a cable; its entities go to the index separately.
-    fn of(path: PathBuf, cable: Cable, keep: bool) -> (Self, Vec<CableEntity>) {
-        let entities = CableEntity::of_cable(&cable);
-        let entry = Self {
-            path,
-            csv_row: None,
-            row: Row::of(&cable),
-            haystack: table::haystack(&cable),
-            tags: cable.header.tags.clone(),
-            references: cable.header.references.clone(),
-            key: cable.id.as_deref().and_then(CableKey::from_id),
-            cable: keep.then(|| Box::new(cable)),
-        };
-        (entry, entities)
-    }
-
-    /// Summarises a cable read from a file or a release CSV's row.
-    fn at(at: input::Location, cable: Cable) -> (Self, Vec<CableEntity>) {
-        let (mut entry, entities) = Self::of(at.path, cable, false);
-        entry.csv_row = at.row;
-        (entry, entities)
-    }
 }
 
 /// One cable's share of an entity, as the "other cables" list shows it.
@@ -151,11 +114,12 @@ impl Library {
         skipped: Vec<Skipped>,
         options: impl Into<LoadOptions>,
     ) -> Self {
-        let (entries, entities): (Vec<Entry>, Vec<Vec<CableEntity>>) = slim.into_iter().unzip();
+        let (entries, entities): (Vec<Entry>, Vec<Vec<CableEntity>>) =
+            entry::merge(slim).into_iter().unzip();
         let mut by_key = FastMap::with_capacity_and_hasher(entries.len(), Default::default());
         for (i, entry) in entries.iter().enumerate() {
             if let Some(key) = &entry.key {
-                // The first file with an ID wins; a later duplicate is still in the table.
+                // Files of one ID are merged: only a cable with no ID has no key here.
                 by_key.entry(key.clone()).or_insert(i);
             }
         }
@@ -210,28 +174,32 @@ impl Library {
     }
 
     /// The whole cable at `index`, for the reader: parsed again from its file (or cloned,
-    /// for a cable with no file).
+    /// for a cable with no file). A cable held in several files (its annotated text and
+    /// its page) is read from each: the base's document, with the header fields the
+    /// others give ([`merge_header`]) and their text in [`Cable::other_sources`].
     ///
     /// # Errors
-    /// When the file has changed or gone since the library was loaded.
+    /// When the base file has changed or gone since the library was loaded.
     pub fn open(&self, index: usize) -> Result<Cable, LoadError> {
         let entry = self
             .entries
             .get(index)
             .ok_or_else(|| LoadError::Missing(PathBuf::from(format!("cable #{index}"))))?;
-        if let Some(byte) = entry.csv_row {
-            return input::release_csv::load_at(&entry.path, byte);
-        }
-        match &entry.cable {
-            Some(cable) => self.options.adjust(Cable::clone(cable)),
-            None => input::load_with(&entry.path, &self.options),
-        }
+        self.read_all(entry)
     }
 
-    /// The file a cable came from (its title, for a cable with no file).
+    /// The file a cable's document comes from (its title, for a cable with no file).
     #[must_use]
     pub fn path(&self, index: usize) -> Option<&Path> {
-        self.entries.get(index).map(|e| e.path.as_path())
+        self.entries.get(index).map(Entry::path)
+    }
+
+    /// Every file of a cable, the one its document comes from first.
+    pub fn paths(&self, index: usize) -> impl Iterator<Item = &Path> {
+        self.entries
+            .get(index)
+            .into_iter()
+            .flat_map(|e| e.sources.iter().map(|s| s.path.as_path()))
     }
 
     /// The summary row of a cable.

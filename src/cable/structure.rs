@@ -89,6 +89,8 @@ fn assembled(
         source: String::new(),
         source_spans: Vec::new(),
         layout: None,
+        source_name: None,
+        other_sources: Vec::new(),
     };
     grouper.finish(None).assign(&mut cable);
     cable

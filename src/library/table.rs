@@ -1,7 +1,7 @@
 //! The library table: one summary row per cable, sorting by any column, filtering.
 
 use super::refs::CableKey;
-use crate::cable::{Cable, Classification};
+use crate::cable::{Cable, Classification, Header};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
@@ -30,22 +30,47 @@ impl Row {
     /// Summarises a cable.
     #[must_use]
     pub fn of(cable: &Cable) -> Self {
-        let key = cable.id.as_deref().and_then(CableKey::from_id);
-        let date = cable.header.created.clone().or_else(|| {
+        Self::from_parts(
+            cable.title(),
+            cable.id.as_deref(),
+            &cable.header,
+            cable.paragraphs.len(),
+            cable.mention_count(),
+        )
+    }
+
+    /// Summarises a cable from its parts: the library builds the row of a cable read from
+    /// several files from their merged header.
+    #[must_use]
+    pub fn from_parts(
+        title: &str,
+        id: Option<&str>,
+        header: &Header,
+        paragraphs: usize,
+        mentions: usize,
+    ) -> Self {
+        let key = id.and_then(CableKey::from_id);
+        let date = header.created.clone().or_else(|| {
             key.as_ref()
                 .and_then(CableKey::full_year)
                 .map(|y| y.to_string())
         });
         Self {
-            id: cable.title().to_string(),
+            id: title.to_string(),
             date,
-            classification: cable.header.classification,
-            origin: cable.header.origin.clone().unwrap_or_default(),
-            subject: cable.header.subject.clone().unwrap_or_default(),
-            paragraphs: cable.paragraphs.len(),
-            mentions: cable.mention_count(),
+            classification: header.classification,
+            origin: header.origin.clone().unwrap_or_default(),
+            subject: header.subject.clone().unwrap_or_default(),
+            paragraphs,
+            mentions,
             key,
         }
+    }
+
+    /// The reference ID's parts, when the row's ID is one.
+    #[must_use]
+    pub(crate) fn key(&self) -> Option<&CableKey> {
+        self.key.as_ref()
     }
 }
 

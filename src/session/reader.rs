@@ -12,6 +12,7 @@ mod navigate;
 mod position;
 mod search;
 mod select;
+mod source;
 
 pub use correct::Correcting;
 pub use entities::{EntityItem, EntityList, kinds_in_order};
@@ -19,7 +20,7 @@ pub use links::{CableLink, Links, RefItem};
 pub use position::{Anchor, EntityOrder, EntityRef, EntityScope, ReadingPosition};
 pub use search::{Hit, Search};
 
-use crate::cable::{Cable, EntityKind, Mention, SourceSpan};
+use crate::cable::{Cable, EntityKind, Mention};
 use crate::session::Effect;
 use crate::session::action::Action;
 use crate::session::keymap::Keymap;
@@ -180,14 +181,15 @@ pub struct Reader {
     jump_origin: Option<Anchor>,
     mention_entity: Vec<Vec<Option<usize>>>,
     kinds: Vec<EntityKind>,
-    source_reach: Vec<usize>,
+    /// The cable's files for the source view, and which one it shows.
+    sources: Vec<source::SourceIndex>,
+    shown_source: usize,
     tags_explained: Option<String>,
     /// Whether the raw header and its TAGS explained are unfolded in the reading view
     /// (the header bar shows the same fields, so they start folded to one row).
     header_open: bool,
     /// The folded header's row: what it holds and the key that unfolds it.
     header_fold: String,
-    source_lines: Vec<std::ops::Range<usize>>,
     gutter: u16,
     layout_cache: RefCell<Option<Rc<DocLayout>>>,
     source_cache: RefCell<Option<Rc<DocLayout>>>,
@@ -214,15 +216,8 @@ impl Reader {
         }
         // The signature block, if any, shows as the last paragraph in the navigator.
         nav_row_of_block.push(nav_rows.len().saturating_sub(1));
-        let mut source_lines = Vec::new();
-        let mut start = 0;
-        for line in cable.source.split('\n') {
-            let end = start + line.strip_suffix('\r').unwrap_or(line).len();
-            source_lines.push(start..end);
-            start += line.len() + 1;
-        }
         let kinds = kinds_in_order(&cable);
-        let source_reach = source_reach(&cable.source_spans);
+        let sources = source::SourceIndex::of_cable(&cable);
         let mut app = Self {
             size: (80, 24),
             focus: Focus::Reader,
@@ -252,8 +247,8 @@ impl Reader {
             nav_row_of_block,
             mention_entity,
             kinds,
-            source_reach,
-            source_lines,
+            sources,
+            shown_source: 0,
             gutter: gutter_width(&cable),
             layout_cache: RefCell::new(None),
             source_cache: RefCell::new(None),
@@ -443,27 +438,6 @@ impl Reader {
         &self.kinds
     }
 
-    /// The source view's bracketed mentions that may touch `bytes` of source line `line`,
-    /// found by binary search (a 50 MB line can hold millions); filter them for overlap.
-    #[must_use]
-    pub fn source_spans_near(&self, line: usize, bytes: std::ops::Range<usize>) -> &[SourceSpan] {
-        let spans = &self.cable.source_spans;
-        let end = spans.partition_point(|s| (s.line, s.bytes.start) < (line, bytes.end));
-        // The first span reaching past `bytes.start`; `source_reach` only grows along a
-        // line, so this is a binary search too.
-        let (mut start, mut high) = (0, end);
-        while start < high {
-            let mid = start + (high - start) / 2;
-            let reach = self.source_reach.get(mid).copied().unwrap_or(usize::MAX);
-            if (spans[mid].line, reach) <= (line, bytes.start) {
-                start = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        &spans[start..end]
-    }
-
     /// A block's label for people: `header`, `¶5`, `signature`.
     #[must_use]
     pub fn block_label(&self, block: usize) -> String {
@@ -498,12 +472,6 @@ impl Reader {
     #[must_use]
     pub fn gutter_width(&self) -> u16 {
         self.gutter
-    }
-
-    /// The line-number column's width in the source view.
-    #[must_use]
-    pub fn source_gutter_width(&self) -> u16 {
-        u16::try_from(self.source_lines.len().max(1).to_string().len() + 1).unwrap_or(8)
     }
 
     /// Whether the navigator is shown at this terminal width.
@@ -569,37 +537,6 @@ impl Reader {
         doc
     }
 
-    /// The source file laid out at `width` columns (cached per width).
-    #[must_use]
-    pub fn source_layout_for(&self, width: usize) -> Rc<DocLayout> {
-        let width = width.max(1);
-        if let Some(doc) = self
-            .source_cache
-            .borrow()
-            .as_ref()
-            .filter(|d| d.width == width)
-        {
-            return Rc::clone(doc);
-        }
-        let lines = (0..self.source_lines.len()).map(|l| BlockSpec {
-            heading: None,
-            text: self.source_line(l),
-            folded: false,
-        });
-        let doc = Rc::new(DocLayout::build(lines, width, false));
-        *self.source_cache.borrow_mut() = Some(Rc::clone(&doc));
-        doc
-    }
-
-    /// One line of the source file, without its line ending.
-    #[must_use]
-    pub fn source_line(&self, line: usize) -> &str {
-        self.source_lines
-            .get(line)
-            .and_then(|r| self.cable.source.get(r.clone()))
-            .unwrap_or("")
-    }
-
     /// The height of the reading area in rows.
     #[must_use]
     pub fn view_height(&self) -> usize {
@@ -621,22 +558,6 @@ impl Reader {
     pub fn current_block(&self) -> usize {
         self.top.paragraph.min(self.block_count().saturating_sub(1))
     }
-}
-
-/// For each source span, the furthest end of the spans of its line up to it: spans are in
-/// order of their start, and a side file's may overlap, so ends alone need not grow.
-fn source_reach(spans: &[SourceSpan]) -> Vec<usize> {
-    let mut reach = Vec::with_capacity(spans.len());
-    let mut last: Option<(usize, usize)> = None;
-    for span in spans {
-        let furthest = match last {
-            Some((line, end)) if line == span.line => end.max(span.bytes.end),
-            _ => span.bytes.end,
-        };
-        last = Some((span.line, furthest));
-        reach.push(furthest);
-    }
-    reach
 }
 
 /// The row the header folds to: what is behind it and the key that shows it.

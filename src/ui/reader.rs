@@ -15,10 +15,19 @@ use std::ops::Range;
 /// Draws the reader pane (or the source view).
 pub fn render(app: &Reader, theme: &Theme, geometry: ReaderGeometry, buf: &mut Buffer) {
     let focused = app.focus == Focus::Reader;
-    let title = if app.source_view {
-        " Source (s: back to reading) "
-    } else {
-        " Text "
+    let title = match app.source_file() {
+        // A cable read from several files names the one shown, and `s` steps to the next.
+        Some((name, n, of)) if app.source_view => {
+            let next = if n < of {
+                "next file"
+            } else {
+                "back to reading"
+            };
+            let name = crate::sanitize::visible(name);
+            format!(" Source {n}/{of}: {name} (s: {next}) ")
+        }
+        _ if app.source_view => " Source (s: back to reading) ".to_string(),
+        _ => " Text ".to_string(),
     };
     pane_block(&theme.ui, title, focused).render(geometry.pane, buf);
     let text = geometry.text;

@@ -22,4 +22,5 @@ mod keys;
 mod landing;
 mod picker;
 mod refs;
+mod sources;
 mod state;

@@ -67,7 +67,7 @@ impl Reader {
         }
     }
 
-    fn scroll_by(&mut self, delta: isize) {
+    pub(super) fn scroll_by(&mut self, delta: isize) {
         if self.source_view {
             let doc =
                 self.source_layout_for(usize::from(self.reader_geometry(self.area()).text.width));
@@ -296,25 +296,6 @@ impl Reader {
         } else if !self.entity_list.filter.is_empty() {
             self.entity_list.filter.clear();
             self.entity_list.rebuild(&self.cable);
-        }
-    }
-
-    fn toggle_source(&mut self) {
-        self.source_view = !self.source_view;
-        if self.source_view {
-            let block = self.current_block();
-            let line = match block {
-                0 => 0,
-                b => self
-                    .cable
-                    .paragraphs
-                    .get(b - 1)
-                    .map_or(0, |p| p.source_lines.start),
-            };
-            let doc =
-                self.source_layout_for(usize::from(self.reader_geometry(self.area()).text.width));
-            self.source_top = doc.block_rows.get(line).copied().unwrap_or(0);
-            self.scroll_by(0);
         }
     }
 

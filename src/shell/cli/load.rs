@@ -92,13 +92,14 @@ pub(super) fn load_entity_index(
     let never = std::sync::atomic::AtomicBool::new(false);
     let (per_cable, skipped) =
         input::load_paths_map(paths, options.clone(), &|_| {}, &never, |_, cable| {
-            crate::library::index::CableEntity::of_cable(&cable)
+            crate::library::FileEntities::of(&cable)
         });
     report_skipped(&skipped);
     if per_cable.is_empty() {
         return Err("no cable found in the given paths".to_string());
     }
-    Ok(crate::library::EntityIndex::build(per_cable))
+    // A cable's annotated text and its page count once, as in the library.
+    Ok(crate::library::EntityIndex::build_files(per_cable))
 }
 
 /// Loads every cable under files and directories whole (for export); bad files are

@@ -1,0 +1,279 @@
+//! What the library keeps of one cable, and how the files of one cable become one entry.
+//!
+//! A folder may hold a cable twice: its annotated text and its WikiLeaks page. Files that
+//! share a reference ID are one cable: the file with the most mentions (the annotated
+//! text) is its base, giving the document, its entities and mentions; a page (the file
+//! with a creation date) gives the dates and metadata; each fills what the other lacks.
+
+use super::index::CableEntity;
+use super::refs::CableKey;
+use super::table::{self, Row};
+use super::{FastMap, Library};
+use crate::cable::{Cable, Header, OtherSource, Reference, Warning};
+use crate::input::{self, LoadError};
+use std::path::{Path, PathBuf};
+
+/// One file of a cable.
+#[derive(Debug)]
+pub(super) struct Source {
+    pub(super) path: PathBuf,
+    /// The byte offset of the cable's row when `path` is a release CSV.
+    pub(super) csv_row: Option<u64>,
+    /// The whole cable, only when there is no file to read it again from.
+    pub(super) cable: Option<Box<Cable>>,
+}
+
+/// What the library keeps of one cable.
+#[derive(Debug)]
+pub(super) struct Entry {
+    /// Its files, the base first.
+    pub(super) sources: Vec<Source>,
+    pub(super) row: Row,
+    pub(super) haystack: String,
+    pub(super) tags: Vec<String>,
+    pub(super) references: Vec<Reference>,
+    pub(super) key: Option<CableKey>,
+    /// The header's fields (not its text), to merge with another file of the cable;
+    /// dropped once the library is built.
+    meta: Option<Box<Header>>,
+}
+
+impl Entry {
+    /// Summarises a cable; its entities go to the index separately.
+    pub(super) fn of(path: PathBuf, mut cable: Cable, keep: bool) -> (Self, Vec<CableEntity>) {
+        let entities = CableEntity::of_cable(&cable);
+        let row = Row::of(&cable);
+        let haystack = table::haystack(&cable);
+        let mut meta = if keep {
+            cable.header.clone()
+        } else {
+            std::mem::take(&mut cable.header)
+        };
+        meta.text = String::new();
+        meta.mentions = Vec::new();
+        let key = row.key().cloned();
+        let entry = Self {
+            key,
+            sources: vec![Source {
+                path,
+                csv_row: None,
+                cable: keep.then(|| Box::new(cable)),
+            }],
+            row,
+            haystack,
+            tags: meta.tags.clone(),
+            references: meta.references.clone(),
+            meta: Some(Box::new(meta)),
+        };
+        (entry, entities)
+    }
+
+    /// Summarises a cable read from a file or a release CSV's row.
+    pub(super) fn at(at: input::Location, cable: Cable) -> (Self, Vec<CableEntity>) {
+        let (mut entry, entities) = Self::of(at.path, cable, false);
+        entry.sources[0].csv_row = at.row;
+        (entry, entities)
+    }
+
+    /// The file the cable's document comes from.
+    pub(super) fn path(&self) -> &Path {
+        self.sources
+            .first()
+            .map_or(Path::new(""), |s| s.path.as_path())
+    }
+}
+
+/// Merges the entries that share a reference ID into one, in the order their first file
+/// was loaded, and drops the header fields kept for merging.
+pub(super) fn merge(slim: Vec<(Entry, Vec<CableEntity>)>) -> Vec<(Entry, Vec<CableEntity>)> {
+    let mut groups: Vec<Vec<(Entry, Vec<CableEntity>)>> = Vec::with_capacity(slim.len());
+    let mut group_of: FastMap<CableKey, usize> = FastMap::default();
+    for item in slim {
+        match item.0.key.clone() {
+            Some(key) => match group_of.get(&key) {
+                Some(&g) => groups[g].push(item),
+                None => {
+                    group_of.insert(key, groups.len());
+                    groups.push(vec![item]);
+                }
+            },
+            None => groups.push(vec![item]),
+        }
+    }
+    groups.into_iter().map(merge_group).collect()
+}
+
+fn merge_group(mut group: Vec<(Entry, Vec<CableEntity>)>) -> (Entry, Vec<CableEntity>) {
+    // Stable: among files with as many mentions, the first loaded is the base.
+    group.sort_by_key(|(entry, _)| std::cmp::Reverse(entry.row.mentions));
+    let mut files = group.into_iter();
+    let Some((mut base, entities)) = files.next() else {
+        unreachable!("a group holds at least one entry")
+    };
+    let Some(mut header) = base.meta.take() else {
+        return (base, entities);
+    };
+    if files.len() == 0 {
+        return (base, entities);
+    }
+    for (other, _) in files {
+        if let Some(meta) = &other.meta {
+            merge_header(&mut header, meta);
+        }
+        base.sources.extend(other.sources);
+        base.haystack.push_str(&other.haystack);
+    }
+    let id = base.row.id.clone();
+    base.row = Row::from_parts(
+        &id,
+        Some(&id),
+        &header,
+        base.row.paragraphs,
+        base.row.mentions,
+    );
+    base.tags.clone_from(&header.tags);
+    base.references.clone_from(&header.references);
+    (base, entities)
+}
+
+/// Merges the header fields of another file of the same cable into `base`. A page's
+/// fields (it alone has a creation date) win over a text's; otherwise `other` only fills
+/// what `base` lacks. The header's text and mentions stay `base`'s.
+pub fn merge_header(base: &mut Header, other: &Header) {
+    let page = other.created.is_some() && base.created.is_none();
+    fn pick<T: Clone>(base: &mut Option<T>, other: &Option<T>, page: bool) {
+        if other.is_some() && (page || base.is_none()) {
+            base.clone_from(other);
+        }
+    }
+    fn pick_all<T: Clone>(base: &mut Vec<T>, other: &[T], page: bool) {
+        if !other.is_empty() && (page || base.is_empty()) {
+            *base = other.to_vec();
+        }
+    }
+    pick(&mut base.classification, &other.classification, page);
+    pick_all(&mut base.caveats, &other.caveats, page);
+    pick(&mut base.section, &other.section, page);
+    pick(&mut base.origin, &other.origin, page);
+    pick(&mut base.serial, &other.serial, page);
+    pick(&mut base.addressees, &other.addressees, page);
+    pick(&mut base.executive_order, &other.executive_order, page);
+    pick(&mut base.declassify_on, &other.declassify_on, page);
+    pick_all(&mut base.tags, &other.tags, page);
+    pick(&mut base.subject, &other.subject, page);
+    pick_all(&mut base.references, &other.references, page);
+    pick(&mut base.classified_by, &other.classified_by, page);
+    pick(
+        &mut base.classified_by_name,
+        &other.classified_by_name,
+        page,
+    );
+    pick(&mut base.reasons, &other.reasons, page);
+    pick(&mut base.created, &other.created, page);
+    pick(&mut base.released, &other.released, page);
+}
+
+impl Library {
+    /// Reads one file of a cable again (or clones the cable kept whole).
+    pub(super) fn read(&self, source: &Source) -> Result<Cable, LoadError> {
+        if let Some(byte) = source.csv_row {
+            return input::release_csv::load_at(&source.path, byte);
+        }
+        match &source.cable {
+            // A cable kept whole gets the user's aliases and corrections as a file does.
+            Some(cable) => self.options.adjust(Cable::clone(cable)),
+            None => input::load_with(&source.path, &self.options),
+        }
+    }
+
+    /// Reads every file of an entry into one cable: the base's document with the others'
+    /// header fields merged in and their text for the source view. A file that cannot be
+    /// read again is a warning, not a failure: the base alone is still the cable.
+    pub(super) fn read_all(&self, entry: &Entry) -> Result<Cable, LoadError> {
+        let [base, others @ ..] = entry.sources.as_slice() else {
+            return Err(LoadError::Missing(PathBuf::new()));
+        };
+        let mut cable = self.read(base)?;
+        if others.is_empty() {
+            return Ok(cable);
+        }
+        cable.source_name = Some(source_name(base));
+        for source in others {
+            match self.read(source) {
+                Ok(other) => {
+                    merge_header(&mut cable.header, &other.header);
+                    cable.other_sources.push(OtherSource {
+                        name: source_name(source),
+                        text: other.source,
+                        spans: other.source_spans,
+                    });
+                }
+                Err(e) => cable.warnings.push(Warning {
+                    line: None,
+                    message: format!("another file of this cable could not be read: {e}"),
+                }),
+            }
+        }
+        Ok(cable)
+    }
+}
+
+/// A file's name as the source view's title shows it (a CSV's with its row).
+fn source_name(source: &Source) -> String {
+    let name = source
+        .path
+        .file_name()
+        .unwrap_or_else(|| source.path.as_os_str())
+        .to_string_lossy()
+        .into_owned();
+    match source.csv_row {
+        Some(byte) => format!("{name} (row at byte {byte})"),
+        None => name,
+    }
+}
+
+/// One file's entities, for an entity index built without a library (`cableview entities
+/// DIR`), which counts the files of one cable once as the library does.
+#[derive(Debug)]
+pub struct FileEntities {
+    key: Option<CableKey>,
+    mentions: usize,
+    entities: Vec<CableEntity>,
+}
+
+impl FileEntities {
+    /// What the index needs of a cable read from one file.
+    #[must_use]
+    pub fn of(cable: &Cable) -> Self {
+        Self {
+            key: cable.id.as_deref().and_then(CableKey::from_id),
+            mentions: cable.mention_count(),
+            entities: CableEntity::of_cable(cable),
+        }
+    }
+}
+
+impl super::EntityIndex {
+    /// Indexes files, one cable per reference ID: of the files sharing one, the base
+    /// (most mentions, then first) gives the entities, as in a library.
+    #[must_use]
+    pub fn build_files(files: Vec<FileEntities>) -> Self {
+        let mut kept: Vec<FileEntities> = Vec::with_capacity(files.len());
+        let mut at: FastMap<CableKey, usize> = FastMap::default();
+        for file in files {
+            let Some(key) = file.key.clone() else {
+                kept.push(file);
+                continue;
+            };
+            match at.get(&key) {
+                Some(&i) if kept[i].mentions < file.mentions => kept[i] = file,
+                Some(_) => {}
+                None => {
+                    at.insert(key, kept.len());
+                    kept.push(file);
+                }
+            }
+        }
+        Self::build(kept.into_iter().map(|f| f.entities).collect())
+    }
+}
