@@ -251,6 +251,16 @@ impl FileEntities {
             entities: CableEntity::of_cable(cable),
         }
     }
+
+    /// As [`FileEntities::of`], moving the cable's entity names rather than copying them.
+    #[must_use]
+    pub fn from_cable(cable: Cable) -> Self {
+        Self {
+            key: cable.id.as_deref().and_then(CableKey::from_id),
+            mentions: cable.mention_count(),
+            entities: CableEntity::from_cable(cable),
+        }
+    }
 }
 
 impl super::EntityIndex {

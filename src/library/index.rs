@@ -65,27 +65,69 @@ impl CableEntity {
         cable
             .entities
             .iter()
-            .map(|e| {
-                let key = EntityKey::of(e);
-                let mut aliases: Vec<String> = Vec::new();
-                if e.kind != EntityKind::Per {
-                    for spelling in &e.spellings {
-                        let alias = spelling_key(spelling);
-                        if !alias.is_empty() && alias != key.name && !aliases.contains(&alias) {
-                            aliases.push(alias);
-                        }
-                    }
-                }
-                Self {
-                    key,
-                    name: e.name.clone(),
-                    count: e.count,
-                    first_paragraph: e.paragraphs.first().cloned().unwrap_or_default(),
-                    aliases,
-                }
-            })
+            .cloned()
+            .map(Self::of_entity)
             .collect()
     }
+
+    /// As [`CableEntity::of_cable`], taking the cable's entities: `entities DIR` keeps
+    /// nothing else of a cable, and moving the names out spares a copy of each.
+    #[must_use]
+    pub fn from_cable(cable: Cable) -> Vec<Self> {
+        cable.entities.into_iter().map(Self::of_entity).collect()
+    }
+
+    fn of_entity(e: Entity) -> Self {
+        let key = EntityKey::of(&e);
+        let mut aliases: Vec<String> = Vec::new();
+        if e.kind != EntityKind::Per {
+            for spelling in &e.spellings {
+                // Most spellings differ from the name in case alone: compare keys before
+                // keeping one, so those cost no allocation.
+                if spelling_key_eq(spelling, &key.name) {
+                    continue;
+                }
+                let alias = spelling_key(spelling);
+                if !alias.is_empty() && !aliases.contains(&alias) {
+                    aliases.push(alias);
+                }
+            }
+        }
+        let first_paragraph = e.paragraphs.into_iter().next().unwrap_or_default();
+        Self {
+            key,
+            name: e.name,
+            count: e.count,
+            first_paragraph,
+            aliases,
+        }
+    }
+}
+
+/// Whether [`spelling_key`] of `text` is `key`, without building it: ASCII text (nearly
+/// every name) is compared as it is keyed; other text builds the key.
+fn spelling_key_eq(text: &str, key: &str) -> bool {
+    if !text.is_ascii() {
+        return spelling_key(text) == key;
+    }
+    let mut want = key.bytes();
+    let mut gap = false;
+    let mut started = false;
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() {
+            if gap && started && want.next() != Some(b' ') {
+                return false;
+            }
+            gap = false;
+            started = true;
+            if want.next() != Some(b.to_ascii_lowercase()) {
+                return false;
+            }
+        } else if !matches!(b, b'.' | b'\'') {
+            gap = true;
+        }
+    }
+    want.next().is_none()
 }
 
 /// One cable's share of an entity.
@@ -173,7 +215,10 @@ impl EntityIndex {
     /// name(s) into the one longer name they end, an acronym into the one long form
     /// cables define it as. An ambiguous one joins nothing.
     fn join_across(&mut self, acronyms: &FastMap<(EntityKind, String), Option<String>>) {
-        let keys: Vec<EntityKey> = self.entries.keys().cloned().collect();
+        // The map's order changes from run to run; joining keeps the lowest index as
+        // root, so sorted keys give the same table every run.
+        let mut keys: Vec<EntityKey> = self.entries.keys().cloned().collect();
+        keys.sort_unstable();
         let mut kinds: Vec<EntityKind> = Vec::new();
         let mut kind_of = |kind: &EntityKind| -> usize {
             kinds.iter().position(|k| k == kind).unwrap_or_else(|| {
@@ -201,6 +246,16 @@ impl EntityIndex {
             })
             .collect();
         let joined = join::join(&nodes, &links, person, None);
+        // A short form (a last name, an acronym) names nothing it joins: when it is the
+        // root, its own names go and the longer names it joined come in below.
+        for (at, &root) in joined.root.iter().enumerate() {
+            if at == root
+                && joined.short[at]
+                && let Some(entry) = self.entries.get_mut(&keys[at])
+            {
+                entry.names.clear();
+            }
+        }
         for (from, &root) in joined.root.iter().enumerate() {
             if from == root {
                 continue;
@@ -322,4 +377,75 @@ fn best_name(names: &[(String, usize)]) -> &str {
 /// the conversion total rather than panicking.
 fn saturate(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CableEntity, EntityIndex, EntityKey, spelling_key, spelling_key_eq};
+    use crate::cable::EntityKind;
+
+    fn person(name: &str, count: usize) -> CableEntity {
+        CableEntity {
+            key: EntityKey::new(EntityKind::Per, name),
+            name: name.to_string(),
+            count,
+            first_paragraph: "1".to_string(),
+            aliases: Vec::new(),
+        }
+    }
+
+    /// A last name joins the one person it ends and never names them, whichever key the
+    /// join keeps: twelve pairs, every run (the map's order is random per process).
+    #[test]
+    fn last_names_never_name_the_person_they_join() {
+        let pairs: Vec<(String, String)> = (b'a'..=b'l')
+            .map(|c| {
+                let last = format!("{}ast", char::from(c).to_ascii_uppercase());
+                (last.clone(), format!("Zed {last}"))
+            })
+            .collect();
+        let cables = pairs
+            .iter()
+            // The last name alone is the more frequent spelling.
+            .map(|(last, full)| vec![person(last, 5), person(full, 1)])
+            .collect();
+        let index = EntityIndex::build(cables);
+        let mut names: Vec<String> = index.table(None).into_iter().map(|e| e.name).collect();
+        names.sort();
+        let mut expected: Vec<String> = pairs.into_iter().map(|(_, full)| full).collect();
+        expected.sort();
+        assert_eq!(names, expected);
+    }
+
+    #[test]
+    fn keys_compare_as_built() {
+        let texts = [
+            "U.S.",
+            "us",
+            "US",
+            "u s",
+            "Al-Qaida",
+            " al  Qaida ",
+            "al qaida",
+            "alqaida",
+            "Cote d'Ivoire",
+            "cote divoire",
+            "--",
+            "",
+            "G8",
+            "g 8",
+            "Côte",
+            "A.B",
+            "a b",
+        ];
+        for text in texts {
+            for key in texts.iter().map(|t| spelling_key(t)) {
+                assert_eq!(
+                    spelling_key_eq(text, &key),
+                    spelling_key(text) == key,
+                    "{text:?} against {key:?}"
+                );
+            }
+        }
+    }
 }

@@ -92,7 +92,7 @@ pub(super) fn load_entity_index(
     let never = std::sync::atomic::AtomicBool::new(false);
     let (per_cable, skipped) =
         input::load_paths_map(paths, options.clone(), &|_| {}, &never, |_, cable| {
-            crate::library::FileEntities::of(&cable)
+            crate::library::FileEntities::from_cable(cable)
         });
     report_skipped(&skipped);
     if per_cable.is_empty() {
