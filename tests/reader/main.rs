@@ -11,6 +11,7 @@ mod drive;
 #[allow(dead_code, reason = "the shared helpers have more than this area uses")]
 mod hostile;
 
+mod alone;
 mod header;
 mod help_overlay;
 mod jumps;
