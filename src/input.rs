@@ -113,11 +113,20 @@ pub fn load(path: &Path) -> Result<Cable, LoadError> {
 /// Reads and parses one cable file with these options; a file with neither a reference
 /// ID in its name nor a classification is [`LoadError::NotACable`].
 pub fn load_with(path: &Path, options: &LoadOptions) -> Result<Cable, LoadError> {
-    let bytes = read_file(path, options.limit)?;
     let side_path = match &options.annotations {
         Some(explicit) => Some(explicit.clone()),
         None => side_file_for(path),
     };
+    load_with_side(path, side_path, options)
+}
+
+/// [`load_with`], the side file already found (or known to be absent).
+fn load_with_side(
+    path: &Path,
+    side_path: Option<PathBuf>,
+    options: &LoadOptions,
+) -> Result<Cable, LoadError> {
+    let bytes = read_file(path, options.limit)?;
     let annotations = match side_path {
         Some(side_path) => {
             let side_bytes = read_file(&side_path, options.limit)?;
@@ -418,7 +427,12 @@ fn load_one(file: &walk::Found, options: &LoadOptions) -> (Result<(PathBuf, Cabl
         reason,
     };
     let size = std::fs::metadata(&file.path).map_or(0, |m| m.len());
-    match load_with(&file.path, options) {
+    let side = match &file.side {
+        walk::SideFile::Look => side_file_for(&file.path),
+        walk::SideFile::Absent => None,
+        walk::SideFile::At(side) => Some(side.clone()),
+    };
+    match load_with_side(&file.path, side, options) {
         Ok(cable) => (Ok((file.path.clone(), cable)), size),
         Err(e) => (Err(skip(reason_of(&file.path, &e))), size),
     }

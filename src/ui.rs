@@ -90,7 +90,7 @@ impl Widget for ReaderScreen<'_> {
             }
             .render(area, buf);
         }
-        if let Some(scroll) = app.help {
+        if let Some(scroll) = app.help.map(|h| h.selected) {
             help::render(app, theme, area, scroll, buf);
         }
     }

@@ -138,8 +138,8 @@ pub struct Reader {
     pub focus: Focus,
     /// What typed characters go to.
     pub mode: Mode,
-    /// Whether the help overlay is open, and its scroll offset.
-    pub help: Option<usize>,
+    /// Whether the help overlay is open, and its scroll (the first row shown).
+    pub help: Option<crate::session::ListCursor>,
     /// Whether the source view replaces the reading view.
     pub source_view: bool,
     /// The source view's first visible row.
@@ -364,21 +364,22 @@ impl Reader {
         self.jump_origin.take()
     }
 
+    /// Scrolls the help overlay by the rows it shows, or closes it.
     fn help_action(&mut self, action: &Action) {
-        let scroll = self.help.unwrap_or(0);
         let lines = crate::session::help::reader_lines(&self.options.keymap, self.in_library());
-        let last = crate::session::help::max_scroll(&lines, self.area());
-        self.help = match action {
-            Action::Help | Action::Cancel => None,
-            Action::Down => Some(scroll + 1),
-            Action::Up => Some(scroll.saturating_sub(1)),
-            Action::PageDown | Action::HalfPageDown => Some(scroll + 10),
-            Action::PageUp | Action::HalfPageUp => Some(scroll.saturating_sub(10)),
-            Action::Top => Some(0),
-            Action::Bottom => Some(last),
-            _ => Some(scroll),
+        let placement = crate::session::help::Placement::of(&lines, self.area());
+        let positions = placement.max_scroll() + 1;
+        let rows = usize::from(layout::inner(placement.popup).height);
+        let Some(help) = &mut self.help else {
+            return;
+        };
+        help.set_height(rows, positions);
+        match action {
+            Action::Help | Action::Cancel => self.help = None,
+            action => {
+                help.apply(action, positions);
+            }
         }
-        .map(|scroll| scroll.min(last));
     }
 
     /// The number of blocks: the header, the paragraphs, the signature if any.

@@ -192,7 +192,7 @@ impl Reader {
     pub(super) fn normal_action(&mut self, action: Action) {
         let page = isize::try_from(self.view_height()).unwrap_or(1).max(1);
         match action {
-            Action::Help => self.help = Some(0),
+            Action::Help => self.help = Some(crate::session::ListCursor::default()),
             Action::FocusNext => self.cycle_focus(true),
             Action::FocusPrevious => self.cycle_focus(false),
             Action::Down => self.move_by(1),
