@@ -657,3 +657,28 @@ fn copy_mentions_needs_a_selected_entity() {
         )
     );
 }
+
+#[test]
+fn a_page_in_the_sidebar_is_the_rows_the_sidebar_shows() {
+    let mut app = app_at(120, 40);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Entities);
+    let pane = layout::panes(app.area(), &app)
+        .entities
+        .expect("the sidebar shows at 120 columns");
+    let rows = usize::from(layout::entities_geometry(pane).list.height);
+    let entity_rows_before = |app: &Reader, cursor: usize| {
+        app.entity_list.items[..cursor]
+            .iter()
+            .filter(|item| matches!(item, EntityItem::Entity(_)))
+            .count()
+    };
+    let start = entity_rows_before(&app, app.entity_list.cursor);
+    app.update(Action::PageDown);
+    let moved = entity_rows_before(&app, app.entity_list.cursor) - start;
+    assert_eq!(
+        moved,
+        rows - 1,
+        "a page of the sidebar's {rows} rows, less one kept"
+    );
+}

@@ -2,6 +2,7 @@
 
 use super::{Anchor, Focus, Mode, NavRow, Reader};
 use crate::session::action::Action;
+use crate::session::layout;
 use crate::session::text_layout::DocLayout;
 
 /// Whether an action is a jump the jump list keeps (as vim's `G`, `/`, `n`, marks), not a
@@ -157,6 +158,15 @@ impl Reader {
     }
 
     /// Moves within the focused pane by `rows` (lists move their cursor, the reader scrolls).
+    /// The rows a page moves: those the focused pane shows, as the layout gives them.
+    fn page_rows(&self) -> usize {
+        let sidebar = (self.focus == Focus::Entities)
+            .then(|| layout::panes(self.area(), self).entities)
+            .flatten()
+            .map(|pane| usize::from(layout::entities_geometry(pane).list.height));
+        sidebar.unwrap_or_else(|| self.view_height())
+    }
+
     fn move_by(&mut self, rows: isize) {
         match self.focus {
             Focus::Reader => self.scroll_by(rows),
@@ -190,7 +200,7 @@ impl Reader {
 
     /// Applies an action when no prompt or overlay takes the keys.
     pub(super) fn normal_action(&mut self, action: Action) {
-        let page = isize::try_from(self.view_height()).unwrap_or(1).max(1);
+        let page = isize::try_from(self.page_rows()).unwrap_or(1).max(1);
         match action {
             Action::Help => self.help = Some(crate::session::ListCursor::default()),
             Action::FocusNext => self.cycle_focus(true),
