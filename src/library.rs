@@ -6,6 +6,7 @@
 
 mod entry;
 pub mod index;
+mod indexed;
 pub mod load;
 pub mod refs;
 pub mod table;
@@ -43,6 +44,8 @@ pub struct Library {
     skipped: Vec<Skipped>,
     /// How [`Library::open`] reads a file: as the load did (limit, aliases, corrections).
     options: LoadOptions,
+    /// The corpus index the cables are read from, for a library on an index.
+    index: Option<indexed::Indexed>,
 }
 
 /// One cable's share of an entity, as the "other cables" list shows it.
@@ -158,6 +161,7 @@ impl Library {
             entities: entity_index,
             skipped,
             options: options.into(),
+            index: None,
         }
     }
 

@@ -21,6 +21,8 @@ pub(super) struct Source {
     pub(super) csv_row: Option<u64>,
     /// The whole cable, only when there is no file to read it again from.
     pub(super) cable: Option<Box<Cable>>,
+    /// The cable's reference ID in the library's corpus index, when it is read from there.
+    pub(super) indexed: Option<String>,
 }
 
 /// What the library keeps of one cable.
@@ -58,6 +60,7 @@ impl Entry {
                 path,
                 csv_row: None,
                 cable: keep.then(|| Box::new(cable)),
+                indexed: None,
             }],
             row,
             haystack,
@@ -66,6 +69,24 @@ impl Entry {
             meta: Some(Box::new(meta)),
         };
         (entry, entities)
+    }
+
+    /// An entry of a library on the corpus index: its row comes from the index's columns.
+    pub(super) fn from_index(
+        source: Source,
+        row: Row,
+        haystack: String,
+        tags: Vec<String>,
+    ) -> Self {
+        Self {
+            key: row.key().cloned(),
+            sources: vec![source],
+            row,
+            haystack,
+            tags,
+            references: Vec::new(),
+            meta: None,
+        }
     }
 
     /// Summarises a cable read from a file or a release CSV's row.
@@ -176,6 +197,12 @@ pub fn merge_header(base: &mut Header, other: &Header) {
 impl Library {
     /// Reads one file of a cable again (or clones the cable kept whole).
     pub(super) fn read(&self, source: &Source) -> Result<Cable, LoadError> {
+        if let (Some(id), Some(index)) = (&source.indexed, &self.index) {
+            return index.0.load_cable(id).map_err(|e| LoadError::Unreadable {
+                path: source.path.clone(),
+                source: std::io::Error::other(e.to_string()),
+            });
+        }
         if let Some(byte) = source.csv_row {
             return input::release_csv::load_at(&source.path, byte);
         }

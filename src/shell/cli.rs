@@ -350,6 +350,9 @@ fn themes_command() -> Result<(), Failure> {
 }
 
 fn open_command(args: &OpenArgs) -> Result<(), Failure> {
+    if let Some(dir) = &args.index {
+        return indexed_command(args, dir);
+    }
     let options = load_options()?;
     if args.annotations.is_none() && (args.paths.len() > 1 || names_a_directory(&args.paths)) {
         return browse_command(args, &options);
@@ -432,6 +435,28 @@ fn browse_command(args: &OpenArgs, load: &LoadOptions) -> Result<(), Failure> {
     let session = Session::loading(Some(loader), options);
     let session = run_session(session, store, args.fresh, Vec::new())?;
     report_skipped(session.library.skipped());
+    Ok(())
+}
+
+/// `cableview --index DIR`: the library of every indexed cable, its table built from the
+/// index's columns; a pipe gets the number of cables and where the index is.
+fn indexed_command(args: &OpenArgs, dir: &std::path::Path) -> Result<(), Failure> {
+    let index = crate::search_index::SearchIndex::open(dir).map_err(|e| e.to_string())?;
+    let library = crate::library::Library::from_index(index).map_err(|e| e.to_string())?;
+    if !std::io::stdout().is_terminal() {
+        return Ok(write_out(&format!(
+            "{}: {} cables\n",
+            crate::sanitize::path(dir),
+            library.len()
+        ))?);
+    }
+    let Startup { options, store } = prepare_screen(args)?;
+    run_session(
+        Session::new(library, options),
+        store,
+        args.fresh,
+        Vec::new(),
+    )?;
     Ok(())
 }
 

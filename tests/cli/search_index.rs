@@ -434,3 +434,24 @@ fn a_release_csv_opens_as_a_collection() {
     assert_eq!(first["header"]["created"], "2000-11-29 13:01");
     assert_eq!(first["header"]["origin"], "Embassy Harare");
 }
+
+#[test]
+fn the_library_opens_on_an_index_and_says_what_is_wrong_with_a_bad_one() {
+    let (_dir, index) = indexed();
+    let out = cableview(&["--index", index.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let expected = search(&index, "date:1900..2100").len();
+    assert!(
+        text(&out.stdout).ends_with(&format!(": {expected} cables\n")),
+        "piped, it says how many cables: {}",
+        text(&out.stdout)
+    );
+    let missing = index.with_file_name("nothing-here");
+    let out = cableview(&["--index", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("nothing-here"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -18,6 +18,7 @@ mod browser;
 mod corpus_generator;
 mod fit;
 mod fixtures;
+mod indexed;
 mod keys;
 mod landing;
 mod picker;

@@ -60,6 +60,10 @@ pub struct OpenArgs {
     /// spaCy/displaCy JSON. Without it, `FILE.ann` / `FILE.ents.json` beside FILE is used.
     #[arg(long, value_name = "ANN", value_hint = clap::ValueHint::FilePath)]
     pub annotations: Option<PathBuf>,
+    /// Open the library of every cable in this corpus index (`cableview index` builds it);
+    /// each cable is read from the index when opened.
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath, conflicts_with_all = ["paths", "annotations"])]
+    pub index: Option<PathBuf>,
 }
 
 /// The subcommands.

@@ -1,0 +1,72 @@
+//! The library on a corpus index: the table of every indexed cable from the index's
+//! columns, each cable read from the index when it opens, the filter over its columns.
+
+use crate::drive::Driver;
+use cableview::library::Library;
+use cableview::search_index::{self, SearchIndex};
+use cableview::session::action::Action;
+use cableview::session::reader::ReaderOptions;
+use cableview::session::{Screen, Session};
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+const ANNOTATED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/annotated");
+
+/// A session on an index of the annotated fixtures, at 120x30.
+fn indexed() -> (tempfile::TempDir, Driver, u64) {
+    let dir = tempfile::tempdir().unwrap();
+    let at = dir.path().join("ix");
+    let report = search_index::update(
+        &at,
+        &[PathBuf::from(ANNOTATED)],
+        &|_| {},
+        &AtomicBool::new(false),
+    )
+    .expect("indexed");
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    let index = SearchIndex::open(&at).expect("opens");
+    let count = index.len();
+    let library = Library::from_index(index).expect("a library");
+    let mut session = Session::new(library, ReaderOptions::default());
+    session.update(Action::Resize(120, 30));
+    (dir, Driver::new(session), count)
+}
+
+#[test]
+fn the_table_lists_every_indexed_cable_and_opens_one_from_the_index() {
+    let (_dir, mut driver, count) = indexed();
+    assert!(count > 30, "{count}");
+    assert_eq!(driver.library.len() as u64, count);
+    assert_eq!(driver.table.rows.len() as u64, count);
+    assert!(
+        driver.screen().contains("04PARIS8983"),
+        "{}",
+        driver.screen()
+    );
+    // The filter sees the indexed columns: ID, subject, origin, TAGS.
+    driver.press(Action::Filter);
+    for c in "annual terrorism report".chars() {
+        driver.press(Action::Type(c));
+    }
+    driver.press(Action::Open);
+    assert_eq!(driver.table.rows.len(), 1, "{}", driver.screen());
+    // Opening it reads the body from the index: paragraphs and entities come back.
+    driver.press(Action::Open);
+    assert_eq!(driver.screen, Screen::Reader);
+    let app = driver.app();
+    let file = std::fs::read_dir(ANNOTATED)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("04PARIS8983"))
+        .expect("the fixture");
+    let parsed = cableview::input::load(&file).expect("the fixture parses");
+    assert_eq!(app.cable.id.as_deref(), Some("04PARIS8983"));
+    assert_eq!(app.cable.paragraphs.len(), parsed.paragraphs.len());
+    assert_eq!(app.cable.entities.len(), parsed.entities.len());
+    assert!(!app.cable.entities.is_empty());
+    assert!(
+        driver.screen().contains("ANNUAL TERRORISM REPORT"),
+        "{}",
+        driver.screen()
+    );
+}
