@@ -212,12 +212,6 @@ impl Session {
         self.fresh = fresh;
     }
 
-    /// Whether cables open at the top rather than where they were left.
-    #[must_use]
-    pub fn fresh(&self) -> bool {
-        self.fresh
-    }
-
     /// What to do first: for a single cable, read it.
     pub fn start(&mut self) -> Vec<Effect> {
         if self.single {
@@ -384,18 +378,12 @@ impl Session {
         let Some(help) = &mut self.help else {
             return;
         };
-        let lines = help::library_lines(&self.options.keymap);
-        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-        let placement = help::Placement::of(&lines, area);
-        let positions = placement.max_scroll() + 1;
-        help.set_height(
-            usize::from(layout::inner(placement.popup).height),
-            positions,
-        );
         match action {
             Action::Help | Action::Cancel | Action::Back => self.help = None,
             action => {
-                help.apply(action, positions);
+                let lines = help::library_lines(&self.options.keymap);
+                let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+                help::scroll(help, &lines, area, action);
             }
         }
     }

@@ -200,9 +200,19 @@ impl Placement {
     }
 }
 
-/// The furthest a help overlay of `lines` scrolls in `area`, so scrolling past the end
-/// does not pile up presses to undo.
-#[must_use]
-pub fn max_scroll(lines: &[HelpRow], area: Rect) -> usize {
-    Placement::of(lines, area).max_scroll()
+/// Scrolls a help overlay of `lines` drawn over `area` by a movement action, a page being
+/// the rows it shows and the end its last row, so presses past the end do not pile up.
+pub fn scroll(
+    help: &mut crate::session::ListCursor,
+    lines: &[HelpRow],
+    area: Rect,
+    action: &crate::session::action::Action,
+) {
+    let placement = Placement::of(lines, area);
+    let positions = placement.max_scroll() + 1;
+    help.set_height(
+        usize::from(super::layout::inner(placement.popup).height),
+        positions,
+    );
+    help.apply(action, positions);
 }

@@ -367,18 +367,13 @@ impl Reader {
     /// Scrolls the help overlay by the rows it shows, or closes it.
     fn help_action(&mut self, action: &Action) {
         let lines = crate::session::help::reader_lines(&self.options.keymap, self.in_library());
-        let placement = crate::session::help::Placement::of(&lines, self.area());
-        let positions = placement.max_scroll() + 1;
-        let rows = usize::from(layout::inner(placement.popup).height);
+        let area = self.area();
         let Some(help) = &mut self.help else {
             return;
         };
-        help.set_height(rows, positions);
         match action {
             Action::Help | Action::Cancel => self.help = None,
-            action => {
-                help.apply(action, positions);
-            }
+            action => crate::session::help::scroll(help, &lines, area, action),
         }
     }
 
