@@ -316,6 +316,17 @@ impl Library {
             .map(|(i, r)| (r, links.get(i).copied().flatten()))
     }
 
+    /// Where each of `references` (a cable's REF items, as its parsed document has them)
+    /// leads in the library: for a library on an index, whose table holds no REFs.
+    #[must_use]
+    pub fn resolve_references(&self, cable: usize, references: &[Reference]) -> Vec<Option<usize>> {
+        let key = self.entries.get(cable).and_then(|e| e.key.as_ref());
+        references
+            .iter()
+            .map(|r| resolve(&self.by_key, &r.text, key).filter(|&t| t != cable))
+            .collect()
+    }
+
     /// The cables whose REFs name this one, in library order.
     #[must_use]
     pub fn cited_by(&self, cable: usize) -> &[usize] {

@@ -10,17 +10,19 @@
 
 mod build;
 mod facets;
+mod load;
 mod query;
+mod ranked;
 mod schema;
 mod search;
 
 pub use build::{IndexProgress, Report, update};
 pub use facets::Facets;
 pub use query::{FIELDS, QueryError, rewrite};
+pub use ranked::{Ranked, Snippet};
 pub use schema::{MAX_WORD_BYTES, document_text};
 pub use search::{Hit, TableRow};
 
-use crate::cable::Cable;
 use crate::sanitize::path as shown;
 use schema::Fields;
 use std::path::{Path, PathBuf};
@@ -173,19 +175,5 @@ impl SearchIndex {
         self.reader
             .reload()
             .map_err(|e| IndexError::from_tantivy(&self.dir, e))
-    }
-
-    /// The whole cable `id`, parsed again from its file or CSV row.
-    ///
-    /// # Errors
-    /// When the index does not hold it, or its file has changed or gone.
-    pub fn load_cable(&self, id: &str) -> Result<Cable, IndexError> {
-        let (source, row) = self.source_of(id)?;
-        let path = PathBuf::from(&source);
-        let loaded = match row {
-            Some(byte) => crate::input::release_csv::load_at(&path, byte),
-            None => crate::input::load(&path),
-        };
-        loaded.map_err(|e| IndexError::Other(self.dir.clone(), e.to_string()))
     }
 }

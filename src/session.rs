@@ -11,6 +11,7 @@ mod across;
 pub mod action;
 mod effect;
 pub mod help;
+mod indexed;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
@@ -28,7 +29,7 @@ use crate::session::action::Action;
 use crate::session::reader::{Focus, Reader, ReaderOptions, ReadingPosition};
 use crate::theme::Theme;
 pub use across::other_cables;
-pub use effect::{CorrectionChange, Effect};
+pub use effect::{CorrectionChange, Effect, Lookup};
 use positions::Positions;
 pub use scroll::ListCursor;
 pub use table::Table;
@@ -90,6 +91,9 @@ enum Arrival {
     Entity(EntityKey),
     /// At a place of the jump list.
     Jump(Jump),
+    /// At the first of the words a full-text query (given as typed) looks for, with
+    /// every one of them highlighted.
+    Matches(String, Vec<String>),
 }
 
 /// The whole state of a session.
@@ -134,6 +138,8 @@ pub struct Session {
     positions: Positions,
     /// `--fresh`: open cables at the top (positions are still saved).
     fresh: bool,
+    /// On a corpus index: the cables the selected entity was last looked up in.
+    naming: Option<indexed::Naming>,
 }
 
 impl Session {
@@ -204,6 +210,7 @@ impl Session {
             opening: None,
             positions: Positions::default(),
             fresh: false,
+            naming: None,
         }
     }
 
@@ -292,6 +299,9 @@ impl Session {
             Action::ThemeLoaded(theme, skipped) => self.set_theme(*theme, &skipped),
             Action::Notice(text) => self.tell(text),
             Action::Corrected(corrected) => self.corrected(*corrected),
+            Action::Searched(searched) => self.searched(*searched),
+            Action::SnippetRead(read) => self.snippet_read(*read),
+            Action::LookedUp(lookup, ids) => self.looked_up(*lookup, ids),
             action => match self.screen {
                 Screen::Loading => {}
                 Screen::Library if self.help.is_some() => self.help_action(&action),
@@ -317,11 +327,7 @@ impl Session {
 
     fn resize(&mut self, size: (u16, u16)) {
         self.size = size;
-        let (rows, len) = (
-            crate::session::table::visible_rows(size.1),
-            self.table.rows.len(),
-        );
-        self.table.cursor.set_height(rows, len);
+        self.fit_table();
         if let Some(picker) = &mut self.table.picker {
             picker.fit(size);
         }
@@ -333,6 +339,13 @@ impl Session {
         if let Some((_, app)) = &mut self.reader {
             app.update(Action::Resize(size.0, size.1));
         }
+    }
+
+    /// Tells the table how many rows it shows (fewer with the snippet pane under it).
+    fn fit_table(&mut self) {
+        let snippet = self.table.full_text.is_some();
+        let rows = crate::session::table::visible_rows(self.size.1, snippet);
+        self.table.cursor.set_height(rows, self.table.rows.len());
     }
 
     /// Tells the list over the reader how many rows its popup shows.
@@ -398,8 +411,14 @@ impl Session {
         }
         if table.typing {
             match action {
-                Action::Type(c) => return table.type_char(library, c),
-                Action::Backspace => return table.backspace(library),
+                Action::Type(c) => {
+                    table.type_char(library, c);
+                    return self.query_changed();
+                }
+                Action::Backspace => {
+                    table.backspace(library);
+                    return self.query_changed();
+                }
                 Action::Cancel | Action::Open => {
                     table.typing = false;
                     return;
@@ -408,12 +427,15 @@ impl Session {
             }
         }
         if table.cursor.apply(&action, len) {
-            return;
+            return self.want_snippet();
         }
         match action {
             Action::Help => self.help = Some(ListCursor::default()),
             Action::Filter => table.typing = true,
-            Action::Cancel => table.clear_filters(library),
+            Action::Cancel => {
+                table.clear_filters(library);
+                self.query_changed();
+            }
             Action::NextSort => table.next_sort(library),
             Action::Reverse => table.reverse(library),
             Action::NextClassification => table.next_classification(library),
@@ -422,11 +444,15 @@ impl Session {
             Action::Skipped => self.screen = Screen::Skipped,
             Action::Open => {
                 if let Some(cable) = table.current() {
+                    // Opened from full-text results, it shows where it says the words.
+                    let arrival = table.words_to_show().map_or(Arrival::Resume, |words| {
+                        Arrival::Matches(table.query.text.clone(), words.to_vec())
+                    });
                     // Another cable from the table is a jump: Ctrl-o comes back.
                     if self.reader.as_ref().is_some_and(|(open, _)| *open != cable) {
                         self.remember();
                     }
-                    self.open(cable, None);
+                    self.go(cable, arrival);
                 }
             }
             // From the table, Ctrl-o returns to the reader where it was.
@@ -435,6 +461,8 @@ impl Session {
             }
             _ => {}
         }
+        // A sort or a filter may have put another cable under the cursor.
+        self.want_snippet();
     }
 
     fn reader_action(&mut self, action: Action) {

@@ -12,6 +12,7 @@ pub mod library;
 mod navigator;
 mod picker;
 mod reader;
+mod snippet;
 mod status;
 
 use crate::session::reader::{Focus, Mode, Reader};

@@ -198,10 +198,12 @@ impl Library {
     /// Reads one file of a cable again (or clones the cable kept whole).
     pub(super) fn read(&self, source: &Source) -> Result<Cable, LoadError> {
         if let (Some(id), Some(index)) = (&source.indexed, &self.index) {
-            return index.0.load_cable(id).map_err(|e| LoadError::Unreadable {
+            // Aliases and corrections apply as to a file read again.
+            let cable = index.0.load_cable(id).map_err(|e| LoadError::Unreadable {
                 path: source.path.clone(),
                 source: std::io::Error::other(e.to_string()),
-            });
+            })?;
+            return self.options.adjust(cable);
         }
         if let Some(byte) = source.csv_row {
             return input::release_csv::load_at(&source.path, byte);

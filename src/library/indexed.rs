@@ -19,16 +19,34 @@ const LEVELS: [Classification; 5] = [
 
 impl Library {
     /// The library of every cable in `index`. Opening one reads it from the index.
+    ///
+    /// # Errors
+    /// When the index cannot be read.
     pub fn from_index(index: SearchIndex) -> Result<Self, IndexError> {
-        let rows = index.all()?;
+        Self::from_index_with(index, LoadOptions::default())
+    }
+
+    /// The library of every cable in `index`, its cables opened with `options`' aliases
+    /// and corrections applied.
+    ///
+    /// # Errors
+    /// When the index cannot be read.
+    pub fn from_index_with(index: SearchIndex, options: LoadOptions) -> Result<Self, IndexError> {
+        let rows = one_per_cable(index.all()?);
         let index = Arc::new(index);
         let slim = rows
             .into_iter()
             .map(|row| (entry_of(&index, row), Vec::new()))
             .collect();
-        let mut library = Self::build(slim, Vec::new(), LoadOptions::default());
+        let mut library = Self::build(slim, Vec::new(), options);
         library.index = Some(Indexed(index));
         Ok(library)
+    }
+
+    /// The corpus index the library reads its cables from, if it is on one.
+    #[must_use]
+    pub fn search_index(&self) -> Option<&SearchIndex> {
+        self.index.as_ref().map(|i| &*i.0)
     }
 }
 
@@ -40,6 +58,33 @@ impl std::fmt::Debug for Indexed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Indexed({})", crate::sanitize::path(self.0.dir()))
     }
+}
+
+/// The rows of the index with one per cable: the documents of one ID (its annotated
+/// text and its page) are one cable, which [`SearchIndex::load_cable`] reads whole. Each
+/// field is the first document's that has it (a page alone has a creation date).
+fn one_per_cable(rows: Vec<TableRow>) -> Vec<TableRow> {
+    let mut at: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::with_capacity(rows.len());
+    let mut merged: Vec<TableRow> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let key = row.id.to_ascii_uppercase();
+        let Some(&i) = at.get(&key).filter(|_| !row.id.is_empty()) else {
+            at.insert(key, merged.len());
+            merged.push(row);
+            continue;
+        };
+        let kept = &mut merged[i];
+        kept.date = kept.date.take().or(row.date);
+        kept.origin = kept.origin.take().or(row.origin);
+        kept.classification = kept.classification.take().or(row.classification);
+        kept.subject = kept.subject.take().or(row.subject);
+        if kept.tags.is_empty() {
+            kept.tags = row.tags;
+        }
+        kept.paragraphs = kept.paragraphs.max(row.paragraphs);
+    }
+    merged
 }
 
 /// A table entry from the index's columns; the body stays in the index.

@@ -193,32 +193,6 @@ impl SearchIndex {
         Ok(rows)
     }
 
-    /// The file and CSV row of cable `id`.
-    pub(super) fn source_of(&self, id: &str) -> Result<(String, Option<u64>), IndexError> {
-        let searcher = self.reader.searcher();
-        let err = |e| IndexError::from_tantivy(&self.dir, e);
-        // The ID field keeps codes lower-cased, as its tokenizer made them.
-        let term = Term::from_field_text(self.fields.id, &id.to_lowercase());
-        let found = searcher
-            .search(
-                &TermQuery::new(term, IndexRecordOption::Basic),
-                &TopDocs::with_limit(1).order_by_score(),
-            )
-            .map_err(err)?;
-        let Some((_, address)) = found.first() else {
-            return Err(IndexError::Other(
-                self.dir.clone(),
-                format!("no cable {id} in the index"),
-            ));
-        };
-        let doc: TantivyDocument = searcher.doc(*address).map_err(err)?;
-        let source = first_str(&doc, self.fields.source)
-            .unwrap_or_default()
-            .to_string();
-        let row = doc.get_first(self.fields.row).and_then(|v| v.as_u64());
-        Ok((source, row))
-    }
-
     fn row_of_doc(&self, doc: &TantivyDocument) -> TableRow {
         let f = &self.fields;
         let text = |field| {

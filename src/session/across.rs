@@ -47,18 +47,30 @@ impl Session {
         let Some(entity) = app.selected.and_then(|i| app.cable.entities.get(i)) else {
             return;
         };
-        let others = self.elsewhere(*cable, &EntityKey::of(entity)).len();
+        let (cable, key, name) = (*cable, EntityKey::of(entity), entity.name.clone());
+        // On an index the count comes from a lookup, and this is said again when it does.
+        let Some(others) = self.others_naming(cable, &key) else {
+            return self.look_up_naming(false);
+        };
         let hint = match self.options.keymap.library_key(&Action::OtherCables) {
             Some(key) if others > 0 => format!(" ({key} to list)"),
             _ => String::new(),
         };
-        let text = format!("{}: in {}{hint}", entity.name, other_cables(others));
+        let text = format!("{name}: in {}{hint}", other_cables(others));
         if let Some((_, app)) = &mut self.reader {
             app.notify(text);
         }
     }
 
     pub(super) fn list_other_cables(&mut self) {
+        if self.on_index()
+            && self
+                .reader
+                .as_ref()
+                .is_some_and(|(_, app)| app.selected.is_some())
+        {
+            return self.look_up_naming(true);
+        }
         let Some((cable, app)) = &self.reader else {
             return;
         };
@@ -99,17 +111,18 @@ impl Session {
         self.fit_list();
     }
 
+    /// Lists the open cable's REF items that lead to a cable of the library, then the
+    /// cables citing it: the links its header shows.
     pub(super) fn list_references(&mut self) {
-        let Some((cable, _)) = &self.reader else {
+        let Some((cable, app)) = &self.reader else {
             return;
         };
-        let cable = *cable;
-        let id = |i: usize| self.cable_id(i).to_string();
-        let mut items: Vec<ListItem> = self
-            .library
-            .references(cable)
-            .filter_map(|(reference, link)| {
-                let target = link?;
+        let links = app.links.clone().unwrap_or_default();
+        let mut items: Vec<ListItem> = links
+            .references
+            .iter()
+            .filter_map(|reference| {
+                let target = reference.target.as_ref()?;
                 // Lettered as the header letters it: `B. 04 PARIS 8983`.
                 let label = reference
                     .label
@@ -117,19 +130,19 @@ impl Session {
                     .map(|l| format!("{l}. "))
                     .unwrap_or_default();
                 Some(ListItem {
-                    cable: target,
+                    cable: target.cable,
                     entity: None,
-                    text: format!("REF {label}{} → {}", reference.text, id(target)),
+                    text: format!("REF {label}{} → {}", reference.text, target.id),
                 })
             })
             .collect();
-        items.extend(self.library.cited_by(cable).iter().map(|&c| ListItem {
-            cable: c,
+        items.extend(links.cited_by.iter().map(|c| ListItem {
+            cable: c.cable,
             entity: None,
-            text: format!("cited by {}", id(c)),
+            text: format!("cited by {}", c.id),
         }));
         self.list = Some(CableList {
-            title: format!("{}: REF links and cited by", id(cable)),
+            title: format!("{}: REF links and cited by", self.cable_id(*cable)),
             items,
             cursor: ListCursor::default(),
         });

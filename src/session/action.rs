@@ -148,6 +148,46 @@ pub enum Action {
     /// The event loop saved a correction asked for with
     /// [`crate::session::Effect::SaveCorrection`] and read the cable again.
     Corrected(Box<Corrected>),
+    /// The event loop searched the corpus index, as [`crate::session::Effect::Search`] asked.
+    Searched(Box<Searched>),
+    /// The event loop fetched a snippet asked for with [`crate::session::Effect::Snippet`].
+    SnippetRead(Box<SnippetRead>),
+    /// The event loop answered a [`crate::session::Effect::Lookup`]: the reference IDs
+    /// of the cables found, or why the index could not say.
+    LookedUp(Box<crate::session::Lookup>, Result<Vec<String>, String>),
+}
+
+/// What the event loop found in the corpus index for a query typed in the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Searched {
+    /// The query it answers.
+    pub query: String,
+    /// The best cables, or where the query is wrong.
+    pub found: Result<Found, String>,
+}
+
+/// The cables a query finds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    /// Reference IDs, best first.
+    pub ids: Vec<String>,
+    /// How many documents match in all.
+    pub total: u64,
+    /// The words the query looks for, to highlight them in a cable opened.
+    pub words: Vec<String>,
+    /// The facets of the cables found, when asked.
+    pub facets: Option<crate::search_index::Facets>,
+}
+
+/// A snippet the event loop fetched for the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnippetRead {
+    /// The query it shows.
+    pub query: String,
+    /// The cable, by library index.
+    pub cable: usize,
+    /// The passage, or nothing when the index could not give one.
+    pub snippet: Option<crate::search_index::Snippet>,
 }
 
 /// What the event loop reports after reading a cable of the library.

@@ -51,6 +51,50 @@ pub enum Effect {
         /// What to change.
         change: CorrectionChange,
     },
+    /// Search the corpus index the library is on, and report the best cables (and the
+    /// facets, when `facets`) with [`crate::session::action::Action::Searched`].
+    Search {
+        /// The query as typed.
+        query: String,
+        /// Whether to count the facets of its cables too.
+        facets: bool,
+    },
+    /// Fetch the passage of a cable that shows a query's matches, and report it with
+    /// [`crate::session::action::Action::SnippetRead`].
+    Snippet {
+        /// The query.
+        query: String,
+        /// The cable, by library index.
+        cable: usize,
+        /// Its reference ID, as the index knows it.
+        id: String,
+    },
+    /// Ask the corpus index which cables an entity or a citation reaches, and report them
+    /// with [`crate::session::action::Action::LookedUp`].
+    Lookup(Lookup),
+}
+
+/// A question for the corpus index about links between cables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// The cables naming an entity (of this kind, by this name).
+    Naming {
+        /// The cable asking, by library index.
+        cable: usize,
+        /// The entity.
+        entity: crate::library::EntityKey,
+        /// Its name in the cable asking, as the index keeps entity names.
+        name: String,
+        /// Whether to list them (`x`) or only count them (an entity was selected).
+        list: bool,
+    },
+    /// The cables whose REFs name this one.
+    CitedBy {
+        /// The cable, by library index.
+        cable: usize,
+        /// Its reference ID.
+        id: String,
+    },
 }
 
 /// What a correction effect does to a cable's overlay.

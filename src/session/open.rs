@@ -1,9 +1,9 @@
 //! Opening a cable in the reader of the library: where it arrives (a mention, or where it
 //! was left), its saved position, and the links its header shows to other cables.
 
-use super::{Arrival, Effect, Screen, Session};
+use super::{Arrival, Effect, Lookup, Screen, Session};
 use crate::cable::entities::spelling_key;
-use crate::cable::{Entity, EntityKind};
+use crate::cable::{Entity, EntityKind, Reference};
 use crate::library::EntityKey;
 use crate::session::action::{Action, CableRead, Corrected};
 use crate::session::reader::{CableLink, Links, Reader, ReadingPosition, RefItem};
@@ -45,7 +45,14 @@ impl Session {
         self.save_position(true);
         let mut app = Reader::new(parsed, self.options.clone());
         if !self.single {
-            app.links = Some(self.links(cable));
+            app.links = Some(self.links(cable, &app.cable.header.references));
+            // On an index, the cables citing this one are looked up (they come later).
+            if self.on_index() {
+                self.effects.push(Effect::Lookup(Lookup::CitedBy {
+                    cable,
+                    id: self.cable_id(cable).to_string(),
+                }));
+            }
         }
         app.update(Action::Resize(self.size.0, self.size.1));
         // What was said before a single cable opened is said in its reader.
@@ -88,6 +95,12 @@ impl Session {
                     app.select_entity(i, true);
                 }
                 self.note_selected_entity();
+            }
+            Arrival::Matches(query, words) => {
+                if let Some(position) = saved {
+                    app.restore(position);
+                }
+                app.show_matches(&query, words);
             }
             Arrival::Jump(jump) => {
                 app.restore(&jump.position);
@@ -138,16 +151,19 @@ impl Session {
         self.save_position(false);
     }
 
-    /// A cable's REF items and the cables citing it, as the reader's header links them.
-    fn links(&self, cable: usize) -> Links {
+    /// A cable's REF items (as its document has them) and the cables citing it, as the
+    /// reader's header links them. On a corpus index, the citing cables come later, from
+    /// a lookup.
+    fn links(&self, cable: usize, references: &[Reference]) -> Links {
         let link = |target: usize| CableLink {
             cable: target,
             id: self.cable_id(target).to_string(),
         };
+        let targets = self.library.resolve_references(cable, references);
         Links {
-            references: self
-                .library
-                .references(cable)
+            references: references
+                .iter()
+                .zip(targets)
                 .map(|(reference, target)| RefItem {
                     label: reference.label.clone(),
                     text: reference.text.clone(),

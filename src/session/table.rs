@@ -1,18 +1,28 @@
 //! The library table's state: query, sort, selection; updated by keys, read by the UI.
 
 pub mod columns;
+pub mod full_text;
 
 use super::ListCursor;
 use super::picker::{Picked, TagPicker};
 use crate::cable::Classification;
 use crate::library::{Column, Library, Query};
 use crate::session::action::Action;
+use full_text::FullText;
 
 /// The rows of cables a terminal `height` rows high shows under the table's title, filter
-/// line and headings, above its status line.
+/// line and headings, above its status line (and the snippet pane, when `snippet`).
 #[must_use]
-pub fn visible_rows(height: u16) -> usize {
-    usize::from(height.saturating_sub(4))
+pub fn visible_rows(height: u16, snippet: bool) -> usize {
+    let below = if snippet { snippet_rows(height) } else { 0 };
+    usize::from(height.saturating_sub(4 + below))
+}
+
+/// How many rows the snippet pane takes on a terminal `height` rows high: a rule and
+/// three lines of text, when that leaves the table at least as many.
+#[must_use]
+pub fn snippet_rows(height: u16) -> u16 {
+    if height >= 16 { 4 } else { 0 }
 }
 
 /// What the table shows and where its cursor is.
@@ -32,6 +42,12 @@ pub struct Table {
     pub measure: columns::Measure,
     /// The TAG picker over the table (`T`), while it is open.
     pub picker: Option<TagPicker>,
+    /// A library on a corpus index: `/` searches the full text.
+    indexed: bool,
+    /// The index's answer to the query typed, for a library on an index.
+    pub full_text: Option<FullText>,
+    /// Why the query typed cannot be run (the rows stay those of the last one that could).
+    pub query_error: Option<String>,
 }
 
 impl Table {
@@ -40,6 +56,7 @@ impl Table {
     pub fn new(library: &Library) -> Self {
         let mut table = Self {
             measure: columns::Measure::of(library),
+            indexed: library.search_index().is_some(),
             ..Self::default()
         };
         table.resort(library);
@@ -61,7 +78,10 @@ impl Table {
     /// Applies the filters again, keeping the cursor on the same cable when it is still
     /// shown, else on the first row.
     fn refilter(&mut self, library: &Library, keep: Option<usize>) {
-        self.rows = library.filter(&self.order, &self.query);
+        self.rows = match &self.full_text {
+            Some(full_text) if self.indexed => self.result_rows(library, full_text),
+            _ => library.filter(&self.order, &self.query),
+        };
         let row = keep
             .and_then(|c| self.rows.iter().position(|&r| r == c))
             .unwrap_or(0);
@@ -76,6 +96,7 @@ impl Table {
             self.query.sort = column;
             self.query.descending = false;
         }
+        self.unrank();
         self.resort(library);
     }
 
@@ -83,19 +104,32 @@ impl Table {
     pub fn next_sort(&mut self, library: &Library) {
         self.query.sort = self.query.sort.next();
         self.query.descending = false;
+        self.unrank();
         self.resort(library);
     }
 
     /// Flips the sort direction.
     pub fn reverse(&mut self, library: &Library) {
         self.query.descending = !self.query.descending;
+        self.unrank();
         self.resort(library);
+    }
+
+    /// Results sorted by a column from now on, not by rank.
+    fn unrank(&mut self) {
+        if let Some(full_text) = &mut self.full_text {
+            full_text.by_rank = false;
+        }
     }
 
     /// Adds a typed character to the filter.
     pub fn type_char(&mut self, library: &Library, c: char) {
-        let keep = self.current();
         self.query.text.push(c);
+        if self.indexed {
+            // The index answers; the rows shown stay until it does.
+            return;
+        }
+        let keep = self.current();
         // A longer filter only narrows: every word that matched still has to, so only
         // the rows shown now need checking (keystrokes get cheaper as the list shrinks).
         self.rows = library.filter(&self.rows, &self.query);
@@ -109,6 +143,10 @@ impl Table {
     pub fn backspace(&mut self, library: &Library) {
         let keep = self.current();
         self.query.text.pop();
+        if self.indexed && !self.query.text.is_empty() {
+            return;
+        }
+        self.forget_results();
         self.refilter(library, keep);
     }
 
@@ -118,7 +156,14 @@ impl Table {
         self.query.text.clear();
         self.query.classification = None;
         self.query.tag = None;
+        self.forget_results();
         self.refilter(library, keep);
+    }
+
+    /// Drops the index's answer: the query is gone.
+    fn forget_results(&mut self) {
+        self.full_text = None;
+        self.query_error = None;
     }
 
     /// Whether any filter narrows the table.

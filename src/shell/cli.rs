@@ -442,7 +442,8 @@ fn browse_command(args: &OpenArgs, load: &LoadOptions) -> Result<(), Failure> {
 /// index's columns; a pipe gets the number of cables and where the index is.
 fn indexed_command(args: &OpenArgs, dir: &std::path::Path) -> Result<(), Failure> {
     let index = crate::search_index::SearchIndex::open(dir).map_err(|e| e.to_string())?;
-    let library = crate::library::Library::from_index(index).map_err(|e| e.to_string())?;
+    let library = crate::library::Library::from_index_with(index, load::load_options()?)
+        .map_err(|e| e.to_string())?;
     if !std::io::stdout().is_terminal() {
         return Ok(write_out(&format!(
             "{}: {} cables\n",

@@ -16,6 +16,7 @@ use std::io;
 use std::time::Duration;
 pub(crate) use watchdog::Watchdog;
 
+mod ask_index;
 mod carry;
 pub mod clipboard;
 pub mod signals;
@@ -25,6 +26,8 @@ pub use carry::{Outcome, carry_out, settle};
 
 /// How long the loop waits for input before checking for a signal.
 const POLL: Duration = Duration::from_millis(200);
+/// At most this many input events are taken before the screen is drawn again.
+const MAX_BATCH: usize = 64;
 /// How long it waits while a library loads: short, so progress shows smoothly.
 const LOADING_POLL: Duration = Duration::from_millis(100);
 
@@ -145,6 +148,54 @@ pub fn run(mut session: Session, mut store: Store) -> io::Result<(Session, Vec<S
     result.map(|()| (session, late))
 }
 
+/// Takes the input events waiting (at most [`MAX_BATCH`]), each applied and its effects
+/// carried out in turn. The index search a query typed in the table asks for waits until
+/// the typing stops (or another key comes), so a query typed fast is asked once, not once
+/// per key. Returns whether to quit, and whether anything was taken.
+fn take_input(
+    session: &mut Session,
+    store: &mut Store,
+    watchdog: &Watchdog,
+) -> io::Result<(bool, bool)> {
+    let mut deferred: Option<Effect> = None;
+    let mut changed = false;
+    for _ in 0..MAX_BATCH {
+        if let Some(action) = session.action_for_event(&event::read()?) {
+            changed = true;
+            let typing = matches!(action, Action::Type(_) | Action::Backspace);
+            // Any other key sees the answer to the query as typed so far.
+            if !typing
+                && let Some(search) = deferred.take()
+                && settle(session, store, vec![search], &mut clipboard::copy)?
+            {
+                return Ok((true, changed));
+            }
+            let mut effects = session.update(action);
+            if typing && let Some(i) = effects.iter().rposition(is_search) {
+                deferred = Some(effects.remove(i));
+                effects.retain(|e| !is_search(e));
+            }
+            if settle(session, store, effects, &mut clipboard::copy)? {
+                return Ok((true, changed));
+            }
+        }
+        if !watchdog.poll(Duration::ZERO)? {
+            break;
+        }
+    }
+    let quit = settle(
+        session,
+        store,
+        deferred.into_iter().collect(),
+        &mut clipboard::copy,
+    )?;
+    Ok((quit, changed))
+}
+
+fn is_search(effect: &Effect) -> bool {
+    matches!(effect, Effect::Search { .. })
+}
+
 /// The one loop: carries out effects and feeds what they report back, draws when something
 /// changed, then waits for input (waking only to look at the signal flags, or at the
 /// load's progress while a library loads).
@@ -188,10 +239,12 @@ fn event_loop(
         } else {
             POLL
         };
-        if watchdog.poll(poll)?
-            && let Some(action) = session.action_for_event(&event::read()?)
-        {
-            pending.push_back(action);
+        if watchdog.poll(poll)? {
+            let (quit, changed) = take_input(session, store, watchdog)?;
+            if quit {
+                return Ok(());
+            }
+            dirty |= changed;
         }
         if session.is_loading() {
             pending.push_back(Action::Tick);

@@ -111,6 +111,10 @@ fn table_hint(browser: &Session, width: usize) -> String {
     let mut hints: Vec<(String, u8)> = HINTS
         .iter()
         .filter_map(|(action, what, rank)| {
+            let what = match action {
+                Action::Filter if browser.table.searches_index() => "search",
+                _ => what,
+            };
             Some((format!("{} {what}", keymap.library_key(action)?), *rank))
         })
         .collect();
@@ -136,22 +140,45 @@ fn table_hint(browser: &Session, width: usize) -> String {
 
 fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
     let ui = &browser.theme.ui;
-    let [title, filter, heading, body, status] = area.layout(&Layout::vertical([
+    let t = &browser.table;
+    let q = &t.query;
+    let snippet_rows = if t.full_text.is_some() {
+        crate::session::table::snippet_rows(area.height)
+    } else {
+        0
+    };
+    let [title, filter, heading, body, snippet, status] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
+        Constraint::Length(snippet_rows),
         Constraint::Length(1),
     ]));
-    let t = &browser.table;
-    let q = &t.query;
+    let ranked = t.full_text.as_ref().filter(|f| f.by_rank);
+    let sort = match ranked {
+        Some(_) => "best first".to_string(),
+        None => format!(
+            "sort {} {}",
+            q.sort.title(),
+            if q.descending { "↓" } else { "↑" }
+        ),
+    };
     let mut facets = format!(
-        "cableview library: {} of {} cables · sort {} {}",
+        "cableview library: {} of {} cables · {sort}",
         t.rows.len(),
         browser.library.len(),
-        q.sort.title(),
-        if q.descending { "↓" } else { "↑" }
     );
+    if let Some(full_text) = &t.full_text {
+        // The index gives its best: say so when more match than it gave.
+        if full_text.ranked.len() >= crate::session::table::full_text::RESULTS {
+            facets.push_str(&format!(
+                " · {} documents match, the best {} shown",
+                full_text.total,
+                full_text.ranked.len()
+            ));
+        }
+    }
     if let Some(level) = q.classification {
         facets.push_str(&format!(" · class {}", level.name()));
     }
@@ -176,15 +203,38 @@ fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
     } else {
         ui.dim
     };
-    Line::from(truncate(&filter_text, area.width as usize))
-        .style(filter_style)
-        .render(filter, buf);
+    let mut filter_line = vec![Span::styled(filter_text, filter_style)];
+    if let Some(error) = &t.query_error {
+        filter_line.push(Span::styled(format!("  {error}"), ui.notice));
+    } else if t.searches_index() && t.typing {
+        filter_line.push(Span::styled(
+            "  full text: words, \"phrases\", field:value",
+            ui.dim,
+        ));
+    }
+    fit_line(filter_line, area.width).render(filter, buf);
+    if t.full_text.is_some() {
+        let id = t
+            .current()
+            .and_then(|c| browser.library.row(c))
+            .map_or("", |r| r.id.as_str());
+        let fetched = t.current_snippet().or_else(|| {
+            // Asked for and not come: nothing to show yet. Not asked (no row): empty.
+            t.current().is_none().then_some(&EMPTY_SNIPPET)
+        });
+        super::snippet::SnippetView {
+            snippet: fetched,
+            id,
+            ui,
+        }
+        .render(snippet, buf);
+    }
     let fitted = Fitted::new(&t.measure, area.width);
     let titles: Vec<String> = fitted
         .columns
         .iter()
         .map(|&(c, _)| {
-            let mark = if c == q.sort {
+            let mark = if c == q.sort && ranked.is_none() {
                 if q.descending { "↓" } else { "↑" }
             } else {
                 ""
@@ -243,6 +293,27 @@ fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
     Line::from(truncate(&hint, area.width as usize))
         .style(ui.status)
         .render(status, buf);
+}
+
+/// A snippet with nothing in it, for results with no row.
+static EMPTY_SNIPPET: crate::search_index::Snippet = crate::search_index::Snippet {
+    text: String::new(),
+    highlights: Vec::new(),
+};
+
+/// Spans cut to `width` columns: the text of each made safe, the last one cut short.
+fn fit_line(spans: Vec<Span<'static>>, width: u16) -> Line<'static> {
+    let mut left = usize::from(width);
+    let mut fitted = Vec::new();
+    for span in spans {
+        if left == 0 {
+            break;
+        }
+        let text = truncate(&span.content, left);
+        left = left.saturating_sub(crate::sanitize::width(&text));
+        fitted.push(Span::styled(text, span.style));
+    }
+    Line::from(fitted)
 }
 
 /// One table line: each cell cut to its column, made safe, one space apart.
@@ -368,9 +439,11 @@ fn across_cables(
     let panes = layout::panes(area, app);
     let selected = app.selected.and_then(|i| app.cable.entities.get(i));
     if let (Some(pane), Some(entity)) = (panes.entities, selected) {
-        let others = browser
-            .elsewhere(cable, &crate::library::EntityKey::of(entity))
-            .len();
+        // On a corpus index the count is known once the index answered.
+        let Some(others) = browser.others_naming(cable, &crate::library::EntityKey::of(entity))
+        else {
+            return;
+        };
         let key = match browser.keymap().library_key(&Action::OtherCables) {
             Some(key) if others > 0 => format!("· {key} "),
             _ => String::new(),

@@ -18,6 +18,7 @@ mod browser;
 mod corpus_generator;
 mod fit;
 mod fixtures;
+mod full_text;
 mod indexed;
 mod keys;
 mod landing;

@@ -280,7 +280,10 @@ impl Reader {
             | Action::UndoCorrection
             | Action::EntityOrder
             | Action::EntityScope
-            | Action::Corrected(_) => {}
+            | Action::Corrected(_)
+            | Action::Searched(_)
+            | Action::SnippetRead(_)
+            | Action::LookedUp(..) => {}
         }
     }
 

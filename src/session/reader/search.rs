@@ -28,6 +28,9 @@ pub struct Search {
     pub editing: bool,
     /// Where the view was when `/` was pressed: Esc before Enter goes back there.
     pub origin: Option<Anchor>,
+    /// For a full-text query of the corpus index: the whole words it looks for (any of
+    /// them matches), rather than the query as a string.
+    pub words: Vec<String>,
 }
 
 impl Reader {
@@ -57,6 +60,21 @@ impl Reader {
             let row = self.doc_layout().row_of_byte(0, at);
             self.reveal_row(row);
         }
+    }
+
+    /// Shows where the cable says the words a full-text `query` looks for: every one
+    /// highlighted, the view on the first, `n`/`N` walking them.
+    pub fn show_matches(&mut self, query: &str, words: Vec<String>) {
+        self.mode = Mode::Normal;
+        self.search = Some(Search {
+            query: query.to_string(),
+            words,
+            ..Search::default()
+        });
+        // The first match of the cable, not the first after where it was left.
+        let doc = self.doc_layout();
+        self.set_top(&doc, 0);
+        self.refresh_search();
     }
 
     /// Starts a search, remembering the view to come back to if it is cancelled.
@@ -131,6 +149,35 @@ pub fn find(text: &str, query: &str) -> Vec<Range<usize>> {
     hits
 }
 
+/// Every whole word of `text` that is one of `words` (lower-cased), as byte ranges:
+/// words cut as the corpus index cuts them, at every character that is not a letter or
+/// a digit.
+#[must_use]
+pub fn find_words(text: &str, words: &[String]) -> Vec<Range<usize>> {
+    let mut hits = Vec::new();
+    let mut start = None;
+    let check = |from: usize, to: usize, hits: &mut Vec<Range<usize>>| {
+        let word = text[from..to].to_lowercase();
+        if words.contains(&word) {
+            hits.push(from..to);
+        }
+    };
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                check(from, i, &mut hits);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        check(from, text.len(), &mut hits);
+    }
+    hits
+}
+
 /// Every match of `query` across the blocks, in order.
 pub fn find_all<'a>(blocks: impl IntoIterator<Item = &'a str>, query: &str) -> Vec<Hit> {
     blocks
@@ -155,6 +202,18 @@ mod tests {
         assert_eq!(find("Été été", "été"), [0..5, 6..11]);
         assert!(find("abc", "").is_empty());
         assert!(find("abc", "abcd").is_empty());
+    }
+
+    #[test]
+    fn words_match_whole_and_in_any_case() {
+        let words = ["hezbollah".to_string(), "u".to_string(), "s".to_string()];
+        let text = "Hezbollah's allies, not hezbollahi; the U.S. view";
+        let found: Vec<&str> = find_words(text, &words)
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect();
+        assert_eq!(found, ["Hezbollah", "s", "U", "S"]);
+        assert!(find_words("Parisian", &["paris".to_string()]).is_empty());
     }
 
     #[test]

@@ -115,10 +115,22 @@ impl Reader {
 
     /// Re-runs the search after the query changed and moves to the first match in view or after.
     pub(super) fn refresh_search(&mut self) {
-        let Some(query) = self.search.as_ref().map(|s| s.query.clone()) else {
+        let Some(search) = self.search.as_ref() else {
             return;
         };
-        let hits = search::find_all((0..self.block_count()).map(|b| self.block_text(b)), &query);
+        let hits = if search.words.is_empty() {
+            let query = search.query.clone();
+            search::find_all((0..self.block_count()).map(|b| self.block_text(b)), &query)
+        } else {
+            let words = search.words.clone();
+            (0..self.block_count())
+                .flat_map(|block| {
+                    search::find_words(self.block_text(block), &words)
+                        .into_iter()
+                        .map(move |bytes| search::Hit { block, bytes })
+                })
+                .collect()
+        };
         let doc = self.doc_layout();
         let top = self.top_row(&doc);
         let current = hits

@@ -74,6 +74,18 @@ pub fn carry_out(
         Effect::SaveCorrection { id, change } => {
             Outcome::Report(save_correction(session, &id, change))
         }
+        Effect::Search { query, facets } => {
+            Outcome::Report(super::ask_index::search(&session.library, query, facets))
+        }
+        Effect::Snippet { query, cable, id } => Outcome::Report(super::ask_index::snippet(
+            &session.library,
+            query,
+            cable,
+            &id,
+        )),
+        Effect::Lookup(lookup) => {
+            Outcome::Report(super::ask_index::lookup(&session.library, lookup))
+        }
     })
 }
 

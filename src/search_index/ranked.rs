@@ -1,0 +1,138 @@
+//! What a table searching the index as the user types needs: the IDs of the best cables
+//! (read from the ID column, so a thousand hits cost no stored document), how many match
+//! in all, the snippet of one cable, and the words a query looks for, to highlight them
+//! in a cable opened from the results.
+
+use super::{IndexError, SearchIndex};
+use std::ops::Range;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{TantivyDocument, Term};
+
+/// How long a snippet for the table is, in characters.
+const SNIPPET_CHARS: usize = 240;
+
+/// The best cables for a query, best first.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Ranked {
+    /// Reference IDs with their BM25 scores (one ID may come twice: a text and its page
+    /// are two documents).
+    pub ids: Vec<(String, f32)>,
+    /// Documents the query matches in all.
+    pub total: u64,
+}
+
+/// A passage of a cable around the query's matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Snippet {
+    /// The passage (the text's start when no word of the query is in it).
+    pub text: String,
+    /// The matches in `text`, as byte ranges.
+    pub highlights: Vec<Range<usize>>,
+}
+
+impl SearchIndex {
+    /// The `limit` best cables for a query and how many match in all.
+    ///
+    /// # Errors
+    /// Where the query is wrong, or the index cannot be read.
+    pub fn ranked(&self, text: &str, limit: usize) -> Result<Ranked, IndexError> {
+        let query = self.parse(text)?;
+        let searcher = self.reader.searcher();
+        let err = |e| IndexError::from_tantivy(&self.dir, e);
+        let (top, total) = searcher
+            .search(
+                &query,
+                &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
+            )
+            .map_err(err)?;
+        let mut columns = Vec::with_capacity(searcher.segment_readers().len());
+        for reader in searcher.segment_readers() {
+            columns.push(reader.fast_fields().str("id").map_err(err)?);
+        }
+        let mut ids = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let column = columns
+                .get(address.segment_ord as usize)
+                .and_then(Option::as_ref);
+            let Some(column) = column else { continue };
+            let Some(ord) = column.term_ords(address.doc_id).next() else {
+                continue;
+            };
+            let mut id = String::new();
+            if column.ord_to_str(ord, &mut id).is_ok() && !id.is_empty() {
+                ids.push((id, score));
+            }
+        }
+        Ok(Ranked {
+            ids,
+            total: total as u64,
+        })
+    }
+
+    /// The passage of cable `id` that best shows a query's matches, `None` when the index
+    /// does not hold the cable.
+    ///
+    /// # Errors
+    /// Where the query is wrong, or the index cannot be read.
+    pub fn snippet(&self, text: &str, id: &str) -> Result<Option<Snippet>, IndexError> {
+        let query = self.parse(text)?;
+        let searcher = self.reader.searcher();
+        let err = |e| IndexError::from_tantivy(&self.dir, e);
+        // The ID field keeps codes lower-cased, as its tokenizer made them.
+        let term = Term::from_field_text(self.fields.id, &id.to_lowercase());
+        let found = searcher
+            .search(
+                &TermQuery::new(term, IndexRecordOption::Basic),
+                &TopDocs::with_limit(1).order_by_score(),
+            )
+            .map_err(err)?;
+        let Some((_, address)) = found.first() else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = searcher.doc(*address).map_err(err)?;
+        let mut generator =
+            SnippetGenerator::create(&searcher, &*query, self.fields.text).map_err(err)?;
+        generator.set_max_num_chars(SNIPPET_CHARS);
+        let snippet = generator.snippet_from_doc(&doc);
+        if snippet.highlighted().is_empty() {
+            let body = doc
+                .get_first(self.fields.text)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default();
+            let end = body
+                .char_indices()
+                .nth(SNIPPET_CHARS)
+                .map_or(body.len(), |(i, _)| i);
+            return Ok(Some(Snippet {
+                text: body[..end].to_string(),
+                highlights: Vec::new(),
+            }));
+        }
+        Ok(Some(Snippet {
+            text: snippet.fragment().to_string(),
+            highlights: snippet.highlighted().to_vec(),
+        }))
+    }
+
+    /// The words a query looks for in the text (lower-cased, as the tokenizer cut them;
+    /// the words of its phrases too), to show where a cable says them.
+    ///
+    /// # Errors
+    /// Where the query is wrong.
+    pub fn words(&self, text: &str) -> Result<Vec<String>, IndexError> {
+        let query = self.parse(text)?;
+        let mut words: Vec<String> = Vec::new();
+        query.query_terms(&mut |term, _| {
+            if (term.field() == self.fields.text || term.field() == self.fields.subject)
+                && let Some(word) = term.value().as_str()
+                && !words.iter().any(|w| w == word)
+            {
+                words.push(word.to_string());
+            }
+        });
+        Ok(words)
+    }
+}

@@ -1,0 +1,205 @@
+//! A session on a corpus index: the table's `/` asks the index (through the event loop)
+//! and shows what it found, and the links across cables (other cables naming an entity,
+//! the cables citing one) are looked up in the index, so they reach the whole release.
+
+use super::{CableList, Effect, ListCursor, ListItem, Lookup, Session};
+use crate::library::EntityKey;
+use crate::session::action::{Action, Searched, SnippetRead};
+use crate::session::reader::CableLink;
+
+/// The cables an entity was last looked up in, for the status line, the sidebar's count
+/// and `x`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Naming {
+    /// The cable asking, by library index.
+    pub cable: usize,
+    /// The entity.
+    pub entity: Option<EntityKey>,
+    /// The other cables naming it, by library index.
+    pub others: Vec<usize>,
+}
+
+impl Session {
+    /// Whether the library is on a corpus index.
+    #[must_use]
+    pub fn on_index(&self) -> bool {
+        self.library.search_index().is_some()
+    }
+
+    /// After the table's query changed: asks the index for its cables (and facets).
+    pub(super) fn query_changed(&mut self) {
+        if !self.table.searches_index() {
+            return;
+        }
+        self.fit_table();
+        let query = self.table.query.text.clone();
+        let facets = self.facets_open();
+        if !query.is_empty() || facets {
+            self.effects.push(Effect::Search { query, facets });
+        }
+    }
+
+    /// Whether the facets pane is shown (its counts follow the query).
+    pub(super) fn facets_open(&self) -> bool {
+        false
+    }
+
+    /// The index answered a query.
+    pub(super) fn searched(&mut self, searched: Searched) {
+        let _facets = self
+            .table
+            .found(&self.library, &searched.query, searched.found);
+        self.fit_table();
+        self.want_snippet();
+    }
+
+    /// Asks for the selected row's snippet when results are shown and it has none.
+    pub(super) fn want_snippet(&mut self) {
+        if let Some((query, cable, id)) = self.table.snippet_wanted(&self.library) {
+            self.effects.push(Effect::Snippet { query, cable, id });
+        }
+    }
+
+    /// The index gave a snippet.
+    pub(super) fn snippet_read(&mut self, read: SnippetRead) {
+        self.table
+            .snippet_read(&read.query, read.cable, read.snippet);
+        self.want_snippet();
+    }
+
+    /// How many other cables name an entity: from the library's own index, or, on a
+    /// corpus index, from the last lookup (`None` until it comes).
+    #[must_use]
+    pub fn others_naming(&self, cable: usize, entity: &EntityKey) -> Option<usize> {
+        if !self.on_index() {
+            return Some(self.elsewhere(cable, entity).len());
+        }
+        let naming = self.naming.as_ref()?;
+        (naming.cable == cable && naming.entity.as_ref() == Some(entity))
+            .then_some(naming.others.len())
+    }
+
+    /// Asks the index for the cables naming the selected entity: to list them (`x`) or
+    /// only to count them.
+    pub(super) fn look_up_naming(&mut self, list: bool) {
+        let Some((cable, app)) = &self.reader else {
+            return;
+        };
+        let Some(entity) = app.selected.and_then(|i| app.cable.entities.get(i)) else {
+            return;
+        };
+        let key = EntityKey::of(entity);
+        let cached = self
+            .naming
+            .as_ref()
+            .is_some_and(|n| n.cable == *cable && n.entity.as_ref() == Some(&key));
+        if cached && list {
+            self.list_naming();
+            return;
+        }
+        if cached {
+            return;
+        }
+        self.effects.push(Effect::Lookup(Lookup::Naming {
+            cable: *cable,
+            entity: key,
+            name: entity.name.clone(),
+            list,
+        }));
+    }
+
+    /// The index answered a lookup.
+    pub(super) fn looked_up(&mut self, lookup: Lookup, ids: Result<Vec<String>, String>) {
+        let ids = match ids {
+            Ok(ids) => ids,
+            Err(e) => return self.tell(e),
+        };
+        let Some(open) = self.reader.as_ref().map(|(c, _)| *c) else {
+            return;
+        };
+        let mut found: Vec<usize> = ids
+            .iter()
+            .filter_map(|id| self.library.find_id(id))
+            .collect();
+        found.dedup();
+        match lookup {
+            Lookup::Naming {
+                cable,
+                entity,
+                list,
+                ..
+            } if cable == open => {
+                found.retain(|&c| c != cable);
+                self.naming = Some(Naming {
+                    cable,
+                    entity: Some(entity),
+                    others: found,
+                });
+                if list {
+                    self.list_naming();
+                } else {
+                    self.note_selected_entity();
+                }
+            }
+            Lookup::CitedBy { cable, .. } if cable == open => {
+                found.retain(|&c| c != cable);
+                let links: Vec<CableLink> = found
+                    .into_iter()
+                    .map(|c| CableLink {
+                        cable: c,
+                        id: self.cable_id(c).to_string(),
+                    })
+                    .collect();
+                let size = self.size;
+                if let Some((_, app)) = &mut self.reader
+                    && let Some(known) = &mut app.links
+                {
+                    known.cited_by = links;
+                    // The header grows a line of links: lay the text out again.
+                    app.update(Action::Resize(size.0, size.1));
+                }
+            }
+            // The reader has moved on since it asked.
+            _ => {}
+        }
+    }
+
+    /// Lists the cables the last lookup found naming the selected entity.
+    fn list_naming(&mut self) {
+        let Some(naming) = &self.naming else {
+            return;
+        };
+        let Some((_, app)) = &self.reader else {
+            return;
+        };
+        let Some(entity) = app.selected.and_then(|i| app.cable.entities.get(i)) else {
+            return;
+        };
+        let id_width = naming
+            .others
+            .iter()
+            .map(|&c| self.cable_id(c).chars().count())
+            .max()
+            .unwrap_or(0);
+        let items: Vec<ListItem> = naming
+            .others
+            .iter()
+            .map(|&c| {
+                let row = self.library.row(c);
+                let date = row.and_then(|r| r.date.as_deref()).unwrap_or("");
+                let subject = row.map_or("", |r| r.subject.as_str());
+                ListItem {
+                    cable: c,
+                    entity: naming.entity.clone(),
+                    text: format!("{:id_width$}  {date}  {subject}", self.cable_id(c)),
+                }
+            })
+            .collect();
+        self.list = Some(CableList {
+            title: format!("{} in {}", entity.name, super::other_cables(items.len())),
+            items,
+            cursor: ListCursor::default(),
+        });
+        self.fit_list();
+    }
+}

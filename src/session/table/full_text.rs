@@ -1,0 +1,142 @@
+//! The table of a library on a corpus index searching the full text as the user types:
+//! the index answers each query (through the event loop), the table shows the cables it
+//! found best first, and the snippet of the selected one.
+
+use super::Table;
+use crate::library::{Library, Query};
+use crate::search_index::Snippet;
+use crate::session::action::Found;
+use std::collections::HashMap;
+
+/// How many of the best cables a query shows.
+pub const RESULTS: usize = 1_000;
+
+/// The index's answer to the query in the filter line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FullText {
+    /// The query answered.
+    pub query: String,
+    /// The cables found (library indices), best first, at most [`RESULTS`].
+    pub ranked: Vec<usize>,
+    /// How many cables match in all.
+    pub total: u64,
+    /// The words the query looks for, to highlight in a cable opened from the results.
+    pub words: Vec<String>,
+    /// Snippets fetched so far, by cable.
+    pub snippets: HashMap<usize, Snippet>,
+    /// The cable whose snippet was asked for and has not come yet.
+    pub pending: Option<usize>,
+    /// Whether the rows keep the ranking (until a sort key is pressed).
+    pub by_rank: bool,
+}
+
+impl Table {
+    /// Whether `/` searches the corpus index's full text (a library on an index) rather
+    /// than filtering the table's columns.
+    #[must_use]
+    pub fn searches_index(&self) -> bool {
+        self.indexed
+    }
+
+    /// Takes the index's answer to a query, if it answers the one typed now (answers to
+    /// keys typed since are dropped). The cursor goes to the best cable. Returns the
+    /// facets of the answer, when it has them.
+    pub fn found(
+        &mut self,
+        library: &Library,
+        query: &str,
+        found: Result<Found, String>,
+    ) -> Option<crate::search_index::Facets> {
+        if query != self.query.text {
+            return None;
+        }
+        match found {
+            Ok(found) => {
+                self.query_error = None;
+                let mut seen = std::collections::HashSet::new();
+                let ranked = found
+                    .ids
+                    .iter()
+                    .filter_map(|id| library.find_id(id))
+                    .filter(|&c| seen.insert(c))
+                    .collect();
+                let facets = found.facets;
+                self.full_text = Some(FullText {
+                    query: query.to_string(),
+                    ranked,
+                    total: found.total,
+                    words: found.words,
+                    by_rank: true,
+                    ..FullText::default()
+                });
+                self.refilter(library, None);
+                facets
+            }
+            Err(message) => {
+                self.query_error = Some(message);
+                None
+            }
+        }
+    }
+
+    /// The rows for the results: ranked, or in the table's sort order once one is asked;
+    /// narrowed by the classification and TAG filters.
+    pub(super) fn result_rows(&self, library: &Library, full_text: &FullText) -> Vec<usize> {
+        let filters = Query {
+            text: String::new(),
+            ..self.query.clone()
+        };
+        if full_text.by_rank {
+            return library.filter(&full_text.ranked, &filters);
+        }
+        let found: std::collections::HashSet<usize> = full_text.ranked.iter().copied().collect();
+        let sorted: Vec<usize> = self
+            .order
+            .iter()
+            .copied()
+            .filter(|c| found.contains(c))
+            .collect();
+        library.filter(&sorted, &filters)
+    }
+
+    /// The snippet to ask the index for: the selected cable's, when results are shown and
+    /// it has none yet. Marks it asked.
+    pub fn snippet_wanted(&mut self, library: &Library) -> Option<(String, usize, String)> {
+        let current = self.current()?;
+        let full_text = self.full_text.as_mut()?;
+        if full_text.snippets.contains_key(&current) || full_text.pending == Some(current) {
+            return None;
+        }
+        full_text.pending = Some(current);
+        let id = library.row(current)?.id.clone();
+        Some((full_text.query.clone(), current, id))
+    }
+
+    /// Keeps a snippet the index gave for the query shown.
+    pub fn snippet_read(&mut self, query: &str, cable: usize, snippet: Option<Snippet>) {
+        if let Some(full_text) = self.full_text.as_mut().filter(|f| f.query == query) {
+            if full_text.pending == Some(cable) {
+                full_text.pending = None;
+            }
+            full_text
+                .snippets
+                .insert(cable, snippet.unwrap_or_default());
+        }
+    }
+
+    /// The selected cable's snippet, when results are shown and it has come.
+    #[must_use]
+    pub fn current_snippet(&self) -> Option<&Snippet> {
+        let full_text = self.full_text.as_ref()?;
+        full_text.snippets.get(&self.current()?)
+    }
+
+    /// The words to highlight in the selected cable when it opens from the results.
+    #[must_use]
+    pub fn words_to_show(&self) -> Option<&[String]> {
+        self.full_text
+            .as_ref()
+            .filter(|f| !f.words.is_empty())
+            .map(|f| f.words.as_slice())
+    }
+}

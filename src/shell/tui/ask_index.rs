@@ -1,0 +1,64 @@
+//! The effects that ask the corpus index (a library on one): a query typed in the table,
+//! a snippet, the cables naming an entity or citing a cable. Each answers with an action.
+
+use crate::library::Library;
+use crate::search_index::{IndexError, SearchIndex};
+use crate::session::Lookup;
+use crate::session::action::{Action, Found, Searched, SnippetRead};
+use crate::session::table::full_text::RESULTS;
+
+/// The index of `library`, or the action telling there is none.
+fn index_of(library: &Library) -> Result<&SearchIndex, String> {
+    library
+        .search_index()
+        .ok_or_else(|| "this library is not on a corpus index".to_string())
+}
+
+/// The best cables for `query` (none for an empty one), with its facets when asked.
+pub(super) fn search(library: &Library, query: String, facets: bool) -> Action {
+    let found = index_of(library).and_then(|index| {
+        let answer = || -> Result<Found, IndexError> {
+            let mut found = Found::default();
+            if !query.trim().is_empty() {
+                let ranked = index.ranked(&query, RESULTS)?;
+                found.ids = ranked.ids.into_iter().map(|(id, _)| id).collect();
+                found.total = ranked.total;
+                found.words = index.words(&query)?;
+            }
+            if facets {
+                found.facets = Some(index.facets(&query)?);
+            }
+            Ok(found)
+        };
+        answer().map_err(|e| match e {
+            IndexError::Query(e) => format!("query error at {e}"),
+            e => e.to_string(),
+        })
+    });
+    Action::Searched(Box::new(Searched { query, found }))
+}
+
+/// The passage of cable `id` that shows `query`'s matches.
+pub(super) fn snippet(library: &Library, query: String, cable: usize, id: &str) -> Action {
+    let snippet = index_of(library)
+        .ok()
+        .and_then(|index| index.snippet(&query, id).ok().flatten());
+    Action::SnippetRead(Box::new(SnippetRead {
+        query,
+        cable,
+        snippet,
+    }))
+}
+
+/// The reference IDs of the cables a lookup reaches across the index.
+pub(super) fn lookup(library: &Library, lookup: Lookup) -> Action {
+    let ids = index_of(library).and_then(|index| {
+        let rows = match &lookup {
+            Lookup::Naming { entity, name, .. } => index.cables_naming(&entity.kind, name),
+            Lookup::CitedBy { id, .. } => index.cited_by(id),
+        };
+        rows.map(|rows| rows.into_iter().map(|r| r.id).collect())
+            .map_err(|e| e.to_string())
+    });
+    Action::LookedUp(Box::new(lookup), ids)
+}

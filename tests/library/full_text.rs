@@ -1,0 +1,253 @@
+//! The library on a corpus index answered by the index: `/` searches the full text as
+//! the user types (ranked rows, the selected row's snippet, the words highlighted in the
+//! cable opened), and `x`, REF links and cited-by reach every indexed cable.
+
+use crate::drive::Driver;
+use cableview::library::Library;
+use cableview::search_index::{self, SearchIndex};
+use cableview::session::action::Action;
+use cableview::session::reader::ReaderOptions;
+use cableview::session::{Effect, Screen, Session};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+/// An index of the annotated fixtures and their pages, and a session on it at `w`x`h`.
+fn indexed(w: u16, h: u16) -> (tempfile::TempDir, PathBuf, Driver) {
+    let dir = tempfile::tempdir().unwrap();
+    let at = dir.path().join("ix");
+    let inputs = [
+        Path::new(FIXTURES).join("annotated"),
+        Path::new(FIXTURES).join("raw"),
+    ];
+    search_index::update(&at, &inputs, &|_| {}, &AtomicBool::new(false)).expect("indexed");
+    let library = Library::from_index(SearchIndex::open(&at).unwrap()).expect("a library");
+    let mut session = Session::new(library, ReaderOptions::default());
+    session.update(Action::Resize(w, h));
+    (dir, at, Driver::new(session))
+}
+
+fn type_text(driver: &mut Driver, text: &str) -> Vec<Effect> {
+    text.chars()
+        .flat_map(|c| driver.press(Action::Type(c)))
+        .collect()
+}
+
+/// The IDs of the table's rows, in order.
+fn row_ids(driver: &Driver) -> Vec<String> {
+    driver
+        .table
+        .rows
+        .iter()
+        .map(|&c| driver.library.row(c).unwrap().id.clone())
+        .collect()
+}
+
+#[test]
+fn typing_searches_the_full_text_and_ranks_the_rows() {
+    let (_dir, at, mut driver) = indexed(110, 30);
+    driver.press(Action::Filter);
+    let effects = type_text(&mut driver, "terrorism");
+    // Each key asks the index (through the loop), never the table's columns.
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Search { query, .. } if query == "terrorism")),
+        "{effects:?}"
+    );
+    let index = SearchIndex::open(&at).unwrap();
+    let mut expected: Vec<String> = Vec::new();
+    for hit in index.search("terrorism", 1_000).unwrap() {
+        if !expected.contains(&hit.id) {
+            expected.push(hit.id);
+        }
+    }
+    assert!(expected.len() > 3, "{expected:?}");
+    assert_eq!(row_ids(&driver), expected, "best first, each cable once");
+    let screen = driver.screen();
+    assert!(screen.contains("best first"), "{screen}");
+    // The selected row's snippet is shown under the table, its matches marked.
+    let snippet = driver.table.current_snippet().expect("the snippet came");
+    assert!(!snippet.highlights.is_empty());
+    let marked = &snippet.text[snippet.highlights[0].clone()];
+    assert!(marked.eq_ignore_ascii_case("terrorism"), "{marked}");
+    assert!(screen.contains(&format!("── {} ", expected[0])), "{screen}");
+    // A word the subject alone has is found in the text too; a word no cable has, none.
+    driver.press(Action::Cancel);
+    driver.press(Action::Filter);
+    type_text(&mut driver, "xyzzyplugh");
+    assert!(driver.table.rows.is_empty());
+    assert!(driver.screen().contains("no cable matches"));
+}
+
+#[test]
+fn a_cable_opened_from_the_results_shows_the_words_and_n_walks_them() {
+    let (_dir, _at, mut driver) = indexed(110, 30);
+    driver.press(Action::Filter);
+    type_text(&mut driver, "hezbollah");
+    driver.press(Action::Open);
+    driver.press(Action::Open);
+    assert_eq!(driver.screen, Screen::Reader);
+    let app = driver.app();
+    let search = app.search.as_ref().expect("the words are highlighted");
+    assert!(search.hits.len() > 1, "{:?}", search.hits);
+    assert_eq!(search.current, Some(0), "on the first");
+    let status = driver.screen();
+    assert!(
+        status.contains(&format!("/hezbollah 1/{}", search.hits.len())),
+        "{status}"
+    );
+    driver.press(Action::NextMatch);
+    let search = driver.app().search.as_ref().unwrap();
+    assert_eq!(search.current, Some(1));
+}
+
+#[test]
+fn a_query_error_says_where_and_keeps_the_rows() {
+    let (_dir, _at, mut driver) = indexed(110, 30);
+    driver.press(Action::Filter);
+    type_text(&mut driver, "paris");
+    let rows = driver.table.rows.clone();
+    assert!(!rows.is_empty());
+    // An open quote is not a query yet: it says so, and the rows stay.
+    type_text(&mut driver, " \"");
+    assert_eq!(driver.table.rows, rows);
+    let screen = driver.screen();
+    assert!(screen.contains("quote is never closed"), "{screen}");
+    // Deleting the wrong part runs the query again.
+    driver.press(Action::Backspace);
+    driver.press(Action::Backspace);
+    assert!(!driver.screen().contains("never closed"));
+    assert_eq!(driver.table.rows, rows);
+    // A field the index does not know is named.
+    driver.press(Action::Cancel);
+    driver.press(Action::Cancel);
+    driver.press(Action::Filter);
+    type_text(&mut driver, "bogus:x");
+    let screen = driver.screen();
+    assert!(screen.contains("unknown field `bogus`"), "{screen}");
+}
+
+#[test]
+fn x_lists_every_indexed_cable_naming_the_entity() {
+    let (_dir, at, mut driver) = indexed(110, 30);
+    let index = SearchIndex::open(&at).unwrap();
+    // An entity several indexed cables name.
+    let facets = index.facets("").unwrap();
+    let (kind, names) = facets
+        .entities
+        .iter()
+        .find(|(_, names)| names.first().is_some_and(|(_, n)| *n >= 3))
+        .expect("an entity in three cables");
+    let name = names[0].0.clone();
+    let naming: Vec<String> = index
+        .cables_naming(kind, &name)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    // Open the first of them at that entity, as the sidebar would select it.
+    let first = driver.library.find_id(&naming[0]).unwrap();
+    let row = driver.table.rows.iter().position(|&c| c == first).unwrap();
+    driver.table.cursor.selected = row;
+    driver.press(Action::Open);
+    let entity = driver
+        .app()
+        .cable
+        .entities
+        .iter()
+        .position(|e| e.kind == *kind && e.name == name)
+        .expect("the entity in its cable");
+    driver.press(Action::FocusNext);
+    while driver.app().focus != cableview::session::reader::Focus::Entities {
+        driver.press(Action::FocusNext);
+    }
+    driver.press(Action::Top);
+    while driver.app().entity_list.entity_at_cursor() != Some(entity) {
+        driver.press(Action::Down);
+    }
+    let effects = driver.press(Action::Activate);
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::Lookup(_))),
+        "the count comes from the index: {effects:?}"
+    );
+    let others = naming.len() - 1;
+    assert!(
+        driver
+            .screen()
+            .contains(&format!("{name}: in {others} other cables")),
+        "{}",
+        driver.screen()
+    );
+    driver.press(Action::OtherCables);
+    let list = driver.list.as_ref().expect("the list");
+    let listed: Vec<String> = list
+        .items
+        .iter()
+        .map(|i| driver.library.row(i.cable).unwrap().id.clone())
+        .collect();
+    let mut expected: Vec<String> = naming[1..].to_vec();
+    expected.dedup();
+    assert_eq!(listed, expected);
+    // Enter goes there, at the entity; Ctrl-o comes back.
+    driver.press(Action::Open);
+    assert_eq!(driver.app().cable.id.as_deref(), Some(naming[1].as_str()));
+    let selected = driver
+        .app()
+        .selected
+        .map(|i| driver.app().cable.entities[i].name.clone());
+    assert_eq!(selected.as_deref(), Some(name.as_str()));
+    driver.press(Action::JumpBack);
+    assert_eq!(driver.app().cable.id.as_deref(), Some(naming[0].as_str()));
+}
+
+#[test]
+fn ref_links_and_cited_by_come_from_the_index() {
+    let (_dir, at, mut driver) = indexed(110, 30);
+    let index = SearchIndex::open(&at).unwrap();
+    // A cable another indexed cable cites.
+    let (cited, citing) = driver
+        .library
+        .rows()
+        .find_map(|row| {
+            let by = index.cited_by(&row.id).ok()?;
+            let other = by.into_iter().find(|r| r.id != row.id)?;
+            Some((row.id.clone(), other.id))
+        })
+        .expect("a cited cable");
+    let cable = driver.library.find_id(&cited).unwrap();
+    driver.table.cursor.selected = driver.table.rows.iter().position(|&c| c == cable).unwrap();
+    driver.press(Action::Open);
+    driver.press(Action::References);
+    let list = driver.list.as_ref().expect("the list");
+    assert!(
+        list.items
+            .iter()
+            .any(|i| i.text == format!("cited by {citing}")),
+        "{:?}",
+        list.items
+    );
+    assert!(
+        driver.screen().contains(&format!("Cited by {citing}"))
+            || driver.screen().contains(&citing)
+    );
+    // Going to the citing cable, its REF list leads back.
+    let to = list
+        .items
+        .iter()
+        .position(|i| i.text == format!("cited by {citing}"))
+        .unwrap();
+    driver.list.as_mut().unwrap().cursor.selected = to;
+    driver.press(Action::Open);
+    assert_eq!(driver.app().cable.id.as_deref(), Some(citing.as_str()));
+    driver.press(Action::References);
+    let list = driver.list.as_ref().expect("the list");
+    assert!(
+        list.items
+            .iter()
+            .any(|i| i.text.starts_with("REF ") && i.text.ends_with(&format!("→ {cited}"))),
+        "{:?}",
+        list.items
+    );
+}
