@@ -16,7 +16,7 @@ mod search;
 
 pub use build::{IndexProgress, Report, update};
 pub use facets::Facets;
-pub use query::{FIELDS, QueryError, rewrite};
+pub use query::{EXACT, FIELDS, QueryError, rewrite};
 pub use schema::{MAX_WORD_BYTES, document_text};
 pub use search::{Hit, TableRow};
 
