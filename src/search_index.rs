@@ -18,7 +18,7 @@ mod search;
 
 pub use build::{IndexProgress, Report, update};
 pub use facets::Facets;
-pub use query::{FIELDS, QueryError, rewrite};
+pub use query::{EXACT, FIELDS, QueryError, rewrite};
 pub use ranked::{Ranked, Snippet};
 pub use schema::{MAX_WORD_BYTES, document_text};
 pub use search::{Hit, TableRow};

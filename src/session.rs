@@ -10,6 +10,7 @@
 mod across;
 pub mod action;
 mod effect;
+pub mod facets;
 pub mod help;
 mod indexed;
 pub mod keymap;

@@ -6,6 +6,7 @@
 
 mod correct;
 mod entities;
+pub mod facets;
 mod header;
 mod help;
 pub mod library;

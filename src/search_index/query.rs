@@ -1,8 +1,12 @@
 //! The query language on top of tantivy's: the fields users write (`tag:`, `class:`,
-//! `entity:`, ...) checked, and `date:2005..2007` made into a range, with errors that
-//! point at the column where the query is wrong.
+//! `entity:`, ...) checked, `date:2005..2007` made into a range, and `per="Barack Obama"`
+//! into the exact facet value, with errors that point at the column where the query is
+//! wrong.
+
+mod exact;
 
 use super::schema::days_from_civil;
+pub use exact::EXACT;
 
 /// The fields a query may name, and the index field each stands for.
 pub const FIELDS: [(&str, &str); 14] = [
@@ -95,6 +99,13 @@ pub fn rewrite(query: &str) -> Result<String, QueryError> {
                     .take_while(|&&(_, c)| c.is_alphanumeric() || c == '_')
                     .count();
                 let word: String = chars[i..i + len].iter().map(|&(_, c)| c).collect();
+                if let Some((term, end)) = exact::term(&chars, i, &word)? {
+                    out.push_str(&term);
+                    i = end;
+                    operand_seen = true;
+                    last_word = None;
+                    continue;
+                }
                 if chars.get(i + len).is_some_and(|&(_, c)| c == ':') {
                     let Some(&(_, field)) = FIELDS
                         .iter()

@@ -16,6 +16,7 @@ mod hostile;
 
 mod browser;
 mod corpus_generator;
+mod facets;
 mod fit;
 mod fixtures;
 mod full_text;

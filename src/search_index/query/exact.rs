@@ -1,0 +1,170 @@
+//! `field=value`: the exact value of a facet (`per="Barack Obama"`, `year=2005`), case
+//! and all, made into the facet's term, so a query names the very cables a facet counts.
+
+use super::{FIELDS, QueryError};
+
+/// The fields a query may match exactly with `=` (`per="Barack Obama"`, `year=2005`):
+/// the whole value, case and all, as the facets count it. `per:obama` finds every PER
+/// name with the word; `per=Obama` only the PER named just `Obama`.
+pub const EXACT: [(&str, &str); 10] = [
+    ("origin", "f_origin"),
+    ("tag", "f_tag"),
+    ("tags", "f_tag"),
+    ("class", "f_class"),
+    ("classification", "f_class"),
+    ("year", "f_year"),
+    ("per", "f_per"),
+    ("org", "f_org"),
+    ("loc", "f_loc"),
+    ("misc", "f_misc"),
+];
+
+/// The facet term of `word=value` starting at `chars[at]` (`word` being the field's
+/// name), and where it ends; `None` when `word` is not followed by `=` or names no field
+/// (`E=mc2` is text).
+///
+/// # Errors
+/// A field that has no facet (`entity=`), a value left out or a quote left open.
+pub(super) fn term(
+    chars: &[(usize, char)],
+    at: usize,
+    word: &str,
+) -> Result<Option<(String, usize)>, QueryError> {
+    let equals = at + word.chars().count();
+    if chars.get(equals).is_none_or(|&(_, c)| c != '=') {
+        return Ok(None);
+    }
+    let named = |fields: &[(&'static str, &'static str)]| {
+        fields
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(word))
+            .map(|&(_, field)| field)
+    };
+    if let Some(facet) = named(&EXACT) {
+        let (value, end) = value(chars, equals + 1, word)?;
+        return Ok(Some((facet_term(facet, &value), end)));
+    }
+    if named(&FIELDS).is_some() {
+        let exact: Vec<&str> = EXACT.iter().map(|(n, _)| *n).collect();
+        return Err(QueryError {
+            column: equals + 1,
+            message: format!(
+                "`{word}=` cannot match exactly: `=` works with {}",
+                exact.join(", ")
+            ),
+        });
+    }
+    Ok(None)
+}
+
+/// The value of `field=` starting at `start`: a run of characters up to a space or `)`,
+/// or a quoted one where `\"` is a quote and `\\` a backslash. The value and where it
+/// ends.
+fn value(
+    chars: &[(usize, char)],
+    start: usize,
+    field: &str,
+) -> Result<(String, usize), QueryError> {
+    let mut value = String::new();
+    if chars.get(start).is_some_and(|&(_, c)| c == '"') {
+        let mut at = start + 1;
+        loop {
+            match chars.get(at).map(|&(_, c)| c) {
+                None => {
+                    return Err(QueryError {
+                        column: start + 1,
+                        message: "this quote is never closed".into(),
+                    });
+                }
+                Some('"') => break,
+                Some('\\') if at + 1 < chars.len() => {
+                    value.push(chars[at + 1].1);
+                    at += 2;
+                }
+                Some(c) => {
+                    value.push(c);
+                    at += 1;
+                }
+            }
+        }
+        if value.is_empty() {
+            return Err(QueryError {
+                column: start + 1,
+                message: format!("`{field}=` needs a value inside the quotes"),
+            });
+        }
+        return Ok((value, at + 1));
+    }
+    let len = chars[start..]
+        .iter()
+        .take_while(|&&(_, c)| !c.is_whitespace() && c != ')')
+        .count();
+    if len == 0 {
+        return Err(QueryError {
+            column: start + 1,
+            message: format!("`{field}=` needs a value after it"),
+        });
+    }
+    value.extend(chars[start..start + len].iter().map(|&(_, c)| c));
+    Ok((value, start + len))
+}
+
+/// The tantivy term of a facet value: `f_per:"/Barack Obama"`. A slash or backslash in
+/// the value is escaped for the facet's path (`\/`, `\\`), then every backslash and
+/// quote again for tantivy's quotes.
+fn facet_term(field: &str, value: &str) -> String {
+    let mut out = format!("{field}:\"/");
+    for c in value.chars() {
+        match c {
+            '/' => out.push_str("\\\\/"),
+            '\\' => out.push_str("\\\\\\\\"),
+            '"' => out.push_str("\\\""),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::rewrite;
+
+    #[test]
+    fn equals_matches_a_facet_value_exactly() {
+        assert_eq!(
+            rewrite("per=\"Barack Obama\" hezbollah").unwrap(),
+            "f_per:\"/Barack Obama\" hezbollah"
+        );
+        assert_eq!(
+            rewrite("(Tags=PTER OR year=2005)").unwrap(),
+            "(f_tag:\"/PTER\" OR f_year:\"/2005\")"
+        );
+        // A slash is escaped for the facet path, then backslashes and quotes for
+        // tantivy's quotes.
+        assert_eq!(
+            rewrite(r#"origin="a/b \"c\" d\\""#).unwrap(),
+            r#"f_origin:"/a\\/b \"c\" d\\\\""#
+        );
+        assert_eq!(
+            rewrite("misc=x)y").unwrap_err().message,
+            "this parenthesis closes nothing"
+        );
+        assert_eq!(rewrite("E=mc2").unwrap(), "E=mc2", "not a field: text");
+    }
+
+    #[test]
+    fn errors_point_at_their_column() {
+        let cases = [
+            ("a per= b", 7, "needs a value"),
+            ("per=\"\"", 5, "inside the quotes"),
+            ("org=\"open", 5, "never closed"),
+            ("x entity=Paris", 9, "cannot match exactly"),
+        ];
+        for (query, column, message) in cases {
+            let error = rewrite(query).unwrap_err();
+            assert_eq!(error.column, column, "{query}: {error}");
+            assert!(error.message.contains(message), "{query}: {error}");
+        }
+    }
+}
