@@ -21,3 +21,7 @@ mod keyboard;
 mod library;
 mod reader;
 mod state;
+
+// On a corpus index.
+mod indexed;
+mod indexed_across;
