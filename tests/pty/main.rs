@@ -21,3 +21,14 @@ mod keyboard;
 mod library;
 mod reader;
 mod state;
+
+// On a corpus index.
+#[path = "../../benches/support/corpus.rs"]
+#[allow(dead_code, reason = "the generator has more than this area uses")]
+mod corpus;
+mod index_interrupt;
+mod indexed;
+mod indexed_across;
+#[path = "../../benches/support/release.rs"]
+#[allow(dead_code, reason = "the generator has more than this area uses")]
+mod release;

@@ -131,7 +131,14 @@ fn a_side_file_ignored_for_an_annotated_cable_is_said_in_the_status_line() {
     std::fs::write(&ann, "T1\tPERSON 0 6\tSECRET\n").unwrap();
     let cable = "tests/fixtures/annotated/10LUANDA84.txt";
     let mut pty = Pty::spawn(&[cable, "--annotations", ann.to_str().unwrap()], 200, 30);
-    pty.wait_for_text("x.ann: side-file annotations apply to pages and plain-text cables");
+    // The same warning goes to stderr before the screen opens: wait for the status line,
+    // drawn whole.
+    pty.wait_for("the warning in the status line", |s| {
+        let text = s.contents();
+        s.alternate_screen()
+            && text.contains("x.ann: side-file annotations apply to pages and plain-text cables")
+            && text.contains("already carries inline annotations")
+    });
     let rows = pty.rows();
     let status = rows
         .iter()
