@@ -68,9 +68,11 @@ impl SearchIndex {
         }
         let rewritten = query::rewrite(text)?;
         let f = &self.fields;
-        let mut parser = QueryParser::for_index(&self.index, vec![f.text, f.subject]);
+        // A reference ID typed alone finds its cable first.
+        let mut parser = QueryParser::for_index(&self.index, vec![f.text, f.subject, f.id]);
         parser.set_conjunction_by_default();
         parser.set_field_boost(f.subject, 2.0);
+        parser.set_field_boost(f.id, 4.0);
         parser.parse_query(&rewritten).map_err(|e| {
             IndexError::Query(query::QueryError {
                 column: 1,

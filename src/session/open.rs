@@ -96,6 +96,11 @@ impl Session {
                 }
                 self.note_selected_entity();
             }
+            // A cable that does not say the words (the query matched its ID or
+            // subject) opens as any other.
+            Arrival::Matches(_, words) if !app.says_any(&words) => {
+                self.land(Arrival::Resume, saved)
+            }
             Arrival::Matches(query, words) => {
                 if let Some(position) = saved {
                     app.restore(position);

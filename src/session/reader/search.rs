@@ -77,6 +77,12 @@ impl Reader {
         self.refresh_search();
     }
 
+    /// Whether the cable's text says any of `words` (as whole words).
+    #[must_use]
+    pub fn says_any(&self, words: &[String]) -> bool {
+        (0..self.block_count()).any(|block| !find_words(self.block_text(block), words).is_empty())
+    }
+
     /// Starts a search, remembering the view to come back to if it is cancelled.
     pub(super) fn begin_search(&mut self) {
         self.start_search();
