@@ -329,6 +329,7 @@ impl Session {
     fn resize(&mut self, size: (u16, u16)) {
         self.size = size;
         self.fit_table();
+        self.fit_facets();
         if let Some(picker) = &mut self.table.picker {
             picker.fit(size);
         }
@@ -410,6 +411,9 @@ impl Session {
         if table.picker.is_some() {
             return table.picker_action(library, &action);
         }
+        if table.in_facets && !table.typing {
+            return self.facets_action(&action);
+        }
         if table.typing {
             match action {
                 Action::Type(c) => {
@@ -442,6 +446,7 @@ impl Session {
             Action::NextClassification => table.next_classification(library),
             Action::NextTag => table.next_tag(library),
             Action::PickTag => table.open_picker(library, self.size),
+            Action::Facets => self.toggle_facets(),
             Action::Skipped => self.screen = Screen::Skipped,
             Action::Open => {
                 if let Some(cable) = table.current() {

@@ -148,6 +148,9 @@ pub enum Action {
     /// The event loop saved a correction asked for with
     /// [`crate::session::Effect::SaveCorrection`] and read the cable again.
     Corrected(Box<Corrected>),
+    /// Show the facets of the table's search (on a corpus index), or move into them, or
+    /// hide them.
+    Facets,
     /// The event loop searched the corpus index, as [`crate::session::Effect::Search`] asked.
     Searched(Box<Searched>),
     /// The event loop fetched a snippet asked for with [`crate::session::Effect::Snippet`].
@@ -506,6 +509,11 @@ pub const LIBRARY: &[Binding] = &[
         Action::PickTag,
         "pick_tag",
         "pick a TAG to filter by: those in use, with counts and names, fuzzy as you type",
+    ),
+    Binding::new(
+        Action::Facets,
+        "facets",
+        "the search's facets on a corpus index; again to move in, enter narrows",
     ),
 ];
 

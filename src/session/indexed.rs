@@ -2,6 +2,7 @@
 //! and shows what it found, and the links across cables (other cables naming an entity,
 //! the cables citing one) are looked up in the index, so they reach the whole release.
 
+use super::facets::FacetsPane;
 use super::{CableList, Effect, ListCursor, ListItem, Lookup, Session};
 use crate::library::EntityKey;
 use crate::session::action::{Action, Searched, SnippetRead};
@@ -41,14 +42,80 @@ impl Session {
 
     /// Whether the facets pane is shown (its counts follow the query).
     pub(super) fn facets_open(&self) -> bool {
-        false
+        self.table.facets.is_some()
+    }
+
+    /// `F`: shows the facets pane (asking the index for the query's facets), moves into
+    /// it, or hides it when the keys are already there.
+    pub(super) fn toggle_facets(&mut self) {
+        if !self.on_index() {
+            let how = "facets need a corpus index: `cableview index PATH...`, then `cableview --index DIR`";
+            return self.tell(how.to_string());
+        }
+        match (&self.table.facets, self.table.in_facets) {
+            (None, _) => {
+                self.table.facets = Some(FacetsPane::default());
+                self.table.in_facets = true;
+                self.fit_facets();
+                let query = self.table.query.text.clone();
+                self.effects.push(Effect::Search {
+                    query,
+                    facets: true,
+                });
+            }
+            (Some(_), false) => self.table.in_facets = true,
+            (Some(_), true) => {
+                self.table.facets = None;
+                self.table.in_facets = false;
+            }
+        }
+    }
+
+    /// A key while the facets pane has the keys: moves, narrows the query with the value
+    /// picked (the clause added to the filter line, where it can be edited), or goes back
+    /// to the table.
+    pub(super) fn facets_action(&mut self, action: &Action) {
+        match action {
+            Action::Facets => return self.toggle_facets(),
+            Action::Cancel | Action::Back => {
+                self.table.in_facets = false;
+                return;
+            }
+            Action::Quit | Action::Help => return,
+            _ => {}
+        }
+        let Some(pane) = &mut self.table.facets else {
+            return;
+        };
+        let Some(clause) = pane.apply(action) else {
+            return;
+        };
+        let text = &mut self.table.query.text;
+        if !text.trim().is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&clause);
+        self.query_changed();
+    }
+
+    /// Tells the facets pane how many rows it shows: the screen's height less the
+    /// title, filter and status lines and its own border.
+    pub(super) fn fit_facets(&mut self) {
+        let rows = usize::from(self.size.1.saturating_sub(5)).max(1);
+        if let Some(pane) = &mut self.table.facets {
+            pane.set_height(rows);
+        }
     }
 
     /// The index answered a query.
     pub(super) fn searched(&mut self, searched: Searched) {
-        let _facets = self
+        let facets = self
             .table
             .found(&self.library, &searched.query, searched.found);
+        if let (Some(pane), Some(facets)) = (&mut self.table.facets, facets) {
+            pane.set(facets);
+        }
+        self.fit_facets();
         self.fit_table();
         self.want_snippet();
     }

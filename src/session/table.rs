@@ -48,6 +48,10 @@ pub struct Table {
     pub full_text: Option<FullText>,
     /// Why the query typed cannot be run (the rows stay those of the last one that could).
     pub query_error: Option<String>,
+    /// The facets pane beside the table, on a corpus index, while it is shown.
+    pub facets: Option<super::facets::FacetsPane>,
+    /// Whether the keys move in the facets pane rather than the table.
+    pub in_facets: bool,
 }
 
 impl Table {

@@ -96,9 +96,10 @@ fn loading(browser: &Session, area: Rect, buf: &mut Buffer) {
 /// what matters least goes first, and the help key, which lists them all, stays.
 fn table_hint(browser: &Session, width: usize) -> String {
     // In the order shown, each with its rank in dropping (lowest goes first).
-    const HINTS: [(Action, &str, u8); 9] = [
+    const HINTS: [(Action, &str, u8); 10] = [
         (Action::Open, "open", 7),
         (Action::Filter, "filter", 6),
+        (Action::Facets, "facets", 5),
         (Action::NextSort, "sort", 4),
         (Action::Reverse, "reverse", 1),
         (Action::NextClassification, "class", 3),
@@ -111,8 +112,10 @@ fn table_hint(browser: &Session, width: usize) -> String {
     let mut hints: Vec<(String, u8)> = HINTS
         .iter()
         .filter_map(|(action, what, rank)| {
+            let on_index = browser.table.searches_index();
             let what = match action {
-                Action::Filter if browser.table.searches_index() => "search",
+                Action::Filter if on_index => "search",
+                Action::Facets if !on_index => return None,
                 _ => what,
             };
             Some((format!("{} {what}", keymap.library_key(action)?), *rank))
@@ -147,14 +150,34 @@ fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
     } else {
         0
     };
-    let [title, filter, heading, body, snippet, status] = area.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(snippet_rows),
-        Constraint::Length(1),
-    ]));
+    let [title, filter, mut heading, mut body, mut snippet, status] =
+        area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(snippet_rows),
+            Constraint::Length(1),
+        ]));
+    if let Some(pane) = &t.facets {
+        // The facets stand at the right of the table, from its headings to the status.
+        let width = (area.width / 3).clamp(24, 36).min(area.width / 2);
+        for part in [&mut heading, &mut body, &mut snippet] {
+            part.width = part.width.saturating_sub(width);
+        }
+        let side = Rect {
+            x: area.right().saturating_sub(width),
+            y: heading.y,
+            width,
+            height: heading.height + body.height + snippet.height,
+        };
+        super::facets::FacetsView {
+            pane,
+            theme: &browser.theme,
+            focused: t.in_facets,
+        }
+        .render(side, buf);
+    }
     let ranked = t.full_text.as_ref().filter(|f| f.by_rank);
     let sort = match ranked {
         Some(_) => "best first".to_string(),
@@ -229,7 +252,7 @@ fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
         }
         .render(snippet, buf);
     }
-    let fitted = Fitted::new(&t.measure, area.width);
+    let fitted = Fitted::new(&t.measure, heading.width);
     let titles: Vec<String> = fitted
         .columns
         .iter()

@@ -251,3 +251,75 @@ fn ref_links_and_cited_by_come_from_the_index() {
         list.items
     );
 }
+
+#[test]
+fn the_facets_pane_counts_the_search_and_narrows_it() {
+    let (_dir, at, mut driver) = indexed(120, 34);
+    driver.press(Action::Filter);
+    type_text(&mut driver, "terrorism");
+    driver.press(Action::Open);
+    let effects = driver.press(Action::Facets);
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Search { query, facets: true } if query == "terrorism")),
+        "{effects:?}"
+    );
+    let index = SearchIndex::open(&at).unwrap();
+    let facets = index.facets("terrorism").unwrap();
+    let screen = driver.screen();
+    assert!(
+        screen.contains(&format!("Facets · {} cables", facets.total)),
+        "{screen}"
+    );
+    let (class, count) = facets.classification[0].clone();
+    assert!(screen.contains(&class), "{screen}");
+    // Keys move in the pane; enter adds the value's clause to the query.
+    driver.press(Action::Open);
+    assert_eq!(driver.table.query.text, format!("terrorism class={class}"));
+    let narrowed = index.facets(&driver.table.query.text).unwrap();
+    assert_eq!(narrowed.total, count);
+    assert!(
+        driver
+            .screen()
+            .contains(&format!("Facets · {count} cables")),
+        "{}",
+        driver.screen()
+    );
+    let expected: std::collections::BTreeSet<String> = index
+        .search(&driver.table.query.text, 1_000)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    let shown: std::collections::BTreeSet<String> = row_ids(&driver).into_iter().collect();
+    assert_eq!(shown, expected);
+    // Esc gives the keys back to the table, F takes them again, and F there hides it.
+    driver.press(Action::Cancel);
+    driver.press(Action::Down);
+    assert_eq!(
+        driver.table.cursor.selected,
+        1.min(driver.table.rows.len() - 1)
+    );
+    driver.press(Action::Facets);
+    driver.press(Action::Facets);
+    assert!(!driver.screen().contains("Facets ·"));
+}
+
+#[test]
+fn facets_on_a_folder_say_they_need_an_index() {
+    let library = Library::load(
+        &[Path::new(FIXTURES).join("annotated")],
+        &|_| {},
+        &AtomicBool::new(false),
+    );
+    let mut session = Session::new(library, ReaderOptions::default());
+    session.update(Action::Resize(110, 30));
+    let mut driver = Driver::new(session);
+    driver.press(Action::Facets);
+    assert!(
+        driver.screen().contains("facets need a corpus index"),
+        "{}",
+        driver.screen()
+    );
+}

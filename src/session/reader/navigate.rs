@@ -267,6 +267,7 @@ impl Reader {
             | Action::NextClassification
             | Action::NextTag
             | Action::PickTag
+            | Action::Facets
             | Action::Skipped
             | Action::Back
             | Action::OtherCables

@@ -51,6 +51,11 @@ impl Table {
             return None;
         }
         match found {
+            // Only the facets were asked: the table shows every cable.
+            Ok(found) if query.trim().is_empty() => {
+                self.query_error = None;
+                found.facets
+            }
             Ok(found) => {
                 self.query_error = None;
                 let mut seen = std::collections::HashSet::new();
