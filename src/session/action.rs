@@ -513,7 +513,7 @@ pub const LIBRARY: &[Binding] = &[
     Binding::new(
         Action::Facets,
         "facets",
-        "the search's facets on a corpus index; again to move in, enter narrows",
+        "the search's facets on a corpus index: enter narrows, esc back to the table",
     ),
 ];
 

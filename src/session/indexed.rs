@@ -45,8 +45,8 @@ impl Session {
         self.table.facets.is_some()
     }
 
-    /// `F`: shows the facets pane (asking the index for the query's facets), moves into
-    /// it, or hides it when the keys are already there.
+    /// `F`: shows the facets pane (asking the index for the query's facets) with the keys
+    /// in it, gives it the keys again, or hides it when they are already there.
     pub(super) fn toggle_facets(&mut self) {
         if !self.on_index() {
             let how = "facets need a corpus index: `cableview index PATH...`, then `cableview --index DIR`";

@@ -55,7 +55,7 @@ fn release_rows(release: &Path, ids: &[&str], out: &Path) {
 /// The corpus above in a temporary folder, and its index built by `cableview index`.
 pub(crate) struct Corpus {
     dir: tempfile::TempDir,
-    index: PathBuf,
+    pub(crate) index: PathBuf,
     csv: PathBuf,
 }
 
@@ -158,7 +158,7 @@ fn table(lines: &[String]) -> (String, Vec<String>) {
 }
 
 /// The IDs of the rows shown, top to bottom.
-fn ids(lines: &[String]) -> Vec<String> {
+pub(crate) fn ids(lines: &[String]) -> Vec<String> {
     let (_, rows) = table(lines);
     rows.iter()
         .map(|r| r.split_whitespace().next().unwrap_or_default().to_string())
@@ -189,7 +189,7 @@ fn years(lines: &[String]) -> Vec<u32> {
         .collect()
 }
 
-fn title(lines: &[String]) -> &str {
+pub(crate) fn title(lines: &[String]) -> &str {
     lines.first().map_or("", String::as_str)
 }
 

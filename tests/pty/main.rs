@@ -27,6 +27,7 @@ mod state;
 #[allow(dead_code, reason = "the generator has more than this area uses")]
 mod corpus;
 mod index_interrupt;
+mod index_search;
 mod indexed;
 mod indexed_across;
 #[path = "../../benches/support/release.rs"]
