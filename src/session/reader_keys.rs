@@ -1,0 +1,108 @@
+//! The keys in the reader of a session: the moves between cables it takes (back to the
+//! table, other cables, REF links, the jump list, the theme), the rest passed to the
+//! reader; and the keys in a list of cables shown over it.
+
+use super::{Effect, Jump, Screen, Session};
+use crate::session::action::Action;
+
+impl Session {
+    pub(super) fn reader_action(&mut self, action: Action) {
+        // What the status line said answered the last key; the reader clears it for its
+        // own keys, the session for those it takes.
+        if let Some((_, app)) = &mut self.reader
+            && !matches!(action, Action::Tick | Action::Resize(..))
+        {
+            app.notice = None;
+        }
+        match action {
+            Action::Back if self.single => {}
+            Action::Back => {
+                // Leaving the cable records where it was left.
+                self.save_position(true);
+                self.screen = Screen::Library;
+            }
+            Action::OtherCables | Action::References if self.single => {
+                let key = self.options.keymap.library_key(&action);
+                let what = key.map_or_else(String::new, |k| format!("{k}: "));
+                self.tell(format!(
+                    "{what}this needs a library: open a folder or several files"
+                ));
+            }
+            Action::OtherCables => self.list_other_cables(),
+            Action::References => self.list_references(),
+            Action::JumpBack => self.jump_back(),
+            Action::JumpForward => self.jump_forward(),
+            // The theme is the session's: the loop loads the next one.
+            Action::NextTheme => self.effects.push(Effect::NextTheme {
+                after: self.theme.name.clone(),
+            }),
+            action => self.pass_to_reader(action),
+        }
+    }
+
+    pub(super) fn pass_to_reader(&mut self, action: Action) {
+        let Some((cable, app)) = &mut self.reader else {
+            return;
+        };
+        let before = app.selected;
+        // Where the reader is now, kept if the action turns out to be a jump.
+        let here = Jump {
+            cable: *cable,
+            position: app.position(),
+            focus: app.focus,
+            mention_cursor: app.mention_cursor,
+        };
+        let mut clicked = None;
+        let effects = app.update(action);
+        let origin = app.take_jump_origin();
+        for effect in effects {
+            match effect {
+                Effect::OpenCable(cable) => clicked = Some(cable),
+                Effect::Quit => {
+                    self.save_position(true);
+                    self.effects.push(Effect::Quit);
+                }
+                effect => self.effects.push(effect),
+            }
+        }
+        if let Some(origin) = origin {
+            self.remember_jump(here, origin);
+        }
+        self.save_position(false);
+        let changed = self
+            .reader
+            .as_ref()
+            .is_some_and(|(_, app)| app.selected.is_some() && app.selected != before);
+        if changed && !self.single {
+            self.note_selected_entity();
+        }
+        // A click on a header link: go there as from the `R` list.
+        if let Some(cable) = clicked {
+            self.remember();
+            self.open(cable, None);
+        }
+    }
+
+    pub(super) fn list_action(&mut self, action: Action) {
+        let Some(list) = &mut self.list else {
+            return;
+        };
+        if list.cursor.apply(&action, list.items.len()) {
+            return;
+        }
+        match action {
+            Action::Open => {
+                let item = list.items.get(list.cursor.selected).cloned();
+                self.list = None;
+                if let Some(item) = item {
+                    self.remember();
+                    self.open(item.cable, item.entity);
+                }
+            }
+            Action::Cancel | Action::Back | Action::OtherCables | Action::References => {
+                self.list = None;
+            }
+            _ => {}
+        }
+    }
+}

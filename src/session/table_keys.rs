@@ -1,0 +1,101 @@
+//! The keys on the library's own screens: the table (its filters, sort, search and
+//! facets), its help overlay, and the report of the files skipped.
+
+use super::{Arrival, ListCursor, Screen, Session, help};
+use crate::session::action::Action;
+
+impl Session {
+    /// Scrolls the skipped-files report, or leaves it.
+    pub(super) fn skipped_action(&mut self, action: &Action) {
+        let report = self.skipped.height().max(1);
+        let positions = self.library.skipped().len().saturating_sub(report) + 1;
+        match action {
+            Action::Skipped | Action::Cancel | Action::Back => self.screen = Screen::Library,
+            action => {
+                self.skipped.apply(action, positions);
+            }
+        }
+    }
+
+    pub(super) fn help_action(&mut self, action: &Action) {
+        let Some(help) = &mut self.help else {
+            return;
+        };
+        match action {
+            Action::Help | Action::Cancel | Action::Back => self.help = None,
+            action => {
+                let lines = help::library_lines(&self.options.keymap);
+                let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+                help::scroll(help, &lines, area, action);
+            }
+        }
+    }
+
+    pub(super) fn table_action(&mut self, action: Action) {
+        self.notice = None;
+        let library = &self.library;
+        let table = &mut self.table;
+        let len = table.rows.len();
+        if table.picker.is_some() {
+            return table.picker_action(library, &action);
+        }
+        if table.in_facets && !table.typing {
+            return self.facets_action(&action);
+        }
+        if table.typing {
+            match action {
+                Action::Type(c) => {
+                    table.type_char(library, c);
+                    return self.query_changed();
+                }
+                Action::Backspace => {
+                    table.backspace(library);
+                    return self.query_changed();
+                }
+                Action::Cancel | Action::Open => {
+                    table.typing = false;
+                    return;
+                }
+                _ => {}
+            }
+        }
+        if table.cursor.apply(&action, len) {
+            return self.want_snippet();
+        }
+        match action {
+            Action::Help => self.help = Some(ListCursor::default()),
+            Action::Filter => table.typing = true,
+            Action::Cancel => {
+                table.clear_filters(library);
+                self.query_changed();
+            }
+            Action::NextSort => table.next_sort(library),
+            Action::Reverse => table.reverse(library),
+            Action::NextClassification => table.next_classification(library),
+            Action::NextTag => table.next_tag(library),
+            Action::PickTag => table.open_picker(library, self.size),
+            Action::Facets => self.toggle_facets(),
+            Action::Skipped => self.screen = Screen::Skipped,
+            Action::Open => {
+                if let Some(cable) = table.current() {
+                    // Opened from full-text results, it shows where it says the words.
+                    let arrival = table.words_to_show().map_or(Arrival::Resume, |words| {
+                        Arrival::Matches(table.query.text.clone(), words.to_vec())
+                    });
+                    // Another cable from the table is a jump: Ctrl-o comes back.
+                    if self.reader.as_ref().is_some_and(|(open, _)| *open != cable) {
+                        self.remember();
+                    }
+                    self.go(cable, arrival);
+                }
+            }
+            // From the table, Ctrl-o returns to the reader where it was.
+            Action::JumpBack | Action::JumpForward if self.reader.is_some() => {
+                self.screen = Screen::Reader;
+            }
+            _ => {}
+        }
+        // A sort or a filter may have put another cable under the cursor.
+        self.want_snippet();
+    }
+}
