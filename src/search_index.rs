@@ -18,7 +18,7 @@ pub use build::{IndexProgress, Report, update};
 pub use facets::Facets;
 pub use query::{FIELDS, QueryError, rewrite};
 pub use schema::{MAX_WORD_BYTES, document_text};
-pub use search::{Hit, TableRow};
+pub use search::{Hit, RowView, TableRow};
 
 use crate::cable::Cable;
 use crate::sanitize::path as shown;
@@ -46,6 +46,9 @@ pub enum IndexError {
     /// The folder holds files that are not a cableview index.
     #[error("{}: not a cableview index (the folder holds other files); give an empty or new folder", shown(.0))]
     NotAnIndex(PathBuf),
+    /// The index was built by an older cableview, with fields missing that this one reads.
+    #[error("{}: the index was built by an older cableview; delete the folder and run `cableview index` again", shown(.0))]
+    Outdated(PathBuf),
     /// Another process is writing the index.
     #[error("{}: the index is locked by another cableview (or tantivy) writing it; wait for it to finish", shown(.0))]
     Locked(PathBuf),
@@ -91,6 +94,14 @@ impl IndexError {
     }
 }
 
+/// The fields of the index in `dir`, or why it cannot be read as this cableview's.
+fn fields_in(dir: &Path, index: &Index) -> Result<Fields, IndexError> {
+    schema::fields_of(&index.schema()).map_err(|mismatch| match mismatch {
+        schema::Mismatch::Older => IndexError::Outdated(dir.to_path_buf()),
+        schema::Mismatch::Foreign => IndexError::NotAnIndex(dir.to_path_buf()),
+    })
+}
+
 /// An index opened for searching. Cheap to query from many threads.
 pub struct SearchIndex {
     dir: PathBuf,
@@ -128,8 +139,7 @@ impl SearchIndex {
             IndexError::Other(d, m) => IndexError::Corrupt(d, m),
             other => other,
         })?;
-        let fields = schema::fields_of(&index.schema())
-            .ok_or_else(|| IndexError::NotAnIndex(dir.to_path_buf()))?;
+        let fields = fields_in(dir, &index)?;
         schema::register_tokenizers(&index);
         let reader = index
             .reader_builder()

@@ -4,8 +4,10 @@
 use super::entry::{Entry, Source};
 use super::table::Row;
 use super::{Library, LoadOptions};
-use crate::cable::{Classification, Header};
-use crate::search_index::{IndexError, SearchIndex, TableRow};
+use crate::cable::Classification;
+use crate::search_index::{IndexError, RowView, SearchIndex};
+use std::borrow::Cow;
+use std::path::Path;
 use std::sync::Arc;
 
 /// Every classification level, to read the index's stored names back.
@@ -19,15 +21,15 @@ const LEVELS: [Classification; 5] = [
 
 impl Library {
     /// The library of every cable in `index`. Opening one reads it from the index.
+    ///
+    /// # Errors
+    /// When the index cannot be read.
     pub fn from_index(index: SearchIndex) -> Result<Self, IndexError> {
-        let rows = index.all()?;
-        let index = Arc::new(index);
-        let slim = rows
-            .into_iter()
-            .map(|row| (entry_of(&index, row), Vec::new()))
-            .collect();
+        let dir = index.dir().to_path_buf();
+        let mut slim = Vec::with_capacity(usize::try_from(index.len()).unwrap_or(0));
+        index.for_each_row(|row| slim.push((entry_of(&dir, &row), Vec::new())))?;
         let mut library = Self::build(slim, Vec::new(), LoadOptions::default());
-        library.index = Some(Indexed(index));
+        library.index = Some(Indexed(Arc::new(index)));
         Ok(library)
     }
 }
@@ -43,39 +45,53 @@ impl std::fmt::Debug for Indexed {
 }
 
 /// A table entry from the index's columns; the body stays in the index.
-fn entry_of(index: &SearchIndex, row: TableRow) -> Entry {
-    let classification = row.classification.as_deref().and_then(|name| {
+fn entry_of(dir: &Path, view: &RowView<'_>) -> Entry {
+    let id = view.id().into_owned();
+    let classification = view.classification().and_then(|name| {
         LEVELS
             .into_iter()
-            .find(|l| l.name().eq_ignore_ascii_case(name))
+            .find(|l| l.name().eq_ignore_ascii_case(&name))
     });
-    let header = Header {
+    let origin = view.origin().map(Cow::into_owned).unwrap_or_default();
+    let subject = view.subject().map(Cow::into_owned).unwrap_or_default();
+    let tags: Vec<String> = view.tags().map(|t| t.to_uppercase()).collect();
+    let haystack = haystack(&[&id, &subject, &origin, &tags.join(" ")]);
+    let count = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+    let row = Row::from_columns(
+        id,
+        view.date(),
         classification,
-        origin: row.origin.clone(),
-        subject: row.subject.clone(),
-        created: row.date.clone(),
-        tags: row.tags.iter().map(|t| t.to_uppercase()).collect(),
-        ..Header::default()
-    };
-    let paragraphs = usize::try_from(row.paragraphs).unwrap_or(usize::MAX);
-    let table_row = Row::from_parts(&row.id, Some(&row.id), &header, paragraphs, 0);
-    let haystack = [
-        row.id.as_str(),
-        row.subject.as_deref().unwrap_or(""),
-        row.origin.as_deref().unwrap_or(""),
-        &row.tags.join(" "),
-    ]
-    .join("\n")
-    .to_lowercase();
+        origin,
+        subject,
+        count(view.paragraphs()),
+        count(view.mentions()),
+    );
+    let indexed = Some(row.id.clone());
     Entry::from_index(
         Source {
-            path: index.dir().to_path_buf(),
+            path: dir.to_path_buf(),
             csv_row: None,
             cable: None,
-            indexed: Some(row.id),
+            indexed,
         },
-        table_row,
+        row,
         haystack,
-        header.tags,
+        tags,
     )
+}
+
+/// The filter's text of a row: its fields lower-cased, one a line, as a file's
+/// (`table::haystack`) begins.
+fn haystack(fields: &[&str]) -> String {
+    let mut text = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
+    for field in fields {
+        text.push_str(field);
+        text.push('\n');
+    }
+    if text.is_ascii() {
+        text.make_ascii_lowercase();
+        text
+    } else {
+        text.to_lowercase()
+    }
 }

@@ -5,8 +5,10 @@ use super::schema::{self, date_text};
 use super::{IndexError, SearchIndex, query};
 use crate::cable::EntityKind;
 use crate::library::CableKey;
+use std::borrow::Cow;
 use std::ops::Range;
 use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{AllQuery, Query, QueryParser, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
@@ -55,6 +57,8 @@ pub struct TableRow {
     pub tags: Vec<String>,
     /// Numbered paragraphs.
     pub paragraphs: u64,
+    /// Mentions of entities, header included.
+    pub mentions: u64,
 }
 
 impl SearchIndex {
@@ -123,12 +127,33 @@ impl SearchIndex {
         Ok(hits)
     }
 
-    /// Every cable, in index order, for a table.
+    /// Every cable, by date then ID, for a table.
     ///
     /// # Errors
     /// When the index cannot be read.
     pub fn all(&self) -> Result<Vec<TableRow>, IndexError> {
         self.rows(&AllQuery)
+    }
+
+    /// Calls `f` with the row of every cable, in the index's order (no sort): the
+    /// fastest way through the whole index, for a table that sorts its rows itself.
+    ///
+    /// # Errors
+    /// When the index cannot be read.
+    pub fn for_each_row(&self, mut f: impl FnMut(RowView<'_>)) -> Result<(), IndexError> {
+        let searcher = self.reader.searcher();
+        let err = |e| IndexError::from_tantivy(&self.dir, e);
+        for segment in searcher.segment_readers() {
+            let wanted = segment.num_docs() as usize;
+            let columns = Columns::of(segment.fast_fields(), wanted).map_err(err)?;
+            for doc in segment.doc_ids_alive() {
+                f(RowView {
+                    columns: &columns,
+                    doc,
+                });
+            }
+        }
+        Ok(())
     }
 
     /// The cables that name an entity of this kind and name (any case).
@@ -169,31 +194,29 @@ impl SearchIndex {
     }
 
     /// Rows from the columns (fast fields): no stored document is decompressed, so a
-    /// table of the whole release is read in a moment.
+    /// table of the whole release is read in a moment. `addresses` are sorted.
     fn fast_rows(
         &self,
         searcher: &Searcher,
         addresses: &[DocAddress],
     ) -> tantivy::Result<Vec<TableRow>> {
         let mut rows = Vec::with_capacity(addresses.len());
-        let mut current: Option<(u32, Columns)> = None;
-        for address in addresses {
-            if current
-                .as_ref()
-                .is_none_or(|(s, _)| *s != address.segment_ord)
-            {
-                let reader = searcher.segment_reader(address.segment_ord);
-                current = Some((address.segment_ord, Columns::of(reader.fast_fields())?));
-            }
-            let Some((_, columns)) = &current else {
-                continue;
-            };
-            rows.push(columns.row(address.doc_id));
+        for segment in addresses.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
+            let reader = searcher.segment_reader(segment[0].segment_ord);
+            let columns = Columns::of(reader.fast_fields(), segment.len())?;
+            rows.extend(segment.iter().map(|address| {
+                RowView {
+                    columns: &columns,
+                    doc: address.doc_id,
+                }
+                .to_row()
+            }));
         }
         Ok(rows)
     }
 
-    /// The file and CSV row of cable `id`.
+    /// The file and CSV row of cable `id`. Of the files that share a reference ID (an
+    /// annotated text and its page), the one with the most mentions, as a library's base.
     pub(super) fn source_of(&self, id: &str) -> Result<(String, Option<u64>), IndexError> {
         let searcher = self.reader.searcher();
         let err = |e| IndexError::from_tantivy(&self.dir, e);
@@ -202,16 +225,31 @@ impl SearchIndex {
         let found = searcher
             .search(
                 &TermQuery::new(term, IndexRecordOption::Basic),
-                &TopDocs::with_limit(1).order_by_score(),
+                &DocSetCollector,
             )
             .map_err(err)?;
-        let Some((_, address)) = found.first() else {
+        let mut found: Vec<DocAddress> = found.into_iter().collect();
+        found.sort();
+        let mut best: Option<(u64, DocAddress)> = None;
+        for address in found {
+            let mentions = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .u64("mentions")
+                .map_err(err)?
+                .first(address.doc_id)
+                .unwrap_or(0);
+            if best.is_none_or(|(most, _)| mentions > most) {
+                best = Some((mentions, address));
+            }
+        }
+        let Some((_, address)) = best else {
             return Err(IndexError::Other(
                 self.dir.clone(),
                 format!("no cable {id} in the index"),
             ));
         };
-        let doc: TantivyDocument = searcher.doc(*address).map_err(err)?;
+        let doc: TantivyDocument = searcher.doc(address).map_err(err)?;
         let source = first_str(&doc, self.fields.source)
             .unwrap_or_default()
             .to_string();
@@ -243,6 +281,10 @@ impl SearchIndex {
                 .get_first(f.paragraphs)
                 .and_then(|v| v.as_u64())
                 .unwrap_or(0),
+            mentions: doc
+                .get_first(f.mentions)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0),
         }
     }
 }
@@ -262,54 +304,179 @@ fn opening(text: &str) -> String {
 
 /// One segment's columns.
 struct Columns {
-    id: Option<tantivy::columnar::StrColumn>,
-    origin: Option<tantivy::columnar::StrColumn>,
-    class: Option<tantivy::columnar::StrColumn>,
-    subject: Option<tantivy::columnar::StrColumn>,
-    tag: Option<tantivy::columnar::StrColumn>,
-    date: tantivy::columnar::Column<tantivy::DateTime>,
-    paragraphs: tantivy::columnar::Column<u64>,
+    id: Text,
+    origin: Text,
+    class: Text,
+    subject: Text,
+    tag: Text,
+    date: Column<tantivy::DateTime>,
+    paragraphs: Column<u64>,
+    mentions: Column<u64>,
 }
 
 impl Columns {
-    fn of(fast: &tantivy::fastfield::FastFieldReaders) -> tantivy::Result<Self> {
+    /// The columns of a segment from which `wanted` rows will be read.
+    fn of(fast: &tantivy::fastfield::FastFieldReaders, wanted: usize) -> tantivy::Result<Self> {
+        let text = |name| -> tantivy::Result<Text> { Text::of(fast.str(name)?, wanted) };
         Ok(Self {
-            id: fast.str("id")?,
-            origin: fast.str("origin")?,
-            class: fast.str("class")?,
-            subject: fast.str("subject")?,
-            tag: fast.str("tag")?,
+            id: text("id")?,
+            origin: text("origin")?,
+            class: text("class")?,
+            subject: text("subject")?,
+            tag: text("tag")?,
             date: fast.date("date")?,
             paragraphs: fast.u64("paragraphs")?,
+            mentions: fast.u64("mentions")?,
         })
     }
+}
 
-    fn row(&self, doc: u32) -> TableRow {
-        let all = |column: &Option<tantivy::columnar::StrColumn>| -> Vec<String> {
-            let Some(column) = column else {
-                return Vec::new();
-            };
-            column
-                .term_ords(doc)
-                .filter_map(|ord| {
-                    let mut text = String::new();
-                    column.ord_to_str(ord, &mut text).ok()?;
-                    Some(text)
-                })
-                .collect()
+/// A text column: a cable's values are term ordinals into the column's dictionary.
+struct Text {
+    column: Option<StrColumn>,
+    /// The whole dictionary, decoded once, when many rows are read: looking a term up
+    /// seeks and scans a block of the dictionary, which a table of the whole release
+    /// would do a million times.
+    terms: Option<Terms>,
+}
+
+impl Text {
+    fn of(column: Option<StrColumn>, wanted: usize) -> tantivy::Result<Self> {
+        let terms = match &column {
+            // Decoding costs a pass over the dictionary: worth it when the rows read
+            // outnumber its terms, or nearly (a column of IDs read whole).
+            Some(c) if c.num_terms() <= wanted.saturating_mul(4) => Some(Terms::of(c)?),
+            _ => None,
         };
-        let one = |column| all(column).into_iter().next().filter(|s| !s.is_empty());
+        Ok(Self { column, terms })
+    }
+
+    /// The values of a document.
+    fn values(&self, doc: u32) -> impl Iterator<Item = Cow<'_, str>> {
+        self.column
+            .iter()
+            .flat_map(move |column| column.term_ords(doc))
+            .filter_map(move |ord| self.term(ord))
+    }
+
+    /// A document's first value, when it is not empty.
+    fn first(&self, doc: u32) -> Option<Cow<'_, str>> {
+        self.values(doc).next().filter(|s| !s.is_empty())
+    }
+
+    fn term(&self, ord: u64) -> Option<Cow<'_, str>> {
+        if let Some(terms) = &self.terms {
+            return terms.get(ord).map(Cow::Borrowed);
+        }
+        let mut text = String::new();
+        self.column.as_ref()?.ord_to_str(ord, &mut text).ok()?;
+        Some(Cow::Owned(text))
+    }
+}
+
+/// A dictionary decoded: term `ord` is `text[ends[ord - 1]..ends[ord]]`.
+struct Terms {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Terms {
+    fn of(column: &StrColumn) -> std::io::Result<Self> {
+        let mut text = String::new();
+        let mut ends = Vec::with_capacity(column.num_terms());
+        let mut stream = column.dictionary().stream()?;
+        while stream.advance() {
+            // Every term was written from a `&str`.
+            text.push_str(&String::from_utf8_lossy(stream.key()));
+            ends.push(text.len());
+        }
+        Ok(Self { text, ends })
+    }
+
+    fn get(&self, ord: u64) -> Option<&str> {
+        let ord = usize::try_from(ord).ok()?;
+        let end = *self.ends.get(ord)?;
+        let start = if ord == 0 { 0 } else { self.ends[ord - 1] };
+        self.text.get(start..end)
+    }
+}
+
+/// A cable's row read from the index's columns, borrowing their text: a library on the
+/// index builds its own rows from it without an owned copy of each field in between.
+pub struct RowView<'a> {
+    columns: &'a Columns,
+    doc: u32,
+}
+
+impl<'a> RowView<'a> {
+    /// The reference ID.
+    #[must_use]
+    pub fn id(&self) -> Cow<'a, str> {
+        self.columns.id.first(self.doc).unwrap_or_default()
+    }
+
+    /// The creation date as seconds since 1970, when known.
+    #[must_use]
+    pub fn seconds(&self) -> Option<i64> {
+        self.columns
+            .date
+            .first(self.doc)
+            .map(|d| d.into_timestamp_secs())
+    }
+
+    /// `YYYY-MM-DD HH:MM`, when known.
+    #[must_use]
+    pub fn date(&self) -> Option<String> {
+        self.seconds().map(date_text)
+    }
+
+    /// The sending post.
+    #[must_use]
+    pub fn origin(&self) -> Option<Cow<'a, str>> {
+        self.columns.origin.first(self.doc)
+    }
+
+    /// The classification level's name.
+    #[must_use]
+    pub fn classification(&self) -> Option<Cow<'a, str>> {
+        self.columns.class.first(self.doc)
+    }
+
+    /// The subject line.
+    #[must_use]
+    pub fn subject(&self) -> Option<Cow<'a, str>> {
+        self.columns.subject.first(self.doc)
+    }
+
+    /// TAGS, as the index keeps them.
+    pub fn tags(&self) -> impl Iterator<Item = Cow<'a, str>> + use<'a> {
+        self.columns.tag.values(self.doc)
+    }
+
+    /// Numbered paragraphs.
+    #[must_use]
+    pub fn paragraphs(&self) -> u64 {
+        self.columns.paragraphs.first(self.doc).unwrap_or(0)
+    }
+
+    /// Mentions of entities, header included.
+    #[must_use]
+    pub fn mentions(&self) -> u64 {
+        self.columns.mentions.first(self.doc).unwrap_or(0)
+    }
+
+    /// The row, owned.
+    #[must_use]
+    pub fn to_row(&self) -> TableRow {
         TableRow {
-            id: one(&self.id).unwrap_or_default(),
-            date: self
-                .date
-                .first(doc)
-                .map(|d| date_text(d.into_timestamp_secs())),
-            origin: one(&self.origin),
-            classification: one(&self.class),
-            subject: one(&self.subject),
-            tags: all(&self.tag),
-            paragraphs: self.paragraphs.first(doc).unwrap_or(0),
+            id: self.id().into_owned(),
+            date: self.date(),
+            origin: self.origin().map(Cow::into_owned),
+            classification: self.classification().map(Cow::into_owned),
+            subject: self.subject().map(Cow::into_owned),
+            tags: self.tags().map(Cow::into_owned).collect(),
+            paragraphs: self.paragraphs(),
+            mentions: self.mentions(),
         }
     }
 }
