@@ -34,7 +34,6 @@ pub(super) struct Entry {
     pub(super) haystack: String,
     pub(super) tags: Vec<String>,
     pub(super) references: Vec<Reference>,
-    pub(super) key: Option<CableKey>,
     /// The header's fields (not its text), to merge with another file of the cable;
     /// dropped once the library is built.
     meta: Option<Box<Header>>,
@@ -53,9 +52,7 @@ impl Entry {
         };
         meta.text = String::new();
         meta.mentions = Vec::new();
-        let key = row.key().cloned();
         let entry = Self {
-            key,
             sources: vec![Source {
                 path,
                 csv_row: None,
@@ -79,7 +76,6 @@ impl Entry {
         tags: Vec<String>,
     ) -> Self {
         Self {
-            key: row.key().cloned(),
             sources: vec![source],
             row,
             haystack,
@@ -96,6 +92,11 @@ impl Entry {
         (entry, entities)
     }
 
+    /// The reference ID's parts, when the cable has one.
+    pub(super) fn key(&self) -> Option<&CableKey> {
+        self.row.key()
+    }
+
     /// The file the cable's document comes from.
     pub(super) fn path(&self) -> &Path {
         self.sources
@@ -106,19 +107,34 @@ impl Entry {
 
 /// Merges the entries that share a reference ID into one, in the order their first file
 /// was loaded, and drops the header fields kept for merging.
-pub(super) fn merge(slim: Vec<(Entry, Vec<CableEntity>)>) -> Vec<(Entry, Vec<CableEntity>)> {
+pub(super) fn merge(mut slim: Vec<(Entry, Vec<CableEntity>)>) -> Vec<(Entry, Vec<CableEntity>)> {
+    // Per entry, the first entry of its reference ID.
+    let first: Vec<usize> = {
+        let mut first_of: FastMap<&CableKey, usize> =
+            FastMap::with_capacity_and_hasher(slim.len(), Default::default());
+        slim.iter()
+            .enumerate()
+            .map(|(i, (entry, _))| match entry.key() {
+                Some(key) => *first_of.entry(key).or_insert(i),
+                None => i,
+            })
+            .collect()
+    };
+    // Every ID once (a release, an index): nothing to merge, nothing to move.
+    if first.iter().enumerate().all(|(i, &f)| f == i) {
+        for (entry, _) in &mut slim {
+            entry.meta = None;
+        }
+        return slim;
+    }
     let mut groups: Vec<Vec<(Entry, Vec<CableEntity>)>> = Vec::with_capacity(slim.len());
-    let mut group_of: FastMap<CableKey, usize> = FastMap::default();
-    for item in slim {
-        match item.0.key.clone() {
-            Some(key) => match group_of.get(&key) {
-                Some(&g) => groups[g].push(item),
-                None => {
-                    group_of.insert(key, groups.len());
-                    groups.push(vec![item]);
-                }
-            },
-            None => groups.push(vec![item]),
+    let mut group_of = vec![usize::MAX; slim.len()];
+    for (i, item) in slim.into_iter().enumerate() {
+        if first[i] == i {
+            group_of[i] = groups.len();
+            groups.push(vec![item]);
+        } else {
+            groups[group_of[first[i]]].push(item);
         }
     }
     groups.into_iter().map(merge_group).collect()
