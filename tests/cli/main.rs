@@ -20,3 +20,4 @@ mod library;
 mod pages;
 mod refusals;
 mod search_index;
+mod default_index;

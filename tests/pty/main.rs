@@ -21,3 +21,4 @@ mod keyboard;
 mod library;
 mod reader;
 mod state;
+mod default_index;
