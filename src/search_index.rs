@@ -191,7 +191,22 @@ impl SearchIndex {
     /// When the index does not hold it, or its file has changed or gone.
     pub fn load_cable(&self, id: &str) -> Result<Cable, IndexError> {
         let (source, row) = self.source_of(id)?;
-        let path = PathBuf::from(&source);
+        self.read_source(&source, row)
+    }
+
+    /// The cable of one document, by its key ([`RowView::key`]): of two files that share
+    /// a reference ID, the one the row was read from.
+    ///
+    /// # Errors
+    /// When the index does not hold it, or its file has changed or gone.
+    pub fn load_document(&self, key: u64) -> Result<Cable, IndexError> {
+        let (source, row) = self.document_source(key)?;
+        self.read_source(&source, row)
+    }
+
+    /// Parses a cable again from its file, or from its row of a release CSV.
+    fn read_source(&self, source: &str, row: Option<u64>) -> Result<Cable, IndexError> {
+        let path = PathBuf::from(source);
         let loaded = match row {
             Some(byte) => crate::input::release_csv::load_at(&path, byte),
             None => crate::input::load(&path),

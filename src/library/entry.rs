@@ -21,8 +21,9 @@ pub(super) struct Source {
     pub(super) csv_row: Option<u64>,
     /// The whole cable, only when there is no file to read it again from.
     pub(super) cable: Option<Box<Cable>>,
-    /// The cable's reference ID in the library's corpus index, when it is read from there.
-    pub(super) indexed: Option<String>,
+    /// The key of the cable's document in the library's corpus index, when it is read
+    /// from there.
+    pub(super) indexed: Option<u64>,
 }
 
 /// What the library keeps of one cable.
@@ -83,6 +84,11 @@ impl Entry {
             references: Vec::new(),
             meta: None,
         }
+    }
+
+    /// Keeps the header fields to merge with another file of the cable.
+    pub(super) fn keep_header(&mut self, header: Header) {
+        self.meta = Some(Box::new(header));
     }
 
     /// Summarises a cable read from a file or a release CSV's row.
@@ -213,8 +219,8 @@ pub fn merge_header(base: &mut Header, other: &Header) {
 impl Library {
     /// Reads one file of a cable again (or clones the cable kept whole).
     pub(super) fn read(&self, source: &Source) -> Result<Cable, LoadError> {
-        if let (Some(id), Some(index)) = (&source.indexed, &self.index) {
-            return index.0.load_cable(id).map_err(|e| LoadError::Unreadable {
+        if let (Some(key), Some(index)) = (source.indexed, &self.index) {
+            return index.0.load_document(key).map_err(|e| LoadError::Unreadable {
                 path: source.path.clone(),
                 source: std::io::Error::other(e.to_string()),
             });
@@ -240,13 +246,13 @@ impl Library {
         if others.is_empty() {
             return Ok(cable);
         }
-        cable.source_name = Some(source_name(base));
+        cable.source_name = Some(self.source_name(base));
         for source in others {
             match self.read(source) {
                 Ok(other) => {
                     merge_header(&mut cable.header, &other.header);
                     cable.other_sources.push(OtherSource {
-                        name: source_name(source),
+                        name: self.source_name(source),
                         text: other.source,
                         spans: other.source_spans,
                     });
@@ -259,19 +265,27 @@ impl Library {
         }
         Ok(cable)
     }
-}
 
-/// A file's name as the source view's title shows it (a CSV's with its row).
-fn source_name(source: &Source) -> String {
-    let name = source
-        .path
-        .file_name()
-        .unwrap_or_else(|| source.path.as_os_str())
-        .to_string_lossy()
-        .into_owned();
-    match source.csv_row {
-        Some(byte) => format!("{name} (row at byte {byte})"),
-        None => name,
+    /// A file's name as the source view's title shows it (a CSV's with its row).
+    fn source_name(&self, source: &Source) -> String {
+        let indexed = source
+            .indexed
+            .zip(self.index.as_ref())
+            .and_then(|(key, index)| index.0.document_source(key).ok())
+            .map(|(path, row)| (PathBuf::from(path), row));
+        let (path, row) = match &indexed {
+            Some((path, row)) => (path.as_path(), *row),
+            None => (source.path.as_path(), source.csv_row),
+        };
+        let name = path
+            .file_name()
+            .unwrap_or(path.as_os_str())
+            .to_string_lossy()
+            .into_owned();
+        match row {
+            Some(byte) => format!("{name} (row at byte {byte})"),
+            None => name,
+        }
     }
 }
 

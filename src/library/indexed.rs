@@ -2,9 +2,11 @@
 //! stored columns without parsing a body, and each cable read from the index when opened.
 
 use super::entry::{Entry, Source};
+use super::index::CableEntity;
+use super::refs::CableKey;
 use super::table::Row;
-use super::{Library, LoadOptions};
-use crate::cable::Classification;
+use super::{FastMap, Library, LoadOptions};
+use crate::cable::{Classification, Header};
 use crate::search_index::{IndexError, RowView, SearchIndex};
 use std::borrow::Cow;
 use std::path::Path;
@@ -26,8 +28,20 @@ impl Library {
     /// When the index cannot be read.
     pub fn from_index(index: SearchIndex) -> Result<Self, IndexError> {
         let dir = index.dir().to_path_buf();
-        let mut slim = Vec::with_capacity(usize::try_from(index.len()).unwrap_or(0));
-        index.for_each_row(|row| slim.push((entry_of(&dir, &row), Vec::new())))?;
+        let count = usize::try_from(index.len()).unwrap_or(0);
+        let mut slim = Vec::with_capacity(count);
+        let mut dated = Vec::with_capacity(count);
+        index.for_each_row(|row| {
+            dated.push(row.seconds().is_some());
+            slim.push((entry_of(&dir, &row), Vec::new()));
+        })?;
+        // The files of one cable (its text and its page) are a document each in the
+        // index: their rows merge as a folder's do, which needs their header fields.
+        for i in shared_ids(&slim) {
+            let entry = &mut slim[i].0;
+            let header = header_of(&entry.row, &entry.tags, dated[i]);
+            entry.keep_header(header);
+        }
         let mut library = Self::build(slim, Vec::new(), LoadOptions::default());
         library.index = Some(Indexed(Arc::new(index)));
         Ok(library)
@@ -66,18 +80,47 @@ fn entry_of(dir: &Path, view: &RowView<'_>) -> Entry {
         count(view.paragraphs()),
         count(view.mentions()),
     );
-    let indexed = Some(row.id.clone());
     Entry::from_index(
         Source {
             path: dir.to_path_buf(),
             csv_row: None,
             cable: None,
-            indexed,
+            indexed: Some(view.key()),
         },
         row,
         haystack,
         tags,
     )
+}
+
+/// The entries whose reference ID another entry has too.
+fn shared_ids(slim: &[(Entry, Vec<CableEntity>)]) -> Vec<usize> {
+    let mut count: FastMap<&CableKey, u32> =
+        FastMap::with_capacity_and_hasher(slim.len(), Default::default());
+    for (entry, _) in slim {
+        if let Some(key) = entry.key() {
+            *count.entry(key).or_default() += 1;
+        }
+    }
+    slim.iter()
+        .enumerate()
+        .filter(|(_, (entry, _))| entry.key().is_some_and(|k| count.get(k) > Some(&1)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The header fields a row shows, to merge with another file's: the date only when the
+/// index holds one (a row without shows the ID's year), as a page has and a text lacks.
+fn header_of(row: &Row, tags: &[String], dated: bool) -> Header {
+    let some = |text: &str| (!text.is_empty()).then(|| text.to_string());
+    Header {
+        classification: row.classification,
+        origin: some(&row.origin),
+        subject: some(&row.subject),
+        created: row.date.clone().filter(|_| dated),
+        tags: tags.to_vec(),
+        ..Header::default()
+    }
 }
 
 /// The filter's text of a row: its fields lower-cased, one a line, as a file's

@@ -249,7 +249,40 @@ impl SearchIndex {
                 format!("no cable {id} in the index"),
             ));
         };
-        let doc: TantivyDocument = searcher.doc(address).map_err(err)?;
+        self.source_in(&searcher, address)
+    }
+
+    /// The file a document was read from, and its row's byte offset when the file is a
+    /// release CSV, by the document's key ([`RowView::key`]).
+    ///
+    /// # Errors
+    /// When the index does not hold the document (any more), or cannot be read.
+    pub fn document_source(&self, key: u64) -> Result<(String, Option<u64>), IndexError> {
+        let searcher = self.reader.searcher();
+        let term = Term::from_field_u64(self.fields.key, key);
+        let found = searcher
+            .search(
+                &TermQuery::new(term, IndexRecordOption::Basic),
+                &TopDocs::with_limit(1).order_by_score(),
+            )
+            .map_err(|e| IndexError::from_tantivy(&self.dir, e))?;
+        let Some(&(_, address)) = found.first() else {
+            return Err(IndexError::Other(
+                self.dir.clone(),
+                "the cable is no longer in the index; open it again".to_string(),
+            ));
+        };
+        self.source_in(&searcher, address)
+    }
+
+    fn source_in(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+    ) -> Result<(String, Option<u64>), IndexError> {
+        let doc: TantivyDocument = searcher
+            .doc(address)
+            .map_err(|e| IndexError::from_tantivy(&self.dir, e))?;
         let source = first_str(&doc, self.fields.source)
             .unwrap_or_default()
             .to_string();
@@ -312,6 +345,7 @@ struct Columns {
     date: Column<tantivy::DateTime>,
     paragraphs: Column<u64>,
     mentions: Column<u64>,
+    key: Column<u64>,
 }
 
 impl Columns {
@@ -327,6 +361,7 @@ impl Columns {
             date: fast.date("date")?,
             paragraphs: fast.u64("paragraphs")?,
             mentions: fast.u64("mentions")?,
+            key: fast.u64("key")?,
         })
     }
 }
@@ -463,6 +498,12 @@ impl<'a> RowView<'a> {
     #[must_use]
     pub fn mentions(&self) -> u64 {
         self.columns.mentions.first(self.doc).unwrap_or(0)
+    }
+
+    /// The document's key, for [`SearchIndex::load_document`].
+    #[must_use]
+    pub fn key(&self) -> u64 {
+        self.columns.key.first(self.doc).unwrap_or(0)
     }
 
     /// The row, owned.
