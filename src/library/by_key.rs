@@ -32,11 +32,15 @@ impl ByKey {
             };
             let hash = by_key.hasher.hash_one(key);
             let key_of = |j: &u32| entries[*j as usize].key();
-            if by_key.table.find(hash, |j| key_of(j) == Some(key)).is_none() {
+            if by_key
+                .table
+                .find(hash, |j| key_of(j) == Some(key))
+                .is_none()
+            {
                 let hasher = &by_key.hasher;
-                by_key.table.insert_unique(hash, i, |j| {
-                    key_of(j).map_or(0, |k| hasher.hash_one(k))
-                });
+                by_key
+                    .table
+                    .insert_unique(hash, i, |j| key_of(j).map_or(0, |k| hasher.hash_one(k)));
             }
         }
         by_key

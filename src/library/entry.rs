@@ -220,10 +220,13 @@ impl Library {
     /// Reads one file of a cable again (or clones the cable kept whole).
     pub(super) fn read(&self, source: &Source) -> Result<Cable, LoadError> {
         if let (Some(key), Some(index)) = (source.indexed, &self.index) {
-            return index.0.load_document(key).map_err(|e| LoadError::Unreadable {
-                path: source.path.clone(),
-                source: std::io::Error::other(e.to_string()),
-            });
+            return index
+                .0
+                .load_document(key)
+                .map_err(|e| LoadError::Unreadable {
+                    path: source.path.clone(),
+                    source: std::io::Error::other(e.to_string()),
+                });
         }
         if let Some(byte) = source.csv_row {
             return input::release_csv::load_at(&source.path, byte);

@@ -173,9 +173,10 @@ mod tests {
         let paths = Paths::at(dir.path(), dir.path().join("data"));
         let report = paths.report();
         let lines: Vec<&str> = report.lines().collect();
-        assert_eq!(lines.len(), 3);
+        assert_eq!(lines.len(), 4);
         assert!(lines[0].starts_with("config file ") && !lines[0].ends_with("(not present)"));
         assert!(lines[1].starts_with("themes dir ") && lines[1].ends_with("(not present)"));
         assert!(lines[2].starts_with("state file ") && lines[2].ends_with("(not present)"));
+        assert!(lines[3].starts_with("index dir ") && lines[3].ends_with("(not present)"));
     }
 }

@@ -8,6 +8,9 @@ use std::process::{Command, Output};
 const ANNOTATED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/annotated");
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/release.csv");
 
+/// Makes a broken index in a folder.
+type Make = fn(&Path);
+
 /// `cableview ARGS` with its own config and data dirs, output piped.
 fn cableview(home: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cableview"))
@@ -82,17 +85,17 @@ fn a_default_index_that_cannot_be_opened_gives_the_sample_and_says_why() {
     let home = tempfile::tempdir().unwrap();
     let sample = sample_text(home.path());
     let index = home.path().join("data").join("index");
-    let cases: [(&str, &dyn Fn(&Path)); 4] = [
-        ("no index here", &|dir| std::fs::create_dir_all(dir).unwrap()),
-        ("not a cableview index", &|dir| {
+    let cases: [(&str, Make); 4] = [
+        ("no index here", |dir| std::fs::create_dir_all(dir).unwrap()),
+        ("not a cableview index", |dir| {
             std::fs::create_dir_all(dir).unwrap();
             std::fs::write(dir.join("notes.txt"), "mine").unwrap();
         }),
-        ("the index is corrupt", &|dir| {
+        ("the index is corrupt", |dir| {
             std::fs::create_dir_all(dir).unwrap();
             std::fs::write(dir.join("meta.json"), "{ not json").unwrap();
         }),
-        ("built by an older cableview", &older_index),
+        ("built by an older cableview", older_index),
     ];
     for (why, make) in cases {
         let _ = std::fs::remove_dir_all(&index);

@@ -87,7 +87,9 @@ fn a_folder_and_its_index_show_the_same_rows_and_cables() {
     assert_eq!(indexed.len(), folder.len());
     let mut counted = 0;
     for row in folder.rows() {
-        let at = indexed.find_id(&row.id).unwrap_or_else(|| panic!("{}", row.id));
+        let at = indexed
+            .find_id(&row.id)
+            .unwrap_or_else(|| panic!("{}", row.id));
         // Mentions, and the page's date and origin merged into the text's row.
         assert_eq!(indexed.row(at).unwrap(), row);
         counted += usize::from(row.mentions > 0);

@@ -16,9 +16,9 @@ mod pty;
 
 mod copy;
 mod corrections;
+mod default_index;
 mod hangup;
 mod keyboard;
 mod library;
 mod reader;
 mod state;
-mod default_index;

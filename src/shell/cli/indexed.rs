@@ -2,11 +2,11 @@
 //! default index (`index/` in the data dir) exists.
 
 use super::{Failure, OpenArgs, prepare_screen, run_session, write_out};
-use crate::shell::config::startup::Startup;
 use crate::library::Library;
 use crate::sanitize::path as shown;
 use crate::search_index::SearchIndex;
 use crate::session::Session;
+use crate::shell::config::startup::Startup;
 use crate::shell::paths::Paths;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
