@@ -15,7 +15,8 @@ What PATH opens:
                        sample cable (05PARIS2333) in the reader
   one FILE             that cable in the reader: annotated text, a WikiLeaks page or plain text
   a DIR, several FILEs the library: a table of every cable, walked recursively
-With standard output not a terminal, the cables' clean text is printed instead.
+With standard output not a terminal, the cables' clean text is printed instead (for an
+index, where it is and how many cables it holds).
 
 Exit status: 0 done, 1 unreadable input, 2 configuration or usage error.
 
