@@ -9,16 +9,18 @@
 //! cable's file or CSV row is, so [`SearchIndex::load_cable`] parses it when opened.
 
 mod build;
+mod columns;
 mod facets;
 mod query;
 mod schema;
 mod search;
 
 pub use build::{IndexProgress, Report, update};
+pub use columns::RowView;
 pub use facets::Facets;
 pub use query::{FIELDS, QueryError, rewrite};
 pub use schema::{MAX_WORD_BYTES, document_text};
-pub use search::{Hit, RowView, TableRow};
+pub use search::{Hit, TableRow};
 
 use crate::cable::Cable;
 use crate::sanitize::path as shown;
