@@ -1,6 +1,7 @@
 //! The corpus index at scale: indexing a generated release CSV, updating it with nothing
 //! changed, and the five kinds of query (p50/p95 over 100 runs each are criterion's
-//! median and the spread it reports), beside `rg -l` on the same CSV when rg is installed.
+//! median and the spread it reports), beside `rg -l` on the same CSV when rg is installed;
+//! and the library on the index to its first frame, as `cableview --index DIR` starts.
 //!
 //! `CABLEVIEW_BENCH_ROWS` sets the CSV's size (default 20,000 rows; the release is
 //! 251,287).
@@ -15,8 +16,14 @@ mod corpus;
 #[allow(dead_code, reason = "the pages mode is not used here")]
 mod release;
 
+use cableview::library::Library;
 use cableview::search_index::{self, SearchIndex};
+use cableview::session::Session;
+use cableview::session::action::Action;
+use cableview::session::reader::ReaderOptions;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -79,7 +86,30 @@ fn index(c: &mut Criterion) {
         b.iter(|| opened.facets(black_box("")).expect("runs"));
     });
     group.finish();
+    first_frame(c, &built, count);
     rg(c, &csv, count);
+}
+
+/// Open the index, build the library on it and its table, draw the first frame (120x40):
+/// what `cableview --index DIR` does before the user sees anything. The library is freed
+/// outside the timing, as the binary frees it only on quitting.
+fn first_frame(c: &mut Criterion, built: &Path, count: usize) {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test backend");
+    let mut group = c.benchmark_group("library_on_index");
+    group.sample_size(10);
+    group.bench_function(BenchmarkId::new("first_frame", count), |b| {
+        b.iter_with_large_drop(|| {
+            let index = SearchIndex::open(black_box(built)).expect("the index opens");
+            let library = Library::from_index(index).expect("a library");
+            let mut session = Session::new(library, ReaderOptions::default());
+            session.update(Action::Resize(120, 40));
+            terminal
+                .draw(|frame| cableview::ui::draw(frame, &session))
+                .expect("a frame");
+            session
+        });
+    });
+    group.finish();
 }
 
 /// `rg -l -i WORD cables.csv`, the user's way today; skipped when rg is not installed.

@@ -4,6 +4,7 @@
 //! (summary rows, filter text, IDs, REF links, "cited by", entities) is computed up front,
 //! so the UI's per-keystroke work is a scan of precomputed lower-case text.
 
+mod by_key;
 mod entry;
 pub mod index;
 mod indexed;
@@ -36,7 +37,9 @@ pub use table::{Column, Query, Row};
 #[derive(Debug, Default)]
 pub struct Library {
     entries: Vec<Entry>,
-    by_key: FastMap<CableKey, usize>,
+    /// Each cable's place in ID order: sorting by any column breaks its ties with it.
+    id_rank: Vec<u32>,
+    by_key: by_key::ByKey,
     /// Per cable, per REF item: the cable it names, when the library holds it.
     links: Vec<Vec<Option<usize>>>,
     cited_by: Vec<Vec<usize>>,
@@ -117,15 +120,15 @@ impl Library {
         skipped: Vec<Skipped>,
         options: impl Into<LoadOptions>,
     ) -> Self {
-        let (entries, entities): (Vec<Entry>, Vec<Vec<CableEntity>>) =
-            entry::merge(slim).into_iter().unzip();
-        let mut by_key = FastMap::with_capacity_and_hasher(entries.len(), Default::default());
-        for (i, entry) in entries.iter().enumerate() {
-            if let Some(key) = &entry.key {
-                // Files of one ID are merged: only a cable with no ID has no key here.
-                by_key.entry(key.clone()).or_insert(i);
-            }
-        }
+        let mut merged = entry::merge(slim);
+        let entities: Vec<Vec<CableEntity>> = merged
+            .iter_mut()
+            .map(|(_, entities)| std::mem::take(entities))
+            .collect();
+        // Collected in place: the entries are not copied into new memory.
+        let entries: Vec<Entry> = merged.into_iter().map(|(entry, _)| entry).collect();
+        // Files of one ID are merged: only a cable with no ID has no key here.
+        let by_key = by_key::ByKey::of(&entries);
         // The entity index merges sequentially; REF links resolve meanwhile.
         let (links, entity_index) = rayon::join(
             || {
@@ -137,7 +140,7 @@ impl Library {
                             .references
                             .iter()
                             .map(|r| {
-                                resolve(&by_key, &r.text, entry.key.as_ref()).filter(|&t| t != i)
+                                resolve(&by_key, &entries, &r.text, entry.key()).filter(|&t| t != i)
                             })
                             .collect::<Vec<Option<usize>>>()
                     })
@@ -154,6 +157,7 @@ impl Library {
             }
         }
         Self {
+            id_rank: id_ranks(&entries),
             entries,
             by_key,
             links,
@@ -232,14 +236,21 @@ impl Library {
     /// The cable with this reference ID (`04PARIS8983`), if the library holds it.
     #[must_use]
     pub fn find_id(&self, id: &str) -> Option<usize> {
-        self.by_key.get(&CableKey::from_id(id)?).copied()
+        self.by_key.get(&self.entries, &CableKey::from_id(id)?)
     }
 
     /// Every cable index ordered by a column.
     #[must_use]
     pub fn order(&self, column: Column, descending: bool) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.entries.len()).collect();
-        order.sort_by(|&a, &b| column.compare(&self.entries[a].row, &self.entries[b].row));
+        let rank = &self.id_rank;
+        let mut order = vec![0; self.entries.len()];
+        for (i, &r) in rank.iter().enumerate() {
+            order[r as usize] = i;
+        }
+        if column != Column::Id {
+            // Stable from ID order: ties stay in it, as `Column::compare` orders them.
+            order.par_sort_by(|&a, &b| column.primary(&self.entries[a].row, &self.entries[b].row));
+        }
         if descending {
             order.reverse();
         }
@@ -320,10 +331,10 @@ impl Library {
     /// leads in the library: for a library on an index, whose table holds no REFs.
     #[must_use]
     pub fn resolve_references(&self, cable: usize, references: &[Reference]) -> Vec<Option<usize>> {
-        let key = self.entries.get(cable).and_then(|e| e.key.as_ref());
+        let key = self.entries.get(cable).and_then(Entry::key);
         references
             .iter()
-            .map(|r| resolve(&self.by_key, &r.text, key).filter(|&t| t != cable))
+            .map(|r| resolve(&self.by_key, &self.entries, &r.text, key).filter(|&t| t != cable))
             .collect()
     }
 
@@ -361,9 +372,26 @@ impl Library {
     }
 }
 
+/// Each entry's place in ID order ([`Column::compare`] by ID), load order among equals.
+fn id_ranks(entries: &[Entry]) -> Vec<u32> {
+    let mut keyed: Vec<(table::IdKey<'_>, u32)> = entries
+        .par_iter()
+        .enumerate()
+        .map(|(i, e)| (table::id_key(&e.row), u32::try_from(i).unwrap_or(u32::MAX)))
+        .collect();
+    // The index in each key makes every key distinct: unstable is stable here.
+    keyed.par_sort_unstable();
+    let mut rank = vec![0; entries.len()];
+    for (r, &(_, i)) in keyed.iter().enumerate() {
+        rank[i as usize] = u32::try_from(r).unwrap_or(u32::MAX);
+    }
+    rank
+}
+
 /// The first citation in a REF text that names a cable of the library.
 fn resolve(
-    by_key: &FastMap<CableKey, usize>,
+    by_key: &by_key::ByKey,
+    entries: &[Entry],
     text: &str,
     context: Option<&CableKey>,
 ) -> Option<usize> {
@@ -371,5 +399,5 @@ fn resolve(
     refs::citations(text)
         .iter()
         .flat_map(|c| c.keys(context_year))
-        .find_map(|key| by_key.get(&key).copied())
+        .find_map(|key| by_key.get(entries, &key))
 }

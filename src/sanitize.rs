@@ -85,6 +85,11 @@ pub fn char_width(c: char) -> usize {
 /// The display width of `text` once made visible.
 #[must_use]
 pub fn width(text: &str) -> usize {
+    // Printable ASCII, the bulk of a cable's fields, is one column a byte: measuring a
+    // table of the whole release needs no per-character lookup.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return text.len();
+    }
     text.chars().map(char_width).sum()
 }
 
@@ -165,6 +170,12 @@ mod tests {
         assert_eq!(width("日本"), 4);
         assert_eq!(width("\u{1b}"), 1);
         assert_eq!(char_width('\u{301}'), 0);
+        // The ASCII shortcut measures as the per-character path does.
+        for byte in 0..=127u8 {
+            let c = char::from(byte);
+            assert_eq!(width(&format!("a{c}")), 1 + char_width(c), "{byte:#x}");
+        }
+        assert_eq!(width("Hezbollah's \u{7f}"), 13);
     }
 
     #[test]

@@ -9,20 +9,22 @@
 //! cable's file or CSV row is, so [`SearchIndex::load_cable`] parses it when opened.
 
 mod build;
+mod columns;
 mod facets;
-mod load;
 mod query;
 mod ranked;
 mod schema;
 mod search;
 
 pub use build::{IndexProgress, Report, update};
+pub use columns::RowView;
 pub use facets::Facets;
 pub use query::{EXACT, FIELDS, QueryError, rewrite};
 pub use ranked::{Ranked, Snippet};
 pub use schema::{MAX_WORD_BYTES, document_text};
 pub use search::{Hit, TableRow};
 
+use crate::cable::Cable;
 use crate::sanitize::path as shown;
 use schema::Fields;
 use std::path::{Path, PathBuf};
@@ -48,6 +50,9 @@ pub enum IndexError {
     /// The folder holds files that are not a cableview index.
     #[error("{}: not a cableview index (the folder holds other files); give an empty or new folder", shown(.0))]
     NotAnIndex(PathBuf),
+    /// The index was built by an older cableview, with fields missing that this one reads.
+    #[error("{}: the index was built by an older cableview; delete the folder and run `cableview index` again", shown(.0))]
+    Outdated(PathBuf),
     /// Another process is writing the index.
     #[error("{}: the index is locked by another cableview (or tantivy) writing it; wait for it to finish", shown(.0))]
     Locked(PathBuf),
@@ -93,6 +98,14 @@ impl IndexError {
     }
 }
 
+/// The fields of the index in `dir`, or why it cannot be read as this cableview's.
+fn fields_in(dir: &Path, index: &Index) -> Result<Fields, IndexError> {
+    schema::fields_of(&index.schema()).map_err(|mismatch| match mismatch {
+        schema::Mismatch::Older => IndexError::Outdated(dir.to_path_buf()),
+        schema::Mismatch::Foreign => IndexError::NotAnIndex(dir.to_path_buf()),
+    })
+}
+
 /// An index opened for searching. Cheap to query from many threads.
 pub struct SearchIndex {
     dir: PathBuf,
@@ -130,8 +143,7 @@ impl SearchIndex {
             IndexError::Other(d, m) => IndexError::Corrupt(d, m),
             other => other,
         })?;
-        let fields = schema::fields_of(&index.schema())
-            .ok_or_else(|| IndexError::NotAnIndex(dir.to_path_buf()))?;
+        let fields = fields_in(dir, &index)?;
         schema::register_tokenizers(&index);
         let reader = index
             .reader_builder()
@@ -175,5 +187,34 @@ impl SearchIndex {
         self.reader
             .reload()
             .map_err(|e| IndexError::from_tantivy(&self.dir, e))
+    }
+
+    /// The whole cable `id`, parsed again from its file or CSV row.
+    ///
+    /// # Errors
+    /// When the index does not hold it, or its file has changed or gone.
+    pub fn load_cable(&self, id: &str) -> Result<Cable, IndexError> {
+        let (source, row) = self.source_of(id)?;
+        self.read_source(&source, row)
+    }
+
+    /// The cable of one document, by its key ([`RowView::key`]): of two files that share
+    /// a reference ID, the one the row was read from.
+    ///
+    /// # Errors
+    /// When the index does not hold it, or its file has changed or gone.
+    pub fn load_document(&self, key: u64) -> Result<Cable, IndexError> {
+        let (source, row) = self.document_source(key)?;
+        self.read_source(&source, row)
+    }
+
+    /// Parses a cable again from its file, or from its row of a release CSV.
+    fn read_source(&self, source: &str, row: Option<u64>) -> Result<Cable, IndexError> {
+        let path = PathBuf::from(source);
+        let loaded = match row {
+            Some(byte) => crate::input::release_csv::load_at(&path, byte),
+            None => crate::input::load(&path),
+        };
+        loaded.map_err(|e| IndexError::Other(self.dir.clone(), e.to_string()))
     }
 }

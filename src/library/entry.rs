@@ -21,8 +21,9 @@ pub(super) struct Source {
     pub(super) csv_row: Option<u64>,
     /// The whole cable, only when there is no file to read it again from.
     pub(super) cable: Option<Box<Cable>>,
-    /// The cable's reference ID in the library's corpus index, when it is read from there.
-    pub(super) indexed: Option<String>,
+    /// The key of the cable's document in the library's corpus index, when it is read
+    /// from there.
+    pub(super) indexed: Option<u64>,
 }
 
 /// What the library keeps of one cable.
@@ -34,7 +35,6 @@ pub(super) struct Entry {
     pub(super) haystack: String,
     pub(super) tags: Vec<String>,
     pub(super) references: Vec<Reference>,
-    pub(super) key: Option<CableKey>,
     /// The header's fields (not its text), to merge with another file of the cable;
     /// dropped once the library is built.
     meta: Option<Box<Header>>,
@@ -53,9 +53,7 @@ impl Entry {
         };
         meta.text = String::new();
         meta.mentions = Vec::new();
-        let key = row.key().cloned();
         let entry = Self {
-            key,
             sources: vec![Source {
                 path,
                 csv_row: None,
@@ -79,7 +77,6 @@ impl Entry {
         tags: Vec<String>,
     ) -> Self {
         Self {
-            key: row.key().cloned(),
             sources: vec![source],
             row,
             haystack,
@@ -89,11 +86,21 @@ impl Entry {
         }
     }
 
+    /// Keeps the header fields to merge with another file of the cable.
+    pub(super) fn keep_header(&mut self, header: Header) {
+        self.meta = Some(Box::new(header));
+    }
+
     /// Summarises a cable read from a file or a release CSV's row.
     pub(super) fn at(at: input::Location, cable: Cable) -> (Self, Vec<CableEntity>) {
         let (mut entry, entities) = Self::of(at.path, cable, false);
         entry.sources[0].csv_row = at.row;
         (entry, entities)
+    }
+
+    /// The reference ID's parts, when the cable has one.
+    pub(super) fn key(&self) -> Option<&CableKey> {
+        self.row.key()
     }
 
     /// The file the cable's document comes from.
@@ -106,19 +113,34 @@ impl Entry {
 
 /// Merges the entries that share a reference ID into one, in the order their first file
 /// was loaded, and drops the header fields kept for merging.
-pub(super) fn merge(slim: Vec<(Entry, Vec<CableEntity>)>) -> Vec<(Entry, Vec<CableEntity>)> {
+pub(super) fn merge(mut slim: Vec<(Entry, Vec<CableEntity>)>) -> Vec<(Entry, Vec<CableEntity>)> {
+    // Per entry, the first entry of its reference ID.
+    let first: Vec<usize> = {
+        let mut first_of: FastMap<&CableKey, usize> =
+            FastMap::with_capacity_and_hasher(slim.len(), Default::default());
+        slim.iter()
+            .enumerate()
+            .map(|(i, (entry, _))| match entry.key() {
+                Some(key) => *first_of.entry(key).or_insert(i),
+                None => i,
+            })
+            .collect()
+    };
+    // Every ID once (a release, an index): nothing to merge, nothing to move.
+    if first.iter().enumerate().all(|(i, &f)| f == i) {
+        for (entry, _) in &mut slim {
+            entry.meta = None;
+        }
+        return slim;
+    }
     let mut groups: Vec<Vec<(Entry, Vec<CableEntity>)>> = Vec::with_capacity(slim.len());
-    let mut group_of: FastMap<CableKey, usize> = FastMap::default();
-    for item in slim {
-        match item.0.key.clone() {
-            Some(key) => match group_of.get(&key) {
-                Some(&g) => groups[g].push(item),
-                None => {
-                    group_of.insert(key, groups.len());
-                    groups.push(vec![item]);
-                }
-            },
-            None => groups.push(vec![item]),
+    let mut group_of = vec![usize::MAX; slim.len()];
+    for (i, item) in slim.into_iter().enumerate() {
+        if first[i] == i {
+            group_of[i] = groups.len();
+            groups.push(vec![item]);
+        } else {
+            groups[group_of[first[i]]].push(item);
         }
     }
     groups.into_iter().map(merge_group).collect()
@@ -197,12 +219,15 @@ pub fn merge_header(base: &mut Header, other: &Header) {
 impl Library {
     /// Reads one file of a cable again (or clones the cable kept whole).
     pub(super) fn read(&self, source: &Source) -> Result<Cable, LoadError> {
-        if let (Some(id), Some(index)) = (&source.indexed, &self.index) {
+        if let (Some(key), Some(index)) = (source.indexed, &self.index) {
+            let cable = index
+                .0
+                .load_document(key)
+                .map_err(|e| LoadError::Unreadable {
+                    path: source.path.clone(),
+                    source: std::io::Error::other(e.to_string()),
+                })?;
             // Aliases and corrections apply as to a file read again.
-            let cable = index.0.load_cable(id).map_err(|e| LoadError::Unreadable {
-                path: source.path.clone(),
-                source: std::io::Error::other(e.to_string()),
-            })?;
             return self.options.adjust(cable);
         }
         if let Some(byte) = source.csv_row {
@@ -226,13 +251,13 @@ impl Library {
         if others.is_empty() {
             return Ok(cable);
         }
-        cable.source_name = Some(source_name(base));
+        cable.source_name = Some(self.source_name(base));
         for source in others {
             match self.read(source) {
                 Ok(other) => {
                     merge_header(&mut cable.header, &other.header);
                     cable.other_sources.push(OtherSource {
-                        name: source_name(source),
+                        name: self.source_name(source),
                         text: other.source,
                         spans: other.source_spans,
                     });
@@ -245,19 +270,27 @@ impl Library {
         }
         Ok(cable)
     }
-}
 
-/// A file's name as the source view's title shows it (a CSV's with its row).
-fn source_name(source: &Source) -> String {
-    let name = source
-        .path
-        .file_name()
-        .unwrap_or_else(|| source.path.as_os_str())
-        .to_string_lossy()
-        .into_owned();
-    match source.csv_row {
-        Some(byte) => format!("{name} (row at byte {byte})"),
-        None => name,
+    /// A file's name as the source view's title shows it (a CSV's with its row).
+    fn source_name(&self, source: &Source) -> String {
+        let indexed = source
+            .indexed
+            .zip(self.index.as_ref())
+            .and_then(|(key, index)| index.0.document_source(key).ok())
+            .map(|(path, row)| (PathBuf::from(path), row));
+        let (path, row) = match &indexed {
+            Some((path, row)) => (path.as_path(), *row),
+            None => (source.path.as_path(), source.csv_row),
+        };
+        let name = path
+            .file_name()
+            .unwrap_or(path.as_os_str())
+            .to_string_lossy()
+            .into_owned();
+        match row {
+            Some(byte) => format!("{name} (row at byte {byte})"),
+            None => name,
+        }
     }
 }
 

@@ -2,10 +2,14 @@
 //! stored columns without parsing a body, and each cable read from the index when opened.
 
 use super::entry::{Entry, Source};
+use super::index::CableEntity;
+use super::refs::CableKey;
 use super::table::Row;
-use super::{Library, LoadOptions};
+use super::{FastMap, Library, LoadOptions};
 use crate::cable::{Classification, Header};
-use crate::search_index::{IndexError, SearchIndex, TableRow};
+use crate::search_index::{IndexError, RowView, SearchIndex};
+use std::borrow::Cow;
+use std::path::Path;
 use std::sync::Arc;
 
 /// Every classification level, to read the index's stored names back.
@@ -32,14 +36,23 @@ impl Library {
     /// # Errors
     /// When the index cannot be read.
     pub fn from_index_with(index: SearchIndex, options: LoadOptions) -> Result<Self, IndexError> {
-        let rows = one_per_cable(index.all()?);
-        let index = Arc::new(index);
-        let slim = rows
-            .into_iter()
-            .map(|row| (entry_of(&index, row), Vec::new()))
-            .collect();
+        let dir = index.dir().to_path_buf();
+        let count = usize::try_from(index.len()).unwrap_or(0);
+        let mut slim = Vec::with_capacity(count);
+        let mut dated = Vec::with_capacity(count);
+        index.for_each_row(|row| {
+            dated.push(row.seconds().is_some());
+            slim.push((entry_of(&dir, &row), Vec::new()));
+        })?;
+        // The files of one cable (its text and its page) are a document each in the
+        // index: their rows merge as a folder's do, which needs their header fields.
+        for i in shared_ids(&slim) {
+            let entry = &mut slim[i].0;
+            let header = header_of(&entry.row, &entry.tags, dated[i]);
+            entry.keep_header(header);
+        }
         let mut library = Self::build(slim, Vec::new(), options);
-        library.index = Some(Indexed(index));
+        library.index = Some(Indexed(Arc::new(index)));
         Ok(library)
     }
 
@@ -60,67 +73,83 @@ impl std::fmt::Debug for Indexed {
     }
 }
 
-/// The rows of the index with one per cable: the documents of one ID (its annotated
-/// text and its page) are one cable, which [`SearchIndex::load_cable`] reads whole. Each
-/// field is the first document's that has it (a page alone has a creation date).
-fn one_per_cable(rows: Vec<TableRow>) -> Vec<TableRow> {
-    let mut at: std::collections::HashMap<String, usize> =
-        std::collections::HashMap::with_capacity(rows.len());
-    let mut merged: Vec<TableRow> = Vec::with_capacity(rows.len());
-    for row in rows {
-        let key = row.id.to_ascii_uppercase();
-        let Some(&i) = at.get(&key).filter(|_| !row.id.is_empty()) else {
-            at.insert(key, merged.len());
-            merged.push(row);
-            continue;
-        };
-        let kept = &mut merged[i];
-        kept.date = kept.date.take().or(row.date);
-        kept.origin = kept.origin.take().or(row.origin);
-        kept.classification = kept.classification.take().or(row.classification);
-        kept.subject = kept.subject.take().or(row.subject);
-        if kept.tags.is_empty() {
-            kept.tags = row.tags;
-        }
-        kept.paragraphs = kept.paragraphs.max(row.paragraphs);
-    }
-    merged
-}
-
 /// A table entry from the index's columns; the body stays in the index.
-fn entry_of(index: &SearchIndex, row: TableRow) -> Entry {
-    let classification = row.classification.as_deref().and_then(|name| {
+fn entry_of(dir: &Path, view: &RowView<'_>) -> Entry {
+    let id = view.id().into_owned();
+    let classification = view.classification().and_then(|name| {
         LEVELS
             .into_iter()
-            .find(|l| l.name().eq_ignore_ascii_case(name))
+            .find(|l| l.name().eq_ignore_ascii_case(&name))
     });
-    let header = Header {
+    let origin = view.origin().map(Cow::into_owned).unwrap_or_default();
+    let subject = view.subject().map(Cow::into_owned).unwrap_or_default();
+    let tags: Vec<String> = view.tags().map(|t| t.to_uppercase()).collect();
+    let haystack = haystack(&[&id, &subject, &origin, &tags.join(" ")]);
+    let count = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+    let row = Row::from_columns(
+        id,
+        view.date(),
         classification,
-        origin: row.origin.clone(),
-        subject: row.subject.clone(),
-        created: row.date.clone(),
-        tags: row.tags.iter().map(|t| t.to_uppercase()).collect(),
-        ..Header::default()
-    };
-    let paragraphs = usize::try_from(row.paragraphs).unwrap_or(usize::MAX);
-    let table_row = Row::from_parts(&row.id, Some(&row.id), &header, paragraphs, 0);
-    let haystack = [
-        row.id.as_str(),
-        row.subject.as_deref().unwrap_or(""),
-        row.origin.as_deref().unwrap_or(""),
-        &row.tags.join(" "),
-    ]
-    .join("\n")
-    .to_lowercase();
+        origin,
+        subject,
+        count(view.paragraphs()),
+        count(view.mentions()),
+    );
     Entry::from_index(
         Source {
-            path: index.dir().to_path_buf(),
+            path: dir.to_path_buf(),
             csv_row: None,
             cable: None,
-            indexed: Some(row.id),
+            indexed: Some(view.key()),
         },
-        table_row,
+        row,
         haystack,
-        header.tags,
+        tags,
     )
+}
+
+/// The entries whose reference ID another entry has too.
+fn shared_ids(slim: &[(Entry, Vec<CableEntity>)]) -> Vec<usize> {
+    let mut count: FastMap<&CableKey, u32> =
+        FastMap::with_capacity_and_hasher(slim.len(), Default::default());
+    for (entry, _) in slim {
+        if let Some(key) = entry.key() {
+            *count.entry(key).or_default() += 1;
+        }
+    }
+    slim.iter()
+        .enumerate()
+        .filter(|(_, (entry, _))| entry.key().is_some_and(|k| count.get(k) > Some(&1)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The header fields a row shows, to merge with another file's: the date only when the
+/// index holds one (a row without shows the ID's year), as a page has and a text lacks.
+fn header_of(row: &Row, tags: &[String], dated: bool) -> Header {
+    let some = |text: &str| (!text.is_empty()).then(|| text.to_string());
+    Header {
+        classification: row.classification,
+        origin: some(&row.origin),
+        subject: some(&row.subject),
+        created: row.date.clone().filter(|_| dated),
+        tags: tags.to_vec(),
+        ..Header::default()
+    }
+}
+
+/// The filter's text of a row: its fields lower-cased, one a line, as a file's
+/// (`table::haystack`) begins.
+fn haystack(fields: &[&str]) -> String {
+    let mut text = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
+    for field in fields {
+        text.push_str(field);
+        text.push('\n');
+    }
+    if text.is_ascii() {
+        text.make_ascii_lowercase();
+        text
+    } else {
+        text.to_lowercase()
+    }
 }

@@ -50,11 +50,7 @@ impl Row {
         mentions: usize,
     ) -> Self {
         let key = id.and_then(CableKey::from_id);
-        let date = header.created.clone().or_else(|| {
-            key.as_ref()
-                .and_then(CableKey::full_year)
-                .map(|y| y.to_string())
-        });
+        let date = header.created.clone().or_else(|| year_of(key.as_ref()));
         Self {
             id: title.to_string(),
             date,
@@ -67,11 +63,42 @@ impl Row {
         }
     }
 
+    /// A row from its fields, owned, as a corpus index's columns give them: the ID is the
+    /// title, and without a date the ID's year stands in.
+    #[must_use]
+    pub(crate) fn from_columns(
+        id: String,
+        date: Option<String>,
+        classification: Option<Classification>,
+        origin: String,
+        subject: String,
+        paragraphs: usize,
+        mentions: usize,
+    ) -> Self {
+        let key = CableKey::from_id(&id);
+        let date = date.or_else(|| year_of(key.as_ref()));
+        Self {
+            id,
+            date,
+            classification,
+            origin,
+            subject,
+            paragraphs,
+            mentions,
+            key,
+        }
+    }
+
     /// The reference ID's parts, when the row's ID is one.
     #[must_use]
     pub(crate) fn key(&self) -> Option<&CableKey> {
         self.key.as_ref()
     }
+}
+
+/// The year of an ID, as a row's date when the cable has none.
+fn year_of(key: Option<&CableKey>) -> Option<String> {
+    key.and_then(CableKey::full_year).map(|y| y.to_string())
 }
 
 /// A column of the library table.
@@ -130,7 +157,13 @@ impl Column {
     /// Orders two rows by this column; ties fall back to the ID so the order is stable.
     #[must_use]
     pub fn compare(self, a: &Row, b: &Row) -> Ordering {
-        let primary = match self {
+        self.primary(a, b).then_with(|| id_key(a).cmp(&id_key(b)))
+    }
+
+    /// Orders two rows by this column alone (every ID is a tie).
+    #[must_use]
+    pub(crate) fn primary(self, a: &Row, b: &Row) -> Ordering {
+        match self {
             Column::Id => Ordering::Equal,
             // Unknown dates and levels sort first, as `None` does.
             Column::Date => a.date.cmp(&b.date),
@@ -139,23 +172,30 @@ impl Column {
             Column::Subject => a.subject.cmp(&b.subject),
             Column::Paragraphs => a.paragraphs.cmp(&b.paragraphs),
             Column::Mentions => a.mentions.cmp(&b.mentions),
-        };
-        primary.then_with(|| compare_ids(a, b))
+        }
     }
 }
 
-/// Natural ID order: year, post, then serial by number; IDs that are not IDs by text.
-fn compare_ids(a: &Row, b: &Row) -> Ordering {
-    match (&a.key, &b.key) {
-        (Some(x), Some(y)) => (x.full_year(), &x.year, &x.post)
-            .cmp(&(y.full_year(), &y.year, &y.post))
-            .then_with(|| x.serial.len().cmp(&y.serial.len()))
-            .then_with(|| x.serial.cmp(&y.serial)),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => a.id.cmp(&b.id),
+/// A row's place in natural ID order: year, post, then serial by number; IDs that are
+/// not IDs after, by text. Computed once per row, a sort compares these rather than
+/// parsing years at every comparison.
+pub(crate) type IdKey<'a> = (bool, Option<u16>, &'a str, &'a str, usize, &'a str, &'a str);
+
+/// The [`IdKey`] of a row.
+#[must_use]
+pub(crate) fn id_key(row: &Row) -> IdKey<'_> {
+    match &row.key {
+        Some(k) => (
+            false,
+            k.full_year(),
+            &k.year,
+            &k.post,
+            k.serial.len(),
+            &k.serial,
+            &row.id,
+        ),
+        None => (true, None, "", "", 0, "", &row.id),
     }
-    .then_with(|| a.id.cmp(&b.id))
 }
 
 /// What the table shows: a text filter, facet filters and the sort.

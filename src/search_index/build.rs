@@ -82,8 +82,9 @@ pub fn update(
     cancel: &AtomicBool,
 ) -> Result<Report, IndexError> {
     let index = open_or_create(dir)?;
-    let fields = schema::fields_of(&index.schema())
-        .ok_or_else(|| IndexError::NotAnIndex(dir.to_path_buf()))?;
+    // An older cableview's index is refused before anything is written: its documents
+    // lack fields this one writes, and an index must not mix the two.
+    let fields = super::fields_in(dir, &index)?;
     let tantivy = |e| IndexError::from_tantivy(dir, e);
     let threads = std::thread::available_parallelism()
         .map_or(2, |n| n.get())

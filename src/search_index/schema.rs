@@ -36,6 +36,7 @@ pub struct Fields {
     pub entity_key: Field,
     pub cites: Field,
     pub paragraphs: Field,
+    pub mentions: Field,
     pub source: Field,
     pub row: Field,
     pub key: Field,
@@ -49,9 +50,34 @@ pub struct Fields {
     pub f_misc: Field,
 }
 
-/// The fields of an index's schema; `None` when it is not a cableview index's.
-#[must_use]
-pub fn fields_of(schema: &Schema) -> Option<Fields> {
+/// Why a schema is not this cableview's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mismatch {
+    /// Not a cableview index at all.
+    Foreign,
+    /// A cableview index from before a field was added: it must be built again.
+    Older,
+}
+
+/// The fields every cableview index has had, from the first: a schema with them but
+/// without every field of [`build`] is an older cableview's.
+const FIRST_FIELDS: [&str; 4] = ["id", "text", "source", "key"];
+
+/// The fields of an index's schema, or why it is not this cableview's.
+///
+/// # Errors
+/// A schema missing fields: an older cableview's, or another program's.
+pub fn fields_of(schema: &Schema) -> Result<Fields, Mismatch> {
+    fields(schema).ok_or_else(|| {
+        if FIRST_FIELDS.iter().all(|f| schema.get_field(f).is_ok()) {
+            Mismatch::Older
+        } else {
+            Mismatch::Foreign
+        }
+    })
+}
+
+fn fields(schema: &Schema) -> Option<Fields> {
     let f = |name: &str| schema.get_field(name).ok();
     Some(Fields {
         id: f("id")?,
@@ -69,6 +95,7 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         entity_key: f("entity_key")?,
         cites: f("cites")?,
         paragraphs: f("paragraphs")?,
+        mentions: f("mentions")?,
         source: f("source")?,
         row: f("row")?,
         key: f("key")?,
@@ -122,6 +149,7 @@ pub fn build() -> (Schema, Fields) {
         entity_key: b.add_text_field("entity_key", STRING),
         cites: b.add_text_field("cites", STRING),
         paragraphs: b.add_u64_field("paragraphs", STORED | FAST),
+        mentions: b.add_u64_field("mentions", STORED | FAST),
         source: b.add_text_field("source", STRING | STORED),
         row: b.add_u64_field("row", STORED),
         key: b.add_u64_field("key", INDEXED | FAST),
@@ -253,6 +281,7 @@ pub fn document(f: &Fields, cable: &Cable, origin: Origin<'_>) -> TantivyDocumen
         }
     }
     doc.add_u64(f.paragraphs, cable.paragraphs.len() as u64);
+    doc.add_u64(f.mentions, cable.mention_count() as u64);
     doc.add_text(f.source, origin.source);
     if let Some(row) = origin.row {
         doc.add_u64(f.row, row);

@@ -1,6 +1,7 @@
 //! Searching the index: ranked hits with snippets, rows for a table, and the links
 //! (cables naming an entity, cables citing one).
 
+use super::columns::{Columns, RowView};
 use super::schema::{self, date_text};
 use super::{IndexError, SearchIndex, query};
 use crate::cable::EntityKind;
@@ -55,6 +56,8 @@ pub struct TableRow {
     pub tags: Vec<String>,
     /// Numbered paragraphs.
     pub paragraphs: u64,
+    /// Mentions of entities, header included.
+    pub mentions: u64,
 }
 
 impl SearchIndex {
@@ -125,12 +128,30 @@ impl SearchIndex {
         Ok(hits)
     }
 
-    /// Every cable, in index order, for a table.
+    /// Every cable, by date then ID, for a table.
     ///
     /// # Errors
     /// When the index cannot be read.
     pub fn all(&self) -> Result<Vec<TableRow>, IndexError> {
         self.rows(&AllQuery)
+    }
+
+    /// Calls `f` with the row of every cable, in the index's order (no sort): the
+    /// fastest way through the whole index, for a table that sorts its rows itself.
+    ///
+    /// # Errors
+    /// When the index cannot be read.
+    pub fn for_each_row(&self, mut f: impl FnMut(RowView<'_>)) -> Result<(), IndexError> {
+        let searcher = self.reader.searcher();
+        let err = |e| IndexError::from_tantivy(&self.dir, e);
+        for segment in searcher.segment_readers() {
+            let wanted = segment.num_docs() as usize;
+            let columns = Columns::of(segment.fast_fields(), wanted).map_err(err)?;
+            for doc in segment.doc_ids_alive() {
+                f(RowView::new(&columns, doc));
+            }
+        }
+        Ok(())
     }
 
     /// The cables that name an entity of this kind and name (any case).
@@ -171,28 +192,98 @@ impl SearchIndex {
     }
 
     /// Rows from the columns (fast fields): no stored document is decompressed, so a
-    /// table of the whole release is read in a moment.
+    /// table of the whole release is read in a moment. `addresses` are sorted.
     fn fast_rows(
         &self,
         searcher: &Searcher,
         addresses: &[DocAddress],
     ) -> tantivy::Result<Vec<TableRow>> {
         let mut rows = Vec::with_capacity(addresses.len());
-        let mut current: Option<(u32, Columns)> = None;
-        for address in addresses {
-            if current
-                .as_ref()
-                .is_none_or(|(s, _)| *s != address.segment_ord)
-            {
-                let reader = searcher.segment_reader(address.segment_ord);
-                current = Some((address.segment_ord, Columns::of(reader.fast_fields())?));
-            }
-            let Some((_, columns)) = &current else {
-                continue;
-            };
-            rows.push(columns.row(address.doc_id));
+        for segment in addresses.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
+            let reader = searcher.segment_reader(segment[0].segment_ord);
+            let columns = Columns::of(reader.fast_fields(), segment.len())?;
+            rows.extend(
+                segment
+                    .iter()
+                    .map(|address| RowView::new(&columns, address.doc_id).to_row()),
+            );
         }
         Ok(rows)
+    }
+
+    /// The file and CSV row of cable `id`. Of the files that share a reference ID (an
+    /// annotated text and its page), the one with the most mentions, as a library's base.
+    pub(super) fn source_of(&self, id: &str) -> Result<(String, Option<u64>), IndexError> {
+        let searcher = self.reader.searcher();
+        let err = |e| IndexError::from_tantivy(&self.dir, e);
+        // The ID field keeps codes lower-cased, as its tokenizer made them.
+        let term = Term::from_field_text(self.fields.id, &id.to_lowercase());
+        let found = searcher
+            .search(
+                &TermQuery::new(term, IndexRecordOption::Basic),
+                &DocSetCollector,
+            )
+            .map_err(err)?;
+        let mut found: Vec<DocAddress> = found.into_iter().collect();
+        found.sort();
+        let mut best: Option<(u64, DocAddress)> = None;
+        for address in found {
+            let mentions = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .u64("mentions")
+                .map_err(err)?
+                .first(address.doc_id)
+                .unwrap_or(0);
+            if best.is_none_or(|(most, _)| mentions > most) {
+                best = Some((mentions, address));
+            }
+        }
+        let Some((_, address)) = best else {
+            return Err(IndexError::Other(
+                self.dir.clone(),
+                format!("no cable {id} in the index"),
+            ));
+        };
+        self.source_in(&searcher, address)
+    }
+
+    /// The file a document was read from, and its row's byte offset when the file is a
+    /// release CSV, by the document's key ([`RowView::key`]).
+    ///
+    /// # Errors
+    /// When the index does not hold the document (any more), or cannot be read.
+    pub fn document_source(&self, key: u64) -> Result<(String, Option<u64>), IndexError> {
+        let searcher = self.reader.searcher();
+        let term = Term::from_field_u64(self.fields.key, key);
+        let found = searcher
+            .search(
+                &TermQuery::new(term, IndexRecordOption::Basic),
+                &TopDocs::with_limit(1).order_by_score(),
+            )
+            .map_err(|e| IndexError::from_tantivy(&self.dir, e))?;
+        let Some(&(_, address)) = found.first() else {
+            return Err(IndexError::Other(
+                self.dir.clone(),
+                "the cable is no longer in the index; open it again".to_string(),
+            ));
+        };
+        self.source_in(&searcher, address)
+    }
+
+    fn source_in(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+    ) -> Result<(String, Option<u64>), IndexError> {
+        let doc: TantivyDocument = searcher
+            .doc(address)
+            .map_err(|e| IndexError::from_tantivy(&self.dir, e))?;
+        let source = first_str(&doc, self.fields.source)
+            .unwrap_or_default()
+            .to_string();
+        let row = doc.get_first(self.fields.row).and_then(|v| v.as_u64());
+        Ok((source, row))
     }
 
     fn row_of_doc(&self, doc: &TantivyDocument) -> TableRow {
@@ -219,6 +310,10 @@ impl SearchIndex {
                 .get_first(f.paragraphs)
                 .and_then(|v| v.as_u64())
                 .unwrap_or(0),
+            mentions: doc
+                .get_first(f.mentions)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0),
         }
     }
 }
@@ -234,58 +329,4 @@ fn opening(text: &str) -> String {
         .nth(SNIPPET_CHARS)
         .map_or(text.len(), |(i, _)| i);
     text[..end].to_string()
-}
-
-/// One segment's columns.
-struct Columns {
-    id: Option<tantivy::columnar::StrColumn>,
-    origin: Option<tantivy::columnar::StrColumn>,
-    class: Option<tantivy::columnar::StrColumn>,
-    subject: Option<tantivy::columnar::StrColumn>,
-    tag: Option<tantivy::columnar::StrColumn>,
-    date: tantivy::columnar::Column<tantivy::DateTime>,
-    paragraphs: tantivy::columnar::Column<u64>,
-}
-
-impl Columns {
-    fn of(fast: &tantivy::fastfield::FastFieldReaders) -> tantivy::Result<Self> {
-        Ok(Self {
-            id: fast.str("id")?,
-            origin: fast.str("origin")?,
-            class: fast.str("class")?,
-            subject: fast.str("subject")?,
-            tag: fast.str("tag")?,
-            date: fast.date("date")?,
-            paragraphs: fast.u64("paragraphs")?,
-        })
-    }
-
-    fn row(&self, doc: u32) -> TableRow {
-        let all = |column: &Option<tantivy::columnar::StrColumn>| -> Vec<String> {
-            let Some(column) = column else {
-                return Vec::new();
-            };
-            column
-                .term_ords(doc)
-                .filter_map(|ord| {
-                    let mut text = String::new();
-                    column.ord_to_str(ord, &mut text).ok()?;
-                    Some(text)
-                })
-                .collect()
-        };
-        let one = |column| all(column).into_iter().next().filter(|s| !s.is_empty());
-        TableRow {
-            id: one(&self.id).unwrap_or_default(),
-            date: self
-                .date
-                .first(doc)
-                .map(|d| date_text(d.into_timestamp_secs())),
-            origin: one(&self.origin),
-            classification: one(&self.class),
-            subject: one(&self.subject),
-            tags: all(&self.tag),
-            paragraphs: self.paragraphs.first(doc).unwrap_or(0),
-        }
-    }
 }

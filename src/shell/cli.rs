@@ -2,6 +2,7 @@
 
 mod args;
 mod index;
+mod indexed;
 mod load;
 mod table;
 
@@ -351,7 +352,17 @@ fn themes_command() -> Result<(), Failure> {
 
 fn open_command(args: &OpenArgs) -> Result<(), Failure> {
     if let Some(dir) = &args.index {
-        return indexed_command(args, dir);
+        return indexed::indexed_command(args, dir);
+    }
+    let mut notices = Vec::new();
+    if args.paths.is_empty()
+        && args.annotations.is_none()
+        && indexed::default_command(args, &mut notices)?
+    {
+        return Ok(());
+    }
+    for notice in &notices {
+        warn(notice);
     }
     let options = load_options()?;
     if args.annotations.is_none() && (args.paths.len() > 1 || names_a_directory(&args.paths)) {
@@ -397,8 +408,10 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
         return Err("no cable to open".to_string().into());
     };
     // What reading the cable noticed went to stderr, which the screen is about to cover:
-    // the status line says it again (a side file ignored, bytes replaced).
-    let mut shown: Vec<String> = warnings;
+    // the status line says it again (a default index that did not open, a side file
+    // ignored, bytes replaced).
+    let mut shown: Vec<String> = notices;
+    shown.extend(warnings);
     if count > 1 {
         shown.push(format!("opened the first of {count} files"));
     }
@@ -435,29 +448,6 @@ fn browse_command(args: &OpenArgs, load: &LoadOptions) -> Result<(), Failure> {
     let session = Session::loading(Some(loader), options);
     let session = run_session(session, store, args.fresh, Vec::new())?;
     report_skipped(session.library.skipped());
-    Ok(())
-}
-
-/// `cableview --index DIR`: the library of every indexed cable, its table built from the
-/// index's columns; a pipe gets the number of cables and where the index is.
-fn indexed_command(args: &OpenArgs, dir: &std::path::Path) -> Result<(), Failure> {
-    let index = crate::search_index::SearchIndex::open(dir).map_err(|e| e.to_string())?;
-    let library = crate::library::Library::from_index_with(index, load::load_options()?)
-        .map_err(|e| e.to_string())?;
-    if !std::io::stdout().is_terminal() {
-        return Ok(write_out(&format!(
-            "{}: {} cables\n",
-            crate::sanitize::path(dir),
-            library.len()
-        ))?);
-    }
-    let Startup { options, store } = prepare_screen(args)?;
-    run_session(
-        Session::new(library, options),
-        store,
-        args.fresh,
-        Vec::new(),
-    )?;
     Ok(())
 }
 

@@ -1,5 +1,5 @@
 //! Where cableview keeps the user's files: the config dir (`config.toml`, `themes/`)
-//! and the data dir (`state.json`).
+//! and the data dir (`state.json`, the corpus index `index/`).
 //!
 //! The platform's places come from the `directories` crate (on Linux that honours
 //! `XDG_CONFIG_HOME` and `XDG_DATA_HOME`); `CABLEVIEW_CONFIG_DIR` and
@@ -80,6 +80,13 @@ impl Paths {
         self.data_dir.as_deref().map(|d| d.join(STATE_FILE))
     }
 
+    /// The default corpus index: `index/` in the data dir, which `cableview index` builds
+    /// and plain `cableview` opens.
+    #[must_use]
+    pub fn index_dir(&self) -> Option<PathBuf> {
+        crate::search_index::default_dir(self.data_dir.as_deref())
+    }
+
     /// What `cableview paths` prints: one line per file, with whether it exists.
     #[must_use]
     pub fn report(&self) -> String {
@@ -87,6 +94,7 @@ impl Paths {
             ("config file", self.config_file()),
             ("themes dir", self.themes_dir()),
             ("state file", self.state_file()),
+            ("index dir", self.index_dir()),
         ];
         let mut out = String::new();
         for (name, path) in rows {
@@ -165,9 +173,10 @@ mod tests {
         let paths = Paths::at(dir.path(), dir.path().join("data"));
         let report = paths.report();
         let lines: Vec<&str> = report.lines().collect();
-        assert_eq!(lines.len(), 3);
+        assert_eq!(lines.len(), 4);
         assert!(lines[0].starts_with("config file ") && !lines[0].ends_with("(not present)"));
         assert!(lines[1].starts_with("themes dir ") && lines[1].ends_with("(not present)"));
         assert!(lines[2].starts_with("state file ") && lines[2].ends_with("(not present)"));
+        assert!(lines[3].starts_with("index dir ") && lines[3].ends_with("(not present)"));
     }
 }

@@ -130,7 +130,12 @@ fn binary_file_is_not_a_cable() {
 
 #[test]
 fn piped_reader_prints_the_clean_text() {
-    let out = cableview(&[]);
+    // A data dir of its own: a default index in the user's would open instead.
+    let data = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cableview"))
+        .env("CABLEVIEW_DATA_DIR", data.path())
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert!(stdout(&out).starts_with("Cable: 05PARIS2333\n"));
 }

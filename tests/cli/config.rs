@@ -22,17 +22,18 @@ fn text(bytes: &[u8]) -> String {
 }
 
 #[test]
-fn paths_prints_the_three_files_under_the_overrides() {
+fn paths_prints_the_files_under_the_overrides() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (config, data) = (dir.path().join("conf"), dir.path().join("data"));
     std::fs::create_dir_all(config.join("themes")).expect("mkdir");
     let out = cableview(&config, &data, &["paths"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let expected = format!(
-        "config file  {} (not present)\nthemes dir   {}\nstate file   {} (not present)\n",
+        "config file  {} (not present)\nthemes dir   {}\nstate file   {} (not present)\nindex dir    {} (not present)\n",
         config.join("config.toml").display(),
         config.join("themes").display(),
         data.join("state.json").display(),
+        data.join("index").display(),
     );
     assert_eq!(text(&out.stdout), expected);
     assert!(!data.exists(), "`paths` creates nothing");

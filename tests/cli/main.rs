@@ -14,6 +14,7 @@ mod hostile;
 mod commands;
 mod config;
 mod config_files;
+mod default_index;
 mod entities;
 mod export;
 mod library;

@@ -70,3 +70,43 @@ fn the_table_lists_every_indexed_cable_and_opens_one_from_the_index() {
         driver.screen()
     );
 }
+
+#[test]
+fn a_folder_and_its_index_show_the_same_rows_and_cables() {
+    // The WikiLeaks pages beside the annotated texts: two files of each cable, the
+    // pages indexed first.
+    let paths = [
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/raw")),
+        PathBuf::from(ANNOTATED),
+    ];
+    let folder = Library::load(&paths, &|_| {}, &AtomicBool::new(false));
+    let dir = tempfile::tempdir().unwrap();
+    let at = dir.path().join("ix");
+    search_index::update(&at, &paths, &|_| {}, &AtomicBool::new(false)).expect("indexed");
+    let indexed = Library::from_index(SearchIndex::open(&at).unwrap()).unwrap();
+    assert_eq!(indexed.len(), folder.len());
+    let mut counted = 0;
+    for row in folder.rows() {
+        let at = indexed
+            .find_id(&row.id)
+            .unwrap_or_else(|| panic!("{}", row.id));
+        // Mentions, and the page's date and origin merged into the text's row.
+        assert_eq!(indexed.row(at).unwrap(), row);
+        counted += usize::from(row.mentions > 0);
+    }
+    assert!(counted > 30, "{counted} cables with mentions");
+    // Opened from the index, a cable of two files is its annotated text with the page's
+    // header fields and text, as in the folder.
+    let id = "04PARIS8983";
+    let from_index = indexed.open(indexed.find_id(id).unwrap()).unwrap();
+    let from_folder = folder.open(folder.find_id(id).unwrap()).unwrap();
+    assert_eq!(from_index.entities.len(), from_folder.entities.len());
+    assert!(!from_index.entities.is_empty());
+    assert_eq!(from_index.header, from_folder.header);
+    assert_eq!(from_index.source_name, from_folder.source_name);
+    let names = |c: &cableview::cable::Cable| -> Vec<String> {
+        c.other_sources.iter().map(|s| s.name.clone()).collect()
+    };
+    assert_eq!(names(&from_index), ["04PARIS8983.html"]);
+    assert_eq!(names(&from_index), names(&from_folder));
+}

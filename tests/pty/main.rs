@@ -16,6 +16,7 @@ mod pty;
 
 mod copy;
 mod corrections;
+mod default_index;
 mod hangup;
 mod keyboard;
 mod library;

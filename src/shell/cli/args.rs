@@ -9,10 +9,14 @@ use std::path::PathBuf;
 /// What `--help` says after the options: what a PATH opens, and the exit statuses.
 const AFTER_HELP: &str = "\
 What PATH opens:
-  no PATH              the bundled sample cable (05PARIS2333) in the reader
+  no PATH              the library of the default index, once `cableview index` has built
+                       one (`index dir` in `cableview paths`); else, or when that index
+                       cannot be opened (said on stderr and the status line), the bundled
+                       sample cable (05PARIS2333) in the reader
   one FILE             that cable in the reader: annotated text, a WikiLeaks page or plain text
   a DIR, several FILEs the library: a table of every cable, walked recursively
-With standard output not a terminal, the cables' clean text is printed instead.
+With standard output not a terminal, the cables' clean text is printed instead (for an
+index, where it is and how many cables it holds).
 
 Exit status: 0 done, 1 unreadable input, 2 configuration or usage error.
 
@@ -23,7 +27,7 @@ Examples:
 /// Read diplomatic cables with inline named-entity annotations.
 ///
 /// One FILE opens the reader; a directory or several files open the library; no PATH opens
-/// the bundled sample.
+/// the default corpus index's library, or the bundled sample when there is none.
 #[derive(Debug, Parser)]
 #[command(
     name = "cableview",
@@ -44,7 +48,8 @@ pub struct Cli {
 #[derive(Debug, Args, Default)]
 pub struct OpenArgs {
     /// One cable opens the reader; a directory or several files open the library; none
-    /// opens the bundled sample (05PARIS2333).
+    /// opens the default index's library (`cableview index` builds it), else the bundled
+    /// sample (05PARIS2333).
     #[arg(value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
     /// The theme: default, light, high-contrast, mono or one of yours (`cableview themes`).
@@ -175,7 +180,7 @@ pub enum Command {
         "  cableview schema > cable.schema.json"
     ))]
     Schema,
-    /// Print the config file, themes dir and state file in use.
+    /// Print the config file, themes dir, state file and default index in use.
     #[command(after_help = concat!(
         "Exit status: 0 done.\n\n",
         "Example:\n",

@@ -16,7 +16,7 @@ const INTERRUPTED: u8 = 130;
 fn index_dir(given: Option<&Path>) -> Result<PathBuf, Failure> {
     match given {
         Some(dir) => Ok(dir.to_path_buf()),
-        None => search_index::default_dir(Paths::from_env().data_dir.as_deref()).ok_or_else(|| {
+        None => Paths::from_env().index_dir().ok_or_else(|| {
             Failure::from("no data dir known for the default index: give --index DIR".to_string())
         }),
     }

@@ -1,0 +1,68 @@
+//! The library on a corpus index: `cableview --index DIR`, and plain `cableview` when the
+//! default index (`index/` in the data dir) exists.
+
+use super::{Failure, OpenArgs, prepare_screen, run_session, write_out};
+use crate::library::Library;
+use crate::sanitize::path as shown;
+use crate::search_index::SearchIndex;
+use crate::session::Session;
+use crate::shell::config::startup::Startup;
+use crate::shell::paths::Paths;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+/// `cableview --index DIR`: the library of every indexed cable, its table built from the
+/// index's columns; a pipe gets the number of cables and where the index is.
+pub(super) fn indexed_command(args: &OpenArgs, dir: &Path) -> Result<(), Failure> {
+    let library = library_on(dir)?;
+    show(args, dir, library)
+}
+
+/// Plain `cableview`: the library on the default index, when its folder exists. `false`
+/// when there is none, or when it cannot be opened: then why is added to `notices` and
+/// the caller opens the sample, so a broken index never stops cableview from starting.
+pub(super) fn default_command(args: &OpenArgs, notices: &mut Vec<String>) -> Result<bool, Failure> {
+    let Some(dir) = default_dir() else {
+        return Ok(false);
+    };
+    match library_on(&dir) {
+        Ok(library) => show(args, &dir, library).map(|()| true),
+        Err(failure) => {
+            notices.push(format!(
+                "default index {}; showing the bundled sample",
+                failure.message
+            ));
+            Ok(false)
+        }
+    }
+}
+
+/// The default index's folder, when the data dir is known and the folder is there.
+fn default_dir() -> Option<PathBuf> {
+    Paths::from_env().index_dir().filter(|d| d.exists())
+}
+
+fn library_on(dir: &Path) -> Result<Library, Failure> {
+    let index = SearchIndex::open(dir).map_err(|e| e.to_string())?;
+    // Corrections and aliases apply to the cables opened, as in a folder.
+    let options = super::load::load_options()?;
+    Ok(Library::from_index_with(index, options).map_err(|e| e.to_string())?)
+}
+
+fn show(args: &OpenArgs, dir: &Path, library: Library) -> Result<(), Failure> {
+    if !std::io::stdout().is_terminal() {
+        return Ok(write_out(&format!(
+            "{}: {} cables\n",
+            shown(dir),
+            library.len()
+        ))?);
+    }
+    let Startup { options, store } = prepare_screen(args)?;
+    run_session(
+        Session::new(library, options),
+        store,
+        args.fresh,
+        Vec::new(),
+    )?;
+    Ok(())
+}
