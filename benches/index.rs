@@ -4,7 +4,9 @@
 //! and the library on the index to its first frame, as `cableview --index DIR` starts.
 //!
 //! `CABLEVIEW_BENCH_ROWS` sets the CSV's size (default 20,000 rows; the release is
-//! 251,287).
+//! 251,287). `CABLEVIEW_BENCH_INDEX=DIR` (with `CABLEVIEW_BENCH_CSV=FILE`, the CSV it was
+//! built from) measures the queries, the table's search and the first frame on an index
+//! already built, such as the release's, without building one.
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -44,6 +46,16 @@ fn rows() -> usize {
 }
 
 fn index(c: &mut Criterion) {
+    if let Some(built) = std::env::var_os("CABLEVIEW_BENCH_INDEX").map(PathBuf::from) {
+        let count = SearchIndex::open(&built).expect("the index opens").len();
+        let count = usize::try_from(count).unwrap_or(usize::MAX);
+        queries(c, &built, count);
+        first_frame(c, &built, count);
+        if let Some(csv) = std::env::var_os("CABLEVIEW_BENCH_CSV").map(PathBuf::from) {
+            rg(c, &csv, count);
+        }
+        return;
+    }
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/annotated");
     let source = corpus::Source::from_dir(&fixtures).expect("the fixtures are readable");
     let dir = tempfile::tempdir().expect("a temporary directory");
@@ -74,7 +86,16 @@ fn index(c: &mut Criterion) {
     });
     group.finish();
 
-    let opened = SearchIndex::open(&built).expect("the index opens");
+    queries(c, &built, count);
+    first_frame(c, &built, count);
+    rg(c, &csv, count);
+}
+
+/// The five kinds of query as `cableview search` runs them (20 hits with snippets); what
+/// the library's table asks at each pause in typing (the best 1,000 cables, how many match
+/// and the words to highlight; then the selected row's snippet); and the facets.
+fn queries(c: &mut Criterion, built: &Path, count: usize) {
+    let opened = SearchIndex::open(built).expect("the index opens");
     let mut group = c.benchmark_group("query");
     group.sample_size(100);
     for (name, query) in QUERIES {
@@ -82,12 +103,35 @@ fn index(c: &mut Criterion) {
             b.iter(|| opened.search(black_box(q), 20).expect("runs"));
         });
     }
-    group.bench_function(BenchmarkId::new("facets_all", count), |b| {
-        b.iter(|| opened.facets(black_box("")).expect("runs"));
-    });
     group.finish();
-    first_frame(c, &built, count);
-    rg(c, &csv, count);
+    let mut group = c.benchmark_group("table_search");
+    group.sample_size(100);
+    for (name, query) in QUERIES {
+        group.bench_with_input(BenchmarkId::new(name, count), query, |b, q| {
+            b.iter(|| {
+                let ranked = opened.ranked(black_box(q), 1_000).expect("runs");
+                let words = opened.words(q).expect("runs");
+                let snippet = ranked
+                    .ids
+                    .first()
+                    .map(|(id, _)| opened.snippet(q, id).expect("runs"));
+                (ranked, words, snippet)
+            });
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("facets");
+    group.sample_size(20);
+    for (name, query) in [
+        ("all", ""),
+        ("word", "hezbollah"),
+        ("field_and_word", "tag:PTER terrorism"),
+    ] {
+        group.bench_with_input(BenchmarkId::new(name, count), query, |b, q| {
+            b.iter(|| opened.facets(black_box(q)).expect("runs"));
+        });
+    }
+    group.finish();
 }
 
 /// Open the index, build the library on it and its table, draw the first frame (120x40):
