@@ -15,6 +15,7 @@ mod picker;
 mod reader;
 mod snippet;
 mod status;
+mod table;
 
 use crate::session::reader::{Focus, Mode, Reader};
 use crate::theme::{Theme, UiStyles};

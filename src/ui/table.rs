@@ -1,0 +1,282 @@
+//! The table of cables: its title and filter line, the rows fitted to the width, the
+//! snippet of the selected row and the facets pane on a corpus index, the status line.
+
+use super::truncate;
+use crate::library::Column;
+use crate::session::Session;
+use crate::session::action::Action;
+use crate::session::table::columns::{self, Fitted};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+/// `enter open  / filter  ...`: the first key of each action the table's status line
+/// names, as the keymap binds them (an unbound action is left out), fitted to `width`:
+/// what matters least goes first, and the help key, which lists them all, stays.
+fn table_hint(browser: &Session, width: usize) -> String {
+    // In the order shown, each with its rank in dropping (lowest goes first).
+    const HINTS: [(Action, &str, u8); 10] = [
+        (Action::Open, "open", 7),
+        (Action::Filter, "filter", 6),
+        (Action::Facets, "facets", 5),
+        (Action::NextSort, "sort", 4),
+        (Action::Reverse, "reverse", 1),
+        (Action::NextClassification, "class", 3),
+        (Action::PickTag, "tag", 5),
+        (Action::Skipped, "skipped", 2),
+        (Action::Help, "help", u8::MAX),
+        (Action::Quit, "quit", 8),
+    ];
+    let keymap = browser.keymap();
+    let mut hints: Vec<(String, u8)> = HINTS
+        .iter()
+        .filter_map(|(action, what, rank)| {
+            let on_index = browser.table.searches_index();
+            let what = match action {
+                Action::Filter if on_index => "search",
+                Action::Facets if !on_index => return None,
+                _ => what,
+            };
+            Some((format!("{} {what}", keymap.library_key(action)?), *rank))
+        })
+        .collect();
+    let line = |hints: &[(String, u8)]| {
+        hints
+            .iter()
+            .map(|(h, _)| h.as_str())
+            .collect::<Vec<_>>()
+            .join("  ")
+    };
+    while crate::sanitize::width(&line(&hints)) > width && hints.len() > 1 {
+        let least = hints
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, (_, rank))| *rank)
+            .map(|(i, _)| i);
+        if let Some(i) = least {
+            hints.remove(i);
+        }
+    }
+    line(&hints)
+}
+
+pub(super) fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
+    let ui = &browser.theme.ui;
+    let t = &browser.table;
+    let q = &t.query;
+    let snippet_rows = if t.full_text.is_some() {
+        crate::session::table::snippet_rows(area.height)
+    } else {
+        0
+    };
+    let [title, filter, mut heading, mut body, mut snippet, status] =
+        area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(snippet_rows),
+            Constraint::Length(1),
+        ]));
+    if let Some(pane) = &t.facets {
+        // The facets stand at the right of the table, from its headings to the status.
+        let width = (area.width / 3).clamp(24, 36).min(area.width / 2);
+        for part in [&mut heading, &mut body, &mut snippet] {
+            part.width = part.width.saturating_sub(width);
+        }
+        let side = Rect {
+            x: area.right().saturating_sub(width),
+            y: heading.y,
+            width,
+            height: heading.height + body.height + snippet.height,
+        };
+        super::facets::FacetsView {
+            pane,
+            theme: &browser.theme,
+            focused: t.in_facets,
+        }
+        .render(side, buf);
+    }
+    let ranked = t.full_text.as_ref().filter(|f| f.by_rank);
+    let sort = match ranked {
+        Some(_) => "best first".to_string(),
+        None => format!(
+            "sort {} {}",
+            q.sort.title(),
+            if q.descending { "↓" } else { "↑" }
+        ),
+    };
+    let mut facets = format!(
+        "cableview library: {} of {} cables · {sort}",
+        t.rows.len(),
+        browser.library.len(),
+    );
+    if let Some(full_text) = &t.full_text {
+        // The index gives its best: say so when more match than it gave.
+        if full_text.ranked.len() >= crate::session::table::full_text::RESULTS {
+            facets.push_str(&format!(
+                " · {} documents match, the best {} shown",
+                full_text.total,
+                full_text.ranked.len()
+            ));
+        }
+    }
+    if let Some(level) = q.classification {
+        facets.push_str(&format!(" · class {}", level.name()));
+    }
+    if let Some(tag) = &q.tag {
+        facets.push_str(&format!(" · TAG {tag}"));
+    }
+    if !q.text.is_empty() {
+        facets.push_str(&format!(" · /{}", q.text));
+    }
+    if t.filtered()
+        && let Some(key) = browser.keymap().library_key(&Action::Cancel)
+    {
+        facets.push_str(&format!(" ({key} clears)"));
+    }
+    Line::from(truncate(&facets, area.width as usize))
+        .style(ui.title)
+        .render(title, buf);
+    let cursor = if t.typing { "▏" } else { "" };
+    let filter_text = format!("/{}{cursor}", q.text);
+    let filter_style = if t.typing || !q.text.is_empty() {
+        ui.text
+    } else {
+        ui.dim
+    };
+    let mut filter_line = vec![Span::styled(filter_text, filter_style)];
+    if let Some(error) = &t.query_error {
+        filter_line.push(Span::styled(format!("  {error}"), ui.notice));
+    } else if t.searches_index() && t.typing {
+        filter_line.push(Span::styled(
+            "  full text: words, \"phrases\", field:value",
+            ui.dim,
+        ));
+    }
+    fit_line(filter_line, area.width).render(filter, buf);
+    if t.full_text.is_some() {
+        let id = t
+            .current()
+            .and_then(|c| browser.library.row(c))
+            .map_or("", |r| r.id.as_str());
+        let fetched = t.current_snippet().or_else(|| {
+            // Asked for and not come: nothing to show yet. Not asked (no row): empty.
+            t.current().is_none().then_some(&EMPTY_SNIPPET)
+        });
+        super::snippet::SnippetView {
+            snippet: fetched,
+            id,
+            ui,
+        }
+        .render(snippet, buf);
+    }
+    let fitted = Fitted::new(&t.measure, heading.width);
+    let titles: Vec<String> = fitted
+        .columns
+        .iter()
+        .map(|&(c, _)| {
+            let mark = if c == q.sort && ranked.is_none() {
+                if q.descending { "↓" } else { "↑" }
+            } else {
+                ""
+            };
+            format!("{}{mark}", c.title())
+        })
+        .collect();
+    row_line(&titles, &fitted.columns, |_| ui.heading).render(heading, buf);
+    let height = body.height as usize;
+    // The session pages by the rows it was told; the frame may be taller or shorter.
+    let selected = t.cursor.selected;
+    let offset = t
+        .cursor
+        .offset
+        .min(selected)
+        .max((selected + 1).saturating_sub(height));
+    for (line, &cable) in t.rows.iter().skip(offset).take(height).enumerate() {
+        let Some(row) = browser.library.row(cable) else {
+            continue;
+        };
+        let level = browser.theme.level(row.classification);
+        let cells: Vec<String> = fitted
+            .columns
+            .iter()
+            .map(|&(c, _)| columns::cell(row, c, fitted.narrow))
+            .collect();
+        let mut l = row_line(&cells, &fitted.columns, |c| {
+            if c == Column::Classification {
+                level
+            } else {
+                ui.text
+            }
+        });
+        if offset + line == selected {
+            l = l.style(ui.cursor);
+        }
+        let y = body.y + u16::try_from(line).unwrap_or(u16::MAX);
+        l.render(
+            Rect {
+                y,
+                height: 1,
+                ..body
+            },
+            buf,
+        );
+    }
+    if t.rows.is_empty() {
+        Line::from("no cable matches")
+            .style(ui.dim)
+            .render(body, buf);
+    }
+    let hint = browser
+        .notice
+        .clone()
+        .unwrap_or_else(|| table_hint(browser, area.width as usize));
+    Line::from(truncate(&hint, area.width as usize))
+        .style(ui.status)
+        .render(status, buf);
+}
+
+/// A snippet with nothing in it, for results with no row.
+static EMPTY_SNIPPET: crate::search_index::Snippet = crate::search_index::Snippet {
+    text: String::new(),
+    highlights: Vec::new(),
+};
+
+/// Spans cut to `width` columns: the text of each made safe, the last one cut short.
+fn fit_line(spans: Vec<Span<'static>>, width: u16) -> Line<'static> {
+    let mut left = usize::from(width);
+    let mut fitted = Vec::new();
+    for span in spans {
+        if left == 0 {
+            break;
+        }
+        let text = truncate(&span.content, left);
+        left = left.saturating_sub(crate::sanitize::width(&text));
+        fitted.push(Span::styled(text, span.style));
+    }
+    Line::from(fitted)
+}
+
+/// One table line: each cell cut to its column, made safe, one space apart.
+fn row_line(
+    cells: &[String],
+    columns: &[(Column, u16)],
+    style: impl Fn(Column) -> Style,
+) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (cell, &(column, width)) in cells.iter().zip(columns) {
+        let text = truncate(cell, width as usize);
+        let pad = (width as usize).saturating_sub(crate::sanitize::width(&text));
+        // Numbers read best right-aligned.
+        let padded = if matches!(column, Column::Paragraphs | Column::Mentions) {
+            format!("{}{text} ", " ".repeat(pad))
+        } else {
+            format!("{text}{} ", " ".repeat(pad))
+        };
+        spans.push(Span::styled(padded, style(column)));
+    }
+    Line::from(spans)
+}
