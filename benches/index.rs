@@ -120,6 +120,29 @@ fn queries(c: &mut Criterion, built: &Path, count: usize) {
         });
     }
     group.finish();
+    // `x` and the status line on the entity most cables name, and cited-by of a cable.
+    let facets = opened.facets("").expect("runs");
+    let mut group = c.benchmark_group("links");
+    group.sample_size(10);
+    if let Some((kind, top)) = facets
+        .entities
+        .iter()
+        .filter_map(|(kind, names)| Some((kind, names.first()?)))
+        .max_by_key(|(_, (_, n))| *n)
+    {
+        let label = format!("naming_{}_cables", top.1);
+        group.bench_function(BenchmarkId::new(label, count), |b| {
+            b.iter(|| opened.cables_naming(kind, black_box(&top.0)).expect("runs"));
+        });
+        let label = format!("count_naming_{}_cables", top.1);
+        group.bench_function(BenchmarkId::new(label, count), |b| {
+            b.iter(|| opened.count_naming(kind, black_box(&top.0)).expect("runs"));
+        });
+    }
+    group.bench_function(BenchmarkId::new("cited_by", count), |b| {
+        b.iter(|| opened.cited_by(black_box("04PARIS8983")).expect("runs"));
+    });
+    group.finish();
     let mut group = c.benchmark_group("facets");
     group.sample_size(20);
     for (name, query) in [

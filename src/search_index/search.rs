@@ -167,6 +167,21 @@ impl SearchIndex {
         self.rows(&TermQuery::new(term, IndexRecordOption::Basic))
     }
 
+    /// How many documents name an entity of this kind and name (any case).
+    ///
+    /// # Errors
+    /// When the index cannot be read.
+    pub fn count_naming(&self, kind: &EntityKind, name: &str) -> Result<u64, IndexError> {
+        let term = Term::from_field_text(self.fields.entity_key, &schema::entity_key(kind, name));
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        let count = self
+            .reader
+            .searcher()
+            .search(&query, &tantivy::collector::Count)
+            .map_err(|e| IndexError::from_tantivy(&self.dir, e))?;
+        Ok(count as u64)
+    }
+
     /// The cables whose REFs name the cable `id`.
     ///
     /// # Errors

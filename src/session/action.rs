@@ -155,9 +155,19 @@ pub enum Action {
     Searched(Box<Searched>),
     /// The event loop fetched a snippet asked for with [`crate::session::Effect::Snippet`].
     SnippetRead(Box<SnippetRead>),
-    /// The event loop answered a [`crate::session::Effect::Lookup`]: the reference IDs
-    /// of the cables found, or why the index could not say.
-    LookedUp(Box<crate::session::Lookup>, Result<Vec<String>, String>),
+    /// The event loop answered a [`crate::session::Effect::Lookup`], or says why the index
+    /// could not.
+    LookedUp(Box<crate::session::Lookup>, Result<Answer, String>),
+}
+
+/// What the corpus index answered to a lookup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// The reference IDs of the cables found, in date order.
+    Cables(Vec<String>),
+    /// How many documents were found (a count is all the status line needs, and costs
+    /// nothing even for an entity most of the release names).
+    Count(u64),
 }
 
 /// What the event loop found in the corpus index for a query typed in the table.

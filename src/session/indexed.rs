@@ -5,7 +5,7 @@
 use super::facets::FacetsPane;
 use super::{CableList, Effect, ListCursor, ListItem, Lookup, Session};
 use crate::library::EntityKey;
-use crate::session::action::{Action, Searched, SnippetRead};
+use crate::session::action::{Action, Answer, Searched, SnippetRead};
 use crate::session::reader::CableLink;
 
 /// The cables an entity was last looked up in, for the status line, the sidebar's count
@@ -16,8 +16,10 @@ pub(super) struct Naming {
     pub cable: usize,
     /// The entity.
     pub entity: Option<EntityKey>,
-    /// The other cables naming it, by library index.
-    pub others: Vec<usize>,
+    /// How many other cables name it.
+    pub count: usize,
+    /// Which, by library index, once they were asked for (`x`).
+    pub others: Option<Vec<usize>>,
 }
 
 impl Session {
@@ -142,8 +144,7 @@ impl Session {
             return Some(self.elsewhere(cable, entity).len());
         }
         let naming = self.naming.as_ref()?;
-        (naming.cable == cable && naming.entity.as_ref() == Some(entity))
-            .then_some(naming.others.len())
+        (naming.cable == cable && naming.entity.as_ref() == Some(entity)).then_some(naming.count)
     }
 
     /// Asks the index for the cables naming the selected entity: to list them (`x`) or
@@ -159,13 +160,11 @@ impl Session {
         let cached = self
             .naming
             .as_ref()
-            .is_some_and(|n| n.cable == *cable && n.entity.as_ref() == Some(&key));
-        if cached && list {
-            self.list_naming();
-            return;
-        }
-        if cached {
-            return;
+            .filter(|n| n.cable == *cable && n.entity.as_ref() == Some(&key));
+        match cached {
+            Some(n) if list && n.others.is_some() => return self.list_naming(),
+            Some(_) if !list => return,
+            _ => {}
         }
         self.effects.push(Effect::Lookup(Lookup::Naming {
             cable: *cable,
@@ -176,9 +175,10 @@ impl Session {
     }
 
     /// The index answered a lookup.
-    pub(super) fn looked_up(&mut self, lookup: Lookup, ids: Result<Vec<String>, String>) {
-        let ids = match ids {
-            Ok(ids) => ids,
+    pub(super) fn looked_up(&mut self, lookup: Lookup, answer: Result<Answer, String>) {
+        let ids = match answer {
+            Ok(Answer::Cables(ids)) => ids,
+            Ok(Answer::Count(count)) => return self.counted(&lookup, count),
             Err(e) => return self.tell(e),
         };
         let Some(open) = self.reader.as_ref().map(|(c, _)| *c) else {
@@ -200,7 +200,8 @@ impl Session {
                 self.naming = Some(Naming {
                     cable,
                     entity: Some(entity),
-                    others: found,
+                    count: found.len(),
+                    others: Some(found),
                 });
                 if list {
                     self.list_naming();
@@ -231,9 +232,30 @@ impl Session {
         }
     }
 
+    /// The index counted the documents naming the selected entity: the others are those
+    /// less this cable's own.
+    fn counted(&mut self, lookup: &Lookup, count: u64) {
+        let Lookup::Naming { cable, entity, .. } = lookup else {
+            return;
+        };
+        if self.reader.as_ref().is_none_or(|(open, _)| open != cable) {
+            return;
+        }
+        self.naming = Some(Naming {
+            cable: *cable,
+            entity: Some(entity.clone()),
+            count: usize::try_from(count.saturating_sub(1)).unwrap_or(usize::MAX),
+            others: None,
+        });
+        self.note_selected_entity();
+    }
+
     /// Lists the cables the last lookup found naming the selected entity.
     fn list_naming(&mut self) {
         let Some(naming) = &self.naming else {
+            return;
+        };
+        let Some(others) = &naming.others else {
             return;
         };
         let Some((_, app)) = &self.reader else {
@@ -242,14 +264,12 @@ impl Session {
         let Some(entity) = app.selected.and_then(|i| app.cable.entities.get(i)) else {
             return;
         };
-        let id_width = naming
-            .others
+        let id_width = others
             .iter()
             .map(|&c| self.cable_id(c).chars().count())
             .max()
             .unwrap_or(0);
-        let items: Vec<ListItem> = naming
-            .others
+        let items: Vec<ListItem> = others
             .iter()
             .map(|&c| {
                 let row = self.library.row(c);

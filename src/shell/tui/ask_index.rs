@@ -4,7 +4,7 @@
 use crate::library::Library;
 use crate::search_index::{IndexError, SearchIndex};
 use crate::session::Lookup;
-use crate::session::action::{Action, Found, Searched, SnippetRead};
+use crate::session::action::{Action, Answer, Found, Searched, SnippetRead};
 use crate::session::table::full_text::RESULTS;
 
 /// The index of `library`, or the action telling there is none.
@@ -50,15 +50,24 @@ pub(super) fn snippet(library: &Library, query: String, cable: usize, id: &str) 
     }))
 }
 
-/// The reference IDs of the cables a lookup reaches across the index.
+/// The cables a lookup reaches across the index (or only how many, when that is all it
+/// asks).
 pub(super) fn lookup(library: &Library, lookup: Lookup) -> Action {
-    let ids = index_of(library).and_then(|index| {
-        let rows = match &lookup {
-            Lookup::Naming { entity, name, .. } => index.cables_naming(&entity.kind, name),
-            Lookup::CitedBy { id, .. } => index.cited_by(id),
+    let answer = index_of(library).and_then(|index| {
+        let ids = |rows: Vec<crate::search_index::TableRow>| {
+            Answer::Cables(rows.into_iter().map(|r| r.id).collect())
         };
-        rows.map(|rows| rows.into_iter().map(|r| r.id).collect())
-            .map_err(|e| e.to_string())
+        let answer = match &lookup {
+            Lookup::Naming {
+                entity,
+                name,
+                list: false,
+                ..
+            } => index.count_naming(&entity.kind, name).map(Answer::Count),
+            Lookup::Naming { entity, name, .. } => index.cables_naming(&entity.kind, name).map(ids),
+            Lookup::CitedBy { id, .. } => index.cited_by(id).map(ids),
+        };
+        answer.map_err(|e| e.to_string())
     });
-    Action::LookedUp(Box::new(lookup), ids)
+    Action::LookedUp(Box::new(lookup), answer)
 }
