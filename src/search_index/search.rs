@@ -84,7 +84,7 @@ impl SearchIndex {
         })
     }
 
-    /// The `limit` best cables for a query, with snippets.
+    /// The `limit` best cables for a query, with snippets, each cable once.
     ///
     /// # Errors
     /// Where the query is wrong, or the index cannot be read.
@@ -92,15 +92,27 @@ impl SearchIndex {
         let query = self.parse(text)?;
         let searcher = self.reader.searcher();
         let err = |e| IndexError::from_tantivy(&self.dir, e);
+        // A cable held in two files (its text and its page) is two documents: twice the
+        // limit leaves room to give each cable once, at its best.
         let top = searcher
-            .search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score())
+            .search(
+                &query,
+                &TopDocs::with_limit(limit.max(1).saturating_mul(2)).order_by_score(),
+            )
             .map_err(err)?;
         let mut generator =
             SnippetGenerator::create(&searcher, &*query, self.fields.text).map_err(err)?;
         generator.set_max_num_chars(SNIPPET_CHARS);
-        let mut hits = Vec::with_capacity(top.len());
+        let mut hits: Vec<Hit> = Vec::with_capacity(limit.min(top.len()));
         for (score, address) in top {
+            if hits.len() >= limit.max(1) {
+                break;
+            }
             let doc: TantivyDocument = searcher.doc(address).map_err(err)?;
+            let id = first_str(&doc, self.fields.id).unwrap_or_default();
+            if !id.is_empty() && hits.iter().any(|h| h.id.eq_ignore_ascii_case(id)) {
+                continue;
+            }
             let snippet = generator.snippet_from_doc(&doc);
             let (snippet, highlights) = if snippet.highlighted().is_empty() {
                 (

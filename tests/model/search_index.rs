@@ -166,3 +166,18 @@ fn a_csv_row_is_read_again_when_opened() {
     );
     assert!(Path::new(FIXTURE).exists());
 }
+
+#[test]
+fn a_cable_held_in_its_text_and_its_page_is_one_hit() {
+    const RAW: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/raw");
+    let (_dir, index) = build(&[ANNOTATED, RAW]);
+    let hits = index.search("terrorism", 1_000).unwrap();
+    let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+    let distinct: BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(ids.len(), distinct.len(), "{ids:?}");
+    // Both files of 04PARIS8983 say it; the cable is found once, and the limit counts
+    // cables, not files.
+    assert!(distinct.contains("04PARIS8983"));
+    assert_eq!(index.search("terrorism", 3).unwrap().len(), 3);
+    assert!(index.ranked("terrorism", 1_000).unwrap().total > ids.len() as u64);
+}
