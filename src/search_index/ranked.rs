@@ -5,11 +5,10 @@
 
 use super::{IndexError, SearchIndex};
 use std::ops::Range;
+use tantivy::TantivyDocument;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::TermQuery;
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{TantivyDocument, Term};
 
 /// How long a snippet for the table is, in characters.
 const SNIPPET_CHARS: usize = 240;
@@ -81,40 +80,36 @@ impl SearchIndex {
         let query = self.parse(text)?;
         let searcher = self.reader.searcher();
         let err = |e| IndexError::from_tantivy(&self.dir, e);
-        // The ID field keeps codes lower-cased, as its tokenizer made them.
-        let term = Term::from_field_text(self.fields.id, &id.to_lowercase());
-        let found = searcher
-            .search(
-                &TermQuery::new(term, IndexRecordOption::Basic),
-                &TopDocs::with_limit(1).order_by_score(),
-            )
-            .map_err(err)?;
-        let Some((_, address)) = found.first() else {
-            return Ok(None);
-        };
-        let doc: TantivyDocument = searcher.doc(*address).map_err(err)?;
         let mut generator =
             SnippetGenerator::create(&searcher, &*query, self.fields.text).map_err(err)?;
         generator.set_max_num_chars(SNIPPET_CHARS);
-        let snippet = generator.snippet_from_doc(&doc);
-        if snippet.highlighted().is_empty() {
-            let body = doc
-                .get_first(self.fields.text)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default();
-            let end = body
-                .char_indices()
-                .nth(SNIPPET_CHARS)
-                .map_or(body.len(), |(i, _)| i);
-            return Ok(Some(Snippet {
-                text: body[..end].to_string(),
-                highlights: Vec::new(),
-            }));
+        let mut opening = None;
+        // Of a cable's files (its text and its page), the first that shows a match.
+        for address in self.documents_of(&searcher, id).map_err(err)? {
+            let doc: TantivyDocument = searcher.doc(address).map_err(err)?;
+            let snippet = generator.snippet_from_doc(&doc);
+            if !snippet.highlighted().is_empty() {
+                return Ok(Some(Snippet {
+                    text: snippet.fragment().to_string(),
+                    highlights: snippet.highlighted().to_vec(),
+                }));
+            }
+            if opening.is_none() {
+                let body = doc
+                    .get_first(self.fields.text)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default();
+                let end = body
+                    .char_indices()
+                    .nth(SNIPPET_CHARS)
+                    .map_or(body.len(), |(i, _)| i);
+                opening = Some(Snippet {
+                    text: body[..end].to_string(),
+                    highlights: Vec::new(),
+                });
+            }
         }
-        Ok(Some(Snippet {
-            text: snippet.fragment().to_string(),
-            highlights: snippet.highlighted().to_vec(),
-        }))
+        Ok(opening)
     }
 
     /// The words a query looks for in the text (lower-cased, as the tokenizer cut them;

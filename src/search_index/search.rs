@@ -238,21 +238,29 @@ impl SearchIndex {
         Ok(rows)
     }
 
+    /// The documents of cable `id` (its files), in index order.
+    pub(super) fn documents_of(
+        &self,
+        searcher: &Searcher,
+        id: &str,
+    ) -> tantivy::Result<Vec<DocAddress>> {
+        // The ID field keeps codes lower-cased, as its tokenizer made them.
+        let term = Term::from_field_text(self.fields.id, &id.to_lowercase());
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        let mut found: Vec<DocAddress> = searcher
+            .search(&query, &DocSetCollector)?
+            .into_iter()
+            .collect();
+        found.sort();
+        Ok(found)
+    }
+
     /// The file and CSV row of cable `id`. Of the files that share a reference ID (an
     /// annotated text and its page), the one with the most mentions, as a library's base.
     pub(super) fn source_of(&self, id: &str) -> Result<(String, Option<u64>), IndexError> {
         let searcher = self.reader.searcher();
         let err = |e| IndexError::from_tantivy(&self.dir, e);
-        // The ID field keeps codes lower-cased, as its tokenizer made them.
-        let term = Term::from_field_text(self.fields.id, &id.to_lowercase());
-        let found = searcher
-            .search(
-                &TermQuery::new(term, IndexRecordOption::Basic),
-                &DocSetCollector,
-            )
-            .map_err(err)?;
-        let mut found: Vec<DocAddress> = found.into_iter().collect();
-        found.sort();
+        let found = self.documents_of(&searcher, id).map_err(err)?;
         let mut best: Option<(u64, DocAddress)> = None;
         for address in found {
             let mentions = searcher

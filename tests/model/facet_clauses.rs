@@ -1,31 +1,16 @@
 //! The facets pane's clauses against a real index: picking a value narrows the query to
 //! exactly the cables its count says, alone and after a word, whatever the value holds.
 
+use crate::search_index::build;
 use cableview::cable::EntityKind;
-use cableview::search_index::{self, Facets, SearchIndex};
+use cableview::search_index::{Facets, SearchIndex};
 use cableview::session::action::Action;
 use cableview::session::facets::{FacetsPane, Section, clause};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/release.csv");
 const ANNOTATED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/annotated");
-
-fn build(paths: &[&Path]) -> (tempfile::TempDir, SearchIndex) {
-    let dir = tempfile::tempdir().unwrap();
-    let paths: Vec<PathBuf> = paths.iter().map(|p| p.to_path_buf()).collect();
-    let report = search_index::update(
-        &dir.path().join("ix"),
-        &paths,
-        &|_| {},
-        &AtomicBool::new(false),
-    )
-    .unwrap();
-    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
-    let index = SearchIndex::open(&dir.path().join("ix")).unwrap();
-    (dir, index)
-}
 
 /// The distinct cables a query finds.
 fn found(index: &SearchIndex, query: &str) -> BTreeSet<String> {

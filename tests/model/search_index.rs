@@ -10,9 +10,10 @@ use std::sync::atomic::AtomicBool;
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/release.csv");
 const ANNOTATED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/annotated");
 
-fn build(paths: &[&str]) -> (tempfile::TempDir, SearchIndex) {
+/// An index of `paths` in a temporary folder, every input read.
+pub(crate) fn build<P: AsRef<Path>>(paths: &[P]) -> (tempfile::TempDir, SearchIndex) {
     let dir = tempfile::tempdir().unwrap();
-    let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+    let paths: Vec<PathBuf> = paths.iter().map(|p| p.as_ref().to_path_buf()).collect();
     let report = search_index::update(
         &dir.path().join("ix"),
         &paths,
