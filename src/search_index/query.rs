@@ -187,7 +187,17 @@ pub fn rewrite(query: &str) -> Result<String, QueryError> {
                     i = end;
                     continue;
                 }
-                out.push_str(&word);
+                // `a AND NOT b`: tantivy reads `NOT b` as a clause of its own that matches
+                // nothing; `a NOT b` is what is meant, and what it runs.
+                let next_word: String = chars[i + len..]
+                    .iter()
+                    .skip_while(|&&(_, c)| c.is_whitespace())
+                    .take_while(|&&(_, c)| c.is_alphanumeric())
+                    .map(|&(_, c)| c)
+                    .collect();
+                if word != "AND" || next_word != "NOT" {
+                    out.push_str(&word);
+                }
                 i += len;
                 continue;
             }

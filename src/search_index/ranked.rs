@@ -113,19 +113,41 @@ impl SearchIndex {
     }
 
     /// The words a query looks for in the text (lower-cased, as the tokenizer cut them;
-    /// the words of its phrases too), to show where a cable says them.
+    /// the words of its phrases, and of the entities it names, too), to show where a
+    /// cable says them.
     ///
     /// # Errors
     /// Where the query is wrong.
     pub fn words(&self, text: &str) -> Result<Vec<String>, IndexError> {
         let query = self.parse(text)?;
+        let f = &self.fields;
+        let worded = [f.text, f.subject, f.entity, f.per, f.org, f.loc, f.misc];
+        let named = [f.f_per, f.f_org, f.f_loc, f.f_misc];
         let mut words: Vec<String> = Vec::new();
-        query.query_terms(&mut |term, _| {
-            if (term.field() == self.fields.text || term.field() == self.fields.subject)
-                && let Some(word) = term.value().as_str()
-                && !words.iter().any(|w| w == word)
-            {
+        let mut add = |word: &str| {
+            if !word.is_empty() && !words.iter().any(|w| w == word) {
                 words.push(word.to_string());
+            }
+        };
+        query.query_terms(&mut |term, _| {
+            let field = term.field();
+            if worded.contains(&field)
+                && let Some(word) = term.value().as_str()
+            {
+                add(word);
+            } else if named.contains(&field)
+                && let Some(facet) = term.value().as_facet()
+            {
+                // `per="Djamel Beghal"` names the entity whole: its words are what the
+                // text says.
+                let name = facet
+                    .to_path()
+                    .last()
+                    .map(|s| s.to_lowercase())
+                    .unwrap_or_default();
+                for word in name.split(|c: char| !c.is_alphanumeric()) {
+                    add(word);
+                }
             }
         });
         Ok(words)

@@ -86,6 +86,13 @@ impl Session {
                     if self.reader.as_ref().is_some_and(|(open, _)| *open != cable) {
                         self.remember();
                     }
+                    // The words of the query it was opened with last time are not this
+                    // query's.
+                    if let Some((open, app)) = &mut self.reader
+                        && *open == cable
+                    {
+                        app.drop_matches();
+                    }
                     self.go(cable, arrival);
                 }
             }

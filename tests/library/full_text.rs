@@ -101,6 +101,17 @@ fn a_cable_opened_from_the_results_shows_the_words_and_n_walks_them() {
     driver.press(Action::NextMatch);
     let search = driver.app().search.as_ref().unwrap();
     assert_eq!(search.current, Some(1));
+    // Found again by its ID, the same cable no longer shows the words of the first query.
+    let id = driver.app().cable.id.clone().unwrap();
+    driver.press(Action::Back);
+    driver.press(Action::Cancel);
+    driver.press(Action::Filter);
+    type_text(&mut driver, &id.to_lowercase());
+    driver.press(Action::Open);
+    driver.press(Action::Open);
+    assert_eq!(driver.app().cable.id.as_deref(), Some(id.as_str()));
+    assert!(driver.app().search.is_none(), "{:?}", driver.app().search);
+    assert!(!driver.screen().contains("/hezbollah"));
 }
 
 #[test]
@@ -322,4 +333,48 @@ fn facets_on_a_folder_say_they_need_an_index() {
         "{}",
         driver.screen()
     );
+}
+
+#[test]
+fn a_cable_found_by_an_entity_opens_at_its_name() {
+    let (_dir, at, mut driver) = indexed(110, 30);
+    let index = SearchIndex::open(&at).unwrap();
+    let facets = index.facets("").unwrap();
+    let (_, people) = facets
+        .entities
+        .iter()
+        .find(|(kind, _)| *kind == cableview::cable::EntityKind::Per)
+        .unwrap();
+    let (name, _) = people
+        .iter()
+        .find(|(n, _)| n.contains(' ') && n.chars().all(|c| c.is_alphabetic() || c == ' '))
+        .expect("a person of two words or more");
+    for query in [
+        format!("entity:\"{name}\""),
+        cableview::session::facets::clause(
+            &cableview::session::facets::Section::Entity(cableview::cable::EntityKind::Per),
+            name,
+        )
+        .unwrap(),
+    ] {
+        driver.press(Action::Cancel);
+        driver.press(Action::Filter);
+        type_text(&mut driver, &query);
+        driver.press(Action::Open);
+        assert!(!driver.table.rows.is_empty(), "{query}");
+        driver.press(Action::Open);
+        let search = driver
+            .app()
+            .search
+            .as_ref()
+            .expect("the name is highlighted");
+        let first = search.hits.first().expect("a match");
+        let said = &driver.app().block_text(first.block)[first.bytes.clone()];
+        assert!(
+            name.split(' ').any(|w| w.eq_ignore_ascii_case(said)),
+            "{said} in {name}"
+        );
+        assert!(search.hits.len() >= 2, "{query}: {:?}", search.hits);
+        driver.press(Action::Back);
+    }
 }

@@ -182,3 +182,21 @@ fn a_cable_held_in_its_text_and_its_page_is_one_hit() {
     assert_eq!(index.search("terrorism", 3).unwrap().len(), 3);
     assert!(index.ranked("terrorism", 1_000).unwrap().total > ids.len() as u64);
 }
+
+#[test]
+fn and_not_excludes_as_not_does() {
+    let (_dir, index) = build(&[ANNOTATED]);
+    let ids = |q: &str| -> BTreeSet<String> {
+        index
+            .search(q, 1_000)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
+    };
+    let without = ids("france NOT hezbollah");
+    assert!(!without.is_empty());
+    assert_eq!(ids("france AND NOT hezbollah"), without);
+    assert_eq!(ids("france -hezbollah"), without);
+    assert!(without.len() < ids("france").len());
+}

@@ -77,6 +77,14 @@ impl Reader {
         self.refresh_search();
     }
 
+    /// Drops the words of a full-text query shown with [`Reader::show_matches`] (a search
+    /// typed in the reader stays).
+    pub fn drop_matches(&mut self) {
+        if self.search.as_ref().is_some_and(|s| !s.words.is_empty()) {
+            self.search = None;
+        }
+    }
+
     /// Whether the cable's text says any of `words` (as whole words).
     #[must_use]
     pub fn says_any(&self, words: &[String]) -> bool {
