@@ -470,14 +470,18 @@ pub const LIBRARY: &[Binding] = &[
     Binding::new(
         Action::Filter,
         "filter",
-        "filter as you type across ID, subject, origin, TAGS and entity names (enter keeps it)",
+        "filter as you type by ID, subject, origin, TAGS, entities; on a corpus index, the full text",
     ),
     Binding::new(
         Action::Cancel,
         "cancel",
         "stop typing, then clear the filters (text, class, TAG); close a list or the skipped files",
     ),
-    Binding::new(Action::NextSort, "next_sort", "sort by the next column"),
+    Binding::new(
+        Action::NextSort,
+        "next_sort",
+        "sort by the next column (search results: best first, each column, best first)",
+    ),
     Binding::new(Action::Reverse, "reverse", "reverse the sort"),
     Binding::new(
         Action::NextClassification,

@@ -93,10 +93,19 @@ impl Session {
             return;
         };
         let text = &mut self.table.query.text;
-        if !text.trim().is_empty() {
-            text.push(' ');
+        // A value already picked is taken out again.
+        match find_clause(text, &clause) {
+            Some(at) => {
+                text.replace_range(at..at + clause.len(), "");
+                *text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            }
+            None => {
+                if !text.trim().is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(&clause);
+            }
         }
-        text.push_str(&clause);
         self.query_changed();
     }
 
@@ -288,5 +297,27 @@ impl Session {
             cursor: ListCursor::default(),
         });
         self.fit_list();
+    }
+}
+
+/// Where `clause` stands in a query as a whole, between spaces or the ends.
+fn find_clause(text: &str, clause: &str) -> Option<usize> {
+    text.match_indices(clause).map(|(at, _)| at).find(|&at| {
+        let end = at + clause.len();
+        (at == 0 || text[..at].ends_with(' '))
+            && (end == text.len() || text[end..].starts_with(' '))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_clause;
+
+    #[test]
+    fn a_clause_is_found_whole_only() {
+        assert_eq!(find_clause("tag=PTER", "tag=PTER"), Some(0));
+        assert_eq!(find_clause("war tag=PTERX", "tag=PTER"), None);
+        assert_eq!(find_clause("a origin=\"X Y\" b", "origin=\"X Y\""), Some(2));
+        assert_eq!(find_clause("xtag=PTER", "tag=PTER"), None);
     }
 }

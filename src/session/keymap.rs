@@ -560,7 +560,7 @@ mod tests {
             library.contains("| `x` | reader | the other cables"),
             "{library}"
         );
-        assert!(library.contains("| `s` | library | sort by the next column |"));
+        assert!(library.contains("| `s` | library | sort by the next column ("));
         assert!(library.contains("| `ctrl-i, ctrl-n` | library, reader | jump forward"));
     }
 }

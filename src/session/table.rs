@@ -105,10 +105,20 @@ impl Table {
     }
 
     /// Cycles the sort column forwards.
+    ///
+    /// Over full-text results the cycle starts and ends at their ranking: best first,
+    /// then each column, then best first again.
     pub fn next_sort(&mut self, library: &Library) {
-        self.query.sort = self.query.sort.next();
+        let first = Column::ALL[0];
+        match self.full_text.as_mut() {
+            Some(full_text) if full_text.by_rank => {
+                full_text.by_rank = false;
+                self.query.sort = first;
+            }
+            Some(full_text) if self.query.sort.next() == first => full_text.by_rank = true,
+            _ => self.query.sort = self.query.sort.next(),
+        }
         self.query.descending = false;
-        self.unrank();
         self.resort(library);
     }
 

@@ -15,6 +15,22 @@ use ratatui::widgets::Widget;
 /// `enter open  / filter  ...`: the first key of each action the table's status line
 /// names, as the keymap binds them (an unbound action is left out), fitted to `width`:
 /// what matters least goes first, and the help key, which lists them all, stays.
+/// The keys of the facets pane, while it has them.
+fn facets_hint(browser: &Session) -> String {
+    let key = |action| {
+        browser
+            .keymap()
+            .library_key(&action)
+            .map_or_else(|| "-".to_string(), |k| k.to_string())
+    };
+    format!(
+        "facets: {} narrows (again: takes it out)  {} back to the table  {} hides them",
+        key(Action::Open),
+        key(Action::Cancel),
+        key(Action::Facets)
+    )
+}
+
 fn table_hint(browser: &Session, width: usize) -> String {
     // In the order shown, each with its rank in dropping (lowest goes first).
     const HINTS: [(Action, &str, u8); 10] = [
@@ -230,10 +246,13 @@ pub(super) fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
             .style(ui.dim)
             .render(body, buf);
     }
-    let hint = browser
-        .notice
-        .clone()
-        .unwrap_or_else(|| table_hint(browser, area.width as usize));
+    let hint = browser.notice.clone().unwrap_or_else(|| {
+        if t.in_facets {
+            facets_hint(browser)
+        } else {
+            table_hint(browser, area.width as usize)
+        }
+    });
     Line::from(truncate(&hint, area.width as usize))
         .style(ui.status)
         .render(status, buf);

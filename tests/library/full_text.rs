@@ -73,6 +73,21 @@ fn typing_searches_the_full_text_and_ranks_the_rows() {
     let marked = &snippet.text[snippet.highlights[0].clone()];
     assert!(marked.eq_ignore_ascii_case("terrorism"), "{marked}");
     assert!(screen.contains(&format!("── {} ", expected[0])), "{screen}");
+    // `s` sorts the results by each column in turn, then comes back to their ranking.
+    driver.press(Action::Open);
+    driver.press(Action::NextSort);
+    assert!(driver.screen().contains("sort ID"), "{}", driver.screen());
+    assert_ne!(row_ids(&driver), expected);
+    for _ in 0..cableview::library::Column::ALL.len() {
+        driver.press(Action::NextSort);
+    }
+    assert!(
+        driver.screen().contains("best first"),
+        "{}",
+        driver.screen()
+    );
+    assert_eq!(row_ids(&driver), expected);
+    driver.press(Action::Filter);
     // A word the subject alone has is found in the text too; a word no cable has, none.
     driver.press(Action::Cancel);
     driver.press(Action::Filter);
@@ -305,6 +320,11 @@ fn the_facets_pane_counts_the_search_and_narrows_it() {
         .collect();
     let shown: std::collections::BTreeSet<String> = row_ids(&driver).into_iter().collect();
     assert_eq!(shown, expected);
+    // Enter on the value picked takes it out again.
+    driver.press(Action::Open);
+    assert_eq!(driver.table.query.text, "terrorism");
+    driver.press(Action::Open);
+    assert_eq!(driver.table.query.text, format!("terrorism class={class}"));
     // Esc gives the keys back to the table, F takes them again, and F there hides it.
     driver.press(Action::Cancel);
     driver.press(Action::Down);
