@@ -128,3 +128,16 @@ fn pane_block<'a>(ui: &UiStyles, title: impl Into<Line<'a>>, focused: bool) -> B
 fn safe_span(text: &str, style: Style) -> Span<'static> {
     Span::styled(crate::sanitize::visible(text).into_owned(), style)
 }
+
+/// `1234567` as `1,234,567`.
+pub(crate) fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}

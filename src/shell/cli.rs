@@ -95,7 +95,7 @@ pub fn main() -> ExitCode {
             json,
             limit,
             query,
-        }) => index::search_command(index.as_deref(), json, limit, &query.join(" ")),
+        }) => index::search_command(index.as_deref(), json, limit as usize, &query.join(" ")),
         Some(Command::Schema) => write_out(export::schema::JSON_SCHEMA).map_err(Failure::from),
         Some(Command::Paths) => write_out(&Paths::from_env().report()).map_err(Failure::from),
         Some(Command::Config { default }) => config_command(default),

@@ -1,7 +1,7 @@
 //! The facets pane beside the table of a corpus index: each section's heading, then its
 //! values with their counts right-aligned, scrolled to keep the cursor in view.
 
-use super::{pane_block, truncate};
+use super::{grouped, pane_block, truncate};
 use crate::session::facets::{FacetsPane, Row, Section};
 use crate::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -117,22 +117,10 @@ fn title(total: u64, width: usize) -> String {
     .unwrap_or_default()
 }
 
-/// `1234567` as `1,234,567`.
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{grouped, title};
+    use super::title;
+    use crate::ui::grouped;
 
     #[test]
     fn counts_are_grouped_by_thousands() {

@@ -1,7 +1,7 @@
 //! The table of cables: its title and filter line, the rows fitted to the width, the
 //! snippet of the selected row and the facets pane on a corpus index, the status line.
 
-use super::truncate;
+use super::{grouped, truncate};
 use crate::library::Column;
 use crate::session::Session;
 use crate::session::action::Action;
@@ -124,21 +124,19 @@ pub(super) fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
             if q.descending { "↓" } else { "↑" }
         ),
     };
-    let mut facets = format!(
-        "cableview library: {} of {} cables · {sort}",
-        t.rows.len(),
-        browser.library.len(),
-    );
-    if let Some(full_text) = &t.full_text {
+    let rows = grouped(t.rows.len() as u64);
+    let cables = grouped(browser.library.len() as u64);
+    let mut facets = match &t.full_text {
         // The index gives its best: say so when more match than it gave.
-        if full_text.ranked.len() >= crate::session::table::full_text::RESULTS {
-            facets.push_str(&format!(
-                " · {} documents match, the best {} shown",
-                full_text.total,
-                full_text.ranked.len()
-            ));
+        Some(full_text) if full_text.ranked.len() >= crate::session::table::full_text::RESULTS => {
+            format!(
+                "cableview library: the best {rows} of {} matches in {cables} cables · {sort}",
+                grouped(full_text.total)
+            )
         }
-    }
+        Some(_) => format!("cableview library: {rows} of {cables} cables match · {sort}"),
+        None => format!("cableview library: {rows} of {cables} cables · {sort}"),
+    };
     if let Some(level) = q.classification {
         facets.push_str(&format!(" · class {}", level.name()));
     }

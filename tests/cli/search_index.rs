@@ -189,6 +189,21 @@ fn a_query_error_says_where() {
         "\"open phrase",
     ]);
     assert!(text(&out.stderr).contains("column 1: this quote is never closed"));
+    // No results asked for is a usage error, not one result.
+    let out = cableview(&[
+        "search",
+        "--index",
+        index.to_str().unwrap(),
+        "-n",
+        "0",
+        "paris",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("'0' for '--limit <LIMIT>'"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]

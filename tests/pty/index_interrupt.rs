@@ -35,7 +35,17 @@ fn first_and_last(csv: &Path) -> (String, String) {
 /// How many cables `cableview --index DIR` shows in its table.
 fn table_count(index: &str, count: u64) {
     let mut pty = Pty::spawn(&["--index", index], 120, 10);
-    pty.wait_for_text(&format!("cableview library: {count} of {count} cables"));
+    // Counts are grouped by thousands: `6,034`.
+    let count = count.to_string();
+    let grouped = match count.len() {
+        4..=6 => format!(
+            "{},{}",
+            &count[..count.len() - 3],
+            &count[count.len() - 3..]
+        ),
+        _ => count,
+    };
+    pty.wait_for_text(&format!("cableview library: {grouped} of {grouped} cables"));
     pty.send("q");
     assert!(pty.wait_exit().success());
 }

@@ -166,9 +166,9 @@ pub enum Command {
         /// snippet, highlights.
         #[arg(long)]
         json: bool,
-        /// How many cables to show.
-        #[arg(long, short = 'n', default_value_t = 20)]
-        limit: usize,
+        /// How many cables to show (1 or more).
+        #[arg(long, short = 'n', default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+        limit: u32,
         /// The query (several words are joined with spaces).
         #[arg(required = true)]
         query: Vec<String>,
