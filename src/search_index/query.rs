@@ -81,6 +81,13 @@ pub fn rewrite(query: &str) -> Result<String, QueryError> {
                 };
                 let end = i + 1 + close;
                 out.extend(chars[i..=end].iter().map(|&(_, c)| c));
+                // `"a phrase"word` is the phrase, then the word.
+                if chars
+                    .get(end + 1)
+                    .is_some_and(|&(_, c)| c.is_alphanumeric())
+                {
+                    out.push(' ');
+                }
                 i = end + 1;
                 operand_seen = true;
                 last_word = None;

@@ -200,3 +200,19 @@ fn and_not_excludes_as_not_does() {
     assert_eq!(ids("france -hezbollah"), without);
     assert!(without.len() < ids("france").len());
 }
+
+#[test]
+fn a_word_right_after_a_phrase_is_a_word_of_its_own() {
+    let (_dir, index) = build(&[ANNOTATED]);
+    let ids = |q: &str| -> BTreeSet<String> {
+        index
+            .search(q, 1_000)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
+    };
+    let spaced = ids("\"container security\" initiative");
+    assert!(!spaced.is_empty());
+    assert_eq!(ids("\"container security\"initiative"), spaced);
+}
