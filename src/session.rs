@@ -120,6 +120,8 @@ pub struct Session {
     pub progress: Option<Progress>,
     /// Set when the load is indexing.
     pub indexing: bool,
+    /// Set while the library's table is read from a corpus index of this many documents.
+    pub opening_index: Option<u64>,
     /// A message for the table's status line (the reader has its own).
     pub notice: Option<String>,
     /// The table's help overlay, and its scroll.
@@ -201,6 +203,7 @@ impl Session {
             jump_at: 0,
             progress: None,
             indexing: false,
+            opening_index: None,
             notice,
             help: None,
             skipped: ListCursor::default(),
@@ -370,6 +373,13 @@ impl Session {
             match event {
                 LoadEvent::Progress(p) => self.progress = Some(p),
                 LoadEvent::Indexing(_) => self.indexing = true,
+                LoadEvent::OpeningIndex(count) => self.opening_index = Some(count),
+                LoadEvent::Failed(why) => {
+                    self.loader = None;
+                    self.set_library(Library::default());
+                    self.notice = Some(why);
+                    return;
+                }
                 LoadEvent::Done(library) => {
                     self.loader = None;
                     self.set_library(*library);

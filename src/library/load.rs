@@ -45,6 +45,10 @@ pub enum LoadEvent {
     Indexing(Progress),
     /// The library is ready.
     Done(Box<Library>),
+    /// The corpus index holds this many documents; its table is being read.
+    OpeningIndex(u64),
+    /// The library could not be built, and why.
+    Failed(String),
 }
 
 /// A load running on its own thread. Poll it from the UI loop with [`LoadHandle::poll`];
@@ -93,6 +97,27 @@ impl LoadHandle {
             let library = Library::build(slim, skipped, options);
             // The receiver may be gone (the user quit): nothing to do then.
             let _ = sender.send(LoadEvent::Done(Box::new(library)));
+        });
+        Self {
+            events,
+            cancel,
+            thread: Some(thread),
+        }
+    }
+
+    /// Builds the library on a corpus index on a background thread (its table read from
+    /// the index's columns), so the screen can show that it is opening meanwhile.
+    #[must_use]
+    pub fn spawn_index(index: crate::search_index::SearchIndex, options: LoadOptions) -> Self {
+        let (sender, events) = mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let thread = std::thread::spawn(move || {
+            let _ = sender.send(LoadEvent::OpeningIndex(index.len()));
+            let event = match Library::from_index_with(index, options) {
+                Ok(library) => LoadEvent::Done(Box::new(library)),
+                Err(e) => LoadEvent::Failed(e.to_string()),
+            };
+            let _ = sender.send(event);
         });
         Self {
             events,

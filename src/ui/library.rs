@@ -63,6 +63,10 @@ impl Widget for &Session {
 fn loading(browser: &Session, area: Rect, buf: &mut Buffer) {
     let ui = &browser.theme.ui;
     let text = match (browser.progress, browser.indexing) {
+        _ if browser.opening_index.is_some() => format!(
+            "Opening the index: the table of {} documents…",
+            super::grouped(browser.opening_index.unwrap_or(0))
+        ),
         (_, true) => "Indexing cables…".to_string(),
         (Some(p), false) => format!(
             "Loading cables: {} of {} ({:.0} files/s)",

@@ -398,3 +398,35 @@ fn a_cable_found_by_an_entity_opens_at_its_name() {
         driver.press(Action::Back);
     }
 }
+
+#[test]
+fn the_table_of_an_index_is_read_while_the_screen_says_so() {
+    let (_dir, at, _) = indexed(100, 30);
+    let index = SearchIndex::open(&at).unwrap();
+    let documents = index.len();
+    let loader = cableview::library::LoadHandle::spawn_index(index, Default::default());
+    let mut session = Session::loading(Some(loader), ReaderOptions::default());
+    session.update(Action::Resize(100, 30));
+    // What the loading screen says while the thread reads the table.
+    session.opening_index = Some(documents);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| cableview::ui::draw(f, &session)).unwrap();
+    let screen = terminal.backend().to_string();
+    assert!(
+        screen.contains(&format!(
+            "Opening the index: the table of {documents} documents"
+        )),
+        "{screen}"
+    );
+    // Then the table, as `cableview --index` shows it.
+    for _ in 0..1_000 {
+        session.update(Action::Tick);
+        if session.screen == Screen::Library {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert_eq!(session.screen, Screen::Library);
+    let direct = Library::from_index(SearchIndex::open(&at).unwrap()).unwrap();
+    assert_eq!(session.library.len(), direct.len());
+}

@@ -95,6 +95,9 @@ fn background_load_reports_progress_then_the_library() {
             LoadEvent::Progress(p) => last_progress = Some(*p),
             LoadEvent::Indexing(_) => indexing = true,
             LoadEvent::Done(_) => {}
+            event @ (LoadEvent::OpeningIndex(_) | LoadEvent::Failed(_)) => {
+                panic!("not from a folder: {event:?}")
+            }
         })
         .expect("the load finishes");
     let progress = last_progress.expect("progress was reported");

@@ -2,7 +2,7 @@
 //! default index (`index/` in the data dir) exists.
 
 use super::{Failure, OpenArgs, prepare_screen, run_session, write_out};
-use crate::library::Library;
+use crate::library::{Library, LoadHandle};
 use crate::sanitize::path as shown;
 use crate::search_index::SearchIndex;
 use crate::session::Session;
@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 /// `cableview --index DIR`: the library of every indexed cable, its table built from the
 /// index's columns; a pipe gets the number of cables and where the index is.
 pub(super) fn indexed_command(args: &OpenArgs, dir: &Path) -> Result<(), Failure> {
-    let library = library_on(dir)?;
-    show(args, dir, library)
+    let index = open(dir)?;
+    show(args, dir, index)
 }
 
 /// Plain `cableview`: the library on the default index, when its folder exists. `false`
@@ -25,8 +25,8 @@ pub(super) fn default_command(args: &OpenArgs, notices: &mut Vec<String>) -> Res
     let Some(dir) = default_dir() else {
         return Ok(false);
     };
-    match library_on(&dir) {
-        Ok(library) => show(args, &dir, library).map(|()| true),
+    match open(&dir) {
+        Ok(index) => show(args, &dir, index).map(|()| true),
         Err(failure) => {
             notices.push(format!(
                 "default index {}; showing the bundled sample",
@@ -42,24 +42,30 @@ fn default_dir() -> Option<PathBuf> {
     Paths::from_env().index_dir().filter(|d| d.exists())
 }
 
-fn library_on(dir: &Path) -> Result<Library, Failure> {
-    let index = SearchIndex::open(dir).map_err(|e| e.to_string())?;
-    // Corrections and aliases apply to the cables opened, as in a folder.
-    let options = super::load::load_options()?;
-    Ok(Library::from_index_with(index, options).map_err(|e| e.to_string())?)
+fn open(dir: &Path) -> Result<SearchIndex, Failure> {
+    Ok(SearchIndex::open(dir).map_err(|e| e.to_string())?)
 }
 
-fn show(args: &OpenArgs, dir: &Path, library: Library) -> Result<(), Failure> {
+/// The library on the index: on a terminal, its table is read on a background thread
+/// while the screen says so; piped, where the index is and how many cables it holds.
+fn show(args: &OpenArgs, dir: &Path, index: SearchIndex) -> Result<(), Failure> {
+    // Corrections and aliases apply to the cables opened, as in a folder.
+    let options = super::load::load_options()?;
     if !std::io::stdout().is_terminal() {
+        let library = Library::from_index_with(index, options).map_err(|e| e.to_string())?;
         return Ok(write_out(&format!(
             "{}: {} cables\n",
             shown(dir),
             library.len()
         ))?);
     }
-    let Startup { options, store } = prepare_screen(args)?;
+    let Startup {
+        options: reader,
+        store,
+    } = prepare_screen(args)?;
+    let loader = LoadHandle::spawn_index(index, options);
     run_session(
-        Session::new(library, options),
+        Session::loading(Some(loader), reader),
         store,
         args.fresh,
         Vec::new(),
