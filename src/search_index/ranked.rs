@@ -5,10 +5,11 @@
 
 use super::{IndexError, SearchIndex};
 use std::ops::Range;
-use tantivy::TantivyDocument;
 use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
+use tantivy::{TantivyDocument, Term};
 
 /// How long a snippet for the table is, in characters.
 const SNIPPET_CHARS: usize = 240;
@@ -33,7 +34,8 @@ pub struct Snippet {
 }
 
 impl SearchIndex {
-    /// The `limit` best cables for a query and how many match in all.
+    /// The `limit` best documents for a query (a cable's text and page are two) and how
+    /// many match in all.
     ///
     /// # Errors
     /// Where the query is wrong, or the index cannot be read.
@@ -129,7 +131,7 @@ impl SearchIndex {
                 words.push(word.to_string());
             }
         };
-        query.query_terms(&mut |term, _| {
+        terms_sought(&*query, &mut |term, _| {
             let field = term.field();
             if worded.contains(&field)
                 && let Some(word) = term.value().as_str()
@@ -151,5 +153,20 @@ impl SearchIndex {
             }
         });
         Ok(words)
+    }
+}
+
+/// Visits the terms a query looks for, leaving out those it excludes (`NOT iran`): they
+/// are not what a cable found says.
+fn terms_sought<'a>(query: &'a dyn Query, visit: &mut dyn FnMut(&'a Term, bool)) {
+    match query.downcast_ref::<BooleanQuery>() {
+        Some(boolean) => {
+            for (occur, clause) in boolean.clauses() {
+                if *occur != Occur::MustNot {
+                    terms_sought(clause.as_ref(), visit);
+                }
+            }
+        }
+        None => query.query_terms(visit),
     }
 }

@@ -186,6 +186,8 @@ pub struct Found {
     pub ids: Vec<String>,
     /// How many documents match in all.
     pub total: u64,
+    /// Whether `ids` holds every document that matches (else the best of them).
+    pub complete: bool,
     /// The words the query looks for, to highlight them in a cable opened.
     pub words: Vec<String>,
     /// The facets of the cables found, when asked.

@@ -83,7 +83,10 @@ impl Session {
                 self.table.in_facets = false;
                 return;
             }
-            Action::Quit | Action::Help => return,
+            Action::Help => {
+                self.help = Some(ListCursor::default());
+                return;
+            }
             _ => {}
         }
         let Some(pane) = &mut self.table.facets else {
@@ -193,11 +196,13 @@ impl Session {
         let Some(open) = self.reader.as_ref().map(|(c, _)| *c) else {
             return;
         };
+        // A cable's text and page are two documents, not always side by side.
+        let mut seen = std::collections::HashSet::new();
         let mut found: Vec<usize> = ids
             .iter()
             .filter_map(|id| self.library.find_id(id))
+            .filter(|&c| seen.insert(c))
             .collect();
-        found.dedup();
         match lookup {
             Lookup::Naming {
                 cable,

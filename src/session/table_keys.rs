@@ -79,9 +79,11 @@ impl Session {
             Action::Open => {
                 if let Some(cable) = table.current() {
                     // Opened from full-text results, it shows where it says the words.
-                    let arrival = table.words_to_show().map_or(Arrival::Resume, |words| {
-                        Arrival::Matches(table.query.text.clone(), words.to_vec())
-                    });
+                    let arrival = table
+                        .words_to_show()
+                        .map_or(Arrival::Resume, |(query, words)| {
+                            Arrival::Matches(query.to_string(), words.to_vec())
+                        });
                     // Another cable from the table is a jump: Ctrl-o comes back.
                     if self.reader.as_ref().is_some_and(|(open, _)| *open != cable) {
                         self.remember();

@@ -12,9 +12,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-/// `enter open  / filter  ...`: the first key of each action the table's status line
-/// names, as the keymap binds them (an unbound action is left out), fitted to `width`:
-/// what matters least goes first, and the help key, which lists them all, stays.
 /// The keys of the facets pane, while it has them.
 fn facets_hint(browser: &Session) -> String {
     let key = |action| {
@@ -31,6 +28,9 @@ fn facets_hint(browser: &Session) -> String {
     )
 }
 
+/// `enter open  / filter  ...`: the first key of each action the table's status line
+/// names, as the keymap binds them (an unbound action is left out), fitted to `width`:
+/// what matters least goes first, and the help key, which lists them all, stays.
 fn table_hint(browser: &Session, width: usize) -> String {
     // In the order shown, each with its rank in dropping (lowest goes first).
     const HINTS: [(Action, &str, u8); 10] = [
@@ -128,7 +128,7 @@ pub(super) fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
     let cables = grouped(browser.library.len() as u64);
     let mut facets = match &t.full_text {
         // The index gives its best: say so when more match than it gave.
-        Some(full_text) if full_text.ranked.len() >= crate::session::table::full_text::RESULTS => {
+        Some(full_text) if !full_text.complete => {
             format!(
                 "cableview library: the best {rows} of {} matches in {cables} cables · {sort}",
                 grouped(full_text.total)

@@ -430,3 +430,33 @@ fn the_table_of_an_index_is_read_while_the_screen_says_so() {
     let direct = Library::from_index(SearchIndex::open(&at).unwrap()).unwrap();
     assert_eq!(session.library.len(), direct.len());
 }
+
+#[test]
+fn the_facets_keep_the_rows_and_a_value_taken_out_brings_every_cable_back() {
+    let (_dir, _at, mut driver) = indexed(120, 34);
+    let all = driver.table.rows.len();
+    driver.press(Action::Filter);
+    type_text(&mut driver, "terrorism");
+    driver.press(Action::Open);
+    // Sorted by a column, the cursor on the third row: showing the facets keeps both.
+    driver.press(Action::NextSort);
+    driver.press(Action::Down);
+    driver.press(Action::Down);
+    let (rows, cursor) = (driver.table.rows.clone(), driver.table.cursor.selected);
+    driver.press(Action::Facets);
+    assert_eq!(driver.table.rows, rows);
+    assert_eq!(driver.table.cursor.selected, cursor);
+    assert!(driver.screen().contains("sort ID"), "{}", driver.screen());
+    // With no words, a value picked then taken out leaves every cable shown.
+    driver.press(Action::Cancel);
+    driver.press(Action::Cancel);
+    assert!(driver.table.query.text.is_empty());
+    driver.press(Action::Facets);
+    driver.press(Action::Open);
+    assert!(driver.table.query.text.starts_with("class="));
+    assert!(driver.table.rows.len() < all);
+    driver.press(Action::Open);
+    assert!(driver.table.query.text.is_empty());
+    assert_eq!(driver.table.rows.len(), all, "{}", driver.screen());
+    assert!(!driver.screen().contains("match"), "{}", driver.screen());
+}

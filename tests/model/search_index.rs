@@ -216,3 +216,12 @@ fn a_word_right_after_a_phrase_is_a_word_of_its_own() {
     assert!(!spaced.is_empty());
     assert_eq!(ids("\"container security\"initiative"), spaced);
 }
+
+#[test]
+fn the_words_to_show_leave_out_those_a_query_excludes() {
+    let (_dir, index) = build(&[ANNOTATED]);
+    assert_eq!(index.words("terrorism NOT iran").unwrap(), ["terrorism"]);
+    assert_eq!(index.words("terrorism -iran").unwrap(), ["terrorism"]);
+    let words = index.words("\"container security\" OR iran").unwrap();
+    assert_eq!(words, ["container", "security", "iran"]);
+}

@@ -18,8 +18,10 @@ pub struct FullText {
     pub query: String,
     /// The cables found (library indices), best first, at most [`RESULTS`].
     pub ranked: Vec<usize>,
-    /// How many cables match in all.
+    /// How many documents match in all (a cable's text and page are two).
     pub total: u64,
+    /// Whether `ranked` holds every cable that matches, not only the best.
+    pub complete: bool,
     /// The words the query looks for, to highlight in a cable opened from the results.
     pub words: Vec<String>,
     /// Snippets fetched so far, by cable.
@@ -51,8 +53,19 @@ impl Table {
             return None;
         }
         match found {
-            // Only the facets were asked: the table shows every cable.
+            // No words to search (only the facets were asked): the table shows every
+            // cable its filters keep.
             Ok(found) if query.trim().is_empty() => {
+                self.query_error = None;
+                if self.full_text.take().is_some() {
+                    let keep = self.current();
+                    self.refilter(library, keep);
+                }
+                found.facets
+            }
+            // The same query asked again for its facets: the rows, their order and the
+            // cursor stay.
+            Ok(found) if self.full_text.as_ref().is_some_and(|f| f.query == query) => {
                 self.query_error = None;
                 found.facets
             }
@@ -64,12 +77,14 @@ impl Table {
                     .iter()
                     .filter_map(|id| library.find_id(id))
                     .filter(|&c| seen.insert(c))
+                    .take(RESULTS)
                     .collect();
                 let facets = found.facets;
                 self.full_text = Some(FullText {
                     query: query.to_string(),
                     ranked,
                     total: found.total,
+                    complete: found.complete,
                     words: found.words,
                     by_rank: true,
                     ..FullText::default()
@@ -136,12 +151,13 @@ impl Table {
         full_text.snippets.get(&self.current()?)
     }
 
-    /// The words to highlight in the selected cable when it opens from the results.
+    /// The query the rows answer and the words to highlight in the selected cable when
+    /// it opens from them.
     #[must_use]
-    pub fn words_to_show(&self) -> Option<&[String]> {
+    pub fn words_to_show(&self) -> Option<(&str, &[String])> {
         self.full_text
             .as_ref()
             .filter(|f| !f.words.is_empty())
-            .map(|f| f.words.as_slice())
+            .map(|f| (f.query.as_str(), f.words.as_slice()))
     }
 }

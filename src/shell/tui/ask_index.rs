@@ -20,7 +20,11 @@ pub(super) fn search(library: &Library, query: String, facets: bool) -> Action {
         let answer = || -> Result<Found, IndexError> {
             let mut found = Found::default();
             if !query.trim().is_empty() {
-                let ranked = index.ranked(&query, RESULTS)?;
+                // A cable may be two documents (its text and its page): twice the
+                // documents leave room for the best RESULTS cables.
+                let limit = RESULTS * 2;
+                let ranked = index.ranked(&query, limit)?;
+                found.complete = ranked.ids.len() < limit;
                 found.ids = ranked.ids.into_iter().map(|(id, _)| id).collect();
                 found.total = ranked.total;
                 found.words = index.words(&query)?;
