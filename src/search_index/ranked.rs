@@ -101,12 +101,8 @@ impl SearchIndex {
                     .get_first(self.fields.text)
                     .and_then(|v| v.as_str())
                     .unwrap_or_default();
-                let end = body
-                    .char_indices()
-                    .nth(SNIPPET_CHARS)
-                    .map_or(body.len(), |(i, _)| i);
                 opening = Some(Snippet {
-                    text: body[..end].to_string(),
+                    text: super::search::opening(body, SNIPPET_CHARS),
                     highlights: Vec::new(),
                 });
             }

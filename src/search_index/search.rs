@@ -116,7 +116,10 @@ impl SearchIndex {
             let snippet = generator.snippet_from_doc(&doc);
             let (snippet, highlights) = if snippet.highlighted().is_empty() {
                 (
-                    opening(first_str(&doc, self.fields.text).unwrap_or_default()),
+                    opening(
+                        first_str(&doc, self.fields.text).unwrap_or_default(),
+                        SNIPPET_CHARS,
+                    ),
                     Vec::new(),
                 )
             } else {
@@ -357,11 +360,11 @@ fn first_str(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<&st
     doc.get_first(field).and_then(|v| v.as_str())
 }
 
-/// The first [`SNIPPET_CHARS`] characters of a text, for a hit with no word matched.
-fn opening(text: &str) -> String {
+/// The first `chars` characters of a text, for a hit with no word matched.
+pub(super) fn opening(text: &str, chars: usize) -> String {
     let end = text
         .char_indices()
-        .nth(SNIPPET_CHARS)
+        .nth(chars)
         .map_or(text.len(), |(i, _)| i);
     text[..end].to_string()
 }

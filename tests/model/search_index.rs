@@ -183,17 +183,20 @@ fn a_cable_held_in_its_text_and_its_page_is_one_hit() {
     assert!(index.ranked("terrorism", 1_000).unwrap().total > ids.len() as u64);
 }
 
+/// The cables a query finds, each once.
+fn found(index: &SearchIndex, query: &str) -> BTreeSet<String> {
+    index
+        .search(query, 1_000)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+}
+
 #[test]
 fn and_not_excludes_as_not_does() {
     let (_dir, index) = build(&[ANNOTATED]);
-    let ids = |q: &str| -> BTreeSet<String> {
-        index
-            .search(q, 1_000)
-            .unwrap()
-            .into_iter()
-            .map(|h| h.id)
-            .collect()
-    };
+    let ids = |q: &str| found(&index, q);
     let without = ids("france NOT hezbollah");
     assert!(!without.is_empty());
     assert_eq!(ids("france AND NOT hezbollah"), without);
@@ -204,14 +207,7 @@ fn and_not_excludes_as_not_does() {
 #[test]
 fn a_word_right_after_a_phrase_is_a_word_of_its_own() {
     let (_dir, index) = build(&[ANNOTATED]);
-    let ids = |q: &str| -> BTreeSet<String> {
-        index
-            .search(q, 1_000)
-            .unwrap()
-            .into_iter()
-            .map(|h| h.id)
-            .collect()
-    };
+    let ids = |q: &str| found(&index, q);
     let spaced = ids("\"container security\" initiative");
     assert!(!spaced.is_empty());
     assert_eq!(ids("\"container security\"initiative"), spaced);
