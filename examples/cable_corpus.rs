@@ -97,9 +97,10 @@ fn from_pages(dirs: &[PathBuf], csv: &Path) -> std::io::Result<String> {
         let Ok(cable) = cableview::input::load(page) else {
             continue;
         };
-        if let Some(row) = release::row_of_page(&cable) {
+        if let Some(mut row) = release::row_of_page(&cable) {
             rows += 1;
-            release::write_row(&mut out, rows, &row)?;
+            row.identifier = rows.to_string();
+            release::write_row(&mut out, &row)?;
         }
     }
     out.flush()?;

@@ -7,29 +7,18 @@
 
 use super::corpus::{Rng, Source};
 use cableview::cable::Cable;
+use cableview::cable::release::ReleaseRow;
 use cableview::library::CableKey;
 use std::io::Write;
 use std::path::Path;
 
-/// One row's columns.
-#[derive(Debug, Clone, Default)]
-pub struct Row {
-    pub created: String,
-    pub reference_id: String,
-    pub origin: String,
-    pub classification: String,
-    pub references: String,
-    pub header: String,
-    pub body: String,
-}
-
-/// Writes a row (`identifier` is its number in the file).
+/// Writes a row as the release does: every field quoted, backslash the escape.
 ///
 /// # Errors
 /// When the writer fails.
-pub fn write_row(out: &mut impl Write, identifier: usize, row: &Row) -> std::io::Result<()> {
+pub fn write_row(out: &mut impl Write, row: &ReleaseRow) -> std::io::Result<()> {
     let fields = [
-        identifier.to_string(),
+        row.identifier.clone(),
         row.created.clone(),
         row.reference_id.clone(),
         row.origin.clone(),
@@ -64,7 +53,7 @@ pub fn release_date(iso: &str) -> String {
 
 /// A row from a cable read from a WikiLeaks page: its body as sent, its table's columns.
 #[must_use]
-pub fn row_of_page(cable: &Cable) -> Option<Row> {
+pub fn row_of_page(cable: &Cable) -> Option<ReleaseRow> {
     let body = cable.layout.clone()?;
     let header = &cable.header;
     let mut classification = header
@@ -86,7 +75,8 @@ pub fn row_of_page(cable: &Cable) -> Option<Row> {
         .filter_map(|c| c.keys(year.as_deref()).into_iter().next())
         .map(|k| format!("{}{}{}", k.year, k.post, k.serial))
         .collect();
-    Some(Row {
+    Some(ReleaseRow {
+        identifier: String::new(),
         created: release_date(header.created.as_deref().unwrap_or("2000-01-01 00:00")),
         reference_id: cable.id.clone()?,
         origin: header.origin.clone().unwrap_or_default(),
@@ -131,7 +121,8 @@ pub fn generate_csv(source: &Source, count: usize, seed: u64, out: &Path) -> std
             "Secretary of State" => "Secretary of State".to_string(),
             kind => format!("{kind} {}", title_case(post)),
         };
-        let row = Row {
+        let row = ReleaseRow {
+            identifier: (written + 1).to_string(),
             created: format!(
                 "{:02}/{:02}/{year} {:02}:{:02}",
                 1 + rng.below(12),
@@ -147,7 +138,7 @@ pub fn generate_csv(source: &Source, count: usize, seed: u64, out: &Path) -> std
             body: text.to_string(),
         };
         let mut buffer = Vec::with_capacity(text.len() + 256);
-        write_row(&mut buffer, written as usize + 1, &row)?;
+        write_row(&mut buffer, &row)?;
         file.write_all(&buffer)?;
         written += 1;
         Ok(buffer.len() as u64)
