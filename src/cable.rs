@@ -11,6 +11,7 @@ pub mod header;
 mod lexer;
 mod marking;
 mod natural;
+pub mod noise;
 mod page;
 pub mod parse;
 mod plain;
@@ -27,7 +28,9 @@ use std::ops::Range;
 pub use entities::Entity;
 pub use header::{Header, Reference, Section};
 pub use marking::{Classification, Marking};
-pub use parse::{ParseError, SideAnnotations, parse, parse_bytes, parse_bytes_with};
+pub use parse::{
+    ParseError, SideAnnotations, Tagging, parse, parse_bytes, parse_bytes_with, parse_tagged,
+};
 
 /// The label of the pseudo-paragraph that holds the header's text and mentions.
 pub const HEADER_LABEL: &str = "header";
@@ -108,6 +111,34 @@ impl Serialize for EntityKind {
     }
 }
 
+/// Where a mention comes from: the file's own brackets, a side file, cableview's tagger,
+/// or the user's correction. Annotations in the file or a side file win over the tagger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MentionSource {
+    /// Bracketed in the annotated file (`[PER Jacques Chirac  ]`).
+    Inline,
+    /// From a side file (brat `.ann`, displaCy JSON, a JSON-lines file of a whole CSV).
+    SideFile,
+    /// Found by cableview's own tagger ([`crate::tagger`]).
+    Tagger,
+    /// Added or relabelled by the user's correction.
+    Correction,
+}
+
+impl MentionSource {
+    /// Its name, as the JSON export writes it.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Inline => "inline",
+            Self::SideFile => "side-file",
+            Self::Tagger => "tagger",
+            Self::Correction => "correction",
+        }
+    }
+}
+
 /// One tagged mention inside a block of clean text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mention {
@@ -126,6 +157,8 @@ pub struct Mention {
     /// (`None` only before).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entity: Option<usize>,
+    /// Where it comes from.
+    pub source: MentionSource,
 }
 
 /// One numbered paragraph of the body.
@@ -159,6 +192,8 @@ pub struct SourceSpan {
     pub bytes: Range<usize>,
     /// The kind the tagger gave it.
     pub kind: EntityKind,
+    /// Which tagger gave it.
+    pub source: MentionSource,
 }
 
 /// Another file holding the same cable (the WikiLeaks page beside an annotated text), as
@@ -267,6 +302,15 @@ impl Cable {
                 .map(|p| p.heading_mentions.len() + p.mentions.len())
                 .sum::<usize>()
             + self.signature_mentions().len()
+    }
+
+    /// Whether the cable carries annotations of its own (inline, a side file, a
+    /// correction) rather than only the tagger's: of two files of one cable, such a one is
+    /// the base.
+    #[must_use]
+    pub fn annotated(&self) -> bool {
+        self.mentions()
+            .any(|(_, m)| m.source != MentionSource::Tagger)
     }
 
     /// A short title: the reference ID, else the subject, else `untitled cable`.

@@ -2,7 +2,7 @@
 
 use crate::aliases::Aliases;
 use crate::cable::side::{self, LabelMap};
-use crate::cable::{self, Cable, ParseError, SideAnnotations};
+use crate::cable::{self, Cable, ParseError, SideAnnotations, Tagging};
 use crate::corrections::{Corrections, CorrectionsError};
 use crate::regular_file::{self, Limit, Refusal, Special};
 use std::path::{Path, PathBuf};
@@ -75,6 +75,8 @@ pub struct LoadOptions {
     pub aliases: Option<Arc<Aliases>>,
     /// The data dir whose corrections apply to the cable; none applies none.
     pub corrections: Option<PathBuf>,
+    /// Whether a cable without annotations is tagged (`--tagger`, `tagger` in config).
+    pub tagging: Tagging,
 }
 
 impl From<Limit> for LoadOptions {
@@ -139,7 +141,8 @@ fn load_with_side(
         annotations,
         labels: &options.labels,
     });
-    let cable = cable::parse_bytes_with(&bytes, &crate::sanitize::path(path), side)?;
+    let cable =
+        cable::parse_bytes_with(&bytes, &crate::sanitize::path(path), side, options.tagging)?;
     // Refused here rather than by each caller, so that the reader, `export`, `entities`
     // and a folder scan all turn a stray file away alike.
     if !looks_like_a_cable(&cable) {
@@ -388,13 +391,14 @@ fn load_table<T: Send>(
             .map(|row| {
                 let row = row.map_err(|e| skip(e.to_string()))?;
                 let located = format!("{name}:{}", row.line);
-                let cable = crate::cable::release::cable(&row.row, &located).map_err(|e| {
-                    let message = e.to_string();
-                    let reason = message
-                        .strip_prefix(&format!("{located}: "))
-                        .unwrap_or(&message);
-                    skip(format!("line {}: {reason}", row.line))
-                })?;
+                let cable = crate::cable::release::cable(&row.row, &located, options.tagging)
+                    .map_err(|e| {
+                        let message = e.to_string();
+                        let reason = message
+                            .strip_prefix(&format!("{located}: "))
+                            .unwrap_or(&message);
+                        skip(format!("line {}: {reason}", row.line))
+                    })?;
                 // The user's aliases and corrections, as for a cable of its own file.
                 let cable = options
                     .adjust(cable)

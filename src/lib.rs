@@ -25,6 +25,7 @@ pub mod sanitize;
 pub mod search_index;
 pub mod session;
 pub mod shell;
+pub mod tagger;
 pub mod tags;
 pub mod theme;
 pub mod ui;

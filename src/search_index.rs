@@ -16,7 +16,7 @@ mod ranked;
 mod schema;
 mod search;
 
-pub use build::{IndexProgress, Report, update};
+pub use build::{IndexProgress, Report, update, update_tagged};
 pub use columns::RowView;
 pub use facets::Facets;
 pub use query::{EXACT, FIELDS, QueryError, rewrite};
@@ -112,6 +112,8 @@ pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     fields: Fields,
+    /// Whether a cable read again from its file is tagged.
+    tagging: crate::cable::Tagging,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -158,7 +160,15 @@ impl SearchIndex {
             index,
             reader,
             fields,
+            tagging: crate::cable::Tagging::default(),
         })
+    }
+
+    /// The index, its cables read again tagged as `tagging` says (`--tagger off`).
+    #[must_use]
+    pub fn with_tagging(mut self, tagging: crate::cable::Tagging) -> Self {
+        self.tagging = tagging;
+        self
     }
 
     /// The folder of the index.
@@ -212,8 +222,14 @@ impl SearchIndex {
     fn read_source(&self, source: &str, row: Option<u64>) -> Result<Cable, IndexError> {
         let path = PathBuf::from(source);
         let loaded = match row {
-            Some(byte) => crate::input::release_csv::load_at(&path, byte),
-            None => crate::input::load(&path),
+            Some(byte) => crate::input::release_csv::load_at(&path, byte, self.tagging),
+            None => crate::input::load_with(
+                &path,
+                &crate::input::LoadOptions {
+                    tagging: self.tagging,
+                    ..crate::input::LoadOptions::default()
+                },
+            ),
         };
         loaded.map_err(|e| IndexError::Other(self.dir.clone(), e.to_string()))
     }

@@ -4,7 +4,7 @@
 //! clean text plus the byte spans of its mentions; every edit of a block moves the spans
 //! with the text, so `text[span]` always is the mention.
 
-use super::{EntityKind, Mention, header, lexer::Token};
+use super::{EntityKind, Mention, MentionSource, header, lexer::Token};
 use std::ops::Range;
 
 /// A mention span inside a [`Block`], in bytes.
@@ -12,9 +12,10 @@ use std::ops::Range;
 pub(crate) struct Span {
     pub kind: EntityKind,
     pub bytes: Range<usize>,
-    /// Drawn by a side file's tool: kept as drawn, only white space trimmed. The tagger's
-    /// inline brackets take in punctuation around a name, so those spans are tidied.
-    pub as_given: bool,
+    /// Where it comes from. Inline brackets take in punctuation around a name, so those
+    /// spans are tidied; a side file's or cableview's tagger's are kept as drawn, only
+    /// white space trimmed.
+    pub source: MentionSource,
 }
 
 /// Clean text with the mentions in it.
@@ -36,7 +37,7 @@ impl Block {
                 (start < end).then(|| Span {
                     kind: s.kind.clone(),
                     bytes: start - range.start..end - range.start,
-                    as_given: s.as_given,
+                    source: s.source,
                 })
             })
             .collect();
@@ -90,7 +91,7 @@ impl Block {
         self.spans.extend(other.spans.iter().map(|s| Span {
             kind: s.kind.clone(),
             bytes: s.bytes.start + shift..s.bytes.end + shift,
-            as_given: s.as_given,
+            source: s.source,
         }));
     }
 
@@ -128,7 +129,7 @@ impl Block {
             {
                 continue;
             }
-            if span.as_given {
+            if span.source != MentionSource::Inline {
                 let lead = piece.len() - piece.trim_start().len();
                 let kept = piece.trim().len();
                 span.bytes = span.bytes.start + lead..span.bytes.start + lead + kept;
@@ -193,6 +194,7 @@ impl Block {
                     end,
                     bytes: s.bytes.clone(),
                     entity: None,
+                    source: s.source,
                 }
             })
             .collect()
@@ -320,7 +322,7 @@ impl Detokenizer {
                         self.block.spans.push(Span {
                             kind: EntityKind::from_label(label),
                             bytes,
-                            as_given: false,
+                            source: MentionSource::Inline,
                         });
                     }
                 }
@@ -542,9 +544,10 @@ mod tests {
         let b = clean(&[
             "( [ORG S  ] ) in [LOC Paris  ] , the [ORG Immigration and Customs Enforcement  ] ( [ORG ICE  ] )",
         ]);
+        // A marking tagged as an entity is noise, kept as text.
         assert_eq!(
             spans(&b),
-            ["S", "Paris", "Immigration and Customs Enforcement", "ICE"]
+            ["Paris", "Immigration and Customs Enforcement", "ICE"]
         );
     }
 

@@ -244,38 +244,12 @@ fn non_empty(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_string())
 }
 
-/// Whether `word` is a header keyword that a tagger may have tagged as an entity.
-pub(crate) fn is_keyword(word: &str) -> bool {
-    const KEYWORDS: [&str; 10] = [
-        "DECL:", "DECL", "TAGS:", "TAGS", "SUBJECT:", "SUBJ:", "REF:", "REFS:", "E.O.", "EO",
-    ];
-    KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(word))
-}
+pub(crate) use super::noise::is_keyword;
 
-/// Whether a tagger's entity is no entity but a header keyword (`DECL`, `E.O.`), a
-/// marking (`SBU`, `NOFORN`, `SIPDIS`) or a note's lead (`Note:`, `Comment:`): taggers
-/// label them PERSON or ORG; inline annotations and side files alike drop them.
+/// Whether a tagger's entity is no entity but a header keyword, a marking, a redaction or
+/// an office word alone: see [`super::noise`].
 pub(crate) fn is_tagger_noise(text: &str) -> bool {
-    const MARKINGS: [&str; 16] = [
-        "SBU",
-        "NOFORN",
-        "NF",
-        "SIPDIS",
-        "UNCLAS",
-        "UNCLASSIFIED",
-        "CONFIDENTIAL",
-        "SECRET",
-        "NOTE",
-        "NOTE:",
-        "COMMENT",
-        "COMMENT:",
-        "END NOTE",
-        "END COMMENT",
-        "END NOTE.",
-        "END COMMENT.",
-    ];
-    let text = text.trim();
-    is_keyword(text) || MARKINGS.iter().any(|m| m.eq_ignore_ascii_case(text))
+    super::noise::is_noise(text)
 }
 
 #[cfg(test)]

@@ -123,6 +123,7 @@ pub(crate) fn build(
                 line,
                 bytes: s.bytes.start - start..s.bytes.end.min(line_end.max(s.bytes.start)) - start,
                 kind: s.kind.clone(),
+                source: s.source,
             }
         })
         .collect();
@@ -217,7 +218,7 @@ fn collapse(
             Span {
                 kind: span.kind.clone(),
                 bytes,
-                as_given: span.as_given,
+                source: span.source,
             }
         })
         .collect();
@@ -256,7 +257,7 @@ fn signature(layout: &str) -> (usize, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cable::EntityKind;
+    use crate::cable::{EntityKind, MentionSource};
 
     fn body(text: &str) -> Body {
         Body {
@@ -274,12 +275,12 @@ mod tests {
             Span {
                 kind: EntityKind::Per,
                 bytes: beghal - 1..beghal + 6,
-                as_given: true,
+                source: MentionSource::SideFile,
             },
             Span {
                 kind: EntityKind::Loc,
                 bytes: paris..paris + 6,
-                as_given: true,
+                source: MentionSource::SideFile,
             },
         ];
         let mut placed = [false; 2];

@@ -1,8 +1,11 @@
 //! The public entry points: bytes or text in, a [`Cable`] or a clear error out.
 
+use super::clean::Span;
 use super::detect::{Format, detect};
 use super::side::{Annotations, LabelMap, SideError};
-use super::{Cable, Warning, id_from_file_name, natural, page, plain, side, structure};
+use super::{
+    Cable, MentionSource, Warning, id_from_file_name, natural, page, plain, side, structure,
+};
 use thiserror::Error;
 
 /// Why a file could not be read as a cable at all.
@@ -38,29 +41,46 @@ pub struct SideAnnotations<'a> {
     pub labels: &'a LabelMap,
 }
 
+/// Whether a cable without annotations of its own (inline or from a side file) is tagged
+/// by cableview's tagger.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Tagging {
+    /// Tag it with the shipped model ([`crate::tagger`]).
+    #[default]
+    Builtin,
+    /// Leave it without entities (`--tagger off`).
+    Off,
+}
+
 /// Parses a cable from its text. `name` is the file name (used for the reference ID and
 /// for messages); the text is read as is, whatever its shape, and never makes this panic.
 ///
 /// The format is detected from the content (see [`detect`]): an annotated file, a
 /// WikiLeaks cable page, or plain text; each gives the same [`Cable`] model.
 pub fn parse(text: &str, name: &str) -> Result<Cable, ParseError> {
-    parse_with_warnings(text, name, Vec::new(), None)
+    parse_with_warnings(text, name, Vec::new(), None, Tagging::Builtin)
+}
+
+/// [`parse`], tagged or not as `tagging` says.
+pub fn parse_tagged(text: &str, name: &str, tagging: Tagging) -> Result<Cable, ParseError> {
+    parse_with_warnings(text, name, Vec::new(), None, tagging)
 }
 
 /// Parses a cable from raw bytes: invalid UTF-8 is replaced and reported as a warning;
 /// binary data (NUL bytes and other controls that text never holds) is an error.
 pub fn parse_bytes(bytes: &[u8], name: &str) -> Result<Cable, ParseError> {
-    parse_bytes_with(bytes, name, None)
+    parse_bytes_with(bytes, name, None, Tagging::Builtin)
 }
 
 /// As [`parse_bytes`], with entity annotations from a side file whose offsets count in the
 /// cable's body as sent ([`Cable::layout`]). An annotated cable keeps its inline mentions
 /// and gets a warning instead; offsets that do not fit are an error naming the side
-/// file's line.
+/// file's line. A cable with neither is tagged as `tagging` says.
 pub fn parse_bytes_with(
     bytes: &[u8],
     name: &str,
     side: Option<SideAnnotations<'_>>,
+    tagging: Tagging,
 ) -> Result<Cable, ParseError> {
     if let Some(at) = first_binary_byte(bytes) {
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -87,7 +107,7 @@ pub fn parse_bytes_with(
             String::from_utf8_lossy(bytes)
         }
     };
-    parse_with_warnings(&text, name, warnings, side)
+    parse_with_warnings(&text, name, warnings, side, tagging)
 }
 
 fn parse_with_warnings(
@@ -95,6 +115,7 @@ fn parse_with_warnings(
     name: &str,
     mut warnings: Vec<Warning>,
     side: Option<SideAnnotations<'_>>,
+    tagging: Tagging,
 ) -> Result<Cable, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -127,8 +148,11 @@ fn parse_with_warnings(
         Some(side) => Some(side::spans(side.annotations, &body.layout, side.labels)?),
         None => None,
     };
-    let (spans, unaligned, noise) =
-        placed.map_or((Vec::new(), 0, 0), |p| (p.spans, p.unaligned, p.noise));
+    let (spans, unaligned, noise) = match placed {
+        Some(p) => (p.spans, p.unaligned, p.noise),
+        None if tagging == Tagging::Builtin => (tagged_spans(&body.layout), 0, 0),
+        None => (Vec::new(), 0, 0),
+    };
     let (mut cable, left_out) = natural::build(body, spans, id, warnings);
     if let Some(side) = side {
         let name = &side.annotations.name;
@@ -141,6 +165,18 @@ fn parse_with_warnings(
         page::apply(meta, &mut cable);
     }
     Ok(cable)
+}
+
+/// The mentions cableview's tagger finds in a body as sent.
+fn tagged_spans(layout: &str) -> Vec<Span> {
+    crate::tagger::tag(layout)
+        .into_iter()
+        .map(|t| Span {
+            kind: t.kind,
+            bytes: t.bytes,
+            source: MentionSource::Tagger,
+        })
+        .collect()
 }
 
 /// Where the first [`is_binary_byte`] is. Eight bytes at a time: only a word holding a

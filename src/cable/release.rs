@@ -3,7 +3,7 @@
 //! the date, the origin, the classification and the REFs (as a page's table is).
 
 use super::page::{self, Meta};
-use super::{Cable, ParseError, Reference, parse};
+use super::{Cable, ParseError, Reference, Tagging, parse_tagged};
 
 /// The columns of one row, as text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,13 +26,16 @@ pub struct ReleaseRow {
     pub body: String,
 }
 
-/// Builds the cable of a row. `name` names the row in messages (`cables.csv:12`).
+/// Builds the cable of a row, tagged as `tagging` says. `name` names the row in messages
+/// (`cables.csv:12`).
 ///
 /// # Errors
 /// When the body is empty or holds binary data, as for a file.
-pub fn cable(row: &ReleaseRow, name: &str) -> Result<Cable, ParseError> {
-    let mut cable = match parse(&row.body, name) {
-        Err(ParseError::Empty { .. }) if !row.header.trim().is_empty() => parse(&row.header, name)?,
+pub fn cable(row: &ReleaseRow, name: &str, tagging: Tagging) -> Result<Cable, ParseError> {
+    let mut cable = match parse_tagged(&row.body, name, tagging) {
+        Err(ParseError::Empty { .. }) if !row.header.trim().is_empty() => {
+            parse_tagged(&row.header, name, tagging)?
+        }
         other => other?,
     };
     let column = |text: &str| {
@@ -151,7 +154,7 @@ mod tests {
 
     #[test]
     fn the_columns_fill_the_header_and_the_body_the_rest() {
-        let cable = cable(&row(), "cables.csv:2").unwrap();
+        let cable = cable(&row(), "cables.csv:2", Tagging::Builtin).unwrap();
         assert_eq!(cable.id.as_deref(), Some("05PARIS2333"));
         assert_eq!(cable.header.created.as_deref(), Some("2005-12-28 18:48"));
         assert_eq!(cable.header.origin.as_deref(), Some("Embassy Paris"));
@@ -193,6 +196,9 @@ mod tests {
         let mut empty = row();
         empty.body = " \n".into();
         empty.header = String::new();
-        assert!(matches!(cable(&empty, "x"), Err(ParseError::Empty { .. })));
+        assert!(matches!(
+            cable(&empty, "x", Tagging::Builtin),
+            Err(ParseError::Empty { .. })
+        ));
     }
 }

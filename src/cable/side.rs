@@ -10,8 +10,8 @@ mod align;
 mod displacy;
 mod labels;
 
-use super::Warning;
 use super::clean::Span;
+use super::{MentionSource, Warning};
 use align::align;
 use displacy::read_displacy;
 pub use labels::LabelMap;
@@ -271,7 +271,7 @@ pub(crate) fn spans(
         spans.push(Span {
             kind,
             bytes,
-            as_given: true,
+            source: MentionSource::SideFile,
         });
     }
     Ok(Placed {

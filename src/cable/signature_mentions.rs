@@ -58,6 +58,7 @@ impl Cable {
                     start: chars_before(bytes.start),
                     end: chars_before(bytes.end),
                     bytes,
+                    source: s.source,
                 })
             })
             .collect()

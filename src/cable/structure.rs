@@ -6,7 +6,7 @@
 use super::assemble::{Assembler, Segment};
 use super::clean::{Detokenizer, may_hold_separators};
 use super::lexer::{self, Token};
-use super::{Cable, EntityKind, SourceSpan, Warning, header, signature};
+use super::{Cable, EntityKind, MentionSource, SourceSpan, Warning, header, signature};
 
 /// Builds a cable from the annotated format's text.
 pub(crate) fn build(source: &str, id: Option<String>, warnings: Vec<Warning>) -> Cable {
@@ -129,6 +129,7 @@ fn segments(
                         line: n,
                         bytes: span.clone(),
                         kind,
+                        source: MentionSource::Inline,
                     });
                 }
                 Token::TagLink(code) => push_tag(tags, code),

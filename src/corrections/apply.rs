@@ -4,7 +4,7 @@
 use super::{Correction, Corrections, Span};
 use crate::aliases::Aliases;
 use crate::cable::entities::regroup;
-use crate::cable::{Cable, Mention, Warning};
+use crate::cable::{Cable, Mention, MentionSource, Warning};
 use crate::export::document::{BlockId, flatten};
 
 impl Corrections {
@@ -142,6 +142,7 @@ fn add(cable: &mut Cable, span: &Span) -> Option<()> {
             end,
             bytes,
             entity: None,
+            source: MentionSource::Correction,
         },
     );
     Some(())

@@ -263,6 +263,7 @@ mod tests {
             start: text[..start].chars().count(),
             end: text[..start].chars().count() + span.chars().count(),
             bytes: start..start + span.len(),
+            source: crate::cable::MentionSource::Inline,
             paragraph: "1".into(),
         }
     }

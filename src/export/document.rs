@@ -15,7 +15,7 @@
 //! ```
 
 use super::paragraph_lead;
-use crate::cable::{Cable, EntityKind, HEADER_LABEL, Mention, SIGNATURE_LABEL};
+use crate::cable::{Cable, EntityKind, HEADER_LABEL, Mention, MentionSource, SIGNATURE_LABEL};
 use std::ops::Range;
 
 /// A mention with offsets into the flattened text.
@@ -31,6 +31,8 @@ pub struct FlatMention {
     pub end: usize,
     /// The same span in bytes, for slicing the Rust string.
     pub bytes: Range<usize>,
+    /// Where the mention comes from.
+    pub source: MentionSource,
     /// The label of the paragraph it stands in (`header` for the header, `signature` for
     /// the signature; a heading's is the paragraph's it opens).
     pub paragraph: String,
@@ -112,6 +114,7 @@ impl Document {
                 start: chars + m.start,
                 end: chars + m.end,
                 bytes: span,
+                source: m.source,
                 paragraph: paragraph.to_string(),
             });
         }

@@ -148,13 +148,17 @@ pub fn read_at(path: &Path, byte: u64) -> io::Result<ReleaseRow> {
 ///
 /// # Errors
 /// When the row cannot be read again or is no cable.
-pub fn load_at(path: &Path, byte: u64) -> Result<crate::cable::Cable, super::LoadError> {
+pub fn load_at(
+    path: &Path,
+    byte: u64,
+    tagging: crate::cable::Tagging,
+) -> Result<crate::cable::Cable, super::LoadError> {
     let row = read_at(path, byte).map_err(|source| super::LoadError::Unreadable {
         path: path.to_path_buf(),
         source,
     })?;
     let name = format!("{}@{byte}", crate::sanitize::path(path));
-    Ok(crate::cable::release::cable(&row, &name)?)
+    Ok(crate::cable::release::cable(&row, &name, tagging)?)
 }
 
 fn builder() -> csv::ReaderBuilder {

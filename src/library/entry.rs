@@ -1,8 +1,8 @@
 //! What the library keeps of one cable, and how the files of one cable become one entry.
 //!
 //! A folder may hold a cable twice: its annotated text and its WikiLeaks page. Files that
-//! share a reference ID are one cable: the file with the most mentions (the annotated
-//! text) is its base, giving the document, its entities and mentions; a page (the file
+//! share a reference ID are one cable: the file with annotations of its own (the annotated
+//! text), else the one with the most mentions (a page the tagger read), is its base, giving the document, its entities and mentions; a page (the file
 //! with a creation date) gives the dates and metadata; each fills what the other lacks.
 
 use super::index::CableEntity;
@@ -35,6 +35,9 @@ pub(super) struct Entry {
     pub(super) haystack: String,
     pub(super) tags: Vec<String>,
     pub(super) references: Vec<Reference>,
+    /// Whether its mentions are its own (inline, a side file) rather than the tagger's:
+    /// such a file is the base of a cable before one with more mentions.
+    annotated: bool,
     /// The header's fields (not its text), to merge with another file of the cable;
     /// dropped once the library is built.
     meta: Option<Box<Header>>,
@@ -45,6 +48,7 @@ impl Entry {
     pub(super) fn of(path: PathBuf, mut cable: Cable, keep: bool) -> (Self, Vec<CableEntity>) {
         let entities = CableEntity::of_cable(&cable);
         let row = Row::of(&cable);
+        let annotated = cable.annotated();
         let haystack = table::haystack(&cable);
         let mut meta = if keep {
             cable.header.clone()
@@ -64,6 +68,7 @@ impl Entry {
             haystack,
             tags: meta.tags.clone(),
             references: meta.references.clone(),
+            annotated,
             meta: Some(Box::new(meta)),
         };
         (entry, entities)
@@ -82,6 +87,7 @@ impl Entry {
             haystack,
             tags,
             references: Vec::new(),
+            annotated: false,
             meta: None,
         }
     }
@@ -147,8 +153,8 @@ pub(super) fn merge(mut slim: Vec<(Entry, Vec<CableEntity>)>) -> Vec<(Entry, Vec
 }
 
 fn merge_group(mut group: Vec<(Entry, Vec<CableEntity>)>) -> (Entry, Vec<CableEntity>) {
-    // Stable: among files with as many mentions, the first loaded is the base.
-    group.sort_by_key(|(entry, _)| std::cmp::Reverse(entry.row.mentions));
+    // Stable: annotations of its own first, then most mentions, then the first loaded.
+    group.sort_by_key(|(entry, _)| std::cmp::Reverse((entry.annotated, entry.row.mentions)));
     let mut files = group.into_iter();
     let Some((mut base, entities)) = files.next() else {
         unreachable!("a group holds at least one entry")
@@ -231,7 +237,7 @@ impl Library {
             return self.options.adjust(cable);
         }
         if let Some(byte) = source.csv_row {
-            return input::release_csv::load_at(&source.path, byte);
+            return input::release_csv::load_at(&source.path, byte, self.options.tagging);
         }
         match &source.cable {
             // A cable kept whole gets the user's aliases and corrections as a file does.
@@ -299,7 +305,8 @@ impl Library {
 #[derive(Debug)]
 pub struct FileEntities {
     key: Option<CableKey>,
-    mentions: usize,
+    /// Annotated, then how many mentions: which file of a cable gives its entities.
+    rank: (bool, usize),
     entities: Vec<CableEntity>,
 }
 
@@ -309,7 +316,7 @@ impl FileEntities {
     pub fn of(cable: &Cable) -> Self {
         Self {
             key: cable.id.as_deref().and_then(CableKey::from_id),
-            mentions: cable.mention_count(),
+            rank: (cable.annotated(), cable.mention_count()),
             entities: CableEntity::of_cable(cable),
         }
     }
@@ -319,7 +326,7 @@ impl FileEntities {
     pub fn from_cable(cable: Cable) -> Self {
         Self {
             key: cable.id.as_deref().and_then(CableKey::from_id),
-            mentions: cable.mention_count(),
+            rank: (cable.annotated(), cable.mention_count()),
             entities: CableEntity::from_cable(cable),
         }
     }
@@ -327,7 +334,7 @@ impl FileEntities {
 
 impl super::EntityIndex {
     /// Indexes files, one cable per reference ID: of the files sharing one, the base
-    /// (most mentions, then first) gives the entities, as in a library.
+    /// (annotated, then most mentions, then first) gives the entities, as in a library.
     #[must_use]
     pub fn build_files(files: Vec<FileEntities>) -> Self {
         let mut kept: Vec<FileEntities> = Vec::with_capacity(files.len());
@@ -338,7 +345,7 @@ impl super::EntityIndex {
                 continue;
             };
             match at.get(&key) {
-                Some(&i) if kept[i].mentions < file.mentions => kept[i] = file,
+                Some(&i) if kept[i].rank < file.rank => kept[i] = file,
                 Some(_) => {}
                 None => {
                     at.insert(key, kept.len());

@@ -9,6 +9,7 @@
 
 use super::IndexError;
 use super::schema::{self, Fields, Origin};
+use crate::cable::Tagging;
 use crate::input::{Skipped, release_csv, walk};
 use crate::regular_file::Limit;
 use rayon::prelude::*;
@@ -81,6 +82,20 @@ pub fn update(
     on_progress: &(dyn Fn(IndexProgress) + Sync),
     cancel: &AtomicBool,
 ) -> Result<Report, IndexError> {
+    update_tagged(dir, paths, Tagging::Builtin, on_progress, cancel)
+}
+
+/// [`update`], cables without annotations tagged as `tagging` says.
+///
+/// # Errors
+/// As [`update`].
+pub fn update_tagged(
+    dir: &Path,
+    paths: &[PathBuf],
+    tagging: Tagging,
+    on_progress: &(dyn Fn(IndexProgress) + Sync),
+    cancel: &AtomicBool,
+) -> Result<Report, IndexError> {
     let index = open_or_create(dir)?;
     // An older cableview's index is refused before anything is written: its documents
     // lack fields this one writes, and an index must not mix the two.
@@ -111,6 +126,7 @@ pub fn update(
         cables: 0,
         on_progress,
         cancel,
+        tagging,
     };
     let mut skipped = Vec::new();
     let files = walk::files(paths, &mut skipped);
@@ -251,6 +267,7 @@ struct Job<'a> {
     cables: u64,
     on_progress: &'a (dyn Fn(IndexProgress) + Sync),
     cancel: &'a AtomicBool,
+    tagging: Tagging,
 }
 
 impl Job<'_> {
@@ -287,6 +304,7 @@ impl Job<'_> {
             .map(|(file, name, seen)| {
                 let options = crate::input::LoadOptions {
                     limit: Limit::default(),
+                    tagging: self.tagging,
                     ..Default::default()
                 };
                 let result = crate::input::load_with(&file.path, &options).map(|cable| {
@@ -380,14 +398,15 @@ impl Job<'_> {
                 .par_drain(..)
                 .map(|row| {
                     let located = format!("{shown}:{}", row.line);
-                    let result = crate::cable::release::cable(&row.row, &located).map(|cable| {
-                        let origin = Origin {
-                            source: name,
-                            row: Some(row.byte),
-                            key: row.hash,
-                        };
-                        schema::document(&fields, &cable, origin)
-                    });
+                    let result = crate::cable::release::cable(&row.row, &located, self.tagging)
+                        .map(|cable| {
+                            let origin = Origin {
+                                source: name,
+                                row: Some(row.byte),
+                                key: row.hash,
+                            };
+                            schema::document(&fields, &cable, origin)
+                        });
                     (
                         row.line,
                         row.len,

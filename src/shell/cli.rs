@@ -55,6 +55,7 @@ impl From<crate::shell::config::FileError> for Failure {
 #[must_use]
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    load::set_tagger_flag(cli.tagger);
     let result = match cli.command {
         Some(Command::Export {
             format,

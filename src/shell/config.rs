@@ -52,6 +52,31 @@ pub struct Config {
     /// Key overrides: action name -> its keys, replacing that action's defaults; the
     /// library's actions in `[keys.library]`.
     pub keys: KeyOverrides,
+    /// Whether cableview's tagger finds entities in cables that carry none
+    /// (`--tagger` overrides it).
+    pub tagger: TaggerSetting,
+}
+
+/// cableview's own tagger, on or off (`tagger` in config.toml, `--tagger`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum TaggerSetting {
+    /// Cables without annotations of their own are tagged.
+    #[default]
+    On,
+    /// They are left without entities.
+    Off,
+}
+
+impl TaggerSetting {
+    /// The parser's setting.
+    #[must_use]
+    pub fn tagging(self) -> crate::cable::Tagging {
+        match self {
+            Self::On => crate::cable::Tagging::Builtin,
+            Self::Off => crate::cable::Tagging::Off,
+        }
+    }
 }
 
 impl Default for Config {
@@ -66,6 +91,7 @@ impl Default for Config {
             max_file_mb: crate::regular_file::DEFAULT_CABLE_MB,
             citation: Template::default(),
             keys: KeyOverrides::default(),
+            tagger: TaggerSetting::On,
         }
     }
 }
@@ -257,6 +283,7 @@ mod tests {
             "view",
             "max_file_mb",
             "citation",
+            "tagger",
             "keys",
         ];
         for field in fields {

@@ -307,8 +307,14 @@ fn export_and_entities_take_a_side_file() {
     );
     let table = stdout(&run(&["entities", "--annotations", &ann, &page]));
     assert!(table.contains("PER   CALDERON"), "{table}");
-    // Without the option the page has no entities (no side file beside it).
-    let plain = stdout(&run(&["entities", "--json", &page]));
+    // Without the option the page has the tagger's entities (no side file beside it),
+    // and none with the tagger off.
+    let tagged = stdout(&run(&["entities", "--json", &page]));
+    assert!(
+        tagged.contains("CALDERON") || tagged.contains("Calderon"),
+        "{tagged}"
+    );
+    let plain = stdout(&run(&["entities", "--json", "--tagger", "off", &page]));
     assert_eq!(plain.trim(), "[]");
     // The option applies to one cable.
     let two = run(&["export", "--annotations", &ann, &page, &page]);

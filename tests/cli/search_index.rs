@@ -88,8 +88,14 @@ fn every_kind_of_query_finds_its_cables() {
     assert!(!tag.is_empty());
     let entity = ids(&search(&index, "entity:\"Djamel Beghal\""));
     assert!(entity.contains(&"04PARIS8983".to_string()), "{entity:?}");
+    // A person's clause finds the cables that name him as a person: the annotated
+    // 04PARIS8983; the tagger may take him for another kind elsewhere.
     let per = ids(&search(&index, "per:Beghal"));
-    assert_eq!(entity, per);
+    assert!(per.contains(&"04PARIS8983".to_string()), "{per:?}");
+    assert!(
+        per.iter().all(|id| entity.contains(id)),
+        "{per:?} {entity:?}"
+    );
 
     let range = search(&index, "date:2005..2006 france");
     assert!(!range.is_empty());

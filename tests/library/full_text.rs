@@ -21,8 +21,13 @@ fn indexed(w: u16, h: u16) -> (tempfile::TempDir, PathBuf, Driver) {
         Path::new(FIXTURES).join("annotated"),
         Path::new(FIXTURES).join("raw"),
     ];
-    search_index::update(&at, &inputs, &|_| {}, &AtomicBool::new(false)).expect("indexed");
-    let library = Library::from_index(SearchIndex::open(&at).unwrap()).expect("a library");
+    // Untagged: a page tagged too would be a second document naming the same entities,
+    // which the index counts apart until it keeps one document per cable.
+    let off = cableview::cable::Tagging::Off;
+    search_index::update_tagged(&at, &inputs, off, &|_| {}, &AtomicBool::new(false))
+        .expect("indexed");
+    let library =
+        Library::from_index(SearchIndex::open(&at).unwrap().with_tagging(off)).expect("a library");
     let mut session = Session::new(library, ReaderOptions::default());
     session.update(Action::Resize(w, h));
     (dir, at, Driver::new(session))

@@ -2,7 +2,7 @@
 //! mention offsets always hold.
 
 use cableview::cable::side::{self, LabelMap};
-use cableview::cable::{Cable, SideAnnotations, parse, parse_bytes_with};
+use cableview::cable::{Cable, SideAnnotations, Tagging, parse, parse_bytes_with};
 use proptest::prelude::*;
 
 fn check(cable: &Cable) {
@@ -107,7 +107,7 @@ proptest! {
         let Ok(annotations) = side::read(&side_text, "x.ann") else { return Ok(()) };
         let labels = LabelMap::default();
         let side = SideAnnotations { annotations: &annotations, labels: &labels };
-        if let Ok(cable) = parse_bytes_with(text.as_bytes(), "x.html", Some(side)) {
+        if let Ok(cable) = parse_bytes_with(text.as_bytes(), "x.html", Some(side), Tagging::Builtin) {
             check(&cable);
         }
     }

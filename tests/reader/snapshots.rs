@@ -172,7 +172,13 @@ fn control_characters_never_reach_a_cell() {
 #[test]
 fn a_cable_without_entities_says_so_rather_than_no_match() {
     let page = include_bytes!("../fixtures/raw/09HAVANA132.html");
-    let cable = cableview::cable::parse_bytes(page, "09HAVANA132.html").unwrap();
+    let cable = cableview::cable::parse_bytes_with(
+        page,
+        "09HAVANA132.html",
+        None,
+        cableview::cable::Tagging::Off,
+    )
+    .unwrap();
     assert!(cable.entities.is_empty());
     let app = single(cable, ReaderOptions::default(), 120, 40);
     let text = screen(&app);

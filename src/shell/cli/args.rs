@@ -42,6 +42,11 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub open: OpenArgs,
+    /// cableview's own entity tagger for cables without annotations (pages, plain text,
+    /// CSV rows): on or off; `tagger` in config.toml, else on. Inline annotations and side
+    /// files always win over it.
+    #[arg(long, global = true, value_enum, value_name = "on|off")]
+    pub tagger: Option<crate::shell::config::TaggerSetting>,
 }
 
 /// Options of the reader.

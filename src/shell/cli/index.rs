@@ -37,7 +37,8 @@ pub(super) fn index_command(given: Option<&Path>, paths: &[PathBuf]) -> Result<(
         let _ = signal_hook::flag::register(signal_hook::consts::SIGTERM, Arc::clone(&cancel));
     }
     let meter = Meter::new(std::io::stderr().is_terminal());
-    let report = search_index::update(&dir, paths, &|p| meter.show(p), &cancel);
+    let tagging = super::load::tagging()?;
+    let report = search_index::update_tagged(&dir, paths, tagging, &|p| meter.show(p), &cancel);
     meter.finish();
     let report = report.map_err(|e| failure(&e))?;
     report_skipped(&report.skipped);

@@ -43,7 +43,10 @@ fn default_dir() -> Option<PathBuf> {
 }
 
 fn open(dir: &Path) -> Result<SearchIndex, Failure> {
-    Ok(SearchIndex::open(dir).map_err(|e| e.to_string())?)
+    let tagging = super::load::tagging()?;
+    Ok(SearchIndex::open(dir)
+        .map_err(|e| e.to_string())?
+        .with_tagging(tagging))
 }
 
 /// The library on the index: on a terminal, its table is read on a background thread

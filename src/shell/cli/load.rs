@@ -3,23 +3,49 @@
 
 use super::{Failure, printable, shown, warn};
 use crate::aliases::{ALIASES_FILE, Aliases};
-use crate::cable::Cable;
+use crate::cable::{Cable, Tagging};
 use crate::input::LoadOptions;
 use crate::input::{self, LoadError};
 use crate::shell::config;
 use crate::shell::paths::Paths;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-/// How every command reads cables: `max_file_mb` in the user's config, the user's
-/// `aliases.toml`, the corrections in the data dir. A bad config or aliases file is an
-/// error (status 2).
-pub(super) fn load_options() -> Result<LoadOptions, Failure> {
-    let paths = Paths::from_env();
-    let config = match paths.config_file() {
+/// `--tagger` as given on the command line: set once by [`super::main`] before any
+/// command runs, read wherever cables are read, so that every command takes the flag
+/// without each threading it through.
+static TAGGER_FLAG: OnceLock<config::TaggerSetting> = OnceLock::new();
+
+/// Records `--tagger`; a second call changes nothing.
+pub(super) fn set_tagger_flag(setting: Option<config::TaggerSetting>) {
+    if let Some(setting) = setting {
+        let _ = TAGGER_FLAG.set(setting);
+    }
+}
+
+fn user_config(paths: &Paths) -> Result<config::Config, Failure> {
+    Ok(match paths.config_file() {
         Some(path) => config::Config::load(&path)?,
         None => config::Config::default(),
+    })
+}
+
+/// Whether cables without annotations are tagged: `--tagger`, else `tagger` in the
+/// user's config, else on.
+pub(super) fn tagging() -> Result<Tagging, Failure> {
+    let setting = match TAGGER_FLAG.get() {
+        Some(flag) => *flag,
+        None => user_config(&Paths::from_env())?.tagger,
     };
+    Ok(setting.tagging())
+}
+
+/// How every command reads cables: `max_file_mb` in the user's config, the user's
+/// `aliases.toml`, the corrections in the data dir, `--tagger`. A bad config or aliases
+/// file is an error (status 2).
+pub(super) fn load_options() -> Result<LoadOptions, Failure> {
+    let paths = Paths::from_env();
+    let config = user_config(&paths)?;
     let aliases = match &paths.config_dir {
         Some(dir) => Aliases::load(&dir.join(ALIASES_FILE))?,
         None => Aliases::default(),
@@ -28,6 +54,11 @@ pub(super) fn load_options() -> Result<LoadOptions, Failure> {
         limit: config.file_limit(),
         aliases: (!aliases.is_empty()).then(|| Arc::new(aliases)),
         corrections: paths.data_dir,
+        tagging: TAGGER_FLAG
+            .get()
+            .copied()
+            .unwrap_or(config.tagger)
+            .tagging(),
         ..LoadOptions::default()
     })
 }

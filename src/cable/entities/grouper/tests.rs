@@ -1,6 +1,7 @@
 //! The grouper's joins and names, on hand-made blocks.
 
 use super::*;
+use crate::cable::MentionSource;
 
 /// Groups mentions of the given spellings, each repeated as often as given, in order.
 fn entities(blocks: &[(&str, &[(&str, usize)])]) -> Vec<Entity> {
@@ -23,6 +24,7 @@ fn entities_of(kind: EntityKind, blocks: &[(&str, &[(&str, usize)])]) -> Vec<Ent
                     end: text.len(),
                     bytes: start..text.len(),
                     entity: None,
+                    source: MentionSource::Inline,
                 });
                 text.push(' ');
             }
@@ -124,6 +126,7 @@ fn an_acronym_defined_in_the_text_joins_its_long_form() {
             end: start + s.len(),
             bytes: start..start + s.len(),
             entity: None,
+            source: MentionSource::Inline,
         }
     };
     let mentions = [
@@ -156,6 +159,7 @@ fn aliases_name_the_entity_and_join_within_a_kind() {
             end: start + s.len(),
             bytes: start..start + s.len(),
             entity: None,
+            source: MentionSource::Inline,
         }
     };
     let mentions = [

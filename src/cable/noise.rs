@@ -1,0 +1,209 @@
+//! What no tagger's mention may be, whoever tagged it (the inline tagger, a side file's
+//! tool, cableview's own): header keywords and markings, redactions, office words and
+//! titles standing alone, numbers and punctuation. An annotated corpus's facets showed
+//! `Embassy 211`, `Poloff 130`, `XXXXXXXXXXXX 34` and `E.O. 12958: DECL 37` among people.
+
+/// Header keywords a tagger may take for a name.
+const KEYWORDS: [&str; 12] = [
+    "DECL:", "DECL", "TAGS:", "TAGS", "SUBJECT:", "SUBJ:", "REF:", "REFS:", "E.O.", "EO",
+    "SUBJECT", "REF",
+];
+
+/// Markings and notes' leads.
+const MARKINGS: [&str; 24] = [
+    "SBU",
+    "NOFORN",
+    "NF",
+    "SIPDIS",
+    "UNCLAS",
+    "UNCLASSIFIED",
+    "CONFIDENTIAL",
+    "SECRET",
+    "NOTE",
+    "NOTE:",
+    "COMMENT",
+    "COMMENT:",
+    "END NOTE",
+    "END COMMENT",
+    "END NOTE.",
+    "END COMMENT.",
+    "FOUO",
+    "NODIS",
+    "EXDIS",
+    "LIMDIS",
+    "STADIS",
+    "SUMMARY",
+    "END SUMMARY",
+    "CLASSIFIED BY",
+];
+
+/// Offices, roles and titles: words a cable uses for whoever holds them, never a name
+/// when alone (`Ambassador`, but not `Ambassador Stapleton`).
+const OFFICE_WORDS: [&str; 46] = [
+    "embassy",
+    "embassies",
+    "amembassy",
+    "poloff",
+    "poloffs",
+    "emboff",
+    "emboffs",
+    "econoff",
+    "econoffs",
+    "polcouns",
+    "econcouns",
+    "pol/econ",
+    "polecon",
+    "deptoff",
+    "conoff",
+    "refcoord",
+    "ambassador",
+    "charge",
+    "chargé",
+    "dcm",
+    "mission",
+    "post",
+    "consulate",
+    "consul",
+    "department",
+    "dept",
+    "septel",
+    "reftel",
+    "minister",
+    "president",
+    "secretary",
+    "government",
+    "ministry",
+    "deputy",
+    "director",
+    "spokesman",
+    "a/dcm",
+    "polchief",
+    "econchief",
+    "pao",
+    "rso",
+    "dao",
+    "ambassadors",
+    "contact",
+    "contacts",
+    "s/ct",
+];
+
+/// Whether `word` is a header keyword that a tagger may have tagged as an entity.
+#[must_use]
+pub fn is_keyword(word: &str) -> bool {
+    KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(word))
+}
+
+/// Whether a mention's text is no entity (see the module's list), whatever tagged it.
+#[must_use]
+pub fn is_noise(text: &str) -> bool {
+    let text = text.trim();
+    let bare = text
+        .strip_prefix("the ")
+        .or_else(|| text.strip_prefix("The "))
+        .or_else(|| text.strip_prefix("THE "))
+        .unwrap_or(text)
+        .trim_matches(|c: char| c.is_ascii_punctuation() && c != '/' && c != '.');
+    // `G-8` and `EU` are names; `S`, `1.4` and `--` are not.
+    bare.chars().filter(|c| c.is_alphanumeric()).count() < 2
+        || !bare.chars().any(char::is_alphabetic)
+        || is_keyword(text)
+        || MARKINGS.iter().any(|m| m.eq_ignore_ascii_case(text))
+        || is_redaction(bare)
+        || is_marking(bare)
+        || OFFICE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(bare))
+        || holds_header_field(text)
+}
+
+/// `XXXXXXXXXXXX`, `xxxxx`, `XXXXXXXXXXXX's`: a redaction, not a name.
+fn is_redaction(text: &str) -> bool {
+    let letters = text.trim_end_matches("'s").trim_end_matches("’s");
+    letters.len() >= 3 && letters.bytes().all(|b| b == b'X' || b == b'x' || b == b' ')
+}
+
+/// A portion marking: `S`, `C/NF`, `S/REL NATO`, `U//FOUO`, `SBU`, `TS`.
+fn is_marking(text: &str) -> bool {
+    let head = text.split('/').next().unwrap_or(text);
+    matches!(head, "U" | "C" | "S" | "TS" | "SBU")
+        && text.split('/').skip(1).all(|part| {
+            part.is_empty() || part.bytes().all(|b| b.is_ascii_uppercase() || b == b' ')
+        })
+}
+
+/// A span over a header field's lead: `E.O. 12958: DECL`, `Classified By: Econ MC`,
+/// `REF: A. STATE`.
+fn holds_header_field(text: &str) -> bool {
+    let upper = text.to_ascii_uppercase();
+    // `ref C`, `REF A`: a reference's letter, not a name.
+    if let Some(rest) = upper
+        .strip_prefix("REF ")
+        .or_else(|| upper.strip_prefix("REFTEL "))
+    {
+        if rest.len() <= 2 {
+            return true;
+        }
+    }
+    [
+        "12958",
+        "13526",
+        "DECL:",
+        "TAGS:",
+        "SUBJECT:",
+        "REF:",
+        "CLASSIFIED BY",
+        "REASON 1.",
+        "REASONS 1.",
+    ]
+    .iter()
+    .any(|field| upper.contains(field))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn noise_whoever_tagged_it() {
+        for text in [
+            "Embassy",
+            "the Embassy",
+            "Poloff",
+            "Ambassador",
+            "XXXXXXXXXXXX",
+            "xxxxx",
+            "E.O. 12958: DECL",
+            "DECL:",
+            "S/NF",
+            "C",
+            "SBU",
+            "REF: A. STATE",
+            "1.4",
+            "--",
+            "MOSCOW 1273 Classified By: Econ MC",
+            "Note:",
+            "U//FOUO",
+            "ref C",
+        ] {
+            assert!(is_noise(text), "{text:?} should be noise");
+        }
+    }
+
+    #[test]
+    fn names_are_kept() {
+        for text in [
+            "Jacques Chirac",
+            "Paris",
+            "G-8",
+            "Ambassador Stapleton",
+            "U.S.",
+            "EU",
+            "Hamas",
+            "S/CT office",
+            "Transportation Security Administration",
+            "Ministry of Interior",
+            "NATO",
+        ] {
+            assert!(!is_noise(text), "{text:?} should be kept");
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! Hashed features of a token in its sentence. No feature string is built: each word's
+//! parts are hashed once, and a feature is its template number mixed with those hashes,
+//! the same on every machine and in every run (training and tagging share this code).
+
+use super::tokens::Token;
+
+/// Bumped whenever a feature changes: a model records the version it was trained with
+/// and is refused by code of another.
+pub const FEATURES_VERSION: u32 = 1;
+
+/// How many features a token has.
+pub const PER_TOKEN: usize = 22;
+
+/// The hashed parts of one word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordHashes {
+    exact: u64,
+    lower: u64,
+    shape: u64,
+    prefixes: [u64; 3],
+    suffixes: [u64; 4],
+    flags: u64,
+}
+
+const OUTSIDE: WordHashes = WordHashes {
+    exact: 0x5eed_0001,
+    lower: 0x5eed_0002,
+    shape: 0x5eed_0003,
+    prefixes: [0x5eed_0004; 3],
+    suffixes: [0x5eed_0005; 4],
+    flags: 0,
+};
+
+/// FNV-1a: small, and fixed forever, unlike the standard library's hashers.
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// Mixes two hashes into one (a multiply and xor-shift, as splitmix64 finishes).
+#[must_use]
+pub fn mix(a: u64, b: u64) -> u64 {
+    let x = (a ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^ (x >> 31)
+}
+
+/// The word's shape: capitals as `X`, small letters `x`, digits `d`, anything else as
+/// itself, runs of one class written once (`Chirac` `Xx`, `U.S.` `X.X.`, `12958:` `d:`).
+fn shape(word: &str, out: &mut Vec<u8>) {
+    out.clear();
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            b'X'
+        } else if c.is_lowercase() {
+            b'x'
+        } else if c.is_ascii_digit() {
+            b'd'
+        } else if c.is_ascii() {
+            c as u8
+        } else {
+            b'*'
+        };
+        if out.last() != Some(&class) {
+            out.push(class);
+        }
+    }
+}
+
+impl WordHashes {
+    /// Hashes a word; `caps_line` says its line is in capitals.
+    #[must_use]
+    pub fn of(word: &str, caps_line: bool) -> Self {
+        let lower_text;
+        let lower: &str = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            lower_text = word.to_lowercase();
+            &lower_text
+        } else {
+            word
+        };
+        let mut shape_bytes = Vec::with_capacity(8);
+        shape(word, &mut shape_bytes);
+        let chars: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+        let n = chars.len();
+        let prefix = |k: usize| {
+            let end = chars.get(k).copied().unwrap_or(lower.len());
+            mix(k as u64, fnv(&lower.as_bytes()[..end]))
+        };
+        let suffix = |k: usize| {
+            let start = if k >= n { 0 } else { chars[n - k] };
+            mix(100 + k as u64, fnv(&lower.as_bytes()[start..]))
+        };
+        let first = word.chars().next();
+        let flags = u64::from(first.is_some_and(char::is_uppercase))
+            | u64::from(word.chars().any(|c| c.is_ascii_digit())) << 1
+            | u64::from(word.contains('-')) << 2
+            | u64::from(word.contains('.')) << 3
+            | u64::from(caps_line) << 4
+            | u64::from(
+                !word.chars().any(char::is_lowercase) && word.chars().any(char::is_uppercase),
+            ) << 5;
+        Self {
+            exact: fnv(word.as_bytes()),
+            lower: fnv(lower.as_bytes()),
+            shape: fnv(&shape_bytes),
+            prefixes: [prefix(1), prefix(2), prefix(3)],
+            suffixes: [suffix(1), suffix(2), suffix(3), suffix(4)],
+            flags,
+        }
+    }
+}
+
+/// The hashes of every token of a sentence, each word spelt as `word` gives it (the
+/// text, or an upper-cased copy when training).
+#[must_use]
+pub fn hash_sentence<'a>(
+    tokens: &[Token],
+    word: impl Fn(&Token) -> std::borrow::Cow<'a, str>,
+    all_caps: bool,
+) -> Vec<WordHashes> {
+    tokens
+        .iter()
+        .map(|t| WordHashes::of(&word(t), all_caps || t.caps_line))
+        .collect()
+}
+
+/// Writes the features of token `i` of a sentence into `out`.
+pub fn token_features(words: &[WordHashes], i: usize, out: &mut [u64; PER_TOKEN]) {
+    let at = |offset: isize| -> &WordHashes {
+        i.checked_add_signed(offset)
+            .and_then(|j| words.get(j))
+            .unwrap_or(&OUTSIDE)
+    };
+    let (w, prev, next, prev2, next2) = (at(0), at(-1), at(1), at(-2), at(2));
+    let f = |template: u64, value: u64| mix(template, value);
+    *out = [
+        f(0, 0),
+        f(1, w.lower),
+        f(2, w.shape),
+        f(3, w.prefixes[0]),
+        f(4, w.prefixes[1]),
+        f(5, w.prefixes[2]),
+        f(6, w.suffixes[0]),
+        f(7, w.suffixes[1]),
+        f(8, w.suffixes[2]),
+        f(9, w.suffixes[3]),
+        f(10, prev.lower),
+        f(11, next.lower),
+        f(12, prev2.lower),
+        f(13, next2.lower),
+        f(14, prev.shape),
+        f(15, next.shape),
+        f(16, mix(prev.lower, w.lower)),
+        f(17, mix(w.lower, next.lower)),
+        f(18, mix(mix(prev.shape, w.shape), next.shape)),
+        f(19, mix(w.flags, w.shape)),
+        f(20, w.exact),
+        f(21, mix(w.flags & 0x10, mix(prev.flags, next.flags))),
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_runs_of_a_class() {
+        let mut out = Vec::new();
+        for (word, expected) in [
+            ("Chirac", "Xx"),
+            ("U.S.", "X.X."),
+            ("12958:", "d:"),
+            ("iPhone", "xXx"),
+        ] {
+            shape(word, &mut out);
+            assert_eq!(String::from_utf8_lossy(&out), expected);
+        }
+    }
+
+    #[test]
+    fn case_changes_the_shape_but_not_the_lower_case_word() {
+        let a = WordHashes::of("Chirac", false);
+        let b = WordHashes::of("CHIRAC", true);
+        assert_eq!(a.lower, b.lower);
+        assert_ne!(a.shape, b.shape);
+        assert_ne!(a.flags, b.flags);
+    }
+}
