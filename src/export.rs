@@ -14,6 +14,7 @@ pub mod document;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod naming;
 pub mod prodigy;
 pub mod schema;
 pub mod text;
@@ -23,6 +24,7 @@ use crate::sanitize::printable;
 use thiserror::Error;
 
 pub use markdown::markdown;
+pub use naming::{Stems, stems};
 pub use text::text;
 
 /// The formats `cableview export` writes.
@@ -115,33 +117,114 @@ pub fn render(cable: &Cable, format: Format) -> String {
 ///
 /// JSON, Prodigy and doccano give JSON Lines, displaCy one list, CSV one table, text,
 /// Markdown and CoNLL the documents one after another. brat always needs a directory; HTML needs one for
-/// more than one cable.
+/// more than one cable. The same bytes as [`piece`] of each cable through a [`Joiner`].
 pub fn stream(cables: &[Cable], format: Format) -> Result<String, ExportError> {
-    let joined =
-        |f: fn(&Cable) -> String, sep: &str| cables.iter().map(f).collect::<Vec<_>>().join(sep);
+    let mut joiner = Joiner::new(format)?;
+    let mut out = String::new();
+    for cable in cables {
+        out.push_str(&joiner.next(piece(cable, format))?);
+    }
+    out.push_str(&joiner.finish());
+    Ok(out)
+}
+
+/// One cable's part of a [`stream`], before the [`Joiner`] puts what goes between cables
+/// around it. It depends on the cable alone, so pieces can be made on any thread.
+#[must_use]
+pub fn piece(cable: &Cable, format: Format) -> String {
     let out = match format {
-        Format::Json => cables.iter().map(|c| json::json(c) + "\n").collect(),
-        Format::Prodigy => cables.iter().map(|c| prodigy::prodigy(c) + "\n").collect(),
-        Format::Doccano => cables.iter().map(|c| doccano::doccano(c) + "\n").collect(),
-        Format::Text => joined(text::text, "\n"),
-        Format::Markdown => joined(markdown::markdown, "\n"),
-        Format::Conll => joined(conll::conll, ""),
-        Format::Displacy => displacy::displacy(cables),
-        Format::Csv => csv::csv(cables),
-        Format::Brat => return Err(ExportError::NeedsOutDir("brat")),
-        Format::Html if cables.len() > 1 => return Err(ExportError::OnePerPage("html")),
-        Format::Html => joined(html::html, ""),
+        Format::Json => json::json(cable) + "\n",
+        Format::Prodigy => prodigy::prodigy(cable) + "\n",
+        Format::Doccano => doccano::doccano(cable) + "\n",
+        Format::Text => text::text(cable),
+        Format::Markdown => markdown::markdown(cable),
+        Format::Conll => conll::conll(cable),
+        Format::Displacy => displacy::document(cable),
+        Format::Csv => csv::rows(cable),
+        Format::Html => html::html(cable),
+        Format::Brat => brat::ann(cable),
     };
-    Ok(printable(&out).into_owned())
+    printable(&out).into_owned()
+}
+
+/// Joins the [`piece`]s of cables into one [`stream`] as they come, keeping none of them:
+/// an export of any size writes each cable and forgets it.
+#[derive(Debug)]
+pub struct Joiner {
+    format: Format,
+    count: usize,
+    /// An HTML page, held until the end shows it is the only one.
+    page: Option<String>,
+}
+
+impl Joiner {
+    /// A joiner for the format; brat writes files only, so it has none.
+    ///
+    /// # Errors
+    /// [`ExportError::NeedsOutDir`] for brat.
+    pub fn new(format: Format) -> Result<Self, ExportError> {
+        if format == Format::Brat {
+            return Err(ExportError::NeedsOutDir("brat"));
+        }
+        Ok(Self {
+            format,
+            count: 0,
+            page: None,
+        })
+    }
+
+    /// What to write for the next cable's piece: the piece with what goes before it.
+    ///
+    /// # Errors
+    /// [`ExportError::OnePerPage`] at a second HTML page (nothing of the first is out yet).
+    pub fn next(&mut self, piece: String) -> Result<String, ExportError> {
+        self.count += 1;
+        let first = self.count == 1;
+        Ok(match self.format {
+            Format::Text | Format::Markdown if !first => "\n".to_string() + &piece,
+            Format::Displacy if first => "[\n".to_string() + &piece,
+            Format::Displacy => ",\n".to_string() + &piece,
+            Format::Csv if first => csv::header() + &piece,
+            Format::Html if first => {
+                self.page = Some(piece);
+                String::new()
+            }
+            Format::Html => return Err(ExportError::OnePerPage("html")),
+            _ => piece,
+        })
+    }
+
+    /// What ends the stream: a list's or table's end, the one HTML page.
+    #[must_use]
+    pub fn finish(self) -> String {
+        match self.format {
+            Format::Displacy if self.count == 0 => "[\n]\n".to_string(),
+            Format::Displacy => "\n]\n".to_string(),
+            Format::Csv if self.count == 0 => csv::header(),
+            Format::Html => self.page.unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
 }
 
 /// The files one cable exports to under `--out`, named after `stem`.
 #[must_use]
 pub fn files(cable: &Cable, stem: &str, format: Format) -> Vec<OutputFile> {
-    let file = |extension: &str, contents: String| OutputFile {
-        name: format!("{stem}.{extension}"),
-        contents: printable(&contents).into_owned(),
-    };
+    contents(cable, format)
+        .into_iter()
+        .map(|(extension, contents)| OutputFile {
+            name: format!("{stem}.{extension}"),
+            contents,
+        })
+        .collect()
+}
+
+/// What [`files`] writes, each file as its extension and contents: they depend on the
+/// cable alone, so they can be made on any thread before the stem is known.
+#[must_use]
+pub fn contents(cable: &Cable, format: Format) -> Vec<(&'static str, String)> {
+    let file =
+        |extension: &'static str, contents: String| (extension, printable(&contents).into_owned());
     match format {
         Format::Json => vec![file("json", json::json(cable) + "\n")],
         Format::Text => vec![file("txt", text::text(cable))],
@@ -156,50 +239,6 @@ pub fn files(cable: &Cable, stem: &str, format: Format) -> Vec<OutputFile> {
         Format::Csv => vec![file("csv", render(cable, format))],
         Format::Prodigy => vec![file("prodigy.jsonl", render(cable, format))],
         Format::Doccano => vec![file("doccano.jsonl", render(cable, format))],
-    }
-}
-
-/// File stems for the cables: the reference ID, else the given fallback (the input's
-/// file stem), made safe for a file name and unique (`-2`, `-3`, ... on repeats).
-#[must_use]
-pub fn stems(cables: &[Cable], fallbacks: &[String]) -> Vec<String> {
-    let mut taken = std::collections::HashSet::new();
-    let mut seen: Vec<String> = Vec::with_capacity(cables.len());
-    for (i, cable) in cables.iter().enumerate() {
-        let raw = cable
-            .id
-            .as_deref()
-            .or(fallbacks.get(i).map(String::as_str))
-            .unwrap_or("cable");
-        let base = safe_stem(raw);
-        let mut stem = base.clone();
-        let mut n = 1;
-        while taken.contains(&stem) {
-            n += 1;
-            stem = format!("{base}-{n}");
-        }
-        taken.insert(stem.clone());
-        seen.push(stem);
-    }
-    seen
-}
-
-/// Keeps letters, digits, `-` and `_`; anything else becomes `_`. Never empty, never hidden.
-fn safe_stem(raw: &str) -> String {
-    let stem: String = raw
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if stem.is_empty() {
-        "cable".to_string()
-    } else {
-        stem
     }
 }
 
@@ -247,19 +286,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stems_prefer_ids_and_stay_unique() {
-        let sample = crate::input::sample();
-        let mut anonymous = sample.clone();
-        anonymous.id = None;
-        let cables = [sample.clone(), sample, anonymous.clone(), anonymous];
-        let fallbacks = ["a".into(), "b".into(), "../my notes".into(), String::new()];
-        assert_eq!(
-            stems(&cables, &fallbacks),
-            ["05PARIS2333", "05PARIS2333-2", "___my_notes", "cable"]
-        );
-    }
-
-    #[test]
     fn brat_needs_a_directory_and_html_one_cable() {
         let sample = crate::input::sample();
         assert_eq!(
@@ -272,6 +298,27 @@ mod tests {
             Err(ExportError::OnePerPage("html"))
         );
         assert!(stream(&two[..1], Format::Html).is_ok());
+    }
+
+    #[test]
+    fn a_stream_is_its_pieces_joined_as_one_document() {
+        let sample = crate::input::sample();
+        let mut other = sample.clone();
+        other.id = Some("06OTHER1".into());
+        let cables = [sample, other];
+        let whole = |out: String| printable(&out).into_owned();
+        let streamed = |format| stream(&cables, format).unwrap();
+        assert_eq!(
+            streamed(Format::Displacy),
+            whole(displacy::displacy(&cables))
+        );
+        assert_eq!(streamed(Format::Csv), whole(csv::csv(&cables)));
+        let texts: Vec<String> = cables.iter().map(text::text).collect();
+        assert_eq!(streamed(Format::Text), whole(texts.join("\n")));
+        let json: String = cables.iter().map(|c| json::json(c) + "\n").collect();
+        assert_eq!(streamed(Format::Json), whole(json));
+        assert_eq!(stream(&[], Format::Displacy).unwrap(), "[\n]\n");
+        assert_eq!(stream(&[], Format::Csv).unwrap(), csv::header());
     }
 
     #[test]

@@ -9,8 +9,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use thiserror::Error;
 
+mod each;
 pub mod release_csv;
 pub(crate) mod walk;
+
+pub use each::load_paths_each;
 
 /// Why a path could not be opened as a cable.
 #[derive(Debug, Error)]
@@ -287,73 +290,19 @@ pub fn load_paths_located<T: Send>(
     cancel: &std::sync::atomic::AtomicBool,
     keep: impl Fn(Location, Cable) -> T + Sync,
 ) -> (Vec<T>, Vec<Skipped>) {
-    use rayon::prelude::*;
-    use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-    // Each file finds its own side file: a named one applies to one cable only.
-    let options = LoadOptions {
-        annotations: None,
-        ..options.into()
-    };
-    let start = std::time::Instant::now();
+    let mut kept = Vec::new();
     let mut skipped = Vec::new();
-    let files = walk::files(paths, &mut skipped);
-    let total = files.len();
-    let done = AtomicUsize::new(0);
-    let bytes = AtomicU64::new(0);
-    let report = |n: usize| {
-        on_progress(Progress {
-            done: n,
-            total,
-            bytes: bytes.load(Ordering::Relaxed),
-            elapsed: start.elapsed(),
-        });
-    };
-    report(0);
-    // Report about a hundred times per load, and at least every 64 files.
-    let step = (total / 100).clamp(1, 64);
-    let (tables, singles): (Vec<walk::Found>, Vec<walk::Found>) = files
-        .into_iter()
-        .partition(|f| release_csv::is_release_csv(&f.path));
-    let results: Vec<Result<T, Skipped>> = singles
-        .into_par_iter()
-        .filter_map(|file| {
-            if cancel.load(Ordering::Relaxed) {
-                return None;
-            }
-            let (result, size) = load_one(&file, &options);
-            let result = result.map(|(path, cable)| keep(Location { path, row: None }, cable));
-            bytes.fetch_add(size, Ordering::Relaxed);
-            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if n.is_multiple_of(step) || n == total {
-                report(n);
-            }
-            Some(result)
-        })
-        .collect();
-    let mut kept = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
+    load_paths_each(
+        paths,
+        options,
+        on_progress,
+        cancel,
+        keep,
+        |result| match result {
             Ok(value) => kept.push(value),
             Err(skip) => skipped.push(skip),
-        }
-    }
-    for table in tables {
-        let on_rows = |rows: u64| {
-            bytes.fetch_add(rows, Ordering::Relaxed);
-            report(done.load(Ordering::Relaxed));
-        };
-        load_table(
-            &table.path,
-            &options,
-            cancel,
-            &on_rows,
-            &keep,
-            &mut kept,
-            &mut skipped,
-        );
-        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-        report(n);
-    }
+        },
+    );
     (kept, skipped)
 }
 
@@ -364,8 +313,7 @@ fn load_table<T: Send>(
     cancel: &std::sync::atomic::AtomicBool,
     on_bytes: &dyn Fn(u64),
     keep: &(impl Fn(Location, Cable) -> T + Sync),
-    kept: &mut Vec<T>,
-    skipped: &mut Vec<Skipped>,
+    emit: &mut impl FnMut(Result<T, Skipped>),
 ) {
     use rayon::prelude::*;
     let skip = |reason: String| Skipped {
@@ -374,7 +322,7 @@ fn load_table<T: Send>(
     };
     let rows = match release_csv::open(path) {
         Ok(rows) => rows,
-        Err(e) => return skipped.push(skip(format!("cannot read: {e}"))),
+        Err(e) => return emit(Err(skip(format!("cannot read: {e}")))),
     };
     let name = crate::sanitize::path(path);
     let mut batch = Vec::with_capacity(512);
@@ -410,12 +358,7 @@ fn load_table<T: Send>(
                 Ok(keep(at, cable))
             })
             .collect();
-        for result in parsed {
-            match result {
-                Ok(value) => kept.push(value),
-                Err(skip) => skipped.push(skip),
-            }
-        }
+        parsed.into_iter().for_each(&mut *emit);
         on_bytes(size);
     }
 }

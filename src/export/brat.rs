@@ -7,7 +7,7 @@
 
 mod conf;
 
-pub use conf::{ConfFile, annotation_conf, conf_files, visual_conf};
+pub use conf::{ConfFile, Kinds, annotation_conf, conf_files, conf_files_of, visual_conf};
 
 use super::document::flatten;
 use crate::cable::{Cable, MentionSource};

@@ -13,21 +13,37 @@ pub const COLUMNS: [&str; 5] = ["cable", "kind", "name", "count", "paragraphs"];
 /// The entity table of the cables, header row first, `\n` line ends.
 #[must_use]
 pub fn csv(cables: &[Cable]) -> String {
+    let mut out = header();
+    for cable in cables {
+        out.push_str(&rows(cable));
+    }
+    out
+}
+
+/// The header row alone.
+#[must_use]
+pub fn header() -> String {
     let mut out = String::new();
     row(&mut out, &COLUMNS.map(str::to_string));
-    for cable in cables {
-        for entity in &cable.entities {
-            row(
-                &mut out,
-                &[
-                    cable.title().to_string(),
-                    entity.kind.label().to_string(),
-                    entity.name.clone(),
-                    entity.count.to_string(),
-                    entity.paragraphs.join(";"),
-                ],
-            );
-        }
+    out
+}
+
+/// One cable's rows of the table, without the header: what a stream of cables writes one
+/// at a time.
+#[must_use]
+pub fn rows(cable: &Cable) -> String {
+    let mut out = String::new();
+    for entity in &cable.entities {
+        row(
+            &mut out,
+            &[
+                cable.title().to_string(),
+                entity.kind.label().to_string(),
+                entity.name.clone(),
+                entity.count.to_string(),
+                entity.paragraphs.join(";"),
+            ],
+        );
     }
     out
 }

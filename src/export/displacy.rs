@@ -21,30 +21,44 @@ use std::fmt::Write as _;
 pub fn displacy(cables: &[Cable]) -> String {
     let mut out = String::from("[\n");
     for (i, cable) in cables.iter().enumerate() {
-        let doc = flatten(cable);
-        let _ = write!(
-            out,
-            "  {{\"title\": {}, \"text\": {}, \"ents\": [",
-            quote(cable.title()),
-            quote(&doc.text)
-        );
-        for (j, m) in doc.mentions.iter().enumerate() {
-            let comma = if j + 1 < doc.mentions.len() { "," } else { "" };
-            let _ = write!(
-                out,
-                "\n    {{\"start\": {}, \"end\": {}, \"label\": {}}}{comma}",
-                m.start,
-                m.end,
-                quote(m.kind.label())
-            );
+        if i > 0 {
+            out.push_str(",\n");
         }
-        if !doc.mentions.is_empty() {
-            out.push_str("\n  ");
-        }
-        out.push_str("]}");
-        out.push_str(if i + 1 < cables.len() { ",\n" } else { "\n" });
+        out.push_str(&document(cable));
+    }
+    if !cables.is_empty() {
+        out.push('\n');
     }
     out.push_str("]\n");
+    out
+}
+
+/// One cable's document of the list, indented, without the comma or line break after it:
+/// what a stream of cables writes one at a time.
+#[must_use]
+pub fn document(cable: &Cable) -> String {
+    let doc = flatten(cable);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "  {{\"title\": {}, \"text\": {}, \"ents\": [",
+        quote(cable.title()),
+        quote(&doc.text)
+    );
+    for (j, m) in doc.mentions.iter().enumerate() {
+        let comma = if j + 1 < doc.mentions.len() { "," } else { "" };
+        let _ = write!(
+            out,
+            "\n    {{\"start\": {}, \"end\": {}, \"label\": {}}}{comma}",
+            m.start,
+            m.end,
+            quote(m.kind.label())
+        );
+    }
+    if !doc.mentions.is_empty() {
+        out.push_str("\n  ");
+    }
+    out.push_str("]}");
     out
 }
 

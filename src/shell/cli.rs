@@ -1,13 +1,14 @@
 //! The command line: `cableview [FILE]` opens the reader; subcommands print or export.
 
 mod args;
+mod exporting;
 mod index;
 mod indexed;
 mod load;
 mod table;
 
 use crate::cable::{Cable, EntityKind};
-use crate::export::{self, Format};
+use crate::export;
 use crate::input::LoadOptions;
 use crate::sanitize::{path as shown, printable};
 use crate::session::Session;
@@ -63,7 +64,7 @@ pub fn main() -> ExitCode {
             annotations,
             paths,
         }) => load_options().and_then(|options| {
-            export_command(
+            exporting::export_command(
                 format,
                 out.as_deref(),
                 annotations.as_deref(),
@@ -136,97 +137,6 @@ fn write_out(text: &str) -> Result<(), String> {
         }
         _ => Ok(()),
     }
-}
-
-fn export_command(
-    format: Format,
-    out: Option<&Path>,
-    annotations: Option<&Path>,
-    paths: &[PathBuf],
-    options: &LoadOptions,
-) -> Result<(), String> {
-    let (cables, files) = if let Some(annotations) = annotations {
-        (
-            vec![load_annotated(paths, annotations, options)?],
-            paths.to_vec(),
-        )
-    } else if names_a_directory(paths) {
-        load_leniently(paths, options)?
-    } else {
-        (
-            load_all(paths, options).map_err(|e| e.to_string())?,
-            paths.to_vec(),
-        )
-    };
-    let Some(dir) = out else {
-        let text = export::stream(&cables, format).map_err(|e| e.to_string())?;
-        return write_out(&text);
-    };
-    if dir.is_file() {
-        return Err(format!(
-            "{}: is a file, expected a directory for --out",
-            shown(dir)
-        ));
-    }
-    std::fs::create_dir_all(dir)
-        .map_err(|e| format!("{}: cannot create directory: {e}", shown(dir)))?;
-    let write = |name: &str, contents: &str| {
-        let path = dir.join(name);
-        crate::regular_file::write(&path, contents.as_bytes())
-            .map_err(|e| format!("{}: cannot write: {e}", shown(&path)))?;
-        Ok::<_, String>(path)
-    };
-    let fallbacks: Vec<String> = files
-        .iter()
-        .map(|p| {
-            p.file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        })
-        .collect();
-    let mut written = String::new();
-    for (cable, stem) in cables.iter().zip(export::stems(&cables, &fallbacks)) {
-        for file in export::files(cable, &stem, format) {
-            let path = write(&file.name, &file.contents)?;
-            written.push_str(&format!("{}\n", shown(&path)));
-        }
-    }
-    // brat shows only the entity types its configuration declares: complete the user's
-    // files rather than overwrite or ignore them.
-    if format == Format::Brat {
-        for conf in export::brat::conf_files(&cables, existing_confs(dir)?) {
-            let path = write(conf.name, &conf.contents)?;
-            if !conf.added.is_empty() {
-                warn(&format!(
-                    "{}: added {}",
-                    shown(&path),
-                    conf.added.join(", ")
-                ));
-            }
-            written.push_str(&format!("{}\n", shown(&path)));
-        }
-    }
-    write_out(&written)
-}
-
-/// The brat configuration files `dir` holds already, read up front: one that exists but
-/// cannot be read stops the export rather than being overwritten.
-fn existing_confs(dir: &Path) -> Result<impl Fn(&str) -> Option<String>, String> {
-    let mut found = Vec::new();
-    for name in ["annotation.conf", "visual.conf"] {
-        let path = dir.join(name);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => found.push((name, text)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(format!("{}: cannot read: {e}", shown(&path))),
-        }
-    }
-    Ok(move |name: &str| {
-        found
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, text)| text.clone())
-    })
 }
 
 fn entities_command(

@@ -19,22 +19,56 @@ pub struct ConfFile {
     pub added: Vec<String>,
 }
 
-/// The entity kinds the cables use: the four standard ones first, then others as met.
-fn kinds(cables: &[Cable]) -> Vec<EntityKind> {
-    let mut kinds: Vec<EntityKind> = EntityKind::STANDARD.to_vec();
-    for (_, m) in cables.iter().flat_map(Cable::mentions) {
-        if !kinds.contains(&m.kind) {
-            kinds.push(m.kind.clone());
+/// The entity kinds cables use: the four standard ones first, then others as met.
+/// Gathered a cable at a time, so an export that streams need not keep its cables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kinds(Vec<EntityKind>);
+
+impl Default for Kinds {
+    fn default() -> Self {
+        Self(EntityKind::STANDARD.to_vec())
+    }
+}
+
+impl Kinds {
+    /// The kinds of these cables.
+    #[must_use]
+    pub fn of(cables: &[Cable]) -> Self {
+        let mut kinds = Self::default();
+        for cable in cables {
+            kinds.add(cable);
+        }
+        kinds
+    }
+
+    /// Adds the kinds a cable's mentions use.
+    pub fn add(&mut self, cable: &Cable) {
+        for (_, m) in cable.mentions() {
+            if !self.0.contains(&m.kind) {
+                self.0.push(m.kind.clone());
+            }
         }
     }
-    kinds
+
+    /// Adds the kinds of another gathering, in its order.
+    pub fn extend(&mut self, other: Self) {
+        for kind in other.0 {
+            if !self.0.contains(&kind) {
+                self.0.push(kind);
+            }
+        }
+    }
 }
 
 /// A fresh `annotation.conf` declaring the entity types the cables use.
 #[must_use]
 pub fn annotation_conf(cables: &[Cable]) -> String {
+    annotation_conf_of(&Kinds::of(cables))
+}
+
+fn annotation_conf_of(kinds: &Kinds) -> String {
     let mut out = String::from("[entities]\n");
-    for kind in kinds(cables) {
+    for kind in &kinds.0 {
         out.push_str(kind.label());
         out.push('\n');
     }
@@ -46,16 +80,20 @@ pub fn annotation_conf(cables: &[Cable]) -> String {
 /// its kind (brat draws a mention as a coloured box behind dark text).
 #[must_use]
 pub fn visual_conf(cables: &[Cable]) -> String {
-    let kinds = kinds(cables);
+    visual_conf_of(&Kinds::of(cables))
+}
+
+fn visual_conf_of(kinds: &Kinds) -> String {
+    let kinds = &kinds.0;
     let mut out = String::from("[labels]\n");
-    for kind in &kinds {
+    for kind in kinds {
         out.push_str(&label_line(kind));
         out.push('\n');
     }
     out.push_str(
         "\n[drawing]\nSPAN_DEFAULT\tfgColor:black, bgColor:lightgray, borderColor:darken\n",
     );
-    for line in drawing_lines(&kinds) {
+    for line in drawing_lines(kinds) {
         out.push_str(&line);
         out.push('\n');
     }
@@ -92,20 +130,25 @@ type Section<'a> = (&'a str, Vec<String>);
 /// already (`existing(name)`): a new file where there is none, the types an existing file
 /// lacks added to it, and nothing for a file that lacks none.
 pub fn conf_files(cables: &[Cable], existing: impl Fn(&str) -> Option<String>) -> Vec<ConfFile> {
-    let kinds = kinds(cables);
+    conf_files_of(&Kinds::of(cables), existing)
+}
+
+/// [`conf_files`] for the kinds gathered from the cables.
+pub fn conf_files_of(gathered: &Kinds, existing: impl Fn(&str) -> Option<String>) -> Vec<ConfFile> {
+    let kinds = &gathered.0;
     let labels: Vec<String> = kinds.iter().map(|k| k.label().to_string()).collect();
     let wanted: [(&'static str, String, Vec<Section>); 2] = [
         (
             "annotation.conf",
-            annotation_conf(cables),
+            annotation_conf_of(gathered),
             vec![("entities", labels.clone())],
         ),
         (
             "visual.conf",
-            visual_conf(cables),
+            visual_conf_of(gathered),
             vec![
                 ("labels", kinds.iter().map(label_line).collect()),
-                ("drawing", drawing_lines(&kinds)),
+                ("drawing", drawing_lines(kinds)),
             ],
         ),
     ];

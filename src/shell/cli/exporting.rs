@@ -1,0 +1,354 @@
+//! `cableview export`: each cable read, rendered, written and dropped in turn, so memory
+//! stays flat whatever the input's size, as `entities` does.
+
+use super::load::{load_annotated, names_a_directory, report_skipped};
+use super::{shown, warn};
+use crate::cable::Cable;
+use crate::export::{self, Format, Joiner, Stems, brat::Kinds};
+use crate::input::{self, LoadOptions};
+use crate::sanitize::printable;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// `cableview export`: the sample, one `--annotations` cable, named files (the first that
+/// fails stops the export) or a collection (bad files skipped and counted).
+pub(super) fn export_command(
+    format: Format,
+    out: Option<&Path>,
+    annotations: Option<&Path>,
+    paths: &[PathBuf],
+    options: &LoadOptions,
+) -> Result<(), String> {
+    let mut sink = match out {
+        None => Sink::Stdout(Joiner::new(format).map_err(|e| e.to_string())?),
+        Some(dir) => Sink::Dir(Dir::new(dir, format)?),
+    };
+    let to = Target {
+        format,
+        files: out.is_some(),
+    };
+    let mut listing = Listing::new();
+    if annotations.is_none() && names_a_directory(paths) {
+        export_collection(to, paths, options, &mut sink, &mut listing)?;
+    } else if annotations.is_none() && !paths.is_empty() {
+        export_files(to, paths, options, &mut sink, &mut listing)?;
+    } else {
+        let cable = match annotations {
+            Some(annotations) => load_annotated(paths, annotations, options)?,
+            None => options.adjust(input::sample()).map_err(|e| e.to_string())?,
+        };
+        // Its warnings are out already (`load_annotated` says them).
+        let path = paths.first().map(PathBuf::as_path);
+        sink.write(to.render(&cable, path, false), &mut listing)?;
+    }
+    sink.finish(&mut listing)
+}
+
+/// Named files, one after another; a typo in any name is caught before anything is
+/// written.
+fn export_files(
+    to: Target,
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    sink: &mut Sink,
+    listing: &mut Listing,
+) -> Result<(), String> {
+    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
+        return Err(input::LoadError::Missing(missing.clone()).to_string());
+    }
+    for path in paths {
+        let cable = input::load_with(path, options).map_err(|e| e.to_string())?;
+        sink.write(to.render(&cable, Some(path), true), listing)?;
+        if sink.stopped(listing) {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Folders and release CSVs: parsed and rendered in parallel a batch at a time, written
+/// in order; bad files skipped and counted; a closed standard output (`| head`) stops
+/// the reading.
+fn export_collection(
+    to: Target,
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    sink: &mut Sink,
+    listing: &mut Listing,
+) -> Result<(), String> {
+    let stop = AtomicBool::new(false);
+    let mut skipped = Vec::new();
+    let mut written = 0_usize;
+    let mut failure = None;
+    input::load_paths_each(
+        paths,
+        options.clone(),
+        &|_| {},
+        &stop,
+        |at, cable| to.render(&cable, Some(&at.path), true),
+        |result| match result {
+            Err(skip) => skipped.push(skip),
+            Ok(_) if stop.load(Ordering::Relaxed) => {}
+            Ok(rendered) => {
+                written += 1;
+                if let Err(e) = sink.write(rendered, listing) {
+                    failure = Some(e);
+                }
+                if failure.is_some() || sink.stopped(listing) {
+                    stop.store(true, Ordering::Relaxed);
+                }
+            }
+        },
+    );
+    report_skipped(&skipped);
+    if let Some(failure) = failure {
+        return Err(failure);
+    }
+    if written == 0 {
+        return Err("no cable found in the given paths".to_string());
+    }
+    Ok(())
+}
+
+/// What an export writes: the format, and whether into files under `--out`.
+#[derive(Debug, Clone, Copy)]
+struct Target {
+    format: Format,
+    files: bool,
+}
+
+impl Target {
+    /// Makes a cable ready to write, on the thread that parsed it, so the cable can be
+    /// dropped there; its warnings located at `path` when `warn`.
+    fn render(self, cable: &Cable, path: Option<&Path>, warn: bool) -> Rendered {
+        let warnings = match path.filter(|_| warn) {
+            Some(path) => cable
+                .warnings
+                .iter()
+                .map(|w| w.located(&shown(path)))
+                .collect(),
+            None => Vec::new(),
+        };
+        let output = if self.files {
+            let kinds = (self.format == Format::Brat).then(|| {
+                let mut kinds = Kinds::default();
+                kinds.add(cable);
+                kinds
+            });
+            Output::Files(export::contents(cable, self.format), kinds)
+        } else {
+            Output::Piece(export::piece(cable, self.format))
+        };
+        Rendered {
+            warnings,
+            id: cable.id.clone(),
+            fallback: path
+                .and_then(Path::file_stem)
+                .map(|s| s.to_string_lossy().into_owned()),
+            output,
+        }
+    }
+}
+
+/// One cable ready to write.
+struct Rendered {
+    /// What reading the cable noticed, each after its file.
+    warnings: Vec<String>,
+    /// The reference ID, which names the files under `--out`...
+    id: Option<String>,
+    /// ... else the input file's stem.
+    fallback: Option<String>,
+    output: Output,
+}
+
+enum Output {
+    /// The cable's part of the standard output.
+    Piece(String),
+    /// The files under `--out`, by extension, and for brat the entity kinds they use.
+    Files(Vec<(&'static str, String)>, Option<Kinds>),
+}
+
+/// Where the export goes.
+enum Sink {
+    /// One stream on standard output.
+    Stdout(Joiner),
+    /// Files in a directory, listed on standard output.
+    Dir(Dir),
+}
+
+impl Sink {
+    fn write(&mut self, rendered: Rendered, listing: &mut Listing) -> Result<(), String> {
+        for warning in &rendered.warnings {
+            warn(warning);
+        }
+        match (self, rendered.output) {
+            (Self::Stdout(joiner), Output::Piece(piece)) => {
+                let text = joiner.next(piece).map_err(|e| e.to_string())?;
+                listing.put(&text)
+            }
+            (Self::Dir(dir), Output::Files(files, kinds)) => {
+                let stem = dir
+                    .stems
+                    .next(rendered.id.as_deref(), rendered.fallback.as_deref());
+                for (extension, contents) in files {
+                    let path = dir.write(&format!("{stem}.{extension}"), &contents)?;
+                    listing.put(&format!("{}\n", shown(&path)))?;
+                }
+                if let Some(kinds) = kinds {
+                    dir.kinds.extend(kinds);
+                }
+                Ok(())
+            }
+            // `Target` renders for the sink it was made with.
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether writing on is pointless: standard output was closed.
+    fn stopped(&self, listing: &Listing) -> bool {
+        matches!(self, Self::Stdout(_)) && listing.closed
+    }
+
+    /// Writes what ends the export: a list's end, brat's configuration.
+    fn finish(self, listing: &mut Listing) -> Result<(), String> {
+        match self {
+            Self::Stdout(joiner) => listing.put(&joiner.finish())?,
+            Self::Dir(mut dir) => dir.finish(listing)?,
+        }
+        listing.flush()
+    }
+}
+
+/// The `--out` directory, created when the first file is written.
+struct Dir {
+    path: PathBuf,
+    format: Format,
+    stems: Stems,
+    /// The entity kinds the cables used, for brat's configuration.
+    kinds: Kinds,
+    /// brat's configuration files as the directory held them before the export.
+    confs: Vec<(&'static str, String)>,
+    created: bool,
+}
+
+impl Dir {
+    fn new(path: &Path, format: Format) -> Result<Self, String> {
+        if path.is_file() {
+            return Err(format!(
+                "{}: is a file, expected a directory for --out",
+                shown(path)
+            ));
+        }
+        let confs = if format == Format::Brat {
+            existing_confs(path)?
+        } else {
+            Vec::new()
+        };
+        Ok(Self {
+            path: path.to_path_buf(),
+            format,
+            stems: Stems::default(),
+            kinds: Kinds::default(),
+            confs,
+            created: false,
+        })
+    }
+
+    fn write(&mut self, name: &str, contents: &str) -> Result<PathBuf, String> {
+        if !self.created {
+            std::fs::create_dir_all(&self.path)
+                .map_err(|e| format!("{}: cannot create directory: {e}", shown(&self.path)))?;
+            self.created = true;
+        }
+        let path = self.path.join(name);
+        crate::regular_file::write(&path, contents.as_bytes())
+            .map_err(|e| format!("{}: cannot write: {e}", shown(&path)))?;
+        Ok(path)
+    }
+
+    /// brat shows only the entity types its configuration declares: complete the user's
+    /// files rather than overwrite or ignore them.
+    fn finish(&mut self, listing: &mut Listing) -> Result<(), String> {
+        if self.format != Format::Brat {
+            return Ok(());
+        }
+        let confs = std::mem::take(&mut self.confs);
+        let existing = |name: &str| {
+            confs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, text)| text.clone())
+        };
+        for conf in export::brat::conf_files_of(&self.kinds, existing) {
+            let path = self.write(conf.name, &conf.contents)?;
+            if !conf.added.is_empty() {
+                warn(&format!(
+                    "{}: added {}",
+                    shown(&path),
+                    conf.added.join(", ")
+                ));
+            }
+            listing.put(&format!("{}\n", shown(&path)))?;
+        }
+        Ok(())
+    }
+}
+
+/// The brat configuration files `dir` holds already, read before anything is written:
+/// one that exists but cannot be read stops the export rather than being overwritten.
+fn existing_confs(dir: &Path) -> Result<Vec<(&'static str, String)>, String> {
+    let mut found = Vec::new();
+    for name in ["annotation.conf", "visual.conf"] {
+        let path = dir.join(name);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => found.push((name, text)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(format!("{}: cannot read: {e}", shown(&path))),
+        }
+    }
+    Ok(found)
+}
+
+/// Standard output, buffered, control characters made visible like every command's
+/// output; once the reader closes it (`| head`), the rest is dropped without an error.
+struct Listing {
+    out: BufWriter<std::io::StdoutLock<'static>>,
+    closed: bool,
+}
+
+impl Listing {
+    fn new() -> Self {
+        Self {
+            out: BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+            closed: false,
+        }
+    }
+
+    fn put(&mut self, text: &str) -> Result<(), String> {
+        if self.closed {
+            return Ok(());
+        }
+        let written = self.out.write_all(printable(text).as_bytes());
+        self.settle(written)
+    }
+
+    fn flush(&mut self) -> Result<(), String> {
+        if self.closed {
+            return Ok(());
+        }
+        let flushed = self.out.flush();
+        self.settle(flushed)
+    }
+
+    fn settle(&mut self, result: std::io::Result<()>) -> Result<(), String> {
+        match result {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            Err(e) => Err(format!("cannot write output: {e}")),
+            Ok(()) => Ok(()),
+        }
+    }
+}
