@@ -58,16 +58,40 @@ pub struct Report {
 
 /// One file as the last commit saw it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-struct Seen {
-    size: u64,
-    modified_ns: u128,
+pub(super) struct Seen {
+    pub(super) size: u64,
+    pub(super) modified_ns: u128,
     cables: u64,
 }
 
 /// The commit payload.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
-struct Manifest {
-    files: BTreeMap<String, Seen>,
+pub(super) struct Manifest {
+    pub(super) files: BTreeMap<String, Seen>,
+}
+
+impl Manifest {
+    /// The manifest of the last commit of `index`.
+    pub(super) fn of(dir: &Path, index: &Index) -> Result<Self, IndexError> {
+        let metas = index
+            .load_metas()
+            .map_err(|e| IndexError::from_tantivy(dir, e))?;
+        match metas.payload.as_deref() {
+            Some(text) => serde_json::from_str(text).map_err(|e| {
+                IndexError::Corrupt(dir.to_path_buf(), format!("commit payload: {e}"))
+            }),
+            None => Ok(Self::default()),
+        }
+    }
+}
+
+/// A file's modification time in nanoseconds since 1970, 0 when unknown.
+pub(super) fn modified_ns(metadata: &std::fs::Metadata) -> u128 {
+    metadata
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
 }
 
 /// Builds the index in `dir` (created if missing) or brings it up to date with `paths`.
@@ -89,15 +113,21 @@ pub fn update(
     let threads = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .clamp(1, 8);
-    let mut writer: IndexWriter = index
-        .writer_with_num_threads(threads, WRITER_HEAP)
-        .map_err(tantivy)?;
-    let metas = index.load_metas().map_err(tantivy)?;
-    let mut manifest: Manifest = match metas.payload.as_deref() {
-        Some(text) => serde_json::from_str(text)
-            .map_err(|e| IndexError::Corrupt(dir.to_path_buf(), format!("commit payload: {e}")))?,
-        None => Manifest::default(),
-    };
+    let mut writer: IndexWriter = super::guard::guarded(dir, || {
+        index
+            .writer_with_num_threads(threads, WRITER_HEAP)
+            .map_err(tantivy)
+    })?;
+    // Merging a damaged segment, or deleting from it, would spread the damage: nothing
+    // is written to an index whose files fail their checksums.
+    let checked = super::guard::guarded(dir, || super::check::checksums(dir, &index))?;
+    if !checked.damaged.is_empty() {
+        return Err(IndexError::Corrupt(
+            dir.to_path_buf(),
+            super::check::listed(&checked.damaged),
+        ));
+    }
+    let mut manifest = Manifest::of(dir, &index)?;
     let mut job = Job {
         dir,
         index: &index,
@@ -126,11 +156,7 @@ pub fn update(
         };
         let seen = Seen {
             size: metadata.len(),
-            modified_ns: metadata
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos()),
+            modified_ns: modified_ns(&metadata),
             cables: 0,
         };
         match manifest.files.get(&name) {
@@ -197,27 +223,43 @@ pub fn update(
 /// The index in `dir`, created (with the folder) when there is none.
 fn open_or_create(dir: &Path) -> Result<Index, IndexError> {
     let owned = dir.to_path_buf();
-    if dir.join("meta.json").is_file() {
-        let index =
-            Index::open_in_dir(dir).map_err(|e| match IndexError::from_tantivy(dir, e) {
-                IndexError::Other(d, m) => IndexError::Corrupt(d, m),
-                other => other,
-            })?;
-        schema::register_tokenizers(&index);
-        return Ok(index);
+    if !dir.join("meta.json").is_file() {
+        if dir.is_file() || !only_tantivy_files(dir) {
+            return Err(IndexError::NotAnIndex(owned));
+        }
+        std::fs::create_dir_all(dir)
+            .map_err(|e| IndexError::NotWritable(owned.clone(), e.to_string()))?;
+        let (schema, _) = schema::build();
+        match Index::create_in_dir(dir, schema) {
+            Ok(index) => {
+                schema::register_tokenizers(&index);
+                return Ok(index);
+            }
+            // Another cableview created it meanwhile: open it, and its writer's lock
+            // tells which of the two goes on.
+            Err(tantivy::TantivyError::IndexAlreadyExists) => {}
+            Err(e) => return Err(IndexError::from_tantivy(dir, e)),
+        }
     }
-    if dir.is_file() {
-        return Err(IndexError::NotAnIndex(owned));
-    }
-    if dir.is_dir() && std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some()) {
-        return Err(IndexError::NotAnIndex(owned));
-    }
-    std::fs::create_dir_all(dir)
-        .map_err(|e| IndexError::NotWritable(owned.clone(), e.to_string()))?;
-    let (schema, _) = schema::build();
-    let index = Index::create_in_dir(dir, schema).map_err(|e| IndexError::from_tantivy(dir, e))?;
+    let index = Index::open_in_dir(dir).map_err(|e| super::damaged(dir, e))?;
     schema::register_tokenizers(&index);
     Ok(index)
+}
+
+/// Whether a folder without an index's `meta.json` is missing, empty, or holds only
+/// what tantivy writes while it creates an index (its lock files, its list of files, a
+/// `meta.json` being written under a temporary name): another cableview creating the
+/// index there this moment, or one stopped while it did.
+fn only_tantivy_files(dir: &Path) -> bool {
+    // A folder that cannot be listed is for creating the index to report on.
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return true;
+    };
+    entries.flatten().all(|entry| {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        name.starts_with(".tmp") || name.starts_with(".tantivy-") || name == ".managed.json"
+    })
 }
 
 /// How the manifest and the documents name a file: its canonical path.
@@ -354,7 +396,7 @@ impl Job<'_> {
                 return Ok(None);
             }
         };
-        let mut held = self.keys_of(name)?;
+        let mut held = super::guard::guarded(self.dir, || self.keys_of(name))?;
         let mut kept = 0u64;
         let fields = self.fields;
         let shown = crate::sanitize::path(path);

@@ -89,7 +89,10 @@ pub fn main() -> ExitCode {
         Some(Command::Corrections { id }) => {
             corrections_command(id.as_deref()).map_err(Failure::from)
         }
-        Some(Command::Index { index, paths }) => index::index_command(index.as_deref(), &paths),
+        Some(Command::Index {
+            index, check: true, ..
+        }) => index::check_command(index.as_deref()),
+        Some(Command::Index { index, paths, .. }) => index::index_command(index.as_deref(), &paths),
         Some(Command::Search {
             index,
             json,
