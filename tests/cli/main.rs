@@ -6,6 +6,8 @@
 #[path = "../support/controls.rs"]
 #[allow(dead_code, reason = "the shared helpers have more than this area uses")]
 mod controls;
+#[path = "../support/damage.rs"]
+mod damage;
 #[cfg(unix)]
 #[path = "../support/hostile.rs"]
 #[allow(dead_code, reason = "the shared helpers have more than this area uses")]
@@ -17,6 +19,7 @@ mod config_files;
 mod default_index;
 mod entities;
 mod export;
+mod index_damage;
 mod library;
 mod pages;
 mod refusals;
