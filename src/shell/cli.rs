@@ -121,7 +121,8 @@ pub fn main() -> ExitCode {
 /// Prints a message on standard error as `cableview: MESSAGE`, control characters made
 /// visible: messages quote file names, cable text and the user's files.
 fn warn(message: &str) {
-    eprintln!("cableview: {}", printable(message));
+    // Not `eprintln!`, which panics when standard error is gone (a terminal hung up).
+    let _ = writeln!(std::io::stderr(), "cableview: {}", printable(message));
 }
 
 /// Writes to standard output, control characters made visible (line feeds and tabs

@@ -7,6 +7,7 @@
 #[allow(dead_code, reason = "the shared helpers have more than this area uses")]
 mod controls;
 #[path = "../support/damage.rs"]
+#[allow(dead_code, reason = "the shared helpers have more than this area uses")]
 mod damage;
 #[cfg(unix)]
 #[path = "../support/hostile.rs"]
