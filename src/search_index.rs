@@ -12,8 +12,10 @@ mod build;
 mod check;
 mod columns;
 mod facets;
+mod folder;
 pub mod guard;
 mod load;
+mod manifest;
 mod query;
 mod ranked;
 mod read_only;
@@ -129,7 +131,7 @@ pub struct SearchIndex {
     fields: Fields,
     /// The files read at the last commit, with their sizes and times, read when a cable
     /// is first opened.
-    manifest: std::sync::Mutex<Option<std::sync::Arc<build::Manifest>>>,
+    manifest: std::sync::Mutex<Option<std::sync::Arc<manifest::Manifest>>>,
 }
 
 impl std::fmt::Debug for SearchIndex {

@@ -8,14 +8,15 @@
 //! keeps intact.
 
 use super::IndexError;
+use super::manifest::{Manifest, Seen, modified_ns};
 use super::schema::{self, Fields, Origin};
 use crate::input::{Skipped, release_csv, walk};
 use crate::regular_file::Limit;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Instant, UNIX_EPOCH};
+use std::time::Instant;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
@@ -56,44 +57,6 @@ pub struct Report {
     pub interrupted: bool,
 }
 
-/// One file as the last commit saw it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub(super) struct Seen {
-    pub(super) size: u64,
-    pub(super) modified_ns: u128,
-    cables: u64,
-}
-
-/// The commit payload.
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
-pub(super) struct Manifest {
-    pub(super) files: BTreeMap<String, Seen>,
-}
-
-impl Manifest {
-    /// The manifest of the last commit of `index`.
-    pub(super) fn of(dir: &Path, index: &Index) -> Result<Self, IndexError> {
-        let metas = index
-            .load_metas()
-            .map_err(|e| IndexError::from_tantivy(dir, e))?;
-        match metas.payload.as_deref() {
-            Some(text) => serde_json::from_str(text).map_err(|e| {
-                IndexError::Corrupt(dir.to_path_buf(), format!("commit payload: {e}"))
-            }),
-            None => Ok(Self::default()),
-        }
-    }
-}
-
-/// A file's modification time in nanoseconds since 1970, 0 when unknown.
-pub(super) fn modified_ns(metadata: &std::fs::Metadata) -> u128 {
-    metadata
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos())
-}
-
 /// Builds the index in `dir` (created if missing) or brings it up to date with `paths`.
 ///
 /// # Errors
@@ -105,7 +68,7 @@ pub fn update(
     on_progress: &(dyn Fn(IndexProgress) + Sync),
     cancel: &AtomicBool,
 ) -> Result<Report, IndexError> {
-    let index = open_or_create(dir)?;
+    let index = super::folder::open_or_create(dir)?;
     // An older cableview's index is refused before anything is written: its documents
     // lack fields this one writes, and an index must not mix the two.
     let fields = super::fields_in(dir, &index)?;
@@ -218,48 +181,6 @@ pub fn update(
     let report = std::mem::take(&mut job.report);
     writer.wait_merging_threads().map_err(tantivy)?;
     Ok(report)
-}
-
-/// The index in `dir`, created (with the folder) when there is none.
-fn open_or_create(dir: &Path) -> Result<Index, IndexError> {
-    let owned = dir.to_path_buf();
-    if !dir.join("meta.json").is_file() {
-        if dir.is_file() || !only_tantivy_files(dir) {
-            return Err(IndexError::NotAnIndex(owned));
-        }
-        std::fs::create_dir_all(dir)
-            .map_err(|e| IndexError::NotWritable(owned.clone(), e.to_string()))?;
-        let (schema, _) = schema::build();
-        match Index::create_in_dir(dir, schema) {
-            Ok(index) => {
-                schema::register_tokenizers(&index);
-                return Ok(index);
-            }
-            // Another cableview created it meanwhile: open it, and its writer's lock
-            // tells which of the two goes on.
-            Err(tantivy::TantivyError::IndexAlreadyExists) => {}
-            Err(e) => return Err(IndexError::from_tantivy(dir, e)),
-        }
-    }
-    let index = Index::open_in_dir(dir).map_err(|e| super::damaged(dir, e))?;
-    schema::register_tokenizers(&index);
-    Ok(index)
-}
-
-/// Whether a folder without an index's `meta.json` is missing, empty, or holds only
-/// what tantivy writes while it creates an index (its lock files, its list of files, a
-/// `meta.json` being written under a temporary name): another cableview creating the
-/// index there this moment, or one stopped while it did.
-fn only_tantivy_files(dir: &Path) -> bool {
-    // A folder that cannot be listed is for creating the index to report on.
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return true;
-    };
-    entries.flatten().all(|entry| {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        name.starts_with(".tmp") || name.starts_with(".tantivy-") || name == ".managed.json"
-    })
 }
 
 /// How the manifest and the documents name a file: its canonical path.

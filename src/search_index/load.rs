@@ -3,7 +3,7 @@
 //! recorded them) and the cable read is the one asked for (its reference ID), so a file
 //! changed since never shows another cable's text under an ID.
 
-use super::build::Manifest;
+use super::manifest::Manifest;
 use super::search::Located;
 use super::{IndexError, SearchIndex, guard};
 use crate::cable::Cable;
@@ -38,7 +38,7 @@ impl SearchIndex {
         if let Some(seen) = self.manifest()?.files.get(&located.source) {
             let now = std::fs::metadata(&path)
                 .map_err(|e| IndexError::Other(path.clone(), e.to_string()))?;
-            let modified = super::build::modified_ns(&now);
+            let modified = super::manifest::modified_ns(&now);
             if now.len() != seen.size {
                 return Err(changed(format!(
                     "{} bytes now, {} when indexed",
