@@ -7,6 +7,10 @@
 //! results show (ID, date, origin, classification, TAGS, subject, paragraph count),
 //! its searchable text, entity names by kind, the cables its REFs name, and where the
 //! cable's file or CSV row is, so [`SearchIndex::load_cable`] parses it when opened.
+//!
+//! Reading never panics on damaged files ([`guard`]) and never opens a file for writing
+//! (a read-only index can be searched); what is and is not guaranteed is in
+//! `docs/index-safety.md`.
 
 mod build;
 mod check;
