@@ -7,16 +7,27 @@
 //! results show (ID, date, origin, classification, TAGS, subject, paragraph count),
 //! its searchable text, entity names by kind, the cables its REFs name, and where the
 //! cable's file or CSV row is, so [`SearchIndex::load_cable`] parses it when opened.
+//!
+//! Reading never panics on damaged files ([`guard`]) and never opens a file for writing
+//! (a read-only index can be searched); what is and is not guaranteed is in
+//! `docs/index-safety.md`.
 
 mod build;
+mod check;
 mod columns;
 mod facets;
+mod folder;
+pub mod guard;
+mod load;
+mod manifest;
 mod query;
 mod ranked;
+mod read_only;
 mod schema;
 mod search;
 
 pub use build::{IndexProgress, Report, update, update_tagged};
+pub use check::{Checked, Damaged, check};
 pub use columns::RowView;
 pub use facets::Facets;
 pub use query::{EXACT, FIELDS, QueryError, rewrite};
@@ -24,7 +35,6 @@ pub use ranked::{Ranked, Snippet};
 pub use schema::{MAX_WORD_BYTES, document_text};
 pub use search::{Hit, TableRow};
 
-use crate::cable::Cable;
 use crate::sanitize::path as shown;
 use schema::Fields;
 use std::path::{Path, PathBuf};
@@ -62,6 +72,9 @@ pub enum IndexError {
     /// The index's files are damaged.
     #[error("{}: the index is corrupt ({}); delete the folder and run `cableview index` again", shown(.0), .1)]
     Corrupt(PathBuf, String),
+    /// The file or CSV row a cable was indexed from is no longer what was indexed.
+    #[error("{}: the file has changed since it was indexed ({}); run `cableview index` again to open its cables", shown(.0), .1)]
+    SourceChanged(PathBuf, String),
     /// The query cannot be run.
     #[error("query error at {0}")]
     Query(#[from] QueryError),
@@ -98,6 +111,14 @@ impl IndexError {
     }
 }
 
+/// A tantivy error met reading the index at `dir`, where anything unexpected is damage.
+fn damaged(dir: &Path, error: TantivyError) -> IndexError {
+    match IndexError::from_tantivy(dir, error) {
+        IndexError::Other(d, m) => IndexError::Corrupt(d, m),
+        other => other,
+    }
+}
+
 /// The fields of the index in `dir`, or why it cannot be read as this cableview's.
 fn fields_in(dir: &Path, index: &Index) -> Result<Fields, IndexError> {
     schema::fields_of(&index.schema()).map_err(|mismatch| match mismatch {
@@ -112,6 +133,9 @@ pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     fields: Fields,
+    /// The files read at the last commit, with their sizes and times, read when a cable
+    /// is first opened.
+    manifest: std::sync::Mutex<Option<std::sync::Arc<manifest::Manifest>>>,
     /// Whether a cable read again from its file is tagged.
     tagging: crate::cable::Tagging,
 }
@@ -125,11 +149,44 @@ impl std::fmt::Debug for SearchIndex {
 }
 
 impl SearchIndex {
-    /// Opens the index in `dir` for searching (it never writes there).
+    /// Opens the index in `dir` for searching. It never opens a file there for writing,
+    /// so a read-only index can be searched; it reads a little of every segment, so the
+    /// commonest damage is an error now.
     ///
     /// # Errors
     /// No index there, files that are not one, or a damaged index.
     pub fn open(dir: &Path) -> Result<Self, IndexError> {
+        let index = Self::open_files(dir)?;
+        let fields = fields_in(dir, &index)?;
+        schema::register_tokenizers(&index);
+        guard::guarded(dir, || {
+            let reader = index
+                .reader_builder()
+                .reload_policy(ReloadPolicy::Manual)
+                .try_into()
+                .map_err(|e| damaged(dir, e))?;
+            let opened = Self {
+                dir: dir.to_path_buf(),
+                index,
+                reader,
+                fields,
+                manifest: std::sync::Mutex::new(None),
+                tagging: crate::cable::Tagging::default(),
+            };
+            opened.probe().map_err(|e| damaged(dir, e))?;
+            Ok(opened)
+        })
+    }
+
+    /// The index, its cables read again tagged as `tagging` says (`--tagger off`).
+    #[must_use]
+    pub fn with_tagging(mut self, tagging: crate::cable::Tagging) -> Self {
+        self.tagging = tagging;
+        self
+    }
+
+    /// The index in `dir`, on a folder that refuses writes.
+    fn open_files(dir: &Path) -> Result<Index, IndexError> {
         if !dir.join("meta.json").is_file() {
             return Err(
                 if dir.is_dir() && std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some()) {
@@ -139,36 +196,9 @@ impl SearchIndex {
                 },
             );
         }
-        let tantivy = |e| IndexError::from_tantivy(dir, e);
-        let index = Index::open_in_dir(dir).map_err(|e| match tantivy(e) {
-            // Opening reads meta.json: one that does not parse is damage, not absence.
-            IndexError::Other(d, m) => IndexError::Corrupt(d, m),
-            other => other,
-        })?;
-        let fields = fields_in(dir, &index)?;
-        schema::register_tokenizers(&index);
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()
-            .map_err(|e| match tantivy(e) {
-                IndexError::Other(d, m) => IndexError::Corrupt(d, m),
-                other => other,
-            })?;
-        Ok(Self {
-            dir: dir.to_path_buf(),
-            index,
-            reader,
-            fields,
-            tagging: crate::cable::Tagging::default(),
-        })
-    }
-
-    /// The index, its cables read again tagged as `tagging` says (`--tagger off`).
-    #[must_use]
-    pub fn with_tagging(mut self, tagging: crate::cable::Tagging) -> Self {
-        self.tagging = tagging;
-        self
+        let files = read_only::ReadOnly::open(dir).map_err(|e| damaged(dir, e))?;
+        // Opening reads meta.json: one that does not parse is damage, not absence.
+        guard::guarded(dir, || Index::open(files).map_err(|e| damaged(dir, e)))
     }
 
     /// The folder of the index.
@@ -194,43 +224,12 @@ impl SearchIndex {
     /// # Errors
     /// When the new files cannot be read.
     pub fn reload(&self) -> Result<(), IndexError> {
-        self.reader
-            .reload()
-            .map_err(|e| IndexError::from_tantivy(&self.dir, e))
-    }
-
-    /// The whole cable `id`, parsed again from its file or CSV row.
-    ///
-    /// # Errors
-    /// When the index does not hold it, or its file has changed or gone.
-    pub fn load_cable(&self, id: &str) -> Result<Cable, IndexError> {
-        let (source, row) = self.source_of(id)?;
-        self.read_source(&source, row)
-    }
-
-    /// The cable of one document, by its key ([`RowView::key`]): of two files that share
-    /// a reference ID, the one the row was read from.
-    ///
-    /// # Errors
-    /// When the index does not hold it, or its file has changed or gone.
-    pub fn load_document(&self, key: u64) -> Result<Cable, IndexError> {
-        let (source, row) = self.document_source(key)?;
-        self.read_source(&source, row)
-    }
-
-    /// Parses a cable again from its file, or from its row of a release CSV.
-    fn read_source(&self, source: &str, row: Option<u64>) -> Result<Cable, IndexError> {
-        let path = PathBuf::from(source);
-        let loaded = match row {
-            Some(byte) => crate::input::release_csv::load_at(&path, byte, self.tagging),
-            None => crate::input::load_with(
-                &path,
-                &crate::input::LoadOptions {
-                    tagging: self.tagging,
-                    ..crate::input::LoadOptions::default()
-                },
-            ),
-        };
-        loaded.map_err(|e| IndexError::Other(self.dir.clone(), e.to_string()))
+        guard::guarded(&self.dir, || {
+            self.reader.reload().map_err(|e| damaged(&self.dir, e))
+        })?;
+        if let Ok(mut manifest) = self.manifest.lock() {
+            *manifest = None;
+        }
+        Ok(())
     }
 }

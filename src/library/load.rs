@@ -57,6 +57,8 @@ pub enum LoadEvent {
 pub struct LoadHandle {
     events: Receiver<LoadEvent>,
     cancel: Arc<AtomicBool>,
+    /// Whether the load has said it ended (done or failed).
+    ended: AtomicBool,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -101,6 +103,7 @@ impl LoadHandle {
         Self {
             events,
             cancel,
+            ended: AtomicBool::new(false),
             thread: Some(thread),
         }
     }
@@ -109,31 +112,62 @@ impl LoadHandle {
     /// the index's columns), so the screen can show that it is opening meanwhile.
     #[must_use]
     pub fn spawn_index(index: crate::search_index::SearchIndex, options: LoadOptions) -> Self {
-        let (sender, events) = mpsc::channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let thread = std::thread::spawn(move || {
+        Self::on_thread(move |sender| {
             let _ = sender.send(LoadEvent::OpeningIndex(index.len()));
-            let event = match Library::from_index_with(index, options) {
-                Ok(library) => LoadEvent::Done(Box::new(library)),
-                Err(e) => LoadEvent::Failed(e.to_string()),
+            let dir = index.dir().to_path_buf();
+            // The index's reads are guarded already; this catches the rest, so that the
+            // screen hears of any failure.
+            let built = crate::search_index::guard::catch(|| {
+                Library::from_index_with(index, options).map_err(|e| e.to_string())
+            });
+            let event = match built {
+                Ok(Ok(library)) => LoadEvent::Done(Box::new(library)),
+                Ok(Err(why)) => LoadEvent::Failed(why),
+                Err(panic) => LoadEvent::Failed(format!(
+                    "{}: the index could not be read: {panic}",
+                    crate::sanitize::path(&dir)
+                )),
             };
             let _ = sender.send(event);
-        });
+        })
+    }
+
+    /// Runs `load` on a thread of its own, which reports through the sender it is given.
+    fn on_thread(load: impl FnOnce(mpsc::Sender<LoadEvent>) + Send + 'static) -> Self {
+        let (sender, events) = mpsc::channel();
+        let thread = std::thread::spawn(move || load(sender));
         Self {
             events,
-            cancel,
+            cancel: Arc::new(AtomicBool::new(false)),
+            ended: AtomicBool::new(false),
             thread: Some(thread),
         }
     }
 
     /// Every event since the last poll, oldest first; never blocks. A load whose thread
-    /// died without finishing yields nothing more.
+    /// died without finishing yields [`LoadEvent::Failed`] once, so a loading screen
+    /// never waits for it forever.
     pub fn poll(&self) -> Vec<LoadEvent> {
         let mut events = Vec::new();
         loop {
             match self.events.try_recv() {
-                Ok(event) => events.push(event),
-                Err(TryRecvError::Empty | TryRecvError::Disconnected) => return events,
+                Ok(event) => {
+                    if matches!(event, LoadEvent::Done(_) | LoadEvent::Failed(_)) {
+                        self.ended.store(true, Ordering::Relaxed);
+                    }
+                    events.push(event);
+                }
+                Err(TryRecvError::Empty) => return events,
+                Err(TryRecvError::Disconnected) => {
+                    if !self.ended.swap(true, Ordering::Relaxed)
+                        && !self.cancel.load(Ordering::Relaxed)
+                    {
+                        events.push(LoadEvent::Failed(
+                            "the loading stopped before it finished".to_string(),
+                        ));
+                    }
+                    return events;
+                }
             }
         }
     }
@@ -161,5 +195,56 @@ impl Drop for LoadHandle {
         self.cancel();
         // Not joined: quitting must not wait for files already being parsed.
         drop(self.thread.take());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Polls until the load reports its end, for at most ten seconds.
+    fn end_of(handle: &LoadHandle) -> Vec<LoadEvent> {
+        let start = std::time::Instant::now();
+        let mut seen = Vec::new();
+        while start.elapsed() < std::time::Duration::from_secs(10) {
+            seen.extend(handle.poll());
+            if seen
+                .iter()
+                .any(|e| matches!(e, LoadEvent::Done(_) | LoadEvent::Failed(_)))
+            {
+                return seen;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        panic!("the load never ended: {seen:?}");
+    }
+
+    #[test]
+    fn a_load_thread_that_dies_says_so_once() {
+        let handle = LoadHandle::on_thread(|sender| {
+            let _ = sender.send(LoadEvent::OpeningIndex(3));
+            // Gone without a word, as a thread that panicked is.
+        });
+        let events = end_of(&handle);
+        assert!(
+            matches!(events[0], LoadEvent::OpeningIndex(3)),
+            "{events:?}"
+        );
+        assert!(
+            matches!(&events[1], LoadEvent::Failed(why) if why.contains("stopped")),
+            "{events:?}"
+        );
+        assert!(handle.poll().is_empty(), "said once");
+    }
+
+    #[test]
+    fn a_load_that_ends_well_is_not_a_failure() {
+        let handle = LoadHandle::on_thread(|sender| {
+            let _ = sender.send(LoadEvent::Done(Box::default()));
+        });
+        let events = end_of(&handle);
+        assert!(matches!(events[..], [LoadEvent::Done(_)]), "{events:?}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        assert!(handle.poll().is_empty(), "{:?}", handle.poll());
     }
 }

@@ -8,15 +8,16 @@
 //! keeps intact.
 
 use super::IndexError;
+use super::manifest::{Manifest, Seen, modified_ns};
 use super::schema::{self, Fields, Origin};
 use crate::cable::Tagging;
 use crate::input::{Skipped, release_csv, walk};
 use crate::regular_file::Limit;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Instant, UNIX_EPOCH};
+use std::time::Instant;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
@@ -57,20 +58,6 @@ pub struct Report {
     pub interrupted: bool,
 }
 
-/// One file as the last commit saw it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-struct Seen {
-    size: u64,
-    modified_ns: u128,
-    cables: u64,
-}
-
-/// The commit payload.
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
-struct Manifest {
-    files: BTreeMap<String, Seen>,
-}
-
 /// Builds the index in `dir` (created if missing) or brings it up to date with `paths`.
 ///
 /// # Errors
@@ -96,7 +83,7 @@ pub fn update_tagged(
     on_progress: &(dyn Fn(IndexProgress) + Sync),
     cancel: &AtomicBool,
 ) -> Result<Report, IndexError> {
-    let index = open_or_create(dir)?;
+    let index = super::folder::open_or_create(dir)?;
     // An older cableview's index is refused before anything is written: its documents
     // lack fields this one writes, and an index must not mix the two.
     let fields = super::fields_in(dir, &index)?;
@@ -104,15 +91,21 @@ pub fn update_tagged(
     let threads = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .clamp(1, 8);
-    let mut writer: IndexWriter = index
-        .writer_with_num_threads(threads, WRITER_HEAP)
-        .map_err(tantivy)?;
-    let metas = index.load_metas().map_err(tantivy)?;
-    let mut manifest: Manifest = match metas.payload.as_deref() {
-        Some(text) => serde_json::from_str(text)
-            .map_err(|e| IndexError::Corrupt(dir.to_path_buf(), format!("commit payload: {e}")))?,
-        None => Manifest::default(),
-    };
+    let mut writer: IndexWriter = super::guard::guarded(dir, || {
+        index
+            .writer_with_num_threads(threads, WRITER_HEAP)
+            .map_err(tantivy)
+    })?;
+    // Merging a damaged segment, or deleting from it, would spread the damage: nothing
+    // is written to an index whose files fail their checksums.
+    let checked = super::guard::guarded(dir, || super::check::checksums(dir, &index))?;
+    if !checked.damaged.is_empty() {
+        return Err(IndexError::Corrupt(
+            dir.to_path_buf(),
+            super::check::listed(&checked.damaged),
+        ));
+    }
+    let mut manifest = Manifest::of(dir, &index)?;
     let mut job = Job {
         dir,
         index: &index,
@@ -142,11 +135,7 @@ pub fn update_tagged(
         };
         let seen = Seen {
             size: metadata.len(),
-            modified_ns: metadata
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos()),
+            modified_ns: modified_ns(&metadata),
             cables: 0,
         };
         match manifest.files.get(&name) {
@@ -208,32 +197,6 @@ pub fn update_tagged(
     let report = std::mem::take(&mut job.report);
     writer.wait_merging_threads().map_err(tantivy)?;
     Ok(report)
-}
-
-/// The index in `dir`, created (with the folder) when there is none.
-fn open_or_create(dir: &Path) -> Result<Index, IndexError> {
-    let owned = dir.to_path_buf();
-    if dir.join("meta.json").is_file() {
-        let index =
-            Index::open_in_dir(dir).map_err(|e| match IndexError::from_tantivy(dir, e) {
-                IndexError::Other(d, m) => IndexError::Corrupt(d, m),
-                other => other,
-            })?;
-        schema::register_tokenizers(&index);
-        return Ok(index);
-    }
-    if dir.is_file() {
-        return Err(IndexError::NotAnIndex(owned));
-    }
-    if dir.is_dir() && std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some()) {
-        return Err(IndexError::NotAnIndex(owned));
-    }
-    std::fs::create_dir_all(dir)
-        .map_err(|e| IndexError::NotWritable(owned.clone(), e.to_string()))?;
-    let (schema, _) = schema::build();
-    let index = Index::create_in_dir(dir, schema).map_err(|e| IndexError::from_tantivy(dir, e))?;
-    schema::register_tokenizers(&index);
-    Ok(index)
 }
 
 /// How the manifest and the documents name a file: its canonical path.
@@ -372,7 +335,7 @@ impl Job<'_> {
                 return Ok(None);
             }
         };
-        let mut held = self.keys_of(name)?;
+        let mut held = super::guard::guarded(self.dir, || self.keys_of(name))?;
         let mut kept = 0u64;
         let fields = self.fields;
         let shown = crate::sanitize::path(path);
@@ -398,15 +361,14 @@ impl Job<'_> {
                 .par_drain(..)
                 .map(|row| {
                     let located = format!("{shown}:{}", row.line);
-                    let result = crate::cable::release::cable(&row.row, &located, self.tagging)
-                        .map(|cable| {
-                            let origin = Origin {
-                                source: name,
-                                row: Some(row.byte),
-                                key: row.hash,
-                            };
-                            schema::document(&fields, &cable, origin)
-                        });
+                    let result = crate::cable::release::cable(&row.row, &located, self.tagging).map(|cable| {
+                        let origin = Origin {
+                            source: name,
+                            row: Some(row.byte),
+                            key: row.hash,
+                        };
+                        schema::document(&fields, &cable, origin)
+                    });
                     (
                         row.line,
                         row.len,

@@ -35,46 +35,49 @@ impl SearchIndex {
     /// # Errors
     /// Where the query is wrong, or the index cannot be read.
     pub fn facets(&self, text: &str) -> Result<Facets, IndexError> {
-        let query = self.parse(text)?;
-        let searcher = self.reader.searcher();
-        let mut multi = MultiCollector::new();
-        let count = multi.add_collector(Count);
-        let handles: Vec<_> = FIELDS
-            .iter()
-            .map(|field| {
-                let mut collector = FacetCollector::for_field(*field);
-                collector.add_facet("/");
-                multi.add_collector(collector)
+        super::guard::guarded(&self.dir, || {
+            let query = self.parse(text)?;
+            let searcher = self.reader.searcher();
+            let mut multi = MultiCollector::new();
+            let count = multi.add_collector(Count);
+            let handles: Vec<_> = FIELDS
+                .iter()
+                .map(|field| {
+                    let mut collector = FacetCollector::for_field(*field);
+                    collector.add_facet("/");
+                    multi.add_collector(collector)
+                })
+                .collect();
+            let mut fruits = searcher
+                .search(&query, &multi)
+                .map_err(|e| IndexError::from_tantivy(&self.dir, e))?;
+            let total = count.extract(&mut fruits) as u64;
+            let counts: Vec<FacetCounts> = handles
+                .into_iter()
+                .map(|h| h.extract(&mut fruits))
+                .collect();
+            let top = |counts: &FacetCounts| -> Vec<(String, u64)> {
+                counts
+                    .top_k("/", TOP)
+                    .into_iter()
+                    .map(|(facet, n)| (name(facet), n))
+                    .collect()
+            };
+            let mut year: Vec<(String, u64)> =
+                counts[2].get("/").map(|(f, n)| (name(f), n)).collect();
+            year.sort();
+            Ok(Facets {
+                total,
+                classification: top(&counts[0]),
+                origin: top(&counts[1]),
+                year,
+                tag: top(&counts[3]),
+                entities: EntityKind::STANDARD
+                    .into_iter()
+                    .zip(&counts[4..])
+                    .map(|(kind, counts)| (kind, top(counts)))
+                    .collect(),
             })
-            .collect();
-        let mut fruits = searcher
-            .search(&query, &multi)
-            .map_err(|e| IndexError::from_tantivy(&self.dir, e))?;
-        let total = count.extract(&mut fruits) as u64;
-        let counts: Vec<FacetCounts> = handles
-            .into_iter()
-            .map(|h| h.extract(&mut fruits))
-            .collect();
-        let top = |counts: &FacetCounts| -> Vec<(String, u64)> {
-            counts
-                .top_k("/", TOP)
-                .into_iter()
-                .map(|(facet, n)| (name(facet), n))
-                .collect()
-        };
-        let mut year: Vec<(String, u64)> = counts[2].get("/").map(|(f, n)| (name(f), n)).collect();
-        year.sort();
-        Ok(Facets {
-            total,
-            classification: top(&counts[0]),
-            origin: top(&counts[1]),
-            year,
-            tag: top(&counts[3]),
-            entities: EntityKind::STANDARD
-                .into_iter()
-                .zip(&counts[4..])
-                .map(|(kind, counts)| (kind, top(counts)))
-                .collect(),
         })
     }
 }

@@ -40,36 +40,38 @@ impl SearchIndex {
     /// # Errors
     /// Where the query is wrong, or the index cannot be read.
     pub fn ranked(&self, text: &str, limit: usize) -> Result<Ranked, IndexError> {
-        let query = self.parse(text)?;
-        let searcher = self.reader.searcher();
-        let err = |e| IndexError::from_tantivy(&self.dir, e);
-        let (top, total) = searcher
-            .search(
-                &query,
-                &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
-            )
-            .map_err(err)?;
-        let mut columns = Vec::with_capacity(searcher.segment_readers().len());
-        for reader in searcher.segment_readers() {
-            columns.push(reader.fast_fields().str("id").map_err(err)?);
-        }
-        let mut ids = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let column = columns
-                .get(address.segment_ord as usize)
-                .and_then(Option::as_ref);
-            let Some(column) = column else { continue };
-            let Some(ord) = column.term_ords(address.doc_id).next() else {
-                continue;
-            };
-            let mut id = String::new();
-            if column.ord_to_str(ord, &mut id).is_ok() && !id.is_empty() {
-                ids.push((id, score));
+        super::guard::guarded(&self.dir, || {
+            let query = self.parse(text)?;
+            let searcher = self.reader.searcher();
+            let err = |e| IndexError::from_tantivy(&self.dir, e);
+            let (top, total) = searcher
+                .search(
+                    &query,
+                    &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
+                )
+                .map_err(err)?;
+            let mut columns = Vec::with_capacity(searcher.segment_readers().len());
+            for reader in searcher.segment_readers() {
+                columns.push(reader.fast_fields().str("id").map_err(err)?);
             }
-        }
-        Ok(Ranked {
-            ids,
-            total: total as u64,
+            let mut ids = Vec::with_capacity(top.len());
+            for (score, address) in top {
+                let column = columns
+                    .get(address.segment_ord as usize)
+                    .and_then(Option::as_ref);
+                let Some(column) = column else { continue };
+                let Some(ord) = column.term_ords(address.doc_id).next() else {
+                    continue;
+                };
+                let mut id = String::new();
+                if column.ord_to_str(ord, &mut id).is_ok() && !id.is_empty() {
+                    ids.push((id, score));
+                }
+            }
+            Ok(Ranked {
+                ids,
+                total: total as u64,
+            })
         })
     }
 
@@ -79,35 +81,37 @@ impl SearchIndex {
     /// # Errors
     /// Where the query is wrong, or the index cannot be read.
     pub fn snippet(&self, text: &str, id: &str) -> Result<Option<Snippet>, IndexError> {
-        let query = self.parse(text)?;
-        let searcher = self.reader.searcher();
-        let err = |e| IndexError::from_tantivy(&self.dir, e);
-        let mut generator =
-            SnippetGenerator::create(&searcher, &*query, self.fields.text).map_err(err)?;
-        generator.set_max_num_chars(SNIPPET_CHARS);
-        let mut opening = None;
-        // Of a cable's files (its text and its page), the first that shows a match.
-        for address in self.documents_of(&searcher, id).map_err(err)? {
-            let doc: TantivyDocument = searcher.doc(address).map_err(err)?;
-            let snippet = generator.snippet_from_doc(&doc);
-            if !snippet.highlighted().is_empty() {
-                return Ok(Some(Snippet {
-                    text: snippet.fragment().to_string(),
-                    highlights: snippet.highlighted().to_vec(),
-                }));
+        super::guard::guarded(&self.dir, || {
+            let query = self.parse(text)?;
+            let searcher = self.reader.searcher();
+            let err = |e| IndexError::from_tantivy(&self.dir, e);
+            let mut generator =
+                SnippetGenerator::create(&searcher, &*query, self.fields.text).map_err(err)?;
+            generator.set_max_num_chars(SNIPPET_CHARS);
+            let mut opening = None;
+            // Of a cable's files (its text and its page), the first that shows a match.
+            for address in self.documents_of(&searcher, id).map_err(err)? {
+                let doc: TantivyDocument = searcher.doc(address).map_err(err)?;
+                let snippet = generator.snippet_from_doc(&doc);
+                if !snippet.highlighted().is_empty() {
+                    return Ok(Some(Snippet {
+                        text: snippet.fragment().to_string(),
+                        highlights: snippet.highlighted().to_vec(),
+                    }));
+                }
+                if opening.is_none() {
+                    let body = doc
+                        .get_first(self.fields.text)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or_default();
+                    opening = Some(Snippet {
+                        text: super::search::opening(body, SNIPPET_CHARS),
+                        highlights: Vec::new(),
+                    });
+                }
             }
-            if opening.is_none() {
-                let body = doc
-                    .get_first(self.fields.text)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default();
-                opening = Some(Snippet {
-                    text: super::search::opening(body, SNIPPET_CHARS),
-                    highlights: Vec::new(),
-                });
-            }
-        }
-        Ok(opening)
+            Ok(opening)
+        })
     }
 
     /// The words a query looks for in the text (lower-cased, as the tokenizer cut them;

@@ -60,6 +60,17 @@ pub struct TableRow {
     pub mentions: u64,
 }
 
+/// Where a document was read from, and the cable it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Located {
+    /// The file, as the manifest names it.
+    pub(super) source: String,
+    /// The row's byte offset, in a release CSV.
+    pub(super) row: Option<u64>,
+    /// The reference ID the document holds (empty when the cable had none).
+    pub(super) id: String,
+}
+
 impl SearchIndex {
     /// The query as tantivy runs it.
     ///
@@ -89,58 +100,60 @@ impl SearchIndex {
     /// # Errors
     /// Where the query is wrong, or the index cannot be read.
     pub fn search(&self, text: &str, limit: usize) -> Result<Vec<Hit>, IndexError> {
-        let query = self.parse(text)?;
-        let searcher = self.reader.searcher();
-        let err = |e| IndexError::from_tantivy(&self.dir, e);
-        // A cable held in two files (its text and its page) is two documents: twice the
-        // limit leaves room to give each cable once, at its best.
-        let top = searcher
-            .search(
-                &query,
-                &TopDocs::with_limit(limit.max(1).saturating_mul(2)).order_by_score(),
-            )
-            .map_err(err)?;
-        let mut generator =
-            SnippetGenerator::create(&searcher, &*query, self.fields.text).map_err(err)?;
-        generator.set_max_num_chars(SNIPPET_CHARS);
-        let mut hits: Vec<Hit> = Vec::with_capacity(limit.min(top.len()));
-        for (score, address) in top {
-            if hits.len() >= limit.max(1) {
-                break;
-            }
-            let doc: TantivyDocument = searcher.doc(address).map_err(err)?;
-            let id = first_str(&doc, self.fields.id).unwrap_or_default();
-            if !id.is_empty() && hits.iter().any(|h| h.id.eq_ignore_ascii_case(id)) {
-                continue;
-            }
-            let snippet = generator.snippet_from_doc(&doc);
-            let (snippet, highlights) = if snippet.highlighted().is_empty() {
-                (
-                    opening(
-                        first_str(&doc, self.fields.text).unwrap_or_default(),
-                        SNIPPET_CHARS,
-                    ),
-                    Vec::new(),
+        super::guard::guarded(&self.dir, || {
+            let query = self.parse(text)?;
+            let searcher = self.reader.searcher();
+            let err = |e| IndexError::from_tantivy(&self.dir, e);
+            // A cable held in two files (its text and its page) is two documents: twice the
+            // limit leaves room to give each cable once, at its best.
+            let top = searcher
+                .search(
+                    &query,
+                    &TopDocs::with_limit(limit.max(1).saturating_mul(2)).order_by_score(),
                 )
-            } else {
-                (
-                    snippet.fragment().to_string(),
-                    snippet.highlighted().to_vec(),
-                )
-            };
-            let row = self.row_of_doc(&doc);
-            hits.push(Hit {
-                id: row.id,
-                score,
-                date: row.date,
-                origin: row.origin,
-                subject: row.subject,
-                classification: row.classification,
-                snippet,
-                highlights,
-            });
-        }
-        Ok(hits)
+                .map_err(err)?;
+            let mut generator =
+                SnippetGenerator::create(&searcher, &*query, self.fields.text).map_err(err)?;
+            generator.set_max_num_chars(SNIPPET_CHARS);
+            let mut hits: Vec<Hit> = Vec::with_capacity(limit.min(top.len()));
+            for (score, address) in top {
+                if hits.len() >= limit.max(1) {
+                    break;
+                }
+                let doc: TantivyDocument = searcher.doc(address).map_err(err)?;
+                let id = first_str(&doc, self.fields.id).unwrap_or_default();
+                if !id.is_empty() && hits.iter().any(|h| h.id.eq_ignore_ascii_case(id)) {
+                    continue;
+                }
+                let snippet = generator.snippet_from_doc(&doc);
+                let (snippet, highlights) = if snippet.highlighted().is_empty() {
+                    (
+                        opening(
+                            first_str(&doc, self.fields.text).unwrap_or_default(),
+                            SNIPPET_CHARS,
+                        ),
+                        Vec::new(),
+                    )
+                } else {
+                    (
+                        snippet.fragment().to_string(),
+                        snippet.highlighted().to_vec(),
+                    )
+                };
+                let row = self.row_of_doc(&doc);
+                hits.push(Hit {
+                    id: row.id,
+                    score,
+                    date: row.date,
+                    origin: row.origin,
+                    subject: row.subject,
+                    classification: row.classification,
+                    snippet,
+                    highlights,
+                });
+            }
+            Ok(hits)
+        })
     }
 
     /// Every cable, by date then ID, for a table.
@@ -157,16 +170,18 @@ impl SearchIndex {
     /// # Errors
     /// When the index cannot be read.
     pub fn for_each_row(&self, mut f: impl FnMut(RowView<'_>)) -> Result<(), IndexError> {
-        let searcher = self.reader.searcher();
-        let err = |e| IndexError::from_tantivy(&self.dir, e);
-        for segment in searcher.segment_readers() {
-            let wanted = segment.num_docs() as usize;
-            let columns = Columns::of(segment.fast_fields(), wanted).map_err(err)?;
-            for doc in segment.doc_ids_alive() {
-                f(RowView::new(&columns, doc));
+        super::guard::guarded(&self.dir, || {
+            let searcher = self.reader.searcher();
+            let err = |e| IndexError::from_tantivy(&self.dir, e);
+            for segment in searcher.segment_readers() {
+                let wanted = segment.num_docs() as usize;
+                let columns = Columns::of(segment.fast_fields(), wanted).map_err(err)?;
+                for doc in segment.doc_ids_alive() {
+                    f(RowView::new(&columns, doc));
+                }
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     /// The cables that name an entity of this kind and name (any case).
@@ -187,14 +202,17 @@ impl SearchIndex {
     /// # Errors
     /// When the index cannot be read.
     pub fn count_naming(&self, kind: &EntityKind, name: &str) -> Result<u64, IndexError> {
-        let term = Term::from_field_text(self.fields.entity_key, &schema::entity_key(kind, name));
-        let query = TermQuery::new(term, IndexRecordOption::Basic);
-        let count = self
-            .reader
-            .searcher()
-            .search(&query, &tantivy::collector::Count)
-            .map_err(|e| IndexError::from_tantivy(&self.dir, e))?;
-        Ok(count as u64)
+        super::guard::guarded(&self.dir, || {
+            let term =
+                Term::from_field_text(self.fields.entity_key, &schema::entity_key(kind, name));
+            let query = TermQuery::new(term, IndexRecordOption::Basic);
+            let count = self
+                .reader
+                .searcher()
+                .search(&query, &tantivy::collector::Count)
+                .map_err(|e| IndexError::from_tantivy(&self.dir, e))?;
+            Ok(count as u64)
+        })
     }
 
     /// The cables whose REFs name the cable `id`.
@@ -211,14 +229,16 @@ impl SearchIndex {
 
     /// The rows of every cable a query matches, by date then ID.
     fn rows(&self, query: &dyn Query) -> Result<Vec<TableRow>, IndexError> {
-        let searcher = self.reader.searcher();
-        let err = |e| IndexError::from_tantivy(&self.dir, e);
-        let addresses = searcher.search(query, &DocSetCollector).map_err(err)?;
-        let mut addresses: Vec<DocAddress> = addresses.into_iter().collect();
-        addresses.sort();
-        let mut rows = self.fast_rows(&searcher, &addresses).map_err(err)?;
-        rows.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
-        Ok(rows)
+        super::guard::guarded(&self.dir, || {
+            let searcher = self.reader.searcher();
+            let err = |e| IndexError::from_tantivy(&self.dir, e);
+            let addresses = searcher.search(query, &DocSetCollector).map_err(err)?;
+            let mut addresses: Vec<DocAddress> = addresses.into_iter().collect();
+            addresses.sort();
+            let mut rows = self.fast_rows(&searcher, &addresses).map_err(err)?;
+            rows.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+            Ok(rows)
+        })
     }
 
     /// Rows from the columns (fast fields): no stored document is decompressed, so a
@@ -260,30 +280,32 @@ impl SearchIndex {
 
     /// The file and CSV row of cable `id`. Of the files that share a reference ID (an
     /// annotated text and its page), the one with the most mentions, as a library's base.
-    pub(super) fn source_of(&self, id: &str) -> Result<(String, Option<u64>), IndexError> {
-        let searcher = self.reader.searcher();
-        let err = |e| IndexError::from_tantivy(&self.dir, e);
-        let found = self.documents_of(&searcher, id).map_err(err)?;
-        let mut best: Option<(u64, DocAddress)> = None;
-        for address in found {
-            let mentions = searcher
-                .segment_reader(address.segment_ord)
-                .fast_fields()
-                .u64("mentions")
-                .map_err(err)?
-                .first(address.doc_id)
-                .unwrap_or(0);
-            if best.is_none_or(|(most, _)| mentions > most) {
-                best = Some((mentions, address));
+    pub(super) fn source_of(&self, id: &str) -> Result<Located, IndexError> {
+        super::guard::guarded(&self.dir, || {
+            let searcher = self.reader.searcher();
+            let err = |e| IndexError::from_tantivy(&self.dir, e);
+            let found = self.documents_of(&searcher, id).map_err(err)?;
+            let mut best: Option<(u64, DocAddress)> = None;
+            for address in found {
+                let mentions = searcher
+                    .segment_reader(address.segment_ord)
+                    .fast_fields()
+                    .u64("mentions")
+                    .map_err(err)?
+                    .first(address.doc_id)
+                    .unwrap_or(0);
+                if best.is_none_or(|(most, _)| mentions > most) {
+                    best = Some((mentions, address));
+                }
             }
-        }
-        let Some((_, address)) = best else {
-            return Err(IndexError::Other(
-                self.dir.clone(),
-                format!("no cable {id} in the index"),
-            ));
-        };
-        self.source_in(&searcher, address)
+            let Some((_, address)) = best else {
+                return Err(IndexError::Other(
+                    self.dir.clone(),
+                    format!("no cable {id} in the index"),
+                ));
+            };
+            self.source_in(&searcher, address)
+        })
     }
 
     /// The file a document was read from, and its row's byte offset when the file is a
@@ -292,6 +314,14 @@ impl SearchIndex {
     /// # Errors
     /// When the index does not hold the document (any more), or cannot be read.
     pub fn document_source(&self, key: u64) -> Result<(String, Option<u64>), IndexError> {
+        super::guard::guarded(&self.dir, || {
+            self.located(key)
+                .map(|located| (located.source, located.row))
+        })
+    }
+
+    /// Where a document was read from, by its key.
+    pub(super) fn located(&self, key: u64) -> Result<Located, IndexError> {
         let searcher = self.reader.searcher();
         let term = Term::from_field_u64(self.fields.key, key);
         let found = searcher
@@ -309,11 +339,7 @@ impl SearchIndex {
         self.source_in(&searcher, address)
     }
 
-    fn source_in(
-        &self,
-        searcher: &Searcher,
-        address: DocAddress,
-    ) -> Result<(String, Option<u64>), IndexError> {
+    fn source_in(&self, searcher: &Searcher, address: DocAddress) -> Result<Located, IndexError> {
         let doc: TantivyDocument = searcher
             .doc(address)
             .map_err(|e| IndexError::from_tantivy(&self.dir, e))?;
@@ -321,7 +347,10 @@ impl SearchIndex {
             .unwrap_or_default()
             .to_string();
         let row = doc.get_first(self.fields.row).and_then(|v| v.as_u64());
-        Ok((source, row))
+        let id = first_str(&doc, self.fields.id)
+            .unwrap_or_default()
+            .to_string();
+        Ok(Located { source, row, id })
     }
 
     fn row_of_doc(&self, doc: &TantivyDocument) -> TableRow {

@@ -91,7 +91,10 @@ pub fn main() -> ExitCode {
         Some(Command::Corrections { id }) => {
             corrections_command(id.as_deref()).map_err(Failure::from)
         }
-        Some(Command::Index { index, paths }) => index::index_command(index.as_deref(), &paths),
+        Some(Command::Index {
+            index, check: true, ..
+        }) => index::check_command(index.as_deref()),
+        Some(Command::Index { index, paths, .. }) => index::index_command(index.as_deref(), &paths),
         Some(Command::Search {
             index,
             json,
@@ -120,7 +123,8 @@ pub fn main() -> ExitCode {
 /// Prints a message on standard error as `cableview: MESSAGE`, control characters made
 /// visible: messages quote file names, cable text and the user's files.
 fn warn(message: &str) {
-    eprintln!("cableview: {}", printable(message));
+    // Not `eprintln!`, which panics when standard error is gone (a terminal hung up).
+    let _ = writeln!(std::io::stderr(), "cableview: {}", printable(message));
 }
 
 /// Writes to standard output, control characters made visible (line feeds and tabs

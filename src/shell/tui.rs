@@ -60,6 +60,11 @@ impl Modes {
         let modes = Self { mouse, keyboard };
         let hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            // A panic a guard catches (tantivy on a damaged index) is an error the
+            // screen shows: the terminal stays as it is.
+            if crate::search_index::guard::catching() {
+                return;
+            }
             modes.off();
             hook(info);
         }));

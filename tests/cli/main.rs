@@ -6,6 +6,9 @@
 #[path = "../support/controls.rs"]
 #[allow(dead_code, reason = "the shared helpers have more than this area uses")]
 mod controls;
+#[path = "../support/damage.rs"]
+#[allow(dead_code, reason = "the shared helpers have more than this area uses")]
+mod damage;
 #[cfg(unix)]
 #[path = "../support/hostile.rs"]
 #[allow(dead_code, reason = "the shared helpers have more than this area uses")]
@@ -18,6 +21,7 @@ mod default_index;
 mod entities;
 mod export;
 mod export_stream;
+mod index_damage;
 mod library;
 mod pages;
 mod refusals;

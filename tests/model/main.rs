@@ -7,6 +7,7 @@ mod export_formats;
 mod export_golden;
 mod export_props;
 mod facet_clauses;
+mod index_sources;
 mod page_fixtures;
 mod page_plain;
 mod page_props;

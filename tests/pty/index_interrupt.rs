@@ -113,3 +113,37 @@ fn ctrl_c_mid_index_commits_the_work_done_and_the_same_command_goes_on() {
     assert_eq!(search(Path::new(index), &format!("id:{last}")).len(), 1);
     table_count(index, all);
 }
+
+#[test]
+fn a_hang_up_mid_index_commits_the_work_done_as_ctrl_c_does() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source = corpus::Source::from_dir(Path::new(ANNOTATED)).expect("the fixtures");
+    let csv = dir.path().join("cables.csv");
+    release::generate_csv(&source, GENERATED, 11, &csv).expect("the CSV is written");
+    let (first, last) = first_and_last(&csv);
+    let index = dir.path().join("index");
+    let index = index.to_str().unwrap();
+    let args = ["index", "--index", index, csv.to_str().unwrap()];
+    let mut pty = Pty::spawn(&args, 120, 10);
+    pty.wait_for("progress", |s| {
+        progress(&s.contents()).is_some_and(|n| n > 0)
+    });
+    let pid = pty.pid().expect("a pid");
+    let sent = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(sent.success());
+    let status = pty.wait_exit();
+    assert_eq!(status.exit_code(), 130, "{status:?}");
+    let said = text(&pty.raw_output());
+    assert!(
+        said.contains("interrupted: the work done is committed"),
+        "{said}"
+    );
+    let done = added(&said).expect("a summary");
+    assert!(done > 0 && done < GENERATED as u64, "{said}");
+    // What was added before the hang-up is there; the rest is not.
+    assert_eq!(search(Path::new(index), &format!("id:{first}")).len(), 1);
+    assert!(search(Path::new(index), &format!("id:{last}")).is_empty());
+}

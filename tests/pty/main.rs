@@ -6,6 +6,9 @@
 #[path = "../support/controls.rs"]
 #[allow(dead_code, reason = "the shared helpers have more than this area uses")]
 mod controls;
+#[path = "../support/damage.rs"]
+#[allow(dead_code, reason = "the shared helpers have more than this area uses")]
+mod damage;
 #[cfg(unix)]
 #[path = "../support/hostile.rs"]
 #[allow(dead_code, reason = "the shared helpers have more than this area uses")]
@@ -27,6 +30,7 @@ mod state;
 #[path = "../../benches/support/corpus.rs"]
 #[allow(dead_code, reason = "the generator has more than this area uses")]
 mod corpus;
+mod index_damage;
 mod index_interrupt;
 mod index_search;
 mod indexed;

@@ -137,19 +137,25 @@ pub enum Command {
     /// Build or update the corpus index from release CSVs, folders and files.
     #[command(after_help = concat!(
         "Unchanged files (same size and modification time) and CSV rows already indexed\n",
-        "(same hash) are not parsed again. Ctrl-C commits what is done and stops.\n",
-        "Exit status: 0 done, 1 the index cannot be written (locked, read-only, corrupt),\n",
-        "130 interrupted.\n\n",
+        "(same hash) are not parsed again. Ctrl-C (or a hang-up, or SIGTERM) commits what\n",
+        "is done and stops. An index whose files fail their checksums is not written to.\n",
+        "Exit status: 0 done, 1 the index cannot be written (locked, read-only, corrupt)\n",
+        "or --check found damage, 130 interrupted.\n\n",
         "Examples:\n",
         "  cableview index cables.csv\n",
-        "  cableview index --index ~/cablegate-index cables.csv pages/"
+        "  cableview index --index ~/cablegate-index cables.csv pages/\n",
+        "  cableview index --check"
     ))]
     Index {
         /// The index folder (default: `index` in the data dir, see `cableview paths`).
         #[arg(long, value_name = "DIR")]
         index: Option<PathBuf>,
+        /// Verify the checksum of every file of the index and name the damaged ones;
+        /// writes nothing.
+        #[arg(long, conflicts_with = "paths")]
+        check: bool,
         /// Release CSVs (`.csv`), cable files and folders of them.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "check")]
         paths: Vec<PathBuf>,
     },
     /// Search the corpus index: ranked cables with a snippet of each.

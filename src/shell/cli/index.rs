@@ -33,8 +33,11 @@ pub(super) fn index_command(given: Option<&Path>, paths: &[PathBuf]) -> Result<(
     #[cfg(unix)]
     {
         // Ctrl-C stops reading; what is done is committed, the last commit stays whole.
-        let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::clone(&cancel));
-        let _ = signal_hook::flag::register(signal_hook::consts::SIGTERM, Arc::clone(&cancel));
+        // A hang-up (the terminal closed, an ssh session dropped) and SIGTERM alike.
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            let _ = signal_hook::flag::register(signal, Arc::clone(&cancel));
+        }
     }
     let meter = Meter::new(std::io::stderr().is_terminal());
     let tagging = super::load::tagging()?;
@@ -50,16 +53,54 @@ pub(super) fn index_command(given: Option<&Path>, paths: &[PathBuf]) -> Result<(
         report.removed,
         report.skipped.len()
     );
+    // `write!`, not `eprint!`: after a hang-up there may be no terminal to say it on.
+    let _ = write!(
+        std::io::stderr(),
+        "{}",
+        crate::sanitize::printable(&summary)
+    );
     if report.interrupted {
-        eprint!("{}", crate::sanitize::printable(&summary));
         return Err(Failure {
             message: "interrupted: the work done is committed; run the same command to go on"
                 .into(),
             code: INTERRUPTED,
         });
     }
-    eprint!("{}", crate::sanitize::printable(&summary));
     Ok(())
+}
+
+/// `cableview index --check [--index DIR]`: the checksum of every file of the index;
+/// the damaged ones named, and exit status 1, when there are any.
+pub(super) fn check_command(given: Option<&Path>) -> Result<(), Failure> {
+    let dir = index_dir(given)?;
+    let checked = search_index::check(&dir).map_err(|e| failure(&e))?;
+    if checked.damaged.is_empty() {
+        return Ok(write_out(&format!(
+            "{}: {} files checked, no damage found\n",
+            shown(&dir),
+            checked.files
+        ))?);
+    }
+    let mut out = String::new();
+    for damaged in &checked.damaged {
+        out.push_str(&format!(
+            "{}: {}\n",
+            shown(&dir.join(&damaged.file)),
+            visible(&damaged.why)
+        ));
+    }
+    write_out(&out)?;
+    Err(Failure::from(format!(
+        "{}: {} of {} files damaged; delete the folder and run `cableview index` again",
+        shown(&dir),
+        checked.damaged.len(),
+        checked.files
+            + checked
+                .damaged
+                .iter()
+                .filter(|d| d.why == "missing")
+                .count()
+    )))
 }
 
 /// Progress on standard error: one line redrawn on a terminal, a line every ten
@@ -95,16 +136,18 @@ impl Meter {
             p.total_bytes as f64 / 1e6,
             duration(left)
         );
-        if self.terminal {
-            eprint!("\r{line}\x1b[K");
+        // Not `eprint!`, which panics when standard error is gone (a terminal closed
+        // under the update): the update goes on and commits.
+        let _ = if self.terminal {
+            write!(std::io::stderr(), "\r{line}\x1b[K")
         } else {
-            eprintln!("{line}");
-        }
+            writeln!(std::io::stderr(), "{line}")
+        };
     }
 
     fn finish(&self) {
         if self.terminal {
-            eprint!("\r\x1b[K");
+            let _ = write!(std::io::stderr(), "\r\x1b[K");
         }
     }
 }

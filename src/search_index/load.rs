@@ -1,0 +1,95 @@
+//! Opening a cable from the index: its file or CSV row parsed again, once it is sure the
+//! file is still the one indexed (its size and modification time as the last commit
+//! recorded them) and the cable read is the one asked for (its reference ID), so a file
+//! changed since never shows another cable's text under an ID.
+
+use super::manifest::Manifest;
+use super::search::Located;
+use super::{IndexError, SearchIndex, guard};
+use crate::cable::Cable;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+impl SearchIndex {
+    /// The whole cable `id`, parsed again from its file or CSV row.
+    ///
+    /// # Errors
+    /// When the index does not hold it, or its file has changed or gone.
+    pub fn load_cable(&self, id: &str) -> Result<Cable, IndexError> {
+        let located = self.source_of(id)?;
+        self.read_checked(&located)
+    }
+
+    /// The cable of one document, by its key ([`super::RowView::key`]): of two files
+    /// that share a reference ID, the one the row was read from.
+    ///
+    /// # Errors
+    /// When the index does not hold it, or its file has changed or gone.
+    pub fn load_document(&self, key: u64) -> Result<Cable, IndexError> {
+        let located = guard::guarded(&self.dir, || self.located(key))?;
+        self.read_checked(&located)
+    }
+
+    /// Parses a cable again from its file, or from its row of a release CSV, and makes
+    /// sure it is what was indexed.
+    fn read_checked(&self, located: &Located) -> Result<Cable, IndexError> {
+        let path = PathBuf::from(&located.source);
+        let changed = |why: String| IndexError::SourceChanged(path.clone(), why);
+        if let Some(seen) = self.manifest()?.files.get(&located.source) {
+            let now = std::fs::metadata(&path)
+                .map_err(|e| IndexError::Other(path.clone(), e.to_string()))?;
+            let modified = super::manifest::modified_ns(&now);
+            if now.len() != seen.size {
+                return Err(changed(format!(
+                    "{} bytes now, {} when indexed",
+                    now.len(),
+                    seen.size
+                )));
+            }
+            if modified != seen.modified_ns {
+                return Err(changed("modified after it was indexed".to_string()));
+            }
+        }
+        let loaded = match located.row {
+            Some(byte) => crate::input::release_csv::load_at(&path, byte, self.tagging),
+            None => crate::input::load_with(
+                &path,
+                &crate::input::LoadOptions {
+                    tagging: self.tagging,
+                    ..crate::input::LoadOptions::default()
+                },
+            ),
+        };
+        let cable = loaded.map_err(|e| IndexError::Other(self.dir.clone(), e.to_string()))?;
+        let read = cable.id.as_deref().unwrap_or_default();
+        if !located.id.is_empty() && !read.eq_ignore_ascii_case(&located.id) {
+            let place = located
+                .row
+                .map_or_else(String::new, |byte| format!(" at byte {byte}"));
+            return Err(changed(format!(
+                "the cable{place} is {} now, {} when indexed",
+                crate::sanitize::visible(if read.is_empty() {
+                    "without an ID"
+                } else {
+                    read
+                }),
+                crate::sanitize::visible(&located.id)
+            )));
+        }
+        Ok(cable)
+    }
+
+    /// The manifest of the commit the index was opened (or reloaded) at.
+    fn manifest(&self) -> Result<Arc<Manifest>, IndexError> {
+        let mut kept = self
+            .manifest
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(manifest) = &*kept {
+            return Ok(Arc::clone(manifest));
+        }
+        let manifest = Arc::new(Manifest::of(&self.dir, &self.index)?);
+        *kept = Some(Arc::clone(&manifest));
+        Ok(manifest)
+    }
+}
