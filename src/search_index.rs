@@ -15,14 +15,16 @@ mod query;
 mod ranked;
 mod schema;
 mod search;
+mod sorted;
 
 pub use build::{IndexProgress, Report, update};
 pub use columns::RowView;
 pub use facets::Facets;
-pub use query::{EXACT, FIELDS, QueryError, rewrite};
+pub use query::{EXACT, FIELDS, QueryError};
 pub use ranked::{Ranked, Snippet};
 pub use schema::{MAX_WORD_BYTES, document_text};
 pub use search::{Hit, TableRow};
+pub use sorted::SearchOrder;
 
 use crate::cable::Cable;
 use crate::sanitize::path as shown;

@@ -4,6 +4,7 @@ mod args;
 mod index;
 mod indexed;
 mod load;
+mod search;
 mod table;
 
 use crate::cable::{Cable, EntityKind};
@@ -93,9 +94,24 @@ pub fn main() -> ExitCode {
         Some(Command::Search {
             index,
             json,
+            format,
+            sort,
+            count,
+            facets,
             limit,
             query,
-        }) => index::search_command(index.as_deref(), json, limit as usize, &query.join(" ")),
+        }) => {
+            let output = if count {
+                search::Output::Count
+            } else if facets {
+                search::Output::Facets { json }
+            } else if json {
+                search::Output::Hits(args::SearchFormat::Jsonl, sort)
+            } else {
+                search::Output::Hits(format, sort)
+            };
+            search::search_command(index.as_deref(), output, limit as usize, &query.join(" "))
+        }
         Some(Command::Schema) => write_out(export::schema::JSON_SCHEMA).map_err(Failure::from),
         Some(Command::Paths) => write_out(&Paths::from_env().report()).map_err(Failure::from),
         Some(Command::Config { default }) => config_command(default),
