@@ -20,4 +20,6 @@ mod export;
 mod library;
 mod pages;
 mod refusals;
+mod search_forms;
 mod search_index;
+mod search_output;
