@@ -84,6 +84,22 @@ fn a_prefix_finds_what_a_text_match_of_the_prefix_finds() {
         assert_eq!(prefix, expected, "{stem}*");
         assert!(prefix.is_superset(&exact), "{stem}");
     }
+    // Each word found is scored as a word typed, and highlighted in the snippet.
+    let hits = search(&index, "terror*");
+    let scores: BTreeSet<String> = hits.iter().map(|h| h["score"].to_string()).collect();
+    assert!(scores.len() > 1, "ranked, not all alike: {scores:?}");
+    for hit in &hits {
+        let snippet = hit["snippet"].as_str().unwrap();
+        for range in hit["highlights"].as_array().unwrap() {
+            let (start, end) = (range[0].as_u64().unwrap(), range[1].as_u64().unwrap());
+            let word = snippet[start as usize..end as usize].to_lowercase();
+            assert!(word.starts_with("terror"), "{word} in {snippet}");
+        }
+    }
+    assert!(
+        hits.iter()
+            .any(|h| !h["highlights"].as_array().unwrap().is_empty())
+    );
     // More than the word alone where the text has longer words.
     assert!(found(&index, "terror*").len() > found(&index, "terror").len());
     // In a field, and upper-case as typed.

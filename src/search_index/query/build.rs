@@ -6,6 +6,7 @@
 
 use super::{EXACT, FIELDS, Prepared, QueryError, date_range, prepare, rfc3339};
 use crate::search_index::SearchIndex;
+use std::collections::BTreeSet;
 use tantivy::Term;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, Query, QueryParser,
@@ -15,6 +16,11 @@ use tantivy::query_grammar::{
     Delimiter, UserInputAst, UserInputBound, UserInputLeaf, UserInputLiteral,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption};
+
+/// Up to how many words of the index a prefix or fuzzy word is made into, each scored
+/// and highlighted; beyond, the cables are found alike (all words matched, all scored
+/// the same) but not highlighted.
+const EXPANSIONS: usize = 64;
 
 /// A word's form beyond the plain word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,9 +190,26 @@ impl Builder<'_> {
                 }
             };
             let term = Term::from_field_text(field, word);
-            let query: Box<dyn Query> = match form {
-                Form::Prefix => Box::new(FuzzyTermQuery::new_prefix(term, 0, true)),
-                Form::Fuzzy(edits) => Box::new(FuzzyTermQuery::new(term, edits, true)),
+            let fuzzy = match form {
+                Form::Prefix => FuzzyTermQuery::new_prefix(term, 0, true),
+                Form::Fuzzy(edits) => FuzzyTermQuery::new(term, edits, true),
+            };
+            // The words the index has that match, when few: each is then scored by BM25
+            // as a word typed would be, and highlighted where a cable says it.
+            let query: Box<dyn Query> = match self.expansions(field, &fuzzy)? {
+                Some(words) if words.is_empty() => continue,
+                Some(words) => Box::new(BooleanQuery::new(
+                    words
+                        .into_iter()
+                        .map(|word| {
+                            let term = Term::from_field_text(field, &word);
+                            let query: Box<dyn Query> =
+                                Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                            (Occur::Should, query)
+                        })
+                        .collect(),
+                )),
+                None => Box::new(fuzzy),
             };
             let query: Box<dyn Query> = if (boost - 1.0f32).abs() > f32::EPSILON {
                 Box::new(BoostQuery::new(query, boost))
@@ -203,6 +226,36 @@ impl Builder<'_> {
                 .unwrap_or_else(|| Box::new(EmptyQuery)),
             _ => Box::new(BooleanQuery::new(clauses)),
         })
+    }
+
+    /// The words of `field` the index holds that `query` matches, `None` when more than
+    /// [`EXPANSIONS`].
+    fn expansions(
+        &self,
+        field: Field,
+        query: &FuzzyTermQuery,
+    ) -> Result<Option<BTreeSet<String>>, QueryError> {
+        let fail = |e: &dyn std::fmt::Display| QueryError {
+            column: 1,
+            message: format!("cannot read the index's words: {e}"),
+        };
+        let mut words = BTreeSet::new();
+        for segment in self.index.reader.searcher().segment_readers() {
+            let inverted = segment.inverted_index(field).map_err(|e| fail(&e))?;
+            let automaton = query.automaton().map_err(|e| fail(&e))?;
+            let mut stream = inverted
+                .terms()
+                .search(automaton)
+                .into_stream()
+                .map_err(|e| fail(&e))?;
+            while stream.advance() {
+                words.insert(String::from_utf8_lossy(stream.key()).into_owned());
+                if words.len() > EXPANSIONS {
+                    return Ok(None);
+                }
+            }
+        }
+        Ok(Some(words))
     }
 
     /// `per="Barack Obama"`: the facet's term, the very value the facets count.
