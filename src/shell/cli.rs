@@ -477,6 +477,7 @@ fn run_session(
     mut shown: Vec<String>,
 ) -> Result<Session, Failure> {
     session.set_fresh(fresh);
+    session.set_history(store.history());
     for notice in store.take_notices() {
         warn(&notice);
         shown.push(notice);
