@@ -114,6 +114,8 @@ pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     fields: Fields,
+    /// The user's spelling groups, which `~word` searches together.
+    aliases: Option<std::sync::Arc<crate::aliases::Aliases>>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -160,7 +162,14 @@ impl SearchIndex {
             index,
             reader,
             fields,
+            aliases: None,
         })
+    }
+
+    /// Gives the user's aliases (`aliases.toml`): a query's `~qadhafi` then searches
+    /// every spelling of the group `qadhafi` is in.
+    pub fn set_aliases(&mut self, aliases: Option<std::sync::Arc<crate::aliases::Aliases>>) {
+        self.aliases = aliases;
     }
 
     /// The folder of the index.

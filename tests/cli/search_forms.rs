@@ -178,3 +178,53 @@ fn the_old_forms_still_work_and_new_errors_say_where() {
     // `per=` and `year=` name a facet's exact value.
     assert_eq!(found(&index, "year=2005"), found(&index, "date:2005"));
 }
+
+#[test]
+fn a_tilde_searches_every_spelling_of_an_aliases_group() {
+    let (dir, index) = csv_index();
+    let config = dir.path().join("config");
+    std::fs::create_dir(&config).unwrap();
+    std::fs::write(
+        config.join("aliases.toml"),
+        "\"Muammar Qadhafi\" = [\"Qadhafi\", \"Gaddafi\", \"Qaddafi\"]\n",
+    )
+    .unwrap();
+    let run = |query: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_cableview"))
+            .args([
+                "search",
+                "--index",
+                index.to_str().unwrap(),
+                "--count",
+                query,
+            ])
+            .env("CABLEVIEW_DATA_DIR", "/nonexistent-cableview-data")
+            .env("CABLEVIEW_CONFIG_DIR", &config)
+            .output()
+            .unwrap()
+    };
+    let count = |query: &str| {
+        let out = run(query);
+        assert!(out.status.success(), "{query}: {}", text(&out.stderr));
+        text(&out.stdout).trim().parse::<usize>().unwrap()
+    };
+    let expected = text_match(|w| ["qadhafi", "gaddafi", "qaddafi"].contains(&w)).len();
+    assert_eq!(count("~qadhafi"), expected);
+    assert_eq!(count("~Gaddafi"), expected, "any spelling of the group");
+    assert!(
+        expected > count("qadhafi"),
+        "the spellings joined find more"
+    );
+    assert_eq!(
+        count("subject:~qadhafi"),
+        count("subject:(qadhafi OR gaddafi OR qaddafi)")
+    );
+    // A word no group has is said, not searched alone.
+    let out = run("~tripoli");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("`~tripoli`: no group of aliases.toml has the spelling"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -154,11 +154,54 @@ impl Builder<'_> {
             fields.extend([(f.subject, 2.0), (f.id, 4.0)]);
         }
         if literal.delimiter == Delimiter::None
+            && let Some(word) = literal.phrase.strip_prefix('~')
+            && !word.is_empty()
+        {
+            let word = word.to_string();
+            return self.spellings(literal, &word);
+        }
+        if literal.delimiter == Delimiter::None
             && let Some((stem, form)) = form(&literal.phrase)
         {
             return self.expanded(&fields, stem, form);
         }
         self.parsed(UserInputLeaf::Literal(literal))
+    }
+
+    /// `~qadhafi`: every spelling of the group of aliases.toml that `qadhafi` is in, each
+    /// as a word or phrase in the literal's field (or the default fields).
+    fn spellings(
+        &self,
+        literal: UserInputLiteral,
+        word: &str,
+    ) -> Result<Box<dyn Query>, QueryError> {
+        let key = crate::cable::entities::spelling_key(word);
+        let group = self
+            .index
+            .aliases
+            .as_ref()
+            .and_then(|a| Some((a, a.find(&key)?)));
+        let Some((aliases, group)) = group else {
+            return Err(self.error(
+                &literal.phrase,
+                format!(
+                    "`~{word}`: no group of aliases.toml has the spelling `{word}` \
+                     (write it without `~` to search the word alone)"
+                ),
+            ));
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for spelling in aliases.spellings(group) {
+            let leaf = UserInputLiteral {
+                phrase: spelling.clone(),
+                delimiter: Delimiter::DoubleQuotes,
+                slop: 0,
+                prefix: false,
+                ..literal.clone()
+            };
+            clauses.push((Occur::Should, self.parsed(UserInputLeaf::Literal(leaf))?));
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
     }
 
     /// `qadhaf*` or `qadhafi~1` in each of the fields, weighed as a word would be.

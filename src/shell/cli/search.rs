@@ -45,7 +45,10 @@ pub(super) fn search_command(
 ) -> Result<(), Failure> {
     let errors = |e: IndexError| as_error(e, query);
     let dir = index_dir(given).map_err(|f| Failure { code: 2, ..f })?;
-    let index = SearchIndex::open(&dir).map_err(errors)?;
+    let mut index = SearchIndex::open(&dir).map_err(errors)?;
+    // `~qadhafi` searches the user's spelling group.
+    let options = super::load::load_options().map_err(|f| Failure { code: 2, ..f })?;
+    index.set_aliases(options.aliases);
     let nothing = || Failure {
         message: format!("no cable matches {}", visible(query)),
         code: 1,
