@@ -155,7 +155,7 @@ pub enum Command {
         "(date:2005, date:2005-03, date:2005-03-01..2005-06-30); field=value for a facet's exact\n",
         "value (per=\"Barack Obama\"); qadhaf* (prefix), qadhafi~1 (one edit; ~2 two),\n",
         "\"tripoli qadhafi\"~5 (the words at most 5 positions apart) and ~qadhafi (every\n",
-        "spelling of its group in aliases.toml). See docs/queries.md.\n",
+        "spelling of its group in aliases.toml).\n",
         "Exit status: 0 cables found, 1 none found (said on stderr), 2 no index, a query error\n",
         "or a usage error (as grep and rg).\n\n",
         "Examples:\n",
