@@ -22,6 +22,8 @@ pub const ALIASES_FILE: &str = "aliases.toml";
 pub struct Aliases {
     names: Vec<String>,
     by_key: BTreeMap<String, usize>,
+    /// Each alias's name and spellings, as the file writes them.
+    spellings: Vec<Vec<String>>,
 }
 
 impl Aliases {
@@ -64,11 +66,13 @@ impl Aliases {
                     )),
                     _ => {
                         aliases.by_key.insert(key, id);
+                        aliases.spellings[id].push(spelling.get_ref().trim().to_string());
                         Ok(())
                     }
                 }
             };
             aliases.names.push(shown);
+            aliases.spellings.push(Vec::new());
             place(&mut aliases, &name)?;
             for spelling in spellings.get_ref() {
                 place(&mut aliases, spelling)?;
@@ -95,6 +99,12 @@ impl Aliases {
     #[must_use]
     pub fn name(&self, alias: usize) -> &str {
         self.names.get(alias).map_or("", String::as_str)
+    }
+
+    /// An alias's name and its spellings, as the file writes them (the name first).
+    #[must_use]
+    pub fn spellings(&self, alias: usize) -> &[String] {
+        self.spellings.get(alias).map_or(&[], Vec::as_slice)
     }
 
     /// Whether the table is empty.

@@ -25,15 +25,17 @@ mod ranked;
 mod read_only;
 mod schema;
 mod search;
+mod sorted;
 
 pub use build::{IndexProgress, Report, update, update_tagged};
 pub use check::{Checked, Damaged, check};
 pub use columns::RowView;
 pub use facets::Facets;
-pub use query::{EXACT, FIELDS, QueryError, rewrite};
+pub use query::{EXACT, FIELDS, QueryError};
 pub use ranked::{Ranked, Snippet};
 pub use schema::{MAX_WORD_BYTES, document_text};
 pub use search::{Hit, TableRow};
+pub use sorted::SearchOrder;
 
 use crate::sanitize::path as shown;
 use schema::Fields;
@@ -138,6 +140,8 @@ pub struct SearchIndex {
     manifest: std::sync::Mutex<Option<std::sync::Arc<manifest::Manifest>>>,
     /// Whether a cable read again from its file is tagged.
     tagging: crate::cable::Tagging,
+    /// The user's spelling groups, which `~word` searches together.
+    aliases: Option<std::sync::Arc<crate::aliases::Aliases>>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -172,6 +176,7 @@ impl SearchIndex {
                 fields,
                 manifest: std::sync::Mutex::new(None),
                 tagging: crate::cable::Tagging::default(),
+                aliases: None,
             };
             opened.probe().map_err(|e| damaged(dir, e))?;
             Ok(opened)
@@ -199,6 +204,12 @@ impl SearchIndex {
         let files = read_only::ReadOnly::open(dir).map_err(|e| damaged(dir, e))?;
         // Opening reads meta.json: one that does not parse is damage, not absence.
         guard::guarded(dir, || Index::open(files).map_err(|e| damaged(dir, e)))
+    }
+
+    /// Gives the user's aliases (`aliases.toml`): a query's `~qadhafi` then searches
+    /// every spelling of the group `qadhafi` is in.
+    pub fn set_aliases(&mut self, aliases: Option<std::sync::Arc<crate::aliases::Aliases>>) {
+        self.aliases = aliases;
     }
 
     /// The folder of the index.

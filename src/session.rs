@@ -16,6 +16,7 @@ mod indexed;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
+pub mod line;
 mod open;
 pub mod picker;
 mod positions;
@@ -132,6 +133,9 @@ pub struct Session {
     pub theme: Theme,
     /// The terminal size.
     pub size: (u16, u16),
+    /// The queries searched (the table's on an index, the reader's `/`), this run's and
+    /// those of earlier runs given with [`Session::set_history`].
+    pub history: line::History,
     /// A single cable: the table is never shown and nothing leads back to it.
     single: bool,
     options: ReaderOptions,
@@ -209,6 +213,7 @@ impl Session {
             skipped: ListCursor::default(),
             theme,
             size: (80, 24),
+            history: line::History::default(),
             single: false,
             options,
             effects: Vec::new(),
@@ -218,6 +223,12 @@ impl Session {
             fresh: false,
             naming: None,
         }
+    }
+
+    /// The queries searched in earlier runs, oldest first: up in a search line recalls
+    /// them.
+    pub fn set_history(&mut self, entries: Vec<String>) {
+        self.history = line::History::new(entries);
     }
 
     /// Opens cables at the top rather than where they were left (`--fresh`).

@@ -1,8 +1,12 @@
-//! The query language on top of tantivy's: the fields users write (`tag:`, `class:`,
-//! `entity:`, ...) checked, `date:2005..2007` made into a range, and `per="Barack Obama"`
-//! into the exact facet value, with errors that point at the column where the query is
-//! wrong.
+//! The query language on tantivy's grammar ([`tantivy::query_grammar`]): the query is
+//! checked here first, so a mistake is reported at the user's column (an unknown field, a
+//! quote or parenthesis left open, a date range that is not one), then parsed by tantivy
+//! into its tree, which [`build`] makes into the query run: the fields users write
+//! (`tag:`, `class:`, `entity:`, ...) mapped to the index's, `date:2005..2007` made a
+//! range, `per="Barack Obama"` the exact facet value, `qadhaf*` a prefix and
+//! `qadhafi~1` a fuzzy match.
 
+mod build;
 mod exact;
 
 use super::schema::days_from_civil;
@@ -55,14 +59,41 @@ impl QueryError {
     }
 }
 
-/// The query in tantivy's syntax, or where it is wrong.
+/// A query checked, ready for tantivy's grammar: the user's text with what the grammar
+/// needs added (a `:` after the `=` of `per="Barack Obama"`, which the tree then names as
+/// field `per=`; a space between `"a phrase"` and a word stuck to it), and where each
+/// addition is, to point at the user's column when the grammar finds a fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Prepared {
+    /// The text tantivy's grammar parses.
+    pub text: String,
+    /// Byte offsets in the user's text where one character was added, in order.
+    added: Vec<usize>,
+}
+
+impl Prepared {
+    /// The user's 1-based column of a byte offset in [`Prepared::text`].
+    pub fn column(&self, query: &str, at: usize) -> usize {
+        let mut original = at;
+        for (n, &added) in self.added.iter().enumerate() {
+            if added + n < at {
+                original -= 1;
+            }
+        }
+        query
+            .get(..original.min(query.len()))
+            .map_or(1, |s| s.chars().count() + 1)
+    }
+}
+
+/// Checks a query and prepares it for tantivy's grammar.
 ///
 /// # Errors
 /// An unknown field, a quote or parenthesis left open, a date range that is not one,
-/// an operator with nothing on one side.
-pub fn rewrite(query: &str) -> Result<String, QueryError> {
+/// an operator with nothing on one side, a fuzzy match of more than two edits.
+pub(super) fn prepare(query: &str) -> Result<Prepared, QueryError> {
     let chars: Vec<(usize, char)> = query.char_indices().collect();
-    let mut out = String::with_capacity(query.len() + 32);
+    let mut added: Vec<usize> = Vec::new();
     let mut depth: Vec<usize> = Vec::new();
     let mut i = 0;
     let column = |i: usize| i + 1;
@@ -80,13 +111,11 @@ pub fn rewrite(query: &str) -> Result<String, QueryError> {
                     });
                 };
                 let end = i + 1 + close;
-                out.extend(chars[i..=end].iter().map(|&(_, c)| c));
                 // `"a phrase"word` is the phrase, then the word.
-                if chars
-                    .get(end + 1)
-                    .is_some_and(|&(_, c)| c.is_alphanumeric())
+                if let Some(&(at, c)) = chars.get(end + 1)
+                    && c.is_alphanumeric()
                 {
-                    out.push(' ');
+                    added.push(at);
                 }
                 i = end + 1;
                 operand_seen = true;
@@ -106,8 +135,10 @@ pub fn rewrite(query: &str) -> Result<String, QueryError> {
                     .take_while(|&&(_, c)| c.is_alphanumeric() || c == '_')
                     .count();
                 let word: String = chars[i..i + len].iter().map(|&(_, c)| c).collect();
-                if let Some((term, end)) = exact::term(&chars, i, &word)? {
-                    out.push_str(&term);
+                if let Some(end) = exact::term(&chars, i, &word)? {
+                    // `per=` becomes the field `per=` of the grammar.
+                    let value = i + word.chars().count() + 1;
+                    added.push(chars.get(value).map_or(query.len(), |&(at, _)| at));
                     i = end;
                     operand_seen = true;
                     last_word = None;
@@ -137,11 +168,14 @@ pub fn rewrite(query: &str) -> Result<String, QueryError> {
                             .iter()
                             .map(|&(_, c)| c)
                             .collect();
-                        let range = date_range(&value).ok_or_else(|| QueryError {
-                            column: column(value_start),
-                            message: format!("`{value}` is not a date or range: write date:2005, date:2005..2007 or date:2005-03-01..2005-06-30"),
-                        })?;
-                        out.push_str(&range);
+                        if date_range(&value).is_none() {
+                            return Err(QueryError {
+                                column: column(value_start),
+                                message: format!(
+                                    "`{value}` is not a date or range: write date:2005, date:2005..2007 or date:2005-03-01..2005-06-30"
+                                ),
+                            });
+                        }
                         i = value_start + value_len;
                         operand_seen = true;
                         last_word = None;
@@ -156,8 +190,6 @@ pub fn rewrite(query: &str) -> Result<String, QueryError> {
                             message: format!("`{word}:` needs a value after it"),
                         });
                     }
-                    out.push_str(field);
-                    out.push(':');
                     i = value_start;
                     last_word = None;
                     continue;
@@ -171,39 +203,13 @@ pub fn rewrite(query: &str) -> Result<String, QueryError> {
                 }
                 operand_seen = !operator && word != "NOT";
                 last_word = Some((i, word.clone()));
-                // `Hezbollah's`: tantivy's grammar reads `'` as a quote, so the word goes
-                // in as the phrase its tokens make.
-                let apostrophe = |at: usize| {
-                    chars
-                        .get(at)
-                        .is_some_and(|&(_, c)| matches!(c, '\'' | '\u{2019}'))
-                        && chars.get(at + 1).is_some_and(|&(_, c)| c.is_alphanumeric())
-                };
-                if apostrophe(i + len) {
-                    let mut end = i + len;
-                    while apostrophe(end) {
-                        end += 1;
-                        end += chars[end..]
-                            .iter()
-                            .take_while(|&&(_, c)| c.is_alphanumeric())
-                            .count();
-                    }
-                    out.push('"');
-                    out.extend(chars[i..end].iter().map(|&(_, c)| c));
-                    out.push('"');
-                    i = end;
-                    continue;
-                }
-                // `a AND NOT b`: tantivy reads `NOT b` as a clause of its own that matches
-                // nothing; `a NOT b` is what is meant, and what it runs.
-                let next_word: String = chars[i + len..]
-                    .iter()
-                    .skip_while(|&&(_, c)| c.is_whitespace())
-                    .take_while(|&&(_, c)| c.is_alphanumeric())
-                    .map(|&(_, c)| c)
-                    .collect();
-                if word != "AND" || next_word != "NOT" {
-                    out.push_str(&word);
+                if let Some(n) = edits(&chars, i + len) {
+                    return Err(QueryError {
+                        column: column(i + len),
+                        message: format!(
+                            "`~{n}`: a fuzzy match allows 1 or 2 edits (write {word}~1 or {word}~2)"
+                        ),
+                    });
                 }
                 i += len;
                 continue;
@@ -214,7 +220,6 @@ pub fn rewrite(query: &str) -> Result<String, QueryError> {
             }
             _ => {}
         }
-        out.push(c);
         i += 1;
     }
     if let Some(open) = depth.pop() {
@@ -230,7 +235,30 @@ pub fn rewrite(query: &str) -> Result<String, QueryError> {
             message: format!("`{word}` needs something after it"),
         });
     }
-    Ok(out)
+    let mut text = String::with_capacity(query.len() + added.len());
+    let mut from = 0;
+    for &at in &added {
+        text.push_str(&query[from..at]);
+        text.push(if query[..at].ends_with('=') { ':' } else { ' ' });
+        from = at;
+    }
+    text.push_str(&query[from..]);
+    Ok(Prepared { text, added })
+}
+
+/// The edits of `word~N` (the `~` at `at`) when N is not one tantivy can match: more
+/// than two.
+fn edits(chars: &[(usize, char)], at: usize) -> Option<u64> {
+    if chars.get(at).is_none_or(|&(_, c)| c != '~') {
+        return None;
+    }
+    let digits: String = chars[at + 1..]
+        .iter()
+        .take_while(|&&(_, c)| c.is_ascii_digit())
+        .map(|&(_, c)| c)
+        .collect();
+    let n = digits.parse::<u64>().ok()?;
+    (n > 2).then_some(n)
 }
 
 fn is_boundary(c: char) -> bool {
@@ -238,9 +266,9 @@ fn is_boundary(c: char) -> bool {
 }
 
 /// `2005`, `2005-03`, `2005-03-01`, or two of them joined by `..` (either side may be
-/// left out): a range over the `date` field, from the first day of the first to the
-/// end of the last.
-fn date_range(value: &str) -> Option<String> {
+/// left out): the seconds from the first day of the first (included) to the end of the
+/// last (excluded).
+fn date_range(value: &str) -> Option<(i64, i64)> {
     let (from, to) = match value.split_once("..") {
         Some((from, to)) => (from, to),
         None => (value, value),
@@ -258,7 +286,7 @@ fn date_range(value: &str) -> Option<String> {
     } else {
         bound(to, true)
     }?;
-    (start < end).then(|| format!("date:[{} TO {}}}", rfc3339(start), rfc3339(end)))
+    (start < end).then_some((start, end))
 }
 
 /// The first second of a date (or of the day after it, for an upper bound).
@@ -299,26 +327,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fields_are_mapped_and_dates_made_ranges() {
+    fn the_grammar_gets_the_exact_fields_and_stuck_phrases_it_reads() {
+        let prepared = prepare("per=\"Barack Obama\" \"a phrase\"word tag:PTER").unwrap();
         assert_eq!(
-            rewrite("tags:PTER classification:secret").unwrap(),
-            "tag:PTER class:secret"
+            prepared.text,
+            "per=:\"Barack Obama\" \"a phrase\" word tag:PTER"
+        );
+        // A column after the additions is the user's.
+        let at = prepared.text.find("tag:").unwrap();
+        assert_eq!(
+            prepared.column("per=\"Barack Obama\" \"a phrase\"word tag:PTER", at),
+            35
         );
         assert_eq!(
-            rewrite("date:2005..2007 hezbollah").unwrap(),
-            "date:[2005-01-01T00:00:00Z TO 2008-01-01T00:00:00Z} hezbollah"
-        );
-        assert_eq!(
-            rewrite("(date:2005-02)").unwrap(),
-            "(date:[2005-02-01T00:00:00Z TO 2005-03-01T00:00:00Z})"
-        );
-        assert_eq!(
-            rewrite("entity:\"Djamel Beghal\"").unwrap(),
-            "entity:\"Djamel Beghal\""
-        );
-        assert_eq!(
-            rewrite("\"id: in a phrase\"").unwrap(),
-            "\"id: in a phrase\""
+            prepare("qadhaf* qadhafi~2").unwrap().text,
+            "qadhaf* qadhafi~2"
         );
     }
 
@@ -334,16 +357,34 @@ mod tests {
             ("OR paris", 1, "needs something before"),
             ("paris AND", 7, "needs something after"),
             ("tag: x", 5, "needs a value"),
+            ("a per= b", 7, "needs a value"),
+            ("per=\"\"", 5, "inside the quotes"),
+            ("org=\"open", 5, "never closed"),
+            ("x entity=Paris", 9, "cannot match exactly"),
+            ("tripoli qadhafi~3", 16, "1 or 2 edits"),
         ];
         for (query, column, message) in cases {
-            let error = rewrite(query).unwrap_err();
+            let error = prepare(query).unwrap_err();
             assert_eq!(error.column, column, "{query}: {error}");
             assert!(error.message.contains(message), "{query}: {error}");
         }
-        let pointed = rewrite("x foo:y").unwrap_err().pointed("x foo:y");
+        let pointed = prepare("x foo:y").unwrap_err().pointed("x foo:y");
         assert!(
             pointed.starts_with("x foo:y\n  ^ unknown field"),
             "{pointed}"
+        );
+    }
+
+    #[test]
+    fn dates_become_ranges_of_seconds() {
+        let day = 86_400;
+        let (from, to) = date_range("2005-02").unwrap();
+        assert_eq!(rfc3339(from), "2005-02-01T00:00:00Z");
+        assert_eq!((to - from) / day, 28);
+        let (from, to) = date_range("2005..2006").unwrap();
+        assert_eq!(
+            (rfc3339(from), rfc3339(to)),
+            ("2005-01-01T00:00:00Z".into(), "2007-01-01T00:00:00Z".into())
         );
     }
 }

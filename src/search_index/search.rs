@@ -3,12 +3,12 @@
 
 use super::columns::{Columns, RowView};
 use super::schema::{self, date_text};
-use super::{IndexError, SearchIndex, query};
+use super::{IndexError, SearchIndex};
 use crate::cable::EntityKind;
 use crate::library::CableKey;
 use std::ops::Range;
 use tantivy::collector::{DocSetCollector, TopDocs};
-use tantivy::query::{AllQuery, Query, QueryParser, TermQuery};
+use tantivy::query::{AllQuery, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
@@ -80,19 +80,7 @@ impl SearchIndex {
         if text.trim().is_empty() {
             return Ok(Box::new(AllQuery));
         }
-        let rewritten = query::rewrite(text)?;
-        let f = &self.fields;
-        // A reference ID typed alone finds its cable first.
-        let mut parser = QueryParser::for_index(&self.index, vec![f.text, f.subject, f.id]);
-        parser.set_conjunction_by_default();
-        parser.set_field_boost(f.subject, 2.0);
-        parser.set_field_boost(f.id, 4.0);
-        parser.parse_query(&rewritten).map_err(|e| {
-            IndexError::Query(query::QueryError {
-                column: 1,
-                message: e.to_string(),
-            })
-        })
+        Ok(self.build_query(text)?)
     }
 
     /// The `limit` best cables for a query, with snippets, each cable once.
@@ -112,9 +100,7 @@ impl SearchIndex {
                     &TopDocs::with_limit(limit.max(1).saturating_mul(2)).order_by_score(),
                 )
                 .map_err(err)?;
-            let mut generator =
-                SnippetGenerator::create(&searcher, &*query, self.fields.text).map_err(err)?;
-            generator.set_max_num_chars(SNIPPET_CHARS);
+            let generator = self.snippets(&searcher, &*query)?;
             let mut hits: Vec<Hit> = Vec::with_capacity(limit.min(top.len()));
             for (score, address) in top {
                 if hits.len() >= limit.max(1) {
@@ -125,35 +111,57 @@ impl SearchIndex {
                 if !id.is_empty() && hits.iter().any(|h| h.id.eq_ignore_ascii_case(id)) {
                     continue;
                 }
-                let snippet = generator.snippet_from_doc(&doc);
-                let (snippet, highlights) = if snippet.highlighted().is_empty() {
-                    (
-                        opening(
-                            first_str(&doc, self.fields.text).unwrap_or_default(),
-                            SNIPPET_CHARS,
-                        ),
-                        Vec::new(),
-                    )
-                } else {
-                    (
-                        snippet.fragment().to_string(),
-                        snippet.highlighted().to_vec(),
-                    )
-                };
-                let row = self.row_of_doc(&doc);
-                hits.push(Hit {
-                    id: row.id,
-                    score,
-                    date: row.date,
-                    origin: row.origin,
-                    subject: row.subject,
-                    classification: row.classification,
-                    snippet,
-                    highlights,
-                });
+                hits.push(self.hit_of(&doc, &generator, score));
             }
             Ok(hits)
         })
+    }
+
+    /// The hit of one document: its row and the passage that best shows the matches.
+    pub(super) fn hit_of(
+        &self,
+        doc: &TantivyDocument,
+        generator: &SnippetGenerator,
+        score: f32,
+    ) -> Hit {
+        let snippet = generator.snippet_from_doc(doc);
+        let (snippet, highlights) = if snippet.highlighted().is_empty() {
+            (
+                opening(
+                    first_str(doc, self.fields.text).unwrap_or_default(),
+                    SNIPPET_CHARS,
+                ),
+                Vec::new(),
+            )
+        } else {
+            (
+                snippet.fragment().to_string(),
+                snippet.highlighted().to_vec(),
+            )
+        };
+        let row = self.row_of_doc(doc);
+        Hit {
+            id: row.id,
+            score,
+            date: row.date,
+            origin: row.origin,
+            subject: row.subject,
+            classification: row.classification,
+            snippet,
+            highlights,
+        }
+    }
+
+    /// A snippet generator for a query's matches in the text.
+    pub(super) fn snippets(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+    ) -> Result<SnippetGenerator, IndexError> {
+        let mut generator = SnippetGenerator::create(searcher, query, self.fields.text)
+            .map_err(|e| IndexError::from_tantivy(&self.dir, e))?;
+        generator.set_max_num_chars(SNIPPET_CHARS);
+        Ok(generator)
     }
 
     /// Every cable, by date then ID, for a table.

@@ -122,6 +122,8 @@ pub enum Action {
     Type(char),
     /// Backspace in the prompt, search or filter.
     Backspace,
+    /// An edit of the search line or filter: Ctrl-U, Ctrl-W, Home, End, the arrows.
+    Edit(crate::session::line::Edit),
     /// Jump to the paragraph with this label (`5`, `B`, `header`).
     GoTo(String),
     /// A mouse event.

@@ -72,6 +72,8 @@ pub enum Effect {
     /// Ask the corpus index which cables an entity or a citation reaches, and report them
     /// with [`crate::session::action::Action::LookedUp`].
     Lookup(Lookup),
+    /// Keep the queries searched (oldest first) for the next run.
+    SaveHistory(Vec<String>),
 }
 
 /// A question for the corpus index about links between cables.

@@ -109,6 +109,7 @@ impl Session {
                 text.push_str(&clause);
             }
         }
+        self.table.line_cursor = self.table.query.text.chars().count();
         self.query_changed();
     }
 

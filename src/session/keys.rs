@@ -5,6 +5,7 @@
 use super::{Screen, Session};
 use crate::session::action::{Action, Mouse};
 use crate::session::keymap::Key;
+use crate::session::line::Edit;
 use crate::session::reader::Mode;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEventKind,
@@ -91,6 +92,9 @@ impl Session {
 
 /// Typing into the filter: characters as they are, whatever the keymap says.
 fn typing_key(key: &KeyEvent) -> Option<Action> {
+    if let Some(edit) = line_edit(key) {
+        return Some(Action::Edit(edit));
+    }
     match key.code {
         KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Some(Action::Type(c)),
         KeyCode::Backspace => Some(Action::Backspace),
@@ -100,6 +104,22 @@ fn typing_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::Up => Some(Action::Up),
         _ => None,
     }
+}
+
+/// The keys that edit a line typed in, as in a shell: Ctrl-U, Ctrl-W, Home, End and
+/// the arrows left and right.
+#[must_use]
+pub fn line_edit(key: &KeyEvent) -> Option<Edit> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char('u') if ctrl => Edit::Clear,
+        KeyCode::Char('w') if ctrl => Edit::WordBack,
+        KeyCode::Home => Edit::Home,
+        KeyCode::End => Edit::End,
+        KeyCode::Left => Edit::Left,
+        KeyCode::Right => Edit::Right,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -41,6 +41,33 @@ impl Session {
     }
 
     pub(super) fn pass_to_reader(&mut self, action: Action) {
+        let Some((_, app)) = &mut self.reader else {
+            return;
+        };
+        // In the search line, up and down recall the queries searched before; Enter
+        // keeps the query for the next time.
+        if app.mode == crate::session::reader::Mode::Search {
+            let query = app
+                .search
+                .as_ref()
+                .map(|s| s.query.clone())
+                .unwrap_or_default();
+            match action {
+                Action::Up | Action::Down => {
+                    let recalled = if action == Action::Up {
+                        self.history.older(&query)
+                    } else {
+                        self.history.newer()
+                    };
+                    if let Some(text) = recalled {
+                        app.set_search_text(text);
+                    }
+                    return;
+                }
+                Action::Activate => self.record_query(&query),
+                _ => {}
+            }
+        }
         let Some((cable, app)) = &mut self.reader else {
             return;
         };

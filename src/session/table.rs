@@ -38,6 +38,8 @@ pub struct Table {
     pub cursor: ListCursor,
     /// Whether keys type into the filter.
     pub typing: bool,
+    /// Where the cursor is in the filter's text, in characters.
+    pub line_cursor: usize,
     /// Every cable in each column's ascending order, by the column's place in
     /// [`Column::ALL`], once it was asked for.
     sorted: Vec<Option<Vec<usize>>>,
@@ -153,10 +155,16 @@ impl Table {
 
     /// Adds a typed character to the filter.
     pub fn type_char(&mut self, library: &Library, c: char) {
-        self.query.text.push(c);
+        let at_end = self.line_cursor >= self.query.text.chars().count();
+        crate::session::line::insert(&mut self.query.text, &mut self.line_cursor, c);
         if self.indexed {
             // The index answers; the rows shown stay until it does.
             return;
+        }
+        if !at_end {
+            // A character put inside a word may widen what it matches.
+            let keep = self.current();
+            return self.refilter(library, keep);
         }
         let keep = self.current();
         // A longer filter only narrows: every word that matched still has to, so only
@@ -168,13 +176,37 @@ impl Table {
         self.cursor.select(row, self.rows.len());
     }
 
-    /// Removes the filter's last character.
+    /// Removes the filter's character before the cursor.
     pub fn backspace(&mut self, library: &Library) {
-        let keep = self.current();
-        self.query.text.pop();
+        if crate::session::line::backspace(&mut self.query.text, &mut self.line_cursor) {
+            self.text_changed(library);
+        }
+    }
+
+    /// Ctrl-U, Ctrl-W, Home, End, the arrows; whether the text changed.
+    pub fn edit(&mut self, library: &Library, edit: crate::session::line::Edit) -> bool {
+        let changed = crate::session::line::edit(&mut self.query.text, &mut self.line_cursor, edit);
+        if changed {
+            self.text_changed(library);
+        }
+        changed
+    }
+
+    /// Puts `text` in the filter (a query recalled), the cursor at its end.
+    pub fn set_text(&mut self, library: &Library, text: String) {
+        self.line_cursor = text.chars().count();
+        self.query.text = text;
+        self.text_changed(library);
+    }
+
+    /// The filter's text changed other than by a character typed at its end: the index
+    /// answers a query; the table's columns are filtered again, or the results dropped
+    /// when the query is gone.
+    fn text_changed(&mut self, library: &Library) {
         if self.indexed && !self.query.text.is_empty() {
             return;
         }
+        let keep = self.current();
         self.forget_results();
         self.refilter(library, keep);
     }
@@ -183,6 +215,7 @@ impl Table {
     pub fn clear_filters(&mut self, library: &Library) {
         let keep = self.current();
         self.query.text.clear();
+        self.line_cursor = 0;
         self.query.classification = None;
         self.query.tag = None;
         self.forget_results();

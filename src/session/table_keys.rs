@@ -31,6 +31,14 @@ impl Session {
         }
     }
 
+    /// Keeps a query searched in the history, and asks the loop to save it.
+    pub(super) fn record_query(&mut self, query: &str) {
+        if self.history.record(query) {
+            let entries = self.history.entries().to_vec();
+            self.effects.push(super::Effect::SaveHistory(entries));
+        }
+    }
+
     pub(super) fn table_action(&mut self, action: Action) {
         self.notice = None;
         let library = &self.library;
@@ -52,8 +60,31 @@ impl Session {
                     table.backspace(library);
                     return self.query_changed();
                 }
+                Action::Edit(edit) => {
+                    if table.edit(library, edit) {
+                        self.query_changed();
+                    }
+                    return;
+                }
+                // On an index, up and down recall the queries searched before.
+                Action::Up | Action::Down if table.searches_index() => {
+                    let recalled = if action == Action::Up {
+                        self.history.older(&table.query.text)
+                    } else {
+                        self.history.newer()
+                    };
+                    if let Some(text) = recalled {
+                        table.set_text(library, text);
+                        self.query_changed();
+                    }
+                    return;
+                }
                 Action::Cancel | Action::Open => {
                     table.typing = false;
+                    if table.searches_index() {
+                        let query = table.query.text.clone();
+                        self.record_query(&query);
+                    }
                     return;
                 }
                 _ => {}
@@ -64,7 +95,10 @@ impl Session {
         }
         match action {
             Action::Help => self.help = Some(ListCursor::default()),
-            Action::Filter => table.typing = true,
+            Action::Filter => {
+                table.typing = true;
+                table.line_cursor = table.query.text.chars().count();
+            }
             Action::Cancel => {
                 table.clear_filters(library);
                 self.query_changed();

@@ -5,6 +5,7 @@ mod exporting;
 mod index;
 mod indexed;
 mod load;
+mod search;
 mod table;
 
 use crate::cable::{Cable, EntityKind};
@@ -98,9 +99,24 @@ pub fn main() -> ExitCode {
         Some(Command::Search {
             index,
             json,
+            format,
+            sort,
+            count,
+            facets,
             limit,
             query,
-        }) => index::search_command(index.as_deref(), json, limit as usize, &query.join(" ")),
+        }) => {
+            let output = if count {
+                search::Output::Count
+            } else if facets {
+                search::Output::Facets { json }
+            } else if json {
+                search::Output::Hits(args::SearchFormat::Jsonl, sort)
+            } else {
+                search::Output::Hits(format, sort)
+            };
+            search::search_command(index.as_deref(), output, limit as usize, &query.join(" "))
+        }
         Some(Command::Schema) => write_out(export::schema::JSON_SCHEMA).map_err(Failure::from),
         Some(Command::Paths) => write_out(&Paths::from_env().report()).map_err(Failure::from),
         Some(Command::Config { default }) => config_command(default),
@@ -376,6 +392,7 @@ fn run_session(
     mut shown: Vec<String>,
 ) -> Result<Session, Failure> {
     session.set_fresh(fresh);
+    session.set_history(store.history());
     for notice in store.take_notices() {
         warn(&notice);
         shown.push(notice);

@@ -13,6 +13,7 @@
 //! turns saving off. Either way the reader goes on, and a notice says what happened.
 
 mod disk;
+mod history;
 mod saver;
 
 use crate::cable::Cable;

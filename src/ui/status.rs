@@ -21,8 +21,14 @@ pub fn render(app: &Reader, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let search = app.search.as_ref();
             let query = search.map_or("", |s| s.query.as_str());
             let count = search.map_or(0, |s| s.hits.len());
+            let (before, after) =
+                crate::session::line::split(query, search.map_or(0, |s| s.cursor));
             (
-                format!(" /{}▏ {count} found", crate::sanitize::visible(query)),
+                format!(
+                    " /{}▏{} {count} found",
+                    crate::sanitize::visible(before),
+                    crate::sanitize::visible(after)
+                ),
                 "Enter keep · Esc clear".to_string(),
             )
         }

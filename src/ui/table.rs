@@ -154,8 +154,12 @@ pub(super) fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
     Line::from(truncate(&facets, area.width as usize))
         .style(ui.title)
         .render(title, buf);
-    let cursor = if t.typing { "▏" } else { "" };
-    let filter_text = format!("/{}{cursor}", q.text);
+    let filter_text = if t.typing {
+        let (before, after) = crate::session::line::split(&q.text, t.line_cursor);
+        format!("/{before}▏{after}")
+    } else {
+        format!("/{}", q.text)
+    };
     let filter_style = if t.typing || !q.text.is_empty() {
         ui.text
     } else {

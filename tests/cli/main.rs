@@ -25,4 +25,6 @@ mod index_damage;
 mod library;
 mod pages;
 mod refusals;
+mod search_forms;
 mod search_index;
+mod search_output;

@@ -25,5 +25,6 @@ mod keys;
 mod landing;
 mod picker;
 mod refs;
+mod search_line;
 mod sources;
 mod state;

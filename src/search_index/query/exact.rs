@@ -1,5 +1,6 @@
 //! `field=value`: the exact value of a facet (`per="Barack Obama"`, `year=2005`), case
-//! and all, made into the facet's term, so a query names the very cables a facet counts.
+//! and all, checked here and made into the facet's term by the query's builder, so a
+//! query names the very cables a facet counts.
 
 use super::{FIELDS, QueryError};
 
@@ -19,9 +20,8 @@ pub const EXACT: [(&str, &str); 10] = [
     ("misc", "f_misc"),
 ];
 
-/// The facet term of `word=value` starting at `chars[at]` (`word` being the field's
-/// name), and where it ends; `None` when `word` is not followed by `=` or names no field
-/// (`E=mc2` is text).
+/// Where `word=value` starting at `chars[at]` ends (`word` being the field's name);
+/// `None` when `word` is not followed by `=` or names no field (`E=mc2` is text).
 ///
 /// # Errors
 /// A field that has no facet (`entity=`), a value left out or a quote left open.
@@ -29,7 +29,7 @@ pub(super) fn term(
     chars: &[(usize, char)],
     at: usize,
     word: &str,
-) -> Result<Option<(String, usize)>, QueryError> {
+) -> Result<Option<usize>, QueryError> {
     let equals = at + word.chars().count();
     if chars.get(equals).is_none_or(|&(_, c)| c != '=') {
         return Ok(None);
@@ -40,9 +40,9 @@ pub(super) fn term(
             .find(|(name, _)| name.eq_ignore_ascii_case(word))
             .map(|&(_, field)| field)
     };
-    if let Some(facet) = named(&EXACT) {
-        let (value, end) = value(chars, equals + 1, word)?;
-        return Ok(Some((facet_term(facet, &value), end)));
+    if named(&EXACT).is_some() {
+        let (_, end) = value(chars, equals + 1, word)?;
+        return Ok(Some(end));
     }
     if named(&FIELDS).is_some() {
         let exact: Vec<&str> = EXACT.iter().map(|(n, _)| *n).collect();
@@ -107,64 +107,4 @@ fn value(
     }
     value.extend(chars[start..start + len].iter().map(|&(_, c)| c));
     Ok((value, start + len))
-}
-
-/// The tantivy term of a facet value: `f_per:"/Barack Obama"`. A slash or backslash in
-/// the value is escaped for the facet's path (`\/`, `\\`), then every backslash and
-/// quote again for tantivy's quotes.
-fn facet_term(field: &str, value: &str) -> String {
-    let mut out = format!("{field}:\"/");
-    for c in value.chars() {
-        match c {
-            '/' => out.push_str("\\\\/"),
-            '\\' => out.push_str("\\\\\\\\"),
-            '"' => out.push_str("\\\""),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::rewrite;
-
-    #[test]
-    fn equals_matches_a_facet_value_exactly() {
-        assert_eq!(
-            rewrite("per=\"Barack Obama\" hezbollah").unwrap(),
-            "f_per:\"/Barack Obama\" hezbollah"
-        );
-        assert_eq!(
-            rewrite("(Tags=PTER OR year=2005)").unwrap(),
-            "(f_tag:\"/PTER\" OR f_year:\"/2005\")"
-        );
-        // A slash is escaped for the facet path, then backslashes and quotes for
-        // tantivy's quotes.
-        assert_eq!(
-            rewrite(r#"origin="a/b \"c\" d\\""#).unwrap(),
-            r#"f_origin:"/a\\/b \"c\" d\\\\""#
-        );
-        assert_eq!(
-            rewrite("misc=x)y").unwrap_err().message,
-            "this parenthesis closes nothing"
-        );
-        assert_eq!(rewrite("E=mc2").unwrap(), "E=mc2", "not a field: text");
-    }
-
-    #[test]
-    fn errors_point_at_their_column() {
-        let cases = [
-            ("a per= b", 7, "needs a value"),
-            ("per=\"\"", 5, "inside the quotes"),
-            ("org=\"open", 5, "never closed"),
-            ("x entity=Paris", 9, "cannot match exactly"),
-        ];
-        for (query, column, message) in cases {
-            let error = rewrite(query).unwrap_err();
-            assert_eq!(error.column, column, "{query}: {error}");
-            assert!(error.message.contains(message), "{query}: {error}");
-        }
-    }
 }

@@ -22,6 +22,11 @@ impl Reader {
         if !self.is_typing() {
             return self.options.keymap.action(&Key::from_event(key));
         }
+        if self.mode == Mode::Search
+            && let Some(edit) = crate::session::keys::line_edit(key)
+        {
+            return Some(Action::Edit(edit));
+        }
         match key.code {
             KeyCode::Char(c) if !ctrl => Some(Action::Type(c)),
             KeyCode::Backspace => Some(Action::Backspace),

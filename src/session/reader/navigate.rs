@@ -258,7 +258,7 @@ impl Reader {
                 }
             }
             Action::Quit | Action::Resize(..) | Action::Tick | Action::Mouse(_) => {}
-            Action::Type(_) | Action::Backspace => {}
+            Action::Type(_) | Action::Backspace | Action::Edit(_) => {}
             // The session's own: it takes them before the reader sees a key.
             Action::NextTheme
             | Action::Open

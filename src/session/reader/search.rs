@@ -28,6 +28,11 @@ pub struct Search {
     pub editing: bool,
     /// Where the view was when `/` was pressed: Esc before Enter goes back there.
     pub origin: Option<Anchor>,
+    /// Whether the header was unfolded when `/` was pressed: a match in it unfolds it
+    /// while the query is typed, and Esc folds it again.
+    pub header_was_open: Option<bool>,
+    /// Where the cursor is in the query, in characters.
+    pub cursor: usize,
     /// For a full-text query of the corpus index: the whole words it looks for (any of
     /// them matches), rather than the query as a string.
     pub words: Vec<String>,
@@ -91,12 +96,26 @@ impl Reader {
         (0..self.block_count()).any(|block| !find_words(self.block_text(block), words).is_empty())
     }
 
+    /// Puts `text` in the query being typed (a query recalled), the cursor at its end.
+    pub fn set_search_text(&mut self, text: String) {
+        if self.mode != Mode::Search {
+            return;
+        }
+        if let Some(s) = self.search.as_mut() {
+            s.cursor = text.chars().count();
+            s.query = text;
+        }
+        self.refresh_search();
+    }
+
     /// Starts a search, remembering the view to come back to if it is cancelled.
     pub(super) fn begin_search(&mut self) {
         self.start_search();
         let origin = self.top;
+        let header = self.header_open();
         if let Some(search) = self.search.as_mut() {
             search.origin = Some(origin);
+            search.header_was_open = Some(header);
         }
     }
 
@@ -107,11 +126,22 @@ impl Reader {
         match action {
             Action::Cancel => {
                 self.mode = Mode::Normal;
-                self.search = None;
+                let header = self.search.take().and_then(|s| s.header_was_open);
+                // The header as it was, then the view: the fold changes the layout.
+                if let Some(open) = header {
+                    self.set_header_open(open);
+                }
                 if let Some(origin) = origin {
                     self.top = origin;
                     let doc = self.doc_layout();
                     self.set_top(&doc, self.top_row(&doc));
+                }
+            }
+            Action::Edit(edit) => {
+                if let Some(s) = self.search.as_mut()
+                    && crate::session::line::edit(&mut s.query, &mut s.cursor, edit)
+                {
+                    self.refresh_search();
                 }
             }
             Action::Activate => {

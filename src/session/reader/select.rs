@@ -201,14 +201,14 @@ impl Reader {
             (Mode::Prompt(text), _) => self.mode = Mode::Prompt(text),
             (Mode::Search, Action::Type(c)) => {
                 if let Some(s) = self.search.as_mut() {
-                    s.query.push(c);
+                    crate::session::line::insert(&mut s.query, &mut s.cursor, c);
                 }
                 self.mode = Mode::Search;
                 self.refresh_search();
             }
             (Mode::Search, Action::Backspace) => {
                 if let Some(s) = self.search.as_mut() {
-                    s.query.pop();
+                    crate::session::line::backspace(&mut s.query, &mut s.cursor);
                 }
                 self.mode = Mode::Search;
                 self.refresh_search();

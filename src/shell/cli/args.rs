@@ -3,6 +3,7 @@
 
 use crate::cable::EntityKind;
 use crate::export::Format;
+use crate::search_index::SearchOrder;
 use clap::{Args, CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -162,21 +163,42 @@ pub enum Command {
     #[command(after_help = concat!(
         "Query: words (all must match), \"a phrase\", AND, OR, NOT, -word, (groups), and fields\n",
         "id: origin: tag: class: subject: entity: per: org: loc: misc: and date:2005..2007\n",
-        "(date:2005, date:2005-03, date:2005-03-01..2005-06-30).\n",
-        "Exit status: 0 done (even with no result), 1 no index or a query error.\n\n",
+        "(date:2005, date:2005-03, date:2005-03-01..2005-06-30); field=value for a facet's exact\n",
+        "value (per=\"Barack Obama\"); qadhaf* (prefix), qadhafi~1 (one edit; ~2 two),\n",
+        "\"tripoli qadhafi\"~5 (the words at most 5 positions apart) and ~qadhafi (every\n",
+        "spelling of its group in aliases.toml).\n",
+        "Exit status: 0 cables found, 1 none found (said on stderr), 2 no index, a query error\n",
+        "or a usage error (as grep and rg).\n\n",
         "Examples:\n",
         "  cableview search \"container security\"\n",
         "  cableview search 'tag:PTER date:2005..2007 entity:\"Djamel Beghal\"'\n",
-        "  cableview search --json --limit 100 hezbollah | jq .id"
+        "  cableview search --format csv --sort date -n 1000 'qadhaf*' > hits.csv\n",
+        "  cableview search --count hezbollah\n",
+        "  cableview search --facets --json 'tag:PTER'\n",
+        "  cableview search --format jsonl --limit 100 hezbollah | jq .id"
     ))]
     Search {
         /// The index folder (default: `index` in the data dir).
         #[arg(long, value_name = "DIR")]
         index: Option<PathBuf>,
-        /// One JSON object per line: id, score, date, origin, classification, subject,
-        /// snippet, highlights.
-        #[arg(long)]
+        /// The same as `--format jsonl` (with `--facets`: the facets as one JSON object).
+        #[arg(long, conflicts_with = "format")]
         json: bool,
+        /// text: columns, subject and snippet for a reader; csv: id, date, origin,
+        /// classification, subject, score, snippet (a header row first); jsonl: one JSON
+        /// object per line with the same fields and the snippet's highlights.
+        #[arg(long, value_enum, default_value = "text")]
+        format: SearchFormat,
+        /// The order: score (best first), date (oldest first) or -date (newest first).
+        #[arg(long, value_parser = sort_parser(), default_value = "score", allow_hyphen_values = true)]
+        sort: SearchOrder,
+        /// Print only how many cables match (a cable in two files counted once).
+        #[arg(long, conflicts_with_all = ["facets", "format", "sort"])]
+        count: bool,
+        /// Print the facets of the cables found (classification, origin, year, TAG, people,
+        /// organisations, places, other) as the library's facets pane shows them.
+        #[arg(long, conflicts_with_all = ["format", "sort"])]
+        facets: bool,
         /// How many cables to show (1 or more).
         #[arg(long, short = 'n', default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
         limit: u32,
@@ -235,6 +257,29 @@ pub enum Command {
         "  cableview man > ~/.local/share/man/man1/cableview.1"
     ))]
     Man,
+}
+
+/// `search --format`: how the hits are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SearchFormat {
+    /// Columns, subject and snippet, matches in bold on a terminal.
+    Text,
+    /// A header row, then one row per cable (RFC 4180).
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+/// `--sort`: `score`, `date` or `-date`.
+fn sort_parser() -> impl clap::builder::TypedValueParser<Value = SearchOrder> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(["score", "date", "-date"]).map(|order| {
+        match order.as_str() {
+            "date" => SearchOrder::Date,
+            "-date" => SearchOrder::DateDescending,
+            _ => SearchOrder::Score,
+        }
+    })
 }
 
 /// `--kind`: one of the four kinds, any case; the values are listed in help and completions.

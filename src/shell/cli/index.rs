@@ -1,8 +1,8 @@
-//! `cableview index` and `cableview search`: the corpus index from the command line.
+//! `cableview index`: the corpus index built or updated from the command line.
 
 use super::{Failure, load::report_skipped, shown, write_out};
 use crate::sanitize::visible;
-use crate::search_index::{self, Hit, IndexError, IndexProgress, SearchIndex};
+use crate::search_index::{self, IndexError, IndexProgress};
 use crate::shell::paths::Paths;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -13,7 +13,7 @@ use std::sync::atomic::AtomicBool;
 const INTERRUPTED: u8 = 130;
 
 /// The index folder: `--index`, else the data dir's.
-fn index_dir(given: Option<&Path>) -> Result<PathBuf, Failure> {
+pub(super) fn index_dir(given: Option<&Path>) -> Result<PathBuf, Failure> {
     match given {
         Some(dir) => Ok(dir.to_path_buf()),
         None => Paths::from_env().index_dir().ok_or_else(|| {
@@ -22,7 +22,7 @@ fn index_dir(given: Option<&Path>) -> Result<PathBuf, Failure> {
     }
 }
 
-fn failure(error: &IndexError) -> Failure {
+pub(super) fn failure(error: &IndexError) -> Failure {
     Failure::from(error.to_string())
 }
 
@@ -158,101 +158,5 @@ fn duration(seconds: f64) -> String {
         format!("{}m{:02}s", s / 60, s % 60)
     } else {
         format!("{s}s")
-    }
-}
-
-/// `cableview search [--index DIR] [--json] [--limit N] QUERY`.
-pub(super) fn search_command(
-    given: Option<&Path>,
-    json: bool,
-    limit: usize,
-    query: &str,
-) -> Result<(), Failure> {
-    let dir = index_dir(given)?;
-    let index = SearchIndex::open(&dir).map_err(|e| failure(&e))?;
-    let hits = index.search(query, limit).map_err(|e| match e {
-        IndexError::Query(q) => Failure::from(format!(
-            "query error at column {}: {}\n  {}\n  {}^",
-            q.column,
-            q.message,
-            visible(query),
-            " ".repeat(q.column.saturating_sub(1))
-        )),
-        other => failure(&other),
-    })?;
-    if json {
-        let mut out = String::new();
-        for hit in &hits {
-            out.push_str(&json_line(hit));
-            out.push('\n');
-        }
-        return write_out(&out).map_err(Failure::from);
-    }
-    let bold = std::io::stdout().is_terminal() && !crate::theme::no_color_env();
-    write_marked(&hits.iter().map(|h| human(h, bold)).collect::<String>()).map_err(Failure::from)
-}
-
-/// One hit as a JSON line.
-fn json_line(hit: &Hit) -> String {
-    let highlights: Vec<[usize; 2]> = hit.highlights.iter().map(|r| [r.start, r.end]).collect();
-    serde_json::json!({
-        "id": hit.id,
-        "score": hit.score,
-        "date": hit.date,
-        "origin": hit.origin,
-        "classification": hit.classification,
-        "subject": hit.subject,
-        "snippet": hit.snippet,
-        "highlights": highlights,
-    })
-    .to_string()
-}
-
-/// One hit for a reader: a line of columns, the subject, the snippet with its matches in
-/// bold (on a terminal) or as they are (piped). The text is made visible before the bold
-/// codes go in, so only cableview's own codes reach the terminal.
-fn human(hit: &Hit, bold: bool) -> String {
-    let clean = |s: &str| visible(&s.replace(['\n', '\t'], " ")).into_owned();
-    let mut snippet = String::new();
-    let mut at = 0;
-    for range in &hit.highlights {
-        if range.start < at || range.end > hit.snippet.len() {
-            continue;
-        }
-        snippet.push_str(&clean(&hit.snippet[at..range.start]));
-        if bold {
-            snippet.push_str("\x1b[1m");
-        }
-        snippet.push_str(&clean(&hit.snippet[range.clone()]));
-        if bold {
-            snippet.push_str("\x1b[0m");
-        }
-        at = range.end;
-    }
-    snippet.push_str(&clean(&hit.snippet[at..]));
-    let dash = |s: &Option<String>| s.as_deref().map_or_else(|| "-".to_string(), &clean);
-    format!(
-        "{}  {}  {}  {}  ({:.2})\n  {}\n  {}\n\n",
-        clean(&hit.id),
-        dash(&hit.date),
-        dash(&hit.origin),
-        dash(&hit.classification),
-        hit.score,
-        dash(&hit.subject),
-        snippet.split_whitespace().collect::<Vec<_>>().join(" ")
-    )
-}
-
-/// Writes text already made visible, with cableview's own bold codes in it.
-fn write_marked(text: &str) -> Result<(), String> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot write output: {e}"))
-        }
-        _ => Ok(()),
     }
 }

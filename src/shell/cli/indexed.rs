@@ -51,9 +51,11 @@ fn open(dir: &Path) -> Result<SearchIndex, Failure> {
 
 /// The library on the index: on a terminal, its table is read on a background thread
 /// while the screen says so; piped, where the index is and how many cables it holds.
-fn show(args: &OpenArgs, dir: &Path, index: SearchIndex) -> Result<(), Failure> {
-    // Corrections and aliases apply to the cables opened, as in a folder.
+fn show(args: &OpenArgs, dir: &Path, mut index: SearchIndex) -> Result<(), Failure> {
+    // Corrections and aliases apply to the cables opened, as in a folder; `~word` in a
+    // search finds every spelling of its group.
     let options = super::load::load_options()?;
+    index.set_aliases(options.aliases.clone());
     if !std::io::stdout().is_terminal() {
         let library = Library::from_index_with(index, options).map_err(|e| e.to_string())?;
         return Ok(write_out(&format!(

@@ -63,6 +63,15 @@ pub fn carry_out(
                 Outcome::Report(Action::Notice(notices.join("; ")))
             }
         }
+        Effect::SaveHistory(entries) => {
+            store.save_history(&entries);
+            let notices = store.take_notices();
+            if notices.is_empty() {
+                Outcome::Done
+            } else {
+                Outcome::Report(Action::Notice(notices.join("; ")))
+            }
+        }
         Effect::NextTheme { after } => {
             match crate::shell::user_themes::next_after(&after, session.themes_dir()) {
                 Some((theme, skipped)) => {
