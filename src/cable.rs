@@ -11,6 +11,7 @@ pub mod header;
 mod lexer;
 mod marking;
 mod natural;
+mod next_match;
 mod page;
 pub mod parse;
 mod plain;
