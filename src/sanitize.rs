@@ -10,6 +10,8 @@
 use std::borrow::Cow;
 use std::path::Path;
 
+pub mod json;
+
 /// The stand-in for one character in text that keeps its lines: itself for a line feed,
 /// a tab or any character that is not a control.
 #[must_use]

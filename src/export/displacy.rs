@@ -50,7 +50,7 @@ pub fn displacy(cables: &[Cable]) -> String {
 
 /// A JSON string literal.
 fn quote(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+    crate::sanitize::json::to_string(text)
 }
 
 #[cfg(test)]

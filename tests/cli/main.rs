@@ -17,6 +17,7 @@ mod config_files;
 mod default_index;
 mod entities;
 mod export;
+mod json_controls;
 mod library;
 mod pages;
 mod refusals;

@@ -148,10 +148,20 @@ pub(super) fn search_command(
     write_marked(&hits.iter().map(|h| human(h, bold)).collect::<String>()).map_err(Failure::from)
 }
 
-/// One hit as a JSON line.
+/// One hit as a JSON line, its strings as [`crate::sanitize::json`] writes them: the
+/// highlights, byte ranges, are moved to where they fall in the snippet as written.
 fn json_line(hit: &Hit) -> String {
-    let highlights: Vec<[usize; 2]> = hit.highlights.iter().map(|r| [r.start, r.end]).collect();
-    serde_json::json!({
+    let shown = |byte: usize| {
+        hit.snippet
+            .get(..byte)
+            .map_or(byte, |before| crate::sanitize::printable(before).len())
+    };
+    let highlights: Vec<[usize; 2]> = hit
+        .highlights
+        .iter()
+        .map(|r| [shown(r.start), shown(r.end)])
+        .collect();
+    let line = serde_json::json!({
         "id": hit.id,
         "score": hit.score,
         "date": hit.date,
@@ -160,8 +170,8 @@ fn json_line(hit: &Hit) -> String {
         "subject": hit.subject,
         "snippet": hit.snippet,
         "highlights": highlights,
-    })
-    .to_string()
+    });
+    crate::sanitize::json::to_string(&line)
 }
 
 /// One hit for a reader: a line of columns, the subject, the snippet with its matches in
