@@ -19,6 +19,7 @@ mod entities;
 mod export;
 mod json_controls;
 mod library;
+mod long_row;
 mod pages;
 mod refusals;
 mod search_index;

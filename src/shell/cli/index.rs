@@ -47,7 +47,12 @@ pub(super) fn index_command(given: Option<&Path>, paths: &[PathBuf]) -> Result<(
         report.added,
         report.unchanged,
         report.removed,
-        report.skipped.len()
+        // Files and rows counted apart: a CSV's bad row is no skipped file.
+        if report.skipped.is_empty() {
+            "0".to_string()
+        } else {
+            crate::input::skipped_summary(&report.skipped)
+        }
     );
     if report.interrupted {
         eprint!("{}", crate::sanitize::printable(&summary));
