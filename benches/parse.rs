@@ -1,5 +1,5 @@
-//! Parser throughput: the sample, the fixture cables one by one, and ~10 MB made by
-//! concatenating them.
+//! Parser throughput: the sample, the fixture cables one by one, ~10 MB made by
+//! concatenating them, and a 1 MB line of brackets that never close.
 //!
 //! Parsing is timed up to the finished [`cableview::cable::Cable`]; freeing it is not (a
 //! reader keeps its cable until it quits). Each cable is freed right after its run
@@ -67,6 +67,21 @@ fn parse(c: &mut Criterion) {
         b.iter_batched(
             || (),
             |()| cableview::cable::parse(black_box(&large), "corpus.txt"),
+            BatchSize::PerIteration,
+        );
+    });
+    // A hostile line: 1 MB of mentions that never close. Time linear in the input keeps
+    // this near the per-byte rate above; searching to the line's end at every `[` took
+    // half a minute.
+    let brackets = format!(
+        "SECRET\nSUBJECT: T\n\n1. (S) {}\n",
+        "[PER a ".repeat(150_000)
+    );
+    group.throughput(Throughput::Bytes(brackets.len() as u64));
+    group.bench_function("unclosed_brackets_1mb_line", |b| {
+        b.iter_batched(
+            || (),
+            |()| cableview::cable::parse(black_box(&brackets), "09PARIS7778.txt"),
             BatchSize::PerIteration,
         );
     });

@@ -56,14 +56,20 @@ impl Aliases {
                     ));
                 }
                 match aliases.by_key.get(&key) {
-                    Some(&other) if other != id => Err(error(
-                        format!(
-                            "{:?} is already a spelling of {:?}",
-                            spelling.get_ref(),
-                            aliases.names[other]
-                        ),
-                        "each spelling under one name",
-                    )),
+                    Some(&other) if other != id => {
+                        let owner = &aliases.names[other];
+                        // Say which it clashes with: an entry's name itself, or a spelling
+                        // under it (`"A" is already a spelling of "A"` read as nonsense).
+                        let taken = if spelling_key(owner) == key {
+                            format!("already the name of the entry {owner:?}")
+                        } else {
+                            format!("already a spelling of {owner:?}")
+                        };
+                        Err(error(
+                            format!("{:?} is listed twice: {taken}", spelling.get_ref()),
+                            "each spelling under one name",
+                        ))
+                    }
                     _ => {
                         aliases.by_key.insert(key, id);
                         aliases.spellings[id].push(spelling.get_ref().trim().to_string());
@@ -137,7 +143,22 @@ mod tests {
         let error = Aliases::parse("a = [\"x\"]\nb = [\"X\"]\n", "aliases.toml").unwrap_err();
         assert_eq!(
             error.to_string(),
-            "\"X\" is already a spelling of \"a\" in aliases.toml at 2:6, expected each spelling under one name"
+            "\"X\" is listed twice: already a spelling of \"a\" in aliases.toml at 2:6, expected each spelling under one name"
+        );
+        // A name given again as another entry's spelling, and a spelling given twice.
+        let error = Aliases::parse("A = [\"x\"]\nB = [\"A\"]\n", "aliases.toml").unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("\"A\" is listed twice: already the name of the entry \"A\""),
+            "{error}"
+        );
+        let error = Aliases::parse("A = [\"x\"]\nB = [\"X\"]\n", "aliases.toml").unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("\"X\" is listed twice: already a spelling of \"A\""),
+            "{error}"
         );
         let error = Aliases::parse("a = \"x\"\n", "aliases.toml").unwrap_err();
         assert_eq!(error.at, Some((1, 5)));

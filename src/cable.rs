@@ -12,6 +12,7 @@ mod lexer;
 mod marking;
 mod natural;
 pub mod noise;
+mod next_match;
 mod page;
 pub mod parse;
 mod plain;

@@ -11,9 +11,11 @@ use thiserror::Error;
 
 mod each;
 pub mod release_csv;
+mod skipped;
 pub(crate) mod walk;
 
 pub use each::load_paths_each;
+pub use skipped::{Skipped, skipped_summary};
 
 /// Why a path could not be opened as a cable.
 #[derive(Debug, Error)]
@@ -187,15 +189,6 @@ fn read_file(path: &Path, limit: Limit) -> Result<Vec<u8>, LoadError> {
     })
 }
 
-/// A file that was not loaded, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Skipped {
-    /// The file (or directory) as found.
-    pub path: PathBuf,
-    /// Why it was skipped, in a few words.
-    pub reason: String,
-}
-
 /// The result of loading many paths: the cables, in path order, and what was skipped.
 #[derive(Debug, Default)]
 pub struct Loaded {
@@ -316,13 +309,10 @@ fn load_table<T: Send>(
     emit: &mut impl FnMut(Result<T, Skipped>),
 ) {
     use rayon::prelude::*;
-    let skip = |reason: String| Skipped {
-        path: path.to_path_buf(),
-        reason,
-    };
+    let skip_row = |line: u64, reason: String| Skipped::row(path, line, reason);
     let rows = match release_csv::open(path) {
         Ok(rows) => rows,
-        Err(e) => return emit(Err(skip(format!("cannot read: {e}")))),
+        Err(e) => return emit(Err(Skipped::file(path, format!("cannot read: {e}")))),
     };
     let name = crate::sanitize::path(path);
     let mut batch = Vec::with_capacity(512);
@@ -337,7 +327,7 @@ fn load_table<T: Send>(
         let parsed: Vec<Result<T, Skipped>> = batch
             .par_drain(..)
             .map(|row| {
-                let row = row.map_err(|e| skip(e.to_string()))?;
+                let row = row.map_err(|e| skip_row(e.line, e.to_string()))?;
                 let located = format!("{name}:{}", row.line);
                 let cable = crate::cable::release::cable(&row.row, &located, options.tagging)
                     .map_err(|e| {
@@ -345,12 +335,12 @@ fn load_table<T: Send>(
                         let reason = message
                             .strip_prefix(&format!("{located}: "))
                             .unwrap_or(&message);
-                        skip(format!("line {}: {reason}", row.line))
+                        skip_row(row.line, format!("line {}: {reason}", row.line))
                     })?;
                 // The user's aliases and corrections, as for a cable of its own file.
                 let cable = options
                     .adjust(cable)
-                    .map_err(|e| skip(format!("line {}: {e}", row.line)))?;
+                    .map_err(|e| skip_row(row.line, format!("line {}: {e}", row.line)))?;
                 let at = Location {
                     path: path.to_path_buf(),
                     row: Some(row.byte),
@@ -369,10 +359,7 @@ fn load_table<T: Send>(
 /// opens alone also opens in its folder; a bigger file is refused from its size alone,
 /// before any of it is read, so a stray disk image costs nothing to skip.
 fn load_one(file: &walk::Found, options: &LoadOptions) -> (Result<(PathBuf, Cable), Skipped>, u64) {
-    let skip = |reason: String| Skipped {
-        path: file.path.clone(),
-        reason,
-    };
+    let skip = |reason: String| Skipped::file(&file.path, reason);
     let size = std::fs::metadata(&file.path).map_or(0, |m| m.len());
     let side = match &file.side {
         walk::SideFile::Look => side_file_for(&file.path),

@@ -5,10 +5,14 @@
 //! pictures" (`ESC` -> `␛`), DEL becomes `␡`, C1 codes (0x80-0x9f) and bidirectional
 //! overrides become `�`. Every character maps to exactly one character, so offsets counted
 //! in characters stay valid. [`printable`] keeps line feeds and tabs (standard output,
-//! exports, the clipboard); [`visible`] shows them too (the screen, a path in a message).
+//! exports, the clipboard, JSON strings through [`json`]); [`visible`] shows them too, and
+//! marks the zero-width and format characters ([`invisible_mark`]) that would move what
+//! is drawn after them (the screen, a path in a message).
 
 use std::borrow::Cow;
 use std::path::Path;
+
+pub mod json;
 
 /// The stand-in for one character in text that keeps its lines: itself for a line feed,
 /// a tab or any character that is not a control.
@@ -39,13 +43,40 @@ pub fn printable(text: &str) -> Cow<'_, str> {
 }
 
 /// The visible stand-in for one character on one line of the screen: tabs read as a
-/// space (the reader lays text out itself), a line feed as `␊`.
+/// space (the reader lays text out itself), a line feed as `␊`, and characters that
+/// show nothing but that terminals measure each their own way as a one-column mark
+/// ([`invisible_mark`]), so no row shifts and no pane border moves.
 #[must_use]
 pub fn visible_char(c: char) -> char {
     match c {
         '\t' => ' ',
         '\n' => '\u{240a}',
-        c => printable_char(c),
+        c => invisible_mark(c).unwrap_or_else(|| printable_char(c)),
+    }
+}
+
+/// The mark the screen shows for a zero-width or format character: a soft hyphen as
+/// `-`, a line or paragraph separator as `␤`, and `�` for the rest (zero-width space,
+/// joiners and their emoji sequences, direction marks, word joiner and invisible
+/// operators, byte order mark, Mongolian selectors, interlinear annotation, tag
+/// characters). Terminals draw these as zero, one or two columns, or break the line.
+#[must_use]
+pub fn invisible_mark(c: char) -> Option<char> {
+    match c {
+        '\u{ad}' => Some('-'),
+        '\u{2028}' | '\u{2029}' => Some('\u{2424}'),
+        '\u{34f}'
+        | '\u{61c}'
+        | '\u{17b4}'
+        | '\u{17b5}'
+        | '\u{180b}'..='\u{180f}'
+        | '\u{200b}'..='\u{200f}'
+        | '\u{2060}'..='\u{2065}'
+        | '\u{206a}'..='\u{206f}'
+        | '\u{feff}'
+        | '\u{fff9}'..='\u{fffb}'
+        | '\u{e0000}'..='\u{e007f}' => Some('\u{fffd}'),
+        _ => None,
     }
 }
 
@@ -157,6 +188,27 @@ mod tests {
     fn paths_show_controls_and_line_breaks() {
         let name = Path::new("x\u{1b}]0;T\u{7}\n.txt");
         assert_eq!(path(name), "x␛]0;T␇␊.txt");
+    }
+
+    #[test]
+    fn zero_width_and_format_characters_show_as_one_column_marks() {
+        let text = "co\u{ad}op\u{200b}x\u{200d}y\u{feff}z\u{2028}w\u{2029}\u{200e}\u{e0041}";
+        let shown = visible(text);
+        assert_eq!(
+            shown,
+            "co-op\u{fffd}x\u{fffd}y\u{fffd}z\u{2424}w\u{2424}\u{fffd}\u{fffd}"
+        );
+        assert_eq!(
+            width(text),
+            shown.chars().count(),
+            "every mark takes one column"
+        );
+        // A family emoji of three people joined by ZWJ: three emoji and two marks.
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+        assert_eq!(width(family), 2 + 1 + 2 + 1 + 2);
+        assert_eq!(truncate(family, 5), "\u{1f468}\u{fffd}…");
+        // Text outputs keep them: they are text, and drive no terminal.
+        assert_eq!(printable(text), text);
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Which format a file is in, judged by its content (never by its extension).
 
+use super::next_match::NextMatch;
+
 /// The input formats cableview reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -50,23 +52,34 @@ pub fn detect(text: &str) -> Format {
 
 /// Whether the text has a paragraph anchor or a `[LABEL tok  ]` mention.
 fn has_inline_markup(text: &str) -> bool {
-    text.contains("<a id='par")
-        || text
-            .match_indices('[')
-            .any(|(at, _)| is_mention(&text[at..]))
+    if text.contains("<a id='par") {
+        return true;
+    }
+    // Each `[` looks ahead for its close and its line's end; asked from left to right,
+    // these remember their answers, so a text of unclosed `[` is searched once.
+    let bytes = text.as_bytes();
+    let mut closes = NextMatch::new(bytes, b"  ]");
+    let mut line_ends = NextMatch::new(bytes, b"\n");
+    memchr::memchr_iter(b'[', bytes).any(|at| is_mention(bytes, at, &mut closes, &mut line_ends))
 }
 
-/// `[LABEL tok ...  ]` on one line, label of 2 to 6 upper-case letters.
-fn is_mention(input: &str) -> bool {
-    let rest = &input[1..];
-    let label = rest.bytes().take_while(u8::is_ascii_uppercase).count();
-    if !(2..=6).contains(&label) || rest.as_bytes().get(label) != Some(&b' ') {
+/// `[LABEL tok ...  ]` at `at`, on one line, label of 2 to 6 upper-case letters.
+fn is_mention(
+    bytes: &[u8],
+    at: usize,
+    closes: &mut NextMatch<'_>,
+    line_ends: &mut NextMatch<'_>,
+) -> bool {
+    let rest = &bytes[at + 1..];
+    let label = rest.iter().take_while(|b| b.is_ascii_uppercase()).count();
+    if !(2..=6).contains(&label) || rest.get(label) != Some(&b' ') {
         return false;
     }
-    let line = &rest[label + 1..];
-    let line = &line[..line.find('\n').unwrap_or(line.len())];
-    line.find("  ]")
-        .is_some_and(|end| end > 0 && !line.starts_with(' '))
+    let body = at + label + 2;
+    let line_end = line_ends.first_from(body).unwrap_or(bytes.len());
+    closes
+        .first_from(body)
+        .is_some_and(|close| close > body && close < line_end && bytes[body] != b' ')
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 //! as `[LABEL tok tok  ]` (two spaces before the closing bracket), paragraph anchors as
 //! `<a id='par3' href='#par3'>¶</a>3 .`, and other HTML tags left in by the page generator.
 
-use nom::bytes::complete::{tag, take_until, take_while, take_while_m_n};
+use super::next_match::NextMatch;
+use nom::bytes::complete::{tag, take_while, take_while_m_n};
 use nom::character::complete::char;
 use nom::combinator::{opt, recognize};
 use nom::sequence::{delimited, preceded};
@@ -37,11 +38,15 @@ pub(crate) enum Token<'a> {
     TagLink(&'a str),
 }
 
-/// `[LABEL tok tok  ]` at the start of `input`: the label, the tokens and the length of
+/// `[LABEL tok tok  ]` at byte `at` of the line: the label, the tokens and the length of
 /// the whole mention. Written over bytes rather than with combinators: every `[` of
 /// every cable comes through here, and this is the parser's hottest path.
-fn mention(input: &str) -> Option<(&str, &str, usize)> {
-    let bytes = input.as_bytes();
+fn mention<'a>(
+    line: &'a str,
+    at: usize,
+    spaces: &mut NextMatch<'_>,
+) -> Option<(&'a str, &'a str, usize)> {
+    let bytes = &line.as_bytes()[at..];
     if bytes.first() != Some(&b'[') {
         return None;
     }
@@ -53,36 +58,21 @@ fn mention(input: &str) -> Option<(&str, &str, usize)> {
     if !(2..=6).contains(&label_len) || bytes.get(1 + label_len) != Some(&b' ') {
         return None;
     }
-    let body_start = label_len + 2;
-    let body_len = until_close(&bytes[body_start..])?;
-    let body = &bytes[body_start..body_start + body_len];
-    // The body must be single-space separated tokens.
-    let single_spaced = !body.is_empty()
-        && body[0] != b' '
-        && body[body_len - 1] != b' '
-        && !body
-            .windows(2)
-            .any(|pair| pair[0] == b' ' && pair[1] == b' ');
-    single_spaced.then(|| {
+    let body_start = at + label_len + 2;
+    // The body is single-space separated tokens, so the first double space after it
+    // starts is its close `  ]`, or there is no mention here.
+    let close = spaces.first_from(body_start)?;
+    let line_bytes = line.as_bytes();
+    let closed = close > body_start
+        && line_bytes[body_start] != b' '
+        && line_bytes.get(close + 2) == Some(&b']');
+    closed.then(|| {
         (
-            &input[1..=label_len],
-            &input[body_start..body_start + body_len],
-            body_start + body_len + 3,
+            &line[at + 1..at + 1 + label_len],
+            &line[body_start..close],
+            close + 3 - at,
         )
     })
-}
-
-/// Where the first `  ]` (two spaces and a bracket) starts.
-fn until_close(bytes: &[u8]) -> Option<usize> {
-    let mut from = 0;
-    while let Some(offset) = memchr::memchr(b']', &bytes[from..]) {
-        let at = from + offset;
-        if at >= 2 && bytes[at - 2] == b' ' && bytes[at - 1] == b' ' {
-            return Some(at - 2);
-        }
-        from = at + 1;
-    }
-    None
 }
 
 /// `<a id='par3' href='#par3'>¶</a>3 .`: the anchor, its echoed label and the period.
@@ -90,7 +80,9 @@ fn anchor(input: &str) -> IResult<&str, &str> {
     let (rest, id) = delimited(
         tag("<a id='par"),
         take_while(|c: char| c.is_ascii_alphanumeric()),
-        (tag("'"), take_until(">"), tag(">")),
+        // Up to the next `>`, but never past a `<`: a line of `<a id='par1' ` with no
+        // `>` would otherwise be searched to its end at every one.
+        (tag("'"), take_while(|c| c != '>' && c != '<'), tag(">")),
     )
     .parse(input)?;
     let (rest, _) = (opt(tag("¶")), tag("</a>")).parse(rest)?;
@@ -134,6 +126,8 @@ pub(crate) fn tokens(line: &str) -> Vec<Token<'_>> {
 pub(crate) fn tokens_into<'a>(line: &'a str, out: &mut Vec<Token<'a>>) {
     out.clear();
     let bytes = line.as_bytes();
+    // Asked at every `[` from left to right: each byte of the line is searched once.
+    let mut spaces = NextMatch::new(bytes, b"  ");
     let mut at = 0;
     while at < bytes.len() {
         match bytes[at] {
@@ -142,7 +136,7 @@ pub(crate) fn tokens_into<'a>(line: &'a str, out: &mut Vec<Token<'a>>) {
                 continue;
             }
             b'[' => {
-                if let Some((label, body, len)) = mention(&line[at..]) {
+                if let Some((label, body, len)) = mention(line, at, &mut spaces) {
                     out.push(Token::Mention {
                         label,
                         body,
@@ -308,6 +302,51 @@ mod tests {
             t,
             vec![Token::Word("a"), Token::Word("<"), Token::Word("b")]
         );
+    }
+
+    /// The mention at the start of `input` as first written: the first `  ]` closes it,
+    /// and its body must be single-spaced.
+    fn mention_by_search(input: &str) -> Option<(&str, &str, usize)> {
+        let bytes = input.as_bytes();
+        let label_len = bytes[1..]
+            .iter()
+            .take_while(|b| b.is_ascii_uppercase())
+            .count();
+        if !(2..=6).contains(&label_len) || bytes.get(1 + label_len) != Some(&b' ') {
+            return None;
+        }
+        let start = label_len + 2;
+        let len = memchr::memmem::find(&bytes[start..], b"  ]")?;
+        let body = &input[start..start + len];
+        let single = !body.is_empty()
+            && !body.starts_with(' ')
+            && !body.ends_with(' ')
+            && !body.contains("  ");
+        single.then(|| (&input[1..=label_len], body, start + len + 3))
+    }
+
+    #[test]
+    fn mentions_are_found_as_by_searching_from_each_bracket() {
+        let pieces = [
+            "[LOC ", "[PER", " ", "  ", "]", "  ]", "a", "Paris", "[", "\t", "é",
+        ];
+        let mut seed: u64 = 11;
+        for _ in 0..20_000 {
+            let mut line = String::new();
+            for _ in 0..(seed % 24) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                line.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let mut spaces = NextMatch::new(line.as_bytes(), b"  ");
+            for (at, _) in line.match_indices('[') {
+                assert_eq!(
+                    mention(&line, at, &mut spaces),
+                    mention_by_search(&line[at..]),
+                    "{line:?} at {at}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -64,7 +64,7 @@ pub fn document(cable: &Cable) -> String {
 
 /// A JSON string literal.
 fn quote(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+    crate::sanitize::json::to_string(text)
 }
 
 #[cfg(test)]

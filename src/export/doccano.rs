@@ -27,7 +27,7 @@ pub fn doccano(cable: &Cable) -> String {
             .collect(),
     };
     // Strings and numbers only: serialising cannot fail.
-    serde_json::to_string(&line).unwrap_or_default()
+    crate::sanitize::json::to_string(&line)
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ pub fn json(cable: &Cable) -> String {
         signature_mentions: cable.signature_mentions(),
     };
     // The model holds only strings, numbers and lists, so serialising cannot fail.
-    serde_json::to_string(&exported).unwrap_or_default()
+    crate::sanitize::json::to_string(&exported)
 }
 
 #[cfg(test)]

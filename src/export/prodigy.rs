@@ -45,7 +45,7 @@ pub fn prodigy(cable: &Cable) -> String {
         meta: Meta { id: cable.title() },
     };
     // Strings and numbers only: serialising cannot fail.
-    serde_json::to_string(&task).unwrap_or_default()
+    crate::sanitize::json::to_string(&task)
 }
 
 #[cfg(test)]

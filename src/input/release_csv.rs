@@ -13,6 +13,9 @@ use std::io::{self, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 use std::rc::Rc;
 
+mod long_row;
+mod quotes;
+
 /// The columns a row has.
 pub const COLUMNS: usize = 8;
 
@@ -79,6 +82,8 @@ pub struct Rows {
     content_end: u64,
     /// Whether the file's last non-blank byte closes a quoted field.
     ends_closed: bool,
+    /// The file again, to read its last row's bytes when it does not end with a quote.
+    file: File,
     finished: bool,
     /// A row read ahead while gathering a run of broken ones.
     pending: Option<Result<Located, RowError>>,
@@ -99,6 +104,7 @@ impl std::fmt::Debug for Rows {
 pub fn open(path: &Path) -> io::Result<Rows> {
     let mut file = crate::regular_file::open_stream(path)?;
     let (content_end, ends_closed) = tail(&mut file)?;
+    let again = file.try_clone()?;
     file.seek(SeekFrom::Start(0))?;
     let row_start = Rc::new(Cell::new(0));
     let guarded = Guarded {
@@ -112,6 +118,7 @@ pub fn open(path: &Path) -> io::Result<Rows> {
         row_start,
         content_end,
         ends_closed,
+        file: again,
         finished: false,
         pending: None,
     })
@@ -249,12 +256,16 @@ impl Rows {
                 }
                 Ok(true) => {}
                 Err(error) => {
-                    // An I/O error (or the length guard) leaves no place to go on from.
-                    self.finished = true;
                     let reason = match error.into_kind() {
+                        csv::ErrorKind::Io(e) if e.kind() == io::ErrorKind::FileTooLarge => {
+                            // Only this row is too long: step over it to the rows after.
+                            return Some(Err(self.skip_long_row(&start)));
+                        }
                         csv::ErrorKind::Io(e) => format!("cannot read: {e}"),
                         other => format!("{other:?}"),
                     };
+                    // An I/O error leaves no place to go on from.
+                    self.finished = true;
                     return Some(Err(RowError { line, reason }));
                 }
             }
@@ -263,7 +274,12 @@ impl Rows {
             if self.record.len() == 1 && self.record[0].iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            if end >= self.content_end && !self.ends_closed {
+            // A file that does not end with a quote was cut short inside a field, or its
+            // last row is written without quotes and reads as any row does.
+            if end >= self.content_end
+                && !self.ends_closed
+                && quotes::ends_in_quote(&self.file, start.byte(), end).unwrap_or(true)
+            {
                 self.finished = true;
                 let reason = "the file ends inside a quoted field: cut short?".to_string();
                 return Some(Err(RowError { line, reason }));
@@ -280,6 +296,46 @@ impl Rows {
             });
             return Some(located.map_err(|reason| RowError { line, reason }));
         }
+    }
+}
+
+impl Rows {
+    /// Steps over the row that starts at `start`, longer than [`MAX_ROW_BYTES`], to where
+    /// the next row starts, without holding it: its bytes go through a CSV parser of the
+    /// same dialect that keeps nothing. The error says which row and how long.
+    fn skip_long_row(&mut self, start: &csv::Position) -> RowError {
+        let line = start.line();
+        let over = |reason: String| RowError { line, reason };
+        let limit = MAX_ROW_BYTES >> 20;
+        let end = match long_row::row_end(&mut self.reader.get_mut().inner, start.byte()) {
+            Ok(end) => end,
+            Err(e) => {
+                self.finished = true;
+                return over(format!(
+                    "a row longer than {limit} MB, then cannot read: {e}"
+                ));
+            }
+        };
+        let megabytes = (end.byte - start.byte() + (1 << 19)) >> 20;
+        if end.at_eof {
+            self.finished = true;
+            return over(format!(
+                "a row longer than {limit} MB ({megabytes} MB) runs to the end of the file: a quote left open?"
+            ));
+        }
+        let mut next = csv::Position::new();
+        next.set_byte(end.byte)
+            .set_line(line + end.lines)
+            .set_record(start.record() + 1);
+        if let Err(e) = self.reader.seek(next) {
+            self.finished = true;
+            return over(format!(
+                "a row longer than {limit} MB, then cannot read: {e}"
+            ));
+        }
+        over(format!(
+            "a row of {megabytes} MB, longer than the {limit} MB limit: skipped"
+        ))
     }
 }
 
@@ -351,13 +407,22 @@ struct Guarded<R> {
     row_start: Rc<Cell<u64>>,
 }
 
+impl<R: Seek> Seek for Guarded<R> {
+    fn seek(&mut self, to: SeekFrom) -> io::Result<u64> {
+        let at = self.inner.seek(to)?;
+        self.read = at;
+        Ok(at)
+    }
+}
+
 impl<R: Read> Read for Guarded<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if self.read.saturating_sub(self.row_start.get()) > MAX_ROW_BYTES {
-            return Err(io::Error::other(format!(
-                "a row longer than {} MB: a quote left open?",
-                MAX_ROW_BYTES >> 20
-            )));
+            // A kind of its own, so the rows' reader knows to step over this row.
+            return Err(io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                format!("a row longer than {} MB", MAX_ROW_BYTES >> 20),
+            ));
         }
         let n = self.inner.read(buf)?;
         self.read += n as u64;
@@ -434,6 +499,21 @@ mod tests {
         let error = rows[1].as_ref().unwrap_err();
         assert_eq!(error.line, 6);
         assert!(error.reason.contains("cut short"), "{}", error.reason);
+    }
+
+    #[test]
+    fn a_last_row_without_quotes_reads_as_a_row() {
+        let bare = "3,12/28/2005 18:48,05PARIS3,Embassy Paris,SECRET,,VZCZC,S E C R E T\n";
+        let rows = rows_of(format!("{ROW}{bare}").as_bytes());
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].as_ref().unwrap().row.reference_id, "05PARIS3");
+        // Seven bare fields: what is wrong is said, not a quote never opened.
+        let seven = "3,12/28/2005 18:48,05PARIS3,Embassy Paris,SECRET,,S E C R E T\n";
+        let rows = rows_of(format!("{ROW}{seven}").as_bytes());
+        assert_eq!(
+            rows[1].as_ref().unwrap_err().reason,
+            "expected 8 fields, found 7"
+        );
     }
 
     #[test]

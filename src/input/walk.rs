@@ -51,10 +51,7 @@ struct Walker<'a> {
 
 impl Walker<'_> {
     fn skip(&mut self, path: &Path, reason: String) {
-        self.skipped.push(Skipped {
-            path: path.to_path_buf(),
-            reason,
-        });
+        self.skipped.push(Skipped::file(path, reason));
     }
 
     fn visit(&mut self, path: &Path) {

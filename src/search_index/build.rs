@@ -235,10 +235,11 @@ struct Job<'a> {
 
 impl Job<'_> {
     fn skip(&mut self, path: &Path, reason: String) {
-        self.report.skipped.push(Skipped {
-            path: path.to_path_buf(),
-            reason,
-        });
+        self.report.skipped.push(Skipped::file(path, reason));
+    }
+
+    fn skip_row(&mut self, path: &Path, line: u64, reason: String) {
+        self.report.skipped.push(Skipped::row(path, line, reason));
     }
 
     fn progress(&self) {
@@ -354,7 +355,7 @@ impl Job<'_> {
                         self.bytes += row.len;
                     }
                     Ok(row) => batch.push(row),
-                    Err(e) => self.skip(path, e.to_string()),
+                    Err(e) => self.skip_row(path, e.line, e.to_string()),
                 }
             }
             let parsed: Vec<_> = batch
@@ -389,7 +390,7 @@ impl Job<'_> {
                         self.add(doc);
                         kept += 1;
                     }
-                    Err(reason) => self.skip(path, format!("line {line}: {reason}")),
+                    Err(reason) => self.skip_row(path, line, format!("line {line}: {reason}")),
                 }
             }
             self.progress();

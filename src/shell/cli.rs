@@ -182,7 +182,7 @@ fn entities_command(
             .filter(|e| kind.is_none_or(|k| e.kind == *k))
             .collect();
         if json {
-            out.push_str(&serde_json::to_string(&entities).unwrap_or_default());
+            out.push_str(&crate::sanitize::json::to_string(&entities));
             out.push('\n');
             continue;
         }

@@ -109,7 +109,8 @@ fn skipped(browser: &Session, area: Rect, buf: &mut Buffer) {
     } else {
         String::new()
     };
-    let title = format!(" {} skipped files{shown}{back} ", skipped.len());
+    let what = crate::input::skipped_summary(skipped);
+    let title = format!(" {what} skipped{shown}{back} ");
     let block = Block::bordered()
         .border_style(ui.border)
         .title(Line::from(title).style(ui.title));

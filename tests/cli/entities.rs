@@ -130,7 +130,8 @@ fn a_bad_aliases_file_is_placed_and_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("\"US\" is already a spelling of \"a\"") && stderr.contains("at 2:6"),
+        stderr.contains("\"US\" is listed twice: already a spelling of \"a\"")
+            && stderr.contains("at 2:6"),
         "{stderr}"
     );
 }

@@ -195,7 +195,7 @@ fn skipped_screen_and_loading_screen() {
     let mut b = browser(80, 12);
     b.press(Action::Skipped);
     assert_eq!(b.screen, Screen::Skipped);
-    assert!(screen(&b).contains("skipped files (esc returns)"));
+    assert!(screen(&b).contains("skipped (esc returns)"));
     b.press(Action::Cancel);
     assert_eq!(b.screen, Screen::Library);
     let loading = Session::loading(None, ReaderOptions::default());
@@ -225,7 +225,7 @@ fn the_skipped_report_scrolls_with_the_library_keys() {
     b.press(Action::Skipped);
     // Ten rows inside the border.
     assert!(
-        screen(&b).contains("30 skipped files, 1–10"),
+        screen(&b).contains("30 files skipped, 1–10"),
         "{}",
         screen(&b)
     );
@@ -234,10 +234,10 @@ fn the_skipped_report_scrolls_with_the_library_keys() {
         ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char('j'));
     let command = b.action_for_key(&down).expect("j moves in the report");
     b.press(command);
-    assert!(screen(&b).contains("30 skipped files, 2–11"));
+    assert!(screen(&b).contains("30 files skipped, 2–11"));
     assert!(!screen(&b).contains("empty00.txt"));
     b.press(Action::Bottom);
-    assert!(screen(&b).contains("30 skipped files, 21–30"));
+    assert!(screen(&b).contains("30 files skipped, 21–30"));
     assert!(screen(&b).contains("empty29.txt"));
     b.press(Action::PageDown);
     assert!(

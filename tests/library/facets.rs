@@ -294,3 +294,39 @@ fn tiny_areas_draw_without_panicking() {
     let none = FacetsPane::new(Facets::default());
     assert!(screen(&none, 28, 5).contains("no cable matches"));
 }
+
+#[test]
+fn a_value_with_format_characters_keeps_its_count_and_border() {
+    let mut facets = facets();
+    facets.origin = values(&[
+        ("Embassy\u{200b}Paris\u{feff}", 2_451),
+        ("Soft\u{ad}Hyphen \u{1f468}\u{200d}\u{1f469}", 204),
+    ]);
+    let pane = FacetsPane::new(facets);
+    let terminal = draw(&pane, 40, 20, true);
+    let buffer = terminal.backend().buffer();
+    let text = terminal.backend().to_string();
+    for (value, count) in [
+        ("Embassy\u{fffd}Paris\u{fffd}", "2,451"),
+        ("Soft-Hyphen", "204"),
+    ] {
+        let y = (0..buffer.area.height)
+            .find(|&y| row(buffer, y).contains(value))
+            .unwrap_or_else(|| panic!("{value} is drawn:\n{text}"));
+        let line = row(buffer, y);
+        assert!(line.contains(count), "its count stays: {line}");
+        assert_eq!(buffer[(39, y)].symbol(), "│", "its border stays: {line}");
+    }
+    let symbols: String = buffer.content().iter().map(|c| c.symbol()).collect();
+    assert!(
+        !symbols.contains(['\u{200b}', '\u{feff}', '\u{ad}', '\u{200d}']),
+        "no format character reaches a cell:\n{text}"
+    );
+}
+
+/// Row `y` of a buffer as text.
+fn row(buffer: &ratatui::buffer::Buffer, y: u16) -> String {
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect()
+}

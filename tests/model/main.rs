@@ -8,10 +8,15 @@ mod export_golden;
 mod export_props;
 mod facet_clauses;
 mod index_sources;
+#[cfg(unix)]
+#[path = "../support/hostile.rs"]
+#[allow(dead_code, reason = "the shared helpers have more than this area uses")]
+mod hostile;
 mod page_fixtures;
 mod page_plain;
 mod page_props;
 mod parser_fixtures;
+mod parser_hostile;
 mod parser_props;
 mod parser_sample;
 mod search_index;

@@ -169,6 +169,48 @@ fn control_characters_never_reach_a_cell() {
     }
 }
 
+/// Zero-width and format characters: a terminal draws them as zero, one or two columns
+/// (or breaks the line), so one that reached a cell moved the rest of its row.
+const INVISIBLE: [char; 9] = [
+    '\u{ad}',
+    '\u{200b}',
+    '\u{200c}',
+    '\u{200d}',
+    '\u{200e}',
+    '\u{feff}',
+    '\u{2028}',
+    '\u{2029}',
+    '\u{e0041}',
+];
+
+#[test]
+fn format_characters_never_reach_a_cell() {
+    let source = cableview::SAMPLE
+        .replace(
+            "As noted in ref C",
+            "As noted co\u{ad}op \u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467} a\u{200b}b\u{feff}c\u{2028}d\u{2029}e\u{200e}\u{e0041} in ref C",
+        )
+        .replacen("[ORG USG  ]", "[ORG U\u{ad}S\u{200b}G\u{200d}\u{1f600}  ]", 1);
+    let cable = cableview::cable::parse(&source, "evil.txt").unwrap();
+    let mut app = single(cable, ReaderOptions::default(), 120, 40);
+    for setup in [Action::GoTo("5".into()), Action::SourceView] {
+        app.press(setup);
+        let terminal = terminal(&app);
+        let symbols: String = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        assert!(symbols.contains("co-op"), "a soft hyphen shows as a hyphen");
+        assert!(symbols.contains('\u{fffd}'), "the others show as a mark");
+        if let Some(c) = symbols.chars().find(|c| INVISIBLE.contains(c)) {
+            panic!("{c:?} reached the screen:\n{}", app.screen());
+        }
+    }
+}
+
 #[test]
 fn a_cable_without_entities_says_so_rather_than_no_match() {
     let page = include_bytes!("../fixtures/raw/09HAVANA132.html");

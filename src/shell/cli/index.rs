@@ -51,7 +51,12 @@ pub(super) fn index_command(given: Option<&Path>, paths: &[PathBuf]) -> Result<(
         report.added,
         report.unchanged,
         report.removed,
-        report.skipped.len()
+        // Files and rows counted apart: a CSV's bad row is no skipped file.
+        if report.skipped.is_empty() {
+            "0".to_string()
+        } else {
+            crate::input::skipped_summary(&report.skipped)
+        }
     );
     // `write!`, not `eprint!`: after a hang-up there may be no terminal to say it on.
     let _ = write!(

@@ -155,9 +155,8 @@ pub(super) fn report_skipped(skipped: &[input::Skipped]) {
         return;
     }
     eprintln!(
-        "cableview: skipped {} file{} that could not be read as cables",
-        skipped.len(),
-        if skipped.len() == 1 { "" } else { "s" }
+        "cableview: skipped {} that could not be read as cables",
+        input::skipped_summary(skipped)
     );
     // A few examples help; thousands would bury the output.
     for skip in skipped.iter().take(10) {

@@ -108,10 +108,20 @@ fn as_error(error: IndexError, query: &str) -> Failure {
     Failure { code: 2, ..failure }
 }
 
-/// One hit as a JSON line.
+/// One hit as a JSON line, its strings as [`crate::sanitize::json`] writes them: the
+/// highlights, byte ranges, are moved to where they fall in the snippet as written.
 fn json_line(hit: &Hit) -> String {
-    let highlights: Vec<[usize; 2]> = hit.highlights.iter().map(|r| [r.start, r.end]).collect();
-    serde_json::json!({
+    let shown = |byte: usize| {
+        hit.snippet
+            .get(..byte)
+            .map_or(byte, |before| crate::sanitize::printable(before).len())
+    };
+    let highlights: Vec<[usize; 2]> = hit
+        .highlights
+        .iter()
+        .map(|r| [shown(r.start), shown(r.end)])
+        .collect();
+    let line = serde_json::json!({
         "id": hit.id,
         "score": hit.score,
         "date": hit.date,
@@ -120,8 +130,8 @@ fn json_line(hit: &Hit) -> String {
         "subject": hit.subject,
         "snippet": hit.snippet,
         "highlights": highlights,
-    })
-    .to_string()
+    });
+    crate::sanitize::json::to_string(&line)
 }
 
 /// The hits as CSV: [`CSV_COLUMNS`], the snippet on one line.
@@ -209,7 +219,7 @@ fn facets_json(facets: &Facets) -> String {
         "places": kind(&EntityKind::Loc),
         "other": kind(&EntityKind::Misc),
     });
-    format!("{object}\n")
+    format!("{}\n", crate::sanitize::json::to_string(&object))
 }
 
 /// One hit for a reader: a line of columns, the subject, the snippet with its matches in

@@ -13,7 +13,7 @@ pub(super) fn collection_entities(
 ) -> String {
     let table = index.table(kind);
     if json {
-        return serde_json::to_string(&table).unwrap_or_default() + "\n";
+        return crate::sanitize::json::to_string(&table) + "\n";
     }
     // KIND, CABLES, COUNT and the gaps between columns take 23 columns.
     let width = name_width(table.iter().map(|e| e.name.as_str()), 23);
