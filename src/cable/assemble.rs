@@ -23,6 +23,9 @@ pub(crate) struct Segment {
     pub block: Block,
     /// The lines of [`super::Cable::source`] it came from (0-based, exclusive end).
     pub lines: Range<usize>,
+    /// The heading the reader found before it on a line of its own; `None` leaves it to
+    /// the assembler, which looks for a dashed heading at the end of the text before.
+    pub heading: Option<Block>,
 }
 
 /// A paragraph while it is being built.
@@ -70,6 +73,7 @@ impl Assembler {
             paragraph,
             block,
             lines,
+            heading: found_heading,
         } = segment;
         let Some(id) = anchor else {
             // Only the first segment has no anchor; a stray one is kept as text.
@@ -88,7 +92,7 @@ impl Assembler {
             if self.inline_numbers {
                 self.split_inline(number);
             }
-            let heading = take_heading(self.current_block());
+            let heading = found_heading.or_else(|| take_heading(self.current_block()));
             self.last_number = number.unwrap_or(self.last_number);
             match self.current.take() {
                 Some(previous) => self.finish_draft(previous),

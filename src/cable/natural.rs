@@ -9,6 +9,8 @@
 //! Transmission noise is hidden from the reading text but kept in the layout
 //! (`transmission`).
 
+mod blocks;
+mod headings;
 mod numbering;
 mod transmission;
 
@@ -61,6 +63,30 @@ pub(crate) fn build(
     starts.drain(..first_paragraph);
     hidden.extend(starts.iter().filter_map(|s| s.hidden.clone()));
     hidden.sort_by_key(|r| r.start);
+    // Where the text after the header starts: the first numbered paragraph, else the
+    // first block after the header's fields.
+    let body_from = match starts.first() {
+        Some(first) => Some(first.at),
+        None => blocks::body_start(&layout, body_end, &hidden),
+    };
+    let headings = match body_from {
+        Some(from) => find_headings(&layout, from, body_end, &mut hidden),
+        None => Vec::new(),
+    };
+    if let (None, Some(from)) = (starts.first(), body_from) {
+        starts = blocks::paragraph_starts(&layout, from, body_end, &hidden)
+            .into_iter()
+            .enumerate()
+            .map(|(i, at)| numbering::Start {
+                at,
+                label: (i + 1).to_string(),
+                text_start: at,
+                hidden: None,
+                paragraph: true,
+            })
+            .collect();
+    }
+    let heading_of = attach_headings(&layout, &headings, &mut starts, &hidden);
 
     let mut segments = Vec::with_capacity(starts.len() + 1);
     // Which spans found text to stand on, and how many pieces they made.
@@ -78,9 +104,10 @@ pub(crate) fn build(
         }
     }
     let mut pieces = 0;
-    let mut push = |anchor: Option<(String, bool)>, range: Range<usize>| {
+    let mut push = |anchor: Option<(String, bool)>, range: Range<usize>, heading: Option<Range<usize>>| {
         let lines = line_of(range.start)..line_of(range.end.saturating_sub(1)) + 1;
         let keep_lines = anchor.is_none();
+        let heading = heading.map(|h| collapse(&layout, h, &spans, &[], false, &mut placed));
         let block = collapse(&layout, range, &spans, &hidden, keep_lines, &mut placed);
         pieces += block.spans.len();
         let (anchor, paragraph) = match anchor {
@@ -92,15 +119,17 @@ pub(crate) fn build(
             paragraph,
             block,
             lines,
+            heading,
         });
     };
-    push(None, 0..starts.first().map_or(body_end, |s| s.at));
+    push(None, 0..starts.first().map_or(body_end, |s| s.at), None);
     for (i, start) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(body_end, |next| next.at);
         let text_start = start.text_start.clamp(start.at, end.max(start.at));
         push(
             Some((start.label.clone(), start.paragraph)),
             text_start..end.max(text_start),
+            heading_of[i].clone(),
         );
     }
     let mut cable = structure::from_segments(segments, signature, id, warnings, body.tags);
@@ -132,6 +161,99 @@ pub(crate) fn build(
         super::entities::regroup(&mut cable, None);
     }
     (cable, left_out)
+}
+
+/// The headings of the body from `from` on (and one right before it), hidden with the
+/// decoration lines (rules, page-break banners) from the reading text.
+fn find_headings(
+    layout: &str,
+    from: usize,
+    end: usize,
+    hidden: &mut Vec<Range<usize>>,
+) -> Vec<headings::Heading> {
+    hidden.extend(headings::decoration(layout, from, end));
+    hidden.sort_by_key(|r| r.start);
+    let found: Vec<headings::Heading> = headings::find(layout, 0, end, from, numbering::opens_paragraph)
+        .into_iter()
+        .filter(|h| {
+            let heads_text = !only_blank(layout, h.lines.end..end, hidden);
+            let in_body = h.lines.start >= from
+                || (h.lines.end <= from && only_blank(layout, h.lines.end..from, hidden));
+            heads_text && in_body
+        })
+        .collect();
+    hidden.extend(found.iter().map(|h| h.lines.clone()));
+    hidden.sort_by_key(|r| r.start);
+    found
+}
+
+/// Gives each heading to the paragraph right after it; a heading before text that goes
+/// on without a number opens a part of the paragraph before, under that paragraph's
+/// label. Returns the heading text of each start.
+fn attach_headings(
+    layout: &str,
+    headings: &[headings::Heading],
+    starts: &mut Vec<numbering::Start>,
+    hidden: &[Range<usize>],
+) -> Vec<Option<Range<usize>>> {
+    let mut added = Vec::new();
+    let mut of: Vec<(usize, Range<usize>)> = Vec::new();
+    for h in headings {
+        let next = starts.partition_point(|s| s.at < h.lines.end);
+        if let Some(start) = starts.get(next)
+            && start.paragraph
+            && only_blank(layout, h.lines.end..start.at, hidden)
+        {
+            of.push((start.at, h.text.clone()));
+            continue;
+        }
+        let Some(before) = starts[..next].iter().rev().find(|s| s.paragraph) else {
+            continue;
+        };
+        added.push(numbering::Start {
+            at: h.lines.end,
+            label: before.label.clone(),
+            text_start: h.lines.end,
+            hidden: None,
+            paragraph: true,
+        });
+        of.push((h.lines.end, h.text.clone()));
+    }
+    if !added.is_empty() {
+        starts.extend(added);
+        starts.sort_by_key(|s| s.at);
+    }
+    starts
+        .iter()
+        .map(|s| {
+            of.iter()
+                .rev()
+                .find(|(at, _)| *at == s.at)
+                .map(|(_, text)| text.clone())
+        })
+        .collect()
+}
+
+/// Whether `layout[range]` holds only white space and hidden text.
+fn only_blank(layout: &str, range: Range<usize>, hidden: &[Range<usize>]) -> bool {
+    let mut at = range.start;
+    while at < range.end {
+        if let Some(h) = hidden[..hidden.partition_point(|h| h.start <= at)]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|h| h.contains(&at))
+        {
+            at = h.end;
+            continue;
+        }
+        match layout[at..range.end].chars().next() {
+            Some(c) if c.is_whitespace() => at += c.len_utf8(),
+            Some(_) => return false,
+            None => break,
+        }
+    }
+    true
 }
 
 /// The reading text of `layout[range]`: white space runs as one space, hidden ranges as

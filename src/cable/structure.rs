@@ -148,6 +148,7 @@ fn segments(
                     paragraph: None,
                     block: detok.take(),
                     lines: first_line..n + 1,
+                    heading: None,
                 });
                 anchor = Some((*id).to_string());
                 first_line = n + 1;
@@ -161,6 +162,7 @@ fn segments(
         paragraph: None,
         block: detok.take(),
         lines: first_line..lines.len(),
+        heading: None,
     });
     source_spans
 }
