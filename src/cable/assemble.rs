@@ -216,7 +216,21 @@ fn take_heading(block: &mut Block) -> Option<Block> {
     if !is_rule(last) {
         return None;
     }
-    let open = rest.iter().rposition(|(_, w)| is_rule(w))?;
+    // `--- HEADING ---`; else `... end of a sentence. HEADING ---`, the heading on the
+    // line before the next paragraph.
+    let open = match rest.iter().rposition(|(_, w)| is_rule(w)) {
+        Some(open) => open,
+        None => {
+            let after = rest
+                .iter()
+                .rposition(|(_, w)| w.ends_with(['.', '?', '!', ':', '"']))?;
+            let first = rest.get(after + 1)?.1;
+            if !first.starts_with(|c: char| c.is_uppercase()) {
+                return None;
+            }
+            after
+        }
+    };
     let heading_words = &rest[open + 1..];
     if heading_words.is_empty() || heading_words.len() > MAX_HEADING_WORDS {
         return None;
@@ -224,7 +238,11 @@ fn take_heading(block: &mut Block) -> Option<Block> {
     let heading_start = heading_words[0].0;
     let heading_end = rest.last().map_or(heading_start, |(at, w)| at + w.len());
     let heading = block.slice(heading_start..heading_end);
-    let cut = rest[open].0;
+    let cut = if is_rule(rest[open].1) {
+        rest[open].0
+    } else {
+        heading_start
+    };
     *block = block.slice(0..cut).trimmed();
     Some(heading)
 }

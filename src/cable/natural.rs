@@ -12,6 +12,8 @@
 mod blocks;
 mod headings;
 mod numbering;
+#[cfg(test)]
+mod shapes;
 mod transmission;
 
 use super::assemble::Segment;

@@ -90,6 +90,22 @@ fn is_noise(line: &str) -> bool {
         || squeezed.starts_with("XXXX")
 }
 
+/// Whether a body holds text beyond its header fields: a line of eight words or more in
+/// mixed case that is no field. A body cut short after its fields (`Classified By: ...`
+/// then the release's `...`) has none, and rightly no paragraph.
+fn has_prose(body: &str) -> bool {
+    body.lines().any(|line| {
+        let t = line.trim_start().to_ascii_uppercase();
+        let field = ["CLASSIFIED BY", "SUBJ", "REF", "TAGS", "E.O.", "DERIVED FROM"]
+            .iter()
+            .any(|f| t.starts_with(f));
+        !field
+            && line.split_whitespace().count() >= 8
+            && line.chars().any(char::is_lowercase)
+            && !line.contains("Classified Website")
+    })
+}
+
 /// Whether a paragraph's text holds a heading: a rule run into it, or a heading line
 /// of the body inside it (not at its start, where the text itself opens with capitals).
 fn glued(cable: &Cable, headings: &[String]) -> bool {
@@ -116,7 +132,7 @@ fn counts() -> Counts {
     };
     for (row, cable) in train() {
         let id = row.reference_id.clone();
-        if cable.paragraphs.is_empty() {
+        if cable.paragraphs.is_empty() && has_prose(&row.body) {
             counts.header_only.push(id.clone());
         }
         if glued(cable, &heading_lines(&row.body)) {

@@ -78,24 +78,35 @@ pub(super) fn body_start(layout: &str, end: usize, hidden: &[Range<usize>]) -> O
             .position(|b| !layout[b.clone()].lines().all(is_header_line))
             .unwrap_or(all.len());
     }
-    // `Classified By: ... 1.4 (b) and (d). (C) Pol/Econ Chief delivered`: the body runs
-    // on from the header's last line after a portion marking.
-    if let Some(last) = header.checked_sub(1).map(|i| all[i].clone())
-        && let Some(at) = marked_sentence(&layout[last.clone()])
-    {
-        return Some(last.start + at);
+    let from_blocks = all.get(header).map(|b| b.start);
+    // `Classified By: ... 1.4 (b) and (d). (C) Pol/Econ Chief delivered`, `REF: STATE
+    // 43120 (U) Allegations`: the body runs on from a header line after a marking.
+    let fields_from = subject.map_or(0, |s| all[s].start);
+    let fields_end = from_blocks.unwrap_or(end);
+    match run_on_marking(&layout[fields_from..fields_end]) {
+        Some(at) => Some(fields_from + at),
+        None => from_blocks,
     }
-    all.get(header).map(|b| b.start)
 }
 
-/// A portion marking opening a sentence inside `text` (after `. `): where it starts.
-fn marked_sentence(text: &str) -> Option<usize> {
-    text.match_indices(". (").find_map(|(i, _)| {
-        let at = i + 2;
-        (marking::starts_with_portion_marking(&text[at..])
-            && marking::portion_marking(&text[at..])
-                .is_ok_and(|(rest, _)| rest.starts_with(|c: char| c.is_uppercase())))
-        .then_some(at)
+/// A portion marking run on inside header lines, opening a sentence in mixed case
+/// (`(C) Adding new`): where it starts. `1.4 (B), (C) AND (D)` is none.
+fn run_on_marking(text: &str) -> Option<usize> {
+    memchr::memchr_iter(b'(', text.as_bytes()).find(|&at| {
+        let after_space = text[..at].ends_with(char::is_whitespace);
+        let code_upper = text[at + 1..]
+            .chars()
+            .take_while(|&c| c != ')')
+            .all(|c| !c.is_lowercase());
+        after_space
+            && code_upper
+            && marking::portion_marking(&text[at..]).is_ok_and(|(rest, _)| {
+                let mut words = rest.split_whitespace();
+                let first = words.next().unwrap_or("");
+                first.starts_with(|c: char| c.is_uppercase())
+                    && rest.chars().take(40).any(char::is_lowercase)
+                    && !matches!(first, "AND" | "OR")
+            })
     })
 }
 
@@ -133,5 +144,14 @@ mod tests {
         let layout = "C O N F I D E N T I A L MANAMA 001060 \n \nE.O. 12958: DECL: 11/26/2017 \nSUBJECT: DEMARCHE ON U.S.-IRAQ BILATERAL RELATIONS \n \nREF: STATE 159862 \n \nClassified By: DCM Christopher Henzel for reasons 1.4 (b) and (d). (C) Pol/Econ Chief delivered reftel";
         let start = body_start(layout, layout.len(), &[]).unwrap();
         assert!(layout[start..].starts_with("(C) Pol/Econ"));
+        // 08MANAMA422, 08LONDON2689; reasons are no marking.
+        for (layout, body) in [
+            ("SUBJECT: BAHRAIN: NO FORCED LABOR REF: STATE 43120 (U) Allegations of", "(U) Allegations"),
+            ("SUBJECT: X\n\nClassified By: PolCouns Richard Mills, reasons 1.4 b, d (C) Embassy London passed", "(C) Embassy"),
+            ("SUBJECT: X\n\nCLASSIFIED BY: A B, REASONS 1.4 (B), (C) AND (D)\n\nText here.", "Text here."),
+        ] {
+            let start = body_start(layout, layout.len(), &[]).unwrap();
+            assert!(layout[start..].starts_with(body), "{layout}");
+        }
     }
 }

@@ -57,7 +57,25 @@ pub(super) fn find(
             let at = r.start + line_offset(layout, r, w);
             at..at + w.len()
         };
-        if t.is_empty() || is_rule(t) || !heading_words(t) {
+        if t.is_empty() || is_rule(t) {
+            i += 1;
+            continue;
+        }
+        // `----- - TITLE ----- -`: ruled on one line (the rule may wrap its last dash).
+        let rule_chars: &[char] = &['-', '=', ' '];
+        let inner = t.trim_matches(rule_chars).trim_start_matches(['-', ' ']);
+        if t.len() - t.trim_start_matches(rule_chars).len() >= 3
+            && t.len() - t.trim_end_matches(rule_chars).len() >= 3
+            && heading_words(inner)
+        {
+            out.push(Heading {
+                lines: range.clone(),
+                text: words_at(range, inner),
+            });
+            i += 1;
+            continue;
+        }
+        if !heading_words(t) {
             i += 1;
             continue;
         }
@@ -171,10 +189,11 @@ mod tests {
     #[test]
     fn the_heading_shapes_of_real_cables() {
         // 05MADRID1317, 03THEHAGUE2843, 03BRASILIA1321, 04MADRID4827.
-        let layout = "XXXXXXXXXXXX\n========================= \nU.S.-SPAIN RELATIONS \n========================= \n2. (C) On\n\nNew Foreign Minister, Same Foreign Policy\n-----------------------------------------\nText.\nCOMMENT ----------------- \n\n//MAKING THE BEST OF A BAD SITUATION//\nText.\n\nBACKGROUND\n\nText.";
+        let layout = "--------------------------------------------- - Lula Skips Television Debate, But Is Its Focus --------------------------------------------- -\nText\nXXXXXXXXXXXX\n========================= \nU.S.-SPAIN RELATIONS \n========================= \n2. (C) On\n\nNew Foreign Minister, Same Foreign Policy\n-----------------------------------------\nText.\nCOMMENT ----------------- \n\n//MAKING THE BEST OF A BAD SITUATION//\nText.\n\nBACKGROUND\n\nText.";
         assert_eq!(
             texts(layout, 0),
             [
+                "Lula Skips Television Debate, But Is Its Focus",
                 "U.S.-SPAIN RELATIONS",
                 "New Foreign Minister, Same Foreign Policy",
                 "COMMENT",
@@ -184,7 +203,7 @@ mod tests {
         );
         let rules = find(layout, 0, layout.len(), 0, |_| false);
         assert_eq!(
-            &layout[rules[0].lines.clone()],
+            &layout[rules[1].lines.clone()],
             "========================= \nU.S.-SPAIN RELATIONS \n========================= "
         );
         // In the header, capitals apart are its own lines.
