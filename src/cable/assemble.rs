@@ -212,9 +212,15 @@ fn take_heading(block: &mut Block) -> Option<Block> {
     let is_rule = |word: &str| word.len() >= 3 && word.bytes().all(|c| c == b'-');
     // Only the tail can hold a heading: the closing rule, its words and the opening rule.
     let words = last_words(text, MAX_HEADING_WORDS + 2);
-    let (&(_, last), rest) = words.split_last()?;
+    let (&(_, last), mut rest) = words.split_last()?;
     if !is_rule(last) {
         return None;
+    }
+    // A rule that wrapped: `------- -----`.
+    while let Some((&(_, w), before)) = rest.split_last()
+        && is_rule(w)
+    {
+        rest = before;
     }
     // `--- HEADING ---`; else `... end of a sentence. HEADING ---`, the heading on the
     // line before the next paragraph.
@@ -223,7 +229,7 @@ fn take_heading(block: &mut Block) -> Option<Block> {
         None => {
             let after = rest
                 .iter()
-                .rposition(|(_, w)| w.ends_with(['.', '?', '!', ':', '"']))?;
+                .rposition(|(_, w)| w.ends_with(['.', '?', '!']) || w.ends_with(".\""))?;
             let first = rest.get(after + 1)?.1;
             if !first.starts_with(|c: char| c.is_uppercase()) {
                 return None;

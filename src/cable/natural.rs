@@ -51,6 +51,7 @@ pub(crate) fn build(
         hidden.push(0..end);
     }
     hidden.extend(transmission::page_headers(&layout));
+    hidden.extend(transmission::page_markers(&layout));
     hidden.extend(transmission::line_end_backslashes(&layout));
     hidden.extend(transmission::pilcrows(&layout));
     hidden.sort_by_key(|r| r.start);

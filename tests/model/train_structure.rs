@@ -108,12 +108,31 @@ fn has_prose(body: &str) -> bool {
 
 /// Whether a paragraph's text holds a heading: a rule run into it, or a heading line
 /// of the body inside it (not at its start, where the text itself opens with capitals).
-fn glued(cable: &Cable, headings: &[String]) -> bool {
-    cable.paragraphs.iter().any(|p| {
-        p.text.split_whitespace().any(is_rule)
-            || headings
-                .iter()
-                .any(|h| p.text.find(h.as_str()).is_some_and(|at| at > 0))
+/// Whether the heading's words at `at` in a paragraph's text stand as the heading: after
+/// a sentence's end, not read on (`(COMMENT: ...`, `END COMMENT`, `COMMENT: It is`).
+fn stands_as_heading(text: &str, at: usize, len: usize) -> bool {
+    let before = text[..at].trim_end();
+    let after = &text[at + len..];
+    at > 0
+        && before.ends_with(['.', '!', '?', '"', ')'])
+        && after.chars().next().is_none_or(char::is_whitespace)
+        && !before.ends_with(" END")
+}
+
+/// Returns what was glued, with the words before it.
+fn glued(cable: &Cable, headings: &[String]) -> Option<String> {
+    cable.paragraphs.iter().find_map(|p| {
+        let rule = p.text.split_whitespace().find(|w| is_rule(w));
+        let heading = headings.iter().find(|h| {
+            p.text
+                .match_indices(h.as_str())
+                .any(|(at, _)| stands_as_heading(&p.text, at, h.len()))
+        });
+        let what = rule.or(heading.map(String::as_str))?;
+        let at = p.text.find(what).unwrap_or(0);
+        let from = p.text.floor_char_boundary(at.saturating_sub(40));
+        let to = p.text.floor_char_boundary((at + what.len() + 30).min(p.text.len()));
+        Some(format!("¶{}: …{}…", p.label, &p.text[from..to]))
     })
 }
 
@@ -135,8 +154,8 @@ fn counts() -> Counts {
         if cable.paragraphs.is_empty() && has_prose(&row.body) {
             counts.header_only.push(id.clone());
         }
-        if glued(cable, &heading_lines(&row.body)) {
-            counts.glued.push(id.clone());
+        if let Some(what) = glued(cable, &heading_lines(&row.body)) {
+            counts.glued.push(format!("{id} {what}"));
         }
         if cable.paragraphs.iter().any(|p| p.text.len() > LONG_PARAGRAPH) {
             counts.long.push(id);
@@ -155,8 +174,10 @@ fn train_structure_counts_are_within_the_issues_bounds() {
         ("a heading glued to a paragraph", &counts.glued),
         ("a paragraph over 20,000 characters", &counts.long),
     ] {
-        let shown: Vec<&str> = hit.iter().take(15).map(String::as_str).collect();
-        eprintln!("{what}: {} of {total} ({})", hit.len(), shown.join(" "));
+        eprintln!("{what}: {} of {total}", hit.len());
+        for cable in hit.iter().take(40) {
+            eprintln!("    {cable}");
+        }
     }
     let half_percent = total / 200;
     assert!(counts.header_only.is_empty(), "{:?}", counts.header_only);

@@ -44,7 +44,11 @@ pub(super) fn find(
     let all: Vec<(Range<usize>, &str)> = lines(&layout[..end])
         .filter(|(r, _)| r.end > from)
         .collect();
-    let text = |i: usize| all.get(i).map_or("", |(_, l)| l.trim());
+    // A page may end every line with a backslash (hidden from the text).
+    let text = |i: usize| {
+        all.get(i)
+            .map_or("", |(_, l)| l.trim().trim_end_matches('\\').trim_end())
+    };
     let blank = |i: Option<usize>| i.is_none_or(|i| text(i).is_empty());
     let rule = |i: Option<usize>| i.is_some_and(|i| i < all.len() && is_rule(text(i)));
     let mut out = Vec::new();
@@ -62,10 +66,11 @@ pub(super) fn find(
             continue;
         }
         // `----- - TITLE ----- -`: ruled on one line (the rule may wrap its last dash).
+        // `----- TITLE`, the page's marker after it hidden, is one too.
         let rule_chars: &[char] = &['-', '=', ' '];
         let inner = t.trim_matches(rule_chars).trim_start_matches(['-', ' ']);
         if t.len() - t.trim_start_matches(rule_chars).len() >= 3
-            && t.len() - t.trim_end_matches(rule_chars).len() >= 3
+            && (t.len() - t.trim_end_matches(rule_chars).len() >= 3 || in_capitals(inner))
             && heading_words(inner)
         {
             out.push(Heading {
@@ -80,7 +85,10 @@ pub(super) fn find(
             continue;
         }
         // A line run on from the one before is a sentence's end, not a heading.
-        let stands = blank(before) || rule(before) || t.split_whitespace().count() <= 6;
+        let stands = blank(before)
+            || rule(before)
+            || t.split_whitespace().count() <= 6
+            || before.is_some_and(|b| text(b).ends_with(['.', '!', '?', '"', ':']));
         // `==== / TITLE / ====` and `TITLE / ----`.
         if stands && rule(Some(i + 1)) && !t.starts_with("XXXX") {
             let first = if rule(before) { i - 1 } else { i };
@@ -91,8 +99,8 @@ pub(super) fn find(
             i += 2;
             continue;
         }
-        // `COMMENT -------`: a rule run on.
-        let stem = t.trim_end_matches(['-', '=']).trim_end();
+        // `COMMENT -------`: a rule run on (`----- ---` where it wrapped).
+        let stem = t.trim_end_matches(['-', '=', ' ']);
         if stands && stem.len() + 3 <= t.len() && !stem.is_empty() && heading_words(stem) {
             out.push(Heading {
                 lines: range.clone(),
@@ -165,7 +173,7 @@ fn is_noise(t: &str) -> bool {
 pub(super) fn decoration(layout: &str, from: usize, end: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for (range, line) in lines(&layout[..end]).filter(|(r, _)| r.start >= from) {
-        let t = line.trim();
+        let t = line.trim().trim_end_matches('\\').trim_end();
         let banner = marking::classification(t)
             .is_ok_and(|(rest, _)| rest.trim().is_empty() || rest.trim() == "//");
         if is_rule(t) || banner {
