@@ -206,21 +206,24 @@ const MAX_HEADING_WORDS: usize = 20;
 fn take_heading(block: &mut Block) -> Option<Block> {
     let text = block.text.trim_end();
     // A heading ends with a rule of three dashes or more; nearly every block does not.
-    if !text.ends_with("---") {
+    if !text.ends_with('-') {
         return None;
     }
     let is_rule = |word: &str| word.len() >= 3 && word.bytes().all(|c| c == b'-');
+    let is_dashes = |word: &str| word.bytes().all(|c| c == b'-');
     // Only the tail can hold a heading: the closing rule, its words and the opening rule.
-    let words = last_words(text, MAX_HEADING_WORDS + 2);
-    let (&(_, last), mut rest) = words.split_last()?;
-    if !is_rule(last) {
-        return None;
-    }
-    // A rule that wrapped: `------- -----`.
+    let words = last_words(text, MAX_HEADING_WORDS + 4);
+    // The closing rule, with what wrapped of it (`------- -`).
+    let mut rest = &words[..];
+    let mut closed = false;
     while let Some((&(_, w), before)) = rest.split_last()
-        && is_rule(w)
+        && is_dashes(w)
     {
+        closed |= is_rule(w);
         rest = before;
+    }
+    if !closed {
+        return None;
     }
     // `--- HEADING ---`; else `... end of a sentence. HEADING ---`, the heading on the
     // line before the next paragraph.
@@ -245,7 +248,12 @@ fn take_heading(block: &mut Block) -> Option<Block> {
     let heading_end = rest.last().map_or(heading_start, |(at, w)| at + w.len());
     let heading = block.slice(heading_start..heading_end);
     let cut = if is_rule(rest[open].1) {
-        rest[open].0
+        // The opening rule, with what wrapped of it.
+        let first = rest[..open]
+            .iter()
+            .rposition(|(_, w)| !is_dashes(w))
+            .map_or(0, |i| i + 1);
+        rest[first].0
     } else {
         heading_start
     };

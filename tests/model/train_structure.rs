@@ -106,23 +106,30 @@ fn has_prose(body: &str) -> bool {
     })
 }
 
-/// Whether a paragraph's text holds a heading: a rule run into it, or a heading line
-/// of the body inside it (not at its start, where the text itself opens with capitals).
+/// Whether a paragraph's text holds a heading: a rule among its last words, or a heading
+/// line of the body standing inside it after a sentence (not at its start, where the text
+/// itself opens with capitals).
 /// Whether the heading's words at `at` in a paragraph's text stand as the heading: after
 /// a sentence's end, not read on (`(COMMENT: ...`, `END COMMENT`, `COMMENT: It is`).
 fn stands_as_heading(text: &str, at: usize, len: usize) -> bool {
     let before = text[..at].trim_end();
-    let after = &text[at + len..];
-    at > 0
-        && before.ends_with(['.', '!', '?', '"', ')'])
-        && after.chars().next().is_none_or(char::is_whitespace)
-        && !before.ends_with(" END")
+    let after = text[at + len..].trim_start();
+    // What follows starts anew: the text's end, a capital or a number (a heading's
+    // words inside a sentence, `NORTHERN VIKING 2007 (NV07), the first`, are prose).
+    let starts_anew = after.is_empty()
+        || (text[at + len..].starts_with(char::is_whitespace)
+            && after.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    at > 0 && before.ends_with(['.', '!', '?', '"', ')']) && starts_anew && !before.ends_with(" END")
 }
 
 /// Returns what was glued, with the words before it.
 fn glued(cable: &Cable, headings: &[String]) -> Option<String> {
     cable.paragraphs.iter().find_map(|p| {
-        let rule = p.text.split_whitespace().find(|w| is_rule(w));
+        // A rule in a table or before a list is the text's own; one among the last words
+        // closes a heading run into the paragraph's end.
+        let words: Vec<&str> = p.text.split_whitespace().collect();
+        let tail = &words[words.len().saturating_sub(14)..];
+        let rule = tail.iter().copied().find(|w| is_rule(w));
         let heading = headings.iter().find(|h| {
             p.text
                 .match_indices(h.as_str())

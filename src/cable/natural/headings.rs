@@ -109,6 +109,15 @@ pub(super) fn find(
             i += 1;
             continue;
         }
+        // `-----` / `TITLE` / blank: ruled above only.
+        if rule(before) && blank(Some(i + 1)) && in_capitals(t) && !is_noise(t) {
+            out.push(Heading {
+                lines: all[i - 1].0.start..range.end,
+                text: words_at(range, t),
+            });
+            i += 1;
+            continue;
+        }
         // `//TITLE//`.
         if let Some(inner) = t.strip_prefix("//").and_then(|s| s.strip_suffix("//"))
             && !inner.trim().is_empty()
@@ -178,6 +187,13 @@ pub(super) fn decoration(layout: &str, from: usize, end: usize) -> Vec<Range<usi
             .is_ok_and(|(rest, _)| rest.trim().is_empty() || rest.trim() == "//");
         if is_rule(t) || banner {
             out.push(range);
+            continue;
+        }
+        // `... positive. -------`: the rule over a heading, wrapped to the line before.
+        let stem = t.trim_end_matches(['-', '=', ' ']);
+        if stem.len() + 3 <= t.len() && stem.ends_with(['.', '!', '?', '"']) {
+            let at = range.start + line.find(t).unwrap_or(0) + stem.len();
+            out.push(at..range.start + line.trim_end().len());
         }
     }
     out

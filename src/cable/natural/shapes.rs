@@ -77,3 +77,34 @@ fn a_page_breaks_banner_leaves_the_text() {
     assert_eq!(cable.paragraphs[0].text, "The party will go ahead with reforms nonetheless.");
     assert!(cable.source.contains("CONFIDENTIAL\nnonetheless"));
 }
+
+#[test]
+fn rules_wrapped_and_page_markers_on_a_headings_line() {
+    // 06SAOPAULO675, 09CAIRO1220, 09CAIRO1311, 07BOGOTA8306.
+    let cable = read(
+        "SUBJECT: X\n\n22. Overall, the reporting was positive. ------- \n\nCOMMENT ------- \n\n23. This was a visit.\n\n24. (C) The pirate. STRATEGIC DIALOGUE - MIDDLE EAST PEACE EFFORTS --------------------------------------------- - CAIRO 00001220 002 OF 006\n\n25.(C) Zaki briefed. --------------------------------------------- ---------- Economic Reform Slowed by Inflation --------------------------------------------- ----------\n\n26.(SBU) Mohieddin said.\n\n------------------------\nMANAGING FRENCH CONCERNS\n\n------------------------\n\n27. (C) Restrepo said.\n",
+    );
+    assert_eq!(
+        labels(&cable),
+        [
+            ("22", None),
+            ("23", Some("COMMENT")),
+            ("24", None),
+            ("25", Some("STRATEGIC DIALOGUE - MIDDLE EAST PEACE EFFORTS")),
+            ("26", Some("Economic Reform Slowed by Inflation")),
+            ("27", Some("MANAGING FRENCH CONCERNS"))
+        ]
+    );
+    let texts: Vec<&str> = cable.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Overall, the reporting was positive.",
+            "This was a visit.",
+            "The pirate.",
+            "Zaki briefed.",
+            "Mohieddin said.",
+            "Restrepo said."
+        ]
+    );
+}

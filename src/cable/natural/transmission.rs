@@ -92,12 +92,20 @@ pub(super) fn page_markers(layout: &str) -> Vec<Range<usize>> {
             && digits(words[n - 3], 3)
             && words[n - 2] == "OF"
             && digits(words[n - 1], 3);
-        let before_is_noise = words[..n.saturating_sub(4)]
-            .iter()
-            .all(|w| !w.chars().any(char::is_lowercase));
-        if marker && before_is_noise {
-            out.push(range.start..range.start + t.len());
+        if !marker {
+            continue;
         }
+        // The post's name before the number (`SAO PAULO`), at most two words of it.
+        let city = words[..n - 4]
+            .iter()
+            .rev()
+            .take(2)
+            .take_while(|w| w.chars().all(|c| c.is_ascii_uppercase()))
+            .count();
+        let first = words[n - 4 - city];
+        // `words` borrow from the line: the marker starts at the first one's offset.
+        let start = first.as_ptr() as usize - line.as_ptr() as usize;
+        out.push(range.start + start..range.start + t.len());
     }
     out
 }
@@ -185,6 +193,7 @@ mod tests {
         let layout = "of will. \n\n--------------------- SAO PAULO 00000357 004 OF 005 \n\nWHAT ABOUT SUBSIDIES?\n00000428 003 OF 003\nIn 2005 OF 100 cases";
         let hidden = page_markers(layout);
         assert_eq!(hidden.len(), 2);
+        assert_eq!(&layout[hidden[0].clone()], "SAO PAULO 00000357 004 OF 005");
         assert_eq!(&layout[hidden[1].clone()], "00000428 003 OF 003");
     }
 
