@@ -230,11 +230,12 @@ fn take_heading(block: &mut Block) -> Option<Block> {
     let open = match rest.iter().rposition(|(_, w)| is_rule(w)) {
         Some(open) => open,
         None => {
-            let after = rest
+            // The heading's own last word may end with `?`.
+            let after = rest[..rest.len().saturating_sub(1)]
                 .iter()
                 .rposition(|(_, w)| w.ends_with(['.', '?', '!']) || w.ends_with(".\""))?;
             let first = rest.get(after + 1)?.1;
-            if !first.starts_with(|c: char| c.is_uppercase()) {
+            if !first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
                 return None;
             }
             after

@@ -73,7 +73,7 @@ pub(crate) fn build(
         None => blocks::body_start(&layout, body_end, &hidden),
     };
     let headings = match body_from {
-        Some(from) => find_headings(&layout, from, body_end, &mut hidden),
+        Some(from) => find_headings(&layout, from, body_end, &starts, &mut hidden),
         None => Vec::new(),
     };
     if let (None, Some(from)) = (starts.first(), body_from) {
@@ -107,24 +107,26 @@ pub(crate) fn build(
         }
     }
     let mut pieces = 0;
-    let mut push = |anchor: Option<(String, bool)>, range: Range<usize>, heading: Option<Range<usize>>| {
-        let lines = line_of(range.start)..line_of(range.end.saturating_sub(1)) + 1;
-        let keep_lines = anchor.is_none();
-        let heading = heading.map(|h| collapse(&layout, h, &spans, &[], false, &mut placed));
-        let block = collapse(&layout, range, &spans, &hidden, keep_lines, &mut placed);
-        pieces += block.spans.len();
-        let (anchor, paragraph) = match anchor {
-            Some((label, paragraph)) => (Some(label), Some(paragraph)),
-            None => (None, None),
+    let mut push =
+        |anchor: Option<(String, bool)>, range: Range<usize>, heading: Option<Range<usize>>| {
+            let lines = line_of(range.start)..line_of(range.end.saturating_sub(1)) + 1;
+            let keep_lines = anchor.is_none();
+            let heading = heading.map(|h| collapse(&layout, h, &spans, &[], false, &mut placed));
+            pieces += heading.as_ref().map_or(0, |h| h.spans.len());
+            let block = collapse(&layout, range, &spans, &hidden, keep_lines, &mut placed);
+            pieces += block.spans.len();
+            let (anchor, paragraph) = match anchor {
+                Some((label, paragraph)) => (Some(label), Some(paragraph)),
+                None => (None, None),
+            };
+            segments.push(Segment {
+                anchor,
+                paragraph,
+                block,
+                lines,
+                heading,
+            });
         };
-        segments.push(Segment {
-            anchor,
-            paragraph,
-            block,
-            lines,
-            heading,
-        });
-    };
     push(None, 0..starts.first().map_or(body_end, |s| s.at), None);
     for (i, start) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(body_end, |next| next.at);
@@ -166,33 +168,47 @@ pub(crate) fn build(
     (cable, left_out)
 }
 
-/// The headings of the body from `from` on (and one right before it), hidden with the
-/// decoration lines (rules, page-break banners) from the reading text.
+/// The headings of the body from `from` on (and one right before it) that head a
+/// paragraph: hidden, with the decoration lines (rules, page-break banners), from the
+/// reading text. In a cable all in capitals, a line of capitals apart heads only a
+/// paragraph right after it.
 fn find_headings(
     layout: &str,
     from: usize,
     end: usize,
+    starts: &[numbering::Start],
     hidden: &mut Vec<Range<usize>>,
 ) -> Vec<headings::Heading> {
     hidden.extend(headings::decoration(layout, from, end));
     hidden.sort_by_key(|r| r.start);
-    let found: Vec<headings::Heading> = headings::find(layout, 0, end, from, numbering::opens_paragraph)
-        .into_iter()
-        .filter(|h| {
-            let heads_text = !only_blank(layout, h.lines.end..end, hidden);
-            let in_body = h.lines.start >= from
-                || (h.lines.end <= from && only_blank(layout, h.lines.end..from, hidden));
-            heads_text && in_body
-        })
-        .collect();
+    // In a cable written all in capitals, a line of capitals apart inside a paragraph is
+    // as likely its text (an item, a name) as a heading.
+    let mixed_case = layout[from..end].bytes().any(|b| b.is_ascii_lowercase());
+    let found: Vec<headings::Heading> =
+        headings::find(layout, 0, end, from, numbering::opens_paragraph)
+            .into_iter()
+            .filter(|h| {
+                let heads_text = !only_blank(layout, h.lines.end..end, hidden);
+                let in_body = h.lines.start >= from
+                    || (h.lines.end <= from && only_blank(layout, h.lines.end..from, hidden));
+                let next = starts.partition_point(|s| s.at < h.lines.end);
+                let heads_paragraph = starts.is_empty()
+                    || !h.in_capitals_apart
+                    || mixed_case
+                    || starts.get(next).is_some_and(|s| {
+                        s.paragraph && only_blank(layout, h.lines.end..s.at, hidden)
+                    });
+                heads_text && in_body && heads_paragraph
+            })
+            .collect();
     hidden.extend(found.iter().map(|h| h.lines.clone()));
     hidden.sort_by_key(|r| r.start);
     found
 }
 
-/// Gives each heading to the paragraph right after it; a heading before text that goes
-/// on without a number opens a part of the paragraph before, under that paragraph's
-/// label. Returns the heading text of each start.
+/// Gives each heading to the paragraph right after it (blank lines and hidden text
+/// between); a heading before text that goes on without a number opens a part of the
+/// paragraph before, under that paragraph's label. Returns the heading text of each start.
 fn attach_headings(
     layout: &str,
     headings: &[headings::Heading],

@@ -17,7 +17,8 @@ const LONG_PARAGRAPH: usize = 20_000;
 fn train() -> &'static [(ReleaseRow, Cable)] {
     static ROWS: OnceLock<Vec<(ReleaseRow, Cable)>> = OnceLock::new();
     ROWS.get_or_init(|| {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/train/cables-train.csv");
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/train/cables-train.csv");
         release_csv::open(&path)
             .unwrap()
             .map(|row| {
@@ -77,8 +78,21 @@ fn heading_lines(body: &str) -> Vec<String> {
 fn is_noise(line: &str) -> bool {
     let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     [
-        "UNCLAS", "CONFIDENTIAL", "SECRET", "SIPDIS", "NOFORN", "SENSITIVE", "LIMITEDOFFICIALUSE",
-        "ENDSUMMARY", "ENDTEXT", "BEGINTEXT", "ENDQUOTE", "BEGINQUOTE", "NNNN", "END", "FOROFFICIALUSEONLY",
+        "UNCLAS",
+        "CONFIDENTIAL",
+        "SECRET",
+        "SIPDIS",
+        "NOFORN",
+        "SENSITIVE",
+        "LIMITEDOFFICIALUSE",
+        "ENDSUMMARY",
+        "ENDTEXT",
+        "BEGINTEXT",
+        "ENDQUOTE",
+        "BEGINQUOTE",
+        "NNNN",
+        "END",
+        "FOROFFICIALUSEONLY",
     ]
     .iter()
     .any(|w| squeezed.starts_with(w))
@@ -96,9 +110,16 @@ fn is_noise(line: &str) -> bool {
 fn has_prose(body: &str) -> bool {
     body.lines().any(|line| {
         let t = line.trim_start().to_ascii_uppercase();
-        let field = ["CLASSIFIED BY", "SUBJ", "REF", "TAGS", "E.O.", "DERIVED FROM"]
-            .iter()
-            .any(|f| t.starts_with(f));
+        let field = [
+            "CLASSIFIED BY",
+            "SUBJ",
+            "REF",
+            "TAGS",
+            "E.O.",
+            "DERIVED FROM",
+        ]
+        .iter()
+        .any(|f| t.starts_with(f));
         !field
             && line.split_whitespace().count() >= 8
             && line.chars().any(char::is_lowercase)
@@ -119,7 +140,10 @@ fn stands_as_heading(text: &str, at: usize, len: usize) -> bool {
     let starts_anew = after.is_empty()
         || (text[at + len..].starts_with(char::is_whitespace)
             && after.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
-    at > 0 && before.ends_with(['.', '!', '?', '"', ')']) && starts_anew && !before.ends_with(" END")
+    at > 0
+        && before.ends_with(['.', '!', '?', '"', ')'])
+        && starts_anew
+        && !before.ends_with(" END")
 }
 
 /// Returns what was glued, with the words before it.
@@ -129,7 +153,16 @@ fn glued(cable: &Cable, headings: &[String]) -> Option<String> {
         // closes a heading run into the paragraph's end.
         let words: Vec<&str> = p.text.split_whitespace().collect();
         let tail = &words[words.len().saturating_sub(14)..];
-        let rule = tail.iter().copied().find(|w| is_rule(w));
+        // Figures around a rule are a table's (`---- Jan08 Feb08`), not a heading.
+        let figures = tail
+            .iter()
+            .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
+            .count();
+        let rule = tail
+            .iter()
+            .copied()
+            .find(|w| is_rule(w))
+            .filter(|_| figures < 3);
         let heading = headings.iter().find(|h| {
             p.text
                 .match_indices(h.as_str())
@@ -138,7 +171,9 @@ fn glued(cable: &Cable, headings: &[String]) -> Option<String> {
         let what = rule.or(heading.map(String::as_str))?;
         let at = p.text.find(what).unwrap_or(0);
         let from = p.text.floor_char_boundary(at.saturating_sub(40));
-        let to = p.text.floor_char_boundary((at + what.len() + 30).min(p.text.len()));
+        let to = p
+            .text
+            .floor_char_boundary((at + what.len() + 30).min(p.text.len()));
         Some(format!("¶{}: …{}…", p.label, &p.text[from..to]))
     })
 }
@@ -164,7 +199,11 @@ fn counts() -> Counts {
         if let Some(what) = glued(cable, &heading_lines(&row.body)) {
             counts.glued.push(format!("{id} {what}"));
         }
-        if cable.paragraphs.iter().any(|p| p.text.len() > LONG_PARAGRAPH) {
+        if cable
+            .paragraphs
+            .iter()
+            .any(|p| p.text.len() > LONG_PARAGRAPH)
+        {
             counts.long.push(id);
         }
     }

@@ -12,9 +12,30 @@ use std::ops::Range;
 
 /// Keywords that open a header line (upper-cased, spaces removed).
 const HEADER_KEYS: [&str; 24] = [
-    "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITEDOFFICIALUSE", "SIPDIS", "NOFORN", "SENSITIVE",
-    "EXDIS", "LIMDIS", "NODIS", "E.O.", "EO12958", "E.0.", "TAGS", "TAG:", "SUBJ", "REF",
-    "CLASSIFIEDBY", "REASON", "DERIVEDFROM", "CORRECTED", "PASS", "DEPT", "DEPARTMENT",
+    "UNCLAS",
+    "CONFIDENTIAL",
+    "SECRET",
+    "LIMITEDOFFICIALUSE",
+    "SIPDIS",
+    "NOFORN",
+    "SENSITIVE",
+    "EXDIS",
+    "LIMDIS",
+    "NODIS",
+    "E.O.",
+    "EO12958",
+    "E.0.",
+    "TAGS",
+    "TAG:",
+    "SUBJ",
+    "REF",
+    "CLASSIFIEDBY",
+    "REASON",
+    "DERIVEDFROM",
+    "CORRECTED",
+    "PASS",
+    "DEPT",
+    "DEPARTMENT",
 ];
 
 /// Whether a line is one of the header's own.
@@ -38,7 +59,9 @@ fn blocks(layout: &str, from: usize, end: usize, hidden: &[Range<usize>]) -> Vec
     let mut open: Option<Range<usize>> = None;
     for (range, _) in lines(&layout[..end]).filter(|(r, _)| r.end > from) {
         let start = range.start.max(from);
-        let covered = hidden.iter().any(|h| h.start <= start && h.end >= range.end);
+        let covered = hidden
+            .iter()
+            .any(|h| h.start <= start && h.end >= range.end);
         let text = &layout[start..range.end];
         if text.trim().is_empty() || covered {
             out.extend(open.take());
@@ -58,7 +81,8 @@ fn blocks(layout: &str, from: usize, end: usize, hidden: &[Range<usize>]) -> Vec
 /// text follows the header.
 pub(super) fn body_start(layout: &str, end: usize, hidden: &[Range<usize>]) -> Option<usize> {
     let all = blocks(layout, 0, end, hidden);
-    let subject = all.iter().position(|b| {
+    // The last subject: a partial extract repeats the header after its metadata lines.
+    let subject = all.iter().rposition(|b| {
         layout[b.clone()]
             .lines()
             .any(|l| l.trim_start().to_ascii_uppercase().starts_with("SUBJ"))
@@ -146,9 +170,18 @@ mod tests {
         assert!(layout[start..].starts_with("(C) Pol/Econ"));
         // 08MANAMA422, 08LONDON2689; reasons are no marking.
         for (layout, body) in [
-            ("SUBJECT: BAHRAIN: NO FORCED LABOR REF: STATE 43120 (U) Allegations of", "(U) Allegations"),
-            ("SUBJECT: X\n\nClassified By: PolCouns Richard Mills, reasons 1.4 b, d (C) Embassy London passed", "(C) Embassy"),
-            ("SUBJECT: X\n\nCLASSIFIED BY: A B, REASONS 1.4 (B), (C) AND (D)\n\nText here.", "Text here."),
+            (
+                "SUBJECT: BAHRAIN: NO FORCED LABOR REF: STATE 43120 (U) Allegations of",
+                "(U) Allegations",
+            ),
+            (
+                "SUBJECT: X\n\nClassified By: PolCouns Richard Mills, reasons 1.4 b, d (C) Embassy London passed",
+                "(C) Embassy",
+            ),
+            (
+                "SUBJECT: X\n\nCLASSIFIED BY: A B, REASONS 1.4 (B), (C) AND (D)\n\nText here.",
+                "Text here.",
+            ),
         ] {
             let start = body_start(layout, layout.len(), &[]).unwrap();
             assert!(layout[start..].starts_with(body), "{layout}");

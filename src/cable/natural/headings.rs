@@ -18,16 +18,22 @@ pub(super) struct Heading {
     pub lines: Range<usize>,
     /// Its words (no rules, no slashes).
     pub text: Range<usize>,
+    /// Found only by its capitals and the blank lines around it (the weakest sign).
+    pub in_capitals_apart: bool,
 }
 
 /// The most words a heading line has.
-const MAX_WORDS: usize = 12;
+const MAX_WORDS: usize = 16;
 
 /// A line of rule characters only (`-----`, `=====`, `--------- --`, `_____`).
 pub(super) fn is_rule(line: &str) -> bool {
     let t = line.trim();
-    t.bytes().filter(|b| matches!(b, b'-' | b'=' | b'_')).count() >= 3
-        && t.bytes().all(|b| matches!(b, b'-' | b'=' | b'_' | b' ' | b'\t'))
+    t.bytes()
+        .filter(|b| matches!(b, b'-' | b'=' | b'_'))
+        .count()
+        >= 3
+        && t.bytes()
+            .all(|b| matches!(b, b'-' | b'=' | b'_' | b' ' | b'\t'))
 }
 
 /// The headings of `layout[from..end]`. `paragraph_at` says whether a line (trimmed)
@@ -76,6 +82,7 @@ pub(super) fn find(
             out.push(Heading {
                 lines: range.clone(),
                 text: words_at(range, inner),
+                in_capitals_apart: false,
             });
             i += 1;
             continue;
@@ -95,18 +102,37 @@ pub(super) fn find(
             out.push(Heading {
                 lines: all[first].0.start..all[i + 1].0.end,
                 text: words_at(range, t),
+                in_capitals_apart: false,
             });
             i += 2;
             continue;
         }
         // `COMMENT -------`: a rule run on (`----- ---` where it wrapped).
         let stem = t.trim_end_matches(['-', '=', ' ']);
-        if stands && stem.len() + 3 <= t.len() && !stem.is_empty() && heading_words(stem) {
+        if stands && rule_chars_in(&t[stem.len()..]) >= 3 && !stem.is_empty() && heading_words(stem)
+        {
             out.push(Heading {
                 lines: range.clone(),
                 text: words_at(range, stem),
+                in_capitals_apart: false,
             });
             i += 1;
+            continue;
+        }
+        // `-----` / `TITLE ON` / `TWO LINES` / `-----`.
+        if rule(before)
+            && rule(Some(i + 2))
+            && !rule(Some(i + 1))
+            && heading_words(&format!("{t} {}", text(i + 1)))
+        {
+            let second = &all[i + 1];
+            let last = text(i + 1);
+            out.push(Heading {
+                lines: all[i - 1].0.start..all[i + 2].0.end,
+                text: words_at(range, t).start..words_at(&second.0, last).end,
+                in_capitals_apart: false,
+            });
+            i += 3;
             continue;
         }
         // `-----` / `TITLE` / blank: ruled above only.
@@ -114,6 +140,7 @@ pub(super) fn find(
             out.push(Heading {
                 lines: all[i - 1].0.start..range.end,
                 text: words_at(range, t),
+                in_capitals_apart: false,
             });
             i += 1;
             continue;
@@ -125,6 +152,7 @@ pub(super) fn find(
             out.push(Heading {
                 lines: range.clone(),
                 text: words_at(range, inner.trim()),
+                in_capitals_apart: false,
             });
             i += 1;
             continue;
@@ -135,6 +163,7 @@ pub(super) fn find(
             out.push(Heading {
                 lines: range.clone(),
                 text: words_at(range, t),
+                in_capitals_apart: true,
             });
         }
         i += 1;
@@ -149,6 +178,12 @@ fn line_offset(layout: &str, range: &Range<usize>, word: &str) -> usize {
     (word.as_ptr() as usize).saturating_sub(line.as_ptr() as usize)
 }
 
+/// How many rule characters (`-`, `=`) a text holds: a rule has three at least (`--` is
+/// a dash).
+fn rule_chars_in(text: &str) -> usize {
+    text.bytes().filter(|b| matches!(b, b'-' | b'=')).count()
+}
+
 /// Few enough words for a heading, and not a sentence or a list item.
 fn heading_words(t: &str) -> bool {
     let words = t.split_whitespace().count();
@@ -156,6 +191,8 @@ fn heading_words(t: &str) -> bool {
         && t.chars().any(char::is_alphabetic)
         && !t.ends_with(['.', ',', ';'])
         && !t.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '-')
+        // A lettered item: `A. (U) PRESIDENT CALDERON`.
+        && !(t.as_bytes().get(1) == Some(&b'.') && t.as_bytes().get(2) == Some(&b' '))
 }
 
 /// Capital letters only, and four of them at least.
@@ -167,9 +204,28 @@ fn in_capitals(t: &str) -> bool {
 fn is_noise(t: &str) -> bool {
     let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     const NOISE: [&str; 22] = [
-        "UNCLAS", "CONFIDENTIAL", "SECRET", "SIPDIS", "NOFORN", "SENSITIVE", "LIMITED", "FOROFFICIAL",
-        "ENDSUMMARY", "ENDTEXT", "BEGINTEXT", "ENDQUOTE", "BEGINQUOTE", "QUOTE", "UNQUOTE", "NNNN",
-        "END", "E.O", "TAGS", "SUBJ", "REF", "XXXX",
+        "UNCLAS",
+        "CONFIDENTIAL",
+        "SECRET",
+        "SIPDIS",
+        "NOFORN",
+        "SENSITIVE",
+        "LIMITED",
+        "FOROFFICIAL",
+        "ENDSUMMARY",
+        "ENDTEXT",
+        "BEGINTEXT",
+        "ENDQUOTE",
+        "BEGINQUOTE",
+        "QUOTE",
+        "UNQUOTE",
+        "NNNN",
+        "END",
+        "E.O",
+        "TAGS",
+        "SUBJ",
+        "REF",
+        "XXXX",
     ];
     NOISE.iter().any(|w| squeezed.starts_with(w))
         || squeezed.contains("SECTION")
@@ -191,7 +247,11 @@ pub(super) fn decoration(layout: &str, from: usize, end: usize) -> Vec<Range<usi
         }
         // `... positive. -------`: the rule over a heading, wrapped to the line before.
         let stem = t.trim_end_matches(['-', '=', ' ']);
-        if stem.len() + 3 <= t.len() && stem.ends_with(['.', '!', '?', '"']) {
+        // (Not a heading ruled on its line: `---- THE OPPOSITION... ----`.)
+        if rule_chars_in(&t[stem.len()..]) >= 3
+            && stem.ends_with(['.', '!', '?', '"'])
+            && !stem.contains("---")
+        {
             let at = range.start + line.find(t).unwrap_or(0) + stem.len();
             out.push(at..range.start + line.trim_end().len());
         }
@@ -231,7 +291,10 @@ mod tests {
             "========================= \nU.S.-SPAIN RELATIONS \n========================= "
         );
         // In the header, capitals apart are its own lines.
-        assert_eq!(texts("USTR FOR SCRONIN, KLEZNY\n\nText", 100), Vec::<&str>::new());
+        assert_eq!(
+            texts("USTR FOR SCRONIN, KLEZNY\n\nText", 100),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]

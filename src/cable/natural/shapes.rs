@@ -26,9 +26,16 @@ fn a_body_without_numbers_is_its_blocks() {
         "UNCLAS REYKJAVIK 000167 \n \nSIPDIS \nUSDA FOR FAS \n \nE.O. 12958: N/A \nTAGS: SENV EAGR IC\nSUBJECT:  ICELAND TO FOLLOW EU LEAD ON MOP-3 FOLLOW-UP \n \nREF:  STATE 70210 \n \nPer reftel instructions, post on May 9 discussed the third \nMeeting of the Parties. \n \nHe said that Iceland is awaiting a directive. \n \nVAN VOORST\n",
     );
     assert_eq!(labels(&cable), [("1", None), ("2", None)]);
-    assert!(cable.paragraphs[0].text.starts_with("Per reftel instructions"));
+    assert!(
+        cable.paragraphs[0]
+            .text
+            .starts_with("Per reftel instructions")
+    );
     assert!(!cable.header.text.contains("reftel instructions"));
-    assert_eq!(cable.header.subject.as_deref(), Some("ICELAND TO FOLLOW EU LEAD ON MOP-3 FOLLOW-UP"));
+    assert_eq!(
+        cable.header.subject.as_deref(),
+        Some("ICELAND TO FOLLOW EU LEAD ON MOP-3 FOLLOW-UP")
+    );
     assert_eq!(cable.signature.as_deref(), Some("VAN VOORST"));
 }
 
@@ -48,7 +55,10 @@ fn headings_head_the_next_paragraph() {
             ("12", Some("Comment"))
         ]
     );
-    assert_eq!(cable.paragraphs[0].text, "Zaluar announced the bill back to Washington.");
+    assert_eq!(
+        cable.paragraphs[0].text,
+        "Zaluar announced the bill back to Washington."
+    );
     assert_eq!(cable.paragraphs[2].text, "Tabajara responded.");
     // 05MADRID1317 (numbering from 23) and 04MADRID4827 (slashes), 03THEHAGUE2843.
     let cable = read(
@@ -74,7 +84,10 @@ fn a_page_breaks_banner_leaves_the_text() {
     let cable = read(
         "SUBJECT: X\n\n1. (C) The party will go ahead with reforms\nCONFIDENTIAL\nnonetheless.\n\n2. (C) More.\n",
     );
-    assert_eq!(cable.paragraphs[0].text, "The party will go ahead with reforms nonetheless.");
+    assert_eq!(
+        cable.paragraphs[0].text,
+        "The party will go ahead with reforms nonetheless."
+    );
     assert!(cable.source.contains("CONFIDENTIAL\nnonetheless"));
 }
 
@@ -107,4 +120,24 @@ fn rules_wrapped_and_page_markers_on_a_headings_line() {
             "Restrepo said."
         ]
     );
+}
+
+#[test]
+fn headings_over_two_lines_and_ending_in_dots() {
+    // 08MADRID836, 06SAOPAULO449, 09CAIRO1857.
+    let cable = read(
+        "SUBJECT: X\n\n3. (C) Authorities would be informed.\n\n---------------------------------\nMINISTRY OF INDUSTRY, TOURISM AND\nTRADE MEETING\n---------------------------------\n\n4. (C) U/S Levey met.\n\n----------------- THE OPPOSITION... ----------------- \n\n5. (SBU) Returning.\n\n6. (C) Limits placed on him. ----------------------- Nour Travel to the U.S. -----------------------\n\n7.(C) Nour raised.\n",
+    );
+    assert_eq!(
+        labels(&cable),
+        [
+            ("3", None),
+            ("4", Some("MINISTRY OF INDUSTRY, TOURISM AND TRADE MEETING")),
+            ("5", Some("THE OPPOSITION...")),
+            ("6", None),
+            ("7", Some("Nour Travel to the U.S."))
+        ]
+    );
+    assert_eq!(cable.paragraphs[2].text, "Returning.");
+    assert_eq!(cable.paragraphs[3].text, "Limits placed on him.");
 }

@@ -87,10 +87,14 @@ pub(super) fn page_markers(layout: &str) -> Vec<Range<usize>> {
         let words: Vec<&str> = t.split_whitespace().collect();
         let n = words.len();
         let digits = |w: &str, len: usize| w.len() == len && w.bytes().all(|b| b.is_ascii_digit());
+        // The page number may carry a part: `003.2 OF 004`.
+        let page = words
+            .get(n.wrapping_sub(3))
+            .map_or("", |w| w.split('.').next().unwrap_or(w));
         let marker = n >= 4
             && digits(words[n - 4], 8)
-            && digits(words[n - 3], 3)
-            && words[n - 2] == "OF"
+            && digits(page, 3)
+            && words[n - 2].eq_ignore_ascii_case("OF")
             && digits(words[n - 1], 3);
         if !marker {
             continue;
