@@ -146,6 +146,14 @@ fn stands_as_heading(text: &str, at: usize, len: usize) -> bool {
         && !before.ends_with(" END")
 }
 
+/// The char boundary at or before `at`.
+fn floor(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Returns what was glued, with the words before it.
 fn glued(cable: &Cable, headings: &[String]) -> Option<String> {
     cable.paragraphs.iter().find_map(|p| {
@@ -170,10 +178,8 @@ fn glued(cable: &Cable, headings: &[String]) -> Option<String> {
         });
         let what = rule.or(heading.map(String::as_str))?;
         let at = p.text.find(what).unwrap_or(0);
-        let from = p.text.floor_char_boundary(at.saturating_sub(40));
-        let to = p
-            .text
-            .floor_char_boundary((at + what.len() + 30).min(p.text.len()));
+        let from = floor(&p.text, at.saturating_sub(40));
+        let to = floor(&p.text, (at + what.len() + 30).min(p.text.len()));
         Some(format!("¶{}: …{}…", p.label, &p.text[from..to]))
     })
 }
