@@ -23,6 +23,9 @@ pub(crate) struct Segment {
     pub block: Block,
     /// The lines of [`super::Cable::source`] it came from (0-based, exclusive end).
     pub lines: Range<usize>,
+    /// The heading the reader found before it on a line of its own; `None` leaves it to
+    /// the assembler, which looks for a dashed heading at the end of the text before.
+    pub heading: Option<Block>,
 }
 
 /// A paragraph while it is being built.
@@ -70,6 +73,7 @@ impl Assembler {
             paragraph,
             block,
             lines,
+            heading: found_heading,
         } = segment;
         let Some(id) = anchor else {
             // Only the first segment has no anchor; a stray one is kept as text.
@@ -88,7 +92,7 @@ impl Assembler {
             if self.inline_numbers {
                 self.split_inline(number);
             }
-            let heading = take_heading(self.current_block());
+            let heading = found_heading.or_else(|| take_heading(self.current_block()));
             self.last_number = number.unwrap_or(self.last_number);
             match self.current.take() {
                 Some(previous) => self.finish_draft(previous),
@@ -202,17 +206,41 @@ const MAX_HEADING_WORDS: usize = 20;
 fn take_heading(block: &mut Block) -> Option<Block> {
     let text = block.text.trim_end();
     // A heading ends with a rule of three dashes or more; nearly every block does not.
-    if !text.ends_with("---") {
+    if !text.ends_with('-') {
         return None;
     }
     let is_rule = |word: &str| word.len() >= 3 && word.bytes().all(|c| c == b'-');
+    let is_dashes = |word: &str| word.bytes().all(|c| c == b'-');
     // Only the tail can hold a heading: the closing rule, its words and the opening rule.
-    let words = last_words(text, MAX_HEADING_WORDS + 2);
-    let (&(_, last), rest) = words.split_last()?;
-    if !is_rule(last) {
+    let words = last_words(text, MAX_HEADING_WORDS + 4);
+    // The closing rule, with what wrapped of it (`------- -`).
+    let mut rest = &words[..];
+    let mut closed = false;
+    while let Some((&(_, w), before)) = rest.split_last()
+        && is_dashes(w)
+    {
+        closed |= is_rule(w);
+        rest = before;
+    }
+    if !closed {
         return None;
     }
-    let open = rest.iter().rposition(|(_, w)| is_rule(w))?;
+    // `--- HEADING ---`; else `... end of a sentence. HEADING ---`, the heading on the
+    // line before the next paragraph.
+    let open = match rest.iter().rposition(|(_, w)| is_rule(w)) {
+        Some(open) => open,
+        None => {
+            // The heading's own last word may end with `?`.
+            let after = rest[..rest.len().saturating_sub(1)]
+                .iter()
+                .rposition(|(_, w)| w.ends_with(['.', '?', '!']) || w.ends_with(".\""))?;
+            let first = rest.get(after + 1)?.1;
+            if !first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+                return None;
+            }
+            after
+        }
+    };
     let heading_words = &rest[open + 1..];
     if heading_words.is_empty() || heading_words.len() > MAX_HEADING_WORDS {
         return None;
@@ -220,7 +248,16 @@ fn take_heading(block: &mut Block) -> Option<Block> {
     let heading_start = heading_words[0].0;
     let heading_end = rest.last().map_or(heading_start, |(at, w)| at + w.len());
     let heading = block.slice(heading_start..heading_end);
-    let cut = rest[open].0;
+    let cut = if is_rule(rest[open].1) {
+        // The opening rule, with what wrapped of it.
+        let first = rest[..open]
+            .iter()
+            .rposition(|(_, w)| !is_dashes(w))
+            .map_or(0, |i| i + 1);
+        rest[first].0
+    } else {
+        heading_start
+    };
     *block = block.slice(0..cut).trimmed();
     Some(heading)
 }

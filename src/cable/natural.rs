@@ -9,7 +9,12 @@
 //! Transmission noise is hidden from the reading text but kept in the layout
 //! (`transmission`).
 
+mod blocks;
+mod headings;
 mod numbering;
+mod placing;
+#[cfg(test)]
+mod shapes;
 mod transmission;
 
 use super::assemble::Segment;
@@ -47,6 +52,7 @@ pub(crate) fn build(
         hidden.push(0..end);
     }
     hidden.extend(transmission::page_headers(&layout));
+    hidden.extend(transmission::page_markers(&layout));
     hidden.extend(transmission::line_end_backslashes(&layout));
     hidden.extend(transmission::pilcrows(&layout));
     hidden.sort_by_key(|r| r.start);
@@ -61,6 +67,30 @@ pub(crate) fn build(
     starts.drain(..first_paragraph);
     hidden.extend(starts.iter().filter_map(|s| s.hidden.clone()));
     hidden.sort_by_key(|r| r.start);
+    // Where the text after the header starts: the first numbered paragraph, else the
+    // first block after the header's fields.
+    let body_from = match starts.first() {
+        Some(first) => Some(first.at),
+        None => blocks::body_start(&layout, body_end, &hidden),
+    };
+    let headings = match body_from {
+        Some(from) => placing::find_headings(&layout, from, body_end, &starts, &mut hidden),
+        None => Vec::new(),
+    };
+    if let (None, Some(from)) = (starts.first(), body_from) {
+        starts = blocks::paragraph_starts(&layout, from, body_end, &hidden)
+            .into_iter()
+            .enumerate()
+            .map(|(i, at)| numbering::Start {
+                at,
+                label: (i + 1).to_string(),
+                text_start: at,
+                hidden: None,
+                paragraph: true,
+            })
+            .collect();
+    }
+    let heading_of = placing::attach_headings(&layout, &headings, &mut starts, &hidden);
 
     let mut segments = Vec::with_capacity(starts.len() + 1);
     // Which spans found text to stand on, and how many pieces they made.
@@ -78,29 +108,34 @@ pub(crate) fn build(
         }
     }
     let mut pieces = 0;
-    let mut push = |anchor: Option<(String, bool)>, range: Range<usize>| {
-        let lines = line_of(range.start)..line_of(range.end.saturating_sub(1)) + 1;
-        let keep_lines = anchor.is_none();
-        let block = collapse(&layout, range, &spans, &hidden, keep_lines, &mut placed);
-        pieces += block.spans.len();
-        let (anchor, paragraph) = match anchor {
-            Some((label, paragraph)) => (Some(label), Some(paragraph)),
-            None => (None, None),
+    let mut push =
+        |anchor: Option<(String, bool)>, range: Range<usize>, heading: Option<Range<usize>>| {
+            let lines = line_of(range.start)..line_of(range.end.saturating_sub(1)) + 1;
+            let keep_lines = anchor.is_none();
+            let heading = heading.map(|h| collapse(&layout, h, &spans, &[], false, &mut placed));
+            pieces += heading.as_ref().map_or(0, |h| h.spans.len());
+            let block = collapse(&layout, range, &spans, &hidden, keep_lines, &mut placed);
+            pieces += block.spans.len();
+            let (anchor, paragraph) = match anchor {
+                Some((label, paragraph)) => (Some(label), Some(paragraph)),
+                None => (None, None),
+            };
+            segments.push(Segment {
+                anchor,
+                paragraph,
+                block,
+                lines,
+                heading,
+            });
         };
-        segments.push(Segment {
-            anchor,
-            paragraph,
-            block,
-            lines,
-        });
-    };
-    push(None, 0..starts.first().map_or(body_end, |s| s.at));
+    push(None, 0..starts.first().map_or(body_end, |s| s.at), None);
     for (i, start) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(body_end, |next| next.at);
         let text_start = start.text_start.clamp(start.at, end.max(start.at));
         push(
             Some((start.label.clone(), start.paragraph)),
             text_start..end.max(text_start),
+            heading_of[i].clone(),
         );
     }
     let mut cable = structure::from_segments(segments, signature, id, warnings, body.tags);

@@ -263,6 +263,7 @@ mod tests {
         let cable = parse_bytes(b"UNCLAS\nsome \xff text", "w.txt").unwrap();
         assert_eq!(cable.warnings.len(), 1);
         assert_eq!(cable.warnings[0].line, Some(2));
-        assert!(cable.header.text.contains('\u{fffd}'));
+        // The line after the classification is the body's text, not the header's.
+        assert!(cable.paragraphs[0].text.contains('\u{fffd}'));
     }
 }

@@ -149,6 +149,7 @@ fn segments(
                     paragraph: None,
                     block: detok.take(),
                     lines: first_line..n + 1,
+                    heading: None,
                 });
                 anchor = Some((*id).to_string());
                 first_line = n + 1;
@@ -162,6 +163,7 @@ fn segments(
         paragraph: None,
         block: detok.take(),
         lines: first_line..lines.len(),
+        heading: None,
     });
     source_spans
 }

@@ -21,3 +21,4 @@ mod parser_props;
 mod parser_sample;
 mod search_index;
 mod side_annotations;
+mod train_structure;

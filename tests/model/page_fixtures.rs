@@ -76,8 +76,19 @@ fn twin(stem: &str) -> Option<Cable> {
     Some(parse_bytes(&bytes, &path.display().to_string()).unwrap())
 }
 
+/// Whether a paragraph is a part of the one before: a heading inside it opened the part,
+/// under the same label.
+fn is_part(cable: &Cable, i: usize) -> bool {
+    let p = &cable.paragraphs[i];
+    i > 0 && p.heading.is_some() && cable.paragraphs[i - 1].label == p.label
+}
+
+/// The labels, a part counted with its paragraph.
 fn labels(cable: &Cable) -> Vec<&str> {
-    cable.paragraphs.iter().map(|p| p.label.as_str()).collect()
+    (0..cable.paragraphs.len())
+        .filter(|&i| !is_part(cable, i))
+        .map(|i| cable.paragraphs[i].label.as_str())
+        .collect()
 }
 
 /// The text cells of the page's metadata table, read independently of the parser: the
@@ -207,7 +218,9 @@ fn classifier_names_come_from_the_classifier_line() {
 fn paragraphs_follow_the_body_numbering() {
     check_all(|(stem, html, cable)| header_checks::paragraphs(stem, html, cable));
     for (stem, _, cable) in pages() {
-        if let Some(twin) = twin(stem) {
+        // A twin without paragraphs left its body in the header, which the page reader
+        // now splits into its blocks.
+        if let Some(twin) = twin(stem).filter(|t| !t.paragraphs.is_empty()) {
             assert_eq!(
                 labels(cable),
                 labels(&twin),
@@ -307,35 +320,80 @@ fn concrete_paragraphs_and_references() {
 /// A cable's words as one stream of non-space characters, per paragraph label, with the
 /// signature added to the last paragraph (the twin's sentence split can move it).
 fn streams(cable: &Cable, drop_marks: bool) -> Vec<(String, String)> {
-    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let mut out: Vec<(String, String)> = cable
-        .paragraphs
-        .iter()
-        .map(|p| {
-            let mut text = String::new();
-            if let Some(m) = &p.marking {
-                text.push_str(&format!("({m}) "));
-            }
-            text.push_str(&p.text);
-            if drop_marks {
-                text = without_transmission_marks(&text);
-            }
-            (p.label.clone(), squeeze(&text))
-        })
-        .collect();
+    // Rules and lone classification banners are decoration the page reader hides; where
+    // the twin glued a heading to the paragraph before, the page reader gives it to the
+    // next: both streams read a heading at the end of the paragraph before it.
+    let squeeze = |s: &str| {
+        let mut words: Vec<&str> = s.split_whitespace().collect();
+        without_page_markers(&mut words);
+        words
+            .into_iter()
+            .filter(|w| !is_decoration(w))
+            .collect::<String>()
+    };
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (i, p) in cable.paragraphs.iter().enumerate() {
+        if let (Some(heading), Some(last)) = (&p.heading, out.last_mut()) {
+            last.1.push_str(&squeeze(heading));
+        }
+        let mut text = String::new();
+        if let Some(m) = &p.marking {
+            text.push_str(&format!("({m}) "));
+        }
+        text.push_str(&p.text);
+        if drop_marks {
+            text = without_transmission_marks(&text);
+        }
+        match out.last_mut().filter(|_| is_part(cable, i)) {
+            Some(last) => last.1.push_str(&squeeze(&text)),
+            None => out.push((p.label.clone(), squeeze(&text))),
+        }
+    }
     if let (Some(last), Some(sig)) = (out.last_mut(), &cable.signature) {
         last.1.push_str(&squeeze(sig));
     }
     out
 }
 
+/// A rule (`-----`) or a classification banner word, which the page reader hides where they
+/// stand alone on a line.
+fn is_decoration(word: &str) -> bool {
+    (word.len() >= 3 && word.bytes().all(|b| matches!(b, b'-' | b'=')))
+        || matches!(word, "CONFIDENTIAL" | "SECRET" | "UNCLASSIFIED")
+}
+
+/// Removes later cables' page markers, `MOSCOW 00005645 002 OF 010` with the post's name
+/// first: the page reader hides those on a line of their own, not those run into text, so
+/// both streams go without them.
+fn without_page_markers(words: &mut Vec<&str>) {
+    let digits = |w: &str, n: usize| w.len() == n && w.bytes().all(|b| b.is_ascii_digit());
+    let mut i = 0;
+    while i + 3 < words.len() {
+        let page = words[i + 1].split('.').next().unwrap_or("");
+        if digits(words[i], 8) && digits(page, 3) && words[i + 2] == "OF" && digits(words[i + 3], 3)
+        {
+            let city = words[..i]
+                .iter()
+                .rev()
+                .take(2)
+                .take_while(|w| w.chars().all(|c| c.is_ascii_uppercase()))
+                .count();
+            words.drain(i - city..i + 4);
+            i -= city;
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// The twin keeps what the page reader hides from the reading text: teletype page headers
-/// (`CONFIDENTIAL PAGE 03 HARARE 06677 01 OF 03 291400Z`) and end marks (`NNNN`, `End Cable
+/// (`CONFIDENTIAL PAGE 03 HARARE 06677 01 OF 03 291400Z`), page markers and end marks (`NNNN`, `End Cable
 /// Text`). Removes them, word by word.
 fn without_transmission_marks(text: &str) -> String {
     let is_dtg =
         |w: &str| w.len() == 7 && w.ends_with('Z') && w[..6].bytes().all(|b| b.is_ascii_digit());
     let mut words: Vec<&str> = text.split_whitespace().collect();
+    without_page_markers(&mut words);
     let mut i = 0;
     while i < words.len() {
         let is_header = words[i] == "PAGE"

@@ -215,22 +215,35 @@ pub fn signature(stem: &str, html: &str, cable: &Cable) -> Vec<String> {
 /// (`3. (C)`, `(C) 3.`, `3.(C)`) is a paragraph.
 pub fn paragraphs(stem: &str, html: &str, cable: &Cable) -> Vec<String> {
     let lines = body_lines(html);
-    let labels: Vec<u32> = cable
+    // A heading inside a paragraph opens a part of it under the same label: one number.
+    let counted: Vec<&cableview::cable::Paragraph> = cable
         .paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| {
+            let part = *i > 0 && p.heading.is_some() && cable.paragraphs[i - 1].label == p.label;
+            !part
+        })
+        .map(|(_, p)| p)
+        .collect();
+    let labels: Vec<u32> = counted
         .iter()
         .filter_map(|p| p.label.parse().ok())
         .collect();
     let mut problems = Vec::new();
-    if labels.len() != cable.paragraphs.len() {
+    if labels.len() != counted.len() {
         problems.push(format!("{stem}: a paragraph label is not a number"));
     }
     if labels.windows(2).any(|w| w[1] < w[0] || w[1] > w[0] + 20) {
         problems.push(format!("{stem}: labels out of order: {labels:?}"));
     }
-    // Each label stands at a word start as `N.` or `N)`, in order.
+    // Each label stands at a word start as `N.` or `N)`, in order; a body that numbers
+    // nothing has its blocks counted from 1.
     let text = squeeze(&lines.join("\n"));
+    let unnumbered = !lines.iter().any(|l| numbered(l).is_some())
+        && labels.iter().copied().eq(1..=labels.len() as u32);
     let mut from = 0;
-    for label in &labels {
+    for label in labels.iter().filter(|_| !unnumbered) {
         let found = [format!("{label}."), format!("{label})")]
             .iter()
             .filter_map(|needle| {

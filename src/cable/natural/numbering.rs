@@ -103,6 +103,12 @@ pub(super) fn starts(layout: &str, end: usize, hidden: &[Range<usize>]) -> Vec<S
     out
 }
 
+/// Whether a line (trimmed) opens with a paragraph number (`3.`, `3)`, `(C) 3.`) or a
+/// portion marking: the text after a heading.
+pub(super) fn opens_paragraph(line: &str) -> bool {
+    number(line).is_some() || marking::starts_with_portion_marking(line)
+}
+
 /// The hidden range holding `at`, found by its start: a page may hide every line's end.
 fn hidden_at(hidden: &[Range<usize>], at: usize) -> Option<&Range<usize>> {
     let after = hidden.partition_point(|h| h.start <= at);
@@ -216,13 +222,19 @@ fn select(candidates: &[Candidate]) -> Vec<usize> {
     const PLAIN: i64 = 5;
     const SKIPPED: i64 = 2;
     const REPEATED: i64 = 6;
+    // A body may start its numbering anywhere (a section sent alone starts at `23.`):
+    // the numbers skipped before the first cost no more than this many.
+    const FIRST_SKIPPED: u32 = 4;
     let base = |c: &Candidate| if c.marked { MARKED } else { PLAIN };
     let mut best_end: Vec<Option<(i64, usize)>> = vec![None; MAX_NUMBER as usize + 1];
     let mut score = vec![0; candidates.len()];
     let mut previous = vec![None; candidates.len()];
     for (i, c) in candidates.iter().enumerate() {
         let v = c.number;
-        let mut best = (base(c) - SKIPPED * i64::from(v - 1), None);
+        let mut best = (
+            base(c) - SKIPPED * i64::from((v - 1).min(FIRST_SKIPPED)),
+            None,
+        );
         for u in v.saturating_sub(MAX_GAP).max(1)..v {
             if let Some((s, j)) = best_end[u as usize] {
                 let total = s + base(c) - SKIPPED * i64::from(v - u - 1);

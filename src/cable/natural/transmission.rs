@@ -75,6 +75,45 @@ pub(super) fn page_headers(layout: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Page markers of the later cables: `SAO PAULO 00000357 004 OF 005` on a line of its
+/// own (a rule or the post's name before it, or nothing), where a page broke.
+pub(super) fn page_markers(layout: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if !layout.contains(" OF 0") {
+        return out;
+    }
+    for (range, line) in lines(layout) {
+        let t = line.trim_end();
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let n = words.len();
+        let digits = |w: &str, len: usize| w.len() == len && w.bytes().all(|b| b.is_ascii_digit());
+        // The page number may carry a part: `003.2 OF 004`.
+        let page = words
+            .get(n.wrapping_sub(3))
+            .map_or("", |w| w.split('.').next().unwrap_or(w));
+        let marker = n >= 4
+            && digits(words[n - 4], 8)
+            && digits(page, 3)
+            && words[n - 2].eq_ignore_ascii_case("OF")
+            && digits(words[n - 1], 3);
+        if !marker {
+            continue;
+        }
+        // The post's name before the number (`SAO PAULO`), at most two words of it.
+        let city = words[..n - 4]
+            .iter()
+            .rev()
+            .take(2)
+            .take_while(|w| w.chars().all(|c| c.is_ascii_uppercase()))
+            .count();
+        let first = words[n - 4 - city];
+        // `words` borrow from the line: the marker starts at the first one's offset.
+        let start = first.as_ptr() as usize - line.as_ptr() as usize;
+        out.push(range.start + start..range.start + t.len());
+    }
+    out
+}
+
 /// The length of a teletype page header at the start of `line`, if it is one.
 fn page_header_end(line: &str) -> Option<usize> {
     let rest = line.strip_prefix("PAGE ")?;
@@ -154,6 +193,12 @@ mod tests {
             "one two"
         );
         assert!(page_headers("PAGE 2 OF THE REPORT\nPAGES 01 X 121212Z").is_empty());
+        // 06SAOPAULO357.
+        let layout = "of will. \n\n--------------------- SAO PAULO 00000357 004 OF 005 \n\nWHAT ABOUT SUBSIDIES?\n00000428 003 OF 003\nIn 2005 OF 100 cases";
+        let hidden = page_markers(layout);
+        assert_eq!(hidden.len(), 2);
+        assert_eq!(&layout[hidden[0].clone()], "SAO PAULO 00000357 004 OF 005");
+        assert_eq!(&layout[hidden[1].clone()], "00000428 003 OF 003");
     }
 
     #[test]
