@@ -362,14 +362,15 @@ impl Job<'_> {
                 .par_drain(..)
                 .map(|row| {
                     let located = format!("{shown}:{}", row.line);
-                    let result = crate::cable::release::cable(&row.row, &located, self.tagging).map(|cable| {
-                        let origin = Origin {
-                            source: name,
-                            row: Some(row.byte),
-                            key: row.hash,
-                        };
-                        schema::document(&fields, &cable, origin)
-                    });
+                    let result = crate::cable::release::cable(&row.row, &located, self.tagging)
+                        .map(|cable| {
+                            let origin = Origin {
+                                source: name,
+                                row: Some(row.byte),
+                                key: row.hash,
+                            };
+                            schema::document(&fields, &cable, origin)
+                        });
                     (
                         row.line,
                         row.len,

@@ -30,3 +30,4 @@ mod refusals;
 mod search_forms;
 mod search_index;
 mod search_output;
+mod tagger;

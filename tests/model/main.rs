@@ -7,11 +7,11 @@ mod export_formats;
 mod export_golden;
 mod export_props;
 mod facet_clauses;
-mod index_sources;
 #[cfg(unix)]
 #[path = "../support/hostile.rs"]
 #[allow(dead_code, reason = "the shared helpers have more than this area uses")]
 mod hostile;
+mod index_sources;
 mod page_fixtures;
 mod page_plain;
 mod page_props;
@@ -21,4 +21,5 @@ mod parser_props;
 mod parser_sample;
 mod search_index;
 mod side_annotations;
+mod tagger;
 mod train_structure;

@@ -4,8 +4,8 @@
 //! characters. `cargo test --release --test model train_structure -- --nocapture` prints
 //! the counts and the cables hit.
 
-use cableview::cable::Cable;
 use cableview::cable::release::{ReleaseRow, cable};
+use cableview::cable::{Cable, Tagging};
 use cableview::input::release_csv;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -24,7 +24,8 @@ fn train() -> &'static [(ReleaseRow, Cable)] {
             .map(|row| {
                 let located = row.unwrap_or_else(|e| panic!("train CSV: {e}"));
                 let name = format!("cables-train.csv:{}", located.line);
-                let parsed = cable(&located.row, &name).unwrap_or_else(|e| panic!("{e}"));
+                let parsed =
+                    cable(&located.row, &name, Tagging::Off).unwrap_or_else(|e| panic!("{e}"));
                 (located.row, parsed)
             })
             .collect()

@@ -1,0 +1,98 @@
+//! The release's raw CSV indexed with defaults: the tagger's people, organisations and
+//! places reach `per:`, `entity:` and `search --facets --json`; `--tagger off` leaves
+//! them out; exports say the mentions are the tagger's.
+
+use crate::search_index::{cableview, ids, search, text};
+use std::path::Path;
+
+const RAW_CSV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/release.csv");
+
+fn index(dir: &Path, tagger: &str) -> std::path::PathBuf {
+    let at = dir.join(format!("ix-{tagger}"));
+    let out = cableview(&[
+        "index",
+        "--tagger",
+        tagger,
+        "--index",
+        at.to_str().unwrap(),
+        RAW_CSV,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    at
+}
+
+fn facets(at: &Path) -> serde_json::Value {
+    let out = cableview(&[
+        "search",
+        "--index",
+        at.to_str().unwrap(),
+        "--facets",
+        "--json",
+        "the",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("JSON facets")
+}
+
+#[test]
+fn a_raw_csv_indexed_with_defaults_has_people_places_and_organisations() {
+    let dir = tempfile::tempdir().unwrap();
+    let on = index(dir.path(), "on");
+    let facets_on = facets(&on);
+    for key in ["people", "organisations", "places"] {
+        let values = facets_on[key].as_array().unwrap();
+        assert!(!values.is_empty(), "{key}: {facets_on}");
+    }
+    // The first person of the facets is found by `per:`.
+    let person = facets_on["people"][0]["value"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let hits = ids(&search(&on, &format!("per:\"{person}\"")));
+    assert!(!hits.is_empty(), "per:{person}");
+
+    let off = index(dir.path(), "off");
+    let facets_off = facets(&off);
+    for key in ["people", "organisations", "places"] {
+        assert!(
+            facets_off[key].as_array().unwrap().is_empty(),
+            "{key}: {facets_off}"
+        );
+    }
+}
+
+#[test]
+fn exports_of_a_raw_page_say_the_mentions_are_the_taggers() {
+    let page = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/raw/06KABUL3934.html"
+    );
+    let out = cableview(&["export", "--format", "json", page]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sources: Vec<&str> = json["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["mentions"].as_array().unwrap())
+        .map(|m| m["source"].as_str().unwrap())
+        .collect();
+    assert!(!sources.is_empty());
+    assert!(sources.iter().all(|s| *s == "tagger"), "{sources:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("brat");
+    let brat = cableview(&[
+        "export",
+        "--format",
+        "brat",
+        "--out",
+        out_dir.to_str().unwrap(),
+        page,
+    ]);
+    assert!(brat.status.success(), "{}", text(&brat.stderr));
+    let ann = std::fs::read_to_string(out_dir.join("06KABUL3934.ann")).unwrap();
+    assert!(ann.contains("AnnotatorNotes T1\tsource: tagger"), "{ann}");
+    let off = cableview(&["export", "--format", "json", "--tagger", "off", page]);
+    let json: serde_json::Value = serde_json::from_slice(&off.stdout).unwrap();
+    assert!(json["entities"].as_array().unwrap().is_empty());
+}
