@@ -135,13 +135,11 @@ fn is_marking(text: &str) -> bool {
 fn holds_header_field(text: &str) -> bool {
     let upper = text.to_ascii_uppercase();
     // `ref C`, `REF A`: a reference's letter, not a name.
-    if let Some(rest) = upper
+    let reference = upper
         .strip_prefix("REF ")
-        .or_else(|| upper.strip_prefix("REFTEL "))
-    {
-        if rest.len() <= 2 {
-            return true;
-        }
+        .or_else(|| upper.strip_prefix("REFTEL "));
+    if reference.is_some_and(|rest| rest.len() <= 2) {
+        return true;
     }
     [
         "12958",

@@ -114,8 +114,8 @@ impl Trainer {
                     self.update(row + usize::from(guess[i].0), -1.0);
                 }
             }
-            if guess[i] != gold[i] || previous(&guess) != previous(&gold) {
-                self.update_transition(previous(&gold), gold[i], 1.0);
+            if guess[i] != gold[i] || previous(&guess) != previous(gold) {
+                self.update_transition(previous(gold), gold[i], 1.0);
                 self.update_transition(previous(&guess), guess[i], -1.0);
             }
         }
