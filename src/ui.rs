@@ -75,6 +75,7 @@ impl Widget for ReaderScreen<'_> {
                 selected: app.selected,
                 focused: app.focus == Focus::Entities,
                 typing: app.mode == Mode::Filter,
+                tagged: !app.cable.entities.is_empty() && !app.cable.annotated(),
                 theme,
             }
             .render(pane, buf);

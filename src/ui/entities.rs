@@ -27,6 +27,8 @@ pub struct EntitySidebar<'a> {
     pub focused: bool,
     /// Whether keys type into the filter.
     pub typing: bool,
+    /// Whether the entities are cableview's tagger's (the cable carries none of its own).
+    pub tagged: bool,
     /// The colours.
     pub theme: &'a Theme,
 }
@@ -165,6 +167,7 @@ fn legend(side: &EntitySidebar) -> Line<'static> {
 }
 
 /// ` Entities 77 `, or ` Entities 3 of 77 ` when a filter or the scope narrows the list,
+/// ` · tagger` when cableview's tagger found them,
 /// with the scope and the order when they are not the usual ones; the words give way
 /// first when the pane is narrow (`by count` shows in the list itself), the counts last.
 fn title(side: &EntitySidebar, width: usize) -> String {
@@ -190,7 +193,9 @@ fn title(side: &EntitySidebar, width: usize) -> String {
     } else {
         ""
     };
+    let by = if side.tagged { " · tagger" } else { "" };
     [
+        format!(" Entities {counts}{scope}{order}{by} "),
         format!(" Entities {counts}{scope}{order} "),
         format!(" {counts}{scope}{order} "),
         format!(" {counts}{scope} "),

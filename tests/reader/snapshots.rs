@@ -259,3 +259,21 @@ fn misc_mentions_in_default_are_not_dimmed() {
     assert!(cells.len() >= "French".len(), "MISC mentions on screen");
     assert!(cells.iter().all(|c| !c.modifier.contains(Modifier::DIM)));
 }
+
+#[test]
+fn a_page_read_by_the_tagger_says_whose_entities_they_are() {
+    let page = include_bytes!("../fixtures/raw/05PARIS2333.html");
+    let cable = cableview::cable::parse_bytes(page, "05PARIS2333.html").unwrap();
+    let app = single(cable, ReaderOptions::default(), 130, 40);
+    let text = screen(&app);
+    assert!(text.contains(" · tagger "), "{text}");
+    assert!(text.contains("Hezbollah"), "{text}");
+    // The annotated sample's entities are its own.
+    let sample = single(
+        cableview::input::sample(),
+        ReaderOptions::default(),
+        130,
+        40,
+    );
+    assert!(!screen(&sample).contains(" · tagger "));
+}
