@@ -5,23 +5,11 @@
 //! that another cableview is writing the index.
 
 use crate::damage::{build_index, copy_index, fast_files, garble_columns, snapshot};
+use crate::search_index::{cableview, text};
 use std::path::Path;
 use std::process::{Command, Output};
 
 const ANNOTATED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/annotated");
-
-fn cableview(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cableview"))
-        .args(args)
-        .env("CABLEVIEW_DATA_DIR", "/nonexistent-cableview-data")
-        .env("CABLEVIEW_CONFIG_DIR", "/nonexistent-cableview-config")
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// A small index, and a garbled copy of it.
 fn garbled() -> (tempfile::TempDir, String) {
