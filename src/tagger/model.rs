@@ -108,6 +108,13 @@ pub trait Scores {
     fn transition(&self, previous: Option<Label>, label: Label) -> f32;
 }
 
+/// Where the score of `label` after `previous` (`None`: the sentence's start) stands in a
+/// table of transitions, the start's row last.
+#[must_use]
+pub fn transition_at(previous: Option<Label>, label: Label) -> usize {
+    previous.map_or(LABELS, |p| usize::from(p.0)) * LABELS + usize::from(label.0)
+}
+
 /// The bucket a feature falls in.
 #[must_use]
 pub fn bucket(feature: u64, bits: u32) -> usize {
@@ -292,8 +299,7 @@ impl Scores for Model {
     }
 
     fn transition(&self, previous: Option<Label>, label: Label) -> f32 {
-        let row = previous.map_or(LABELS, |p| usize::from(p.0));
-        self.transitions[row * LABELS + usize::from(label.0)]
+        self.transitions[transition_at(previous, label)]
     }
 }
 

@@ -3,7 +3,7 @@
 //! (`examples/tagger.rs`) and the tests use it; cableview itself only tags.
 
 use super::features::{PER_TOKEN, WordHashes, token_features};
-use super::model::{LABELS, Label, Scores, best_labels, bucket};
+use super::model::{LABELS, Label, Scores, best_labels, bucket, transition_at};
 use super::tokens::Token;
 use crate::cable::EntityKind;
 use crate::cable::noise::is_noise;
@@ -129,7 +129,7 @@ impl Trainer {
     }
 
     fn update_transition(&mut self, previous: Option<Label>, label: Label, by: f32) {
-        let at = previous.map_or(LABELS, |p| usize::from(p.0)) * LABELS + usize::from(label.0);
+        let at = transition_at(previous, label);
         self.transitions[at] += by;
         self.timed_transitions[at] += self.step * by;
     }
@@ -168,8 +168,7 @@ impl Scores for Trainer {
     }
 
     fn transition(&self, previous: Option<Label>, label: Label) -> f32 {
-        let row = previous.map_or(LABELS, |p| usize::from(p.0));
-        self.transitions[row * LABELS + usize::from(label.0)]
+        self.transitions[transition_at(previous, label)]
     }
 }
 
