@@ -36,9 +36,19 @@ pub(super) fn find_headings(
                 heads_text && in_body && heads_paragraph
             })
             .collect();
+    // A heading whose words are all hidden already (a page marker standing apart, with
+    // or without its rule) is decoration: its lines are hidden, but it heads nothing.
+    let heads: Vec<bool> = found
+        .iter()
+        .map(|h| !only_blank(layout, h.text.clone(), hidden))
+        .collect();
     hidden.extend(found.iter().map(|h| h.lines.clone()));
     hidden.sort_by_key(|r| r.start);
     found
+        .into_iter()
+        .zip(heads)
+        .filter_map(|(h, heads)| heads.then_some(h))
+        .collect()
 }
 
 /// Gives each heading to the paragraph right after it (blank lines and hidden text

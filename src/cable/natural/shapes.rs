@@ -141,3 +141,16 @@ fn headings_over_two_lines_and_ending_in_dots() {
     assert_eq!(cable.paragraphs[2].text, "Returning.");
     assert_eq!(cable.paragraphs[3].text, "Limits placed on him.");
 }
+
+#[test]
+fn a_page_marker_on_its_own_line_is_no_heading() {
+    // 09CAIRO1349: the marker between blank lines in the middle of ¶6.
+    let cable = read(
+        "SUBJECT: X\n\n5. (C) Before.\n\n6. (S/NF) Soliman said \"We hope Iran will stop \n \nCAIRO 00001349  002 OF 003 \n \n \nsupporting Hamas\" within Egypt.\n\n7. (C) After.\n",
+    );
+    assert_eq!(labels(&cable), [("5", None), ("6", None), ("7", None)]);
+    assert_eq!(
+        cable.paragraphs[1].text,
+        "Soliman said \"We hope Iran will stop supporting Hamas\" within Egypt."
+    );
+}
