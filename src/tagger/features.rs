@@ -48,50 +48,77 @@ pub fn mix(a: u64, b: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// The word's shape: capitals as `X`, small letters `x`, digits `d`, anything else as
-/// itself, runs of one class written once (`Chirac` `Xx`, `U.S.` `X.X.`, `12958:` `d:`).
-fn shape(word: &str, out: &mut Vec<u8>) {
-    out.clear();
-    for c in word.chars() {
-        let class = if c.is_uppercase() {
-            b'X'
-        } else if c.is_lowercase() {
-            b'x'
-        } else if c.is_ascii_digit() {
-            b'd'
-        } else if c.is_ascii() {
-            c as u8
-        } else {
-            b'*'
-        };
-        if out.last() != Some(&class) {
-            out.push(class);
+/// The class a character stands for in a word's shape.
+fn shape_class(c: char) -> u8 {
+    if c.is_uppercase() {
+        b'X'
+    } else if c.is_lowercase() {
+        b'x'
+    } else if c.is_ascii_digit() {
+        b'd'
+    } else if c.is_ascii() {
+        c as u8
+    } else {
+        b'*'
+    }
+}
+
+/// The FNV hash of the word's shape: capitals as `X`, small letters `x`, digits `d`,
+/// anything else as itself, runs of one class written once (`Chirac` `Xx`, `U.S.`
+/// `X.X.`, `12958:` `d:`). Hashed as it goes: no shape string is built.
+fn shape_hash(word: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut last = None;
+    for class in word.chars().map(shape_class) {
+        if last != Some(class) {
+            hash ^= u64::from(class);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+            last = Some(class);
         }
     }
+    hash
+}
+
+/// Where the first `k` characters of `text` end.
+fn prefix_end(text: &str, k: usize) -> usize {
+    if text.is_ascii() {
+        return k.min(text.len());
+    }
+    text.char_indices().nth(k).map_or(text.len(), |(i, _)| i)
+}
+
+/// Where the last `k` characters of `text` start.
+fn suffix_start(text: &str, k: usize) -> usize {
+    if text.is_ascii() {
+        return text.len().saturating_sub(k);
+    }
+    text.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i)
 }
 
 impl WordHashes {
     /// Hashes a word; `caps_line` says its line is in capitals.
     #[must_use]
     pub fn of(word: &str, caps_line: bool) -> Self {
+        // Most words are short and ASCII: lower-cased on the stack, not in a new String.
+        let mut stack = [0u8; 32];
         let lower_text;
-        let lower: &str = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        let lower: &str = if !word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            word
+        } else if word.is_ascii() && word.len() <= stack.len() {
+            let buffer = &mut stack[..word.len()];
+            buffer.copy_from_slice(word.as_bytes());
+            buffer.make_ascii_lowercase();
+            std::str::from_utf8(buffer).unwrap_or(word)
+        } else {
             lower_text = word.to_lowercase();
             &lower_text
-        } else {
-            word
         };
-        let mut shape_bytes = Vec::with_capacity(8);
-        shape(word, &mut shape_bytes);
-        let chars: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
-        let n = chars.len();
-        let prefix = |k: usize| {
-            let end = chars.get(k).copied().unwrap_or(lower.len());
-            mix(k as u64, fnv(&lower.as_bytes()[..end]))
-        };
+        let prefix = |k: usize| mix(k as u64, fnv(&lower.as_bytes()[..prefix_end(lower, k)]));
         let suffix = |k: usize| {
-            let start = if k >= n { 0 } else { chars[n - k] };
-            mix(100 + k as u64, fnv(&lower.as_bytes()[start..]))
+            mix(
+                100 + k as u64,
+                fnv(&lower.as_bytes()[suffix_start(lower, k)..]),
+            )
         };
         let first = word.chars().next();
         let flags = u64::from(first.is_some_and(char::is_uppercase))
@@ -105,7 +132,7 @@ impl WordHashes {
         Self {
             exact: fnv(word.as_bytes()),
             lower: fnv(lower.as_bytes()),
-            shape: fnv(&shape_bytes),
+            shape: shape_hash(word),
             prefixes: [prefix(1), prefix(2), prefix(3)],
             suffixes: [suffix(1), suffix(2), suffix(3), suffix(4)],
             flags,
@@ -168,15 +195,26 @@ mod tests {
 
     #[test]
     fn shapes_collapse_runs_of_a_class() {
-        let mut out = Vec::new();
         for (word, expected) in [
             ("Chirac", "Xx"),
             ("U.S.", "X.X."),
             ("12958:", "d:"),
             ("iPhone", "xXx"),
+            ("Élysée", "Xx"),
         ] {
-            shape(word, &mut out);
-            assert_eq!(String::from_utf8_lossy(&out), expected);
+            assert_eq!(shape_hash(word), fnv(expected.as_bytes()), "{word}");
+        }
+    }
+
+    #[test]
+    fn affixes_are_counted_in_characters() {
+        for (text, k, prefix, suffix) in [
+            ("chirac", 3, "chi", "rac"),
+            ("élysée", 2, "él", "ée"),
+            ("ab", 4, "ab", "ab"),
+        ] {
+            assert_eq!(&text[..prefix_end(text, k)], prefix);
+            assert_eq!(&text[suffix_start(text, k)..], suffix);
         }
     }
 
