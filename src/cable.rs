@@ -7,6 +7,7 @@ mod assemble;
 mod clean;
 pub mod detect;
 pub mod entities;
+pub mod flat;
 pub mod header;
 mod lexer;
 mod marking;
@@ -16,6 +17,7 @@ pub mod noise;
 mod page;
 pub mod parse;
 mod plain;
+pub mod refs;
 pub mod release;
 pub mod side;
 mod signature;
@@ -32,6 +34,7 @@ pub use marking::{Classification, Marking};
 pub use parse::{
     ParseError, SideAnnotations, Tagging, parse, parse_bytes, parse_bytes_with, parse_tagged,
 };
+pub use refs::CableKey;
 
 /// The label of the pseudo-paragraph that holds the header's text and mentions.
 pub const HEADER_LABEL: &str = "header";
