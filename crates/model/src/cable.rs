@@ -268,7 +268,7 @@ pub struct Cable {
     #[serde(skip)]
     pub source_name: Option<String>,
     /// The other files of the same cable, when a library merged several (see
-    /// [`crate::library::Library::open`]); empty for a cable read from one file.
+    /// the app's `library::Library::open`); empty for a cable read from one file.
     #[serde(skip)]
     pub other_sources: Vec<OtherSource>,
 }
