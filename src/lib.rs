@@ -21,6 +21,8 @@ pub use cableview_model::{
     regular_file, sanitize, tagger, tags, theme,
 };
 
+#[cfg(test)]
+mod layers;
 pub mod library;
 pub mod session;
 pub mod shell;
