@@ -21,8 +21,12 @@ use std::hint::black_box;
 
 /// The reader's screen in the default theme, as the session draws it.
 fn screen(app: &Reader) -> cableview::ui::ReaderScreen<'_> {
-    static THEME: std::sync::LazyLock<cableview::theme::Theme> =
-        std::sync::LazyLock::new(|| cableview::theme::Theme::builtin("default").expect("built in"));
+    static THEME: std::sync::LazyLock<cableview::ui::theme::Theme> =
+        std::sync::LazyLock::new(|| {
+            cableview::ui::theme::styled(
+                &cableview::theme::Theme::builtin("default").expect("built in"),
+            )
+        });
     cableview::ui::ReaderScreen { app, theme: &THEME }
 }
 

@@ -9,7 +9,7 @@ mod entry;
 pub mod index;
 mod indexed;
 pub mod load;
-pub mod refs;
+pub use crate::cable::refs;
 pub mod table;
 
 use crate::cable::{Cable, Classification, EntityKind, Reference};

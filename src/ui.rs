@@ -16,9 +16,10 @@ mod reader;
 mod snippet;
 mod status;
 mod table;
+pub mod theme;
 
 use crate::session::reader::{Focus, Mode, Reader};
-use crate::theme::{Theme, UiStyles};
+use crate::ui::theme::{Theme, UiStyles};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

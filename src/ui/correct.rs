@@ -4,7 +4,7 @@
 use super::{layout, truncate};
 use crate::cable::Entity;
 use crate::session::reader::Correcting;
-use crate::theme::Theme;
+use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -3,7 +3,7 @@
 use super::{layout, pane_block, truncate};
 use crate::cable::{Entity, EntityKind};
 use crate::session::reader::{EntityItem, EntityList};
-use crate::theme::Theme;
+use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

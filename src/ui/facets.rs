@@ -3,7 +3,7 @@
 
 use super::{grouped, pane_block, truncate};
 use crate::session::facets::{FacetsPane, Row, Section};
-use crate::theme::Theme;
+use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -4,7 +4,7 @@
 use super::truncate;
 use crate::session::layout::{self, PieceStyle};
 use crate::session::reader::Reader;
-use crate::theme::Theme;
+use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -5,7 +5,7 @@ use crate::sanitize::truncate;
 use crate::session::help::{self, HelpRow, Placement};
 use crate::session::layout;
 use crate::session::reader::Reader;
-use crate::theme::UiStyles;
+use crate::ui::theme::UiStyles;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 /// Draws the reader's help overlay over `area`.
 pub fn render(
     app: &Reader,
-    theme: &crate::theme::Theme,
+    theme: &crate::ui::theme::Theme,
     area: Rect,
     scroll: usize,
     buf: &mut Buffer,

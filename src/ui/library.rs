@@ -1,6 +1,7 @@
 //! The library screens: loading progress, the table of cables ([`super::table`]), the
 //! skipped report, and the list of cables drawn over the reader. A pure function of `&Session`.
 
+use super::theme::Theme;
 use super::truncate;
 use crate::session::action::Action;
 use crate::session::layout;
@@ -12,15 +13,16 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 impl Widget for &Session {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        buf.set_style(area, self.theme.ui.text);
+        let theme = &super::theme::styled(&self.theme);
+        buf.set_style(area, theme.ui.text);
         if area.width < 20 || area.height < 5 {
             Paragraph::new("terminal too small").render(area, buf);
             return;
         }
         match self.screen {
-            Screen::Loading => loading(self, area, buf),
+            Screen::Loading => loading(self, theme, area, buf),
             Screen::Library => {
-                super::table::table(self, area, buf);
+                super::table::table(self, theme, area, buf);
                 if let Some(picker) = &self.table.picker {
                     let key = |action| {
                         self.keymap()
@@ -29,7 +31,7 @@ impl Widget for &Session {
                     };
                     super::picker::TagPickerView {
                         picker,
-                        ui: &self.theme.ui,
+                        ui: &theme.ui,
                         keys: (key(Action::Open), key(Action::Cancel)),
                     }
                     .render(area, buf);
@@ -37,31 +39,27 @@ impl Widget for &Session {
                 if let Some(scroll) = self.help.map(|h| h.selected) {
                     let lines = crate::session::help::library_lines(self.keymap());
                     let title = crate::session::help::library_title(self.keymap());
-                    super::help::render_lines(&self.theme.ui, &title, &lines, area, scroll, buf);
+                    super::help::render_lines(&theme.ui, &title, &lines, area, scroll, buf);
                 }
             }
-            Screen::Skipped => skipped(self, area, buf),
+            Screen::Skipped => skipped(self, theme, area, buf),
             Screen::Reader => {
                 if let Some((cable, app)) = &self.reader {
-                    crate::ui::ReaderScreen {
-                        app,
-                        theme: &self.theme,
-                    }
-                    .render(area, buf);
+                    crate::ui::ReaderScreen { app, theme }.render(area, buf);
                     if !self.is_single() && !layout::too_small(area) && app.help.is_none() {
-                        across_cables(self, *cable, app, area, buf);
+                        across_cables(self, theme, *cable, app, area, buf);
                     }
                 }
                 if let Some(list) = &self.list {
-                    overlay(self, list, area, buf);
+                    overlay(self, theme, list, area, buf);
                 }
             }
         }
     }
 }
 
-fn loading(browser: &Session, area: Rect, buf: &mut Buffer) {
-    let ui = &browser.theme.ui;
+fn loading(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let ui = &theme.ui;
     let text = match (browser.progress, browser.indexing) {
         _ if browser.opening_index.is_some() => format!(
             "Opening the index: the table of {} documents…",
@@ -92,8 +90,8 @@ fn loading(browser: &Session, area: Rect, buf: &mut Buffer) {
     Line::from(quit).style(ui.dim).centered().render(hint, buf);
 }
 
-fn skipped(browser: &Session, area: Rect, buf: &mut Buffer) {
-    let ui = &browser.theme.ui;
+fn skipped(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let ui = &theme.ui;
     let skipped = browser.library.skipped();
     let back = browser
         .keymap()
@@ -131,8 +129,8 @@ fn skipped(browser: &Session, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(inner, buf);
 }
 
-fn overlay(browser: &Session, list: &CableList, area: Rect, buf: &mut Buffer) {
-    let ui = &browser.theme.ui;
+fn overlay(browser: &Session, theme: &Theme, list: &CableList, area: Rect, buf: &mut Buffer) {
+    let ui = &theme.ui;
     let rect = layout::cable_list_popup(area, list.items.len());
     let width = rect.width;
     Clear.render(rect, buf);
@@ -186,12 +184,13 @@ fn overlay(browser: &Session, list: &CableList, area: Rect, buf: &mut Buffer) {
 /// sidebar's bottom border, how many other cables name the selected entity.
 fn across_cables(
     browser: &Session,
+    theme: &Theme,
     cable: usize,
     app: &crate::session::reader::Reader,
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let ui = &browser.theme.ui;
+    let ui = &theme.ui;
     let panes = layout::panes(area, app);
     let selected = app.selected.and_then(|i| app.cable.entities.get(i));
     if let (Some(pane), Some(entity)) = (panes.entities, selected) {

@@ -3,7 +3,7 @@
 use super::{layout, pane_block, safe_span, truncate};
 use crate::cable::Paragraph;
 use crate::session::reader::NavRow;
-use crate::theme::UiStyles;
+use crate::ui::theme::UiStyles;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -3,7 +3,7 @@
 
 use super::truncate;
 use crate::session::picker::{self, TagPicker};
-use crate::theme::UiStyles;
+use crate::ui::theme::UiStyles;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;

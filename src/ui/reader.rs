@@ -4,7 +4,7 @@ use super::{pane_block, safe_span};
 use crate::session::layout::ReaderGeometry;
 use crate::session::reader::{Focus, Reader};
 use crate::session::text_layout::{DocLayout, RowKind};
-use crate::theme::Theme;
+use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

@@ -2,7 +2,7 @@
 //! table of a library on a corpus index.
 
 use crate::search_index::Snippet;
-use crate::theme::UiStyles;
+use crate::ui::theme::UiStyles;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -2,7 +2,7 @@
 
 use crate::session::action::Action;
 use crate::session::reader::{Mode, Reader};
-use crate::theme::Theme;
+use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

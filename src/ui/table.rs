@@ -1,6 +1,7 @@
 //! The table of cables: its title and filter line, the rows fitted to the width, the
 //! snippet of the selected row and the facets pane on a corpus index, the status line.
 
+use super::theme::Theme;
 use super::{grouped, truncate};
 use crate::library::Column;
 use crate::session::Session;
@@ -78,8 +79,8 @@ fn table_hint(browser: &Session, width: usize) -> String {
     line(&hints)
 }
 
-pub(super) fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
-    let ui = &browser.theme.ui;
+pub(super) fn table(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let ui = &theme.ui;
     let t = &browser.table;
     let q = &t.query;
     let snippet_rows = if t.full_text.is_some() {
@@ -110,7 +111,7 @@ pub(super) fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
         };
         super::facets::FacetsView {
             pane,
-            theme: &browser.theme,
+            theme,
             focused: t.in_facets,
         }
         .render(side, buf);
@@ -217,7 +218,7 @@ pub(super) fn table(browser: &Session, area: Rect, buf: &mut Buffer) {
         let Some(row) = browser.library.row(cable) else {
             continue;
         };
-        let level = browser.theme.level(row.classification);
+        let level = theme.level(row.classification);
         let cells: Vec<String> = fitted
             .columns
             .iter()

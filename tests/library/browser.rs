@@ -8,6 +8,7 @@ use cableview::session::action::{Action, Mouse};
 use cableview::session::help::HelpRow;
 use cableview::session::reader::ReaderOptions;
 use cableview::session::{Screen, Session};
+use cableview::ui::theme::colour;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
@@ -395,7 +396,7 @@ fn snapshot_header_with_ref_links_and_cited_by() {
         cell.modifier.contains(Modifier::UNDERLINED),
         "links are underlined: {cell:?}"
     );
-    assert_eq!(cell.fg, b.theme.ui.link.fg.unwrap());
+    assert_eq!(cell.fg, colour(b.theme.ui.link.fg.unwrap()));
 
     let mut b = browser(120, 30);
     open_id(&mut b, "05PARIS2333");
@@ -568,7 +569,7 @@ fn a_theme_chosen_in_the_reader_stays_for_the_table_and_the_next_cable() {
     let default = cableview::theme::Theme::builtin("default").unwrap();
     // The reader's status line is drawn in the theme chosen.
     let status_style = |b: &Session| first_background(b)[(0, 39)].style();
-    assert_eq!(status_style(&b).bg, b.theme.ui.status.bg);
+    assert_eq!(status_style(&b).bg, b.theme.ui.status.bg.map(colour));
     assert_ne!(b.theme.ui.status.bg, default.ui.status.bg);
     b.press(Action::Back);
     assert_eq!(b.theme.name, chosen, "the table takes the reader's theme");
@@ -581,5 +582,5 @@ fn a_theme_chosen_in_the_reader_stays_for_the_table_and_the_next_cable() {
     b.press(Action::Open);
     assert_eq!(b.screen, Screen::Reader);
     assert_eq!(b.theme.name, chosen, "the next cable opens in it");
-    assert_eq!(status_style(&b).bg, b.theme.ui.status.bg);
+    assert_eq!(status_style(&b).bg, b.theme.ui.status.bg.map(colour));
 }

@@ -9,6 +9,7 @@ use cableview::session::facets::{FacetsPane, Row, Section};
 use cableview::session::keymap::{Key, Keymap};
 use cableview::theme::Theme;
 use cableview::ui::facets::FacetsView;
+use cableview::ui::theme::styled;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -67,7 +68,7 @@ fn selected(pane: &FacetsPane) -> (Section, String) {
 }
 
 fn draw(pane: &FacetsPane, width: u16, height: u16, focused: bool) -> Terminal<TestBackend> {
-    let theme = Theme::builtin("default").unwrap();
+    let theme = styled(&Theme::builtin("default").unwrap());
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|frame| {
@@ -250,7 +251,7 @@ fn a_short_pane_scrolls_with_the_cursor() {
 
 #[test]
 fn the_cursor_row_is_highlighted_only_when_focused() {
-    let theme = Theme::builtin("default").unwrap();
+    let theme = styled(&Theme::builtin("default").unwrap());
     let mut pane = FacetsPane::new(facets());
     pane.set_height(10);
     press(&mut pane, "j");
@@ -280,7 +281,7 @@ fn the_cursor_row_is_highlighted_only_when_focused() {
 #[test]
 fn tiny_areas_draw_without_panicking() {
     let pane = FacetsPane::new(facets());
-    let theme = Theme::builtin("default").unwrap();
+    let theme = styled(&Theme::builtin("default").unwrap());
     for (w, h) in [(0, 0), (1, 1), (2, 5), (3, 3), (10, 2), (24, 3)] {
         let area = Rect::new(0, 0, w, h);
         let mut buf = ratatui::buffer::Buffer::empty(area);

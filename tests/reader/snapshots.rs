@@ -3,6 +3,7 @@
 use crate::drive::{Driver, single};
 use cableview::session::action::Action;
 use cableview::session::reader::ReaderOptions;
+use cableview::ui::theme::{colour, styled};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
@@ -117,7 +118,7 @@ fn default_theme_colours_mentions_by_kind() {
     app.press(Action::GoTo("5".into()));
     let terminal = terminal(&app);
     let buffer = terminal.backend().buffer();
-    let org = app.theme.kinds.org;
+    let org = styled(&app.theme).kinds.org;
     let coloured = buffer
         .content()
         .iter()
@@ -136,7 +137,7 @@ fn hidden_kinds_lose_their_highlights() {
     app.press(Action::ToggleOrg);
     let terminal = terminal(&app);
     let text = app.app().reader_geometry(app.app().area()).text;
-    let org = app.theme.kinds.org.fg.unwrap();
+    let org = colour(app.theme.kinds.org.fg.unwrap());
     let buffer = terminal.backend().buffer();
     let any_org =
         (text.y..text.bottom()).any(|y| (text.x..text.right()).any(|x| buffer[(x, y)].fg == org));
@@ -254,7 +255,7 @@ fn misc_mentions_in_default_are_not_dimmed() {
     let app = app("default", 120, 40);
     let terminal = terminal(&app);
     let buffer = terminal.backend().buffer();
-    let misc = app.theme.kinds.misc.fg.unwrap();
+    let misc = colour(app.theme.kinds.misc.fg.unwrap());
     let cells: Vec<_> = buffer.content().iter().filter(|c| c.fg == misc).collect();
     assert!(cells.len() >= "French".len(), "MISC mentions on screen");
     assert!(cells.iter().all(|c| !c.modifier.contains(Modifier::DIM)));

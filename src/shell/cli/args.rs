@@ -90,7 +90,7 @@ pub enum Command {
     ))]
     Export {
         /// The output format.
-        #[arg(long, short, value_enum, default_value = "json")]
+        #[arg(long, short, value_parser = format_parser(), default_value = "json")]
         format: Format,
         /// Write one file per cable (brat: .txt and .ann) into this directory, created if
         /// missing, instead of printing. Required for brat and for HTML of several cables.
@@ -280,6 +280,14 @@ fn sort_parser() -> impl clap::builder::TypedValueParser<Value = SearchOrder> {
             _ => SearchOrder::Score,
         }
     })
+}
+
+/// `--format` of `export`: the model's formats by name, each with its summary in help.
+/// Built here rather than derived on [`Format`], so the model needs no clap.
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::{PossibleValue, TypedValueParser as _};
+    let values = Format::ALL.map(|format| PossibleValue::new(format.name()).help(format.summary()));
+    clap::builder::PossibleValuesParser::new(values).try_map(|name| name.parse::<Format>())
 }
 
 /// `--kind`: one of the four kinds, any case; the values are listed in help and completions.

@@ -47,7 +47,7 @@ pub(super) fn load_options() -> Result<LoadOptions, Failure> {
     let paths = Paths::from_env();
     let config = user_config(&paths)?;
     let aliases = match &paths.config_dir {
-        Some(dir) => Aliases::load(&dir.join(ALIASES_FILE))?,
+        Some(dir) => load_aliases(&dir.join(ALIASES_FILE))?,
         None => Aliases::default(),
     };
     Ok(LoadOptions {
@@ -61,6 +61,14 @@ pub(super) fn load_options() -> Result<LoadOptions, Failure> {
             .tagging(),
         ..LoadOptions::default()
     })
+}
+
+/// Reads the aliases file at `path`; a missing file gives no aliases.
+fn load_aliases(path: &Path) -> Result<Aliases, config::FileError> {
+    match config::read_text(path)? {
+        Some(text) => Aliases::parse(&text, &crate::sanitize::path(path)),
+        None => Ok(Aliases::default()),
+    }
 }
 
 /// Loads the given cables, or the bundled sample when none is given; their warnings go to

@@ -7,11 +7,13 @@
 //! Each key is the name an entity is shown by; its spellings, and the name itself, join
 //! whatever their case and punctuation ([`spelling_key`]) and whatever the kind (an alias
 //! never makes a LOC of an ORG: each kind joins on its own).
+//!
+//! Only the text is parsed here: the shell reads the file, so the parser's grouping,
+//! which takes an [`Aliases`], depends on no module doing I/O.
 
 use crate::cable::entities::spelling_key;
-use crate::file_error::{FileError, read_text};
+use crate::file_error::FileError;
 use std::collections::BTreeMap;
-use std::path::Path;
 use toml::Spanned;
 
 /// The file's name in the config dir.
@@ -85,14 +87,6 @@ impl Aliases {
             }
         }
         Ok(aliases)
-    }
-
-    /// Reads the aliases file at `path`; a missing file gives no aliases.
-    pub fn load(path: &Path) -> Result<Self, FileError> {
-        match read_text(path)? {
-            Some(text) => Self::parse(&text, &crate::sanitize::path(path)),
-            None => Ok(Self::default()),
-        }
     }
 
     /// The alias a spelling key belongs to, if any.

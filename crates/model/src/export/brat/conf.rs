@@ -5,8 +5,7 @@
 //! added at the end of their section, so an edited file is neither overwritten nor stale.
 
 use crate::cable::{Cable, EntityKind};
-use crate::theme::Theme;
-use ratatui::style::Color;
+use crate::theme::{Color, Theme};
 
 /// A configuration file to write into the brat directory.
 #[derive(Debug, Clone, PartialEq, Eq)]

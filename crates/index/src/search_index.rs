@@ -2,7 +2,7 @@
 //! index on disk, for full-text search ranked by BM25, snippets, facets, and the
 //! entity, REF and "cited by" links of the whole collection.
 //!
-//! Not to be confused with [`crate::library::index`], the in-memory entity index of a
+//! Not to be confused with the app's `library::index`, the in-memory entity index of a
 //! library loaded from files. The index stores, per cable, what a table and a list of
 //! results show (ID, date, origin, classification, TAGS, subject, paragraph count),
 //! its searchable text, entity names by kind, the cables its REFs name, and where the

@@ -3,7 +3,7 @@
 //! user's aliases); each mention then carries its entity's index.
 
 mod grouper;
-pub(crate) mod join;
+pub mod join;
 
 use super::{Cable, EntityKind, HEADER_LABEL, Mention, SIGNATURE_LABEL};
 use crate::aliases::Aliases;

@@ -20,10 +20,10 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The model shipped in the binary.
-const EMBEDDED: &[u8] = include_bytes!("../assets/tagger/model.bin");
+const EMBEDDED: &[u8] = include_bytes!("../../../assets/tagger/model.bin");
 
 /// The shipped model's version, as `assets/tagger/VERSION` records it.
-pub const MODEL_VERSION: &str = include_str!("../assets/tagger/VERSION");
+pub const MODEL_VERSION: &str = include_str!("../../../assets/tagger/VERSION");
 
 /// A mention the tagger found: its bytes in the text and its kind.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,7 +10,8 @@ pub mod conll;
 pub mod csv;
 pub mod displacy;
 pub mod doccano;
-pub mod document;
+/// The flattened document the offset formats share; it is the model's, see [`crate::cable::flat`].
+pub use crate::cable::flat as document;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -19,7 +20,7 @@ pub mod prodigy;
 pub mod schema;
 pub mod text;
 
-use crate::cable::{Cable, Paragraph};
+use crate::cable::Cable;
 use crate::sanitize::printable;
 use thiserror::Error;
 
@@ -27,8 +28,9 @@ pub use markdown::markdown;
 pub use naming::{Stems, stems};
 pub use text::text;
 
-/// The formats `cableview export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// The formats `cableview export` writes; the shell offers them on the command line
+/// through [`Format::ALL`], [`Format::name`] and [`Format::summary`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// The document model as JSON (JSON Lines for several cables).
     Json,
@@ -54,6 +56,45 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [Format; 10] = [
+        Self::Json,
+        Self::Text,
+        Self::Markdown,
+        Self::Displacy,
+        Self::Brat,
+        Self::Conll,
+        Self::Html,
+        Self::Csv,
+        Self::Prodigy,
+        Self::Doccano,
+    ];
+
+    /// What the format is, in a line for `--help`.
+    #[must_use]
+    pub fn summary(self) -> &'static str {
+        match self {
+            Self::Json => "The document model as JSON (JSON Lines for several cables)",
+            Self::Text => "The clean reading text with header, ¶ labels and headings",
+            Self::Markdown => "The same as Markdown",
+            Self::Displacy => {
+                "spaCy displaCy manual entity data: a JSON list, one document per cable"
+            }
+            Self::Brat => "brat standoff: `ID.txt` and `ID.ann` per cable (needs `--out`)",
+            Self::Conll => {
+                "CoNLL: one token per line with its BIO tag, blank lines between sentences"
+            }
+            Self::Html => "A self-contained HTML page per cable",
+            Self::Csv => "The entity table: cable, kind, name, count, paragraphs",
+            Self::Prodigy => {
+                "Prodigy JSONL: `{\"text\", \"spans\": [{\"start\", \"end\", \"label\"}], \"meta\": {\"id\"}}`, a line per cable"
+            }
+            Self::Doccano => {
+                "doccano JSONL: `{\"text\", \"label\": [[start, end, \"LABEL\"]]}`, a line per cable"
+            }
+        }
+    }
+
     /// The format's name on the command line.
     #[must_use]
     pub fn name(self) -> &'static str {
@@ -71,6 +112,23 @@ impl Format {
         }
     }
 }
+
+impl std::str::FromStr for Format {
+    type Err = UnknownFormat;
+
+    /// A format by its command-line name ([`Format::name`]).
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|format| format.name() == name)
+            .ok_or_else(|| UnknownFormat(name.to_string()))
+    }
+}
+
+/// A name that is no export format's.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("no export format is named {0:?}")]
+pub struct UnknownFormat(pub String);
 
 /// Why an export could not be produced.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -272,14 +330,7 @@ pub fn header_fields(cable: &Cable) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The paragraph's lead-in: `¶3 (S)`.
-#[must_use]
-pub fn paragraph_lead(paragraph: &Paragraph) -> String {
-    match &paragraph.marking {
-        Some(marking) => format!("¶{} ({marking})", paragraph.label),
-        None => format!("¶{}", paragraph.label),
-    }
-}
+pub use crate::cable::flat::paragraph_lead;
 
 #[cfg(test)]
 mod tests {

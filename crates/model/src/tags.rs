@@ -8,7 +8,7 @@ use std::fmt;
 use std::sync::LazyLock;
 
 /// The embedded table, header line included.
-const TABLE: &str = include_str!("../assets/tags.tsv");
+const TABLE: &str = include_str!("../../../assets/tags.tsv");
 
 /// What a TAGS code classifies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -12,7 +12,7 @@ use thiserror::Error;
 mod each;
 pub mod release_csv;
 mod skipped;
-pub(crate) mod walk;
+pub mod walk;
 
 pub use each::load_paths_each;
 pub use skipped::{Skipped, skipped_summary};

@@ -7,6 +7,7 @@ mod assemble;
 mod clean;
 pub mod detect;
 pub mod entities;
+pub mod flat;
 pub mod header;
 mod lexer;
 mod marking;
@@ -16,6 +17,7 @@ pub mod noise;
 mod page;
 pub mod parse;
 mod plain;
+pub mod refs;
 pub mod release;
 pub mod side;
 mod signature;
@@ -32,6 +34,7 @@ pub use marking::{Classification, Marking};
 pub use parse::{
     ParseError, SideAnnotations, Tagging, parse, parse_bytes, parse_bytes_with, parse_tagged,
 };
+pub use refs::CableKey;
 
 /// The label of the pseudo-paragraph that holds the header's text and mentions.
 pub const HEADER_LABEL: &str = "header";
@@ -265,7 +268,7 @@ pub struct Cable {
     #[serde(skip)]
     pub source_name: Option<String>,
     /// The other files of the same cable, when a library merged several (see
-    /// [`crate::library::Library::open`]); empty for a cable read from one file.
+    /// the app's `library::Library::open`); empty for a cable read from one file.
     #[serde(skip)]
     pub other_sources: Vec<OtherSource>,
 }

@@ -14,8 +14,9 @@
 //! <signature>
 //! ```
 
-use super::paragraph_lead;
-use crate::cable::{Cable, EntityKind, HEADER_LABEL, Mention, MentionSource, SIGNATURE_LABEL};
+use crate::cable::{
+    Cable, EntityKind, HEADER_LABEL, Mention, MentionSource, Paragraph, SIGNATURE_LABEL,
+};
 use std::ops::Range;
 
 /// A mention with offsets into the flattened text.
@@ -153,6 +154,15 @@ pub fn flatten(cable: &Cable) -> Document {
     }
     doc.text.push('\n');
     doc
+}
+
+/// The paragraph's lead-in: `¶3 (S)`.
+#[must_use]
+pub fn paragraph_lead(paragraph: &Paragraph) -> String {
+    match &paragraph.marking {
+        Some(marking) => format!("¶{} ({marking})", paragraph.label),
+        None => format!("¶{}", paragraph.label),
+    }
 }
 
 #[cfg(test)]

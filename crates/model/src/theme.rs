@@ -3,25 +3,30 @@
 //! A theme file names a style for each entity kind, classification level and UI part.
 //! Every entry is optional: a theme inherits from the theme it `extends` (`default` when
 //! it says nothing), and a style it names replaces the inherited one whole.
+//!
+//! Styles here are plain data ([`Style`]); the UI turns a theme into its terminal
+//! library's styles with [`Theme::map`].
 
 pub mod contrast;
+mod style;
 
 use crate::cable::{Classification, EntityKind};
-use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 use thiserror::Error;
 
+pub use style::{Color, Modifier, Style, UnknownColour};
+
 /// The built-in themes, in the order `t` cycles through them.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("default", include_str!("../themes/default.toml")),
-    ("light", include_str!("../themes/light.toml")),
+    ("default", include_str!("../../../themes/default.toml")),
+    ("light", include_str!("../../../themes/light.toml")),
     (
         "high-contrast",
-        include_str!("../themes/high-contrast.toml"),
+        include_str!("../../../themes/high-contrast.toml"),
     ),
-    ("mono", include_str!("../themes/mono.toml")),
+    ("mono", include_str!("../../../themes/mono.toml")),
 ];
 
 /// Why a theme could not be loaded.
@@ -87,7 +92,14 @@ macro_rules! style_group {
     ($(#[doc = $sdoc:literal])* $name:ident { $( $(#[doc = $doc:literal])* $field:ident = $key:literal, )* }) => {
         $(#[doc = $sdoc])*
         #[derive(Debug, Clone, Default, PartialEq, Eq)]
-        pub struct $name { $( $(#[doc = $doc])* pub $field: Style, )* }
+        pub struct $name<S = Style> { $( $(#[doc = $doc])* pub $field: S, )* }
+
+        impl<S> $name<S> {
+            /// The same table with each style turned by `f`.
+            pub fn map<T>(&self, f: impl Fn(&S) -> T) -> $name<T> {
+                $name { $( $field: f(&self.$field), )* }
+            }
+        }
 
         impl $name {
             /// The keys a theme file may use in this table.
@@ -185,17 +197,55 @@ style_group!(
     }
 );
 
-/// A resolved theme: one [`Style`] per kind, level and UI part.
+/// A resolved theme: one [`Style`] (or, once mapped, one style `S`) per kind, level and
+/// UI part.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Theme {
+pub struct Theme<S = Style> {
     /// The theme's name.
     pub name: String,
     /// Entity kinds.
-    pub kinds: KindStyles,
+    pub kinds: KindStyles<S>,
     /// Classification levels.
-    pub levels: LevelStyles,
+    pub levels: LevelStyles<S>,
     /// Interface parts.
-    pub ui: UiStyles,
+    pub ui: UiStyles<S>,
+}
+
+impl<S: Copy> Theme<S> {
+    /// The same theme with each style turned by `f`: how the UI gets its terminal styles.
+    pub fn map<T>(&self, f: impl Fn(&S) -> T) -> Theme<T> {
+        Theme {
+            name: self.name.clone(),
+            kinds: self.kinds.map(&f),
+            levels: self.levels.map(&f),
+            ui: self.ui.map(&f),
+        }
+    }
+
+    /// The style of an entity kind.
+    #[must_use]
+    pub fn kind(&self, kind: &EntityKind) -> S {
+        match kind {
+            EntityKind::Per => self.kinds.per,
+            EntityKind::Org => self.kinds.org,
+            EntityKind::Loc => self.kinds.loc,
+            EntityKind::Misc => self.kinds.misc,
+            EntityKind::Other(_) => self.kinds.other,
+        }
+    }
+
+    /// The banner style of a classification level (`None`: not found in the cable).
+    #[must_use]
+    pub fn level(&self, level: Option<Classification>) -> S {
+        match level {
+            Some(Classification::Unclassified) => self.levels.unclassified,
+            Some(Classification::SensitiveButUnclassified) => self.levels.sensitive,
+            Some(Classification::Confidential) => self.levels.confidential,
+            Some(Classification::Secret) => self.levels.secret,
+            Some(Classification::TopSecret) => self.levels.top_secret,
+            None => self.levels.unknown,
+        }
+    }
 }
 
 /// The names of the built-in themes.
@@ -292,7 +342,7 @@ impl Theme {
             chain.push((current, users));
             files.push(file);
         }
-        let mut theme = Theme::default();
+        let mut theme = Theme::<Style>::default();
         for ((current, _), file) in chain.iter().zip(&files).rev() {
             let invalid = |message: String| ThemeError::Invalid {
                 name: current.clone(),
@@ -349,31 +399,6 @@ impl Theme {
             })
     }
 
-    /// The style of an entity kind.
-    #[must_use]
-    pub fn kind(&self, kind: &EntityKind) -> Style {
-        match kind {
-            EntityKind::Per => self.kinds.per,
-            EntityKind::Org => self.kinds.org,
-            EntityKind::Loc => self.kinds.loc,
-            EntityKind::Misc => self.kinds.misc,
-            EntityKind::Other(_) => self.kinds.other,
-        }
-    }
-
-    /// The banner style of a classification level (`None`: not found in the cable).
-    #[must_use]
-    pub fn level(&self, level: Option<Classification>) -> Style {
-        match level {
-            Some(Classification::Unclassified) => self.levels.unclassified,
-            Some(Classification::SensitiveButUnclassified) => self.levels.sensitive,
-            Some(Classification::Confidential) => self.levels.confidential,
-            Some(Classification::Secret) => self.levels.secret,
-            Some(Classification::TopSecret) => self.levels.top_secret,
-            None => self.levels.unknown,
-        }
-    }
-
     /// Whether any style of the theme sets a colour.
     #[must_use]
     pub fn has_colour(&self) -> bool {
@@ -407,12 +432,9 @@ fn apply<G>(
     Ok(())
 }
 
-/// Turns a written style into a ratatui [`Style`].
+/// Turns a written style into a [`Style`].
 pub fn to_style(spec: &StyleSpec) -> Result<Style, String> {
-    let colour = |text: &str| {
-        text.parse::<Color>()
-            .map_err(|_| format!("unknown colour {text:?} (a name, #rrggbb or 0-255)"))
-    };
+    let colour = |text: &str| text.parse::<Color>().map_err(|e| e.to_string());
     let mut style = Style::default();
     if let Some(fg) = &spec.fg {
         style = style.fg(colour(fg)?);

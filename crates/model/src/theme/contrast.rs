@@ -1,7 +1,7 @@
 //! Contrast between two colours as WCAG 2 defines it, for checking that a theme which
 //! sets its own background keeps its text readable on it (AA asks 4.5:1 for text).
 
-use ratatui::style::Color;
+use super::Color;
 
 /// The sixteen ANSI colours as xterm shows them by default: a named colour's real shade
 /// is the terminal's choice, and xterm's is the common reference.
@@ -93,8 +93,8 @@ pub fn ratio(a: Color, b: Color) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::theme::Modifier;
     use crate::theme::{BUILTIN, Theme};
-    use ratatui::style::Modifier;
 
     /// WCAG AA for normal text.
     const AA: f64 = 4.5;
@@ -142,7 +142,7 @@ mod tests {
                 let contrast = ratio(fg, background).expect("known colours");
                 assert!(
                     contrast >= AA,
-                    "{name}: {part} {fg} on {background} is {contrast:.2}:1, under {AA}:1"
+                    "{name}: {part} {fg:?} on {background:?} is {contrast:.2}:1, under {AA}:1"
                 );
                 assert!(
                     !style.add_modifier.contains(Modifier::DIM),
@@ -170,7 +170,7 @@ mod tests {
         // Against a dark terminal, MISC stands out at least as much as the least of
         // the other kinds: a different colour and style, not a fainter one.
         let black = Color::Rgb(0, 0, 0);
-        let on_black = |s: ratatui::style::Style| ratio(s.fg.unwrap(), black).unwrap();
+        let on_black = |s: crate::theme::Style| ratio(s.fg.unwrap(), black).unwrap();
         let k = &theme.kinds;
         let least = [k.per, k.org, k.loc]
             .map(on_black)

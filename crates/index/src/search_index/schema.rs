@@ -1,7 +1,7 @@
 //! The index's fields and tokenizers, and a cable made into one document.
 
+use crate::cable::CableKey;
 use crate::cable::{Cable, EntityKind};
-use crate::library::CableKey;
 use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions,
@@ -272,7 +272,7 @@ pub fn document(f: &Fields, cable: &Cable, origin: Origin<'_>) -> TantivyDocumen
     let own = CableKey::from_id(&id);
     let context = own.as_ref().map(|k| k.year.as_str());
     for reference in &header.references {
-        for citation in crate::library::refs::citations(&reference.text) {
+        for citation in crate::cable::refs::citations(&reference.text) {
             for key in citation.keys(context) {
                 if Some(&key) != own.as_ref() {
                     doc.add_text(f.cites, key_text(&key));

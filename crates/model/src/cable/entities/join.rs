@@ -54,7 +54,7 @@ pub fn may_abbreviate(acronym: &str, long: &str) -> bool {
 }
 
 /// One group of spellings as the joining sees it.
-pub(crate) struct Node<'a> {
+pub struct Node<'a> {
     /// The kind, as a number the caller chose.
     pub kind: usize,
     /// [`spelling_key`] of its spellings (all of them share it up to case).
@@ -63,8 +63,10 @@ pub(crate) struct Node<'a> {
 
 /// The outcome: each group's root, and which groups are short forms (a last name, an
 /// acronym) that must not give the entity its name.
-pub(crate) struct Joined {
+pub struct Joined {
+    /// Per group, the group it joined into.
     pub root: Vec<usize>,
+    /// Per group, whether it is a short form.
     pub short: Vec<bool>,
     /// Per group, the alias (index into the user's table) its root is named by.
     pub alias: Vec<Option<usize>>,
@@ -93,7 +95,7 @@ impl Sets {
 
 /// Joins `nodes`. `acronyms` pairs a long form's group with an acronym key defined right
 /// after it in the text; `person` is the kind number of people, if any.
-pub(crate) fn join(
+pub fn join(
     nodes: &[Node<'_>],
     acronyms: &[(usize, String)],
     person: Option<usize>,

@@ -4,8 +4,8 @@
 use super::columns::{Columns, RowView};
 use super::schema::{self, date_text};
 use super::{IndexError, SearchIndex};
+use crate::cable::CableKey;
 use crate::cable::EntityKind;
-use crate::library::CableKey;
 use std::ops::Range;
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::{AllQuery, Query, TermQuery};

@@ -4,8 +4,8 @@
 use super::{Correction, Corrections, Span};
 use crate::aliases::Aliases;
 use crate::cable::entities::regroup;
+use crate::cable::flat::{BlockId, flatten};
 use crate::cable::{Cable, Mention, MentionSource, Warning};
-use crate::export::document::{BlockId, flatten};
 
 impl Corrections {
     /// Applies every correction, in order, with the user's aliases. One that no longer
