@@ -17,7 +17,7 @@ impl SearchIndex {
     /// When the index does not hold it, or its file has changed or gone.
     pub fn load_cable(&self, id: &str) -> Result<Cable, IndexError> {
         let located = self.source_of(id)?;
-        self.read_checked(&located)
+        self.read_checked(&located, self.tagging)
     }
 
     /// The cable of one document, by its key ([`super::RowView::key`]): of two files
@@ -27,12 +27,25 @@ impl SearchIndex {
     /// When the index does not hold it, or its file has changed or gone.
     pub fn load_document(&self, key: u64) -> Result<Cable, IndexError> {
         let located = guard::guarded(&self.dir, || self.located(key))?;
-        self.read_checked(&located)
+        self.read_checked(&located, self.tagging)
+    }
+
+    /// The text a search looked in ([`super::document_text`]) of the cable a document was
+    /// read from, read again from its file or row (the index does not store it), untagged:
+    /// a snippet needs no entities. Empty when the file has changed or gone.
+    pub(super) fn text_of(&self, located: &Located) -> String {
+        self.read_checked(located, crate::cable::Tagging::Off)
+            .map(|cable| super::document_text(&cable))
+            .unwrap_or_default()
     }
 
     /// Parses a cable again from its file, or from its row of a release CSV, and makes
     /// sure it is what was indexed.
-    fn read_checked(&self, located: &Located) -> Result<Cable, IndexError> {
+    fn read_checked(
+        &self,
+        located: &Located,
+        tagging: crate::cable::Tagging,
+    ) -> Result<Cable, IndexError> {
         let path = PathBuf::from(&located.source);
         let changed = |why: String| IndexError::SourceChanged(path.clone(), why);
         if let Some(seen) = self.manifest()?.files.get(&located.source) {
@@ -51,11 +64,11 @@ impl SearchIndex {
             }
         }
         let loaded = match located.row {
-            Some(byte) => crate::input::release_csv::load_at(&path, byte, self.tagging),
+            Some(byte) => crate::input::release_csv::load_at(&path, byte, tagging),
             None => crate::input::load_with(
                 &path,
                 &crate::input::LoadOptions {
-                    tagging: self.tagging,
+                    tagging,
                     ..crate::input::LoadOptions::default()
                 },
             ),
