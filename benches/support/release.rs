@@ -151,7 +151,7 @@ pub fn generate_csv_as(
             references: String::new(),
             header: format!("VZCZC{id}\nRR RUEHC\nDE RUEH #0001 0010000\nZNR UUUUU ZZH"),
             body: if raw {
-                strip_annotations(text)
+                strip_tags(&strip_annotations(text))
             } else {
                 text.to_string()
             },
@@ -166,6 +166,32 @@ pub fn generate_csv_as(
         file.flush()?;
         Ok(bytes)
     })
+}
+
+/// A text without the annotated format's HTML (`<code><pre>`, the paragraph anchors, the
+/// TAGS' links), which would make the parser read it as an annotated file: the release's
+/// rows are plain text.
+#[must_use]
+pub fn strip_tags(text: &str) -> String {
+    const TAGS: [&str; 6] = ["<a ", "</a>", "<code>", "</code>", "<pre>", "</pre>"];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        match tail
+            .find('>')
+            .filter(|_| TAGS.iter().any(|t| tail.starts_with(t)))
+        {
+            Some(end) => rest = &tail[end + 1..],
+            None => {
+                out.push('<');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A text without its inline annotations: `[PER Jacques Chirac  ]` becomes `Jacques Chirac`.
@@ -205,17 +231,23 @@ fn title_case(post: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::strip_annotations;
-
     #[test]
     fn annotations_are_stripped_and_brackets_kept() {
         assert_eq!(
-            strip_annotations("[PER Jacques Chirac  ] met [ORG U ) Post  ] in [LOC Paris  ]."),
+            super::strip_annotations(
+                "[PER Jacques Chirac  ] met [ORG U ) Post  ] in [LOC Paris  ]."
+            ),
             "Jacques Chirac met U ) Post in Paris."
         );
         assert_eq!(
-            strip_annotations("[1] and [ref] and [A"),
+            super::strip_annotations("[1] and [ref] and [A"),
             "[1] and [ref] and [A"
+        );
+        assert_eq!(
+            super::strip_tags(
+                "<code><pre>TAGS: <a href='/tag/GB_0.html'>GB</a> <a id='par1' href='#par1'>¶</a>1 . a < b</pre></code>"
+            ),
+            "TAGS: GB ¶1 . a < b"
         );
     }
 }
