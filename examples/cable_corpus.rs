@@ -3,11 +3,13 @@
 //!
 //! `cargo run --release --example cable_corpus -- --count 10000 --out DIR`
 //! `cargo run --release --example cable_corpus -- --csv cables.csv` (251,287 rows)
+//! `cargo run --release --example cable_corpus -- --csv raw.csv --raw` (no inline annotations)
 //! `cargo run --release --example cable_corpus -- --csv release.csv --pages tests/fixtures/raw`
 
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
 #[path = "../benches/support/release.rs"]
+#[allow(dead_code, reason = "the generator's shorthand is for the benchmarks")]
 mod release;
 
 use clap::Parser;
@@ -38,6 +40,10 @@ struct Args {
     /// The annotated cables to recombine.
     #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/annotated"))]
     from: PathBuf,
+    /// With --csv: bodies without their inline annotations, as the release's rows are
+    /// (the tagger then reads every row).
+    #[arg(long)]
+    raw: bool,
     /// Seed of the generator: the same seed writes the same corpus.
     #[arg(long, default_value_t = 1)]
     seed: u64,
@@ -49,7 +55,7 @@ fn main() -> ExitCode {
         (Some(csv), _) if !args.pages.is_empty() => from_pages(&args.pages, csv),
         (Some(csv), _) => Source::from_dir(&args.from).and_then(|source| {
             let count = args.count.unwrap_or(RELEASE_ROWS);
-            let bytes = release::generate_csv(&source, count, args.seed, csv)?;
+            let bytes = release::generate_csv_as(&source, count, args.seed, args.raw, csv)?;
             Ok(format!(
                 "wrote {count} rows ({:.1} MB) to {}",
                 bytes as f64 / 1e6,

@@ -113,6 +113,21 @@ const LEVELS: [&str; 6] = [
 /// # Errors
 /// When the file cannot be written.
 pub fn generate_csv(source: &Source, count: usize, seed: u64, out: &Path) -> std::io::Result<u64> {
+    generate_csv_as(source, count, seed, false, out)
+}
+
+/// [`generate_csv`], the bodies without their inline annotations when `raw` (as the
+/// release has them, so the tagger reads every row).
+///
+/// # Errors
+/// When the file cannot be written.
+pub fn generate_csv_as(
+    source: &Source,
+    count: usize,
+    seed: u64,
+    raw: bool,
+    out: &Path,
+) -> std::io::Result<u64> {
     let mut file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(out)?);
     let mut written = 0u64;
     let mut rng = Rng(seed ^ 0x5eed);
@@ -135,9 +150,13 @@ pub fn generate_csv(source: &Source, count: usize, seed: u64, out: &Path) -> std
             classification: (*rng.pick(&LEVELS)).to_string(),
             references: String::new(),
             header: format!("VZCZC{id}\nRR RUEHC\nDE RUEH #0001 0010000\nZNR UUUUU ZZH"),
-            body: text.to_string(),
+            body: if raw {
+                strip_tags(&strip_annotations(text))
+            } else {
+                text.to_string()
+            },
         };
-        let mut buffer = Vec::with_capacity(text.len() + 256);
+        let mut buffer = Vec::with_capacity(row.body.len() + 256);
         write_row(&mut buffer, &row)?;
         file.write_all(&buffer)?;
         written += 1;
@@ -149,10 +168,86 @@ pub fn generate_csv(source: &Source, count: usize, seed: u64, out: &Path) -> std
     })
 }
 
+/// A text without the annotated format's HTML (`<code><pre>`, the paragraph anchors, the
+/// TAGS' links), which would make the parser read it as an annotated file: the release's
+/// rows are plain text.
+#[must_use]
+pub fn strip_tags(text: &str) -> String {
+    const TAGS: [&str; 6] = ["<a ", "</a>", "<code>", "</code>", "<pre>", "</pre>"];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        match tail
+            .find('>')
+            .filter(|_| TAGS.iter().any(|t| tail.starts_with(t)))
+        {
+            Some(end) => rest = &tail[end + 1..],
+            None => {
+                out.push('<');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A text without its inline annotations: `[PER Jacques Chirac  ]` becomes `Jacques Chirac`.
+#[must_use]
+pub fn strip_annotations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('[') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let kind = after.bytes().take_while(u8::is_ascii_uppercase).count();
+        let inner = after
+            .get(kind + 1..)
+            .filter(|_| (2..=6).contains(&kind) && after.as_bytes().get(kind) == Some(&b' '));
+        match inner.and_then(|inner| inner.find("  ]").map(|end| (inner, end))) {
+            Some((inner, end)) if !inner[..end].contains('[') => {
+                out.push_str(&inner[..end]);
+                rest = &inner[end + 3..];
+            }
+            _ => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn title_case(post: &str) -> String {
     let mut out = String::with_capacity(post.len());
     for (i, c) in post.chars().enumerate() {
         out.push(if i == 0 { c } else { c.to_ascii_lowercase() });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn annotations_are_stripped_and_brackets_kept() {
+        assert_eq!(
+            super::strip_annotations(
+                "[PER Jacques Chirac  ] met [ORG U ) Post  ] in [LOC Paris  ]."
+            ),
+            "Jacques Chirac met U ) Post in Paris."
+        );
+        assert_eq!(
+            super::strip_annotations("[1] and [ref] and [A"),
+            "[1] and [ref] and [A"
+        );
+        assert_eq!(
+            super::strip_tags(
+                "<code><pre>TAGS: <a href='/tag/GB_0.html'>GB</a> <a id='par1' href='#par1'>¶</a>1 . a < b</pre></code>"
+            ),
+            "TAGS: GB ¶1 . a < b"
+        );
+    }
 }

@@ -74,12 +74,14 @@ impl Entry {
         (entry, entities)
     }
 
-    /// An entry of a library on the corpus index: its row comes from the index's columns.
+    /// An entry of a library on the corpus index: its row comes from the index's columns,
+    /// `annotated` from the provenance the index recorded.
     pub(super) fn from_index(
         source: Source,
         row: Row,
         haystack: String,
         tags: Vec<String>,
+        annotated: bool,
     ) -> Self {
         Self {
             sources: vec![source],
@@ -87,7 +89,7 @@ impl Entry {
             haystack,
             tags,
             references: Vec::new(),
-            annotated: false,
+            annotated,
             meta: None,
         }
     }

@@ -105,6 +105,7 @@ fn entry_of(dir: &Path, view: &RowView<'_>) -> Entry {
         row,
         haystack,
         tags,
+        view.annotated(),
     )
 }
 

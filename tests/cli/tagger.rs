@@ -96,3 +96,41 @@ fn exports_of_a_raw_page_say_the_mentions_are_the_taggers() {
     let json: serde_json::Value = serde_json::from_slice(&off.stdout).unwrap();
     assert!(json["entities"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn an_update_with_the_tagger_turned_off_says_it_reads_the_tagged_rows_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = dir.path().join("ix");
+    let run = |tagger: &str| {
+        let out = cableview(&[
+            "index",
+            "--tagger",
+            tagger,
+            "--index",
+            at.to_str().unwrap(),
+            RAW_CSV,
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stderr)
+    };
+    let first = run("on");
+    assert!(!first.contains("tagging changed"), "{first}");
+    let off = run("off");
+    assert!(
+        off.contains("the tagging changed since the last update (was `builtin: cableview-tagger"),
+        "{off}"
+    );
+    assert!(
+        off.contains(
+            "now `off`): 1 files whose entities came or would come from the tagger read again"
+        ),
+        "{off}"
+    );
+    assert!(off.contains(": 304 cables added, 0 unchanged"), "{off}");
+    let people = &facets(&at)["people"];
+    assert_eq!(people.as_array().map(Vec::len), Some(0), "{people}");
+    // The same setting again: nothing read.
+    let again = run("off");
+    assert!(again.contains(": 0 cables added, 304 unchanged"), "{again}");
+    assert!(!again.contains("tagging changed"), "{again}");
+}

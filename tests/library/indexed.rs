@@ -79,19 +79,18 @@ fn a_folder_and_its_index_show_the_same_rows_and_cables() {
         PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/raw")),
         PathBuf::from(ANNOTATED),
     ];
-    // Untagged: the index does not record whose mentions a file holds, so a page the
-    // tagger read could outnumber its annotated text there, not in the folder.
-    let off = cableview::cable::Tagging::Off;
-    let options = cableview::input::LoadOptions {
-        tagging: off,
-        ..Default::default()
-    };
-    let folder = Library::load_limited(&paths, options, &|_| {}, &AtomicBool::new(false));
+    // Tagged, as by default: the index records whose mentions a file holds, so a page
+    // the tagger read never outranks its annotated text, here as in the folder.
+    let folder = Library::load_limited(
+        &paths,
+        cableview::input::LoadOptions::default(),
+        &|_| {},
+        &AtomicBool::new(false),
+    );
     let dir = tempfile::tempdir().unwrap();
     let at = dir.path().join("ix");
-    search_index::update_tagged(&at, &paths, off, &|_| {}, &AtomicBool::new(false))
-        .expect("indexed");
-    let indexed = Library::from_index(SearchIndex::open(&at).unwrap().with_tagging(off)).unwrap();
+    search_index::update(&at, &paths, &|_| {}, &AtomicBool::new(false)).expect("indexed");
+    let indexed = Library::from_index(SearchIndex::open(&at).unwrap()).unwrap();
     assert_eq!(indexed.len(), folder.len());
     let mut counted = 0;
     for row in folder.rows() {

@@ -12,6 +12,7 @@ mod facet_clauses;
 #[allow(dead_code, reason = "the shared helpers have more than this area uses")]
 mod hostile;
 mod index_sources;
+mod index_tagging;
 mod page_fixtures;
 mod page_plain;
 mod page_props;

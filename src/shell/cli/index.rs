@@ -45,6 +45,16 @@ pub(super) fn index_command(given: Option<&Path>, paths: &[PathBuf]) -> Result<(
     meter.finish();
     let report = report.map_err(|e| failure(&e))?;
     report_skipped(&report.skipped);
+    if let Some(retagged) = &report.retagged {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            crate::sanitize::printable(&format!(
+                "the tagging changed since the last update (was `{}`, now `{}`): {} files whose entities came or would come from the tagger read again",
+                retagged.before, retagged.now, retagged.files
+            ))
+        );
+    }
     let summary = format!(
         "{}: {} cables added, {} unchanged, {} removed, {} skipped\n",
         shown(&dir),
@@ -135,7 +145,12 @@ impl Meter {
         let rate = p.bytes as f64 / p.seconds.max(1e-3) / 1e6;
         let left = p.total_bytes.saturating_sub(p.bytes) as f64 / 1e6 / rate.max(1e-3);
         let line = format!(
-            "indexing: {} cables, {:.0}/{:.0} MB, {rate:.1} MB/s, ETA {}",
+            "{}: {} cables, {:.0}/{:.0} MB, {rate:.1} MB/s, ETA {}",
+            if p.retagging {
+                "indexing (re-tagging: the tagging changed)"
+            } else {
+                "indexing"
+            },
             p.cables,
             p.bytes as f64 / 1e6,
             p.total_bytes as f64 / 1e6,

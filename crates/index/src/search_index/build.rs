@@ -8,7 +8,7 @@
 //! keeps intact.
 
 use super::IndexError;
-use super::manifest::{Manifest, Seen, modified_ns};
+use super::manifest::{Manifest, Seen, modified_ns, setting};
 use super::schema::{self, Fields, Origin};
 use crate::cable::Tagging;
 use crate::input::{Skipped, release_csv, walk};
@@ -41,6 +41,9 @@ pub struct IndexProgress {
     pub total_bytes: u64,
     /// Seconds since the update began.
     pub seconds: f64,
+    /// Whether files are read again because the tagging setting (or the tagger's model)
+    /// changed since they were indexed.
+    pub retagging: bool,
 }
 
 /// What an update did.
@@ -56,6 +59,21 @@ pub struct Report {
     pub skipped: Vec<Skipped>,
     /// Stopped by the cancel flag: what was done is committed, the rest is not.
     pub interrupted: bool,
+    /// When the tagging setting or the tagger's model changed since the last update:
+    /// the setting before and now (`off`, `builtin: <model version>`), and how many
+    /// files whose entities came or would come from the tagger are read again.
+    pub retagged: Option<Retagged>,
+}
+
+/// The files an update read again because the tagging changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Retagged {
+    /// The setting the index was built with.
+    pub before: String,
+    /// The setting now.
+    pub now: String,
+    /// Files read again for it (unchanged otherwise).
+    pub files: u64,
 }
 
 /// Builds the index in `dir` (created if missing) or brings it up to date with `paths`.
@@ -106,6 +124,15 @@ pub fn update_tagged(
         ));
     }
     let mut manifest = Manifest::of(dir, &index)?;
+    let now = setting(tagging);
+    // Another setting (or model) than the files were read with: those whose entities
+    // came, or would come, from the tagger are read again.
+    let retag = match &manifest.tagging {
+        Some(before) if *before != now => Some(before.clone()),
+        None if !manifest.files.is_empty() => Some("unrecorded".to_string()),
+        _ => None,
+    };
+    manifest.tagging = Some(now.clone());
     let mut job = Job {
         dir,
         index: &index,
@@ -120,12 +147,14 @@ pub fn update_tagged(
         on_progress,
         cancel,
         tagging,
+        retagging: retag.is_some(),
     };
     let mut skipped = Vec::new();
     let files = walk::files(paths, &mut skipped);
     job.report.skipped = skipped;
     let mut work = Vec::new();
     let mut seen_now = HashSet::new();
+    let mut retagged = 0u64;
     for file in files {
         let name = source_name(&file.path);
         seen_now.insert(name.clone());
@@ -133,19 +162,28 @@ pub fn update_tagged(
             job.skip(&file.path, "cannot read its size".into());
             continue;
         };
-        let seen = Seen {
+        let mut seen = Seen {
             size: metadata.len(),
             modified_ns: modified_ns(&metadata),
             cables: 0,
+            tagged: false,
         };
         match manifest.files.get(&name) {
             Some(old) if old.size == seen.size && old.modified_ns == seen.modified_ns => {
-                job.report.unchanged += old.cables;
-                job.cables += old.cables;
+                if retag.is_some() && old.tagged {
+                    retagged += 1;
+                    job.total_bytes += seen.size;
+                    // Every row of a CSV read again, not only those whose hash changed.
+                    seen.tagged = true;
+                    work.push((file, name, seen, true));
+                } else {
+                    job.report.unchanged += old.cables;
+                    job.cables += old.cables;
+                }
             }
             _ => {
                 job.total_bytes += seen.size;
-                work.push((file, name, seen));
+                work.push((file, name, seen, false));
             }
         }
     }
@@ -172,7 +210,16 @@ pub fn update_tagged(
     }
     let (tables, singles): (Vec<_>, Vec<_>) = work
         .into_iter()
-        .partition(|(f, _, _)| release_csv::is_release_csv(&f.path));
+        .partition(|(f, _, _, _)| release_csv::is_release_csv(&f.path));
+    let singles: Vec<_> = singles
+        .into_iter()
+        .map(|(f, name, seen, _)| (f, name, seen))
+        .collect();
+    job.report.retagged = retag.map(|before| Retagged {
+        before,
+        now,
+        files: retagged,
+    });
     for chunk in singles.chunks(BATCH) {
         if cancel.load(Ordering::Relaxed) {
             break;
@@ -183,12 +230,19 @@ pub fn update_tagged(
         }
         job.maybe_commit(&manifest)?;
     }
-    for (file, name, mut seen) in tables {
+    for (file, name, mut seen, again) in tables {
         if cancel.load(Ordering::Relaxed) {
             break;
         }
-        if let Some(cables) = job.add_table(&file.path, &name, &manifest)? {
+        if again {
+            // Its rows are all parsed again: none is kept by its hash.
+            job.writer
+                .delete_term(Term::from_field_text(fields.source, &name));
+        }
+        let was_tagged = manifest.files.get(&name).is_some_and(|old| old.tagged) && !again;
+        if let Some((cables, tagged)) = job.add_table(&file.path, &name, &manifest, again)? {
             seen.cables = cables;
+            seen.tagged = tagged || was_tagged;
             manifest.files.insert(name, seen);
         }
     }
@@ -231,6 +285,7 @@ struct Job<'a> {
     on_progress: &'a (dyn Fn(IndexProgress) + Sync),
     cancel: &'a AtomicBool,
     tagging: Tagging,
+    retagging: bool,
 }
 
 impl Job<'_> {
@@ -248,6 +303,7 @@ impl Job<'_> {
             bytes: self.bytes,
             total_bytes: self.total_bytes,
             seconds: self.started.elapsed().as_secs_f64(),
+            retagging: self.retagging,
         });
     }
 
@@ -278,7 +334,8 @@ impl Job<'_> {
                         key: file_key(name),
                     };
                     // `load_with` has already refused a file that is not a cable.
-                    Some(schema::document(&fields, &cable, origin))
+                    let tagged = schema::provenance_rank(&cable) < schema::OWN_MENTIONS;
+                    Some((schema::document(&fields, &cable, origin), tagged))
                 });
                 (file, name, seen, result)
             })
@@ -289,12 +346,13 @@ impl Job<'_> {
             self.writer
                 .delete_term(Term::from_field_u64(fields.key, file_key(name)));
             match result {
-                Ok(Some(doc)) => {
+                Ok(Some((doc, tagged))) => {
                     self.add(doc);
                     done.push((
                         name.clone(),
                         Seen {
                             cables: 1,
+                            tagged,
                             ..seen.clone()
                         },
                     ));
@@ -322,13 +380,16 @@ impl Job<'_> {
     }
 
     /// Reads a release CSV: rows the index holds (by hash) are kept, new ones parsed and
-    /// added, rows gone deleted. The number of cables it holds, or `None` if stopped.
+    /// added, rows gone deleted (`again`: every row parsed, the file's documents having
+    /// been deleted). The number of cables it holds and whether one of those parsed has
+    /// no mentions of its own, or `None` if stopped.
     fn add_table(
         &mut self,
         path: &Path,
         name: &str,
         manifest: &Manifest,
-    ) -> Result<Option<u64>, IndexError> {
+        again: bool,
+    ) -> Result<Option<(u64, bool)>, IndexError> {
         let mut rows = match release_csv::open(path) {
             Ok(rows) => rows.peekable(),
             Err(e) => {
@@ -336,8 +397,13 @@ impl Job<'_> {
                 return Ok(None);
             }
         };
-        let mut held = super::guard::guarded(self.dir, || self.keys_of(name))?;
+        let mut held = if again {
+            HashSet::new()
+        } else {
+            super::guard::guarded(self.dir, || self.keys_of(name))?
+        };
         let mut kept = 0u64;
+        let mut tagged = false;
         let fields = self.fields;
         let shown = crate::sanitize::path(path);
         let mut batch = Vec::with_capacity(BATCH);
@@ -369,7 +435,8 @@ impl Job<'_> {
                                 row: Some(row.byte),
                                 key: row.hash,
                             };
-                            schema::document(&fields, &cable, origin)
+                            let own = schema::provenance_rank(&cable) >= schema::OWN_MENTIONS;
+                            (schema::document(&fields, &cable, origin), !own)
                         });
                     (
                         row.line,
@@ -387,9 +454,10 @@ impl Job<'_> {
             for (line, len, result) in parsed {
                 self.bytes += len;
                 match result {
-                    Ok(doc) => {
+                    Ok((doc, untagged)) => {
                         self.add(doc);
                         kept += 1;
+                        tagged |= untagged;
                     }
                     Err(reason) => self.skip_row(path, line, format!("line {line}: {reason}")),
                 }
@@ -402,7 +470,7 @@ impl Job<'_> {
                 .delete_term(Term::from_field_u64(fields.key, gone));
             self.report.removed += 1;
         }
-        Ok(Some(kept))
+        Ok(Some((kept, tagged)))
     }
 
     /// The row keys the last commit holds for a file.

@@ -16,6 +16,7 @@ pub(super) struct Columns {
     date: Column<tantivy::DateTime>,
     paragraphs: Column<u64>,
     mentions: Column<u64>,
+    provenance: Column<u64>,
     key: Column<u64>,
 }
 
@@ -35,6 +36,7 @@ impl Columns {
             date: fast.date("date")?,
             paragraphs: fast.u64("paragraphs")?,
             mentions: fast.u64("mentions")?,
+            provenance: fast.u64("provenance")?,
             key: fast.u64("key")?,
         })
     }
@@ -179,6 +181,13 @@ impl<'a> RowView<'a> {
     #[must_use]
     pub fn mentions(&self) -> u64 {
         self.columns.mentions.first(self.doc).unwrap_or(0)
+    }
+
+    /// Whether the cable's mentions are its own (inline, a side file, a correction)
+    /// rather than only the tagger's: of two files of a cable, such a one is the base.
+    #[must_use]
+    pub fn annotated(&self) -> bool {
+        self.columns.provenance.first(self.doc).unwrap_or(0) >= super::schema::OWN_MENTIONS
     }
 
     /// The document's key, for [`SearchIndex::load_document`].

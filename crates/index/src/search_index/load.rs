@@ -17,7 +17,7 @@ impl SearchIndex {
     /// When the index does not hold it, or its file has changed or gone.
     pub fn load_cable(&self, id: &str) -> Result<Cable, IndexError> {
         let located = self.source_of(id)?;
-        self.read_checked(&located)
+        self.read_checked(&located, self.tagging)
     }
 
     /// The cable of one document, by its key ([`super::RowView::key`]): of two files
@@ -27,17 +27,43 @@ impl SearchIndex {
     /// When the index does not hold it, or its file has changed or gone.
     pub fn load_document(&self, key: u64) -> Result<Cable, IndexError> {
         let located = guard::guarded(&self.dir, || self.located(key))?;
-        self.read_checked(&located)
+        self.read_checked(&located, self.tagging)
     }
 
-    /// Parses a cable again from its file, or from its row of a release CSV, and makes
-    /// sure it is what was indexed.
-    fn read_checked(&self, located: &Located) -> Result<Cable, IndexError> {
+    /// The text a search looked in ([`super::document_text`]) of the cable a document was
+    /// read from, read again from its file or row (the index does not store it), untagged:
+    /// a snippet needs no entities. Empty when the file has changed or gone.
+    pub(super) fn text_of(&self, located: &Located) -> String {
+        if let Some(byte) = located.row
+            && let Some(body) = self.raw_body(located, byte)
+        {
+            return body;
+        }
+        self.read_checked(located, crate::cable::Tagging::Off)
+            .map(|cable| super::document_text(&cable))
+            .unwrap_or_default()
+    }
+
+    /// The body of a CSV row as the release has it, without inline annotations: close
+    /// enough to the text the search looked in for a snippet, at a tenth of a parse's cost
+    /// (twenty hits of `cableview search` would parse twenty cables). `None` when the row
+    /// carries annotations (a snippet must not show their brackets) or is not the one
+    /// indexed.
+    fn raw_body(&self, located: &Located, byte: u64) -> Option<String> {
         let path = PathBuf::from(&located.source);
-        let changed = |why: String| IndexError::SourceChanged(path.clone(), why);
-        if let Some(seen) = self.manifest()?.files.get(&located.source) {
-            let now = std::fs::metadata(&path)
-                .map_err(|e| IndexError::Other(path.clone(), e.to_string()))?;
+        self.check_unchanged(&path, &located.source).ok()?;
+        let row = crate::input::release_csv::read_at(&path, byte).ok()?;
+        let same = located.id.is_empty() || row.reference_id.eq_ignore_ascii_case(&located.id);
+        // `  ]` closes every inline annotation (`[PER Jacques Chirac  ]`).
+        (same && !row.body.contains("  ]")).then_some(row.body)
+    }
+
+    /// Fails when the file is not as the last commit saw it (size, modification time).
+    fn check_unchanged(&self, path: &std::path::Path, source: &str) -> Result<(), IndexError> {
+        let changed = |why: String| IndexError::SourceChanged(path.to_path_buf(), why);
+        if let Some(seen) = self.manifest()?.files.get(source) {
+            let now = std::fs::metadata(path)
+                .map_err(|e| IndexError::Other(path.to_path_buf(), e.to_string()))?;
             let modified = super::manifest::modified_ns(&now);
             if now.len() != seen.size {
                 return Err(changed(format!(
@@ -50,12 +76,25 @@ impl SearchIndex {
                 return Err(changed("modified after it was indexed".to_string()));
             }
         }
+        Ok(())
+    }
+
+    /// Parses a cable again from its file, or from its row of a release CSV, and makes
+    /// sure it is what was indexed.
+    fn read_checked(
+        &self,
+        located: &Located,
+        tagging: crate::cable::Tagging,
+    ) -> Result<Cable, IndexError> {
+        let path = PathBuf::from(&located.source);
+        let changed = |why: String| IndexError::SourceChanged(path.clone(), why);
+        self.check_unchanged(&path, &located.source)?;
         let loaded = match located.row {
-            Some(byte) => crate::input::release_csv::load_at(&path, byte, self.tagging),
+            Some(byte) => crate::input::release_csv::load_at(&path, byte, tagging),
             None => crate::input::load_with(
                 &path,
                 &crate::input::LoadOptions {
-                    tagging: self.tagging,
+                    tagging,
                     ..crate::input::LoadOptions::default()
                 },
             ),

@@ -13,12 +13,36 @@ pub(super) struct Seen {
     pub(super) size: u64,
     pub(super) modified_ns: u128,
     pub(super) cables: u64,
+    /// Whether a cable of the file has no mentions of its own, so its entities came (or,
+    /// with the tagger off, would come) from the tagger: another tagging setting must
+    /// read it again.
+    #[serde(default = "yes")]
+    pub(super) tagged: bool,
+}
+
+/// An older manifest did not say: read the file again when the setting changes.
+fn yes() -> bool {
+    true
 }
 
 /// The commit payload.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(super) struct Manifest {
     pub(super) files: BTreeMap<String, Seen>,
+    /// The tagging the files were read with ([`setting`]), `None` before it was recorded.
+    #[serde(default)]
+    pub(super) tagging: Option<String>,
+}
+
+/// A tagging setting as the manifest records it: `off`, or `builtin` with the shipped
+/// model's version, so a new model re-tags as a new setting does.
+pub(super) fn setting(tagging: crate::cable::Tagging) -> String {
+    match tagging {
+        crate::cable::Tagging::Off => "off".to_string(),
+        crate::cable::Tagging::Builtin => {
+            format!("builtin: {}", crate::tagger::MODEL_VERSION.trim())
+        }
+    }
 }
 
 impl Manifest {

@@ -7,7 +7,6 @@ use super::{IndexError, SearchIndex};
 use std::ops::Range;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query};
-use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{TantivyDocument, Term};
 
@@ -92,7 +91,8 @@ impl SearchIndex {
             // Of a cable's files (its text and its page), the first that shows a match.
             for address in self.documents_of(&searcher, id).map_err(err)? {
                 let doc: TantivyDocument = searcher.doc(address).map_err(err)?;
-                let snippet = generator.snippet_from_doc(&doc);
+                let body = self.text_of(&self.located_in(&doc));
+                let snippet = generator.snippet(&body);
                 if !snippet.highlighted().is_empty() {
                     return Ok(Some(Snippet {
                         text: snippet.fragment().to_string(),
@@ -100,12 +100,8 @@ impl SearchIndex {
                     }));
                 }
                 if opening.is_none() {
-                    let body = doc
-                        .get_first(self.fields.text)
-                        .and_then(|v| v.as_str())
-                        .unwrap_or_default();
                     opening = Some(Snippet {
-                        text: super::search::opening(body, SNIPPET_CHARS),
+                        text: super::search::opening(&body, SNIPPET_CHARS),
                         highlights: Vec::new(),
                     });
                 }

@@ -1,7 +1,7 @@
 //! The index's fields and tokenizers, and a cable made into one document.
 
 use crate::cable::CableKey;
-use crate::cable::{Cable, EntityKind};
+use crate::cable::{Cable, EntityKind, MentionSource};
 use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions,
@@ -37,6 +37,7 @@ pub struct Fields {
     pub cites: Field,
     pub paragraphs: Field,
     pub mentions: Field,
+    pub provenance: Field,
     pub source: Field,
     pub row: Field,
     pub key: Field,
@@ -96,6 +97,7 @@ fn fields(schema: &Schema) -> Option<Fields> {
         cites: f("cites")?,
         paragraphs: f("paragraphs")?,
         mentions: f("mentions")?,
+        provenance: f("provenance")?,
         source: f("source")?,
         row: f("row")?,
         key: f("key")?,
@@ -140,7 +142,9 @@ pub fn build() -> (Schema, Fields) {
         class: b.add_text_field("class", code().set_stored().set_fast("raw")),
         tag: b.add_text_field("tag", code().set_stored().set_fast("raw")),
         subject: b.add_text_field("subject", words(true).set_stored().set_fast("raw")),
-        text: b.add_text_field("text", words(true).set_stored()),
+        // Not stored: a snippet reads the text from the cable's file or row, which keeps
+        // the index under half the size of what it indexes (docs/index-performance.md).
+        text: b.add_text_field("text", words(true)),
         entity: b.add_text_field("entity", words(true)),
         per: b.add_text_field("per", words(true)),
         org: b.add_text_field("org", words(true)),
@@ -150,6 +154,7 @@ pub fn build() -> (Schema, Fields) {
         cites: b.add_text_field("cites", STRING),
         paragraphs: b.add_u64_field("paragraphs", STORED | FAST),
         mentions: b.add_u64_field("mentions", STORED | FAST),
+        provenance: b.add_u64_field("provenance", STORED | FAST),
         source: b.add_text_field("source", STRING | STORED),
         row: b.add_u64_field("row", STORED),
         key: b.add_u64_field("key", INDEXED | FAST),
@@ -282,6 +287,7 @@ pub fn document(f: &Fields, cable: &Cable, origin: Origin<'_>) -> TantivyDocumen
     }
     doc.add_u64(f.paragraphs, cable.paragraphs.len() as u64);
     doc.add_u64(f.mentions, cable.mention_count() as u64);
+    doc.add_u64(f.provenance, provenance_rank(cable));
     doc.add_text(f.source, origin.source);
     if let Some(row) = origin.row {
         doc.add_u64(f.row, row);
@@ -289,6 +295,26 @@ pub fn document(f: &Fields, cable: &Cable, origin: Origin<'_>) -> TantivyDocumen
     doc.add_u64(f.key, origin.key);
     doc
 }
+
+/// Whose mentions a cable holds, as one number that orders files of one cable as a
+/// library picks its base: 0 none, 1 only the tagger's, 2 a correction's, 3 a side
+/// file's, 4 inline. From 2 up the cable is [`Cable::annotated`].
+#[must_use]
+pub fn provenance_rank(cable: &Cable) -> u64 {
+    cable
+        .mentions()
+        .map(|(_, m)| match m.source {
+            MentionSource::Tagger => 1,
+            MentionSource::Correction => 2,
+            MentionSource::SideFile => 3,
+            MentionSource::Inline => 4,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The lowest [`provenance_rank`] of mentions a cable carries of its own.
+pub const OWN_MENTIONS: u64 = 2;
 
 /// `2005-12-28 18:48` (or `2005-12-28`) as seconds since 1970, UTC.
 #[must_use]

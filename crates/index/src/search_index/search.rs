@@ -124,15 +124,10 @@ impl SearchIndex {
         generator: &SnippetGenerator,
         score: f32,
     ) -> Hit {
-        let snippet = generator.snippet_from_doc(doc);
+        let text = self.text_of(&self.located_in(doc));
+        let snippet = generator.snippet(&text);
         let (snippet, highlights) = if snippet.highlighted().is_empty() {
-            (
-                opening(
-                    first_str(doc, self.fields.text).unwrap_or_default(),
-                    SNIPPET_CHARS,
-                ),
-                Vec::new(),
-            )
+            (opening(&text, SNIPPET_CHARS), Vec::new())
         } else {
             (
                 snippet.fragment().to_string(),
@@ -287,23 +282,25 @@ impl SearchIndex {
     }
 
     /// The file and CSV row of cable `id`. Of the files that share a reference ID (an
-    /// annotated text and its page), the one with the most mentions, as a library's base.
+    /// annotated text and its page), the one with mentions of its own, then the most
+    /// mentions, as a library's base.
     pub(super) fn source_of(&self, id: &str) -> Result<Located, IndexError> {
         super::guard::guarded(&self.dir, || {
             let searcher = self.reader.searcher();
             let err = |e| IndexError::from_tantivy(&self.dir, e);
             let found = self.documents_of(&searcher, id).map_err(err)?;
-            let mut best: Option<(u64, DocAddress)> = None;
+            let mut best: Option<((bool, u64), DocAddress)> = None;
             for address in found {
-                let mentions = searcher
-                    .segment_reader(address.segment_ord)
-                    .fast_fields()
-                    .u64("mentions")
-                    .map_err(err)?
-                    .first(address.doc_id)
-                    .unwrap_or(0);
-                if best.is_none_or(|(most, _)| mentions > most) {
-                    best = Some((mentions, address));
+                let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+                let value = |name| -> tantivy::Result<u64> {
+                    Ok(fast.u64(name)?.first(address.doc_id).unwrap_or(0))
+                };
+                let rank = (
+                    value("provenance").map_err(err)? >= schema::OWN_MENTIONS,
+                    value("mentions").map_err(err)?,
+                );
+                if best.is_none_or(|(most, _)| rank > most) {
+                    best = Some((rank, address));
                 }
             }
             let Some((_, address)) = best else {
@@ -351,14 +348,19 @@ impl SearchIndex {
         let doc: TantivyDocument = searcher
             .doc(address)
             .map_err(|e| IndexError::from_tantivy(&self.dir, e))?;
-        let source = first_str(&doc, self.fields.source)
+        Ok(self.located_in(&doc))
+    }
+
+    /// Where a stored document was read from.
+    pub(super) fn located_in(&self, doc: &TantivyDocument) -> Located {
+        let source = first_str(doc, self.fields.source)
             .unwrap_or_default()
             .to_string();
         let row = doc.get_first(self.fields.row).and_then(|v| v.as_u64());
-        let id = first_str(&doc, self.fields.id)
+        let id = first_str(doc, self.fields.id)
             .unwrap_or_default()
             .to_string();
-        Ok(Located { source, row, id })
+        Located { source, row, id }
     }
 
     fn row_of_doc(&self, doc: &TantivyDocument) -> TableRow {
