@@ -33,7 +33,7 @@ use crate::session::action::Action;
 use crate::session::reader::{Focus, Reader, ReaderOptions, ReadingPosition};
 use crate::theme::Theme;
 pub use across::other_cables;
-pub use effect::{CorrectionChange, Effect, Lookup};
+pub use effect::{CorrectionChange, Effect, Lookup, Scope};
 use positions::Positions;
 pub use scroll::ListCursor;
 pub use table::Table;

@@ -76,20 +76,23 @@ impl Widget for ReaderScreen<'_> {
                 selected: app.selected,
                 focused: app.focus == Focus::Entities,
                 typing: app.mode == Mode::Filter,
-                tagged: !app.cable.entities.is_empty() && !app.cable.annotated(),
+                tagged: app.tagged,
                 theme,
             }
             .render(pane, buf);
         }
         status::render(app, theme, panes.status, buf);
         if let Mode::Correct(menu) = &app.mode {
-            let candidates = match menu.join {
-                Some(_) => app.join_candidates(menu.entity),
-                None => Vec::new(),
+            let candidates = match (menu.join, menu.entity) {
+                (Some(_), Some(entity)) => app.join_candidates(entity),
+                _ => Vec::new(),
             };
             correct::CorrectionMenu {
                 entities: &app.cable.entities,
                 menu,
+                matched: app
+                    .current_hit()
+                    .map(|hit| &app.block_text(hit.block)[hit.bytes.clone()]),
                 candidates: &candidates,
                 theme,
             }

@@ -239,7 +239,9 @@ impl Library {
             return self.options.adjust(cable);
         }
         if let Some(byte) = source.csv_row {
-            return input::release_csv::load_at(&source.path, byte, self.options.tagging);
+            // A CSV row gets them too, as a row read with the rest of its file did.
+            let cable = input::release_csv::load_at(&source.path, byte, self.options.tagging)?;
+            return self.options.adjust(cable);
         }
         match &source.cable {
             // A cable kept whole gets the user's aliases and corrections as a file does.

@@ -231,6 +231,10 @@ pub struct Corrected {
     pub select: Option<(crate::cable::EntityKind, String)>,
     /// What was done, for the status line.
     pub message: String,
+    /// Where the change went, and whether it took one back: the reader's undo follows.
+    pub scope: crate::session::Scope,
+    /// Whether the change was an undo.
+    pub undone: bool,
 }
 
 /// Where a key is pressed: each context has its own bindings.
@@ -423,12 +427,12 @@ pub const READER: &[Binding] = &[
     Binding::new(
         Action::Correct,
         "correct",
-        "correct the selected entity: P O L M relabel, d not an entity, j join with another",
+        "correct the selected entity: P O L M relabel, d not one, j join, D e everywhere, a add at the match",
     ),
     Binding::new(
         Action::UndoCorrection,
         "undo_correction",
-        "undo the cable's last correction (saved in the data dir)",
+        "undo the last correction (this cable's or everywhere)",
     ),
     Binding::new(
         Action::EntityOrder,

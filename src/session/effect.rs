@@ -99,11 +99,35 @@ pub enum Lookup {
     },
 }
 
-/// What a correction effect does to a cable's overlay.
+/// What a correction effect does to a cable's overlay, or to the rules for every cable.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CorrectionChange {
     /// Add this correction after the others.
     Make(crate::corrections::Correction),
     /// Take back the last one.
     Undo,
+    /// Add this rule for every cable (`corrections/everywhere.tsv`).
+    MakeEverywhere(crate::corrections::Rule),
+    /// Take back the last rule for every cable.
+    UndoEverywhere,
+}
+
+impl CorrectionChange {
+    /// Where the change goes.
+    #[must_use]
+    pub fn scope(&self) -> Scope {
+        match self {
+            Self::Make(_) | Self::Undo => Scope::Cable,
+            Self::MakeEverywhere(_) | Self::UndoEverywhere => Scope::Everywhere,
+        }
+    }
+}
+
+/// Where a correction is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// In the cable's own overlay.
+    Cable,
+    /// In the rules for every cable.
+    Everywhere,
 }

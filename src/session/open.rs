@@ -139,6 +139,12 @@ impl Session {
         };
         let position = app.position();
         let mut fresh = Reader::new(parsed, self.options.clone());
+        fresh.made = std::mem::take(&mut app.made);
+        if corrected.undone {
+            fresh.made.pop();
+        } else {
+            fresh.made.push(corrected.scope);
+        }
         fresh.links = app.links.take();
         fresh.show_navigator = app.show_navigator;
         fresh.show_entities = app.show_entities;

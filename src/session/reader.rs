@@ -14,13 +14,13 @@ mod search;
 mod select;
 mod source;
 
-pub use correct::Correcting;
+pub use correct::{Correcting, Then};
 pub use entities::{EntityItem, EntityList, kinds_in_order};
 pub use links::{CableLink, Links, RefItem};
 pub use position::{Anchor, EntityOrder, EntityRef, EntityScope, ReadingPosition};
 pub use search::{Hit, Search};
 
-use crate::cable::{Cable, EntityKind, Mention};
+use crate::cable::{Cable, EntityKind, Mention, MentionSource};
 use crate::session::Effect;
 use crate::session::action::Action;
 use crate::session::keymap::Keymap;
@@ -174,6 +174,12 @@ pub struct Reader {
     pub nav_rows: Vec<NavRow>,
     /// For each block, its navigator row.
     pub nav_row_of_block: Vec<usize>,
+    /// Whether the cable's entities are cableview's tagger's (with any corrections) and
+    /// none its own: the sidebar says so. Known once, when the cable is opened.
+    pub tagged: bool,
+    /// Where this session's corrections of the cable went, oldest first: `u` takes back
+    /// the last, in the cable's overlay or in the rules for every cable.
+    pub made: Vec<crate::session::Scope>,
     /// What this update asks of the event loop; [`Reader::update`] hands it over.
     effects: Vec<Effect>,
     /// Where the last jump (a paragraph, a match, a mention, a mark, an end) left from,
@@ -218,7 +224,15 @@ impl Reader {
         nav_row_of_block.push(nav_rows.len().saturating_sub(1));
         let kinds = kinds_in_order(&cable);
         let sources = source::SourceIndex::of_cable(&cable);
+        let tagged = cable
+            .mentions()
+            .any(|(_, m)| m.source == MentionSource::Tagger)
+            && !cable
+                .mentions()
+                .any(|(_, m)| matches!(m.source, MentionSource::Inline | MentionSource::SideFile));
         let mut app = Self {
+            tagged,
+            made: Vec::new(),
             size: (80, 24),
             focus: Focus::Reader,
             mode: Mode::Normal,

@@ -208,7 +208,8 @@ fn entities_command(
     write_out(&out)
 }
 
-/// `cableview corrections [ID]`: each correction, one line each, under its cable.
+/// `cableview corrections [ID]`: the rules for every cable, then each correction, one
+/// line each, under its cable.
 fn corrections_command(id: Option<&str>) -> Result<(), String> {
     let Some(dir) = Paths::from_env().data_dir else {
         return Err("no data dir known, so no corrections".to_string());
@@ -221,6 +222,14 @@ fn corrections_command(id: Option<&str>) -> Result<(), String> {
         None => crate::corrections::all(&dir).map_err(|e| e.to_string())?,
     };
     let mut out = String::new();
+    let rules = crate::corrections::everywhere::read(&dir).map_err(|e| e.to_string())?;
+    if !rules.is_empty() {
+        let file = crate::corrections::Everywhere::path_of(&dir);
+        let _ = writeln!(out, "every cable ({})", shown(&file));
+        for (n, rule) in rules.iter().enumerate() {
+            let _ = writeln!(out, "  {}. {}", n + 1, rule.describe());
+        }
+    }
     for (id, corrections) in overlays {
         if corrections.is_empty() {
             let _ = writeln!(out, "{id}: no corrections");
@@ -304,6 +313,7 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
     let parsed = LoadOptions {
         aliases: None,
         corrections: None,
+        everywhere: std::sync::Arc::default(),
         ..options.clone()
     };
     let cables = match &args.annotations {

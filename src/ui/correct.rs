@@ -1,9 +1,9 @@
-//! The correction menu over the reader: what `E` offers on an entity, and the list of
-//! entities to join it with.
+//! The correction menu over the reader: what `E` offers on an entity or at the search
+//! match, its second steps, and the list of entities to join it with.
 
 use super::{layout, truncate};
 use crate::cable::Entity;
-use crate::session::reader::Correcting;
+use crate::session::reader::{Correcting, Then};
 use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,33 +16,71 @@ pub struct CorrectionMenu<'a> {
     pub entities: &'a [Entity],
     /// The menu's state.
     pub menu: &'a Correcting,
+    /// The text of the search match, when there is one (`a` adds it).
+    pub matched: Option<&'a str>,
     /// The entities it may join with, when picking one.
     pub candidates: &'a [usize],
     /// The colours.
     pub theme: &'a Theme,
 }
 
-const CHOICES: [(&str, &str); 7] = [
+/// The kinds, for the second steps.
+const KINDS: [(&str, &str); 4] = [
     ("P", "person (PER)"),
     ("O", "organisation (ORG)"),
     ("L", "location (LOC)"),
     ("M", "miscellaneous (MISC)"),
+];
+
+/// What the menu offers on an entity.
+const ON_ENTITY: [(&str, &str); 5] = [
     ("d", "not an entity"),
     ("j", "join with another entity"),
+    ("D", "not an entity everywhere"),
+    ("e", "everywhere: relabel or d..."),
     ("Esc", "cancel"),
 ];
+
+const ADD: (&str, &str) = ("a", "add the match as a mention...");
+
+impl CorrectionMenu<'_> {
+    /// The choices shown, and the title.
+    fn choices(&self) -> (Vec<(&'static str, &'static str)>, String) {
+        let entity = self.menu.entity.and_then(|e| self.entities.get(e));
+        let matched = self.matched.unwrap_or_default();
+        match (self.menu.then, entity) {
+            (Some(Then::Add), _) => {
+                let mut rows = KINDS.to_vec();
+                rows.push(("Esc", "cancel"));
+                (rows, format!(" add {matched:?} as "))
+            }
+            (Some(Then::Everywhere), Some(e)) => {
+                let mut rows = KINDS.to_vec();
+                rows.extend([("d", "not an entity"), ("Esc", "cancel")]);
+                (rows, format!(" everywhere: {} {} ", e.kind, e.name))
+            }
+            (_, Some(e)) => {
+                let mut rows = KINDS.to_vec();
+                rows.extend(ON_ENTITY);
+                if self.matched.is_some() {
+                    rows.insert(rows.len() - 1, ADD);
+                }
+                (rows, format!(" correct {} {} ", e.kind, e.name))
+            }
+            (_, None) => (vec![ADD, ("Esc", "cancel")], format!(" at {matched:?} ")),
+        }
+    }
+}
 
 impl Widget for CorrectionMenu<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let ui = &self.theme.ui;
-        let Some(entity) = self.entities.get(self.menu.entity) else {
-            return;
-        };
+        let (choices, title) = self.choices();
         let picking = self.menu.join.is_some();
         let rows = if picking {
             self.candidates.len().max(1) + 1
         } else {
-            CHOICES.len()
+            choices.len()
         };
         let width = area.width.saturating_sub(4).min(48);
         let height = u16::try_from(rows + 2)
@@ -57,8 +95,10 @@ impl Widget for CorrectionMenu<'_> {
         Clear.render(popup, buf);
         buf.set_style(popup, ui.text);
         let inner_width = usize::from(width.saturating_sub(2));
-        let verb = if picking { "join" } else { "correct" };
-        let title = format!(" {verb} {} {} ", entity.kind, entity.name);
+        let title = match self.menu.entity.and_then(|e| self.entities.get(e)) {
+            Some(entity) if picking => format!(" join {} {} ", entity.kind, entity.name),
+            _ => title,
+        };
         Block::bordered()
             .border_style(ui.border_focused)
             .title(Line::from(Span::styled(
@@ -68,7 +108,7 @@ impl Widget for CorrectionMenu<'_> {
             .render(popup, buf);
         let inner = layout::inner(popup);
         let lines: Vec<Line> = match self.menu.join {
-            None => CHOICES
+            None => choices
                 .iter()
                 .map(|(key, what)| {
                     Line::from(vec![

@@ -1,7 +1,7 @@
 //! The status line: where you are, the focused pane, the cursor, and a hint or notice.
 
 use crate::session::action::Action;
-use crate::session::reader::{Mode, Reader};
+use crate::session::reader::{Mode, Reader, Then};
 use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -41,21 +41,28 @@ pub fn render(app: &Reader, theme: &Theme, area: Rect, buf: &mut Buffer) {
             "any other key cancels".to_string(),
         ),
         Mode::Correct(menu) => {
-            let name = app
-                .cable
-                .entities
-                .get(menu.entity)
+            let name = menu
+                .entity
+                .and_then(|e| app.cable.entities.get(e))
                 .map_or("", |e| e.name.as_str());
-            let hint = if menu.join.is_some() {
-                "pick the entity to join with · Enter join · Esc cancel"
+            let hint = match (menu.join, menu.then, menu.entity) {
+                (Some(_), _, _) => "pick the entity to join with · Enter join · Esc cancel",
+                (_, Some(Then::Add), _) => "P O L M the new mention's kind · Esc cancel",
+                (_, Some(Then::Everywhere), _) => {
+                    "in every cable: P O L M relabel · d not an entity · Esc cancel"
+                }
+                (_, None, None) => "a add the match as a mention · Esc cancel",
+                (_, None, Some(_)) => {
+                    "P O L M relabel · d not an entity · j join · D e everywhere · a add · Esc cancel"
+                }
+            };
+            let what = if menu.entity.is_some() {
+                format!(" correct {name}")
             } else {
-                "P O L M relabel · d not an entity · j join · Esc cancel"
+                " add a mention at the match".to_string()
             };
             (
-                format!(
-                    " correct {}",
-                    super::truncate(name, usize::from(area.width))
-                ),
+                super::truncate(&what, usize::from(area.width)),
                 hint.to_string(),
             )
         }

@@ -19,6 +19,7 @@ mod config;
 mod config_files;
 mod default_index;
 mod entities;
+mod everywhere;
 mod export;
 mod export_stream;
 mod index_damage;

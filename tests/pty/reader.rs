@@ -151,3 +151,55 @@ fn a_side_file_ignored_for_an_annotated_cable_is_said_in_the_status_line() {
     pty.send("q");
     assert!(pty.wait_exit().success());
 }
+
+/// A cell's look: colours and attributes.
+fn look(
+    screen: &vt100::Screen,
+    row: u16,
+    col: u16,
+) -> Option<(vt100::Color, vt100::Color, bool, bool, bool)> {
+    let cell = screen.cell(row, col)?;
+    Some((
+        cell.fgcolor(),
+        cell.bgcolor(),
+        cell.bold(),
+        cell.underline(),
+        cell.inverse(),
+    ))
+}
+
+#[test]
+fn a_raw_page_shows_the_taggers_entities_highlighted_and_says_whose_they_are() {
+    let page = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/raw/09PARIS1426.html"
+    );
+    let mut pty = Pty::spawn(&["--no-state", page], 140, 40);
+    pty.wait_for_text("09PARIS1426");
+    // The sidebar's title says the entities are cableview's tagger's.
+    pty.wait_for("the sidebar's title", |s| {
+        s.contents().contains(" · tagger")
+    });
+    pty.send("2");
+    pty.wait_for("¶2 in view", |s| s.contents().contains("Sarkozy merged"));
+    // In the reading pane, the tagged name is drawn unlike the plain word after it.
+    pty.wait_for("Sarkozy highlighted, merged plain", |s| {
+        let rows: Vec<String> = s.rows(0, s.size().1.get()).collect();
+        rows.iter().enumerate().any(|(r, line)| {
+            let Some(byte) = line.find("Sarkozy merged") else {
+                return false;
+            };
+            let at = u16::try_from(line[..byte].chars().count()).unwrap_or(0);
+            let row = u16::try_from(r).unwrap_or(0);
+            let name = look(s, row, at);
+            let plain = look(s, row, at + 8);
+            name.is_some()
+                && name != plain
+                // Every letter of the name alike, the space after it not.
+                && (1..7).all(|i| look(s, row, at + i) == name)
+                && look(s, row, at + 7) != name
+        })
+    });
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}

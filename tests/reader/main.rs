@@ -21,5 +21,6 @@ mod sizes;
 mod snapshots;
 mod state_session;
 mod state_store;
+mod tagged;
 mod themes;
 mod update;

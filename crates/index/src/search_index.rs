@@ -27,7 +27,7 @@ mod schema;
 mod search;
 mod sorted;
 
-pub use build::{IndexProgress, Report, Retagged, update, update_tagged};
+pub use build::{IndexProgress, Report, Retagged, update, update_corrected, update_tagged};
 pub use check::{Checked, Damaged, check};
 pub use columns::RowView;
 pub use facets::Facets;

@@ -10,6 +10,9 @@
 //!
 //! Only the text is parsed here: the shell reads the file, so the parser's grouping,
 //! which takes an [`Aliases`], depends on no module doing I/O.
+//!
+//! An empty list drops the name everywhere, whatever its kind: `"Embassy" = []` (applied
+//! with the corrections for every cable, [`crate::corrections::Everywhere`]).
 
 use crate::cable::entities::spelling_key;
 use crate::file_error::FileError;
@@ -26,6 +29,8 @@ pub struct Aliases {
     by_key: BTreeMap<String, usize>,
     /// Each alias's name and spellings, as the file writes them.
     spellings: Vec<Vec<String>>,
+    /// The names given an empty list: no entity anywhere.
+    dropped: Vec<String>,
 }
 
 impl Aliases {
@@ -79,6 +84,9 @@ impl Aliases {
                     }
                 }
             };
+            if spellings.get_ref().is_empty() {
+                aliases.dropped.push(shown.clone());
+            }
             aliases.names.push(shown);
             aliases.spellings.push(Vec::new());
             place(&mut aliases, &name)?;
@@ -107,6 +115,11 @@ impl Aliases {
         self.spellings.get(alias).map_or(&[], Vec::as_slice)
     }
 
+    /// The names given an empty list (`"Embassy" = []`): they are no entity anywhere.
+    pub fn dropped(&self) -> impl Iterator<Item = &str> {
+        self.dropped.iter().map(String::as_str)
+    }
+
     /// Whether the table is empty.
     #[must_use]
     pub fn is_empty(&self) -> bool {
@@ -130,6 +143,12 @@ mod tests {
         assert_eq!(aliases.find("united states"), Some(us));
         assert_eq!(aliases.find("usa"), Some(us));
         assert_eq!(aliases.find("france"), None);
+    }
+
+    #[test]
+    fn an_empty_list_drops_the_name() {
+        let aliases = Aliases::parse("Embassy = []\nUS = [\"U.S.\"]\n", "a.toml").unwrap();
+        assert_eq!(aliases.dropped().collect::<Vec<_>>(), ["Embassy"]);
     }
 
     #[test]

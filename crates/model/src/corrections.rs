@@ -23,7 +23,10 @@
 //! little differently; an added mention goes where its offsets say. Writes are atomic.
 
 mod apply;
+pub mod everywhere;
 mod format;
+
+pub use everywhere::{Everywhere, Rule, RuleAction};
 
 use crate::cable::EntityKind;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 use crate::aliases::Aliases;
 use crate::cable::side::{self, LabelMap};
 use crate::cable::{self, Cable, ParseError, SideAnnotations, Tagging};
-use crate::corrections::{Corrections, CorrectionsError};
+use crate::corrections::{Corrections, CorrectionsError, Everywhere};
 use crate::regular_file::{self, Limit, Refusal, Special};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -82,6 +82,9 @@ pub struct LoadOptions {
     pub corrections: Option<PathBuf>,
     /// Whether a cable without annotations is tagged (`--tagger`, `tagger` in config).
     pub tagging: Tagging,
+    /// The corrections for every cable and the names the aliases drop, applied before
+    /// the cable's own corrections (which were made on a cable showing them).
+    pub everywhere: Arc<Everywhere>,
 }
 
 impl From<Limit> for LoadOptions {
@@ -94,8 +97,10 @@ impl From<Limit> for LoadOptions {
 }
 
 impl LoadOptions {
-    /// Applies the user's aliases and corrections to a cable just parsed.
+    /// Applies the user's aliases and corrections (for every cable, then its own) to a
+    /// cable just parsed.
     pub fn adjust(&self, mut cable: Cable) -> Result<Cable, LoadError> {
+        let regrouped = self.everywhere.apply(&mut cable, self.aliases.as_deref());
         if let Some(dir) = &self.corrections
             && let Some(id) = cable.id.clone()
         {
@@ -105,7 +110,7 @@ impl LoadOptions {
                 return Ok(cable);
             }
         }
-        if let Some(aliases) = self.aliases.as_deref().filter(|a| !a.is_empty()) {
+        if !regrouped && let Some(aliases) = self.aliases.as_deref().filter(|a| !a.is_empty()) {
             cable::entities::regroup(&mut cable, Some(aliases));
         }
         Ok(cable)

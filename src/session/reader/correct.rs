@@ -1,28 +1,43 @@
 //! Correcting an entity in the reader: the correction menu (relabel, not an entity, join
-//! with another) and undo. The event loop saves each correction in the cable's overlay
-//! ([`Effect::SaveCorrection`]) and reads the cable again with it applied, so what is shown
-//! is what `entities` and the exports give.
+//! with another, the same for every cable, a mention added at the search match) and undo.
+//! The event loop saves each correction ([`Effect::SaveCorrection`]) in the cable's
+//! overlay or the rules for every cable, and reads the cable again with it applied, so
+//! what is shown is what `entities` and the exports give.
 
+use super::search::Hit;
 use super::{Focus, Mode, Reader};
 use crate::cable::EntityKind;
-use crate::corrections::{Correction, Corrections, Span};
+use crate::corrections::{Correction, Corrections, Rule, RuleAction, Span};
 use crate::session::action::Action;
-use crate::session::{CorrectionChange, Effect};
+use crate::session::{CorrectionChange, Effect, Scope};
 
-/// The correction menu, open on one mention of an entity.
+/// The correction menu, open on one mention of an entity, or on the search match alone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Correcting {
-    /// The entity corrected (index into `cable.entities`).
-    pub entity: usize,
+    /// The entity corrected (index into `cable.entities`); none when the menu only adds a
+    /// mention at the search match.
+    pub entity: Option<usize>,
     /// The mention the correction is recorded on: (block, index in the block).
     pub mention: (usize, usize),
     /// While picking the entity to join with: the cursor in [`Reader::join_candidates`].
     pub join: Option<usize>,
+    /// A second step waiting for its kind (or `d`).
+    pub then: Option<Then>,
+}
+
+/// What a kind key does in the menu's second step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Then {
+    /// `a`: a mention of the kind is added at the search match.
+    Add,
+    /// `e`: the entity is relabelled (or with `d` removed) in every cable.
+    Everywhere,
 }
 
 impl Reader {
     /// Opens the correction menu on the selected entity (at the mention under the cursor),
-    /// else on the entity under the sidebar's cursor.
+    /// else on the entity under the sidebar's cursor; with neither, on the search match,
+    /// where a mention can be added.
     pub(super) fn start_correcting(&mut self) {
         if self.cable.id.is_none() {
             self.notify("this cable has no reference ID to keep corrections under");
@@ -33,32 +48,44 @@ impl Reader {
                 .then(|| self.entity_list.entity_at_cursor())
                 .flatten()
         });
-        let Some(entity) = entity else {
-            self.notify("select an entity to correct first");
-            return;
-        };
         let under_cursor = self
             .mention_cursor
-            .filter(|_| self.selected == Some(entity))
+            .filter(|_| self.selected.is_some() && self.selected == entity)
             .and_then(|i| self.selected_mentions.get(i).copied());
-        let Some(mention) = under_cursor.or_else(|| self.first_mention(entity)) else {
-            self.notify("this entity is named only in headings or the signature");
-            return;
-        };
-        self.mode = Mode::Correct(Correcting {
+        let mention = entity.and_then(|e| under_cursor.or_else(|| self.first_mention(e)));
+        let menu = |entity, mention| Correcting {
             entity,
             mention,
             join: None,
-        });
+            then: None,
+        };
+        match (entity, mention) {
+            (Some(entity), Some(mention)) => self.mode = Mode::Correct(menu(Some(entity), mention)),
+            _ if self.current_hit().is_some() => self.mode = Mode::Correct(menu(None, (0, 0))),
+            (Some(_), None) => {
+                self.notify("this entity is named only in headings or the signature");
+            }
+            (None, _) => self
+                .notify("select an entity to correct first, or search (/) a phrase to add as one"),
+        }
     }
 
-    /// `u`: asks the event loop to take back the cable's last correction.
+    /// The search match the cursor is on, once the query is entered.
+    #[must_use]
+    pub fn current_hit(&self) -> Option<&Hit> {
+        let search = self.search.as_ref().filter(|s| !s.editing)?;
+        search.hits.get(search.current?)
+    }
+
+    /// `u`: asks the event loop to take back the last correction made here (one for every
+    /// cable), else the cable's last.
     pub(super) fn undo_correction(&mut self) {
+        let change = match self.made.last() {
+            Some(Scope::Everywhere) => CorrectionChange::UndoEverywhere,
+            _ => CorrectionChange::Undo,
+        };
         match self.cable.id.clone() {
-            Some(id) => self.effects.push(Effect::SaveCorrection {
-                id,
-                change: CorrectionChange::Undo,
-            }),
+            Some(id) => self.effects.push(Effect::SaveCorrection { id, change }),
             None => self.notify("this cable has no reference ID, so no corrections"),
         }
     }
@@ -79,54 +106,133 @@ impl Reader {
     /// A key while the menu is open (the mode is already back to normal).
     pub(super) fn correcting_key(&mut self, mut menu: Correcting, action: Action) {
         if let Some(cursor) = menu.join {
-            let candidates = self.join_candidates(menu.entity);
-            match action {
-                Action::Down | Action::Type('j') => {
-                    menu.join = Some((cursor + 1).min(candidates.len().saturating_sub(1)));
-                }
-                Action::Up | Action::Type('k') => menu.join = Some(cursor.saturating_sub(1)),
-                Action::Activate => {
-                    let with = candidates
-                        .get(cursor)
-                        .and_then(|&other| self.first_mention(other))
-                        .and_then(|m| self.span(m));
-                    if let (Some(mention), Some(with)) = (self.span(menu.mention), with) {
-                        self.make(Correction::Join { mention, with });
-                    }
-                    return;
-                }
-                Action::Cancel => return,
-                _ => {}
-            }
-            self.mode = Mode::Correct(menu);
+            self.joining_key(menu, cursor, action);
             return;
         }
-        let Some(kind) = self.cable.entities.get(menu.entity).map(|e| e.kind.clone()) else {
-            return;
-        };
-        let relabel = match action {
+        let kind_key = match action {
             Action::Type('P') => Some(EntityKind::Per),
             Action::Type('O') => Some(EntityKind::Org),
             Action::Type('L') => Some(EntityKind::Loc),
             Action::Type('M') => Some(EntityKind::Misc),
             _ => None,
         };
+        if action == Action::Cancel {
+            return;
+        }
+        if menu.then == Some(Then::Add) {
+            match kind_key {
+                Some(kind) => self.add_at_match(kind),
+                None => self.mode = Mode::Correct(menu),
+            }
+            return;
+        }
+        if action == Action::Type('a') {
+            if self.current_hit().is_some() {
+                menu.then = Some(Then::Add);
+            } else {
+                self.notify("search (/) the phrase to add first");
+            }
+            self.mode = Mode::Correct(menu);
+            return;
+        }
+        let Some(entity) = menu.entity else {
+            // Open on the search match alone: only `a` applies.
+            self.mode = Mode::Correct(menu);
+            return;
+        };
+        let Some((kind, name)) = self
+            .cable
+            .entities
+            .get(entity)
+            .map(|e| (e.kind.clone(), e.name.clone()))
+        else {
+            return;
+        };
+        let everywhere = |action| Rule {
+            kind: kind.clone(),
+            name: name.clone(),
+            action,
+        };
+        if menu.then == Some(Then::Everywhere) {
+            match (action, kind_key) {
+                (_, Some(to)) if to == kind => self.notify(format!("already {to}")),
+                (_, Some(to)) => self.make_everywhere(everywhere(RuleAction::Relabel(to))),
+                (Action::Type('d'), _) => self.make_everywhere(everywhere(RuleAction::NotAnEntity)),
+                _ => self.mode = Mode::Correct(menu),
+            }
+            return;
+        }
         let Some(mention) = self.span(menu.mention) else {
             return;
         };
-        match (action, relabel) {
+        match (action, kind_key) {
             (_, Some(to)) if to == kind => self.notify(format!("already {to}")),
             (_, Some(to)) => self.make(Correction::Relabel { mention, to }),
             (Action::Type('d'), _) => self.make(Correction::NotAnEntity { mention }),
-            (Action::Type('j'), _) if self.join_candidates(menu.entity).is_empty() => {
+            (Action::Type('D'), _) => self.make_everywhere(everywhere(RuleAction::NotAnEntity)),
+            (Action::Type('e'), _) => {
+                menu.then = Some(Then::Everywhere);
+                self.mode = Mode::Correct(menu);
+            }
+            (Action::Type('j'), _) if self.join_candidates(entity).is_empty() => {
                 self.notify(format!("no other {kind} to join with"));
             }
             (Action::Type('j'), _) => {
                 menu.join = Some(0);
                 self.mode = Mode::Correct(menu);
             }
-            (Action::Cancel, _) => {}
             _ => self.mode = Mode::Correct(menu),
+        }
+    }
+
+    /// A key while picking the entity to join with.
+    fn joining_key(&mut self, mut menu: Correcting, cursor: usize, action: Action) {
+        let Some(entity) = menu.entity else {
+            return;
+        };
+        let candidates = self.join_candidates(entity);
+        match action {
+            Action::Down | Action::Type('j') => {
+                menu.join = Some((cursor + 1).min(candidates.len().saturating_sub(1)));
+            }
+            Action::Up | Action::Type('k') => menu.join = Some(cursor.saturating_sub(1)),
+            Action::Activate => {
+                let with = candidates
+                    .get(cursor)
+                    .and_then(|&other| self.first_mention(other))
+                    .and_then(|m| self.span(m));
+                if let (Some(mention), Some(with)) = (self.span(menu.mention), with) {
+                    self.make(Correction::Join { mention, with });
+                }
+                return;
+            }
+            Action::Cancel => return,
+            _ => {}
+        }
+        self.mode = Mode::Correct(menu);
+    }
+
+    /// `E a` and a kind: a mention of `kind` over the search match, unless it overlaps
+    /// one already there (correct that one instead).
+    fn add_at_match(&mut self, kind: EntityKind) {
+        let Some(hit) = self.current_hit().cloned() else {
+            return;
+        };
+        if let Some(other) = self
+            .block_mentions(hit.block)
+            .iter()
+            .find(|m| m.bytes.start < hit.bytes.end && hit.bytes.start < m.bytes.end)
+        {
+            let said = format!(
+                "the match overlaps {} {}: correct that one instead",
+                other.kind, other.text
+            );
+            self.notify(said);
+            return;
+        }
+        match Corrections::span_at(&self.cable, hit.block, hit.bytes, kind) {
+            Some(mention) => self.make(Correction::Add { mention }),
+            None => self.notify("a mention can be added in the header or a paragraph only"),
         }
     }
 
@@ -135,6 +241,15 @@ impl Reader {
             self.effects.push(Effect::SaveCorrection {
                 id,
                 change: CorrectionChange::Make(correction),
+            });
+        }
+    }
+
+    fn make_everywhere(&mut self, rule: Rule) {
+        if let Some(id) = self.cable.id.clone() {
+            self.effects.push(Effect::SaveCorrection {
+                id,
+                change: CorrectionChange::MakeEverywhere(rule),
             });
         }
     }

@@ -40,8 +40,15 @@ pub(super) fn index_command(given: Option<&Path>, paths: &[PathBuf]) -> Result<(
         }
     }
     let meter = Meter::new(std::io::stderr().is_terminal());
-    let tagging = super::load::tagging()?;
-    let report = search_index::update_tagged(&dir, paths, tagging, &|p| meter.show(p), &cancel);
+    let options = super::load::load_options()?;
+    let report = search_index::update_corrected(
+        &dir,
+        paths,
+        options.tagging,
+        options.everywhere,
+        &|p| meter.show(p),
+        &cancel,
+    );
     meter.finish();
     let report = report.map_err(|e| failure(&e))?;
     report_skipped(&report.skipped);

@@ -4,6 +4,7 @@
 use super::{Failure, printable, shown, warn};
 use crate::aliases::{ALIASES_FILE, Aliases};
 use crate::cable::{Cable, Tagging};
+use crate::corrections::Everywhere;
 use crate::input::LoadOptions;
 use crate::input::{self, LoadError};
 use crate::shell::config;
@@ -41,8 +42,8 @@ pub(super) fn tagging() -> Result<Tagging, Failure> {
 }
 
 /// How every command reads cables: `max_file_mb` in the user's config, the user's
-/// `aliases.toml`, the corrections in the data dir, `--tagger`. A bad config or aliases
-/// file is an error (status 2).
+/// `aliases.toml`, the corrections in the data dir (for each cable and for every one),
+/// `--tagger`. A bad config, aliases or corrections file is an error (status 2).
 pub(super) fn load_options() -> Result<LoadOptions, Failure> {
     let paths = Paths::from_env();
     let config = user_config(&paths)?;
@@ -50,10 +51,18 @@ pub(super) fn load_options() -> Result<LoadOptions, Failure> {
         Some(dir) => load_aliases(&dir.join(ALIASES_FILE))?,
         None => Aliases::default(),
     };
+    // A corrupt file of corrections for every cable stops every command, as a bad
+    // aliases file does: its rules would otherwise be silently left out.
+    let everywhere =
+        Everywhere::load(paths.data_dir.as_deref(), Some(&aliases)).map_err(|e| Failure {
+            message: e.to_string(),
+            code: 2,
+        })?;
     Ok(LoadOptions {
         limit: config.file_limit(),
         aliases: (!aliases.is_empty()).then(|| Arc::new(aliases)),
         corrections: paths.data_dir,
+        everywhere: Arc::new(everywhere),
         tagging: TAGGER_FLAG
             .get()
             .copied()

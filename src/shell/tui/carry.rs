@@ -3,11 +3,12 @@
 
 use super::clipboard::Sent;
 use crate::cable::EntityKind;
-use crate::corrections::{Correction, Corrections};
+use crate::corrections::{Correction, Corrections, CorrectionsError, RuleAction, everywhere};
 use crate::session::action::{Action, CableRead, Corrected};
-use crate::session::{CorrectionChange, Effect, Session};
+use crate::session::{CorrectionChange, Effect, Scope, Session};
 use crate::shell::state::Store;
 use std::io;
+use std::path::Path;
 
 /// What carrying out an effect leads to.
 #[derive(Debug, PartialEq, Eq)]
@@ -98,50 +99,104 @@ pub fn carry_out(
     })
 }
 
-/// Changes a cable's overlay of corrections (written atomically) and reads the cable again
-/// with it applied; a failure is a notice, the reader left as it was.
+/// Changes a cable's overlay of corrections, or the rules for every cable (each file
+/// written atomically), and reads the cable again with them applied; a failure is a
+/// notice, the reader left as it was.
 fn save_correction(session: &Session, id: &str, change: CorrectionChange) -> Action {
     let Some(cable) = session.reader.as_ref().map(|(cable, _)| *cable) else {
         return Action::Notice("no cable is open to correct".to_string());
     };
-    let Some(dir) = session.library.load_options().corrections.as_deref() else {
+    let options = session.library.load_options();
+    let Some(dir) = options.corrections.as_deref() else {
         return Action::Notice(format!(
             "corrections are not kept: no data dir (set {})",
             crate::shell::paths::DATA_DIR_VAR
         ));
     };
-    let mut corrections = match Corrections::load(dir, id) {
-        Ok(corrections) => corrections,
+    let scope = change.scope();
+    let undo = session
+        .keymap()
+        .key(&Action::UndoCorrection)
+        .map_or_else(String::new, |k| format!(" ({k} undoes)"));
+    let done = match change {
+        CorrectionChange::Make(correction) => {
+            make(dir, id, correction, &undo).map(|(select, message)| Some((select, message, false)))
+        }
+        CorrectionChange::Undo => {
+            undo_last(dir, id).map(|done| done.map(|(select, message)| (select, message, true)))
+        }
+        CorrectionChange::MakeEverywhere(rule) => {
+            let select = match &rule.action {
+                RuleAction::Relabel(to) => Some((to.clone(), rule.name.clone())),
+                RuleAction::NotAnEntity => None,
+            };
+            let message = format!("corrected: {}{undo}", rule.describe());
+            everywhere::push(dir, rule).map(|rules| {
+                // The library reads every cable with these from now on.
+                options.everywhere.set_rules(rules);
+                Some((select, message, false))
+            })
+        }
+        CorrectionChange::UndoEverywhere => everywhere::undo(dir).map(|(last, rules)| {
+            options.everywhere.set_rules(rules);
+            last.map(|rule| {
+                (
+                    Some((rule.kind.clone(), rule.name.clone())),
+                    format!("undone: {}", rule.describe()),
+                    true,
+                )
+            })
+        }),
+    };
+    let (select, message, undone) = match done {
+        Ok(Some(done)) => done,
+        Ok(None) => {
+            return Action::Notice(match scope {
+                Scope::Cable => "no correction of this cable to undo".to_string(),
+                Scope::Everywhere => "no correction for every cable to undo".to_string(),
+            });
+        }
         Err(e) => return Action::Notice(e.to_string()),
     };
-    let (select, message) = match change {
-        CorrectionChange::Make(correction) => {
-            let select = selected_after(&correction, false);
-            let undo = session
-                .keymap()
-                .key(&Action::UndoCorrection)
-                .map_or_else(String::new, |k| format!(" ({k} undoes)"));
-            let message = format!("corrected: {}{undo}", correction.describe());
-            corrections.push(correction);
-            (select, message)
-        }
-        CorrectionChange::Undo => match corrections.undo() {
-            Some(correction) => (
-                selected_after(&correction, true),
-                format!("undone: {}", correction.describe()),
-            ),
-            None => return Action::Notice("no correction of this cable to undo".to_string()),
-        },
-    };
-    if let Err(e) = corrections.save() {
-        return Action::Notice(e.to_string());
-    }
     Action::Corrected(Box::new(Corrected {
         cable,
         parsed: session.library.open(cable).map_err(|e| e.to_string()),
         select,
         message,
+        scope,
+        undone,
     }))
+}
+
+/// What a selection and status line follow a change of a cable's overlay.
+type Done = (Option<(EntityKind, String)>, String);
+
+/// Adds a correction to the cable's overlay.
+fn make(
+    dir: &Path,
+    id: &str,
+    correction: Correction,
+    undo: &str,
+) -> Result<Done, CorrectionsError> {
+    let mut corrections = Corrections::load(dir, id)?;
+    let select = selected_after(&correction, false);
+    let message = format!("corrected: {}{undo}", correction.describe());
+    corrections.push(correction);
+    corrections.save()?;
+    Ok((select, message))
+}
+
+/// Takes back the overlay's last correction; none when there is none.
+fn undo_last(dir: &Path, id: &str) -> Result<Option<Done>, CorrectionsError> {
+    let mut corrections = Corrections::load(dir, id)?;
+    let Some(correction) = corrections.undo() else {
+        return Ok(None);
+    };
+    corrections.save()?;
+    Ok(Some((
+        selected_after(&correction, true),
+        format!("undone: {}", correction.describe()),
+    )))
 }
 
 /// The entity a correction leaves to select, by kind and spelling: the one it made, or

@@ -11,11 +11,13 @@ use super::IndexError;
 use super::manifest::{Manifest, Seen, modified_ns, setting};
 use super::schema::{self, Fields, Origin};
 use crate::cable::Tagging;
+use crate::corrections::Everywhere;
 use crate::input::{Skipped, release_csv, walk};
 use crate::regular_file::Limit;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 use tantivy::collector::DocSetCollector;
@@ -101,6 +103,22 @@ pub fn update_tagged(
     on_progress: &(dyn Fn(IndexProgress) + Sync),
     cancel: &AtomicBool,
 ) -> Result<Report, IndexError> {
+    update_corrected(dir, paths, tagging, Arc::default(), on_progress, cancel)
+}
+
+/// [`update_tagged`], the user's corrections for every cable (and the names the aliases
+/// drop) applied to each cable indexed, so facets and `per:` agree with the reader.
+///
+/// # Errors
+/// As [`update`].
+pub fn update_corrected(
+    dir: &Path,
+    paths: &[PathBuf],
+    tagging: Tagging,
+    everywhere: Arc<Everywhere>,
+    on_progress: &(dyn Fn(IndexProgress) + Sync),
+    cancel: &AtomicBool,
+) -> Result<Report, IndexError> {
     let index = super::folder::open_or_create(dir)?;
     // An older cableview's index is refused before anything is written: its documents
     // lack fields this one writes, and an index must not mix the two.
@@ -148,6 +166,7 @@ pub fn update_tagged(
         cancel,
         tagging,
         retagging: retag.is_some(),
+        everywhere,
     };
     let mut skipped = Vec::new();
     let files = walk::files(paths, &mut skipped);
@@ -286,6 +305,7 @@ struct Job<'a> {
     cancel: &'a AtomicBool,
     tagging: Tagging,
     retagging: bool,
+    everywhere: Arc<Everywhere>,
 }
 
 impl Job<'_> {
@@ -325,6 +345,7 @@ impl Job<'_> {
                 let options = crate::input::LoadOptions {
                     limit: Limit::default(),
                     tagging: self.tagging,
+                    everywhere: Arc::clone(&self.everywhere),
                     ..Default::default()
                 };
                 let result = crate::input::load_with(&file.path, &options).map(|cable| {
@@ -429,7 +450,8 @@ impl Job<'_> {
                 .map(|row| {
                     let located = format!("{shown}:{}", row.line);
                     let result = crate::cable::release::cable(&row.row, &located, self.tagging)
-                        .map(|cable| {
+                        .map(|mut cable| {
+                            self.everywhere.apply(&mut cable, None);
                             let origin = Origin {
                                 source: name,
                                 row: Some(row.byte),

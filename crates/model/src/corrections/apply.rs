@@ -71,6 +71,33 @@ impl Corrections {
             text: m.text.clone(),
         })
     }
+
+    /// The overlay's record of a new mention of `kind` over the bytes `bytes` of a block
+    /// (numbered as in [`Corrections::span_of`]); none outside the header and paragraphs.
+    #[must_use]
+    pub fn span_at(
+        cable: &Cable,
+        block: usize,
+        bytes: std::ops::Range<usize>,
+        kind: crate::cable::EntityKind,
+    ) -> Option<Span> {
+        let (id, text) = match block {
+            0 => (BlockId::Header, &cable.header.text),
+            b => (
+                BlockId::Paragraph(b - 1),
+                &cable.paragraphs.get(b - 1)?.text,
+            ),
+        };
+        let found = text.get(bytes.clone())?;
+        let start = flatten(cable).blocks.iter().find(|f| f.block == id)?.chars
+            + text[..bytes.start].chars().count();
+        Some(Span {
+            kind,
+            start,
+            end: start + found.chars().count(),
+            text: found.to_string(),
+        })
+    }
 }
 
 fn skipped(cable: &mut Cable, correction: &Correction) {
