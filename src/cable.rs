@@ -30,7 +30,8 @@ pub use entities::Entity;
 pub use header::{Header, Reference, Section};
 pub use marking::{Classification, Marking};
 pub use parse::{
-    ParseError, SideAnnotations, Tagging, parse, parse_bytes, parse_bytes_with, parse_tagged,
+    ParseError, SideAnnotations, Tagging, parse, parse_bytes, parse_bytes_with,
+    parse_bytes_with_document, parse_tagged, parse_with_document,
 };
 
 /// The label of the pseudo-paragraph that holds the header's text and mentions.

@@ -237,7 +237,12 @@ impl Library {
             return self.options.adjust(cable);
         }
         if let Some(byte) = source.csv_row {
-            return input::release_csv::load_at(&source.path, byte, self.options.tagging);
+            return input::release_csv::load_at_with(
+                &source.path,
+                byte,
+                self.options.tagging,
+                self.options.corpus.as_deref(),
+            );
         }
         match &source.cable {
             // A cable kept whole gets the user's aliases and corrections as a file does.

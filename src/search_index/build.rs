@@ -11,11 +11,12 @@ use super::IndexError;
 use super::manifest::{Manifest, Seen, modified_ns};
 use super::schema::{self, Fields, Origin};
 use crate::cable::Tagging;
-use crate::input::{Skipped, release_csv, walk};
+use crate::input::{SideCorpus, Skipped, release_csv, walk};
 use crate::regular_file::Limit;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 use tantivy::collector::DocSetCollector;
@@ -83,6 +84,23 @@ pub fn update_tagged(
     on_progress: &(dyn Fn(IndexProgress) + Sync),
     cancel: &AtomicBool,
 ) -> Result<Report, IndexError> {
+    update_annotated(dir, paths, tagging, None, on_progress, cancel)
+}
+
+/// [`update_tagged`], a cable with a document in `annotations` (a collection's side file)
+/// taking its entities from there rather than from the tagger. It applies to the cables
+/// parsed now: a row or file unchanged since the last update is not read again.
+///
+/// # Errors
+/// As [`update`].
+pub fn update_annotated(
+    dir: &Path,
+    paths: &[PathBuf],
+    tagging: Tagging,
+    annotations: Option<Arc<SideCorpus>>,
+    on_progress: &(dyn Fn(IndexProgress) + Sync),
+    cancel: &AtomicBool,
+) -> Result<Report, IndexError> {
     let index = super::folder::open_or_create(dir)?;
     // An older cableview's index is refused before anything is written: its documents
     // lack fields this one writes, and an index must not mix the two.
@@ -120,6 +138,7 @@ pub fn update_tagged(
         on_progress,
         cancel,
         tagging,
+        annotations,
     };
     let mut skipped = Vec::new();
     let files = walk::files(paths, &mut skipped);
@@ -231,6 +250,7 @@ struct Job<'a> {
     on_progress: &'a (dyn Fn(IndexProgress) + Sync),
     cancel: &'a AtomicBool,
     tagging: Tagging,
+    annotations: Option<Arc<SideCorpus>>,
 }
 
 impl Job<'_> {
@@ -269,6 +289,7 @@ impl Job<'_> {
                 let options = crate::input::LoadOptions {
                     limit: Limit::default(),
                     tagging: self.tagging,
+                    corpus: self.annotations.clone(),
                     ..Default::default()
                 };
                 let result = crate::input::load_with(&file.path, &options).map(|cable| {
@@ -362,8 +383,13 @@ impl Job<'_> {
                 .par_drain(..)
                 .map(|row| {
                     let located = format!("{shown}:{}", row.line);
-                    let result = crate::cable::release::cable(&row.row, &located, self.tagging)
-                        .map(|cable| {
+                    let options = crate::input::LoadOptions {
+                        tagging: self.tagging,
+                        corpus: self.annotations.clone(),
+                        ..Default::default()
+                    };
+                    let result =
+                        crate::input::row_cable(&row.row, &located, &options).map(|cable| {
                             let origin = Origin {
                                 source: name,
                                 row: Some(row.byte),

@@ -51,11 +51,17 @@ impl SearchIndex {
             }
         }
         let loaded = match located.row {
-            Some(byte) => crate::input::release_csv::load_at(&path, byte, self.tagging),
+            Some(byte) => crate::input::release_csv::load_at_with(
+                &path,
+                byte,
+                self.tagging,
+                self.annotations.as_deref(),
+            ),
             None => crate::input::load_with(
                 &path,
                 &crate::input::LoadOptions {
                     tagging: self.tagging,
+                    corpus: self.annotations.clone(),
                     ..crate::input::LoadOptions::default()
                 },
             ),

@@ -26,9 +26,20 @@ pub(super) fn failure(error: &IndexError) -> Failure {
     Failure::from(error.to_string())
 }
 
-/// `cableview index [--index DIR] PATH...`.
-pub(super) fn index_command(given: Option<&Path>, paths: &[PathBuf]) -> Result<(), Failure> {
+/// `cableview index [--index DIR] [--annotations FILE.jsonl] PATH...`.
+pub(super) fn index_command(
+    given: Option<&Path>,
+    annotations: Option<&Path>,
+    paths: &[PathBuf],
+) -> Result<(), Failure> {
     let dir = index_dir(given)?;
+    let annotations = match annotations {
+        Some(path) => {
+            let options = super::load::load_options()?;
+            Some(super::load::open_corpus(path, &options)?)
+        }
+        None => None,
+    };
     let cancel = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     {
@@ -41,7 +52,14 @@ pub(super) fn index_command(given: Option<&Path>, paths: &[PathBuf]) -> Result<(
     }
     let meter = Meter::new(std::io::stderr().is_terminal());
     let tagging = super::load::tagging()?;
-    let report = search_index::update_tagged(&dir, paths, tagging, &|p| meter.show(p), &cancel);
+    let report = search_index::update_annotated(
+        &dir,
+        paths,
+        tagging,
+        annotations,
+        &|p| meter.show(p),
+        &cancel,
+    );
     meter.finish();
     let report = report.map_err(|e| failure(&e))?;
     report_skipped(&report.skipped);
