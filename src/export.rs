@@ -12,6 +12,7 @@ pub mod displacy;
 pub mod doccano;
 pub mod document;
 pub mod html;
+pub mod inline;
 pub mod json;
 pub mod markdown;
 pub mod naming;
@@ -51,6 +52,9 @@ pub enum Format {
     Prodigy,
     /// doccano JSONL: `{"text", "label": [[start, end, "LABEL"]]}`, a line per cable.
     Doccano,
+    /// The seed's annotated text (`[PER Jacques Chirac  ]`), which cableview reads back
+    /// to the same mentions.
+    Inline,
 }
 
 impl Format {
@@ -68,6 +72,7 @@ impl Format {
             Self::Csv => "csv",
             Self::Prodigy => "prodigy",
             Self::Doccano => "doccano",
+            Self::Inline => "inline",
         }
     }
 }
@@ -109,6 +114,7 @@ pub fn render(cable: &Cable, format: Format) -> String {
         Format::Csv => csv::csv(std::slice::from_ref(cable)),
         Format::Prodigy => prodigy::prodigy(cable) + "\n",
         Format::Doccano => doccano::doccano(cable) + "\n",
+        Format::Inline => inline::inline(cable),
     };
     printable(&out).into_owned()
 }
@@ -143,6 +149,7 @@ pub fn piece(cable: &Cable, format: Format) -> String {
         Format::Csv => csv::rows(cable),
         Format::Html => html::html(cable),
         Format::Brat => brat::ann(cable),
+        Format::Inline => inline::inline(cable),
     };
     printable(&out).into_owned()
 }
@@ -239,6 +246,7 @@ pub fn contents(cable: &Cable, format: Format) -> Vec<(&'static str, String)> {
         Format::Csv => vec![file("csv", render(cable, format))],
         Format::Prodigy => vec![file("prodigy.jsonl", render(cable, format))],
         Format::Doccano => vec![file("doccano.jsonl", render(cable, format))],
+        Format::Inline => vec![file("txt", inline::inline(cable))],
     }
 }
 
@@ -334,6 +342,7 @@ mod tests {
             Format::Csv,
             Format::Prodigy,
             Format::Doccano,
+            Format::Inline,
         ] {
             let files = files(&sample, "X", format);
             assert_eq!(files.len(), 1, "{}", format.name());

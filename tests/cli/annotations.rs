@@ -109,7 +109,11 @@ fn a_bad_line_is_an_error_naming_it_for_every_command() {
             ":1: expected a JSON object",
             "missing field `id`",
         ),
-        ("{\"id\": \"X1\", \"ents\": [}\n", ":1: expected a JSON object", "column"),
+        (
+            "{\"id\": \"X1\", \"ents\": [}\n",
+            ":1: expected a JSON object",
+            "column",
+        ),
         (
             "{\"id\": \" \", \"ents\": []}\n",
             ":1: expected the cable's reference ID in \"id\"",
@@ -123,7 +127,14 @@ fn a_bad_line_is_an_error_naming_it_for_every_command() {
         for args in [
             vec!["export", "--annotations", &bad, &csv],
             vec!["entities", "--annotations", &bad, &csv],
-            vec!["index", "--index", index.to_str().unwrap(), "--annotations", &bad, &csv],
+            vec![
+                "index",
+                "--index",
+                index.to_str().unwrap(),
+                "--annotations",
+                &bad,
+                &csv,
+            ],
         ] {
             let out = cableview(&args);
             let stderr = text(&out.stderr);
