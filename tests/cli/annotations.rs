@@ -173,3 +173,48 @@ fn a_document_applies_to_a_cable_file_by_the_id_in_its_name() {
         .collect();
     assert!(names.contains(&"breakfast in"), "{names:?}");
 }
+
+#[test]
+fn a_raw_page_exported_inline_reads_back_with_the_same_entities() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/raw/05PARIS2333.html"
+    );
+    let out = cableview(&[
+        "export",
+        "--format",
+        "inline",
+        "--out",
+        dir.path().to_str().unwrap(),
+        page,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let written = dir.path().join("05PARIS2333.txt");
+    let inline = std::fs::read_to_string(&written).unwrap();
+    assert!(
+        inline.starts_with("<code><pre>") && inline.contains("[LOC Paris  ]"),
+        "{inline}"
+    );
+    let entities = |path: &str| {
+        let out = cableview(&["entities", "--json", path]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let all: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut names: Vec<(String, String)> = all
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["kind"].as_str().unwrap().into(),
+                    e["name"].as_str().unwrap().into(),
+                )
+            })
+            .collect();
+        names.sort();
+        names
+    };
+    let before = entities(page);
+    assert!(!before.is_empty());
+    assert_eq!(entities(written.to_str().unwrap()), before);
+}

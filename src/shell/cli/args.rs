@@ -82,7 +82,8 @@ pub struct OpenArgs {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Export cables: JSON, text, Markdown, displaCy, brat, CoNLL, HTML, CSV, Prodigy or doccano.
+    /// Export cables: JSON, text, Markdown, displaCy, brat, CoNLL, HTML, CSV, Prodigy, doccano
+    /// or the annotated text cableview reads (inline).
     #[command(after_help = concat!(
         "Without --out the export goes to standard output (plain text when piped).\n",
         "Exit status: 0 done, 1 unreadable input, 2 configuration or usage error.\n\n",
