@@ -10,8 +10,11 @@ fn fixture(name: &str) -> String {
     format!("{DIR}/{name}")
 }
 
-/// Each cable's mentions as (kind, text, source), from `export --format json`.
-fn mentions(stdout: &[u8]) -> Vec<(String, Vec<(String, String, String)>)> {
+/// A mention as (kind, text, source).
+type Mention = (String, String, String);
+
+/// Each cable's ID and mentions, from `export --format json`.
+fn mentions(stdout: &[u8]) -> Vec<(String, Vec<Mention>)> {
     text(stdout)
         .lines()
         .map(|line| {
