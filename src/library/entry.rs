@@ -240,7 +240,12 @@ impl Library {
         }
         if let Some(byte) = source.csv_row {
             // A CSV row gets them too, as a row read with the rest of its file did.
-            let cable = input::release_csv::load_at(&source.path, byte, self.options.tagging)?;
+            let cable = input::release_csv::load_at_with(
+                &source.path,
+                byte,
+                self.options.tagging,
+                self.options.corpus.as_deref(),
+            )?;
             return self.options.adjust(cable);
         }
         match &source.cable {

@@ -21,7 +21,7 @@ pub use args::{Cli, Command, OpenArgs, completions, man_page};
 use clap::Parser;
 use load::{
     load_all, load_annotated, load_entity_index, load_leniently, load_options, names_a_directory,
-    report_skipped,
+    report_skipped, take_annotations,
 };
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
@@ -64,30 +64,20 @@ pub fn main() -> ExitCode {
             out,
             annotations,
             paths,
-        }) => load_options().and_then(|options| {
-            exporting::export_command(
-                format,
-                out.as_deref(),
-                annotations.as_deref(),
-                &paths,
-                &options,
-            )
-            .map_err(Failure::from)
+        }) => load_options().and_then(|mut options| {
+            let annotations = take_annotations(annotations.as_deref(), &mut options)?;
+            exporting::export_command(format, out.as_deref(), annotations, &paths, &options)
+                .map_err(Failure::from)
         }),
         Some(Command::Entities {
             kind,
             json,
             annotations,
             paths,
-        }) => load_options().and_then(|options| {
-            entities_command(
-                kind.as_ref(),
-                json,
-                annotations.as_deref(),
-                &paths,
-                &options,
-            )
-            .map_err(Failure::from)
+        }) => load_options().and_then(|mut options| {
+            let annotations = take_annotations(annotations.as_deref(), &mut options)?;
+            entities_command(kind.as_ref(), json, annotations, &paths, &options)
+                .map_err(Failure::from)
         }),
         Some(Command::Corrections { id }) => {
             corrections_command(id.as_deref()).map_err(Failure::from)
@@ -95,7 +85,12 @@ pub fn main() -> ExitCode {
         Some(Command::Index {
             index, check: true, ..
         }) => index::check_command(index.as_deref()),
-        Some(Command::Index { index, paths, .. }) => index::index_command(index.as_deref(), &paths),
+        Some(Command::Index {
+            index,
+            annotations,
+            paths,
+            ..
+        }) => index::index_command(index.as_deref(), annotations.as_deref(), &paths),
         Some(Command::Search {
             index,
             json,
@@ -295,17 +290,19 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
         return indexed::indexed_command(args, dir);
     }
     let mut notices = Vec::new();
-    if args.paths.is_empty()
-        && args.annotations.is_none()
-        && indexed::default_command(args, &mut notices)?
-    {
+    let for_one = args
+        .annotations
+        .as_deref()
+        .filter(|a| !crate::input::corpus::is_corpus_file(a));
+    if args.paths.is_empty() && for_one.is_none() && indexed::default_command(args, &mut notices)? {
         return Ok(());
     }
     for notice in &notices {
         warn(notice);
     }
-    let options = load_options()?;
-    if args.annotations.is_none() && (args.paths.len() > 1 || names_a_directory(&args.paths)) {
+    let mut options = load_options()?;
+    let for_one = take_annotations(args.annotations.as_deref(), &mut options)?;
+    if for_one.is_none() && (args.paths.len() > 1 || names_a_directory(&args.paths)) {
         return browse_command(args, &options);
     }
     // The reader gets the cable as parsed and applies aliases and corrections on opening
@@ -316,7 +313,7 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
         everywhere: std::sync::Arc::default(),
         ..options.clone()
     };
-    let cables = match &args.annotations {
+    let cables = match for_one {
         Some(annotations) => vec![load_annotated(&args.paths, annotations, &parsed)?],
         None => load_all(&args.paths, &parsed).map_err(|e| e.to_string())?,
     };

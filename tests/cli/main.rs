@@ -14,6 +14,7 @@ mod damage;
 #[allow(dead_code, reason = "the shared helpers have more than this area uses")]
 mod hostile;
 
+mod annotations;
 mod commands;
 mod config;
 mod config_files;

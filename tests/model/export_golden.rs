@@ -86,3 +86,11 @@ fn text() {
         &export::render(&cableview::input::sample(), Format::Text),
     );
 }
+
+#[test]
+fn inline() {
+    check(
+        "05PARIS2333.inline.txt",
+        &export::render(&cableview::input::sample(), Format::Inline),
+    );
+}

@@ -5,6 +5,7 @@
 
 mod export_formats;
 mod export_golden;
+mod export_inline;
 mod export_props;
 mod facet_clauses;
 #[cfg(unix)]

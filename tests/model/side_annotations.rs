@@ -374,3 +374,49 @@ fn header_keywords_a_tagger_labels_are_dropped_and_counted() {
         "{warnings:?}"
     );
 }
+
+/// A cable opened from an index built with a collection's side file has the document's
+/// entities when the index is opened with it, the tagger's when not.
+#[test]
+fn a_cable_opened_from_an_index_keeps_its_documents_entities() {
+    use cableview::cable::MentionSource;
+    use cableview::input::SideCorpus;
+    use cableview::search_index::{Reading, SearchIndex, update_with};
+    use std::sync::Arc;
+    let fixtures = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let corpus = Arc::new(
+        SideCorpus::open(
+            &fixtures.join("annotations/ents.jsonl"),
+            cableview::cable::side::LabelMap::default(),
+        )
+        .unwrap(),
+    );
+    assert_eq!(corpus.len(), 2);
+    let dir = tempfile::tempdir().unwrap();
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let reading = Reading {
+        annotations: Some(Arc::clone(&corpus)),
+        ..Reading::default()
+    };
+    let report = update_with(
+        dir.path(),
+        &[fixtures.join("annotations/small.csv")],
+        &reading,
+        &|_| {},
+        &never,
+    )
+    .unwrap();
+    assert_eq!(report.added, 3);
+    let sources = |index: SearchIndex| -> Vec<MentionSource> {
+        let cable = index.load_cable("10TESTA1").unwrap();
+        cable.mentions().map(|(_, m)| m.source).collect()
+    };
+    let with = sources(
+        SearchIndex::open(dir.path())
+            .unwrap()
+            .with_annotations(Some(corpus)),
+    );
+    assert!(!with.is_empty() && with.iter().all(|s| *s == MentionSource::SideFile));
+    let without = sources(SearchIndex::open(dir.path()).unwrap());
+    assert!(without.iter().all(|s| *s == MentionSource::Tagger));
+}

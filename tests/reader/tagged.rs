@@ -207,7 +207,11 @@ fn a_mention_is_added_at_the_search_match_shown_at_once_and_undone() {
         driver.screen()
     );
     // A mention of the user's among the tagger's: the sidebar still says whose they are.
-    assert!(driver.screen().contains("Entities 64 · tagger"), "{}", driver.screen());
+    assert!(
+        driver.screen().contains("Entities 64 · tagger"),
+        "{}",
+        driver.screen()
+    );
     let overlay = data.path().join("corrections/09PARIS1426.ann");
     let saved = std::fs::read_to_string(&overlay).unwrap();
     assert!(saved.contains(&format!("\t{phrase}\n")), "{saved}");

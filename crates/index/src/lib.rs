@@ -4,4 +4,4 @@
 pub mod search_index;
 
 // The model's modules under the names the index's files use (`crate::cable::...`).
-use cableview_model::{aliases, cable, input, regular_file, sanitize, tagger};
+use cableview_model::{aliases, cable, corrections, input, regular_file, sanitize, tagger};

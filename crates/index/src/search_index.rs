@@ -27,7 +27,7 @@ mod schema;
 mod search;
 mod sorted;
 
-pub use build::{IndexProgress, Report, Retagged, update, update_corrected, update_tagged};
+pub use build::{IndexProgress, Reading, Report, Retagged, update, update_tagged, update_with};
 pub use check::{Checked, Damaged, check};
 pub use columns::RowView;
 pub use facets::Facets;
@@ -140,6 +140,8 @@ pub struct SearchIndex {
     manifest: std::sync::Mutex<Option<std::sync::Arc<manifest::Manifest>>>,
     /// Whether a cable read again from its file is tagged.
     tagging: crate::cable::Tagging,
+    /// The collection's side file the index was built with, for cables read again.
+    annotations: Option<std::sync::Arc<crate::input::SideCorpus>>,
     /// The user's spelling groups, which `~word` searches together.
     aliases: Option<std::sync::Arc<crate::aliases::Aliases>>,
 }
@@ -176,6 +178,7 @@ impl SearchIndex {
                 fields,
                 manifest: std::sync::Mutex::new(None),
                 tagging: crate::cable::Tagging::default(),
+                annotations: None,
                 aliases: None,
             };
             opened.probe().map_err(|e| damaged(dir, e))?;
@@ -187,6 +190,17 @@ impl SearchIndex {
     #[must_use]
     pub fn with_tagging(mut self, tagging: crate::cable::Tagging) -> Self {
         self.tagging = tagging;
+        self
+    }
+
+    /// The index, its cables read again with their documents from a collection's side
+    /// file (`--annotations FILE.jsonl`), as `cableview index` was given it.
+    #[must_use]
+    pub fn with_annotations(
+        mut self,
+        annotations: Option<std::sync::Arc<crate::input::SideCorpus>>,
+    ) -> Self {
+        self.annotations = annotations;
         self
     }
 

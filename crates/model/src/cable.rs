@@ -32,7 +32,8 @@ pub use entities::Entity;
 pub use header::{Header, Reference, Section};
 pub use marking::{Classification, Marking};
 pub use parse::{
-    ParseError, SideAnnotations, Tagging, parse, parse_bytes, parse_bytes_with, parse_tagged,
+    ParseError, SideAnnotations, Tagging, parse, parse_bytes, parse_bytes_with,
+    parse_bytes_with_document, parse_tagged, parse_with_document,
 };
 pub use refs::CableKey;
 

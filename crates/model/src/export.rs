@@ -13,6 +13,7 @@ pub mod doccano;
 /// The flattened document the offset formats share; it is the model's, see [`crate::cable::flat`].
 pub use crate::cable::flat as document;
 pub mod html;
+pub mod inline;
 pub mod json;
 pub mod markdown;
 pub mod naming;
@@ -53,11 +54,14 @@ pub enum Format {
     Prodigy,
     /// doccano JSONL: `{"text", "label": [[start, end, "LABEL"]]}`, a line per cable.
     Doccano,
+    /// The seed's annotated text (`[PER Jacques Chirac  ]`), which cableview reads back
+    /// to the same mentions.
+    Inline,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 10] = [
+    pub const ALL: [Format; 11] = [
         Self::Json,
         Self::Text,
         Self::Markdown,
@@ -68,6 +72,7 @@ impl Format {
         Self::Csv,
         Self::Prodigy,
         Self::Doccano,
+        Self::Inline,
     ];
 
     /// What the format is, in a line for `--help`.
@@ -92,6 +97,9 @@ impl Format {
             Self::Doccano => {
                 "doccano JSONL: `{\"text\", \"label\": [[start, end, \"LABEL\"]]}`, a line per cable"
             }
+            Self::Inline => {
+                "The seed's annotated text (`[PER Jacques Chirac  ]`), which cableview reads back"
+            }
         }
     }
 
@@ -109,6 +117,7 @@ impl Format {
             Self::Csv => "csv",
             Self::Prodigy => "prodigy",
             Self::Doccano => "doccano",
+            Self::Inline => "inline",
         }
     }
 }
@@ -167,6 +176,7 @@ pub fn render(cable: &Cable, format: Format) -> String {
         Format::Csv => csv::csv(std::slice::from_ref(cable)),
         Format::Prodigy => prodigy::prodigy(cable) + "\n",
         Format::Doccano => doccano::doccano(cable) + "\n",
+        Format::Inline => inline::inline(cable),
     };
     printable(&out).into_owned()
 }
@@ -201,6 +211,7 @@ pub fn piece(cable: &Cable, format: Format) -> String {
         Format::Csv => csv::rows(cable),
         Format::Html => html::html(cable),
         Format::Brat => brat::ann(cable),
+        Format::Inline => inline::inline(cable),
     };
     printable(&out).into_owned()
 }
@@ -297,6 +308,7 @@ pub fn contents(cable: &Cable, format: Format) -> Vec<(&'static str, String)> {
         Format::Csv => vec![file("csv", render(cable, format))],
         Format::Prodigy => vec![file("prodigy.jsonl", render(cable, format))],
         Format::Doccano => vec![file("doccano.jsonl", render(cable, format))],
+        Format::Inline => vec![file("txt", inline::inline(cable))],
     }
 }
 
@@ -385,6 +397,7 @@ mod tests {
             Format::Csv,
             Format::Prodigy,
             Format::Doccano,
+            Format::Inline,
         ] {
             let files = files(&sample, "X", format);
             assert_eq!(files.len(), 1, "{}", format.name());

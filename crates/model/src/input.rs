@@ -9,11 +9,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use thiserror::Error;
 
+pub mod corpus;
 mod each;
 pub mod release_csv;
 mod skipped;
 pub mod walk;
 
+pub use corpus::{CorpusError, SideCorpus};
 pub use each::load_paths_each;
 pub use skipped::{Skipped, skipped_summary};
 
@@ -43,6 +45,9 @@ pub enum LoadError {
     /// The cable's corrections file is corrupt.
     #[error(transparent)]
     Corrections(#[from] CorrectionsError),
+    /// The collection's side file (`--annotations FILE.jsonl`) cannot be read.
+    #[error(transparent)]
+    Annotations(#[from] CorpusError),
 }
 
 /// Why a file is refused as not a cable: the same words whether it was named on the
@@ -85,6 +90,10 @@ pub struct LoadOptions {
     /// The corrections for every cable and the names the aliases drop, applied before
     /// the cable's own corrections (which were made on a cable showing them).
     pub everywhere: Arc<Everywhere>,
+    /// A collection's side file (`--annotations FILE.jsonl`): a cable with a document
+    /// there, found by reference ID, takes its entities from it rather than from a side
+    /// file beside it or the tagger.
+    pub corpus: Option<Arc<SideCorpus>>,
 }
 
 impl From<Limit> for LoadOptions {
@@ -139,6 +148,18 @@ fn load_with_side(
     options: &LoadOptions,
 ) -> Result<Cable, LoadError> {
     let bytes = read_file(path, options.limit)?;
+    let shown = crate::sanitize::path(path);
+    if let Some(corpus) = &options.corpus
+        && let Some(document) = corpus::file_annotations(corpus, &shown)?
+    {
+        let document = SideAnnotations {
+            annotations: &document,
+            labels: &corpus.labels,
+        };
+        let cable =
+            cable::parse_bytes_with_document(&bytes, &shown, Some(document), options.tagging)?;
+        return checked(path, cable, options);
+    }
     let annotations = match side_path {
         Some(side_path) => {
             let side_bytes = read_file(&side_path, options.limit)?;
@@ -151,8 +172,12 @@ fn load_with_side(
         annotations,
         labels: &options.labels,
     });
-    let cable =
-        cable::parse_bytes_with(&bytes, &crate::sanitize::path(path), side, options.tagging)?;
+    let cable = cable::parse_bytes_with(&bytes, &shown, side, options.tagging)?;
+    checked(path, cable, options)
+}
+
+/// The cable read from `path`, refused if it is none, with aliases and corrections.
+fn checked(path: &Path, cable: Cable, options: &LoadOptions) -> Result<Cable, LoadError> {
     // Refused here rather than by each caller, so that the reader, `export`, `entities`
     // and a folder scan all turn a stray file away alike.
     if !looks_like_a_cable(&cable) {
@@ -334,14 +359,13 @@ fn load_table<T: Send>(
             .map(|row| {
                 let row = row.map_err(|e| skip_row(e.line, e.to_string()))?;
                 let located = format!("{name}:{}", row.line);
-                let cable = crate::cable::release::cable(&row.row, &located, options.tagging)
-                    .map_err(|e| {
-                        let message = e.to_string();
-                        let reason = message
-                            .strip_prefix(&format!("{located}: "))
-                            .unwrap_or(&message);
-                        skip_row(row.line, format!("line {}: {reason}", row.line))
-                    })?;
+                let cable = row_cable(&row.row, &located, options).map_err(|e| {
+                    let message = e.to_string();
+                    let reason = message
+                        .strip_prefix(&format!("{located}: "))
+                        .unwrap_or(&message);
+                    skip_row(row.line, format!("line {}: {reason}", row.line))
+                })?;
                 // The user's aliases and corrections, as for a cable of its own file.
                 let cable = options
                     .adjust(cable)
@@ -355,6 +379,22 @@ fn load_table<T: Send>(
             .collect();
         parsed.into_iter().for_each(&mut *emit);
         on_bytes(size);
+    }
+}
+
+/// The cable of a release CSV row (`name` names it in messages), with its document from
+/// the collection's side file when `options` has one.
+///
+/// # Errors
+/// When the row is no cable, or its document cannot be read again.
+pub fn row_cable(
+    row: &cable::release::ReleaseRow,
+    name: &str,
+    options: &LoadOptions,
+) -> Result<Cable, LoadError> {
+    match &options.corpus {
+        Some(corpus) => corpus.row_cable(row, name, options.tagging),
+        None => Ok(cable::release::cable(row, name, options.tagging)?),
     }
 }
 

@@ -69,18 +69,21 @@ pub struct OpenArgs {
     pub no_state: bool,
     /// Entity annotations for the cable from a side file: brat standoff (`.ann`) or
     /// spaCy/displaCy JSON. Without it, `FILE.ann` / `FILE.ents.json` beside FILE is used.
+    /// A `.jsonl` file holds one spaCy-style document per line with the cable's `id`, for
+    /// every cable opened (CSV rows, folders, an index; see docs/annotations.md).
     #[arg(long, value_name = "ANN", value_hint = clap::ValueHint::FilePath)]
     pub annotations: Option<PathBuf>,
     /// Open the library of every cable in this corpus index (`cableview index` builds it);
     /// each cable is read from the index when opened.
-    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath, conflicts_with_all = ["paths", "annotations"])]
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath, conflicts_with_all = ["paths"])]
     pub index: Option<PathBuf>,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Export cables: JSON, text, Markdown, displaCy, brat, CoNLL, HTML, CSV, Prodigy or doccano.
+    /// Export cables: JSON, text, Markdown, displaCy, brat, CoNLL, HTML, CSV, Prodigy, doccano
+    /// or the annotated text cableview reads (inline).
     #[command(after_help = concat!(
         "Without --out the export goes to standard output (plain text when piped).\n",
         "Exit status: 0 done, 1 unreadable input, 2 configuration or usage error.\n\n",
@@ -97,7 +100,8 @@ pub enum Command {
         #[arg(long, short, value_name = "DIR")]
         out: Option<PathBuf>,
         /// Entity annotations for the one cable given, from a side file (brat `.ann` or
-        /// spaCy/displaCy JSON), as the reader takes them.
+        /// spaCy/displaCy JSON), as the reader takes them; a `.jsonl` file, one document
+        /// per line with the cable's `id`, applies to every cable given.
         #[arg(long, value_name = "ANN")]
         annotations: Option<PathBuf>,
         /// Cable files or directories of them (walked recursively); none means the sample.
@@ -119,7 +123,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
         /// Entity annotations for the one cable given, from a side file (brat `.ann` or
-        /// spaCy/displaCy JSON), as the reader takes them.
+        /// spaCy/displaCy JSON), as the reader takes them; a `.jsonl` file, one document
+        /// per line with the cable's `id`, applies to every cable given.
         #[arg(long, value_name = "ANN")]
         annotations: Option<PathBuf>,
         /// Cable files or directories of them (walked recursively); none means the sample.
@@ -155,6 +160,11 @@ pub enum Command {
         /// writes nothing.
         #[arg(long, conflicts_with = "paths")]
         check: bool,
+        /// Entities from a collection's side file: one spaCy-style document per line
+        /// (JSON Lines, `.jsonl`) with the cable's `id`; they win over the tagger for the
+        /// cables parsed in this run (see docs/annotations.md).
+        #[arg(long, value_name = "FILE.jsonl", conflicts_with = "check")]
+        annotations: Option<PathBuf>,
         /// Release CSVs (`.csv`), cable files and folders of them.
         #[arg(required_unless_present = "check")]
         paths: Vec<PathBuf>,

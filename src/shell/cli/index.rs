@@ -26,9 +26,18 @@ pub(super) fn failure(error: &IndexError) -> Failure {
     Failure::from(error.to_string())
 }
 
-/// `cableview index [--index DIR] PATH...`.
-pub(super) fn index_command(given: Option<&Path>, paths: &[PathBuf]) -> Result<(), Failure> {
+/// `cableview index [--index DIR] [--annotations FILE.jsonl] PATH...`.
+pub(super) fn index_command(
+    given: Option<&Path>,
+    annotations: Option<&Path>,
+    paths: &[PathBuf],
+) -> Result<(), Failure> {
     let dir = index_dir(given)?;
+    let options = super::load::load_options()?;
+    let annotations = match annotations {
+        Some(path) => Some(super::load::open_corpus(path, &options)?),
+        None => None,
+    };
     let cancel = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     {
@@ -40,15 +49,12 @@ pub(super) fn index_command(given: Option<&Path>, paths: &[PathBuf]) -> Result<(
         }
     }
     let meter = Meter::new(std::io::stderr().is_terminal());
-    let options = super::load::load_options()?;
-    let report = search_index::update_corrected(
-        &dir,
-        paths,
-        options.tagging,
-        options.everywhere,
-        &|p| meter.show(p),
-        &cancel,
-    );
+    let reading = search_index::Reading {
+        tagging: options.tagging,
+        everywhere: options.everywhere,
+        annotations,
+    };
+    let report = search_index::update_with(&dir, paths, &reading, &|p| meter.show(p), &cancel);
     meter.finish();
     let report = report.map_err(|e| failure(&e))?;
     report_skipped(&report.skipped);

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 /// `cableview --index DIR`: the library of every indexed cable, its table built from the
 /// index's columns; a pipe gets the number of cables and where the index is.
 pub(super) fn indexed_command(args: &OpenArgs, dir: &Path) -> Result<(), Failure> {
-    let index = open(dir)?;
+    let index = open(dir, args.annotations.as_deref())?;
     show(args, dir, index)
 }
 
@@ -25,7 +25,7 @@ pub(super) fn default_command(args: &OpenArgs, notices: &mut Vec<String>) -> Res
     let Some(dir) = default_dir() else {
         return Ok(false);
     };
-    match open(&dir) {
+    match open(&dir, args.annotations.as_deref()) {
         Ok(index) => show(args, &dir, index).map(|()| true),
         Err(failure) => {
             notices.push(format!(
@@ -42,11 +42,29 @@ fn default_dir() -> Option<PathBuf> {
     Paths::from_env().index_dir().filter(|d| d.exists())
 }
 
-fn open(dir: &Path) -> Result<SearchIndex, Failure> {
+/// The index, its cables read again as they were indexed: `--tagger`, and the
+/// collection's side file `--annotations FILE.jsonl` names.
+fn open(dir: &Path, annotations: Option<&Path>) -> Result<SearchIndex, Failure> {
     let tagging = super::load::tagging()?;
+    let annotations = match annotations {
+        Some(path) if crate::input::corpus::is_corpus_file(path) => {
+            let options = crate::input::LoadOptions::default();
+            Some(super::load::open_corpus(path, &options)?)
+        }
+        Some(_) => {
+            return Err(Failure {
+                message: "with an index, --annotations takes a collection's side file \
+                          (FILE.jsonl, one document a line)"
+                    .to_string(),
+                code: 2,
+            });
+        }
+        None => None,
+    };
     Ok(SearchIndex::open(dir)
         .map_err(|e| e.to_string())?
-        .with_tagging(tagging))
+        .with_tagging(tagging)
+        .with_annotations(annotations))
 }
 
 /// The library on the index: on a terminal, its table is read on a background thread

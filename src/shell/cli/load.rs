@@ -80,6 +80,33 @@ fn load_aliases(path: &Path) -> Result<Aliases, config::FileError> {
     }
 }
 
+/// `--annotations` as given: a collection's side file (`.jsonl`) is read through (every
+/// line checked) into `options`, for every cable read, and `None` comes back; one
+/// cable's side file comes back as it is.
+pub(super) fn take_annotations<'a>(
+    given: Option<&'a Path>,
+    options: &mut LoadOptions,
+) -> Result<Option<&'a Path>, Failure> {
+    match given {
+        Some(path) if input::corpus::is_corpus_file(path) => {
+            options.corpus = Some(open_corpus(path, options)?);
+            Ok(None)
+        }
+        other => Ok(other),
+    }
+}
+
+/// A collection's side file, opened: a line that is not a document is an error naming
+/// it (status 1, as for unreadable input).
+pub(super) fn open_corpus(
+    path: &Path,
+    options: &LoadOptions,
+) -> Result<Arc<input::SideCorpus>, Failure> {
+    input::SideCorpus::open(path, options.labels.clone())
+        .map(Arc::new)
+        .map_err(|e| Failure::from(e.to_string()))
+}
+
 /// Loads the given cables, or the bundled sample when none is given; their warnings go to
 /// standard error.
 pub(super) fn load_all(paths: &[PathBuf], options: &LoadOptions) -> Result<Vec<Cable>, LoadError> {

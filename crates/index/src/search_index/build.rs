@@ -12,7 +12,7 @@ use super::manifest::{Manifest, Seen, modified_ns, setting};
 use super::schema::{self, Fields, Origin};
 use crate::cable::Tagging;
 use crate::corrections::Everywhere;
-use crate::input::{Skipped, release_csv, walk};
+use crate::input::{SideCorpus, Skipped, release_csv, walk};
 use crate::regular_file::Limit;
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -103,19 +103,40 @@ pub fn update_tagged(
     on_progress: &(dyn Fn(IndexProgress) + Sync),
     cancel: &AtomicBool,
 ) -> Result<Report, IndexError> {
-    update_corrected(dir, paths, tagging, Arc::default(), on_progress, cancel)
+    update_with(
+        dir,
+        paths,
+        &Reading {
+            tagging,
+            ..Reading::default()
+        },
+        on_progress,
+        cancel,
+    )
 }
 
-/// [`update_tagged`], the user's corrections for every cable (and the names the aliases
-/// drop) applied to each cable indexed, so facets and `per:` agree with the reader.
+/// How an update reads the cables it parses: what tags those without annotations, the
+/// user's corrections for every cable (and the names the aliases drop), and a
+/// collection's side file, whose documents take the tagger's place. They apply to the
+/// cables parsed now: a row or file unchanged since the last update is not read again.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    /// Whether cables without annotations of their own are tagged.
+    pub tagging: Tagging,
+    /// Corrections for every cable, applied so facets and `per:` agree with the reader.
+    pub everywhere: Arc<Everywhere>,
+    /// `--annotations FILE.jsonl`: a cable with a document there takes its entities from it.
+    pub annotations: Option<Arc<SideCorpus>>,
+}
+
+/// [`update`], cables read as `reading` says.
 ///
 /// # Errors
 /// As [`update`].
-pub fn update_corrected(
+pub fn update_with(
     dir: &Path,
     paths: &[PathBuf],
-    tagging: Tagging,
-    everywhere: Arc<Everywhere>,
+    reading: &Reading,
     on_progress: &(dyn Fn(IndexProgress) + Sync),
     cancel: &AtomicBool,
 ) -> Result<Report, IndexError> {
@@ -142,7 +163,7 @@ pub fn update_corrected(
         ));
     }
     let mut manifest = Manifest::of(dir, &index)?;
-    let now = setting(tagging);
+    let now = setting(reading.tagging);
     // Another setting (or model) than the files were read with: those whose entities
     // came, or would come, from the tagger are read again.
     let retag = match &manifest.tagging {
@@ -164,9 +185,10 @@ pub fn update_corrected(
         cables: 0,
         on_progress,
         cancel,
-        tagging,
+        tagging: reading.tagging,
         retagging: retag.is_some(),
-        everywhere,
+        everywhere: Arc::clone(&reading.everywhere),
+        annotations: reading.annotations.clone(),
     };
     let mut skipped = Vec::new();
     let files = walk::files(paths, &mut skipped);
@@ -306,6 +328,7 @@ struct Job<'a> {
     tagging: Tagging,
     retagging: bool,
     everywhere: Arc<Everywhere>,
+    annotations: Option<Arc<SideCorpus>>,
 }
 
 impl Job<'_> {
@@ -346,6 +369,7 @@ impl Job<'_> {
                     limit: Limit::default(),
                     tagging: self.tagging,
                     everywhere: Arc::clone(&self.everywhere),
+                    corpus: self.annotations.clone(),
                     ..Default::default()
                 };
                 let result = crate::input::load_with(&file.path, &options).map(|cable| {
@@ -449,8 +473,13 @@ impl Job<'_> {
                 .par_drain(..)
                 .map(|row| {
                     let located = format!("{shown}:{}", row.line);
-                    let result = crate::cable::release::cable(&row.row, &located, self.tagging)
-                        .map(|mut cable| {
+                    let options = crate::input::LoadOptions {
+                        tagging: self.tagging,
+                        corpus: self.annotations.clone(),
+                        ..Default::default()
+                    };
+                    let result =
+                        crate::input::row_cable(&row.row, &located, &options).map(|mut cable| {
                             self.everywhere.apply(&mut cable, None);
                             let origin = Origin {
                                 source: name,

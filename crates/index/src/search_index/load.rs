@@ -90,11 +90,17 @@ impl SearchIndex {
         let changed = |why: String| IndexError::SourceChanged(path.clone(), why);
         self.check_unchanged(&path, &located.source)?;
         let loaded = match located.row {
-            Some(byte) => crate::input::release_csv::load_at(&path, byte, tagging),
+            Some(byte) => crate::input::release_csv::load_at_with(
+                &path,
+                byte,
+                tagging,
+                self.annotations.as_deref(),
+            ),
             None => crate::input::load_with(
                 &path,
                 &crate::input::LoadOptions {
                     tagging,
+                    corpus: self.annotations.clone(),
                     ..crate::input::LoadOptions::default()
                 },
             ),

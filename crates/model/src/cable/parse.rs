@@ -58,12 +58,45 @@ pub enum Tagging {
 /// The format is detected from the content (see [`detect`]): an annotated file, a
 /// WikiLeaks cable page, or plain text; each gives the same [`Cable`] model.
 pub fn parse(text: &str, name: &str) -> Result<Cable, ParseError> {
-    parse_with_warnings(text, name, Vec::new(), None, Tagging::Builtin)
+    parse_with_warnings(text, name, Vec::new(), None, tagging_only(Tagging::Builtin))
 }
 
 /// [`parse`], tagged or not as `tagging` says.
 pub fn parse_tagged(text: &str, name: &str, tagging: Tagging) -> Result<Cable, ParseError> {
-    parse_with_warnings(text, name, Vec::new(), None, tagging)
+    parse_with_warnings(text, name, Vec::new(), None, tagging_only(tagging))
+}
+
+/// [`parse_tagged`], with a document of a collection's side file (`--annotations
+/// FILE.jsonl`) whose offsets count in `text` as sent. Unlike a cable's own side file,
+/// a document that does not fit the text (offsets past its end, another cable's text) is
+/// a warning naming its line, and the cable is tagged as `tagging` says: one stale line
+/// must not stop a whole release from being read.
+pub fn parse_with_document(
+    text: &str,
+    name: &str,
+    document: Option<SideAnnotations<'_>>,
+    tagging: Tagging,
+) -> Result<Cable, ParseError> {
+    let how = How {
+        tagging,
+        misfit_is_warning: true,
+    };
+    parse_with_warnings(text, name, Vec::new(), document, how)
+}
+
+/// How a cable without annotations of its own is read.
+#[derive(Clone, Copy)]
+struct How {
+    tagging: Tagging,
+    /// A side file that does not fit is a warning, and the cable tagged, not an error.
+    misfit_is_warning: bool,
+}
+
+fn tagging_only(tagging: Tagging) -> How {
+    How {
+        tagging,
+        misfit_is_warning: false,
+    }
 }
 
 /// Parses a cable from raw bytes: invalid UTF-8 is replaced and reported as a warning;
@@ -81,6 +114,30 @@ pub fn parse_bytes_with(
     name: &str,
     side: Option<SideAnnotations<'_>>,
     tagging: Tagging,
+) -> Result<Cable, ParseError> {
+    parse_bytes_how(bytes, name, side, tagging_only(tagging))
+}
+
+/// [`parse_bytes_with`], the side file a document of a collection's side file: one that
+/// does not fit is a warning, as [`parse_with_document`] says.
+pub fn parse_bytes_with_document(
+    bytes: &[u8],
+    name: &str,
+    document: Option<SideAnnotations<'_>>,
+    tagging: Tagging,
+) -> Result<Cable, ParseError> {
+    let how = How {
+        tagging,
+        misfit_is_warning: true,
+    };
+    parse_bytes_how(bytes, name, document, how)
+}
+
+fn parse_bytes_how(
+    bytes: &[u8],
+    name: &str,
+    side: Option<SideAnnotations<'_>>,
+    how: How,
 ) -> Result<Cable, ParseError> {
     if let Some(at) = first_binary_byte(bytes) {
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -107,7 +164,7 @@ pub fn parse_bytes_with(
             String::from_utf8_lossy(bytes)
         }
     };
-    parse_with_warnings(&text, name, warnings, side, tagging)
+    parse_with_warnings(&text, name, warnings, side, how)
 }
 
 fn parse_with_warnings(
@@ -115,7 +172,7 @@ fn parse_with_warnings(
     name: &str,
     mut warnings: Vec<Warning>,
     side: Option<SideAnnotations<'_>>,
-    tagging: Tagging,
+    how: How,
 ) -> Result<Cable, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -145,12 +202,23 @@ fn parse_with_warnings(
         Format::Plain => (plain::read(text), None),
     };
     let placed = match side {
-        Some(side) => Some(side::spans(side.annotations, &body.layout, side.labels)?),
+        Some(side) => match side::spans(side.annotations, &body.layout, side.labels) {
+            Ok(placed) => Some(placed),
+            Err(misfit) if how.misfit_is_warning => {
+                warnings.push(Warning {
+                    line: None,
+                    message: side::misfit_warning(&misfit, how.tagging == Tagging::Builtin),
+                });
+                None
+            }
+            Err(error) => return Err(error.into()),
+        },
         None => None,
     };
+    let side = side.filter(|_| placed.is_some());
     let (spans, unaligned, noise) = match placed {
         Some(p) => (p.spans, p.unaligned, p.noise),
-        None if tagging == Tagging::Builtin => (tagged_spans(&body.layout), 0, 0),
+        None if how.tagging == Tagging::Builtin => (tagged_spans(&body.layout), 0, 0),
         None => (Vec::new(), 0, 0),
     };
     let (mut cable, left_out) = natural::build(body, spans, id, warnings);

@@ -3,7 +3,9 @@
 //! the date, the origin, the classification and the REFs (as a page's table is).
 
 use super::page::{self, Meta};
-use super::{Cable, ParseError, Reference, Tagging, parse_tagged};
+use super::{
+    Cable, ParseError, Reference, SideAnnotations, Tagging, parse_tagged, parse_with_document,
+};
 
 /// The columns of one row, as text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,7 +34,25 @@ pub struct ReleaseRow {
 /// # Errors
 /// When the body is empty or holds binary data, as for a file.
 pub fn cable(row: &ReleaseRow, name: &str, tagging: Tagging) -> Result<Cable, ParseError> {
-    let mut cable = match parse_tagged(&row.body, name, tagging) {
+    cable_with(row, name, tagging, None)
+}
+
+/// [`cable`], with the row's document from a collection's side file: its offsets count
+/// in the body column as the CSV holds it (what a spaCy pipeline over the CSV reads); one
+/// that does not fit is a warning and the row is tagged instead
+/// ([`super::parse_with_document`]).
+///
+/// # Errors
+/// As [`cable`].
+pub fn cable_with(
+    row: &ReleaseRow,
+    name: &str,
+    tagging: Tagging,
+    document: Option<SideAnnotations<'_>>,
+) -> Result<Cable, ParseError> {
+    let mut cable = match parse_with_document(&row.body, name, document, tagging) {
+        // A row without a body is read from its header column, which no document's
+        // offsets count in.
         Err(ParseError::Empty { .. }) if !row.header.trim().is_empty() => {
             parse_tagged(&row.header, name, tagging)?
         }

@@ -310,6 +310,36 @@ pub(crate) fn left_out_warning(name: &str, left_out: usize, unaligned: usize) ->
     })
 }
 
+/// The warning for a collection's side document that does not fit its cable, which is
+/// then read without it (`tagged`: with the tagger's entities instead).
+pub(crate) fn misfit_warning(error: &SideError, tagged: bool) -> String {
+    let instead = if tagged {
+        "its entities are not used; the tagger's are"
+    } else {
+        "its entities are not used"
+    };
+    let what = match error {
+        SideError::Offset {
+            name,
+            start,
+            end,
+            length,
+            ..
+        } => format!(
+            "{name}: offsets {start}-{end} do not fit this cable's text ({length} characters)"
+        ),
+        SideError::Misaligned {
+            name,
+            at,
+            aligned_percent,
+        } => format!(
+            "{name}: its \"text\" is not this cable's text: only {aligned_percent}% of the characters align (first difference at character {at})"
+        ),
+        other => other.to_string(),
+    };
+    format!("{what}: {instead}")
+}
+
 /// The warning for a side file's entities dropped as tagger noise, naming the side file.
 pub(crate) fn noise_warning(name: &str, noise: usize) -> Option<Warning> {
     let plural = if noise == 1 { "y" } else { "ies" };

@@ -160,12 +160,28 @@ pub fn load_at(
     byte: u64,
     tagging: crate::cable::Tagging,
 ) -> Result<crate::cable::Cable, super::LoadError> {
+    load_at_with(path, byte, tagging, None)
+}
+
+/// [`load_at`], with the row's document from a collection's side file, if any.
+///
+/// # Errors
+/// As [`load_at`], and when the document cannot be read again.
+pub fn load_at_with(
+    path: &Path,
+    byte: u64,
+    tagging: crate::cable::Tagging,
+    corpus: Option<&super::SideCorpus>,
+) -> Result<crate::cable::Cable, super::LoadError> {
     let row = read_at(path, byte).map_err(|source| super::LoadError::Unreadable {
         path: path.to_path_buf(),
         source,
     })?;
     let name = format!("{}@{byte}", crate::sanitize::path(path));
-    Ok(crate::cable::release::cable(&row, &name, tagging)?)
+    match corpus {
+        Some(corpus) => corpus.row_cable(&row, &name, tagging),
+        None => Ok(crate::cable::release::cable(&row, &name, tagging)?),
+    }
 }
 
 fn builder() -> csv::ReaderBuilder {
