@@ -16,6 +16,7 @@ pub mod json;
 pub mod markdown;
 pub mod naming;
 pub mod prodigy;
+pub mod rows;
 pub mod schema;
 pub mod text;
 

@@ -20,6 +20,7 @@ mod config_files;
 mod default_index;
 mod entities;
 mod export;
+mod export_merge;
 mod export_stream;
 mod index_damage;
 mod json_controls;

@@ -3,12 +3,15 @@
 
 use super::load::{load_annotated, names_a_directory, report_skipped};
 use super::{shown, warn};
-use crate::cable::Cable;
+use crate::cable::{Cable, Warning};
 use crate::export::{self, Format, Joiner, Stems, brat::Kinds};
 use crate::input::{self, LoadOptions};
+use crate::library::CableKey;
 use crate::sanitize::printable;
+use std::collections::HashMap;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// `cableview export`: the sample, one `--annotations` cable, named files (the first that
@@ -81,16 +84,31 @@ fn export_collection(
     let mut skipped = Vec::new();
     let mut written = 0_usize;
     let mut failure = None;
+    let shared = shared_files(paths, options);
+    // Each file finds its own side file, as the load does.
+    let each = LoadOptions {
+        annotations: None,
+        ..options.clone()
+    };
     input::load_paths_each(
         paths,
         options.clone(),
         &|_| {},
         &stop,
-        |at, cable| to.render(&cable, Some(&at.path), true),
+        |at, cable| match shared.get(&at.path) {
+            None => Some(to.render(&cable, Some(&at.path), true)),
+            // The cable's first file writes it, its other files merged in.
+            Some(files) if files[0] == at.path => {
+                let merged = merge_with_others(cable, files, &each);
+                Some(to.render(&merged, Some(&at.path), true))
+            }
+            Some(_) => None,
+        },
         |result| match result {
             Err(skip) => skipped.push(skip),
+            Ok(None) => {}
             Ok(_) if stop.load(Ordering::Relaxed) => {}
-            Ok(rendered) => {
+            Ok(Some(rendered)) => {
                 written += 1;
                 if let Err(e) = sink.write(rendered, listing) {
                     failure = Some(e);
@@ -109,6 +127,78 @@ fn export_collection(
         return Err("no cable found in the given paths".to_string());
     }
     Ok(())
+}
+
+/// The files of the collection that share a reference ID with another (a cable's
+/// annotated text and its page), each with its cable's files in walk order: found by a
+/// first, lighter pass that keeps only each file's ID, so the export can write each cable
+/// once, merged as the library merges it, without holding the collection. Rows of a
+/// release CSV are not looked at: a release holds each cable once.
+fn shared_files(paths: &[PathBuf], options: &LoadOptions) -> HashMap<PathBuf, Arc<Vec<PathBuf>>> {
+    let files: Vec<PathBuf> = input::walk::files(paths, &mut Vec::new())
+        .into_iter()
+        .map(|found| found.path)
+        .filter(|path| !input::release_csv::is_release_csv(path))
+        .collect();
+    if files.len() < 2 {
+        return HashMap::new();
+    }
+    let mut by_key: HashMap<CableKey, Vec<PathBuf>> = HashMap::new();
+    let mut order = Vec::new();
+    input::load_paths_each(
+        &files,
+        options.clone(),
+        &|_| {},
+        &AtomicBool::new(false),
+        |at, cable| (at.path, cable.id.as_deref().and_then(CableKey::from_id)),
+        |result| {
+            if let Ok((path, Some(key))) = result {
+                let group = by_key.entry(key.clone()).or_default();
+                if group.is_empty() {
+                    order.push(key);
+                }
+                group.push(path);
+            }
+        },
+    );
+    let mut shared = HashMap::new();
+    for key in order {
+        let Some(group) = by_key.remove(&key).filter(|g| g.len() > 1) else {
+            continue;
+        };
+        let group = Arc::new(group);
+        for path in group.iter() {
+            shared.insert(path.clone(), Arc::clone(&group));
+        }
+    }
+    shared
+}
+
+/// The cable of a collection's first file of it, its other `files` read and merged in
+/// as the library merges them; one that cannot be read again is a warning of the cable.
+fn merge_with_others(first: Cable, files: &[PathBuf], options: &LoadOptions) -> Cable {
+    let name = |path: &Path| {
+        path.file_name()
+            .unwrap_or(path.as_os_str())
+            .to_string_lossy()
+            .into_owned()
+    };
+    let mut read = vec![(name(&files[0]), first)];
+    let mut warnings = Vec::new();
+    for path in &files[1..] {
+        match input::load_with(path, options) {
+            Ok(cable) => read.push((name(path), cable)),
+            Err(e) => warnings.push(Warning {
+                line: None,
+                message: format!("another file of this cable could not be read: {e}"),
+            }),
+        }
+    }
+    let Some(mut merged) = crate::library::merge_files(read) else {
+        unreachable!("the first file is there")
+    };
+    merged.warnings.extend(warnings);
+    merged
 }
 
 /// What an export writes: the format, and whether into files under `--out`.
