@@ -5,12 +5,14 @@
 //! Everything here is deterministic: the same cables give the same bytes.
 
 pub mod brat;
+pub mod bundle;
 pub mod citation;
 pub mod conll;
 pub mod csv;
 pub mod displacy;
 pub mod doccano;
 pub mod document;
+pub mod folder;
 pub mod html;
 pub mod json;
 pub mod markdown;

@@ -20,6 +20,7 @@ mod config_files;
 mod default_index;
 mod entities;
 mod export;
+mod export_index;
 mod export_merge;
 mod export_stream;
 mod index_damage;

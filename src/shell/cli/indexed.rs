@@ -42,7 +42,7 @@ fn default_dir() -> Option<PathBuf> {
     Paths::from_env().index_dir().filter(|d| d.exists())
 }
 
-fn open(dir: &Path) -> Result<SearchIndex, Failure> {
+pub(super) fn open(dir: &Path) -> Result<SearchIndex, Failure> {
     let tagging = super::load::tagging()?;
     Ok(SearchIndex::open(dir)
         .map_err(|e| e.to_string())?
