@@ -31,6 +31,7 @@ impl Bundle {
     pub fn describe(self) -> String {
         match self {
             Self::Rows => "rows as CSV (id, date, origin, classification, subject, score)".into(),
+            Self::Cables(Format::Csv) => "the cables' entity tables as CSV".into(),
             Self::Cables(format) => format!("cables as {}", format.name()),
         }
     }
