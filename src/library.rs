@@ -4,6 +4,7 @@
 //! (summary rows, filter text, IDs, REF links, "cited by", entities) is computed up front,
 //! so the UI's per-keystroke work is a scan of precomputed lower-case text.
 
+pub mod bundle;
 mod by_key;
 mod entry;
 pub mod index;
@@ -23,7 +24,7 @@ use rayon::prelude::*;
 pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::path::{Path, PathBuf};
 
-pub use entry::{FileEntities, merge_header};
+pub use entry::{FileEntities, merge_files, merge_header};
 pub use index::{EntityIndex, EntityKey, Posting};
 pub use load::{LoadEvent, LoadHandle};
 pub use refs::CableKey;

@@ -10,6 +10,7 @@
 mod across;
 pub mod action;
 mod effect;
+pub mod export;
 pub mod facets;
 pub mod help;
 mod indexed;
@@ -36,6 +37,7 @@ pub use across::other_cables;
 pub use effect::{CorrectionChange, Effect, Lookup, Scope};
 use positions::Positions;
 pub use scroll::ListCursor;
+use std::sync::Arc;
 pub use table::Table;
 
 /// What the screen shows.
@@ -104,7 +106,9 @@ enum Arrival {
 #[derive(Debug)]
 pub struct Session {
     /// The cables (empty while loading; one for a single cable).
-    pub library: Library,
+    pub library: Arc<Library>,
+    /// The export prompt of `e`, while it is open.
+    pub export_prompt: Option<export::ExportPrompt>,
     /// The table's filters, sort and cursor.
     pub table: Table,
     /// What the screen shows.
@@ -149,6 +153,8 @@ pub struct Session {
     fresh: bool,
     /// On a corpus index: the cables the selected entity was last looked up in.
     naming: Option<indexed::Naming>,
+    /// The export running, polled on each tick.
+    exporting: Option<crate::library::bundle::ExportHandle>,
 }
 
 impl Session {
@@ -198,7 +204,8 @@ impl Session {
             ),
         };
         Self {
-            library: Library::default(),
+            library: Arc::new(Library::default()),
+            export_prompt: None,
             table: Table::default(),
             screen: Screen::Loading,
             reader: None,
@@ -222,6 +229,7 @@ impl Session {
             positions: Positions::default(),
             fresh: false,
             naming: None,
+            exporting: None,
         }
     }
 
@@ -281,7 +289,7 @@ impl Session {
 
     fn set_library(&mut self, library: Library) {
         self.table = Table::new(&library);
-        self.library = library;
+        self.library = Arc::new(library);
         self.screen = Screen::Library;
         self.resize(self.size);
         if !self.library.skipped().is_empty() {
@@ -310,7 +318,12 @@ impl Session {
                 self.save_position(true);
                 self.effects.push(Effect::Quit);
             }
-            Action::Tick => self.poll_load(),
+            Action::Tick => {
+                self.poll_load();
+                self.poll_export();
+            }
+            Action::ExportStarted(handle) => self.export_started(handle),
+            Action::ExportExists(bundle, dir) => self.export_would_overwrite(bundle, dir),
             Action::Resize(w, h) => self.resize((w, h)),
             Action::CableRead(read) => self.arrive(*read),
             Action::ThemeLoaded(theme, skipped) => self.set_theme(*theme, &skipped),

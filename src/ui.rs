@@ -6,6 +6,7 @@
 
 mod correct;
 mod entities;
+mod export;
 pub mod facets;
 mod header;
 mod help;

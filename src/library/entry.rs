@@ -269,14 +269,7 @@ impl Library {
         cable.source_name = Some(self.source_name(base));
         for source in others {
             match self.read(source) {
-                Ok(other) => {
-                    merge_header(&mut cable.header, &other.header);
-                    cable.other_sources.push(OtherSource {
-                        name: self.source_name(source),
-                        text: other.source,
-                        spans: other.source_spans,
-                    });
-                }
+                Ok(other) => absorb(&mut cable, self.source_name(source), other),
                 Err(e) => cable.warnings.push(Warning {
                     line: None,
                     message: format!("another file of this cable could not be read: {e}"),
@@ -307,6 +300,36 @@ impl Library {
             None => name,
         }
     }
+}
+
+/// Takes another file of the cable into it: its header fields merged in, its text kept
+/// for the source view under `name`.
+fn absorb(cable: &mut Cable, name: String, other: Cable) {
+    merge_header(&mut cable.header, &other.header);
+    cable.other_sources.push(OtherSource {
+        name,
+        text: other.source,
+        spans: other.source_spans,
+    });
+}
+
+/// The files of one cable read apart (its annotated text and its page), each with its
+/// name, made one cable as a library makes them: the file with annotations of its own,
+/// else the one with the most mentions, else the first, is the base; the others' header
+/// fields are merged in and their text kept for the source view. `None` when empty.
+#[must_use]
+pub fn merge_files(mut files: Vec<(String, Cable)>) -> Option<Cable> {
+    // Stable, as `merge_group` ranks the files of a library's entry.
+    files.sort_by_key(|(_, c)| std::cmp::Reverse((c.annotated(), c.mention_count())));
+    let mut files = files.into_iter();
+    let (name, mut cable) = files.next()?;
+    if files.len() > 0 {
+        cable.source_name = Some(name);
+    }
+    for (name, other) in files {
+        absorb(&mut cable, name, other);
+    }
+    Some(cable)
 }
 
 /// One file's entities, for an entity index built without a library (`cableview entities

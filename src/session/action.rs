@@ -160,6 +160,12 @@ pub enum Action {
     /// The event loop answered a [`crate::session::Effect::Lookup`], or says why the index
     /// could not.
     LookedUp(Box<crate::session::Lookup>, Result<Answer, String>),
+    /// Export the rows shown: the cables, or their rows as CSV, into a folder.
+    Export,
+    /// The event loop started the export asked for with [`crate::session::Effect::Export`].
+    ExportStarted(crate::library::bundle::ExportHandle),
+    /// The folder of an export holds files already: nothing was written.
+    ExportExists(crate::library::bundle::Bundle, std::path::PathBuf),
 }
 
 /// What the corpus index answered to a lookup.
@@ -536,6 +542,11 @@ pub const LIBRARY: &[Binding] = &[
         Action::Facets,
         "facets",
         "the search's facets on a corpus index: enter narrows, esc back to the table",
+    ),
+    Binding::new(
+        Action::Export,
+        "export",
+        "export the rows shown (a search's every match): their CSV, or the cables in a format, into a folder",
     ),
 ];
 

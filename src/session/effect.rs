@@ -74,6 +74,20 @@ pub enum Effect {
     Lookup(Lookup),
     /// Keep the queries searched (oldest first) for the next run.
     SaveHistory(Vec<String>),
+    /// Export what `selection` picks into a folder, on a thread, and report it started
+    /// with [`crate::session::action::Action::ExportStarted`]; when the folder holds
+    /// files already and not `overwrite`, report
+    /// [`crate::session::action::Action::ExportExists`] instead.
+    Export {
+        /// The cables.
+        selection: crate::library::bundle::Selection,
+        /// What to write of them.
+        bundle: crate::library::bundle::Bundle,
+        /// The folder; none for `./cableview-export-DATE/`.
+        dir: Option<std::path::PathBuf>,
+        /// Whether to write over files there.
+        overwrite: bool,
+    },
 }
 
 /// A question for the corpus index about links between cables.

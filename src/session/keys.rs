@@ -27,7 +27,13 @@ impl Session {
             Screen::Loading => action.filter(|a| *a == Action::Quit),
             Screen::Skipped | Screen::Library if self.help.is_some() => action,
             Screen::Skipped => action.filter(|a| !a.moves_between_cables() || *a == Action::Back),
-            Screen::Library if self.table.typing || self.table.picker.is_some() => typing_key(key),
+            Screen::Library
+                if self.table.typing
+                    || self.table.picker.is_some()
+                    || self.export_prompt.is_some() =>
+            {
+                typing_key(key)
+            }
             Screen::Library => action.filter(Action::on_table),
             Screen::Reader if self.list.is_some() => match action? {
                 Action::Back | Action::OtherCables | Action::References => Some(Action::Cancel),

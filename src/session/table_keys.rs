@@ -41,6 +41,12 @@ impl Session {
 
     pub(super) fn table_action(&mut self, action: Action) {
         self.notice = None;
+        if self.export_prompt.is_some() {
+            return self.export_prompt_action(action);
+        }
+        if action == Action::Export {
+            return self.start_export();
+        }
         let library = &self.library;
         let table = &mut self.table;
         let len = table.rows.len();

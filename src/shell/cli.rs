@@ -1,6 +1,7 @@
 //! The command line: `cableview [FILE]` opens the reader; subcommands print or export.
 
 mod args;
+mod export_index;
 mod exporting;
 mod index;
 mod indexed;
@@ -11,6 +12,7 @@ mod table;
 use crate::cable::{Cable, EntityKind};
 use crate::export;
 use crate::input::LoadOptions;
+use crate::library::bundle::Bundle;
 use crate::sanitize::{path as shown, printable};
 use crate::session::Session;
 use crate::shell::config;
@@ -60,10 +62,33 @@ pub fn main() -> ExitCode {
     load::set_tagger_flag(cli.tagger);
     let result = match cli.command {
         Some(Command::Export {
+            index: Some(index),
             format,
+            query,
+            out,
+            paths,
+            ..
+        }) => export_index::export_index_command(
+            &index,
+            &paths,
+            query.as_deref(),
+            format,
+            out.as_deref(),
+        ),
+        Some(Command::Export {
+            format: Bundle::Rows,
+            ..
+        }) => Err(Failure {
+            message: "--format rows-csv needs --index DIR: rows are of an index's cables"
+                .to_string(),
+            code: 2,
+        }),
+        Some(Command::Export {
+            format: Bundle::Cables(format),
             out,
             annotations,
             paths,
+            ..
         }) => load_options().and_then(|mut options| {
             let annotations = take_annotations(annotations.as_deref(), &mut options)?;
             exporting::export_command(format, out.as_deref(), annotations, &paths, &options)

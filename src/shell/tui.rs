@@ -19,6 +19,7 @@ pub(crate) use watchdog::Watchdog;
 mod ask_index;
 mod carry;
 pub mod clipboard;
+mod exporting;
 pub mod signals;
 mod watchdog;
 
@@ -239,7 +240,7 @@ fn event_loop(
             terminal.draw(|frame| crate::ui::draw(frame, session))?;
             dirty = false;
         }
-        let poll = if session.is_loading() {
+        let poll = if session.is_loading() || session.is_exporting() {
             LOADING_POLL
         } else {
             POLL
@@ -251,7 +252,7 @@ fn event_loop(
             }
             dirty |= changed;
         }
-        if session.is_loading() {
+        if session.is_loading() || session.is_exporting() {
             pending.push_back(Action::Tick);
         }
     }

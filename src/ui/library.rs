@@ -36,6 +36,20 @@ impl Widget for &Session {
                     }
                     .render(area, buf);
                 }
+                if let Some(prompt) = &self.export_prompt {
+                    let query = self.table.query.text.trim();
+                    let what = if self.table.searches_index() && !query.is_empty() {
+                        format!("every match of {query}")
+                    } else {
+                        format!("the {} rows shown", self.table.rows.len())
+                    };
+                    super::export::ExportView {
+                        prompt,
+                        what,
+                        ui: &theme.ui,
+                    }
+                    .render(area, buf);
+                }
                 if let Some(scroll) = self.help.map(|h| h.selected) {
                     let lines = crate::session::help::library_lines(self.keymap());
                     let title = crate::session::help::library_title(self.keymap());

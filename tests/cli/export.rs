@@ -383,7 +383,9 @@ fn every_fixture_json_export_validates_against_the_schema() {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         lines.extend(stdout(&run(&args)).lines().map(str::to_string));
     }
-    assert_eq!(lines.len(), 1 + 34 + 35 + 1 + 1, "every fixture exported");
+    // The 34 annotated texts each have their page among the 35: a cable in two files is
+    // exported once, merged, as the library shows it.
+    assert_eq!(lines.len(), 1 + 35 + 1 + 1, "every fixture exported");
     let mut seen = std::collections::BTreeSet::new();
     for line in &lines {
         let doc: serde_json::Value = serde_json::from_str(line).unwrap();

@@ -22,6 +22,8 @@ mod default_index;
 mod entities;
 mod everywhere;
 mod export;
+mod export_index;
+mod export_merge;
 mod export_stream;
 mod index_damage;
 mod json_controls;

@@ -16,6 +16,7 @@ mod hostile;
 
 mod browser;
 mod corpus_generator;
+mod export_key;
 mod facets;
 mod fit;
 mod fixtures;

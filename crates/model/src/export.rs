@@ -12,12 +12,14 @@ pub mod displacy;
 pub mod doccano;
 /// The flattened document the offset formats share; it is the model's, see [`crate::cable::flat`].
 pub use crate::cable::flat as document;
+pub mod folder;
 pub mod html;
 pub mod inline;
 pub mod json;
 pub mod markdown;
 pub mod naming;
 pub mod prodigy;
+pub mod rows;
 pub mod schema;
 pub mod text;
 

@@ -268,6 +268,7 @@ impl Reader {
             | Action::NextTag
             | Action::PickTag
             | Action::Facets
+            | Action::Export
             | Action::Skipped
             | Action::Back
             | Action::OtherCables
@@ -276,6 +277,7 @@ impl Reader {
             | Action::JumpForward => {}
             // What the event loop reports is the session's.
             Action::CableRead(_) | Action::ThemeLoaded(..) | Action::Notice(_) => {}
+            Action::ExportStarted(_) | Action::ExportExists(..) => {}
             // Taken by `Reader::update` (corrections and the sidebar's order and scope).
             Action::Correct
             | Action::UndoCorrection

@@ -3,6 +3,7 @@
 
 use crate::cable::EntityKind;
 use crate::export::Format;
+use crate::library::bundle::Bundle;
 use crate::search_index::SearchOrder;
 use clap::{Args, CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
@@ -86,15 +87,37 @@ pub enum Command {
     /// or the annotated text cableview reads (inline).
     #[command(after_help = concat!(
         "Without --out the export goes to standard output (plain text when piped).\n",
-        "Exit status: 0 done, 1 unreadable input, 2 configuration or usage error.\n\n",
+        "A cable held in two files (its annotated text and its page) is exported once,\n",
+        "merged as the library shows it.\n",
+        "With --index, the cables of a corpus index: all, those of the IDs given, or those\n",
+        "--query finds (the query language of `cableview search`); `--format rows-csv` gives\n",
+        "their rows instead (id, date, origin, classification, subject, score).\n",
+        "Exit status: 0 done, 1 unreadable input (with --index: no cable found), 2\n",
+        "configuration or usage error (with --index: any error).\n\n",
         "Examples:\n",
         "  cableview export --format conll cables/ > train.conll\n",
-        "  cableview export --format brat --out brat/ cables/"
+        "  cableview export --format brat --out brat/ cables/\n",
+        "  cableview export --index ~/cablegate-index --query 'qadhaf*' --out qadhafi/\n",
+        "  cableview export --index ~/cablegate-index --format rows-csv --query tag:PTER > rows.csv"
     ))]
     Export {
-        /// The output format.
-        #[arg(long, short, value_parser = format_parser(), default_value = "json")]
-        format: Format,
+        /// The output format; rows-csv (with --index) for the rows of the cables found.
+        #[arg(long, short, value_parser = bundle_parser(), default_value = "json")]
+        format: Bundle,
+        /// Export from this corpus index (`cableview index` builds it); PATHs are then
+        /// reference IDs.
+        #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath, conflicts_with = "annotations")]
+        index: Option<PathBuf>,
+        /// With --index: the cables this query finds (`cableview search`'s language), best
+        /// first.
+        #[arg(
+            long,
+            short,
+            value_name = "QUERY",
+            requires = "index",
+            conflicts_with = "paths"
+        )]
+        query: Option<String>,
         /// Write one file per cable (brat: .txt and .ann) into this directory, created if
         /// missing, instead of printing. Required for brat and for HTML of several cables.
         #[arg(long, short, value_name = "DIR")]
@@ -105,6 +128,8 @@ pub enum Command {
         #[arg(long, value_name = "ANN")]
         annotations: Option<PathBuf>,
         /// Cable files or directories of them (walked recursively); none means the sample.
+        /// With --index: reference IDs; none means every cable.
+        #[arg(value_name = "PATH|ID")]
         paths: Vec<PathBuf>,
     },
     /// Print the entity table: kind, name, count, paragraphs; most frequent first.
@@ -292,12 +317,17 @@ fn sort_parser() -> impl clap::builder::TypedValueParser<Value = SearchOrder> {
     })
 }
 
-/// `--format` of `export`: the model's formats by name, each with its summary in help.
-/// Built here rather than derived on [`Format`], so the model needs no clap.
-fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+/// `export --format`: a format of [`Format`] by name (each with its summary in help), or
+/// `rows-csv`. Built here rather than derived on [`Format`], so the model needs no clap.
+fn bundle_parser() -> impl clap::builder::TypedValueParser<Value = Bundle> {
     use clap::builder::{PossibleValue, TypedValueParser as _};
-    let values = Format::ALL.map(|format| PossibleValue::new(format.name()).help(format.summary()));
-    clap::builder::PossibleValuesParser::new(values).try_map(|name| name.parse::<Format>())
+    let values = Format::ALL
+        .map(|format| PossibleValue::new(format.name()).help(format.summary()))
+        .into_iter()
+        .chain([PossibleValue::new("rows-csv")
+            .help("The rows of the cables found, as CSV (with --index)")]);
+    clap::builder::PossibleValuesParser::new(values)
+        .map(|name| name.parse::<Format>().map_or(Bundle::Rows, Bundle::Cables))
 }
 
 /// `--kind`: one of the four kinds, any case; the values are listed in help and completions.

@@ -3,12 +3,17 @@
 
 use super::load::{load_annotated, names_a_directory, report_skipped};
 use super::{shown, warn};
-use crate::cable::Cable;
-use crate::export::{self, Format, Joiner, Stems, brat::Kinds};
+use crate::cable::{Cable, Warning};
+use crate::export::folder::Folder;
+use crate::export::{self, Format, Joiner, brat::Kinds};
 use crate::input::{self, LoadOptions};
+use crate::library::bundle::Picked;
+use crate::library::{CableKey, Library};
 use crate::sanitize::printable;
+use std::collections::HashMap;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// `cableview export`: the sample, one `--annotations` cable, named files (the first that
@@ -22,7 +27,7 @@ pub(super) fn export_command(
 ) -> Result<(), String> {
     let mut sink = match out {
         None => Sink::Stdout(Joiner::new(format).map_err(|e| e.to_string())?),
-        Some(dir) => Sink::Dir(Dir::new(dir, format)?),
+        Some(dir) => Sink::Dir(Folder::new(dir, format).map_err(|e| e.to_string())?),
     };
     let to = Target {
         format,
@@ -43,6 +48,41 @@ pub(super) fn export_command(
         sink.write(to.render(&cable, path, false), &mut listing)?;
     }
     sink.finish(&mut listing)
+}
+
+/// Cables of a library (on a corpus index), one after another, each read (merged from
+/// its files) when its turn comes: to standard output or one file each under `out`. A
+/// cable that cannot be read is said and skipped; `Ok` holds how many were.
+pub(super) fn export_picked(
+    library: &Library,
+    picked: &[Picked],
+    format: Format,
+    out: Option<&Path>,
+) -> Result<usize, String> {
+    let mut sink = match out {
+        None => Sink::Stdout(Joiner::new(format).map_err(|e| e.to_string())?),
+        Some(dir) => Sink::Dir(Folder::new(dir, format).map_err(|e| e.to_string())?),
+    };
+    let to = Target {
+        format,
+        files: out.is_some(),
+    };
+    let mut listing = Listing::new();
+    let mut unread = 0;
+    for p in picked {
+        match library.open(p.cable) {
+            Ok(cable) => sink.write(to.render(&cable, None, false), &mut listing)?,
+            Err(e) => {
+                warn(&e.to_string());
+                unread += 1;
+            }
+        }
+        if sink.stopped(&listing) {
+            break;
+        }
+    }
+    sink.finish(&mut listing)?;
+    Ok(unread)
 }
 
 /// Named files, one after another; a typo in any name is caught before anything is
@@ -81,16 +121,31 @@ fn export_collection(
     let mut skipped = Vec::new();
     let mut written = 0_usize;
     let mut failure = None;
+    let shared = shared_files(paths, options);
+    // Each file finds its own side file, as the load does.
+    let each = LoadOptions {
+        annotations: None,
+        ..options.clone()
+    };
     input::load_paths_each(
         paths,
         options.clone(),
         &|_| {},
         &stop,
-        |at, cable| to.render(&cable, Some(&at.path), true),
+        |at, cable| match shared.get(&at.path) {
+            None => Some(to.render(&cable, Some(&at.path), true)),
+            // The cable's first file writes it, its other files merged in.
+            Some(files) if files[0] == at.path => {
+                let merged = merge_with_others(cable, files, &each);
+                Some(to.render(&merged, Some(&at.path), true))
+            }
+            Some(_) => None,
+        },
         |result| match result {
             Err(skip) => skipped.push(skip),
+            Ok(None) => {}
             Ok(_) if stop.load(Ordering::Relaxed) => {}
-            Ok(rendered) => {
+            Ok(Some(rendered)) => {
                 written += 1;
                 if let Err(e) = sink.write(rendered, listing) {
                     failure = Some(e);
@@ -109,6 +164,78 @@ fn export_collection(
         return Err("no cable found in the given paths".to_string());
     }
     Ok(())
+}
+
+/// The files of the collection that share a reference ID with another (a cable's
+/// annotated text and its page), each with its cable's files in walk order: found by a
+/// first, lighter pass that keeps only each file's ID, so the export can write each cable
+/// once, merged as the library merges it, without holding the collection. Rows of a
+/// release CSV are not looked at: a release holds each cable once.
+fn shared_files(paths: &[PathBuf], options: &LoadOptions) -> HashMap<PathBuf, Arc<Vec<PathBuf>>> {
+    let files: Vec<PathBuf> = input::walk::files(paths, &mut Vec::new())
+        .into_iter()
+        .map(|found| found.path)
+        .filter(|path| !input::release_csv::is_release_csv(path))
+        .collect();
+    if files.len() < 2 {
+        return HashMap::new();
+    }
+    let mut by_key: HashMap<CableKey, Vec<PathBuf>> = HashMap::new();
+    let mut order = Vec::new();
+    input::load_paths_each(
+        &files,
+        options.clone(),
+        &|_| {},
+        &AtomicBool::new(false),
+        |at, cable| (at.path, cable.id.as_deref().and_then(CableKey::from_id)),
+        |result| {
+            if let Ok((path, Some(key))) = result {
+                let group = by_key.entry(key.clone()).or_default();
+                if group.is_empty() {
+                    order.push(key);
+                }
+                group.push(path);
+            }
+        },
+    );
+    let mut shared = HashMap::new();
+    for key in order {
+        let Some(group) = by_key.remove(&key).filter(|g| g.len() > 1) else {
+            continue;
+        };
+        let group = Arc::new(group);
+        for path in group.iter() {
+            shared.insert(path.clone(), Arc::clone(&group));
+        }
+    }
+    shared
+}
+
+/// The cable of a collection's first file of it, its other `files` read and merged in
+/// as the library merges them; one that cannot be read again is a warning of the cable.
+fn merge_with_others(first: Cable, files: &[PathBuf], options: &LoadOptions) -> Cable {
+    let name = |path: &Path| {
+        path.file_name()
+            .unwrap_or(path.as_os_str())
+            .to_string_lossy()
+            .into_owned()
+    };
+    let mut read = vec![(name(&files[0]), first)];
+    let mut warnings = Vec::new();
+    for path in &files[1..] {
+        match input::load_with(path, options) {
+            Ok(cable) => read.push((name(path), cable)),
+            Err(e) => warnings.push(Warning {
+                line: None,
+                message: format!("another file of this cable could not be read: {e}"),
+            }),
+        }
+    }
+    let Some(mut merged) = crate::library::merge_files(read) else {
+        unreachable!("the first file is there")
+    };
+    merged.warnings.extend(warnings);
+    merged
 }
 
 /// What an export writes: the format, and whether into files under `--out`.
@@ -174,7 +301,7 @@ enum Sink {
     /// One stream on standard output.
     Stdout(Joiner),
     /// Files in a directory, listed on standard output.
-    Dir(Dir),
+    Dir(Folder),
 }
 
 impl Sink {
@@ -188,15 +315,16 @@ impl Sink {
                 listing.put(&text)
             }
             (Self::Dir(dir), Output::Files(files, kinds)) => {
-                let stem = dir
-                    .stems
-                    .next(rendered.id.as_deref(), rendered.fallback.as_deref());
-                for (extension, contents) in files {
-                    let path = dir.write(&format!("{stem}.{extension}"), &contents)?;
+                let paths = dir
+                    .put(
+                        rendered.id.as_deref(),
+                        rendered.fallback.as_deref(),
+                        files,
+                        kinds,
+                    )
+                    .map_err(|e| e.to_string())?;
+                for path in paths {
                     listing.put(&format!("{}\n", shown(&path)))?;
-                }
-                if let Some(kinds) = kinds {
-                    dir.kinds.extend(kinds);
                 }
                 Ok(())
             }
@@ -214,100 +342,22 @@ impl Sink {
     fn finish(self, listing: &mut Listing) -> Result<(), String> {
         match self {
             Self::Stdout(joiner) => listing.put(&joiner.finish())?,
-            Self::Dir(mut dir) => dir.finish(listing)?,
+            Self::Dir(mut dir) => {
+                // brat's configuration, completed with the kinds the cables used.
+                for conf in dir.finish().map_err(|e| e.to_string())? {
+                    if !conf.added.is_empty() {
+                        warn(&format!(
+                            "{}: added {}",
+                            shown(&conf.path),
+                            conf.added.join(", ")
+                        ));
+                    }
+                    listing.put(&format!("{}\n", shown(&conf.path)))?;
+                }
+            }
         }
         listing.flush()
     }
-}
-
-/// The `--out` directory, created when the first file is written.
-struct Dir {
-    path: PathBuf,
-    format: Format,
-    stems: Stems,
-    /// The entity kinds the cables used, for brat's configuration.
-    kinds: Kinds,
-    /// brat's configuration files as the directory held them before the export.
-    confs: Vec<(&'static str, String)>,
-    created: bool,
-}
-
-impl Dir {
-    fn new(path: &Path, format: Format) -> Result<Self, String> {
-        if path.is_file() {
-            return Err(format!(
-                "{}: is a file, expected a directory for --out",
-                shown(path)
-            ));
-        }
-        let confs = if format == Format::Brat {
-            existing_confs(path)?
-        } else {
-            Vec::new()
-        };
-        Ok(Self {
-            path: path.to_path_buf(),
-            format,
-            stems: Stems::default(),
-            kinds: Kinds::default(),
-            confs,
-            created: false,
-        })
-    }
-
-    fn write(&mut self, name: &str, contents: &str) -> Result<PathBuf, String> {
-        if !self.created {
-            std::fs::create_dir_all(&self.path)
-                .map_err(|e| format!("{}: cannot create directory: {e}", shown(&self.path)))?;
-            self.created = true;
-        }
-        let path = self.path.join(name);
-        crate::regular_file::write(&path, contents.as_bytes())
-            .map_err(|e| format!("{}: cannot write: {e}", shown(&path)))?;
-        Ok(path)
-    }
-
-    /// brat shows only the entity types its configuration declares: complete the user's
-    /// files rather than overwrite or ignore them.
-    fn finish(&mut self, listing: &mut Listing) -> Result<(), String> {
-        if self.format != Format::Brat {
-            return Ok(());
-        }
-        let confs = std::mem::take(&mut self.confs);
-        let existing = |name: &str| {
-            confs
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, text)| text.clone())
-        };
-        for conf in export::brat::conf_files_of(&self.kinds, existing) {
-            let path = self.write(conf.name, &conf.contents)?;
-            if !conf.added.is_empty() {
-                warn(&format!(
-                    "{}: added {}",
-                    shown(&path),
-                    conf.added.join(", ")
-                ));
-            }
-            listing.put(&format!("{}\n", shown(&path)))?;
-        }
-        Ok(())
-    }
-}
-
-/// The brat configuration files `dir` holds already, read before anything is written:
-/// one that exists but cannot be read stops the export rather than being overwritten.
-fn existing_confs(dir: &Path) -> Result<Vec<(&'static str, String)>, String> {
-    let mut found = Vec::new();
-    for name in ["annotation.conf", "visual.conf"] {
-        let path = dir.join(name);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => found.push((name, text)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(format!("{}: cannot read: {e}", shown(&path))),
-        }
-    }
-    Ok(found)
 }
 
 /// Standard output, buffered, control characters made visible like every command's

@@ -44,7 +44,7 @@ fn default_dir() -> Option<PathBuf> {
 
 /// The index, its cables read again as they were indexed: `--tagger`, and the
 /// collection's side file `--annotations FILE.jsonl` names.
-fn open(dir: &Path, annotations: Option<&Path>) -> Result<SearchIndex, Failure> {
+pub(super) fn open(dir: &Path, annotations: Option<&Path>) -> Result<SearchIndex, Failure> {
     let tagging = super::load::tagging()?;
     let annotations = match annotations {
         Some(path) if crate::input::corpus::is_corpus_file(path) => {

@@ -6,24 +6,13 @@ use super::args::SearchFormat;
 use super::index::{failure, index_dir};
 use super::{Failure, write_out};
 use crate::cable::EntityKind;
-use crate::export::csv::field_text;
+use crate::export::rows::{self, ResultRow};
 use crate::sanitize::visible;
 use crate::search_index::{Facets, Hit, IndexError, SearchIndex, SearchOrder};
 use crate::session::facets::{FacetsPane, Row};
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
-
-/// The columns of `--format csv`.
-pub const CSV_COLUMNS: [&str; 7] = [
-    "id",
-    "date",
-    "origin",
-    "classification",
-    "subject",
-    "score",
-    "snippet",
-];
 
 /// What `cableview search` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,28 +123,22 @@ fn json_line(hit: &Hit) -> String {
     crate::sanitize::json::to_string(&line)
 }
 
-/// The hits as CSV: [`CSV_COLUMNS`], the snippet on one line.
+/// The hits as CSV: [`crate::export::rows::COLUMNS`], the snippet on one line.
 fn csv(hits: &[Hit]) -> String {
-    let mut out = String::new();
-    let mut row = |fields: &[&str]| {
-        let cells: Vec<String> = fields.iter().map(|f| field_text(f)).collect();
-        out.push_str(&cells.join(","));
-        out.push('\n');
-    };
-    row(&CSV_COLUMNS);
+    let or_empty = |s: &Option<String>| s.as_deref().unwrap_or_default().to_string();
+    let mut out = rows::header(true);
     for hit in hits {
-        let snippet = hit.snippet.split_whitespace().collect::<Vec<_>>().join(" ");
-        let score = format!("{:.4}", hit.score);
-        let or_empty = |s: &Option<String>| s.clone().unwrap_or_default();
-        row(&[
-            &hit.id,
-            &or_empty(&hit.date),
-            &or_empty(&hit.origin),
-            &or_empty(&hit.classification),
-            &or_empty(&hit.subject),
-            &score,
-            &snippet,
-        ]);
+        let (date, origin) = (or_empty(&hit.date), or_empty(&hit.origin));
+        let (classification, subject) = (or_empty(&hit.classification), or_empty(&hit.subject));
+        out.push_str(&rows::row(&ResultRow {
+            id: &hit.id,
+            date: &date,
+            origin: &origin,
+            classification: &classification,
+            subject: &subject,
+            score: Some(hit.score),
+            snippet: Some(&hit.snippet),
+        }));
     }
     out
 }

@@ -96,6 +96,14 @@ pub fn carry_out(
         Effect::Lookup(lookup) => {
             Outcome::Report(super::ask_index::lookup(&session.library, lookup))
         }
+        Effect::Export {
+            selection,
+            bundle,
+            dir,
+            overwrite,
+        } => Outcome::Report(super::exporting::start(
+            session, selection, bundle, dir, overwrite,
+        )),
     })
 }
 
