@@ -13,6 +13,7 @@ mod effect;
 pub mod facets;
 pub mod help;
 mod indexed;
+mod map_keys;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
@@ -26,6 +27,8 @@ pub mod scroll;
 pub mod table;
 mod table_keys;
 pub mod text_layout;
+pub mod timeline;
+pub mod map;
 
 use crate::input::Progress;
 use crate::library::{EntityKey, Library, LoadEvent, LoadHandle};
@@ -149,6 +152,8 @@ pub struct Session {
     fresh: bool,
     /// On a corpus index: the cables the selected entity was last looked up in.
     naming: Option<indexed::Naming>,
+    /// The world map over the table or the reader, while it is shown.
+    pub map: Option<map::WorldMap>,
 }
 
 impl Session {
@@ -222,6 +227,7 @@ impl Session {
             positions: Positions::default(),
             fresh: false,
             naming: None,
+            map: None,
         }
     }
 
@@ -319,6 +325,7 @@ impl Session {
             Action::Searched(searched) => self.searched(*searched),
             Action::SnippetRead(read) => self.snippet_read(*read),
             Action::LookedUp(lookup, ids) => self.looked_up(*lookup, ids),
+            action if self.map.is_some() => self.map_action(&action),
             action => match self.screen {
                 Screen::Loading => {}
                 Screen::Library if self.help.is_some() => self.help_action(&action),

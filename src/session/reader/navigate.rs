@@ -268,6 +268,7 @@ impl Reader {
             | Action::NextTag
             | Action::PickTag
             | Action::Facets
+            | Action::Map
             | Action::Skipped
             | Action::Back
             | Action::OtherCables
