@@ -126,13 +126,15 @@ impl WorldMap {
             Action::ToggleLoc => {
                 self.show_places = !self.show_places;
                 let len = self.listed().len();
-                self.cursor.select(self.cursor.selected.min(len.saturating_sub(1)), len);
+                self.cursor
+                    .select(self.cursor.selected.min(len.saturating_sub(1)), len);
                 MapOutcome::Stay
             }
             Action::Open | Action::Activate if self.narrows => {
-                let clause = self.posts.get(self.cursor.selected).and_then(|m| {
-                    super::facets::clause(&super::facets::Section::Origin, &m.name)
-                });
+                let clause = self
+                    .posts
+                    .get(self.cursor.selected)
+                    .and_then(|m| super::facets::clause(&super::facets::Section::Origin, &m.name));
                 clause.map_or(MapOutcome::Stay, MapOutcome::Narrow)
             }
             action => {
@@ -168,10 +170,7 @@ mod tests {
     fn spread() -> Spread {
         Spread {
             total: 7,
-            origins: vec![
-                ("Embassy Paris".into(), 5),
-                ("Embassy Atlantis".into(), 2),
-            ],
+            origins: vec![("Embassy Paris".into(), 5), ("Embassy Atlantis".into(), 2)],
             places: vec![("FRANCE".into(), 4), ("NARNIA".into(), 1)],
             ..Spread::default()
         }

@@ -81,8 +81,10 @@ fn months(counted: &[(String, u64)]) -> Vec<(String, u64)> {
         .iter()
         .filter_map(|(m, n)| Some((parse(m)?, *n)))
         .collect();
-    let (Some(first), Some(last)) = (known.iter().map(|k| k.0).min(), known.iter().map(|k| k.0).max())
-    else {
+    let (Some(first), Some(last)) = (
+        known.iter().map(|k| k.0).min(),
+        known.iter().map(|k| k.0).max(),
+    ) else {
         return Vec::new();
     };
     (first..=last)
@@ -101,7 +103,9 @@ pub fn bar(count: u64, most: u64, width: usize) -> String {
         return String::new();
     }
     let eighths = u128::from(count) * (width as u128) * 8 / u128::from(most);
-    let eighths = usize::try_from(eighths).unwrap_or(width * 8).max(usize::from(count > 0));
+    let eighths = usize::try_from(eighths)
+        .unwrap_or(width * 8)
+        .max(usize::from(count > 0));
     let mut bar = "█".repeat(eighths / 8);
     if eighths % 8 > 0 {
         bar.push([' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8]);

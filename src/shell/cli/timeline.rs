@@ -62,7 +62,11 @@ pub fn timeline_text(timeline: &Timeline) -> String {
     let mut out = String::new();
     for (period, count) in &timeline.bars {
         let bar = bar(*count, most, BAR);
-        let _ = writeln!(out, "{period}  {count:>width$} {bar}");
+        let _ = writeln!(
+            out,
+            "{}",
+            format!("{period}  {count:>width$} {bar}").trim_end()
+        );
     }
     out
 }
@@ -73,7 +77,10 @@ fn timeline_json(timeline: &Timeline, total: u64) -> String {
         .iter()
         .map(|(period, count)| serde_json::json!({ "period": period, "count": count }))
         .collect();
-    let peak = timeline.peak().and_then(|i| timeline.bars.get(i)).map(|b| &b.0);
+    let peak = timeline
+        .peak()
+        .and_then(|i| timeline.bars.get(i))
+        .map(|b| &b.0);
     let object = serde_json::json!({
         "by": timeline.by,
         "total": total,
@@ -104,8 +111,16 @@ fn map_text(map: &WorldMap) -> String {
         let count = mark.count;
         let name = visible(&mark.name);
         let _ = match mark.at {
-            Some(p) => writeln!(out, "{count:>width$}  {:>8.4}  {:>9.4}  {name}", p.lat, p.lon),
-            None => writeln!(out, "{count:>width$}  {:>8}  {:>9}  {name}  (unplaced)", "-", "-"),
+            Some(p) => writeln!(
+                out,
+                "{count:>width$}  {:>8.4}  {:>9.4}  {name}",
+                p.lat, p.lon
+            ),
+            None => writeln!(
+                out,
+                "{count:>width$}  {:>8}  {:>9}  {name}  (unplaced)",
+                "-", "-"
+            ),
         };
     }
     out
