@@ -10,12 +10,14 @@ pub mod facets;
 mod header;
 mod help;
 pub mod library;
+pub mod map;
 mod navigator;
 mod picker;
 mod reader;
 mod snippet;
 mod status;
 mod table;
+pub mod timeline;
 
 use crate::session::reader::{Focus, Mode, Reader};
 use crate::theme::{Theme, UiStyles};

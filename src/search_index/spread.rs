@@ -1,4 +1,5 @@
-//! When and where a query's cables were written: their counts by year and by month, by
+//! When and where a query's cables were written: their counts by month (of the `date`
+//! that `date:` clauses match, so a period's bar and its clause agree), by
 //! every origin post, and by the places (LOC entities) most of them name. The timeline
 //! and the map are drawn from these counts alone, never from the cables.
 
@@ -16,8 +17,6 @@ const PLACES: usize = 200;
 pub struct Spread {
     /// Documents the query matches.
     pub total: u64,
-    /// By year (`2005`), oldest first.
-    pub years: Vec<(String, u64)>,
     /// By month (`2005-03`), oldest first; cables without a date are in no month.
     pub months: Vec<(String, u64)>,
     /// By origin post, every one, most first.
@@ -41,19 +40,13 @@ impl SearchIndex {
                 collector
             };
             // Tuples collect together up to four: the facets are one of them.
-            let collectors = (
-                Count,
-                Days,
-                (facet("f_year"), facet("f_origin"), facet("f_loc")),
-            );
-            let (total, days, (years, origins, places)) = searcher
+            let collectors = (Count, Days, (facet("f_origin"), facet("f_loc")));
+            let (total, days, (origins, places)) = searcher
                 .search(&query, &collectors)
                 .map_err(|e| IndexError::from_tantivy(&self.dir, e))?;
             let all = |counts: &FacetCounts| -> Vec<(String, u64)> {
                 counts.get("/").map(|(f, n)| (name(f), n)).collect()
             };
-            let mut years = all(&years);
-            years.sort();
             let mut origins = all(&origins);
             origins.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             let places = places
@@ -63,7 +56,6 @@ impl SearchIndex {
                 .collect();
             Ok(Spread {
                 total: total as u64,
-                years,
                 months: months(days),
                 origins,
                 places,

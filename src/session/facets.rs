@@ -250,20 +250,17 @@ impl FacetsPane {
 
 /// The facets as rows: each section with values, its heading first.
 fn rows(facets: Facets, timeline: Timeline) -> Vec<Row> {
-    // The timeline leads the pane; without one the years stay where they were.
-    let mut sections = match timeline.by {
-        Some(by) if !timeline.bars.is_empty() => vec![
-            (Section::Timeline(by), timeline.bars),
-            (Section::Classification, facets.classification),
-            (Section::Origin, facets.origin),
-        ],
-        _ => vec![
-            (Section::Classification, facets.classification),
-            (Section::Origin, facets.origin),
-            (Section::Year, facets.year),
-        ],
+    // The timeline stands where the years were, which it shows as bars.
+    let years = match timeline.by {
+        Some(by) if !timeline.bars.is_empty() => (Section::Timeline(by), timeline.bars),
+        _ => (Section::Year, facets.year),
     };
-    sections.push((Section::Tag, facets.tag));
+    let mut sections = vec![
+        (Section::Classification, facets.classification),
+        (Section::Origin, facets.origin),
+        years,
+        (Section::Tag, facets.tag),
+    ];
     sections.extend(
         facets
             .entities

@@ -119,7 +119,7 @@ impl WorldMap {
     }
 
     /// Applies a key: moves in the list, toggles the places layer (`L`), narrows to the
-    /// post under the cursor (enter), or closes (esc, `M`).
+    /// post or place under the cursor (enter: `origin=`, `loc=`), or closes (esc, `M`).
     pub fn apply(&mut self, action: &Action) -> MapOutcome {
         match action {
             Action::Map | Action::Cancel | Action::Back | Action::Quit => MapOutcome::Close,
@@ -131,10 +131,16 @@ impl WorldMap {
                 MapOutcome::Stay
             }
             Action::Open | Action::Activate if self.narrows => {
-                let clause = self
-                    .posts
-                    .get(self.cursor.selected)
-                    .and_then(|m| super::facets::clause(&super::facets::Section::Origin, &m.name));
+                use super::facets::{Section, clause};
+                let at = self.cursor.selected;
+                let clause = match self.posts.get(at) {
+                    Some(post) => clause(&Section::Origin, &post.name),
+                    None => self
+                        .places
+                        .get(at - self.posts.len())
+                        .filter(|_| self.show_places)
+                        .and_then(|place| clause(&Section::Entity(EntityKind::Loc), &place.name)),
+                };
                 clause.map_or(MapOutcome::Stay, MapOutcome::Narrow)
             }
             action => {
@@ -195,6 +201,11 @@ mod tests {
         assert_eq!(
             map.apply(&Action::Open),
             MapOutcome::Narrow("origin=\"Embassy Atlantis\"".into())
+        );
+        map.apply(&Action::Down);
+        assert_eq!(
+            map.apply(&Action::Open),
+            MapOutcome::Narrow("loc=FRANCE".into())
         );
         assert_eq!(map.apply(&Action::Cancel), MapOutcome::Close);
     }

@@ -28,30 +28,36 @@ const MONTHS_WITHIN: i64 = 3;
 
 impl Timeline {
     /// The timeline of a spread, by the period asked, else by month when its years span
-    /// three or fewer, else by year.
+    /// three or fewer, else by year. Counted by the cables' dates, which `date:` matches:
+    /// a cable without one is in no period.
     #[must_use]
     pub fn of(spread: &Spread, by: Option<Period>) -> Self {
-        let years: Vec<(i64, u64)> = spread
-            .years
-            .iter()
-            .filter_map(|(y, n)| Some((y.parse().ok()?, *n)))
-            .collect();
-        let (Some(first), Some(last)) = (years.first(), years.last()) else {
+        let months = months(&spread.months);
+        let year = |m: &str| m.get(..4).and_then(|y| y.parse::<i64>().ok());
+        let (Some(first), Some(last)) = (
+            months.first().and_then(|m| year(&m.0)),
+            months.last().and_then(|m| year(&m.0)),
+        ) else {
             return Self::default();
         };
-        let by = by.unwrap_or(if last.0 - first.0 < MONTHS_WITHIN {
+        let by = by.unwrap_or(if last - first < MONTHS_WITHIN {
             Period::Month
         } else {
             Period::Year
         });
         let bars = match by {
-            Period::Year => (first.0..=last.0)
+            Period::Month => months,
+            Period::Year => (first..=last)
                 .map(|y| {
-                    let n = years.iter().find(|(x, _)| *x == y).map_or(0, |(_, n)| *n);
-                    (format!("{y:04}"), n)
+                    let label = format!("{y:04}");
+                    let n = months
+                        .iter()
+                        .filter(|m| m.0.starts_with(&label))
+                        .map(|m| m.1)
+                        .sum();
+                    (label, n)
                 })
                 .collect(),
-            Period::Month => months(&spread.months),
         };
         Self { by: Some(by), bars }
     }
@@ -117,30 +123,29 @@ pub fn bar(count: u64, most: u64, width: usize) -> String {
 mod tests {
     use super::*;
 
-    fn spread(years: &[(&str, u64)], months: &[(&str, u64)]) -> Spread {
-        let pairs = |v: &[(&str, u64)]| v.iter().map(|(s, n)| ((*s).to_string(), *n)).collect();
+    fn spread(months: &[(&str, u64)]) -> Spread {
         Spread {
-            years: pairs(years),
-            months: pairs(months),
+            months: months.iter().map(|(s, n)| ((*s).to_string(), *n)).collect(),
             ..Spread::default()
         }
     }
 
     #[test]
     fn a_long_span_goes_by_year_with_the_gaps_shown() {
-        let t = Timeline::of(&spread(&[("2001", 3), ("2004", 9)], &[]), None);
+        let t = Timeline::of(
+            &spread(&[("2001-05", 3), ("2004-01", 4), ("2004-12", 5)]),
+            None,
+        );
         assert_eq!(t.by, Some(Period::Year));
         let labels: Vec<_> = t.bars.iter().map(|b| b.0.as_str()).collect();
         assert_eq!(labels, ["2001", "2002", "2003", "2004"]);
+        assert_eq!(t.bars[3].1, 9);
         assert_eq!(t.peak(), Some(3));
     }
 
     #[test]
     fn three_years_or_fewer_go_by_month() {
-        let s = spread(
-            &[("2005", 2), ("2007", 1)],
-            &[("2005-11", 2), ("2007-01", 1)],
-        );
+        let s = spread(&[("2005-11", 2), ("2007-01", 1)]);
         let t = Timeline::of(&s, None);
         assert_eq!(t.by, Some(Period::Month));
         assert_eq!(t.bars.first(), Some(&("2005-11".to_string(), 2)));
@@ -148,6 +153,7 @@ mod tests {
         assert_eq!(t.bars.last(), Some(&("2007-01".to_string(), 1)));
         assert_eq!(t.bars.len(), 15);
         assert_eq!(Timeline::of(&s, Some(Period::Year)).bars.len(), 3);
+        assert_eq!(Timeline::of(&spread(&[]), None), Timeline::default());
     }
 
     #[test]

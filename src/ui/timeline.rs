@@ -1,0 +1,66 @@
+//! The timeline's rows in the facets pane: ` 2005 ████▍   412`, a bar per period scaled
+//! to the peak, which is labelled; bars are shapes, so they read without colour.
+
+use crate::session::facets::{Row, Section};
+use crate::session::timeline::bar;
+use crate::theme::Theme;
+use ratatui::text::{Line, Span};
+
+/// The peak of a timeline among the pane's rows: its count and its row (the first of
+/// equals, the one labelled).
+#[must_use]
+pub fn peak(rows: &[Row]) -> (u64, Option<usize>) {
+    let bars = rows.iter().enumerate().filter_map(|(i, row)| match row {
+        Row::Value {
+            section: Section::Timeline(_),
+            count,
+            ..
+        } => Some((i, *count)),
+        _ => None,
+    });
+    let most = bars.clone().map(|(_, n)| n).max().unwrap_or(0);
+    (most, bars.clone().find(|(_, n)| *n == most).map(|(i, _)| i))
+}
+
+/// One period's row, `width` cells: its label, the bar scaled to `most`, the count, and
+/// on the peak's row a `◀ peak` label (an arrow alone when narrow).
+#[must_use]
+pub fn bar_row(
+    theme: &Theme,
+    (period, count): (&str, u64),
+    most: u64,
+    is_peak: bool,
+    width: usize,
+) -> Line<'static> {
+    let number = super::grouped(count);
+    let label = match is_peak {
+        true if width >= 30 => " ◀ peak",
+        true => " ◀",
+        false => "",
+    };
+    let used = 1 + period.len() + 1 + 1 + number.len() + crate::sanitize::width(label);
+    let room = width.saturating_sub(used);
+    let drawn = bar(count, most, room);
+    let pad = room.saturating_sub(crate::sanitize::width(&drawn));
+    let bar_style = if is_peak {
+        theme.ui.heading
+    } else {
+        theme.ui.label
+    };
+    Line::from(vec![
+        Span::raw(" "),
+        Span::styled(period.to_string(), theme.ui.text),
+        Span::raw(" "),
+        Span::styled(drawn, bar_style),
+        Span::raw(" ".repeat(pad + 1)),
+        Span::styled(
+            number,
+            if is_peak {
+                theme.ui.heading
+            } else {
+                theme.ui.dim
+            },
+        ),
+        Span::styled(label, theme.ui.heading),
+    ])
+}
