@@ -114,7 +114,7 @@ impl MapView<'_> {
         let (map, ui) = (self.map, &self.theme.ui);
         let unplaced = map.listed().iter().filter(|m| m.at.is_none()).count();
         let title = if map.show_places {
-            format!(" ● posts ■ places · {unplaced} unplaced ")
+            " ● posts ■ places ".to_string()
         } else {
             format!(" ● posts · {unplaced} unplaced ")
         };
