@@ -33,15 +33,16 @@ pub fn bar_row(
     width: usize,
 ) -> Line<'static> {
     let number = super::grouped(count);
-    let label = match is_peak {
-        true if width >= 30 => " ◀ peak",
-        true => " ◀",
-        false => "",
-    };
-    let used = 1 + period.len() + 1 + 1 + number.len() + crate::sanitize::width(label);
+    // Every row leaves room for the widest count and the label, so bars share one scale.
+    let label_room = if width >= 30 { " ◀ peak" } else { " ◀" };
+    let label = if is_peak { label_room } else { "" };
+    let used =
+        1 + period.len() + 1 + 1 + super::grouped(most).len() + crate::sanitize::width(label_room);
     let room = width.saturating_sub(used);
     let drawn = bar(count, most, room);
     let pad = room.saturating_sub(crate::sanitize::width(&drawn));
+    let number = format!("{number:>0$}", super::grouped(most).len());
+    let label = format!("{label:<0$}", crate::sanitize::width(label_room));
     let bar_style = if is_peak {
         theme.ui.heading
     } else {
@@ -63,4 +64,29 @@ pub fn bar_row(
         ),
         Span::styled(label, theme.ui.heading),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(line: &Line<'_>) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn bars_share_one_scale_and_the_peak_is_labelled() {
+        let theme = Theme::builtin("mono").unwrap();
+        let peak = text(&bar_row(&theme, ("2009", 2), 2, true, 34));
+        let other = text(&bar_row(&theme, ("2010", 2), 2, false, 34));
+        let half = text(&bar_row(&theme, ("2011", 1), 2, false, 34));
+        let cells = |s: &str| s.chars().filter(|&c| c == '█').count();
+        assert_eq!(cells(&peak), cells(&other));
+        assert_eq!(cells(&half), cells(&other) / 2);
+        assert!(peak.ends_with("2 ◀ peak"), "{peak}");
+        assert!(other.ends_with(" 2       "), "{other}");
+        for row in [&peak, &other, &half] {
+            assert_eq!(crate::sanitize::width(row), 34, "{row}");
+        }
+    }
 }
