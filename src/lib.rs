@@ -17,8 +17,8 @@
 // (`crate::cable::...`): the model's crate and the index's.
 pub use cableview_index::search_index;
 pub use cableview_model::{
-    SAMPLE, SAMPLE_NAME, aliases, atomic_file, cable, corrections, export, file_error, input,
-    regular_file, sanitize, tagger, tags, theme,
+    SAMPLE, SAMPLE_NAME, aliases, atomic_file, cable, corrections, export, file_error, gazetteer,
+    input, regular_file, sanitize, tagger, tags, theme,
 };
 
 #[cfg(test)]

@@ -18,6 +18,8 @@ pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod line;
+pub mod map;
+mod map_keys;
 mod open;
 pub mod picker;
 mod positions;
@@ -27,6 +29,7 @@ pub mod scroll;
 pub mod table;
 mod table_keys;
 pub mod text_layout;
+pub mod timeline;
 
 use crate::input::Progress;
 use crate::library::{EntityKey, Library, LoadEvent, LoadHandle};
@@ -155,6 +158,8 @@ pub struct Session {
     naming: Option<indexed::Naming>,
     /// The export running, polled on each tick.
     exporting: Option<crate::library::bundle::ExportHandle>,
+    /// The world map over the table or the reader, while it is shown.
+    pub map: Option<map::WorldMap>,
 }
 
 impl Session {
@@ -230,6 +235,7 @@ impl Session {
             fresh: false,
             naming: None,
             exporting: None,
+            map: None,
         }
     }
 
@@ -332,6 +338,7 @@ impl Session {
             Action::Searched(searched) => self.searched(*searched),
             Action::SnippetRead(read) => self.snippet_read(*read),
             Action::LookedUp(lookup, ids) => self.looked_up(*lookup, ids),
+            action if self.map.is_some() => self.map_action(&action),
             action => match self.screen {
                 Screen::Loading => {}
                 Screen::Library if self.help.is_some() => self.help_action(&action),

@@ -11,6 +11,7 @@ pub mod facets;
 mod header;
 mod help;
 pub mod library;
+pub mod map;
 mod navigator;
 mod picker;
 mod reader;
@@ -18,6 +19,7 @@ mod snippet;
 mod status;
 mod table;
 pub mod theme;
+pub mod timeline;
 
 use crate::session::reader::{Focus, Mode, Reader};
 use crate::ui::theme::{Theme, UiStyles};

@@ -153,6 +153,8 @@ pub enum Action {
     /// Show the facets of the table's search (on a corpus index), or move into them, or
     /// hide them.
     Facets,
+    /// The world map of the table's search (on a corpus index), or of the cable read.
+    Map,
     /// The event loop searched the corpus index, as [`crate::session::Effect::Search`] asked.
     Searched(Box<Searched>),
     /// The event loop fetched a snippet asked for with [`crate::session::Effect::Snippet`].
@@ -200,6 +202,8 @@ pub struct Found {
     pub words: Vec<String>,
     /// The facets of the cables found, when asked.
     pub facets: Option<crate::search_index::Facets>,
+    /// Its cables by period and by post, for the timeline and the map, with the facets.
+    pub spread: Option<crate::search_index::Spread>,
 }
 
 /// A snippet the event loop fetched for the table.
@@ -450,6 +454,11 @@ pub const READER: &[Binding] = &[
         "entity_scope",
         "show the entities of the whole cable, or of the paragraph in view",
     ),
+    Binding::new(
+        Action::Map,
+        "map",
+        "the cable's post and places on a world map",
+    ),
 ];
 
 /// The library's bindable actions, in help order.
@@ -547,6 +556,11 @@ pub const LIBRARY: &[Binding] = &[
         Action::Export,
         "export",
         "export the rows shown (a search's every match): their CSV, or the cables in a format, into a folder",
+    ),
+    Binding::new(
+        Action::Map,
+        "map",
+        "the search's posts on a world map (corpus index): enter narrows, L the places named",
     ),
 ];
 

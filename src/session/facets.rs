@@ -7,6 +7,7 @@ use super::ListCursor;
 use crate::cable::EntityKind;
 use crate::search_index::Facets;
 use crate::session::action::Action;
+use crate::session::timeline::{Period, Timeline};
 
 /// One facet: what its values are values of.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -21,6 +22,8 @@ pub enum Section {
     Tag,
     /// Entities of one kind (MISC gathers the kinds that are not PER, ORG or LOC).
     Entity(EntityKind),
+    /// The query's timeline, its values periods drawn as bars (in place of the years).
+    Timeline(Period),
 }
 
 impl Section {
@@ -36,6 +39,8 @@ impl Section {
             Self::Entity(EntityKind::Org) => "Organisations",
             Self::Entity(EntityKind::Loc) => "Places",
             Self::Entity(_) => "Other",
+            Self::Timeline(Period::Year) => "Timeline by year",
+            Self::Timeline(Period::Month) => "Timeline by month",
         }
     }
 
@@ -50,6 +55,7 @@ impl Section {
             Self::Entity(EntityKind::Org) => "org",
             Self::Entity(EntityKind::Loc) => "loc",
             Self::Entity(_) => "misc",
+            Self::Timeline(_) => "date",
         }
     }
 }
@@ -62,6 +68,9 @@ impl Section {
 pub fn clause(section: &Section, value: &str) -> Option<String> {
     if value.is_empty() {
         return None;
+    }
+    if let Section::Timeline(_) = section {
+        return Some(Timeline::clause(value));
     }
     let value = if value.chars().all(char::is_alphanumeric) {
         value.to_string()
@@ -108,9 +117,15 @@ impl FacetsPane {
     /// new facets still have it, else goes to the first value of its section, else to
     /// the first value.
     pub fn set(&mut self, facets: Facets) {
+        self.set_with_timeline(facets, Timeline::default());
+    }
+
+    /// Shows the facets of a new query with its timeline in place of the years (when it
+    /// has bars); the cursor as [`Self::set`] keeps it.
+    pub fn set_with_timeline(&mut self, facets: Facets, timeline: Timeline) {
         let was = self.selected().map(|(s, n, _)| (s.clone(), n.to_string()));
         self.total = facets.total;
-        self.rows = rows(facets);
+        self.rows = rows(facets, timeline);
         let value = |section: &Section, name: Option<&str>| {
             self.rows.iter().position(|row| match row {
                 Row::Value {
@@ -234,11 +249,16 @@ impl FacetsPane {
 }
 
 /// The facets as rows: each section with values, its heading first.
-fn rows(facets: Facets) -> Vec<Row> {
+fn rows(facets: Facets, timeline: Timeline) -> Vec<Row> {
+    // The timeline stands where the years were, which it shows as bars.
+    let years = match timeline.by {
+        Some(by) if !timeline.bars.is_empty() => (Section::Timeline(by), timeline.bars),
+        _ => (Section::Year, facets.year),
+    };
     let mut sections = vec![
         (Section::Classification, facets.classification),
         (Section::Origin, facets.origin),
-        (Section::Year, facets.year),
+        years,
         (Section::Tag, facets.tag),
     ];
     sections.extend(

@@ -36,7 +36,7 @@ impl Session {
         }
         self.fit_table();
         let query = self.table.query.text.clone();
-        let facets = self.facets_open();
+        let facets = self.facets_open() || self.map.as_ref().is_some_and(|m| m.narrows);
         if !query.is_empty() || facets {
             self.effects.push(Effect::Search { query, facets });
         }
@@ -79,6 +79,7 @@ impl Session {
     pub(super) fn facets_action(&mut self, action: &Action) {
         match action {
             Action::Facets => return self.toggle_facets(),
+            Action::Map => return self.open_map(),
             Action::Cancel | Action::Back => {
                 self.table.in_facets = false;
                 return;
@@ -95,9 +96,15 @@ impl Session {
         let Some(clause) = pane.apply(action) else {
             return;
         };
+        self.narrow(&clause);
+    }
+
+    /// Adds a facet's clause to the query (where it can be seen and edited), or takes it
+    /// out when it is there already, and searches again.
+    pub(super) fn narrow(&mut self, clause: &str) {
         let text = &mut self.table.query.text;
         // A value already picked is taken out again.
-        match find_clause(text, &clause) {
+        match find_clause(text, clause) {
             Some(at) => {
                 text.replace_range(at..at + clause.len(), "");
                 *text = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -106,7 +113,7 @@ impl Session {
                 if !text.trim().is_empty() {
                     text.push(' ');
                 }
-                text.push_str(&clause);
+                text.push_str(clause);
             }
         }
         self.table.line_cursor = self.table.query.text.chars().count();
@@ -124,11 +131,21 @@ impl Session {
 
     /// The index answered a query.
     pub(super) fn searched(&mut self, searched: Searched) {
+        let spread = (searched.query == self.table.query.text)
+            .then(|| searched.found.as_ref().ok().and_then(|f| f.spread.clone()))
+            .flatten();
         let facets = self
             .table
             .found(&self.library, &searched.query, searched.found);
         if let (Some(pane), Some(facets)) = (&mut self.table.facets, facets) {
-            pane.set(facets);
+            let timeline = spread
+                .as_ref()
+                .map(|s| crate::session::timeline::Timeline::of(s, None))
+                .unwrap_or_default();
+            pane.set_with_timeline(facets, timeline);
+        }
+        if let Some(spread) = &spread {
+            self.spread_arrived(spread);
         }
         self.fit_facets();
         self.fit_table();

@@ -23,6 +23,11 @@ impl Session {
             return Some(Action::Quit);
         }
         let action = self.keymap().library_action(&Key::from_event(key));
+        // Over the map: the library's keys, and the reader's for its layer and itself.
+        if self.map.is_some() {
+            let reader = self.keymap().action(&Key::from_event(key));
+            return action.or(reader.filter(|a| matches!(a, Action::ToggleLoc | Action::Map)));
+        }
         match self.screen {
             Screen::Loading => action.filter(|a| *a == Action::Quit),
             Screen::Skipped | Screen::Library if self.help.is_some() => action,

@@ -32,6 +32,7 @@ impl Session {
             Action::References => self.list_references(),
             Action::JumpBack => self.jump_back(),
             Action::JumpForward => self.jump_forward(),
+            Action::Map => self.open_cable_map(),
             // The theme is the session's: the loop loads the next one.
             Action::NextTheme => self.effects.push(Effect::NextTheme {
                 after: self.theme.name.clone(),

@@ -115,6 +115,7 @@ impl Session {
             Action::NextTag => table.next_tag(library),
             Action::PickTag => table.open_picker(library, self.size),
             Action::Facets => self.toggle_facets(),
+            Action::Map => self.open_map(),
             Action::Skipped => self.screen = Screen::Skipped,
             Action::Open => {
                 if let Some(cable) = table.current() {

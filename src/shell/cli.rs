@@ -8,6 +8,7 @@ mod indexed;
 mod load;
 mod search;
 mod table;
+mod timeline;
 
 use crate::cable::{Cable, EntityKind};
 use crate::export;
@@ -136,6 +137,15 @@ pub fn main() -> ExitCode {
                 search::Output::Hits(format, sort)
             };
             search::search_command(index.as_deref(), output, limit as usize, &query.join(" "))
+        }
+        Some(Command::Timeline {
+            index,
+            by,
+            json,
+            query,
+        }) => timeline::timeline_command(index.as_deref(), by, json, &query.join(" ")),
+        Some(Command::Map { index, json, query }) => {
+            timeline::map_command(index.as_deref(), json, &query.join(" "))
         }
         Some(Command::Schema) => write_out(export::schema::JSON_SCHEMA).map_err(Failure::from),
         Some(Command::Paths) => write_out(&Paths::from_env().report()).map_err(Failure::from),

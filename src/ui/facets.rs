@@ -43,6 +43,7 @@ impl Widget for FacetsView<'_> {
             Line::from(Span::styled(truncate(why, inner_width), ui.dim)).render(list, buf);
             return;
         }
+        let peak = super::timeline::peak(rows);
         let height = usize::from(list.height);
         let cursor = pane.cursor_row();
         // The session scrolls by the height it was told; the frame may differ.
@@ -57,7 +58,19 @@ impl Widget for FacetsView<'_> {
                 height: 1,
                 ..list
             };
-            self.row(row, inner_width).render(line, buf);
+            let line_text = match row {
+                Row::Value {
+                    section: Section::Timeline(_),
+                    name,
+                    count,
+                } => {
+                    let is_peak = peak.1 == Some(i);
+                    let bar = (name.as_str(), *count);
+                    super::timeline::bar_row(self.theme, bar, peak.0, is_peak, inner_width)
+                }
+                row => self.row(row, inner_width),
+            };
+            line_text.render(line, buf);
             if i == cursor && self.focused {
                 buf.set_style(line, ui.cursor);
             }

@@ -69,6 +69,28 @@ impl Widget for &Session {
                 }
             }
         }
+        if let Some(map) = &self.map
+            && matches!(self.screen, Screen::Library | Screen::Reader)
+        {
+            let key = |action: Action| {
+                self.keymap()
+                    .library_key(&action)
+                    .or_else(|| self.keymap().key(&action))
+                    .map_or_else(|| "-".to_string(), |k| k.to_string())
+            };
+            let narrows = if map.narrows {
+                format!("{} narrows · ", key(Action::Open))
+            } else {
+                String::new()
+            };
+            let hint = format!(
+                "{narrows}{} places · {} closes",
+                key(Action::ToggleLoc),
+                key(Action::Cancel)
+            );
+            let theme = &super::theme::styled(&self.theme);
+            super::map::MapView { map, theme, hint }.render(area, buf);
+        }
     }
 }
 

@@ -35,3 +35,4 @@ mod search_forms;
 mod search_index;
 mod search_output;
 mod tagger;
+mod timeline_map;

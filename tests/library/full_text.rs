@@ -14,7 +14,7 @@ use std::sync::atomic::AtomicBool;
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
 /// An index of the annotated fixtures and their pages, and a session on it at `w`x`h`.
-fn indexed(w: u16, h: u16) -> (tempfile::TempDir, PathBuf, Driver) {
+pub(crate) fn indexed(w: u16, h: u16) -> (tempfile::TempDir, PathBuf, Driver) {
     let dir = tempfile::tempdir().unwrap();
     let at = dir.path().join("ix");
     let inputs = [
@@ -33,7 +33,7 @@ fn indexed(w: u16, h: u16) -> (tempfile::TempDir, PathBuf, Driver) {
     (dir, at, Driver::new(session))
 }
 
-fn type_text(driver: &mut Driver, text: &str) -> Vec<Effect> {
+pub(crate) fn type_text(driver: &mut Driver, text: &str) -> Vec<Effect> {
     text.chars()
         .flat_map(|c| driver.press(Action::Type(c)))
         .collect()

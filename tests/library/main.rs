@@ -29,3 +29,4 @@ mod refs;
 mod search_line;
 mod sources;
 mod state;
+mod timeline_map;

@@ -26,6 +26,7 @@ mod read_only;
 mod schema;
 mod search;
 mod sorted;
+mod spread;
 
 pub use build::{IndexProgress, Reading, Report, Retagged, update, update_tagged, update_with};
 pub use check::{Checked, Damaged, check};
@@ -36,6 +37,7 @@ pub use ranked::{Ranked, Snippet};
 pub use schema::{MAX_WORD_BYTES, document_text};
 pub use search::{Hit, TableRow};
 pub use sorted::SearchOrder;
+pub use spread::Spread;
 
 use crate::sanitize::path as shown;
 use schema::Fields;

@@ -17,6 +17,7 @@ pub mod cable;
 pub mod corrections;
 pub mod export;
 pub mod file_error;
+pub mod gazetteer;
 pub mod input;
 pub mod regular_file;
 pub mod sanitize;

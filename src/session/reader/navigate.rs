@@ -269,6 +269,7 @@ impl Reader {
             | Action::PickTag
             | Action::Facets
             | Action::Export
+            | Action::Map
             | Action::Skipped
             | Action::Back
             | Action::OtherCables

@@ -241,6 +241,51 @@ pub enum Command {
         #[arg(required = true)]
         query: Vec<String>,
     },
+    /// Print a query's cables per year (or per month) as bars, from the corpus index.
+    #[command(after_help = concat!(
+        "One line per period, oldest first, the periods without cables too. By month when the\n",
+        "query's years span three or fewer, else by year (--by chooses).\n",
+        "Exit status: 0 cables found, 1 none found, 2 no index or a query error.\n\n",
+        "Examples:\n",
+        "  cableview timeline 'tag:PTER'\n",
+        "  cableview timeline --by month --json 'per=\"Djamel Beghal\"'"
+    ))]
+    Timeline {
+        /// The index folder (default: `index` in the data dir).
+        #[arg(long, value_name = "DIR")]
+        index: Option<PathBuf>,
+        /// The period of a line (default: month within three years, else year).
+        #[arg(long, value_enum)]
+        by: Option<TimelineBy>,
+        /// One JSON object: `by`, `total`, `peak` and `periods` (`period`, `count`).
+        #[arg(long)]
+        json: bool,
+        /// The query (several words are joined with spaces); `""` for every cable.
+        #[arg(required = true)]
+        query: Vec<String>,
+    },
+    /// Print the posts a query's cables came from, with counts and coordinates.
+    #[command(after_help = concat!(
+        "One line per post, most cables first: count, latitude, longitude, name; the posts the\n",
+        "gazetteer cannot place are listed as unplaced. --json prints GeoJSON (a\n",
+        "FeatureCollection of points, the unplaced in its `unplaced` member), for any mapping\n",
+        "tool. Coordinates: GeoNames (CC BY 4.0), see docs/map.md.\n",
+        "Exit status: 0 cables found, 1 none found, 2 no index or a query error.\n\n",
+        "Examples:\n",
+        "  cableview map 'tag:PTER'\n",
+        "  cableview map --json hezbollah > posts.geojson"
+    ))]
+    Map {
+        /// The index folder (default: `index` in the data dir).
+        #[arg(long, value_name = "DIR")]
+        index: Option<PathBuf>,
+        /// GeoJSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The query (several words are joined with spaces); `""` for every cable.
+        #[arg(required = true)]
+        query: Vec<String>,
+    },
     /// Print the JSON Schema (2020-12) that `export --format json` follows.
     #[command(after_help = concat!(
         "Exit status: 0 done.\n\n",
@@ -292,6 +337,15 @@ pub enum Command {
         "  cableview man > ~/.local/share/man/man1/cableview.1"
     ))]
     Man,
+}
+
+/// `timeline --by`: the period of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TimelineBy {
+    /// Calendar years.
+    Year,
+    /// Calendar months.
+    Month,
 }
 
 /// `search --format`: how the hits are printed.

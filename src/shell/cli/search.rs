@@ -83,7 +83,7 @@ pub(super) fn search_command(
 
 /// An error of the index or the query, exit status 2; a query error with a caret under
 /// its column.
-fn as_error(error: IndexError, query: &str) -> Failure {
+pub(super) fn as_error(error: IndexError, query: &str) -> Failure {
     let failure = match error {
         IndexError::Query(q) => Failure::from(format!(
             "query error at column {}: {}\n  {}\n  {}^",

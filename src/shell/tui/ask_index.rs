@@ -31,6 +31,7 @@ pub(super) fn search(library: &Library, query: String, facets: bool) -> Action {
             }
             if facets {
                 found.facets = Some(index.facets(&query)?);
+                found.spread = Some(index.spread(&query)?);
             }
             Ok(found)
         };

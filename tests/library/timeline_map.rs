@@ -1,0 +1,154 @@
+//! The timeline in the facets pane and the world map (`M`) of a corpus index's library:
+//! drawn from the index's counts, a bar or a post narrows the query with a clause that
+//! stays on the search line, `L` shows the places, and the reader maps its own cable.
+
+use crate::full_text::{indexed, type_text};
+use cableview::search_index::SearchIndex;
+use cableview::session::Screen;
+use cableview::session::action::Action;
+use cableview::session::facets::Section;
+
+/// Searches `query` and gives the keys back to the table.
+fn search(driver: &mut crate::drive::Driver, query: &str) {
+    driver.press(Action::Filter);
+    type_text(driver, query);
+    driver.press(Action::Open);
+}
+
+#[test]
+fn the_facets_pane_draws_the_timeline_and_a_bar_narrows_to_its_period() {
+    let (_dir, at, mut driver) = indexed(150, 60);
+    search(&mut driver, "terrorism");
+    driver.press(Action::Facets);
+    let index = SearchIndex::open(&at).unwrap();
+    let spread = index.spread("terrorism").unwrap();
+    let timeline = cableview::session::timeline::Timeline::of(&spread, None);
+    let peak = &timeline.bars[timeline.peak().unwrap()];
+    let screen = driver.screen();
+    assert!(screen.contains("Timeline by"), "{screen}");
+    // The peak is labelled, its bar the longest.
+    let peak_line = screen
+        .lines()
+        .find(|l| l.contains("◀ peak"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(peak_line.contains(&peak.0), "{peak_line}");
+    assert!(peak_line.contains('█'), "{peak_line}");
+    // Down to the peak's bar, then enter: its date clause joins the query.
+    let on_peak = |d: &crate::drive::Driver| {
+        let pane = d.table.facets.as_ref().unwrap();
+        matches!(pane.selected(), Some((Section::Timeline(_), name, _)) if name == peak.0)
+    };
+    for _ in 0..200 {
+        if on_peak(&driver) {
+            break;
+        }
+        driver.press(Action::Down);
+    }
+    assert!(on_peak(&driver), "{}", driver.screen());
+    driver.press(Action::Open);
+    let query = format!("terrorism date:{}", peak.0);
+    assert_eq!(driver.table.query.text, query);
+    let screen = driver.screen();
+    assert!(
+        screen.contains(&query),
+        "the clause is on the search line: {screen}"
+    );
+    assert!(
+        screen.contains(&format!("Facets · {} cable", peak.1)),
+        "{screen}"
+    );
+    assert_eq!(index.facets(&query).unwrap().total, peak.1);
+}
+
+#[test]
+fn m_maps_the_posts_and_enter_narrows_to_one() {
+    let (_dir, at, mut driver) = indexed(160, 45);
+    search(&mut driver, "terrorism");
+    driver.press(Action::Map);
+    let screen = driver.screen();
+    assert!(screen.contains("Map · terrorism"), "{screen}");
+    let spread = SearchIndex::open(&at).unwrap().spread("terrorism").unwrap();
+    let (first, count) = spread.origins[0].clone();
+    // The list names the posts with their counts; the biggest are named on the map.
+    let listed = screen
+        .lines()
+        .find(|l| l.contains(&format!("{count} {first}")))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(listed.contains('●') || listed.contains('?'), "{listed}");
+    let city = first.rsplit(' ').next().unwrap();
+    assert!(screen.contains(&format!("●{city}")), "{screen}");
+    // Braille: the world is drawn.
+    assert!(
+        screen
+            .chars()
+            .any(|c| ('\u{2801}'..='\u{28ff}').contains(&c))
+    );
+    driver.press(Action::Down);
+    let second = spread.origins[1].0.clone();
+    driver.press(Action::Open);
+    assert!(driver.map.is_none());
+    let query = format!("terrorism origin=\"{second}\"");
+    assert_eq!(driver.table.query.text, query);
+    assert!(driver.screen().contains(&query), "{}", driver.screen());
+}
+
+#[test]
+fn l_shows_the_places_layer_and_esc_closes_the_map() {
+    let (_dir, _at, mut driver) = indexed(160, 45);
+    driver.press(Action::Map);
+    let before = driver.screen();
+    assert!(!before.contains('■'), "{before}");
+    driver.press(Action::ToggleLoc);
+    // The places follow the posts in the list.
+    driver.press(Action::Bottom);
+    let after = driver.screen();
+    assert!(after.contains('■') && after.contains("■ places"), "{after}");
+    driver.press(Action::ToggleLoc);
+    assert!(!driver.screen().contains('■'));
+    driver.press(Action::Cancel);
+    assert!(driver.map.is_none());
+    assert!(!driver.screen().contains("Map ·"));
+}
+
+#[test]
+fn the_reader_maps_its_own_cable() {
+    let (_dir, _at, mut driver) = indexed(160, 45);
+    search(&mut driver, "id:05PARIS2333");
+    driver.press(Action::Open);
+    assert_eq!(driver.screen, Screen::Reader);
+    driver.press(Action::Map);
+    let screen = driver.screen();
+    assert!(screen.contains("Map · 05PARIS2333"), "{screen}");
+    // Its post and the places it names, with the layer already shown.
+    assert!(
+        screen.contains("Embassy Paris") || screen.contains("PARIS"),
+        "{screen}"
+    );
+    assert!(screen.contains('■'), "{screen}");
+    assert!(
+        !screen.contains("narrows"),
+        "a cable's map narrows nothing: {screen}"
+    );
+    driver.press(Action::Cancel);
+    assert!(driver.map.is_none());
+    assert_eq!(driver.screen, Screen::Reader);
+}
+
+#[test]
+fn the_map_says_it_needs_an_index_on_a_folder() {
+    let library = cableview::library::Library::load(
+        &[std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/annotated")],
+        &|_| {},
+        &std::sync::atomic::AtomicBool::new(false),
+    );
+    let options = cableview::session::reader::ReaderOptions::default();
+    let mut driver = crate::drive::Driver::new(cableview::session::Session::new(library, options));
+    driver.press(Action::Resize(120, 30));
+    driver.press(Action::Map);
+    assert!(driver.map.is_none());
+    assert!(
+        driver.screen().contains("the map needs a corpus index"),
+        "{}",
+        driver.screen()
+    );
+}
