@@ -19,7 +19,7 @@ fn the_jump_list_goes_back_and_forth_between_indexed_cables() {
     pty.wait_for_text("¶5 of 11");
     back(&mut pty);
     open(&mut pty, "09CAIRO1925");
-    pty.wait_for_text("header, 12 ¶");
+    pty.wait_for_text("header, 10 ¶");
 
     // Ctrl-o: the first cable, where it was; Ctrl-i: the second again.
     pty.send("\x1b[111;5u");
