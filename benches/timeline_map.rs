@@ -68,7 +68,7 @@ fn spread() -> Spread {
 
 fn timeline_map(c: &mut Criterion) {
     let spread = spread();
-    let theme = Theme::builtin("default").expect("built in");
+    let theme = cableview::ui::theme::styled(&Theme::builtin("default").expect("built in"));
     let mut terminal = Terminal::new(TestBackend::new(160, 45)).expect("a test terminal");
     let facets = Facets {
         total: CABLES,
