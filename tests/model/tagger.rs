@@ -129,3 +129,17 @@ fn a_page_gets_the_taggers_mentions_unless_the_tagger_is_off() {
             .all(|(_, m)| m.source == MentionSource::Inline)
     );
 }
+
+#[test]
+fn the_word_cache_changes_no_label() {
+    // `tag` keeps the scores of words seen before; `tag_with` computes every one. Both,
+    // over every held-out cable in both cases, twice (the second time from the cache).
+    let model = cableview::tagger::embedded();
+    for _ in 0..2 {
+        for doc in fixture() {
+            for text in [doc.text.clone(), doc.text.to_uppercase()] {
+                assert_eq!(tag(&text), cableview::tagger::tag_with(model, &text));
+            }
+        }
+    }
+}

@@ -41,6 +41,13 @@ fn fnv(bytes: &[u8]) -> u64 {
     hash
 }
 
+/// A key for a word as spelt on a line of capitals or not: what its [`WordHashes`] and
+/// its word-alone scores depend on.
+#[must_use]
+pub fn word_key(word: &str, caps_line: bool) -> u64 {
+    mix(fnv(word.as_bytes()), u64::from(caps_line))
+}
+
 /// Mixes two hashes into one (a multiply and xor-shift, as splitmix64 finishes).
 #[must_use]
 pub fn mix(a: u64, b: u64) -> u64 {
@@ -154,14 +161,25 @@ pub fn hash_sentence<'a>(
         .collect()
 }
 
-/// Writes the features of token `i` of a sentence into `out`.
+/// How many of a token's features depend on its word alone (and its line's case).
+pub const WORD_ONLY: usize = 12;
+
+/// How many depend on its neighbours too.
+pub const IN_CONTEXT: usize = PER_TOKEN - WORD_ONLY;
+
+/// Writes the features of token `i` of a sentence into `out`: those of its word alone
+/// first ([`word_features`]), then those of its context ([`context_features`]).
 pub fn token_features(words: &[WordHashes], i: usize, out: &mut [u64; PER_TOKEN]) {
-    let at = |offset: isize| -> &WordHashes {
-        i.checked_add_signed(offset)
-            .and_then(|j| words.get(j))
-            .unwrap_or(&OUTSIDE)
-    };
-    let (w, prev, next, prev2, next2) = (at(0), at(-1), at(1), at(-2), at(2));
+    let (word, context) = out.split_at_mut(WORD_ONLY);
+    let word: &mut [u64; WORD_ONLY] = word.try_into().unwrap_or_else(|_| unreachable!());
+    let context: &mut [u64; IN_CONTEXT] = context.try_into().unwrap_or_else(|_| unreachable!());
+    word_features(&words[i], word);
+    context_features(words, i, context);
+}
+
+/// The features of a word alone: the same wherever the word stands, so a tagger may
+/// score them once per word and keep the score.
+pub fn word_features(w: &WordHashes, out: &mut [u64; WORD_ONLY]) {
     let f = |template: u64, value: u64| mix(template, value);
     *out = [
         f(0, 0),
@@ -174,6 +192,21 @@ pub fn token_features(words: &[WordHashes], i: usize, out: &mut [u64; PER_TOKEN]
         f(7, w.suffixes[1]),
         f(8, w.suffixes[2]),
         f(9, w.suffixes[3]),
+        f(19, mix(w.flags, w.shape)),
+        f(20, w.exact),
+    ];
+}
+
+/// The features of token `i` that look at its neighbours.
+pub fn context_features(words: &[WordHashes], i: usize, out: &mut [u64; IN_CONTEXT]) {
+    let at = |offset: isize| -> &WordHashes {
+        i.checked_add_signed(offset)
+            .and_then(|j| words.get(j))
+            .unwrap_or(&OUTSIDE)
+    };
+    let (w, prev, next, prev2, next2) = (at(0), at(-1), at(1), at(-2), at(2));
+    let f = |template: u64, value: u64| mix(template, value);
+    *out = [
         f(10, prev.lower),
         f(11, next.lower),
         f(12, prev2.lower),
@@ -183,8 +216,6 @@ pub fn token_features(words: &[WordHashes], i: usize, out: &mut [u64; PER_TOKEN]
         f(16, mix(prev.lower, w.lower)),
         f(17, mix(w.lower, next.lower)),
         f(18, mix(mix(prev.shape, w.shape), next.shape)),
-        f(19, mix(w.flags, w.shape)),
-        f(20, w.exact),
         f(21, mix(w.flags & 0x10, mix(prev.flags, next.flags))),
     ];
 }
@@ -225,5 +256,26 @@ mod tests {
         assert_eq!(a.lower, b.lower);
         assert_ne!(a.shape, b.shape);
         assert_ne!(a.flags, b.flags);
+    }
+
+    #[test]
+    fn a_tokens_features_are_its_words_and_its_contexts() {
+        let words: Vec<WordHashes> = ["President", "Chirac", "said"]
+            .iter()
+            .map(|w| WordHashes::of(w, false))
+            .collect();
+        let mut all = [0u64; PER_TOKEN];
+        token_features(&words, 1, &mut all);
+        let (mut word, mut context) = ([0u64; WORD_ONLY], [0u64; IN_CONTEXT]);
+        word_features(&words[1], &mut word);
+        context_features(&words, 1, &mut context);
+        assert_eq!(all[..WORD_ONLY], word);
+        assert_eq!(all[WORD_ONLY..], context);
+        // The word's own features do not move with its neighbours.
+        let alone = [WordHashes::of("Chirac", false)];
+        let mut by_itself = [0u64; PER_TOKEN];
+        token_features(&alone, 0, &mut by_itself);
+        assert_eq!(by_itself[..WORD_ONLY], word);
+        assert_ne!(by_itself[WORD_ONLY..], context);
     }
 }

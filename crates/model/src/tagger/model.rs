@@ -139,7 +139,11 @@ pub fn emissions(model: &impl Scores, words: &[WordHashes]) -> Vec<[f32; LABELS]
 
 /// The best labels of a sentence (Viterbi over the allowed label sequences).
 pub fn best_labels(model: &impl Scores, words: &[WordHashes]) -> Vec<Label> {
-    let emissions = emissions(model, words);
+    viterbi(model, &emissions(model, words))
+}
+
+/// The best labels of a sentence given its tokens' emission scores.
+pub fn viterbi(model: &impl Scores, emissions: &[[f32; LABELS]]) -> Vec<Label> {
     let n = emissions.len();
     if n == 0 {
         return Vec::new();
