@@ -91,19 +91,13 @@ impl Widget for MapView<'_> {
                         color: post,
                     });
                 }
-                // Two posts at one place (`Embassy Madrid`, `MADRID`) are named once.
-                let mut named: Vec<crate::gazetteer::Point> = Vec::new();
-                for mark in &map.posts {
-                    let Some(p) = mark.at else { continue };
-                    if named.len() == NAMED || named.contains(&p) {
-                        continue;
-                    }
-                    named.push(p);
-                    let name = format!("●{}", short(&mark.name));
-                    ctx.print(p.lon, p.lat, Span::styled(name, ui.heading));
-                }
             })
             .render(world, buf);
+        // Named after the canvas, by hand: the canvas prints a label over any other.
+        let inner = pane_block(ui, String::new(), true).inner(world);
+        for (x, y, name) in labels(&map.posts, inner) {
+            buf.set_stringn(x, y, &name, usize::from(inner.right() - x), ui.heading);
+        }
         self.list(side, buf);
     }
 }
@@ -178,6 +172,51 @@ fn row_line(theme: &Theme, mark: &Mark, is_post: bool, width: usize) -> Line<'st
         Span::raw(" "),
         Span::styled(crate::sanitize::visible(&name).into_owned(), style),
     ])
+}
+
+/// Where the biggest posts are named in `area` (the canvas inside its border): `●name`
+/// at the post's cell, as the canvas places a point. A name whose cells (or the one after
+/// it, so names do not run together) are taken by a bigger post's is left out, and the
+/// next post is named instead; two posts at one place (`Embassy Madrid`, `MADRID`) are
+/// named once.
+fn labels(posts: &[Mark], area: Rect) -> Vec<(u16, u16, String)> {
+    let mut named: Vec<(u16, u16, String)> = Vec::new();
+    if area.width == 0 || area.height == 0 {
+        return named;
+    }
+    // (row, first column, past the last column) of each name drawn.
+    let mut taken: Vec<(u16, u16, u16)> = Vec::new();
+    let (width, height) = (f64::from(area.width - 1), f64::from(area.height - 1));
+    for mark in posts {
+        let Some(p) = mark.at else { continue };
+        if named.len() == NAMED {
+            break;
+        }
+        if !(-180.0..=180.0).contains(&p.lon) || !(-90.0..=90.0).contains(&p.lat) {
+            continue;
+        }
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "within the area's size, checked above"
+        )]
+        let (x, y) = (
+            area.x + ((p.lon + 180.0) * width / 360.0) as u16,
+            area.y + ((90.0 - p.lat) * height / 180.0) as u16,
+        );
+        let name = format!("●{}", crate::sanitize::visible(short(&mark.name)));
+        let cells = u16::try_from(crate::sanitize::width(&name)).unwrap_or(u16::MAX);
+        let end = x.saturating_add(cells).min(area.right());
+        let clashes = taken
+            .iter()
+            .any(|&(row, from, to)| row == y && x <= to && from <= end);
+        if clashes {
+            continue;
+        }
+        taken.push((y, x, end));
+        named.push((x, y, name));
+    }
+    named
 }
 
 /// A mark's size in degrees: its area grows with the count.

@@ -152,3 +152,73 @@ fn the_map_says_it_needs_an_index_on_a_folder() {
         driver.screen()
     );
 }
+
+/// The map, 80x24, of `posts` (name, count, latitude, longitude), most cables first.
+fn drawn(posts: &[(&str, u64, f64, f64)]) -> String {
+    use cableview::gazetteer::Point;
+    use cableview::session::map::{Mark, WorldMap};
+    let map = WorldMap {
+        title: "close posts".into(),
+        posts: posts
+            .iter()
+            .map(|&(name, count, lat, lon)| Mark {
+                name: name.into(),
+                count,
+                at: Some(Point { lat, lon }),
+            })
+            .collect(),
+        ..WorldMap::default()
+    };
+    let theme = cableview::theme::Theme::builtin("default").expect("built in");
+    let theme = cableview::ui::theme::styled(&theme);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| {
+            let view = cableview::ui::map::MapView {
+                map: &map,
+                theme: &theme,
+                hint: String::new(),
+            };
+            frame.render_widget(view, frame.area());
+        })
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn a_posts_name_is_not_drawn_over_a_bigger_ones() {
+    // Peshawar is a column east of Kabul at 80x24: its name would cover Kabul's.
+    let screen = drawn(&[
+        ("Embassy Kabul", 9, 34.53, 69.17),
+        ("PESHAWAR", 5, 34.01, 71.58),
+        ("Embassy Paris", 3, 48.85, 2.35),
+    ]);
+    assert!(screen.contains("●Kabul"), "{screen}");
+    assert!(!screen.contains("●PESHAWAR"), "{screen}");
+    // A name clear of the others is drawn, and the list still names every post.
+    assert!(screen.contains("●Paris"), "{screen}");
+    assert!(screen.contains("5 PESHAWAR"), "{screen}");
+}
+
+#[test]
+fn a_post_left_unnamed_gives_its_place_to_the_next() {
+    // Nine posts: the first eight are named, but Peshawar's name clashes with Kabul's,
+    // so the ninth, Tokyo, is named in its place.
+    let screen = drawn(&[
+        ("Embassy Kabul", 90, 34.53, 69.17),
+        ("PESHAWAR", 80, 34.01, 71.58),
+        ("Embassy Paris", 70, 48.85, 2.35),
+        ("Embassy Lima", 60, -12.04, -77.03),
+        ("Embassy Nairobi", 50, -1.29, 36.82),
+        ("Embassy Pretoria", 40, -25.75, 28.19),
+        ("Embassy Ottawa", 30, 45.42, -75.70),
+        ("Embassy Brasilia", 20, -15.79, -47.88),
+        ("Embassy Tokyo", 10, 35.68, 139.69),
+    ]);
+    for city in [
+        "Kabul", "Paris", "Lima", "Nairobi", "Pretoria", "Ottawa", "Brasilia", "Tokyo",
+    ] {
+        assert!(screen.contains(&format!("●{city}")), "{city}: {screen}");
+    }
+    assert!(!screen.contains("●PESHAWAR"), "{screen}");
+}

@@ -30,6 +30,7 @@ mod state;
 #[path = "../../benches/support/corpus.rs"]
 #[allow(dead_code, reason = "the generator has more than this area uses")]
 mod corpus;
+mod export;
 mod index_damage;
 mod index_interrupt;
 mod index_search;
@@ -38,3 +39,4 @@ mod indexed_across;
 #[path = "../../benches/support/release.rs"]
 #[allow(dead_code, reason = "the generator has more than this area uses")]
 mod release;
+mod timeline_map;
