@@ -43,7 +43,7 @@ pub struct Tagged {
 #[must_use]
 pub fn embedded() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| Model::from_bytes(EMBEDDED).expect("the shipped tagger model reads"))
+    MODEL.get_or_init(|| Model::from_static(EMBEDDED).expect("the shipped tagger model reads"))
 }
 
 thread_local! {

@@ -193,7 +193,10 @@ pub struct Model {
     bits: u32,
     scale: f32,
     transitions: Vec<f32>,
-    weights: Vec<i16>,
+    /// The weights as the file has them, little-endian `i16`s: the shipped model's are
+    /// read in place from the binary, so opening it copies nothing and only the pages
+    /// of weights a cable's words touch are ever loaded.
+    weights: std::borrow::Cow<'static, [u8]>,
 }
 
 impl Model {
@@ -202,6 +205,24 @@ impl Model {
     /// # Errors
     /// When the bytes are not a model of this build's features.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        let mut model = Self::checked(bytes)?;
+        model.weights = std::borrow::Cow::Owned(bytes[HEADER + 4 * TRANSITIONS..].to_vec());
+        Ok(model)
+    }
+
+    /// Reads a model file that lives as long as the program (the one in the binary),
+    /// its weights left in place.
+    ///
+    /// # Errors
+    /// As [`Model::from_bytes`].
+    pub fn from_static(bytes: &'static [u8]) -> Result<Self, ModelError> {
+        let mut model = Self::checked(bytes)?;
+        model.weights = std::borrow::Cow::Borrowed(&bytes[HEADER + 4 * TRANSITIONS..]);
+        Ok(model)
+    }
+
+    /// The model's header and transitions, once its bytes are checked; no weights yet.
+    fn checked(bytes: &[u8]) -> Result<Self, ModelError> {
         if bytes.len() < HEADER || &bytes[..8] != MAGIC {
             return Err(ModelError::NotAModel);
         }
@@ -237,15 +258,11 @@ impl Model {
             .chunks_exact(4)
             .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect();
-        let weights = rest[4 * TRANSITIONS..]
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect();
         Ok(Self {
             bits,
             scale,
             transitions,
-            weights,
+            weights: std::borrow::Cow::Borrowed(&[]),
         })
     }
 
@@ -296,9 +313,9 @@ impl Scores for Model {
     }
 
     fn add_bucket(&self, bucket: usize, into: &mut [f32; LABELS]) {
-        let row = &self.weights[bucket * LABELS..(bucket + 1) * LABELS];
-        for (score, &w) in into.iter_mut().zip(row) {
-            *score += f32::from(w);
+        let row = &self.weights[2 * bucket * LABELS..2 * (bucket + 1) * LABELS];
+        for (score, w) in into.iter_mut().zip(row.chunks_exact(2)) {
+            *score += f32::from(i16::from_le_bytes([w[0], w[1]]));
         }
     }
 
