@@ -221,3 +221,34 @@ fn the_words_to_show_leave_out_those_a_query_excludes() {
     let words = index.words("\"container security\" OR iran").unwrap();
     assert_eq!(words, ["container", "security", "iran"]);
 }
+
+#[test]
+fn a_hit_without_a_match_in_the_text_opens_on_its_paragraphs_not_its_header() {
+    // `tag:PTER` matches no word of the text: the snippet is the text's opening, which
+    // for a raw CSV row must not be its header lines (read again from the row, the index
+    // storing no text).
+    let (_dir, index) = build(&[FIXTURE]);
+    let cables: std::collections::HashMap<String, String> =
+        cableview::input::load_paths(&[PathBuf::from(FIXTURE)])
+            .cables
+            .iter()
+            .map(|(_, c)| (c.id.clone().unwrap(), search_index::reading_text(c)))
+            .collect();
+    let hits = index.search("tag:PTER", 1000).unwrap();
+    assert!(hits.len() > 5);
+    for hit in hits.iter().filter(|h| h.highlights.is_empty()) {
+        assert!(
+            !hit.snippet.contains("TAGS:"),
+            "{}: {}",
+            hit.id,
+            hit.snippet
+        );
+        let text = &cables[&hit.id];
+        assert!(
+            text.starts_with(hit.snippet.trim_end()),
+            "{}: {}",
+            hit.id,
+            hit.snippet
+        );
+    }
+}

@@ -32,6 +32,7 @@ pub use build::{IndexProgress, Reading, Report, Retagged, update, update_tagged,
 pub use check::{Checked, Damaged, check};
 pub use columns::RowView;
 pub use facets::Facets;
+pub use load::reading_text;
 pub use query::{EXACT, FIELDS, QueryError};
 pub use ranked::{Ranked, Snippet};
 pub use schema::{MAX_WORD_BYTES, document_text};

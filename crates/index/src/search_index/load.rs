@@ -44,6 +44,15 @@ impl SearchIndex {
             .unwrap_or_default()
     }
 
+    /// The reading text of the cable a document was read from (its paragraphs, no header
+    /// lines), for the opening shown when the text holds no match (a query on the subject,
+    /// a TAG, an entity). Empty when the file has changed or gone.
+    pub(super) fn reading_text_of(&self, located: &Located) -> String {
+        self.read_checked(located, crate::cable::Tagging::Off)
+            .map(|cable| reading_text(&cable))
+            .unwrap_or_default()
+    }
+
     /// The body of a CSV row as the release has it, without inline annotations: close
     /// enough to the text the search looked in for a snippet, at a tenth of a parse's cost
     /// (twenty hits of `cableview search` would parse twenty cables). `None` when the row
@@ -137,4 +146,22 @@ impl SearchIndex {
         *kept = Some(Arc::clone(&manifest));
         Ok(manifest)
     }
+}
+
+/// A cable's paragraphs (headings included) as one text; its whole searched text when it
+/// has none.
+#[must_use]
+pub fn reading_text(cable: &crate::cable::Cable) -> String {
+    if cable.paragraphs.is_empty() {
+        return super::document_text(cable);
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for paragraph in &cable.paragraphs {
+        if let Some(heading) = &paragraph.heading {
+            parts.push(heading);
+        }
+        parts.push(&paragraph.text);
+    }
+    parts.retain(|p| !p.trim().is_empty());
+    parts.join("\n\n")
 }

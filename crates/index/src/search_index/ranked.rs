@@ -91,7 +91,8 @@ impl SearchIndex {
             // Of a cable's files (its text and its page), the first that shows a match.
             for address in self.documents_of(&searcher, id).map_err(err)? {
                 let doc: TantivyDocument = searcher.doc(address).map_err(err)?;
-                let body = self.text_of(&self.located_in(&doc));
+                let located = self.located_in(&doc);
+                let body = self.text_of(&located);
                 let snippet = generator.snippet(&body);
                 if !snippet.highlighted().is_empty() {
                     return Ok(Some(Snippet {
@@ -101,7 +102,10 @@ impl SearchIndex {
                 }
                 if opening.is_none() {
                     opening = Some(Snippet {
-                        text: super::search::opening(&body, SNIPPET_CHARS),
+                        text: super::search::opening(
+                            &self.reading_text_of(&located),
+                            SNIPPET_CHARS,
+                        ),
                         highlights: Vec::new(),
                     });
                 }

@@ -124,10 +124,13 @@ impl SearchIndex {
         generator: &SnippetGenerator,
         score: f32,
     ) -> Hit {
-        let text = self.text_of(&self.located_in(doc));
+        let located = self.located_in(doc);
+        let text = self.text_of(&located);
         let snippet = generator.snippet(&text);
         let (snippet, highlights) = if snippet.highlighted().is_empty() {
-            (opening(&text, SNIPPET_CHARS), Vec::new())
+            // The raw row starts with its header lines: the opening is the text's.
+            let reading = self.reading_text_of(&located);
+            (opening(&reading, SNIPPET_CHARS), Vec::new())
         } else {
             (
                 snippet.fragment().to_string(),
