@@ -1,4 +1,4 @@
-//! cableview: read diplomatic cables with inline named-entity annotations.
+//! cableview: read diplomatic cables and their named entities (people, organisations, places).
 //!
 //! The app of a workspace whose crates are its layers, each using only those before it
 //! (docs/ARCHITECTURE.md):

@@ -26,7 +26,7 @@ Examples:
   cableview cables/                     the library of every cable under cables/
   cableview 05PARIS2333.html | less     the clean text, paged";
 
-/// Read diplomatic cables with inline named-entity annotations.
+/// Read diplomatic cables and their named entities: annotated, from a side file or tagged.
 ///
 /// One FILE opens the reader; a directory or several files open the library; no PATH opens
 /// the default corpus index's library, or the bundled sample when there is none.
