@@ -32,6 +32,18 @@ impl Session {
             Screen::Loading => action.filter(|a| *a == Action::Quit),
             Screen::Skipped | Screen::Library if self.help.is_some() => action,
             Screen::Skipped => action.filter(|a| !a.moves_between_cables() || *a == Action::Back),
+            // The list of what to export moves as every list does (`j`, `k`); nothing
+            // else of the table's reaches it.
+            Screen::Library
+                if matches!(
+                    self.export_prompt,
+                    Some(super::export::ExportPrompt::What(_))
+                ) =>
+            {
+                action
+                    .filter(|a| matches!(a, Action::Up | Action::Down))
+                    .or_else(|| typing_key(key))
+            }
             Screen::Library
                 if self.table.typing
                     || self.table.picker.is_some()

@@ -153,3 +153,18 @@ fn esc_closes_the_prompt_and_nothing_is_asked() {
     assert!(effects.is_empty());
     assert_eq!(driver.export_prompt, None);
 }
+
+#[test]
+fn the_list_of_what_to_export_moves_with_j_and_k_and_q_does_not_quit() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let (_dir, mut driver) = indexed();
+    driver.press(Action::Export);
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    assert_eq!(driver.action_for_key(&key('j')), Some(Action::Down));
+    assert_eq!(driver.action_for_key(&key('k')), Some(Action::Up));
+    assert_ne!(driver.action_for_key(&key('q')), Some(Action::Quit));
+    driver.press(Action::Down);
+    driver.press(Action::Open);
+    // In the folder's line, letters are typed, `j` included.
+    assert_eq!(driver.action_for_key(&key('j')), Some(Action::Type('j')));
+}
