@@ -35,7 +35,7 @@ pub use facets::Facets;
 pub use load::reading_text;
 pub use query::{EXACT, FIELDS, QueryError};
 pub use ranked::{Ranked, Snippet};
-pub use schema::{MAX_WORD_BYTES, document_text};
+pub use schema::{MAX_WORD_BYTES, date_text, document_text};
 pub use search::{Hit, TableRow};
 pub use sorted::SearchOrder;
 pub use spread::Spread;

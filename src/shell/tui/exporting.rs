@@ -40,32 +40,24 @@ fn today() -> String {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let (y, m, d) = civil_from_days(i64::try_from(seconds / 86_400).unwrap_or(0));
-    format!("{y:04}-{m:02}-{d:02}")
+    day_of(i64::try_from(seconds).unwrap_or(0))
 }
 
-/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's
-/// algorithm).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
+/// The day of a time in seconds since 1970, `YYYY-MM-DD`, as the index writes dates.
+fn day_of(seconds: i64) -> String {
+    let mut text = crate::search_index::date_text(seconds);
+    text.truncate(10);
+    text
 }
 
 #[cfg(test)]
 mod tests {
-    use super::civil_from_days;
+    use super::day_of;
 
     #[test]
     fn days_become_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_429), (2025, 12, 7));
-        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(day_of(0), "1970-01-01");
+        assert_eq!(day_of(20_429 * 86_400 + 86_399), "2025-12-07");
+        assert_eq!(day_of(11_016 * 86_400), "2000-02-29");
     }
 }

@@ -110,7 +110,8 @@ fn skipped(cable: &mut Cable, correction: &Correction) {
     });
 }
 
-fn for_each_mention(cable: &mut Cable, mut f: impl FnMut(&mut Mention)) {
+/// Calls `f` with every mention of the cable: header, headings, paragraphs.
+pub(super) fn for_each_mention(cable: &mut Cable, mut f: impl FnMut(&mut Mention)) {
     cable.header.mentions.iter_mut().for_each(&mut f);
     for p in &mut cable.paragraphs {
         p.heading_mentions
@@ -120,7 +121,8 @@ fn for_each_mention(cable: &mut Cable, mut f: impl FnMut(&mut Mention)) {
     }
 }
 
-fn retain_mentions(cable: &mut Cable, keep: impl Fn(&Mention) -> bool) {
+/// Keeps the mentions of the cable `keep` says yes to.
+pub(super) fn retain_mentions(cable: &mut Cable, keep: impl Fn(&Mention) -> bool) {
     cable.header.mentions.retain(&keep);
     for p in &mut cable.paragraphs {
         p.heading_mentions.retain(&keep);

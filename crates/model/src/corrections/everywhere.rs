@@ -14,6 +14,7 @@
 //! Rules are shared by everything reading cables (an `Arc`): the event loop replaces them
 //! when the user adds one in the reader, so the next cable opened has it.
 
+use super::apply::{for_each_mention, retain_mentions};
 use super::{CORRECTIONS_DIR, CorrectionsError};
 use crate::aliases::Aliases;
 use crate::cable::entities::{regroup, spelling_key};
@@ -306,24 +307,6 @@ fn count(cable: &Cable) -> usize {
             .iter()
             .map(|p| p.mentions.len() + p.heading_mentions.len())
             .sum::<usize>()
-}
-
-fn for_each_mention(cable: &mut Cable, mut f: impl FnMut(&mut Mention)) {
-    cable.header.mentions.iter_mut().for_each(&mut f);
-    for p in &mut cable.paragraphs {
-        p.heading_mentions
-            .iter_mut()
-            .chain(&mut p.mentions)
-            .for_each(&mut f);
-    }
-}
-
-fn retain_mentions(cable: &mut Cable, keep: impl Fn(&Mention) -> bool) {
-    cable.header.mentions.retain(&keep);
-    for p in &mut cable.paragraphs {
-        p.heading_mentions.retain(&keep);
-        p.mentions.retain(&keep);
-    }
 }
 
 #[cfg(test)]
