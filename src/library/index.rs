@@ -357,15 +357,7 @@ impl EntityIndex {
 /// The name most mentions give, mixed case first (`U.S.` over `u.s.`, `Paris` over
 /// `PARIS`), then the first met.
 fn best_name(names: &[(String, usize)]) -> &str {
-    let class = |text: &str| {
-        let upper = text.chars().any(char::is_uppercase);
-        let lower = text.chars().any(char::is_lowercase);
-        match (upper, lower) {
-            (true, true) => 2,
-            (_, false) => 1,
-            (false, true) => 0,
-        }
-    };
+    let class = crate::cable::entities::case_rank;
     names
         .iter()
         .enumerate()

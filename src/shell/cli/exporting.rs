@@ -25,14 +25,7 @@ pub(super) fn export_command(
     paths: &[PathBuf],
     options: &LoadOptions,
 ) -> Result<(), String> {
-    let mut sink = match out {
-        None => Sink::Stdout(Joiner::new(format).map_err(|e| e.to_string())?),
-        Some(dir) => Sink::Dir(Folder::new(dir, format).map_err(|e| e.to_string())?),
-    };
-    let to = Target {
-        format,
-        files: out.is_some(),
-    };
+    let (mut sink, to) = sink_for(format, out)?;
     let mut listing = Listing::new();
     if annotations.is_none() && names_a_directory(paths) {
         export_collection(to, paths, options, &mut sink, &mut listing)?;
@@ -59,14 +52,7 @@ pub(super) fn export_picked(
     format: Format,
     out: Option<&Path>,
 ) -> Result<usize, String> {
-    let mut sink = match out {
-        None => Sink::Stdout(Joiner::new(format).map_err(|e| e.to_string())?),
-        Some(dir) => Sink::Dir(Folder::new(dir, format).map_err(|e| e.to_string())?),
-    };
-    let to = Target {
-        format,
-        files: out.is_some(),
-    };
+    let (mut sink, to) = sink_for(format, out)?;
     let mut listing = Listing::new();
     let mut unread = 0;
     for p in picked {
@@ -401,4 +387,17 @@ impl Listing {
             Ok(()) => Ok(()),
         }
     }
+}
+
+/// Where an export goes: standard output, or one file a cable under `out`.
+fn sink_for(format: Format, out: Option<&Path>) -> Result<(Sink, Target), String> {
+    let sink = match out {
+        None => Sink::Stdout(Joiner::new(format).map_err(|e| e.to_string())?),
+        Some(dir) => Sink::Dir(Folder::new(dir, format).map_err(|e| e.to_string())?),
+    };
+    let to = Target {
+        format,
+        files: out.is_some(),
+    };
+    Ok((sink, to))
 }

@@ -107,3 +107,16 @@ impl Cable {
         self.entities.iter().position(|e| e.matches(kind, text))
     }
 }
+
+/// How a spelling ranks as an entity's name by its case: mixed case (`Paris`) before
+/// capitals (`PARIS`, a header's) before lower case (a stray `u.s.`).
+#[must_use]
+pub fn case_rank(text: &str) -> u8 {
+    let upper = text.chars().any(char::is_uppercase);
+    let lower = text.chars().any(char::is_lowercase);
+    match (upper, lower) {
+        (true, true) => 2,
+        (_, false) => 1,
+        (false, true) => 0,
+    }
+}

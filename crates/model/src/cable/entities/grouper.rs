@@ -290,15 +290,7 @@ impl Grouper {
 /// header's `PARIS` gives way to `Paris`, a stray `u.s.` to `U.S.`), then the most
 /// frequent, then the first seen.
 fn best_form<'a>(forms: &[usize], of: impl Fn(usize) -> (&'a str, usize)) -> Option<usize> {
-    let class = |text: &str| {
-        let upper = text.chars().any(char::is_uppercase);
-        let lower = text.chars().any(char::is_lowercase);
-        match (upper, lower) {
-            (true, true) => 2,
-            (_, false) => 1,
-            (false, true) => 0,
-        }
-    };
+    let class = super::case_rank;
     forms
         .iter()
         .copied()
