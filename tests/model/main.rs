@@ -18,6 +18,7 @@ mod page_fixtures;
 mod page_plain;
 mod page_props;
 mod parser_fixtures;
+mod partial_extract;
 mod parser_hostile;
 mod parser_props;
 mod parser_sample;
