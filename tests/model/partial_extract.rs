@@ -8,7 +8,9 @@ use cableview::cable::{Cable, Classification, parse_bytes};
 use std::path::Path;
 
 fn fixture(path: &str) -> Vec<u8> {
-    let full = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path);
+    let full = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path);
     std::fs::read(full).unwrap()
 }
 
@@ -49,18 +51,16 @@ fn a_plain_partial_extract_has_its_metadata_and_refs() {
     // The body's own REF line names the block's `destination:` already: once only.
     assert_eq!(refs(&cable), ["QUITO 100"]);
     // Without it, the block's is the REF.
-    let text = String::from_utf8(bytes).unwrap().replace("REF: QUITO 100", "");
+    let text = String::from_utf8(bytes)
+        .unwrap()
+        .replace("REF: QUITO 100", "");
     let cable = parse_bytes(text.as_bytes(), "extract.txt").unwrap();
     assert_eq!(refs(&cable), ["09QUITO100"]);
 }
 
 #[test]
 fn a_page_in_the_extract_form_keeps_its_table_as_the_authority() {
-    let cable = parse_bytes(
-        &fixture("raw-more/04BOGOTA2313.html"),
-        "04BOGOTA2313.html",
-    )
-    .unwrap();
+    let cable = parse_bytes(&fixture("raw-more/04BOGOTA2313.html"), "04BOGOTA2313.html").unwrap();
     assert_eq!(cable.id.as_deref(), Some("04BOGOTA2313"));
     assert_eq!(cable.header.classification, Some(Classification::Secret));
     // The table says 22:10, the block 22:05: the table wins.

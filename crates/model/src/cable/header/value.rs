@@ -377,16 +377,25 @@ mod tests {
     fn tags_wrapped_without_a_comma_take_a_line_of_known_codes() {
         // 07PARIS1844 and 07PARIS3919 of the release (train CSV), wrapped as sent.
         assert_eq!(
-            value("PREL FR EUN IR AF NATO IZ TU UNO LE YI RS\nUNMIK \n", Field::Tags),
+            value(
+                "PREL FR EUN IR AF NATO IZ TU UNO LE YI RS\nUNMIK \n",
+                Field::Tags
+            ),
             "PREL FR EUN IR AF NATO IZ TU UNO LE YI RS UNMIK"
         );
         assert_eq!(
-            value("PREL FR EUN NATO UNO UNMIK YI RS IR IS LE\nKPAL\n", Field::Tags),
+            value(
+                "PREL FR EUN NATO UNO UNMIK YI RS IR IS LE\nKPAL\n",
+                Field::Tags
+            ),
             "PREL FR EUN NATO UNO UNMIK YI RS IR IS LE KPAL"
         );
         // 08SANJOSE15: nine codes, and `TRGY` on the next line.
         assert_eq!(
-            value("CS EAID ENRG EPET KPAO KSCA OPDC SENV SOCI\nTRGY \n", Field::Tags),
+            value(
+                "CS EAID ENRG EPET KPAO KSCA OPDC SENV SOCI\nTRGY \n",
+                Field::Tags
+            ),
             "CS EAID ENRG EPET KPAO KSCA OPDC SENV SOCI TRGY"
         );
         // The shape of the issue: `LE TU` / `IS`.
