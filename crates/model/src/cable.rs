@@ -7,6 +7,7 @@ mod assemble;
 mod clean;
 pub mod detect;
 pub mod entities;
+mod extract;
 pub mod flat;
 pub mod header;
 mod lexer;

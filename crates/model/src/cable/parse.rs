@@ -4,7 +4,8 @@ use super::clean::Span;
 use super::detect::{Format, detect};
 use super::side::{Annotations, LabelMap, SideError};
 use super::{
-    Cable, MentionSource, Warning, id_from_file_name, natural, page, plain, side, structure,
+    Cable, MentionSource, Warning, extract, id_from_file_name, natural, page, plain, release, side,
+    structure,
 };
 use thiserror::Error;
 
@@ -193,7 +194,11 @@ fn parse_with_warnings(
                     message: unsupported.to_string(),
                 });
             }
-            return Ok(structure::build(text, id, warnings));
+            let mut cable = structure::build(text, id, warnings);
+            if let Some(extract) = extract::read(text) {
+                apply_extract(extract, None, &mut cable);
+            }
+            return Ok(cable);
         }
         Format::Page => {
             let (meta, body) = page::read(text, &mut warnings);
@@ -201,6 +206,7 @@ fn parse_with_warnings(
         }
         Format::Plain => (plain::read(text), None),
     };
+    let extract = extract::read(&body.layout);
     let placed = match side {
         Some(side) => match side::spans(side.annotations, &body.layout, side.labels) {
             Ok(placed) => Some(placed),
@@ -229,10 +235,32 @@ fn parse_with_warnings(
             .warnings
             .extend(side::left_out_warning(name, left_out, unaligned));
     }
-    if let Some(meta) = meta {
-        page::apply(meta, &mut cable);
+    match extract {
+        Some(extract) => apply_extract(extract, meta, &mut cable),
+        None => {
+            if let Some(meta) = meta {
+                page::apply(meta, &mut cable);
+            }
+        }
     }
     Ok(cable)
+}
+
+/// Puts the partial-extract block's metadata into the cable ([`extract`]); a page's
+/// table, where there is one, has the last word on each field it fills.
+fn apply_extract(extract: extract::Extract, table: Option<page::Meta>, cable: &mut Cable) {
+    let mut meta = extract.meta;
+    if let Some(table) = table {
+        meta = page::Meta {
+            reference_id: table.reference_id.or(meta.reference_id),
+            created: table.created.or(meta.created),
+            released: table.released.or(meta.released),
+            classification: table.classification.or(meta.classification),
+            origin: table.origin.or(meta.origin),
+        };
+    }
+    page::apply(meta, cable);
+    release::add_references(cable, &extract.references);
 }
 
 /// The mentions cableview's tagger finds in a body as sent.

@@ -106,7 +106,7 @@ pub fn iso_date(text: &str) -> Option<String> {
 }
 
 /// The REF column's IDs that the body's REF list does not already name.
-fn add_references(cable: &mut Cable, column: &str) {
+pub(crate) fn add_references(cable: &mut Cable, column: &str) {
     let written: Vec<String> = cable
         .header
         .references

@@ -251,3 +251,17 @@ fn run_together_headers() {
     assert_eq!(h.caveats, ["SIPDIS", "NOFORN"]);
     assert_eq!(h.executive_order.as_deref(), Some("12958"));
 }
+
+#[test]
+fn tags_wrapped_onto_a_line_of_codes_keep_them() {
+    // 07PARIS1844 of the release (train CSV), as sent.
+    let h = parse_fields(
+        "SIPDIS \n\nDEPT ALSO FOR THE DEPUTY SECRETARY \n\nE.O. 12958: DECL: 01/01/2017 \nTAGS: PREL FR EUN IR AF NATO IZ TU UNO LE YI RS\nUNMIK \nSUBJECT: ENGAGING THE NEW FRENCH GOVERNMENT ON FOREIGN \nPOLICY: FIVE IMMEDIATE ISSUES \n",
+    );
+    assert_eq!(h.tags.last().map(String::as_str), Some("UNMIK"));
+    assert_eq!(h.tags.len(), 13);
+    assert_eq!(
+        h.subject.as_deref(),
+        Some("ENGAGING THE NEW FRENCH GOVERNMENT ON FOREIGN POLICY: FIVE IMMEDIATE ISSUES")
+    );
+}

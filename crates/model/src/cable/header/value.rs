@@ -246,8 +246,10 @@ fn inline_end(text: &str, from_start: bool) -> usize {
     text.len()
 }
 
-/// A TAGS line goes on to the next one only when it ends with a comma or the next one
-/// starts with a code and a comma (`PREL, PGOV,` / `KPAO, IC`).
+/// A TAGS line goes on to the next one when it ends with a comma, when the next one
+/// starts with a code and a comma (`PREL, PGOV,` / `KPAO, IC`), or when every word of
+/// the next one is a code of the TAGS table (`... YI RS` / `UNMIK`): a `SUBJECT` or the
+/// first paragraph's words are not all codes.
 fn tags_go_on(so_far: &str, line: &str) -> bool {
     if so_far.trim_end().ends_with(',') {
         return true;
@@ -256,7 +258,21 @@ fn tags_go_on(so_far: &str, line: &str) -> bool {
         .bytes()
         .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-')
         .count();
-    code_len >= 2 && line[code_len..].trim_start().starts_with(',')
+    (code_len >= 2 && line[code_len..].trim_start().starts_with(',')) || all_known_codes(line)
+}
+
+/// Whether the line's words (commas and a wrap's `\\` aside) are all TAGS codes written
+/// as codes are, in one case: `IS`, `UNMIK KPAL`, but not `In the`.
+fn all_known_codes(line: &str) -> bool {
+    let mut words = line
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty() && !w.bytes().all(|b| b == b'\\'))
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            let one_case = w == w.to_ascii_uppercase() || w == w.to_ascii_lowercase();
+            one_case && crate::tags::lookup(w).is_some()
+        })
 }
 
 #[cfg(test)]
@@ -355,6 +371,55 @@ mod tests {
             value("PREL, PGOV\nKDEM, AF", Field::Tags),
             "PREL, PGOV KDEM, AF"
         );
+    }
+
+    #[test]
+    fn tags_wrapped_without_a_comma_take_a_line_of_known_codes() {
+        // 07PARIS1844 and 07PARIS3919 of the release (train CSV), wrapped as sent.
+        assert_eq!(
+            value(
+                "PREL FR EUN IR AF NATO IZ TU UNO LE YI RS\nUNMIK \n",
+                Field::Tags
+            ),
+            "PREL FR EUN IR AF NATO IZ TU UNO LE YI RS UNMIK"
+        );
+        assert_eq!(
+            value(
+                "PREL FR EUN NATO UNO UNMIK YI RS IR IS LE\nKPAL\n",
+                Field::Tags
+            ),
+            "PREL FR EUN NATO UNO UNMIK YI RS IR IS LE KPAL"
+        );
+        // 08SANJOSE15: nine codes, and `TRGY` on the next line.
+        assert_eq!(
+            value(
+                "CS EAID ENRG EPET KPAO KSCA OPDC SENV SOCI\nTRGY \n",
+                Field::Tags
+            ),
+            "CS EAID ENRG EPET KPAO KSCA OPDC SENV SOCI TRGY"
+        );
+        // The shape of the issue: `LE TU` / `IS`.
+        assert_eq!(
+            value("PREL, PGOV, LE TU\nIS\n", Field::Tags),
+            "PREL, PGOV, LE TU IS"
+        );
+    }
+
+    #[test]
+    fn a_line_not_all_codes_is_not_taken_for_tags() {
+        // 06MEXICO1797's routing header: a page header under the TAGS line.
+        assert_eq!(
+            value(
+                "ECON EFIN EINV PGOV PINR MX\nUNCLAS SECTION 01 OF 02 MEXICO 001797 \n",
+                Field::Tags
+            ),
+            "ECON EFIN EINV PGOV PINR MX"
+        );
+        assert_eq!(
+            value("PREL PGOV LE\nIn the meeting\n", Field::Tags),
+            "PREL PGOV LE"
+        );
+        assert_eq!(value("PREL PGOV\nDISCUSS HAITI", Field::Tags), "PREL PGOV");
     }
 
     #[test]
