@@ -16,6 +16,7 @@ mod build;
 mod check;
 mod columns;
 mod facets;
+pub mod fields;
 mod folder;
 pub mod guard;
 mod load;
