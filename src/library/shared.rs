@@ -53,3 +53,27 @@ impl<E: std::error::Error> std::error::Error for Shared<E> {
         self.0.source()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::LoadError;
+    use std::path::PathBuf;
+
+    #[test]
+    fn shared_errors_keep_their_type_and_compare_by_what_they_say() {
+        let unreadable = |path: &str| -> Shared<LoadError> {
+            LoadError::Unreadable {
+                path: PathBuf::from(path),
+                source: std::io::Error::other("gone"),
+            }
+            .into()
+        };
+        let a = unreadable("a.txt");
+        assert!(matches!(a.get(), LoadError::Unreadable { .. }));
+        assert_eq!(a.clone(), a);
+        assert_eq!(a, unreadable("a.txt"));
+        assert_ne!(a, unreadable("b.txt"));
+        assert_eq!(a.to_string(), "a.txt: cannot read: gone");
+    }
+}
