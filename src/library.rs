@@ -11,6 +11,7 @@ pub mod index;
 mod indexed;
 pub mod load;
 pub use crate::cable::refs;
+mod shared;
 pub mod table;
 
 use crate::cable::{Cable, Classification, EntityKind, Reference};
@@ -28,6 +29,7 @@ pub use entry::{FileEntities, merge_files, merge_header};
 pub use index::{EntityIndex, EntityKey, Posting};
 pub use load::{LoadEvent, LoadHandle};
 pub use refs::CableKey;
+pub use shared::Shared;
 pub use table::{Column, Query, Row};
 
 /// A collection of cables with its indexes.

@@ -216,12 +216,12 @@ pub fn write(
 }
 
 /// What a running export has to say.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum ExportState {
     /// Still writing: this many cables of how many (0 of 0 while the query runs).
     Running(usize, usize),
     /// Done, or why not.
-    Finished(Result<Written, String>),
+    Finished(Result<Written, BundleError>),
 }
 
 /// An export running on its own thread, so the screen stays live; polled by the session
@@ -239,7 +239,7 @@ struct Shared {
     done: AtomicUsize,
     total: AtomicUsize,
     stop: AtomicBool,
-    result: Mutex<Option<Result<Written, String>>>,
+    result: Mutex<Option<Result<Written, BundleError>>>,
 }
 
 impl ExportHandle {
@@ -266,9 +266,8 @@ impl ExportHandle {
                 let done = |n: usize| theirs.done.store(n, Ordering::Relaxed);
                 write(&library, &picked, bundle, &to, &done, &theirs.stop)
             };
-            let result = run().map_err(|e| e.to_string());
             if let Ok(mut slot) = theirs.result.lock() {
-                *slot = Some(result);
+                *slot = Some(run());
             }
         });
         Self {

@@ -7,6 +7,8 @@
 //! characters, mouse, resize, what the event loop reports back) cannot be bound.
 
 use crate::cable::Cable;
+use crate::input::LoadError;
+use crate::library::Shared;
 use crate::session::reader::ReadingPosition;
 use crate::theme::Theme;
 
@@ -161,13 +163,24 @@ pub enum Action {
     SnippetRead(Box<SnippetRead>),
     /// The event loop answered a [`crate::session::Effect::Lookup`], or says why the index
     /// could not.
-    LookedUp(Box<crate::session::Lookup>, Result<Answer, String>),
+    LookedUp(Box<crate::session::Lookup>, Result<Answer, AskError>),
     /// Export the rows shown: the cables, or their rows as CSV, into a folder.
     Export,
     /// The event loop started the export asked for with [`crate::session::Effect::Export`].
     ExportStarted(crate::library::bundle::ExportHandle),
     /// The folder of an export holds files already: nothing was written.
     ExportExists(crate::library::bundle::Bundle, std::path::PathBuf),
+}
+
+/// Why the corpus index could not answer a query, a lookup or a snippet.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AskError {
+    /// The library was not opened on a corpus index.
+    #[error("this library is not on a corpus index")]
+    NoIndex,
+    /// The index failed, or the query is wrong (and where).
+    #[error(transparent)]
+    Index(#[from] crate::search_index::IndexError),
 }
 
 /// What the corpus index answered to a lookup.
@@ -186,7 +199,7 @@ pub struct Searched {
     /// The query it answers.
     pub query: String,
     /// The best cables, or where the query is wrong.
-    pub found: Result<Found, String>,
+    pub found: Result<Found, AskError>,
 }
 
 /// The cables a query finds.
@@ -223,7 +236,7 @@ pub struct CableRead {
     /// The cable, by library index.
     pub cable: usize,
     /// The parsed cable, or why it could not be read.
-    pub parsed: Result<Cable, String>,
+    pub parsed: Result<Cable, Shared<LoadError>>,
     /// Its key in the reading state, where its position is saved.
     pub key: String,
     /// Where it was left last time, from the reading state.
@@ -236,7 +249,7 @@ pub struct Corrected {
     /// The cable, by library index.
     pub cable: usize,
     /// The cable read again with its corrections applied, or why it could not be.
-    pub parsed: Result<Cable, String>,
+    pub parsed: Result<Cable, Shared<LoadError>>,
     /// The entity to select now (kind and a spelling): the one corrected.
     pub select: Option<(crate::cable::EntityKind, String)>,
     /// What was done, for the status line.

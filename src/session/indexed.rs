@@ -5,7 +5,7 @@
 use super::facets::FacetsPane;
 use super::{CableList, Effect, ListCursor, ListItem, Lookup, Session};
 use crate::library::EntityKey;
-use crate::session::action::{Action, Answer, Searched, SnippetRead};
+use crate::session::action::{Action, Answer, AskError, Searched, SnippetRead};
 use crate::session::reader::CableLink;
 
 /// The cables an entity was last looked up in, for the status line, the sidebar's count
@@ -205,11 +205,11 @@ impl Session {
     }
 
     /// The index answered a lookup.
-    pub(super) fn looked_up(&mut self, lookup: Lookup, answer: Result<Answer, String>) {
+    pub(super) fn looked_up(&mut self, lookup: Lookup, answer: Result<Answer, AskError>) {
         let ids = match answer {
             Ok(Answer::Cables(ids)) => ids,
             Ok(Answer::Count(count)) => return self.counted(&lookup, count),
-            Err(e) => return self.tell(e),
+            Err(e) => return self.tell(e.to_string()),
         };
         let Some(open) = self.reader.as_ref().map(|(c, _)| *c) else {
             return;

@@ -12,7 +12,7 @@ mod overrides;
 
 use crate::session::action::{Action, Binding, Context};
 pub use bindings::Bindings;
-pub use key::Key;
+pub use key::{Key, KeyError};
 pub use overrides::KeyOverrides;
 pub(crate) use overrides::Sections;
 use ratatui::crossterm::event::KeyCode;
@@ -38,7 +38,7 @@ pub enum KeymapError {
         /// The key as written.
         key: String,
         /// What is wrong with it.
-        reason: String,
+        reason: KeyError,
     },
     /// One key bound to two actions (`library.NAME` for the library's section).
     #[error("key {key} is bound to both {first} and {second}")]

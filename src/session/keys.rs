@@ -178,7 +178,7 @@ mod tests {
         while let Some(action) = pending.pop() {
             for effect in session.update(action) {
                 if let crate::session::Effect::ReadCable { cable } = effect {
-                    let parsed = session.library.open(cable).map_err(|e| e.to_string());
+                    let parsed = session.library.open(cable).map_err(Into::into);
                     pending.push(Action::CableRead(Box::new(
                         crate::session::action::CableRead {
                             cable,

@@ -37,7 +37,7 @@ impl Session {
         let parsed = match read.parsed {
             Ok(parsed) => parsed,
             Err(e) => {
-                self.tell(e);
+                self.tell(e.to_string());
                 return;
             }
         };
@@ -133,7 +133,7 @@ impl Session {
         let parsed = match corrected.parsed {
             Ok(parsed) => parsed,
             Err(e) => {
-                app.notify(e);
+                app.notify(e.to_string());
                 return;
             }
         };

@@ -1,6 +1,7 @@
 //! The command line: `cableview [FILE]` opens the reader; subcommands print or export.
 
 mod args;
+mod error;
 mod export_index;
 mod exporting;
 mod index;
@@ -22,6 +23,7 @@ use crate::shell::paths::Paths;
 use crate::shell::state::Store;
 pub use args::{Cli, Command, OpenArgs, completions, man_page};
 use clap::Parser;
+pub use error::CliError;
 use load::{
     load_all, load_annotated, load_entity_index, load_leniently, load_options, names_a_directory,
     report_skipped, take_annotations,
@@ -44,6 +46,15 @@ pub struct Failure {
 impl From<String> for Failure {
     fn from(message: String) -> Self {
         Self { message, code: 1 }
+    }
+}
+
+impl From<CliError> for Failure {
+    fn from(error: CliError) -> Self {
+        Self {
+            message: error.to_string(),
+            code: 1,
+        }
     }
 }
 
@@ -175,16 +186,14 @@ fn warn(message: &str) {
 
 /// Writes to standard output, control characters made visible (line feeds and tabs
 /// kept): every command's output passes here, so no cable text drives the terminal.
-fn write_out(text: &str) -> Result<(), String> {
+fn write_out(text: &str) -> Result<(), CliError> {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(printable(text).as_bytes())
         .and_then(|()| stdout.flush())
     {
         // A closed pipe (`| head`) is the reader's choice, not an error.
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot write output: {e}"))
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Write(e)),
         _ => Ok(()),
     }
 }
@@ -195,14 +204,14 @@ fn entities_command(
     annotations: Option<&Path>,
     paths: &[PathBuf],
     options: &LoadOptions,
-) -> Result<(), String> {
+) -> Result<(), CliError> {
     let cables = if let Some(annotations) = annotations {
         vec![load_annotated(paths, annotations, options)?]
     } else if names_a_directory(paths) {
         let index = load_entity_index(paths, options)?;
         return write_out(&collection_entities(&index, kind, json));
     } else {
-        load_all(paths, options).map_err(|e| e.to_string())?
+        load_all(paths, options)?
     };
     let mut out = String::new();
     for cable in &cables {
@@ -240,19 +249,19 @@ fn entities_command(
 
 /// `cableview corrections [ID]`: the rules for every cable, then each correction, one
 /// line each, under its cable.
-fn corrections_command(id: Option<&str>) -> Result<(), String> {
+fn corrections_command(id: Option<&str>) -> Result<(), CliError> {
     let Some(dir) = Paths::from_env().data_dir else {
-        return Err("no data dir known, so no corrections".to_string());
+        return Err(CliError::NoDataDir);
     };
     let overlays = match id {
         Some(id) => vec![(
             id.to_string(),
-            crate::corrections::Corrections::load(&dir, id).map_err(|e| e.to_string())?,
+            crate::corrections::Corrections::load(&dir, id)?,
         )],
-        None => crate::corrections::all(&dir).map_err(|e| e.to_string())?,
+        None => crate::corrections::all(&dir)?,
     };
     let mut out = String::new();
-    let rules = crate::corrections::everywhere::read(&dir).map_err(|e| e.to_string())?;
+    let rules = crate::corrections::everywhere::read(&dir)?;
     if !rules.is_empty() {
         let file = crate::corrections::Everywhere::path_of(&dir);
         let _ = writeln!(out, "every cable ({})", shown(&file));
@@ -350,14 +359,14 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
     };
     let cables = match for_one {
         Some(annotations) => vec![load_annotated(&args.paths, annotations, &parsed)?],
-        None => load_all(&args.paths, &parsed).map_err(|e| e.to_string())?,
+        None => load_all(&args.paths, &parsed).map_err(CliError::from)?,
     };
     if !std::io::stdout().is_terminal() {
         let cables = cables
             .into_iter()
             .map(|c| options.adjust(c))
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| e.to_string())?;
+            .map_err(CliError::from)?;
         return print_texts(&cables);
     }
     // A corrupt overlay of corrections stops here, before the screen changes; what
@@ -366,7 +375,7 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
         Some(cable) => {
             options
                 .adjust(cable.clone())
-                .map_err(|e| e.to_string())?
+                .map_err(CliError::from)?
                 .warnings
         }
         None => Vec::new(),
@@ -378,7 +387,7 @@ fn open_command(args: &OpenArgs) -> Result<(), Failure> {
     let Startup { options, store } = prepare_screen(args)?;
     let count = cables.len();
     let Some(cable) = cables.into_iter().next() else {
-        return Err("no cable to open".to_string().into());
+        return Err(CliError::NothingToOpen.into());
     };
     // What reading the cable noticed went to stderr, which the screen is about to cover:
     // the status line says it again (a default index that did not open, a side file
@@ -442,8 +451,7 @@ fn run_session(
     if !shown.is_empty() {
         session.notify(shown.join(" · "));
     }
-    let (session, late) =
-        crate::shell::tui::run(session, store).map_err(|e| format!("terminal error: {e}"))?;
+    let (session, late) = crate::shell::tui::run(session, store).map_err(CliError::Terminal)?;
     for notice in late {
         warn(&notice);
     }

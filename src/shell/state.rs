@@ -95,7 +95,7 @@ impl Store {
         };
         match disk::read(&path, &mut store.notices) {
             Ok(entries) => store.entries = entries,
-            Err(notice) => store.stop_saving(notice),
+            Err(notice) => store.stop_saving(notice.to_string()),
         }
         if store.writable
             && let Err(e) = disk::probe(&path)
@@ -158,7 +158,7 @@ impl Store {
                 true
             }
             Err(notice) => {
-                self.stop_saving(notice);
+                self.stop_saving(notice.to_string());
                 false
             }
         }

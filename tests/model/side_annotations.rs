@@ -2,7 +2,7 @@
 //! text, found beside the cable or named; bad offsets are reported with their line.
 
 use cableview::cable::{Cable, EntityKind, HEADER_LABEL};
-use cableview::input::{LoadOptions, load, load_with};
+use cableview::input::{LoadError, LoadOptions, load, load_with};
 use std::path::{Path, PathBuf};
 
 fn fixture(path: &str) -> PathBuf {
@@ -11,12 +11,12 @@ fn fixture(path: &str) -> PathBuf {
         .join(path)
 }
 
-fn page_with(side: &str) -> Result<Cable, String> {
+fn page_with(side: &str) -> Result<Cable, LoadError> {
     let options = LoadOptions {
         annotations: Some(fixture(side)),
         ..LoadOptions::default()
     };
-    load_with(&fixture("raw/09STATE124636.html"), &options).map_err(|e| e.to_string())
+    load_with(&fixture("raw/09STATE124636.html"), &options)
 }
 
 /// (paragraph, kind, text) of every mention, checking its offsets on the way.
@@ -105,21 +105,21 @@ fn displacy_text_that_differs_a_little_is_aligned() {
 
 #[test]
 fn bad_offsets_name_the_side_file_line() {
-    let error = page_with("side/bad_offsets.ann").unwrap_err();
+    let error = page_with("side/bad_offsets.ann").unwrap_err().to_string();
     assert!(
         error.ends_with(
             "bad_offsets.ann:4: offsets 4000-4012 do not fit the cable's text (3066 characters)"
         ),
         "{error}"
     );
-    let error = page_with("side/bad_text.ann").unwrap_err();
+    let error = page_with("side/bad_text.ann").unwrap_err().to_string();
     assert!(
         error.ends_with(
             "bad_text.ann:2: offsets 673-681 cover \"CALDERON\" in the cable, but the side file says \"MEXICO\""
         ),
         "{error}"
     );
-    let error = page_with("side/no_such.ann").unwrap_err();
+    let error = page_with("side/no_such.ann").unwrap_err().to_string();
     assert!(error.ends_with("no_such.ann: no such file"), "{error}");
 }
 

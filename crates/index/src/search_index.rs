@@ -16,6 +16,7 @@ mod build;
 mod check;
 mod columns;
 mod facets;
+pub mod fields;
 mod folder;
 pub mod guard;
 mod load;
@@ -56,8 +57,9 @@ pub fn default_dir(data_dir: Option<&Path>) -> Option<PathBuf> {
     data_dir.map(|d| d.join(INDEX_DIR))
 }
 
-/// Why the index could not be used.
-#[derive(Debug, Error)]
+/// Why the index could not be used. Plain data (paths and messages), so that answers
+/// carrying it can be cloned and compared.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum IndexError {
     /// There is no index in the folder.
     #[error("{}: no index here; build one with `cableview index --index DIR PATH...`", shown(.0))]

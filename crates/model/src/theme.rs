@@ -56,6 +56,52 @@ pub enum ThemeError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// An entry of the theme file cannot be used.
+    #[error("theme {name:?}: {error}")]
+    Entry {
+        /// The theme's name.
+        name: String,
+        /// The entry, and what is wrong with it.
+        #[source]
+        error: EntryError,
+    },
+}
+
+/// An entry of a theme's table that cannot be used.
+#[derive(Debug, Error)]
+pub enum EntryError {
+    /// The table has no such entry.
+    #[error("[{table}] has no entry {key:?} (expected one of {})", .expected.join(", "))]
+    Unknown {
+        /// The table: `kinds`, `levels` or `ui`.
+        table: &'static str,
+        /// The entry as written.
+        key: String,
+        /// The entries the table has.
+        expected: &'static [&'static str],
+    },
+    /// The entry's style cannot be read.
+    #[error("[{table}] {key}: {error}")]
+    Style {
+        /// The table: `kinds`, `levels` or `ui`.
+        table: &'static str,
+        /// The entry.
+        key: String,
+        /// What is wrong with its style.
+        #[source]
+        error: StyleError,
+    },
+}
+
+/// A written style that cannot be read.
+#[derive(Debug, Error)]
+pub enum StyleError {
+    /// A colour is neither a name, `#rrggbb` nor `0`–`255`.
+    #[error(transparent)]
+    Colour(#[from] UnknownColour),
+    /// A modifier is not one of those known.
+    #[error("unknown modifier {0:?}")]
+    Modifier(String),
 }
 
 /// One style as written in a theme file.
@@ -344,9 +390,9 @@ impl Theme {
         }
         let mut theme = Theme::<Style>::default();
         for ((current, _), file) in chain.iter().zip(&files).rev() {
-            let invalid = |message: String| ThemeError::Invalid {
+            let invalid = |error: EntryError| ThemeError::Entry {
                 name: current.clone(),
-                message,
+                error,
             };
             apply(
                 &file.kinds,
@@ -414,18 +460,21 @@ impl Theme {
 
 fn apply<G>(
     specs: &BTreeMap<String, StyleSpec>,
-    table: &str,
-    keys: &[&str],
+    table: &'static str,
+    keys: &'static [&'static str],
     group: &mut G,
     slot: for<'g> fn(&'g mut G, &str) -> Option<&'g mut Style>,
-) -> Result<(), String> {
+) -> Result<(), EntryError> {
     for (key, spec) in specs {
-        let style = to_style(spec).map_err(|e| format!("[{table}] {key}: {e}"))?;
-        let target = slot(group, key).ok_or_else(|| {
-            format!(
-                "[{table}] has no entry {key:?} (expected one of {})",
-                keys.join(", ")
-            )
+        let style = to_style(spec).map_err(|error| EntryError::Style {
+            table,
+            key: key.clone(),
+            error,
+        })?;
+        let target = slot(group, key).ok_or_else(|| EntryError::Unknown {
+            table,
+            key: key.clone(),
+            expected: keys,
         })?;
         *target = style;
     }
@@ -433,8 +482,11 @@ fn apply<G>(
 }
 
 /// Turns a written style into a [`Style`].
-pub fn to_style(spec: &StyleSpec) -> Result<Style, String> {
-    let colour = |text: &str| text.parse::<Color>().map_err(|e| e.to_string());
+///
+/// # Errors
+/// A colour or modifier not known.
+pub fn to_style(spec: &StyleSpec) -> Result<Style, StyleError> {
+    let colour = |text: &str| text.parse::<Color>();
     let mut style = Style::default();
     if let Some(fg) = &spec.fg {
         style = style.fg(colour(fg)?);
@@ -451,7 +503,7 @@ pub fn to_style(spec: &StyleSpec) -> Result<Style, String> {
             "reversed" | "reverse" => Modifier::REVERSED,
             "crossed_out" | "strikethrough" => Modifier::CROSSED_OUT,
             "slow_blink" | "blink" => Modifier::SLOW_BLINK,
-            other => return Err(format!("unknown modifier {other:?}")),
+            other => return Err(StyleError::Modifier(other.to_string())),
         });
     }
     Ok(style)

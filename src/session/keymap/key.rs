@@ -3,6 +3,24 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::fmt;
+use thiserror::Error;
+
+/// Why a key as written in a keymap is not one.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum KeyError {
+    /// Nothing was written.
+    #[error("empty key")]
+    Empty,
+    /// A prefix before `-` is not ctrl, alt or shift.
+    #[error("unknown modifier {0:?}")]
+    Modifier(String),
+    /// A character the terminal would take as a command, not text.
+    #[error("{0:?} is a control character; write the key's name, like tab or enter")]
+    Control(char),
+    /// A name of no key.
+    #[error("unknown key name {0:?}")]
+    Name(String),
+}
 
 /// A key with its modifiers, normalised so that `G` and `shift-g` compare equal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -43,9 +61,12 @@ impl Key {
     }
 
     /// Reads a key as written in a keymap: `j`, `G`, `ctrl-d`, `shift-tab`, `pagedown`.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    ///
+    /// # Errors
+    /// An unknown modifier or key name, a control character, or nothing.
+    pub fn parse(text: &str) -> Result<Self, KeyError> {
         if text.is_empty() {
-            return Err("empty key".into());
+            return Err(KeyError::Empty);
         }
         let mut modifiers = KeyModifiers::NONE;
         let mut rest = text;
@@ -61,7 +82,7 @@ impl Key {
                 "ctrl" | "c" | "control" => KeyModifiers::CONTROL,
                 "alt" | "a" | "meta" => KeyModifiers::ALT,
                 "shift" | "s" => KeyModifiers::SHIFT,
-                other => return Err(format!("unknown modifier {other:?}")),
+                other => return Err(KeyError::Modifier(other.to_string())),
             };
             rest = tail;
         }
@@ -70,9 +91,7 @@ impl Key {
             // Help, hints and the README print keys as written: a control character
             // would reach the terminal.
             (Some(c), None) if c.is_control() || crate::sanitize::is_unsafe(c) => {
-                return Err(format!(
-                    "{c:?} is a control character; write the key's name, like tab or enter"
-                ));
+                return Err(KeyError::Control(c));
             }
             (Some(c), None) => {
                 if modifiers.contains(KeyModifiers::SHIFT) {
@@ -83,7 +102,7 @@ impl Key {
                 }
             }
             _ => named_key(&rest.to_ascii_lowercase())
-                .ok_or_else(|| format!("unknown key name {rest:?}"))?,
+                .ok_or_else(|| KeyError::Name(rest.to_string()))?,
         };
         Ok(Self::new(code, modifiers))
     }
@@ -188,7 +207,10 @@ mod tests {
     fn control_characters_are_not_keys() {
         for text in ["\u{1b}", "\t", "ctrl-\u{7}", "\u{9b}", "\u{202e}"] {
             let error = Key::parse(text).expect_err(text);
-            assert!(error.contains("is a control character"), "{error}");
+            assert!(
+                error.to_string().contains("is a control character"),
+                "{error}"
+            );
         }
     }
 }

@@ -5,7 +5,7 @@
 use super::Table;
 use crate::library::{Library, Query};
 use crate::search_index::Snippet;
-use crate::session::action::Found;
+use crate::session::action::{AskError, Found};
 use std::collections::HashMap;
 
 /// How many of the best cables a query shows.
@@ -47,7 +47,7 @@ impl Table {
         &mut self,
         library: &Library,
         query: &str,
-        found: Result<Found, String>,
+        found: Result<Found, AskError>,
     ) -> Option<crate::search_index::Facets> {
         if query != self.query.text {
             return None;
@@ -92,8 +92,8 @@ impl Table {
                 self.refilter(library, None);
                 facets
             }
-            Err(message) => {
-                self.query_error = Some(message);
+            Err(error) => {
+                self.query_error = Some(error.to_string());
                 None
             }
         }

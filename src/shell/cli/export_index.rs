@@ -64,20 +64,20 @@ pub(super) fn export_index_command(
         Bundle::Rows => {
             let csv = bundle::rows_csv(&library, &picked);
             match out {
-                None => write_out(&csv).map_err(error),
+                None => write_out(&csv).map_err(|e| error(e.to_string())),
                 Some(out) => {
                     let mut folder = Folder::new(out, crate::export::Format::Csv)
                         .map_err(|e| error(e.to_string()))?;
                     let path = folder
                         .write(bundle::ROWS_FILE, &csv)
                         .map_err(|e| error(e.to_string()))?;
-                    write_out(&format!("{}\n", shown(&path))).map_err(error)
+                    write_out(&format!("{}\n", shown(&path))).map_err(|e| error(e.to_string()))
                 }
             }
         }
         Bundle::Cables(format) => {
-            let unread =
-                super::exporting::export_picked(&library, &picked, format, out).map_err(error)?;
+            let unread = super::exporting::export_picked(&library, &picked, format, out)
+                .map_err(|e| error(e.to_string()))?;
             if unread > 0 {
                 return Err(error(format!(
                     "{unread} of {} cables could not be read from their files",

@@ -1,6 +1,7 @@
 //! `cableview export`: each cable read, rendered, written and dropped in turn, so memory
 //! stays flat whatever the input's size, as `entities` does.
 
+use super::error::CliError;
 use super::load::{load_annotated, names_a_directory, report_skipped};
 use super::{shown, warn};
 use crate::cable::{Cable, Warning};
@@ -24,7 +25,7 @@ pub(super) fn export_command(
     annotations: Option<&Path>,
     paths: &[PathBuf],
     options: &LoadOptions,
-) -> Result<(), String> {
+) -> Result<(), CliError> {
     let (mut sink, to) = sink_for(format, out)?;
     let mut listing = Listing::new();
     if annotations.is_none() && names_a_directory(paths) {
@@ -34,7 +35,7 @@ pub(super) fn export_command(
     } else {
         let cable = match annotations {
             Some(annotations) => load_annotated(paths, annotations, options)?,
-            None => options.adjust(input::sample()).map_err(|e| e.to_string())?,
+            None => options.adjust(input::sample())?,
         };
         // Its warnings are out already (`load_annotated` says them).
         let path = paths.first().map(PathBuf::as_path);
@@ -51,7 +52,7 @@ pub(super) fn export_picked(
     picked: &[Picked],
     format: Format,
     out: Option<&Path>,
-) -> Result<usize, String> {
+) -> Result<usize, CliError> {
     let (mut sink, to) = sink_for(format, out)?;
     let mut listing = Listing::new();
     let mut unread = 0;
@@ -79,12 +80,12 @@ fn export_files(
     options: &LoadOptions,
     sink: &mut Sink,
     listing: &mut Listing,
-) -> Result<(), String> {
+) -> Result<(), CliError> {
     if let Some(missing) = paths.iter().find(|p| !p.exists()) {
-        return Err(input::LoadError::Missing(missing.clone()).to_string());
+        return Err(input::LoadError::Missing(missing.clone()).into());
     }
     for path in paths {
-        let cable = input::load_with(path, options).map_err(|e| e.to_string())?;
+        let cable = input::load_with(path, options)?;
         sink.write(to.render(&cable, Some(path), true), listing)?;
         if sink.stopped(listing) {
             break;
@@ -102,7 +103,7 @@ fn export_collection(
     options: &LoadOptions,
     sink: &mut Sink,
     listing: &mut Listing,
-) -> Result<(), String> {
+) -> Result<(), CliError> {
     let stop = AtomicBool::new(false);
     let mut skipped = Vec::new();
     let mut written = 0_usize;
@@ -147,7 +148,7 @@ fn export_collection(
         return Err(failure);
     }
     if written == 0 {
-        return Err("no cable found in the given paths".to_string());
+        return Err(CliError::NoCable);
     }
     Ok(())
 }
@@ -291,24 +292,22 @@ enum Sink {
 }
 
 impl Sink {
-    fn write(&mut self, rendered: Rendered, listing: &mut Listing) -> Result<(), String> {
+    fn write(&mut self, rendered: Rendered, listing: &mut Listing) -> Result<(), CliError> {
         for warning in &rendered.warnings {
             warn(warning);
         }
         match (self, rendered.output) {
             (Self::Stdout(joiner), Output::Piece(piece)) => {
-                let text = joiner.next(piece).map_err(|e| e.to_string())?;
+                let text = joiner.next(piece)?;
                 listing.put(&text)
             }
             (Self::Dir(dir), Output::Files(files, kinds)) => {
-                let paths = dir
-                    .put(
-                        rendered.id.as_deref(),
-                        rendered.fallback.as_deref(),
-                        files,
-                        kinds,
-                    )
-                    .map_err(|e| e.to_string())?;
+                let paths = dir.put(
+                    rendered.id.as_deref(),
+                    rendered.fallback.as_deref(),
+                    files,
+                    kinds,
+                )?;
                 for path in paths {
                     listing.put(&format!("{}\n", shown(&path)))?;
                 }
@@ -325,12 +324,12 @@ impl Sink {
     }
 
     /// Writes what ends the export: a list's end, brat's configuration.
-    fn finish(self, listing: &mut Listing) -> Result<(), String> {
+    fn finish(self, listing: &mut Listing) -> Result<(), CliError> {
         match self {
             Self::Stdout(joiner) => listing.put(&joiner.finish())?,
             Self::Dir(mut dir) => {
                 // brat's configuration, completed with the kinds the cables used.
-                for conf in dir.finish().map_err(|e| e.to_string())? {
+                for conf in dir.finish()? {
                     if !conf.added.is_empty() {
                         warn(&format!(
                             "{}: added {}",
@@ -361,7 +360,7 @@ impl Listing {
         }
     }
 
-    fn put(&mut self, text: &str) -> Result<(), String> {
+    fn put(&mut self, text: &str) -> Result<(), CliError> {
         if self.closed {
             return Ok(());
         }
@@ -369,7 +368,7 @@ impl Listing {
         self.settle(written)
     }
 
-    fn flush(&mut self) -> Result<(), String> {
+    fn flush(&mut self) -> Result<(), CliError> {
         if self.closed {
             return Ok(());
         }
@@ -377,23 +376,23 @@ impl Listing {
         self.settle(flushed)
     }
 
-    fn settle(&mut self, result: std::io::Result<()>) -> Result<(), String> {
+    fn settle(&mut self, result: std::io::Result<()>) -> Result<(), CliError> {
         match result {
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
                 self.closed = true;
                 Ok(())
             }
-            Err(e) => Err(format!("cannot write output: {e}")),
+            Err(e) => Err(CliError::Write(e)),
             Ok(()) => Ok(()),
         }
     }
 }
 
 /// Where an export goes: standard output, or one file a cable under `out`.
-fn sink_for(format: Format, out: Option<&Path>) -> Result<(Sink, Target), String> {
+fn sink_for(format: Format, out: Option<&Path>) -> Result<(Sink, Target), CliError> {
     let sink = match out {
-        None => Sink::Stdout(Joiner::new(format).map_err(|e| e.to_string())?),
-        Some(dir) => Sink::Dir(Folder::new(dir, format).map_err(|e| e.to_string())?),
+        None => Sink::Stdout(Joiner::new(format)?),
+        Some(dir) => Sink::Dir(Folder::new(dir, format)?),
     };
     let to = Target {
         format,

@@ -1,7 +1,7 @@
 //! Reading the cables a command names: one file, several, a directory or the sample, with
 //! `--annotations` and the file size limit alike for every command.
 
-use super::{Failure, printable, shown, warn};
+use super::{CliError, Failure, printable, shown, warn};
 use crate::aliases::{ALIASES_FILE, Aliases};
 use crate::cable::{Cable, Tagging};
 use crate::corrections::Everywhere;
@@ -127,15 +127,15 @@ pub(super) fn load_annotated(
     paths: &[PathBuf],
     annotations: &Path,
     options: &LoadOptions,
-) -> Result<Cable, String> {
+) -> Result<Cable, CliError> {
     let [path] = paths else {
-        return Err("--annotations applies to one cable; give exactly one FILE".to_string());
+        return Err(CliError::AnnotationsForOne);
     };
     let options = LoadOptions {
         annotations: Some(annotations.to_path_buf()),
         ..options.clone()
     };
-    let cable = input::load_with(path, &options).map_err(|e| e.to_string())?;
+    let cable = input::load_with(path, &options)?;
     report_warnings(std::slice::from_ref(&cable), paths);
     Ok(cable)
 }
@@ -163,7 +163,7 @@ pub(super) fn names_a_directory(paths: &[PathBuf]) -> bool {
 pub(super) fn load_entity_index(
     paths: &[PathBuf],
     options: &LoadOptions,
-) -> Result<crate::library::EntityIndex, String> {
+) -> Result<crate::library::EntityIndex, CliError> {
     let never = std::sync::atomic::AtomicBool::new(false);
     let (per_cable, skipped) =
         input::load_paths_map(paths, options.clone(), &|_| {}, &never, |_, cable| {
@@ -171,7 +171,7 @@ pub(super) fn load_entity_index(
         });
     report_skipped(&skipped);
     if per_cable.is_empty() {
-        return Err("no cable found in the given paths".to_string());
+        return Err(CliError::NoCable);
     }
     // A cable's annotated text and its page count once, as in the library.
     Ok(crate::library::EntityIndex::build_files(per_cable))
@@ -182,12 +182,12 @@ pub(super) fn load_entity_index(
 pub(super) fn load_leniently(
     paths: &[PathBuf],
     options: &LoadOptions,
-) -> Result<(Vec<Cable>, Vec<PathBuf>), String> {
+) -> Result<(Vec<Cable>, Vec<PathBuf>), CliError> {
     let never = std::sync::atomic::AtomicBool::new(false);
     let loaded = input::load_paths_with(paths, options.clone(), &|_| {}, &never);
     report_skipped(&loaded.skipped);
     if loaded.cables.is_empty() {
-        return Err("no cable found in the given paths".to_string());
+        return Err(CliError::NoCable);
     }
     let (files, cables): (Vec<PathBuf>, Vec<Cable>) = loaded.cables.into_iter().unzip();
     report_warnings(&cables, &files);

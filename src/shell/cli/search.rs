@@ -241,15 +241,13 @@ fn human(hit: &Hit, bold: bool) -> String {
 }
 
 /// Writes text already made visible, with cableview's own bold codes in it.
-fn write_marked(text: &str) -> Result<(), String> {
+fn write_marked(text: &str) -> Result<(), super::CliError> {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
     {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot write output: {e}"))
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(super::CliError::Write(e)),
         _ => Ok(()),
     }
 }

@@ -181,7 +181,7 @@ fn run(path: &std::path::Path, queue: &Receiver<Job>, tell: &Sender<Report>) {
             let _ = tell.send(Report::Notice(notice));
         }
         if let Err(notice) = written {
-            let _ = tell.send(Report::Stopped(notice));
+            let _ = tell.send(Report::Stopped(notice.to_string()));
             // Saving is off: answer flushes, drop saves, until the store goes.
             batch.answer_flushes();
             for job in queue {

@@ -4,14 +4,12 @@
 use crate::library::Library;
 use crate::search_index::{IndexError, SearchIndex};
 use crate::session::Lookup;
-use crate::session::action::{Action, Answer, Found, Searched, SnippetRead};
+use crate::session::action::{Action, Answer, AskError, Found, Searched, SnippetRead};
 use crate::session::table::full_text::RESULTS;
 
 /// The index of `library`, or the action telling there is none.
-fn index_of(library: &Library) -> Result<&SearchIndex, String> {
-    library
-        .search_index()
-        .ok_or_else(|| "this library is not on a corpus index".to_string())
+fn index_of(library: &Library) -> Result<&SearchIndex, AskError> {
+    library.search_index().ok_or(AskError::NoIndex)
 }
 
 /// The best cables for `query` (none for an empty one), with its facets when asked.
@@ -35,10 +33,8 @@ pub(super) fn search(library: &Library, query: String, facets: bool) -> Action {
             }
             Ok(found)
         };
-        answer().map_err(|e| match e {
-            IndexError::Query(e) => format!("query error at {e}"),
-            e => e.to_string(),
-        })
+        // `IndexError::Query` says "query error at ..." itself.
+        answer().map_err(AskError::from)
     });
     Action::Searched(Box::new(Searched { query, found }))
 }
@@ -72,7 +68,7 @@ pub(super) fn lookup(library: &Library, lookup: Lookup) -> Action {
             Lookup::Naming { entity, name, .. } => index.cables_naming(&entity.kind, name).map(ids),
             Lookup::CitedBy { id, .. } => index.cited_by(id).map(ids),
         };
-        answer.map_err(|e| e.to_string())
+        answer.map_err(AskError::from)
     });
     Action::LookedUp(Box::new(lookup), answer)
 }

@@ -40,7 +40,7 @@ pub fn carry_out(
         // The session turns a click on a link into a read; nothing is left to do here.
         Effect::OpenCable(_) => Outcome::Done,
         Effect::ReadCable { cable } => {
-            let parsed = session.library.open(cable).map_err(|e| e.to_string());
+            let parsed = session.library.open(cable).map_err(Into::into);
             let key = parsed
                 .as_ref()
                 .map(crate::shell::state::cable_key)
@@ -168,7 +168,7 @@ fn save_correction(session: &Session, id: &str, change: CorrectionChange) -> Act
     };
     Action::Corrected(Box::new(Corrected {
         cable,
-        parsed: session.library.open(cable).map_err(|e| e.to_string()),
+        parsed: session.library.open(cable).map_err(Into::into),
         select,
         message,
         scope,

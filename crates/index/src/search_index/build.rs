@@ -543,7 +543,7 @@ impl Job<'_> {
             let column = searcher
                 .segment_reader(address.segment_ord)
                 .fast_fields()
-                .u64("key")
+                .u64(super::fields::Name::Key.as_str())
                 .map_err(|e| IndexError::from_tantivy(self.dir, e))?;
             keys.extend(column.first(address.doc_id));
         }

@@ -1,6 +1,7 @@
 //! The index's columns (fast fields) read back: a segment's text columns decoded once
 //! when many rows are read, and a cable's row borrowed from them.
 
+use super::fields::Name;
 use super::schema::date_text;
 use super::search::TableRow;
 use std::borrow::Cow;
@@ -26,18 +27,19 @@ impl Columns {
         fast: &tantivy::fastfield::FastFieldReaders,
         wanted: usize,
     ) -> tantivy::Result<Self> {
-        let text = |name| -> tantivy::Result<Text> { Text::of(fast.str(name)?, wanted) };
+        let text =
+            |name: Name| -> tantivy::Result<Text> { Text::of(fast.str(name.as_str())?, wanted) };
         Ok(Self {
-            id: text("id")?,
-            origin: text("origin")?,
-            class: text("class")?,
-            subject: text("subject")?,
-            tag: text("tag")?,
-            date: fast.date("date")?,
-            paragraphs: fast.u64("paragraphs")?,
-            mentions: fast.u64("mentions")?,
-            provenance: fast.u64("provenance")?,
-            key: fast.u64("key")?,
+            id: text(Name::Id)?,
+            origin: text(Name::Origin)?,
+            class: text(Name::Class)?,
+            subject: text(Name::Subject)?,
+            tag: text(Name::Tag)?,
+            date: fast.date(Name::Date.as_str())?,
+            paragraphs: fast.u64(Name::Paragraphs.as_str())?,
+            mentions: fast.u64(Name::Mentions.as_str())?,
+            provenance: fast.u64(Name::Provenance.as_str())?,
+            key: fast.u64(Name::Key.as_str())?,
         })
     }
 }

@@ -1,6 +1,7 @@
 //! Facets of a query: how many of its cables fall under each classification, origin,
 //! year and TAG, and the entities of each kind most of them name.
 
+use super::fields::Name;
 use super::{IndexError, SearchIndex};
 use crate::cable::EntityKind;
 use tantivy::collector::{Count, FacetCollector, FacetCounts, MultiCollector};
@@ -25,10 +26,6 @@ pub struct Facets {
     pub entities: Vec<(EntityKind, Vec<(String, u64)>)>,
 }
 
-const FIELDS: [&str; 8] = [
-    "f_class", "f_origin", "f_year", "f_tag", "f_per", "f_org", "f_loc", "f_misc",
-];
-
 impl SearchIndex {
     /// The facets of the cables a query matches (every cable for an empty query).
     ///
@@ -40,10 +37,10 @@ impl SearchIndex {
             let searcher = self.reader.searcher();
             let mut multi = MultiCollector::new();
             let count = multi.add_collector(Count);
-            let handles: Vec<_> = FIELDS
+            let handles: Vec<_> = Name::FACETS
                 .iter()
                 .map(|field| {
-                    let mut collector = FacetCollector::for_field(*field);
+                    let mut collector = FacetCollector::for_field(field.as_str());
                     collector.add_facet("/");
                     multi.add_collector(collector)
                 })

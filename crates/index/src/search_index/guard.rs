@@ -23,12 +23,20 @@ pub fn catching() -> bool {
     GUARDED.with(Cell::get) > 0
 }
 
+/// A panic caught by [`catch`], with its message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct Panicked {
+    /// What the panic said (`a panic` when it said nothing readable).
+    pub message: String,
+}
+
 /// Runs `f`, turning a panic into `Err` with its message, without the panic hook's
 /// report. For any work that may meet damaged index files (a loader thread too).
 ///
 /// # Errors
-/// The panic's message, when `f` panicked.
-pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+/// The panic, when `f` panicked.
+pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, Panicked> {
     QUIET_HOOK.call_once(|| {
         // Hooks set later (the screen's) check `catching` themselves; this one keeps the
         // default report off the command line's standard error.
@@ -42,12 +50,12 @@ pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     GUARDED.with(|g| g.set(g.get() + 1));
     let result = panic::catch_unwind(AssertUnwindSafe(f));
     GUARDED.with(|g| g.set(g.get() - 1));
-    result.map_err(|payload| {
-        payload
+    result.map_err(|payload| Panicked {
+        message: payload
             .downcast_ref::<&str>()
             .map(|s| (*s).to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a panic".to_string())
+            .unwrap_or_else(|| "a panic".to_string()),
     })
 }
 
@@ -56,10 +64,10 @@ pub(super) fn guarded<T>(
     dir: &Path,
     f: impl FnOnce() -> Result<T, IndexError>,
 ) -> Result<T, IndexError> {
-    catch(f).unwrap_or_else(|message| {
+    catch(f).unwrap_or_else(|panic| {
         Err(IndexError::Corrupt(
             dir.to_path_buf(),
-            format!("reading it failed: {}", first_line(&message)),
+            format!("reading it failed: {}", first_line(&panic.message)),
         ))
     })
 }
@@ -86,7 +94,7 @@ mod tests {
 
     #[test]
     fn nested_guards_leave_the_outer_one_catching() {
-        let inner = catch(|| catch(|| panic!("inner")).unwrap_err());
+        let inner = catch(|| catch(|| panic!("inner")).unwrap_err().message);
         assert_eq!(inner.as_deref(), Ok("inner"));
         assert!(!catching());
     }

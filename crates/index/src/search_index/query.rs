@@ -9,26 +9,12 @@
 mod build;
 mod exact;
 
+use super::fields::Name;
 use super::schema::days_from_civil;
 pub use exact::EXACT;
 
 /// The fields a query may name, and the index field each stands for.
-pub const FIELDS: [(&str, &str); 14] = [
-    ("id", "id"),
-    ("origin", "origin"),
-    ("tag", "tag"),
-    ("tags", "tag"),
-    ("class", "class"),
-    ("classification", "class"),
-    ("date", "date"),
-    ("entity", "entity"),
-    ("per", "per"),
-    ("org", "org"),
-    ("loc", "loc"),
-    ("misc", "misc"),
-    ("subject", "subject"),
-    ("text", "text"),
-];
+pub const FIELDS: &[(&str, &str)] = super::fields::QUERY_NAMES;
 
 /// A query that cannot be run, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,7 +145,7 @@ pub(super) fn prepare(query: &str) -> Result<Prepared, QueryError> {
                         });
                     };
                     let value_start = i + len + 1;
-                    if field == "date" {
+                    if field == Name::Date.as_str() {
                         let value_len = chars[value_start..]
                             .iter()
                             .take_while(|&&(_, c)| !c.is_whitespace() && c != ')')

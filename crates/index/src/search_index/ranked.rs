@@ -3,6 +3,7 @@
 //! in all, the snippet of one cable, and the words a query looks for, to highlight them
 //! in a cable opened from the results.
 
+use super::fields::Name;
 use super::{IndexError, SearchIndex};
 use std::ops::Range;
 use tantivy::collector::{Count, TopDocs};
@@ -51,7 +52,7 @@ impl SearchIndex {
                 .map_err(err)?;
             let mut columns = Vec::with_capacity(searcher.segment_readers().len());
             for reader in searcher.segment_readers() {
-                columns.push(reader.fast_fields().str("id").map_err(err)?);
+                columns.push(reader.fast_fields().str(Name::Id.as_str()).map_err(err)?);
             }
             let mut ids = Vec::with_capacity(top.len());
             for (score, address) in top {

@@ -2,10 +2,7 @@
 
 use crate::cable::CableKey;
 use crate::cable::{Cable, EntityKind, MentionSource};
-use tantivy::schema::{
-    FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
-    TextFieldIndexing, TextOptions,
-};
+use tantivy::schema::{Facet, Schema};
 use tantivy::tokenizer::{
     LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
@@ -18,38 +15,8 @@ pub const CODE: &str = "cable_code";
 /// Longer runs of letters and digits are not indexed (tantivy's limit is 65,530 bytes).
 pub const MAX_WORD_BYTES: usize = 255;
 
-/// Every field, by name.
-#[derive(Debug, Clone, Copy)]
-pub struct Fields {
-    pub id: Field,
-    pub date: Field,
-    pub origin: Field,
-    pub class: Field,
-    pub tag: Field,
-    pub subject: Field,
-    pub text: Field,
-    pub entity: Field,
-    pub per: Field,
-    pub org: Field,
-    pub loc: Field,
-    pub misc: Field,
-    pub entity_key: Field,
-    pub cites: Field,
-    pub paragraphs: Field,
-    pub mentions: Field,
-    pub provenance: Field,
-    pub source: Field,
-    pub row: Field,
-    pub key: Field,
-    pub f_class: Field,
-    pub f_origin: Field,
-    pub f_year: Field,
-    pub f_tag: Field,
-    pub f_per: Field,
-    pub f_org: Field,
-    pub f_loc: Field,
-    pub f_misc: Field,
-}
+pub use super::fields::Fields;
+use super::fields::Name;
 
 /// Why a schema is not this cableview's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,15 +29,18 @@ pub enum Mismatch {
 
 /// The fields every cableview index has had, from the first: a schema with them but
 /// without every field of [`build`] is an older cableview's.
-const FIRST_FIELDS: [&str; 4] = ["id", "text", "source", "key"];
+const FIRST_FIELDS: [Name; 4] = [Name::Id, Name::Text, Name::Source, Name::Key];
 
 /// The fields of an index's schema, or why it is not this cableview's.
 ///
 /// # Errors
 /// A schema missing fields: an older cableview's, or another program's.
 pub fn fields_of(schema: &Schema) -> Result<Fields, Mismatch> {
-    fields(schema).ok_or_else(|| {
-        if FIRST_FIELDS.iter().all(|f| schema.get_field(f).is_ok()) {
+    Fields::of(schema).ok_or_else(|| {
+        if FIRST_FIELDS
+            .iter()
+            .all(|f| schema.get_field(f.as_str()).is_ok())
+        {
             Mismatch::Older
         } else {
             Mismatch::Foreign
@@ -78,95 +48,11 @@ pub fn fields_of(schema: &Schema) -> Result<Fields, Mismatch> {
     })
 }
 
-fn fields(schema: &Schema) -> Option<Fields> {
-    let f = |name: &str| schema.get_field(name).ok();
-    Some(Fields {
-        id: f("id")?,
-        date: f("date")?,
-        origin: f("origin")?,
-        class: f("class")?,
-        tag: f("tag")?,
-        subject: f("subject")?,
-        text: f("text")?,
-        entity: f("entity")?,
-        per: f("per")?,
-        org: f("org")?,
-        loc: f("loc")?,
-        misc: f("misc")?,
-        entity_key: f("entity_key")?,
-        cites: f("cites")?,
-        paragraphs: f("paragraphs")?,
-        mentions: f("mentions")?,
-        provenance: f("provenance")?,
-        source: f("source")?,
-        row: f("row")?,
-        key: f("key")?,
-        f_class: f("f_class")?,
-        f_origin: f("f_origin")?,
-        f_year: f("f_year")?,
-        f_tag: f("f_tag")?,
-        f_per: f("f_per")?,
-        f_org: f("f_org")?,
-        f_loc: f("f_loc")?,
-        f_misc: f("f_misc")?,
-    })
-}
-
 /// The schema, and its fields.
 #[must_use]
 pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let words = |positions: bool| {
-        TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(WORDS)
-                .set_index_option(if positions {
-                    IndexRecordOption::WithFreqsAndPositions
-                } else {
-                    IndexRecordOption::Basic
-                }),
-        )
-    };
-    let code = || {
-        TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(CODE)
-                .set_index_option(IndexRecordOption::Basic),
-        )
-    };
-    let facet = FacetOptions::default;
-    let fields = Fields {
-        id: b.add_text_field("id", code().set_stored().set_fast("raw")),
-        date: b.add_date_field("date", INDEXED | STORED | FAST),
-        origin: b.add_text_field("origin", code().set_stored().set_fast("raw")),
-        class: b.add_text_field("class", code().set_stored().set_fast("raw")),
-        tag: b.add_text_field("tag", code().set_stored().set_fast("raw")),
-        subject: b.add_text_field("subject", words(true).set_stored().set_fast("raw")),
-        // Not stored: a snippet reads the text from the cable's file or row, which keeps
-        // the index under half the size of what it indexes (docs/index-performance.md).
-        text: b.add_text_field("text", words(true)),
-        entity: b.add_text_field("entity", words(true)),
-        per: b.add_text_field("per", words(true)),
-        org: b.add_text_field("org", words(true)),
-        loc: b.add_text_field("loc", words(true)),
-        misc: b.add_text_field("misc", words(true)),
-        entity_key: b.add_text_field("entity_key", STRING),
-        cites: b.add_text_field("cites", STRING),
-        paragraphs: b.add_u64_field("paragraphs", STORED | FAST),
-        mentions: b.add_u64_field("mentions", STORED | FAST),
-        provenance: b.add_u64_field("provenance", STORED | FAST),
-        source: b.add_text_field("source", STRING | STORED),
-        row: b.add_u64_field("row", STORED),
-        key: b.add_u64_field("key", INDEXED | FAST),
-        f_class: b.add_facet_field("f_class", facet()),
-        f_origin: b.add_facet_field("f_origin", facet()),
-        f_year: b.add_facet_field("f_year", facet()),
-        f_tag: b.add_facet_field("f_tag", facet()),
-        f_per: b.add_facet_field("f_per", facet()),
-        f_org: b.add_facet_field("f_org", facet()),
-        f_loc: b.add_facet_field("f_loc", facet()),
-        f_misc: b.add_facet_field("f_misc", facet()),
-    };
+    let fields = Fields::add(&mut b);
     (b.build(), fields)
 }
 

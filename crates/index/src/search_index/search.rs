@@ -2,6 +2,7 @@
 //! (cables naming an entity, cables citing one).
 
 use super::columns::{Columns, RowView};
+use super::fields::Name;
 use super::schema::{self, date_text};
 use super::{IndexError, SearchIndex};
 use crate::cable::CableKey;
@@ -295,12 +296,12 @@ impl SearchIndex {
             let mut best: Option<((bool, u64), DocAddress)> = None;
             for address in found {
                 let fast = searcher.segment_reader(address.segment_ord).fast_fields();
-                let value = |name| -> tantivy::Result<u64> {
-                    Ok(fast.u64(name)?.first(address.doc_id).unwrap_or(0))
+                let value = |name: Name| -> tantivy::Result<u64> {
+                    Ok(fast.u64(name.as_str())?.first(address.doc_id).unwrap_or(0))
                 };
                 let rank = (
-                    value("provenance").map_err(err)? >= schema::OWN_MENTIONS,
-                    value("mentions").map_err(err)?,
+                    value(Name::Provenance).map_err(err)? >= schema::OWN_MENTIONS,
+                    value(Name::Mentions).map_err(err)?,
                 );
                 if best.is_none_or(|(most, _)| rank > most) {
                     best = Some((rank, address));

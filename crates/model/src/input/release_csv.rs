@@ -147,7 +147,7 @@ pub fn read_at(path: &Path, byte: u64) -> io::Result<ReleaseRow> {
             "no row at byte {byte}: the file has changed"
         )));
     }
-    row_of(&record).map_err(invalid)
+    row_of(&record).map_err(|e| invalid(e.to_string()))
 }
 
 /// The cable of the row at byte `byte` of a release CSV, for opening one cable of a
@@ -310,7 +310,10 @@ impl Rows {
                 hash: hash(&self.record),
                 row,
             });
-            return Some(located.map_err(|reason| RowError { line, reason }));
+            return Some(located.map_err(|shape| RowError {
+                line,
+                reason: shape.to_string(),
+            }));
         }
     }
 }
@@ -364,28 +367,40 @@ fn is_heading(record: &csv::ByteRecord) -> bool {
         )
 }
 
-fn row_of(record: &csv::ByteRecord) -> Result<ReleaseRow, String> {
+/// Why a row is not a release row.
+#[derive(Debug, thiserror::Error)]
+enum RowShape {
+    /// Not the release's number of fields.
+    #[error("expected {COLUMNS} fields, found {found}{}", if *.found > COLUMNS { "; a quote not escaped as \\\"?" } else { "" })]
+    Fields {
+        /// How many the row has.
+        found: usize,
+    },
+    /// A field's bytes are not UTF-8.
+    #[error("the {field} field is not UTF-8 (byte {byte} of it)")]
+    NotUtf8 {
+        /// The field's name.
+        field: &'static str,
+        /// The first byte that is not, counted from 1.
+        byte: usize,
+    },
+}
+
+fn row_of(record: &csv::ByteRecord) -> Result<ReleaseRow, RowShape> {
     if record.len() != COLUMNS {
-        let hint = if record.len() > COLUMNS {
-            "; a quote not escaped as \\\"?"
-        } else {
-            ""
-        };
-        return Err(format!(
-            "expected {COLUMNS} fields, found {}{hint}",
-            record.len()
-        ));
+        return Err(RowShape::Fields {
+            found: record.len(),
+        });
     }
     let mut fields = Vec::with_capacity(COLUMNS);
     for (i, field) in record.iter().enumerate() {
         match std::str::from_utf8(field) {
             Ok(text) => fields.push(text.to_string()),
             Err(e) => {
-                return Err(format!(
-                    "the {} field is not UTF-8 (byte {} of it)",
-                    NAMES[i],
-                    e.valid_up_to() + 1
-                ));
+                return Err(RowShape::NotUtf8 {
+                    field: NAMES[i],
+                    byte: e.valid_up_to() + 1,
+                });
             }
         }
     }

@@ -4,6 +4,7 @@
 //! a prefix and `word~1` a fuzzy match; the rest goes to tantivy's [`QueryParser`],
 //! one leaf at a time.
 
+use super::super::fields::Name;
 use super::{EXACT, FIELDS, Prepared, QueryError, date_range, prepare, rfc3339};
 use crate::search_index::SearchIndex;
 use std::collections::BTreeSet;
@@ -144,7 +145,7 @@ impl Builder<'_> {
                 return self.exact(field, &literal.phrase);
             }
             let field = self.field(name)?;
-            if field == "date" {
+            if field == Name::Date.as_str() {
                 return self.date(&literal.phrase);
             }
             literal.field_name = Some(field.to_string());
@@ -315,7 +316,7 @@ impl Builder<'_> {
         let (from, to) = date_range(value)
             .ok_or_else(|| self.error(value, format!("`{value}` is not a date or range")))?;
         self.parsed(UserInputLeaf::Range {
-            field: Some("date".to_string()),
+            field: Some(Name::Date.as_str().to_string()),
             lower: UserInputBound::Inclusive(rfc3339(from)),
             upper: UserInputBound::Exclusive(rfc3339(to)),
         })

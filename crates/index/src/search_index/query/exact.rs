@@ -7,18 +7,7 @@ use super::{FIELDS, QueryError};
 /// The fields a query may match exactly with `=` (`per="Barack Obama"`, `year=2005`):
 /// the whole value, case and all, as the facets count it. `per:obama` finds every PER
 /// name with the word; `per=Obama` only the PER named just `Obama`.
-pub const EXACT: [(&str, &str); 10] = [
-    ("origin", "f_origin"),
-    ("tag", "f_tag"),
-    ("tags", "f_tag"),
-    ("class", "f_class"),
-    ("classification", "f_class"),
-    ("year", "f_year"),
-    ("per", "f_per"),
-    ("org", "f_org"),
-    ("loc", "f_loc"),
-    ("misc", "f_misc"),
-];
+pub const EXACT: &[(&str, &str)] = super::super::fields::EXACT_NAMES;
 
 /// Where `word=value` starting at `chars[at]` ends (`word` being the field's name);
 /// `None` when `word` is not followed by `=` or names no field (`E=mc2` is text).
@@ -40,11 +29,11 @@ pub(super) fn term(
             .find(|(name, _)| name.eq_ignore_ascii_case(word))
             .map(|&(_, field)| field)
     };
-    if named(&EXACT).is_some() {
+    if named(EXACT).is_some() {
         let (_, end) = value(chars, equals + 1, word)?;
         return Ok(Some(end));
     }
-    if named(&FIELDS).is_some() {
+    if named(FIELDS).is_some() {
         let exact: Vec<&str> = EXACT.iter().map(|(n, _)| *n).collect();
         return Err(QueryError {
             column: equals + 1,
