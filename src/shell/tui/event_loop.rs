@@ -162,8 +162,9 @@ impl<'a, B: Backend<Error: Send + Sync + 'static>> Loop<'a, B> {
         if self.apply(Action::Resize(size.width, size.height))? {
             return Ok(true);
         }
+        // A single cable is read here: the first frame shows it, not an empty screen.
         let effects = self.session.start();
-        if self.carry(effects)? {
+        if self.carry(effects, false)? {
             return Ok(true);
         }
         self.draw()?;
@@ -309,16 +310,22 @@ impl<'a, B: Backend<Error: Send + Sync + 'static>> Loop<'a, B> {
     fn apply(&mut self, action: Action) -> io::Result<bool> {
         self.dirty = true;
         let effects = self.session.update(action);
-        self.carry(effects)
+        self.carry(effects, true)
     }
 
     /// Carries out effects, and those of what they report, until nothing is left: the
-    /// worker's jobs go to it, the rest is done here. Returns whether to quit.
-    fn carry(&mut self, effects: Vec<Effect>) -> io::Result<bool> {
+    /// worker's jobs go to it when `offload`, the rest is done here. Returns whether to
+    /// quit.
+    fn carry(&mut self, effects: Vec<Effect>, offload: bool) -> io::Result<bool> {
         let mut effects = VecDeque::from(effects);
         while let Some(effect) = effects.pop_front() {
             let library = std::sync::Arc::clone(&self.session.library);
-            let Some(effect) = self.worker.offer(effect, &library) else {
+            let offered = if offload {
+                self.worker.offer(effect, &library)
+            } else {
+                Some(effect)
+            };
+            let Some(effect) = offered else {
                 if let Some(action) = self.worker.take_loop_answer() {
                     let action = with_saved(action, self.store);
                     effects.extend(self.session.update(action));
