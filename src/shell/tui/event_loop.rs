@@ -203,10 +203,10 @@ impl<'a, B: Backend<Error: Send + Sync + 'static>> Loop<'a, B> {
                 if signals.stop_requested() {
                     return Ok(());
                 }
-                if let Some(size) = signals.pause_if_asked(self.terminal, modes)? {
-                    if self.apply(Action::Resize(size.width, size.height))? {
-                        return Ok(());
-                    }
+                if let Some(size) = signals.pause_if_asked(self.terminal, modes)?
+                    && self.apply(Action::Resize(size.width, size.height))?
+                {
+                    return Ok(());
                 }
             }
             if self.dirty {

@@ -65,13 +65,13 @@ pub(crate) enum Request {
 
 impl Request {
     /// The request an effect makes, or the effect back when it is not the worker's.
-    pub(crate) fn of(effect: Effect) -> Result<Self, Effect> {
+    pub(crate) fn of(effect: Effect) -> Result<Self, Box<Effect>> {
         Ok(match effect {
             Effect::Search { query, facets } => Self::Search { query, facets },
             Effect::Snippet { query, cable, id } => Self::Snippet { query, cable, id },
             Effect::Lookup(lookup) => Self::Lookup(lookup),
             Effect::ReadCable { cable } => Self::Read(cable),
-            other => return Err(other),
+            other => return Err(Box::new(other)),
         })
     }
 
@@ -132,7 +132,7 @@ impl Worker {
         };
         let request = match Request::of(effect) {
             Ok(request) => request,
-            Err(effect) => return Some(effect),
+            Err(effect) => return Some(*effect),
         };
         let kind = request.kind();
         let generation = self.newest[kind.slot()].fetch_add(1, Ordering::SeqCst) + 1;
