@@ -236,3 +236,60 @@ pub(crate) fn answer(library: &Library, request: Request) -> Action {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Worker;
+    use crate::library::Library;
+    use crate::session::Effect;
+    use crate::session::action::Action;
+    use crate::shell::tui::Message;
+    use std::sync::{Arc, mpsc};
+    use std::time::Duration;
+
+    fn search(query: &str) -> Effect {
+        Effect::Search {
+            query: query.to_string(),
+            facets: false,
+        }
+    }
+
+    #[test]
+    fn only_the_answer_to_the_newest_query_reaches_the_session() {
+        let (inbox, messages) = mpsc::channel();
+        let mut worker = Worker::start(inbox);
+        let library = Arc::new(Library::default());
+        assert!(worker.offer(search("hez"), &library).is_none(), "sent");
+        assert!(
+            worker.offer(search("hezbollah"), &library).is_none(),
+            "sent"
+        );
+        assert!(worker.searching());
+        let mut passed = Vec::new();
+        while !worker.idle() {
+            match messages
+                .recv_timeout(Duration::from_secs(20))
+                .expect("an answer")
+            {
+                Message::Answered(answered) => passed.extend(worker.take(answered)),
+                Message::Skipped(kind) => worker.skipped(kind),
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+        // A library on no index answers with an error, for the query it was asked.
+        assert!(
+            matches!(passed.as_slice(), [Action::Searched(s)] if s.query == "hezbollah"),
+            "{passed:?}"
+        );
+        assert!(!worker.searching());
+    }
+
+    #[test]
+    fn effects_not_of_the_worker_come_back() {
+        let (inbox, _messages) = mpsc::channel();
+        let mut worker = Worker::start(inbox);
+        let library = Arc::new(Library::default());
+        assert_eq!(worker.offer(Effect::Quit, &library), Some(Effect::Quit));
+        assert!(worker.idle());
+    }
+}
