@@ -9,10 +9,14 @@ use ratatui::crossterm::event;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How long a poll waits before looking whether the loop has ended.
 const POLL: Duration = Duration::from_millis(200);
+/// How long after the first frame the terminal is asked: in tmux under load, a query
+/// sent at once delayed the first frame's showing (its median 38 ms, up to 120, against
+/// 30 ms, up to 47, asked 100 ms later), while keys read meanwhile lose nothing.
+const ASK_AFTER: Duration = Duration::from_millis(100);
 
 /// The running input thread; dropping it asks the thread to stop reading (within a poll),
 /// so what is typed after cableview ends goes to the shell.
@@ -21,10 +25,11 @@ pub(crate) struct Input {
 }
 
 impl Input {
-    /// Starts reading the terminal into `inbox`. First, when `ask`, it asks whether the
-    /// keyboard enhancement is there and reports it with [`Message::Keyboard`]: crossterm
-    /// keeps the events it reads meanwhile and gives them next, so none is lost even on a
-    /// terminal that never answers (it gives up after 2 s).
+    /// Starts reading the terminal into `inbox`. When `ask`, [`ASK_AFTER`] later it asks
+    /// whether the keyboard enhancement is there and reports it with
+    /// [`Message::Keyboard`]: crossterm keeps the events it reads while it waits for the
+    /// answer and gives them next, so none is lost even on a terminal that never answers
+    /// (it gives up after 2 s).
     pub(crate) fn start(inbox: Sender<Message>, poller: Poller, ask: bool) -> Self {
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = Arc::clone(&stop);
@@ -47,17 +52,22 @@ impl Drop for Input {
 }
 
 fn read(inbox: &Sender<Message>, poller: &Poller, stop: &AtomicBool, ask: bool) {
-    if ask {
-        let keyboard = matches!(
-            ratatui::crossterm::terminal::supports_keyboard_enhancement(),
-            Ok(true)
-        );
-        if inbox.send(Message::Keyboard(keyboard)).is_err() {
-            return;
-        }
-    }
+    let mut ask_at = ask.then(|| Instant::now() + ASK_AFTER);
     while !stop.load(Ordering::Relaxed) {
-        let message = match poller.poll(POLL) {
+        let now = Instant::now();
+        if ask_at.is_some_and(|at| at <= now) {
+            ask_at = None;
+            let keyboard = matches!(
+                ratatui::crossterm::terminal::supports_keyboard_enhancement(),
+                Ok(true)
+            );
+            if inbox.send(Message::Keyboard(keyboard)).is_err() {
+                return;
+            }
+            continue;
+        }
+        let wait = ask_at.map_or(POLL, |at| at.saturating_duration_since(now).min(POLL));
+        let message = match poller.poll(wait) {
             Ok(false) => continue,
             Ok(true) => match event::read() {
                 Ok(event) => Message::Input(event),
