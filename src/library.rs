@@ -132,25 +132,28 @@ impl Library {
         let entries: Vec<Entry> = merged.into_iter().map(|(entry, _)| entry).collect();
         // Files of one ID are merged: only a cable with no ID has no key here.
         let by_key = by_key::ByKey::of(&entries);
-        // The entity index merges sequentially; REF links resolve meanwhile.
-        let (links, entity_index) = rayon::join(
-            || {
-                entries
-                    .par_iter()
-                    .enumerate()
-                    .map(|(i, entry)| {
-                        entry
-                            .references
-                            .iter()
-                            .map(|r| {
-                                resolve(&by_key, &entries, &r.text, entry.key()).filter(|&t| t != i)
-                            })
-                            .collect::<Vec<Option<usize>>>()
-                    })
-                    .collect::<Vec<_>>()
-            },
-            || EntityIndex::build(entities),
-        );
+        // The entity index merges sequentially; REF links resolve meanwhile. A few cables
+        // (one opened alone) are done in this thread: starting rayon's threads would cost
+        // more than the work, before the first frame.
+        let links_of = |entries: &[Entry]| -> Vec<Vec<Option<usize>>> {
+            let links = |(i, entry): (usize, &Entry)| {
+                entry
+                    .references
+                    .iter()
+                    .map(|r| resolve(&by_key, entries, &r.text, entry.key()).filter(|&t| t != i))
+                    .collect::<Vec<Option<usize>>>()
+            };
+            if entries.len() < PARALLEL_FROM {
+                entries.iter().enumerate().map(links).collect()
+            } else {
+                entries.par_iter().enumerate().map(links).collect()
+            }
+        };
+        let (links, entity_index) = if entries.len() < PARALLEL_FROM {
+            (links_of(&entries), EntityIndex::build(entities))
+        } else {
+            rayon::join(|| links_of(&entries), || EntityIndex::build(entities))
+        };
         let mut cited_by = vec![Vec::new(); entries.len()];
         for (citing, targets) in links.iter().enumerate() {
             for &target in targets.iter().flatten() {
@@ -375,15 +378,23 @@ impl Library {
     }
 }
 
+/// Below this many cables a library is built in one thread.
+const PARALLEL_FROM: usize = 64;
+
 /// Each entry's place in ID order ([`Column::compare`] by ID), load order among equals.
 fn id_ranks(entries: &[Entry]) -> Vec<u32> {
-    let mut keyed: Vec<(table::IdKey<'_>, u32)> = entries
-        .par_iter()
-        .enumerate()
-        .map(|(i, e)| (table::id_key(&e.row), u32::try_from(i).unwrap_or(u32::MAX)))
-        .collect();
+    fn key((i, e): (usize, &Entry)) -> (table::IdKey<'_>, u32) {
+        (table::id_key(&e.row), u32::try_from(i).unwrap_or(u32::MAX))
+    }
+    let mut keyed: Vec<(table::IdKey<'_>, u32)>;
     // The index in each key makes every key distinct: unstable is stable here.
-    keyed.par_sort_unstable();
+    if entries.len() < PARALLEL_FROM {
+        keyed = entries.iter().enumerate().map(key).collect();
+        keyed.sort_unstable();
+    } else {
+        keyed = entries.par_iter().enumerate().map(key).collect();
+        keyed.par_sort_unstable();
+    }
     let mut rank = vec![0; entries.len()];
     for (r, &(_, i)) in keyed.iter().enumerate() {
         rank[i as usize] = u32::try_from(r).unwrap_or(u32::MAX);

@@ -18,6 +18,18 @@ fn position(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
+/// Waits until the program has turned the enhancement on.
+fn wait_for_push(pty: &Pty) {
+    let start = std::time::Instant::now();
+    while position(&pty.raw_output(), PUSH).is_none() {
+        assert!(
+            start.elapsed() < pty::DEADLINE,
+            "the enhancement is turned on"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 /// Opens 05PARIS2333, follows its REF to 04PARIS8983 from the `R` list.
 fn open_and_follow_a_ref(pty: &mut Pty) {
     pty.wait_for_text("cableview library: 35 of 35 cables");
@@ -95,7 +107,8 @@ fn the_single_cable_reader_turns_the_enhancement_on_and_off_too() {
     };
     let mut pty = Pty::spawn_in(&["--no-state"], 120, 40, &terminal);
     pty.wait_for_text("Paragraphs 7");
-    assert!(position(&pty.raw_output(), PUSH).is_some());
+    // The first frame comes before the terminal is asked: the push follows its answer.
+    wait_for_push(&pty);
     // Esc as the kitty protocol sends it still reaches the reader: open the help, close it.
     pty.send("?");
     pty.wait_for_text("Keys · esc closes");

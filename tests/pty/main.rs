@@ -24,6 +24,7 @@ mod hangup;
 mod keyboard;
 mod library;
 mod reader;
+mod start_up;
 mod state;
 
 // On a corpus index.

@@ -88,6 +88,16 @@ impl Pty {
 
     /// Starts `cableview ARGS` in a `cols` x `rows` terminal playing `terminal`.
     pub fn spawn_in(args: &[&str], cols: u16, rows: u16, terminal: &Terminal) -> Pty {
+        Self::start(args, cols, rows, terminal, true)
+    }
+
+    /// Starts `cableview ARGS` in a `cols` x `rows` terminal that answers no query, as a
+    /// serial console or some multiplexers (vt100 itself answers none).
+    pub fn spawn_silent(args: &[&str], cols: u16, rows: u16) -> Pty {
+        Self::start(args, cols, rows, &Terminal::default(), false)
+    }
+
+    fn start(args: &[&str], cols: u16, rows: u16, terminal: &Terminal, answering: bool) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -131,7 +141,11 @@ impl Pty {
                     let mut output = sink.lock().unwrap();
                     output.parser.process(&buf[..n]);
                     output.raw.extend_from_slice(&buf[..n]);
-                    let reply = answers(&output.raw, output.scanned, kitty);
+                    let reply = if answering {
+                        answers(&output.raw, output.scanned, kitty)
+                    } else {
+                        Vec::new()
+                    };
                     output.scanned = output.raw.len();
                     reply
                 };

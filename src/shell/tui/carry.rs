@@ -2,9 +2,10 @@
 //! the event loop and for tests driving a session without a terminal.
 
 use super::clipboard::Sent;
+use super::worker::Request;
 use crate::cable::EntityKind;
 use crate::corrections::{Correction, Corrections, CorrectionsError, RuleAction, everywhere};
-use crate::session::action::{Action, CableRead, Corrected};
+use crate::session::action::{Action, Corrected};
 use crate::session::{CorrectionChange, Effect, Scope, Session};
 use crate::shell::state::Store;
 use std::io;
@@ -39,20 +40,6 @@ pub fn carry_out(
         })),
         // The session turns a click on a link into a read; nothing is left to do here.
         Effect::OpenCable(_) => Outcome::Done,
-        Effect::ReadCable { cable } => {
-            let parsed = session.library.open(cable).map_err(Into::into);
-            let key = parsed
-                .as_ref()
-                .map(crate::shell::state::cable_key)
-                .unwrap_or_default();
-            let saved = store.position_as(&key);
-            Outcome::Report(Action::CableRead(Box::new(CableRead {
-                cable,
-                parsed,
-                key,
-                saved,
-            })))
-        }
         Effect::SavePosition { key, position } => {
             if store.can_save() {
                 store.save_later(&key, &position);
@@ -84,18 +71,13 @@ pub fn carry_out(
         Effect::SaveCorrection { id, change } => {
             Outcome::Report(save_correction(session, &id, change))
         }
-        Effect::Search { query, facets } => {
-            Outcome::Report(super::ask_index::search(&session.library, query, facets))
+        // What the worker does off the loop, done here in turn (tests, a worker gone).
+        Effect::Search { query, facets } => ask(session, store, Request::Search { query, facets }),
+        Effect::Snippet { query, cable, id } => {
+            ask(session, store, Request::Snippet { query, cable, id })
         }
-        Effect::Snippet { query, cable, id } => Outcome::Report(super::ask_index::snippet(
-            &session.library,
-            query,
-            cable,
-            &id,
-        )),
-        Effect::Lookup(lookup) => {
-            Outcome::Report(super::ask_index::lookup(&session.library, lookup))
-        }
+        Effect::Lookup(lookup) => ask(session, store, Request::Lookup(lookup)),
+        Effect::ReadCable { cable } => ask(session, store, Request::Read(cable)),
         Effect::Export {
             selection,
             bundle,
@@ -105,6 +87,26 @@ pub fn carry_out(
             session, selection, bundle, dir, overwrite,
         )),
     })
+}
+
+/// Answers a request of the worker's kind in this thread.
+fn ask(session: &Session, store: &Store, request: Request) -> Outcome {
+    Outcome::Report(with_saved(
+        super::worker::answer(&session.library, request),
+        store,
+    ))
+}
+
+/// A cable read, with where it was left last time from the reading state (which only
+/// the loop holds); any other action as it is.
+pub(crate) fn with_saved(action: Action, store: &Store) -> Action {
+    match action {
+        Action::CableRead(mut read) => {
+            read.saved = store.position_as(&read.key);
+            Action::CableRead(read)
+        }
+        action => action,
+    }
 }
 
 /// Changes a cable's overlay of corrections, or the rules for every cable (each file

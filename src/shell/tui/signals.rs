@@ -12,7 +12,8 @@
 //!   terminal meanwhile.
 
 use super::Modes;
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 use ratatui::layout::{Rect, Size};
 use std::io;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -59,9 +60,9 @@ impl Signals {
     /// a SIGCONT alone (the process was stopped from outside) it does the same but for
     /// the stop. Returns the terminal's size when it did either, for the caller to lay
     /// the screen out again (it may have been resized meanwhile).
-    pub(crate) fn pause_if_asked(
+    pub(crate) fn pause_if_asked<B: Backend<Error: Send + Sync + 'static>>(
         self,
-        terminal: &mut DefaultTerminal,
+        terminal: &mut Terminal<B>,
         modes: Modes,
     ) -> io::Result<Option<Size>> {
         let suspend = self.0.suspend.swap(false, Ordering::SeqCst);
@@ -79,8 +80,10 @@ impl Signals {
         modes.resume()?;
         // Clears the screen and forgets the last frame, so the next is drawn whole
         // (`Terminal::clear` would ask the terminal where the cursor is: no need).
-        let size = terminal.size()?;
-        terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+        let size = terminal.size().map_err(io::Error::other)?;
+        terminal
+            .resize(Rect::new(0, 0, size.width, size.height))
+            .map_err(io::Error::other)?;
         Ok(Some(size))
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! Once the terminal is gone (its window closed, the tmux server killed), crossterm 0.29
 //! reads it at end of file again and again inside `event::poll` and never returns, so the
-//! loop never gets back to see the hang-up signal: the process would spin at full CPU
+//! thread reading it never gets back (and without a signal the loop has nothing to end on): the process would spin at full CPU
 //! forever. A thread watches: when a signal asked to stop, or one poll has run far past
 //! its timeout, and the loop has still not ended a moment later, it turns off what it can
 //! of the terminal modes and ends the process. The reading position was saved at the
@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 
 /// How long the loop gets to end by itself after a signal asked it to.
 const GRACE: Duration = Duration::from_secs(1);
-/// A poll this long is crossterm stuck on a dead terminal: the loop polls for 200 ms.
+/// A poll this long is crossterm stuck on a dead terminal: the input thread polls for
+/// 200 ms.
 const STUCK: Duration = Duration::from_secs(3);
 /// How often the watching thread looks.
 const TICK: Duration = Duration::from_millis(100);
@@ -35,7 +36,7 @@ struct Shared {
     done: AtomicBool,
 }
 
-/// Watches an event loop; polls go through [`Watchdog::poll`]. Dropping it (when the loop
+/// Watches an event loop; the terminal's polls go through its [`Poller`]. Dropping it (when the loop
 /// has ended) stops the watching.
 pub(crate) struct Watchdog {
     shared: Arc<Shared>,
@@ -58,6 +59,20 @@ impl Watchdog {
         Self { shared }
     }
 
+    /// What times the polls of the thread reading the terminal.
+    pub(crate) fn poller(&self) -> Poller {
+        Poller {
+            shared: Arc::clone(&self.shared),
+        }
+    }
+}
+
+/// Polls the terminal for the thread reading it, timed for the watchdog.
+pub(crate) struct Poller {
+    shared: Arc<Shared>,
+}
+
+impl Poller {
     /// `crossterm::event::poll`, timed.
     pub(crate) fn poll(&self, timeout: Duration) -> io::Result<bool> {
         let now = millis_since(self.shared.started).max(1);
