@@ -4,7 +4,7 @@
 //! export itself runs on a thread the event loop starts ([`Effect::Export`]); each tick
 //! the status line says how far it is.
 
-use super::{Effect, Session};
+use super::{Effect, Overlay, Session};
 use crate::export::Format;
 use crate::library::bundle::{Bundle, ExportHandle, ExportState, Selection};
 use crate::session::action::Action;
@@ -48,16 +48,17 @@ impl Session {
         if self.table.rows.is_empty() {
             return self.tell("no rows to export".to_string());
         }
-        self.export_prompt = Some(ExportPrompt::What(0));
+        self.show(Overlay::Export(ExportPrompt::What(0)));
     }
 
-    /// A key while the prompt is open.
-    pub(super) fn export_prompt_action(&mut self, action: Action) {
-        let Some(prompt) = self.export_prompt.take() else {
-            return;
-        };
+    /// A key while the prompt is open: the prompt after it, if it stays.
+    pub(super) fn export_prompt_action(
+        &mut self,
+        prompt: ExportPrompt,
+        action: Action,
+    ) -> Option<super::Overlay> {
         let choices = choices();
-        self.export_prompt = match (prompt, action) {
+        let prompt = match (prompt, action) {
             (_, Action::Cancel) => None,
             (ExportPrompt::What(at), Action::Down) => {
                 Some(ExportPrompt::What((at + 1).min(choices.len() - 1)))
@@ -90,6 +91,7 @@ impl Session {
             }
             (prompt, _) => Some(prompt),
         };
+        prompt.map(Overlay::Export)
     }
 
     /// Asks the loop to export the rows shown: on an index with a query, every cable it
@@ -111,7 +113,7 @@ impl Session {
 
     /// The loop found the folder holding files: ask before writing over them.
     pub(super) fn export_would_overwrite(&mut self, bundle: Bundle, dir: PathBuf) {
-        self.export_prompt = Some(ExportPrompt::Overwrite { bundle, dir });
+        self.show(Overlay::Export(ExportPrompt::Overwrite { bundle, dir }));
     }
 
     /// The loop started the export.

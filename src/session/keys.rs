@@ -2,7 +2,7 @@
 //! for the table and the lists over the reader; in the reader the moves between cables,
 //! then the reader's own section. Typing into a filter takes characters as they are.
 
-use super::{Screen, Session};
+use super::{Overlay, Session, View};
 use crate::session::action::{Action, Mouse};
 use crate::session::keymap::Key;
 use crate::session::line::Edit;
@@ -23,45 +23,38 @@ impl Session {
             return Some(Action::Quit);
         }
         let action = self.keymap().library_action(&Key::from_event(key));
-        // Over the map: the library's keys, and the reader's for its layer and itself.
-        if self.map.is_some() {
-            let reader = self.keymap().action(&Key::from_event(key));
-            return action.or(reader.filter(|a| matches!(a, Action::ToggleLoc | Action::Map)));
-        }
-        match self.screen {
-            Screen::Loading => action.filter(|a| *a == Action::Quit),
-            Screen::Skipped | Screen::Library if self.help.is_some() => action,
-            Screen::Skipped => action.filter(|a| !a.moves_between_cables() || *a == Action::Back),
+        // The overlay on top takes the keys first.
+        match self.overlay() {
+            // Over the map: the library's keys, and the reader's for its layer and itself.
+            Some(Overlay::Map(_)) => {
+                let reader = self.keymap().action(&Key::from_event(key));
+                action.or(reader.filter(|a| matches!(a, Action::ToggleLoc | Action::Map)))
+            }
+            Some(Overlay::Help(_)) => action,
+            Some(Overlay::Skipped(_)) => {
+                action.filter(|a| !a.moves_between_cables() || *a == Action::Back)
+            }
             // The list of what to export moves as every list does (`j`, `k`); nothing
             // else of the table's reaches it.
-            Screen::Library
-                if matches!(
-                    self.export_prompt,
-                    Some(super::export::ExportPrompt::What(_))
-                ) =>
-            {
-                action
-                    .filter(|a| matches!(a, Action::Up | Action::Down))
-                    .or_else(|| typing_key(key))
-            }
-            Screen::Library
-                if self.table.typing
-                    || self.table.picker.is_some()
-                    || self.export_prompt.is_some() =>
-            {
-                typing_key(key)
-            }
-            Screen::Library => action.filter(Action::on_table),
-            Screen::Reader if self.list.is_some() => match action? {
+            Some(Overlay::Export(super::export::ExportPrompt::What(_))) => action
+                .filter(|a| matches!(a, Action::Up | Action::Down))
+                .or_else(|| typing_key(key)),
+            Some(Overlay::Export(_) | Overlay::Tags(_)) => typing_key(key),
+            Some(Overlay::Cables(_)) => match action? {
                 Action::Back | Action::OtherCables | Action::References => Some(Action::Cancel),
                 action => Some(action),
             },
-            Screen::Reader => self.reader_key(key, action),
+            None => match self.view() {
+                View::Loading(_) => action.filter(|a| *a == Action::Quit),
+                View::Library { .. } if self.table.typing => typing_key(key),
+                View::Library { .. } => action.filter(Action::on_table),
+                View::Reader(_) => self.reader_key(key, action),
+            },
         }
     }
 
     fn reader_key(&self, key: &KeyEvent, action: Option<Action>) -> Option<Action> {
-        let app = self.reader.as_ref().map(|(_, app)| app)?;
+        let app = self.view().reader()?.reader();
         if app.is_typing() || app.help.is_some() {
             return app.action_for_key(key);
         }
@@ -97,7 +90,7 @@ impl Session {
         match event {
             Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
             // The mouse works in the reader, not under a list.
-            Event::Mouse(mouse) if self.screen == Screen::Reader && self.list.is_none() => {
+            Event::Mouse(mouse) if self.view().reader().is_some() && self.overlays().is_empty() => {
                 let (x, y) = (mouse.column, mouse.row);
                 match mouse.kind {
                     MouseEventKind::ScrollDown => Some(Action::Mouse(Mouse::WheelDown(x, y))),
@@ -230,7 +223,7 @@ mod tests {
     fn the_reader_gets_what_the_library_does_not_claim() {
         let mut b = browser(Keymap::default());
         drive(&mut b, Action::Open);
-        assert_eq!(b.screen, Screen::Reader);
+        assert!(b.view().reader().is_some());
         let ctrl = |c| press(KeyCode::Char(c), KeyModifiers::CONTROL);
         assert_eq!(b.action_for_key(&char_key('x')), Some(Action::OtherCables));
         assert_eq!(b.action_for_key(&char_key('R')), Some(Action::References));
@@ -279,7 +272,7 @@ mod tests {
     fn the_library_help_opens_scrolls_and_closes() {
         let mut b = browser(Keymap::default());
         drive(&mut b, Action::Resize(120, 12));
-        let top = |b: &Session| b.help.map(|h| h.selected);
+        let top = |b: &Session| b.help().map(|h| h.selected);
         drive(&mut b, Action::Help);
         assert_eq!(top(&b), Some(0));
         drive(&mut b, Action::Down);
@@ -297,6 +290,6 @@ mod tests {
         drive(&mut b, Action::Up);
         assert_eq!(top(&b), Some(last - 1));
         drive(&mut b, Action::Cancel);
-        assert_eq!(b.help, None);
+        assert_eq!(b.help(), None);
     }
 }

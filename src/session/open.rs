@@ -1,7 +1,7 @@
 //! Opening a cable in the reader of the library: where it arrives (a mention, or where it
 //! was left), its saved position, and the links its header shows to other cables.
 
-use super::{Arrival, Effect, Lookup, Screen, Session};
+use super::{Arrival, Effect, Lookup, OpenCable, Session, View};
 use crate::cable::entities::spelling_key;
 use crate::cable::{Entity, EntityKind, Reference};
 use crate::library::EntityKey;
@@ -20,8 +20,8 @@ impl Session {
 
     /// Goes to `cable`, arriving as `arrival` says.
     pub(super) fn go(&mut self, cable: usize, arrival: Arrival) {
-        if matches!(&self.reader, Some((current, _)) if *current == cable) {
-            self.screen = Screen::Reader;
+        if self.view.open().is_some_and(|open| open.cable() == cable) {
+            self.view.back_to_reader();
             self.land(arrival, None);
             return;
         }
@@ -61,14 +61,13 @@ impl Session {
         }
         let saved = read.saved.clone().filter(|_| !self.fresh);
         self.positions.open(read.key, read.saved);
-        self.reader = Some((cable, app));
-        self.screen = Screen::Reader;
+        self.view = View::Reader(Box::new(OpenCable::new(cable, app)));
         self.land(arrival, saved.as_ref());
     }
 
     /// Puts the reader where `arrival` says, `saved` being where the cable was left.
     fn land(&mut self, arrival: Arrival, saved: Option<&ReadingPosition>) {
-        let Some((_, app)) = &mut self.reader else {
+        let Some(app) = self.reader_mut() else {
             return;
         };
         match arrival {
@@ -124,12 +123,13 @@ impl Session {
     /// The event loop saved a correction and read the cable again: show it as it is now,
     /// where the reader was, with the corrected entity selected.
     pub(super) fn corrected(&mut self, corrected: Corrected) {
-        let Some((cable, app)) = &mut self.reader else {
+        let Some(open) = self.view.open_mut() else {
             return;
         };
-        if *cable != corrected.cable {
+        if open.cable() != corrected.cable {
             return;
         }
+        let app = open.reader_mut();
         let parsed = match corrected.parsed {
             Ok(parsed) => parsed,
             Err(e) => {

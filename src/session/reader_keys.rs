@@ -1,15 +1,15 @@
 //! The keys in the reader of a session: the moves between cables it takes (back to the
 //! table, other cables, REF links, the jump list, the theme), the rest passed to the
-//! reader; and the keys in a list of cables shown over it.
+//! reader.
 
-use super::{Effect, Jump, Screen, Session};
+use super::{Effect, Jump, Session};
 use crate::session::action::Action;
 
 impl Session {
     pub(super) fn reader_action(&mut self, action: Action) {
         // What the status line said answered the last key; the reader clears it for its
         // own keys, the session for those it takes.
-        if let Some((_, app)) = &mut self.reader
+        if let Some(app) = self.reader_mut()
             && !matches!(action, Action::Tick | Action::Resize(..))
         {
             app.notice = None;
@@ -19,7 +19,7 @@ impl Session {
             Action::Back => {
                 // Leaving the cable records where it was left.
                 self.save_position(true);
-                self.screen = Screen::Library;
+                self.view.back_to_table();
             }
             Action::OtherCables | Action::References if self.single => {
                 let key = self.options.keymap.library_key(&action);
@@ -42,7 +42,7 @@ impl Session {
     }
 
     pub(super) fn pass_to_reader(&mut self, action: Action) {
-        let Some((_, app)) = &mut self.reader else {
+        let Some(app) = self.view.open_mut().map(super::OpenCable::reader_mut) else {
             return;
         };
         // In the search line, up and down recall the queries searched before; Enter
@@ -69,13 +69,15 @@ impl Session {
                 _ => {}
             }
         }
-        let Some((cable, app)) = &mut self.reader else {
+        let Some(open) = self.view.open_mut() else {
             return;
         };
+        let cable = open.cable();
+        let app = open.reader_mut();
         let before = app.selected;
         // Where the reader is now, kept if the action turns out to be a jump.
         let here = Jump {
-            cable: *cable,
+            cable,
             position: app.position(),
             focus: app.focus,
             mention_cursor: app.mention_cursor,
@@ -98,9 +100,8 @@ impl Session {
         }
         self.save_position(false);
         let changed = self
-            .reader
-            .as_ref()
-            .is_some_and(|(_, app)| app.selected.is_some() && app.selected != before);
+            .reader()
+            .is_some_and(|app| app.selected.is_some() && app.selected != before);
         if changed && !self.single {
             self.note_selected_entity();
         }
@@ -108,29 +109,6 @@ impl Session {
         if let Some(cable) = clicked {
             self.remember();
             self.open(cable, None);
-        }
-    }
-
-    pub(super) fn list_action(&mut self, action: Action) {
-        let Some(list) = &mut self.list else {
-            return;
-        };
-        if list.cursor.apply(&action, list.items.len()) {
-            return;
-        }
-        match action {
-            Action::Open => {
-                let item = list.items.get(list.cursor.selected).cloned();
-                self.list = None;
-                if let Some(item) = item {
-                    self.remember();
-                    self.open(item.cable, item.entity);
-                }
-            }
-            Action::Cancel | Action::Back | Action::OtherCables | Action::References => {
-                self.list = None;
-            }
-            _ => {}
         }
     }
 }

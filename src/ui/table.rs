@@ -97,7 +97,7 @@ pub(super) fn table(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buff
             Constraint::Length(snippet_rows),
             Constraint::Length(1),
         ]));
-    if let Some(pane) = &t.facets {
+    if let Some(facets) = &t.facets {
         // The facets stand at the right of the table, from its headings to the status.
         let width = (area.width / 3).clamp(24, 36).min(area.width / 2);
         for part in [&mut heading, &mut body, &mut snippet] {
@@ -110,9 +110,9 @@ pub(super) fn table(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buff
             height: heading.height + body.height + snippet.height,
         };
         super::facets::FacetsView {
-            pane,
+            pane: &facets.pane,
             theme,
-            focused: t.in_facets,
+            focused: facets.focused,
         }
         .render(side, buf);
     }
@@ -250,7 +250,7 @@ pub(super) fn table(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buff
             .render(body, buf);
     }
     let hint = browser.notice.clone().unwrap_or_else(|| {
-        if t.in_facets {
+        if t.facets_focused() {
             facets_hint(browser)
         } else {
             table_hint(browser, area.width as usize)

@@ -7,7 +7,7 @@ use cableview::session::Effect;
 use cableview::session::action::{Action, Mouse};
 use cableview::session::help::HelpRow;
 use cableview::session::reader::ReaderOptions;
-use cableview::session::{Screen, Session};
+use cableview::session::{Overlay, Session};
 use cableview::ui::theme::colour;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -40,7 +40,7 @@ fn current_id(browser: &Session) -> String {
 }
 
 fn reader_id(browser: &Session) -> String {
-    browser.reader.as_ref().unwrap().1.cable.title().to_string()
+    browser.reader().unwrap().cable.title().to_string()
 }
 
 /// Opens 05PARIS2333 from the table and selects the entity named `name` in it.
@@ -48,7 +48,7 @@ fn open_sample_and_select(browser: &mut Session, name: &str) {
     typed(browser, "05paris2333");
     browser.press(Action::Open);
     browser.press(Action::Open);
-    let app = &mut browser.reader.as_mut().expect("the cable is open").1;
+    let app = &mut browser.reader_mut().expect("the cable is open");
     let entity = app
         .cable
         .entities
@@ -69,7 +69,7 @@ fn screen(browser: &Session) -> String {
 #[test]
 fn filter_as_you_type_then_open_and_come_back_to_the_same_row() {
     let mut b = browser(120, 30);
-    assert_eq!(b.screen, Screen::Library);
+    assert!(b.view().is_library());
     assert_eq!(b.table.rows.len(), 35);
     typed(&mut b, "paris");
     assert_eq!(b.table.rows.len(), 3);
@@ -78,10 +78,10 @@ fn filter_as_you_type_then_open_and_come_back_to_the_same_row() {
     b.press(Action::Down);
     assert_eq!(current_id(&b), "05PARIS2333");
     b.press(Action::Open);
-    assert_eq!(b.screen, Screen::Reader);
+    assert!(b.view().reader().is_some());
     assert_eq!(reader_id(&b), "05PARIS2333");
     b.press(Action::Back);
-    assert_eq!(b.screen, Screen::Library);
+    assert!(b.view().is_library());
     assert_eq!(b.table.query.text, "paris");
     assert_eq!(current_id(&b), "05PARIS2333");
     // Backspace widens again; Esc clears.
@@ -128,7 +128,7 @@ fn follow_an_entity_to_another_cable_and_jump_back() {
     let mut b = browser(120, 40);
     open_sample_and_select(&mut b, "Hezbollah");
     b.press(Action::OtherCables);
-    let list = b.list.as_ref().unwrap();
+    let list = b.cable_list().unwrap();
     assert_eq!(list.title, "Hezbollah in 2 other cables");
     assert!(
         list.items[0].text.starts_with("08RIYADH768"),
@@ -137,7 +137,7 @@ fn follow_an_entity_to_another_cable_and_jump_back() {
     );
     b.press(Action::Open);
     assert_eq!(reader_id(&b), "08RIYADH768");
-    let app = &b.reader.as_ref().unwrap().1;
+    let app = &b.reader().unwrap();
     let selected = &app.cable.entities[app.selected.unwrap()];
     assert_eq!(selected.name.to_lowercase(), "hezbollah");
     b.press(Action::JumpBack);
@@ -153,7 +153,7 @@ fn jumping_back_restores_the_focus_and_the_mention_cursor() {
     b.press(Action::NextMatch);
     b.press(Action::NextMatch);
     b.press(Action::FocusNext);
-    let app = &b.reader.as_ref().unwrap().1;
+    let app = &b.reader().unwrap();
     let (focus, cursor, top) = (app.focus, app.mention_cursor, app.top);
     assert!(cursor.is_some_and(|c| c > 0), "{cursor:?}");
     b.press(Action::OtherCables);
@@ -161,7 +161,7 @@ fn jumping_back_restores_the_focus_and_the_mention_cursor() {
     assert_eq!(reader_id(&b), "08RIYADH768");
     b.press(Action::JumpBack);
     assert_eq!(reader_id(&b), "05PARIS2333");
-    let app = &b.reader.as_ref().unwrap().1;
+    let app = &b.reader().unwrap();
     assert_eq!(
         (app.focus, app.mention_cursor, app.top),
         (focus, cursor, top)
@@ -175,18 +175,18 @@ fn ref_links_and_cited_by_are_followable() {
     b.press(Action::Open);
     b.press(Action::Open);
     b.press(Action::References);
-    let list = b.list.as_ref().unwrap();
+    let list = b.cable_list().unwrap();
     assert_eq!(list.items.len(), 1);
     assert_eq!(list.items[0].text, "REF B. 04 PARIS 8983 → 04PARIS8983");
     b.press(Action::Open);
     assert_eq!(reader_id(&b), "04PARIS8983");
     b.press(Action::References);
     assert_eq!(
-        b.list.as_ref().unwrap().items[0].text,
+        b.cable_list().unwrap().items[0].text,
         "cited by 05PARIS2333"
     );
     b.press(Action::Cancel);
-    assert!(b.list.is_none());
+    assert!(b.cable_list().is_none());
     // Reader keys still reach the reader.
     assert!(b.press(Action::Quit).contains(&Effect::Quit));
 }
@@ -195,12 +195,12 @@ fn ref_links_and_cited_by_are_followable() {
 fn skipped_screen_and_loading_screen() {
     let mut b = browser(80, 12);
     b.press(Action::Skipped);
-    assert_eq!(b.screen, Screen::Skipped);
+    assert!(matches!(b.overlay(), Some(Overlay::Skipped(_))));
     assert!(screen(&b).contains("skipped (esc returns)"));
     b.press(Action::Cancel);
-    assert_eq!(b.screen, Screen::Library);
+    assert!(b.view().is_library());
     let loading = Session::loading(None, ReaderOptions::default());
-    assert_eq!(loading.screen, Screen::Loading);
+    assert!(loading.view().is_loading());
     assert!(screen(&loading).contains("Looking for cables"));
     assert!(screen(&loading).contains("q quits"));
 }
@@ -248,7 +248,7 @@ fn the_skipped_report_scrolls_with_the_library_keys() {
     b.press(Action::Top);
     assert!(screen(&b).contains("1–10"));
     b.press(Action::Cancel);
-    assert_eq!(b.screen, Screen::Library);
+    assert!(b.view().is_library());
 }
 
 #[test]
@@ -339,7 +339,7 @@ fn loading_screen_polls_the_background_load_until_the_library_is_ready() {
     // Keys other than q do nothing while loading.
     b.press(Action::Open);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while b.screen == Screen::Loading {
+    while b.view().is_loading() {
         assert!(
             std::time::Instant::now() < deadline,
             "the load did not finish"
@@ -347,10 +347,8 @@ fn loading_screen_polls_the_background_load_until_the_library_is_ready() {
         std::thread::sleep(std::time::Duration::from_millis(10));
         b.press(Action::Tick);
     }
-    assert_eq!(b.screen, Screen::Library);
+    assert!(b.view().is_library());
     assert_eq!(b.library.len(), 34);
-    let progress = b.progress.expect("progress was shown");
-    assert_eq!(progress.total, 34);
     assert!(screen(&b).contains("34 of 34 cables"));
 }
 
@@ -421,7 +419,7 @@ fn a_click_on_a_header_link_opens_that_cable_and_ctrl_o_comes_back() {
     let mut b = browser(120, 30);
     open_id(&mut b, "05PARIS2333");
     b.press(Action::GoTo("3".into()));
-    let before = b.reader.as_ref().unwrap().1.position();
+    let before = b.reader().unwrap().position();
     let t = terminal(&b);
     let (x, y) = find(&t, "→ 04PARIS8983").expect("the REF link");
     // A click on the separator before a link is not a click on it.
@@ -441,7 +439,7 @@ fn a_click_on_a_header_link_opens_that_cable_and_ctrl_o_comes_back() {
     let (x, y) = find(&t, "Cited by 05PARIS2333").expect("cited by");
     b.press(Action::JumpBack);
     assert_eq!(reader_id(&b), "05PARIS2333");
-    assert_eq!(b.reader.as_ref().unwrap().1.position(), before);
+    assert_eq!(b.reader().unwrap().position(), before);
     b.press(Action::JumpForward);
     assert_eq!(reader_id(&b), "04PARIS8983");
     b.press(Action::Mouse(Mouse::Click(x + 10, y)));
@@ -460,7 +458,7 @@ fn the_help_lists_the_library_keys() {
     // The reader's help, in a library, adds the moves between cables.
     open_id(&mut b, "05PARIS2333");
     b.press(Action::Help);
-    let app = &b.reader.as_ref().unwrap().1;
+    let app = &b.reader().unwrap();
     let lines = cableview::session::help::reader_lines(&app.options.keymap, app.in_library());
     let keys = |what: &str| {
         lines.iter().find_map(|row| match row {
@@ -491,7 +489,7 @@ fn many_citing_cables_are_cut_to_what_fits() {
     use cableview::session::reader::{CableLink, Links};
     let mut b = browser(80, 24);
     open_id(&mut b, "04PARIS8983");
-    let app = &mut b.reader.as_mut().unwrap().1;
+    let app = &mut b.reader_mut().unwrap();
     let links = app.links.get_or_insert_with(Links::default);
     links.cited_by = (0..40)
         .map(|i| CableLink {
@@ -519,7 +517,7 @@ fn other_cables_without_a_selection_says_so_in_the_reader() {
     let mut b = browser(120, 30);
     open_id(&mut b, "05PARIS2333");
     b.press(Action::OtherCables);
-    assert!(b.list.is_none());
+    assert!(b.cable_list().is_none());
     let text = screen(&b);
     assert!(
         text.contains("select an entity first (enter on one in the sidebar)"),
@@ -557,7 +555,7 @@ fn a_theme_chosen_in_the_reader_stays_for_the_table_and_the_next_cable() {
     };
     let table_before = first_background(&b);
     b.press(Action::Open);
-    assert_eq!(b.screen, Screen::Reader);
+    assert!(b.view().reader().is_some());
     // `t` asks the loop for the next theme; the loop loads it and hands it back.
     let effects = b.press(Action::NextTheme);
     let Some(Effect::NextTheme { after }) = effects.first() else {
@@ -580,7 +578,7 @@ fn a_theme_chosen_in_the_reader_stays_for_the_table_and_the_next_cable() {
     );
     b.press(Action::Down);
     b.press(Action::Open);
-    assert_eq!(b.screen, Screen::Reader);
+    assert!(b.view().reader().is_some());
     assert_eq!(b.theme.name, chosen, "the next cable opens in it");
     assert_eq!(status_style(&b).bg, b.theme.ui.status.bg.map(colour));
 }

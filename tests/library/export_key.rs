@@ -118,9 +118,9 @@ fn e_asks_before_writing_over_a_folder_holding_files() {
     type_text(&mut driver, out.to_str().unwrap());
     driver.press(Action::Open);
     assert!(
-        matches!(driver.export_prompt, Some(ExportPrompt::Overwrite { .. })),
+        matches!(driver.export_prompt(), Some(ExportPrompt::Overwrite { .. })),
         "{:?}",
-        driver.export_prompt
+        driver.export_prompt()
     );
     assert!(!driver.is_exporting());
     let shown = screen(&driver);
@@ -151,7 +151,7 @@ fn esc_closes_the_prompt_and_nothing_is_asked() {
     driver.press(Action::Export);
     let effects = driver.press(Action::Cancel);
     assert!(effects.is_empty());
-    assert_eq!(driver.export_prompt, None);
+    assert_eq!(driver.export_prompt(), None);
 }
 
 #[test]

@@ -4,11 +4,11 @@
 
 use crate::drive::Press;
 use cableview::library::Library;
+use cableview::session::Session;
 use cableview::session::action::Action;
 use cableview::session::help::HelpRow;
 use cableview::session::keymap::Keymap;
 use cableview::session::reader::{Reader, ReaderOptions};
-use cableview::session::{Screen, Session};
 use cableview::shell::config::Config;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -37,8 +37,8 @@ fn library_reader(config: &str) -> Session {
     }
     b.press(Action::Open);
     b.press(Action::Open);
-    assert_eq!(b.screen, Screen::Reader);
-    let app = &mut b.reader.as_mut().expect("a reader").1;
+    assert!(b.view().reader().is_some());
+    let app = &mut b.reader_mut().expect("a reader");
     let france = app
         .cable
         .entities
@@ -94,7 +94,7 @@ fn in_a_library_x_quits_too_and_other_cables_shows_unbound() {
     assert!(!text.contains("other cables · x"), "{text}");
 
     // The reader's help lists the move with no key; so does the library's.
-    let app = &b.reader.as_ref().expect("a reader").1;
+    let app = &b.reader().expect("a reader");
     let rows = cableview::session::help::reader_lines(&app.options.keymap, app.in_library());
     assert_eq!(help_keys(&rows, "quit").as_deref(), Some("x, ctrl-c"));
     assert_eq!(
@@ -116,7 +116,7 @@ fn in_a_library_x_quits_too_and_other_cables_shows_unbound() {
     b.press(Action::Help);
 
     b.press(Action::Open);
-    assert_eq!(b.screen, Screen::Reader);
+    assert!(b.view().reader().is_some());
     let x = b.action_for_key(&char_key('x')).expect("an action");
     assert!(
         b.press(x).contains(&cableview::session::Effect::Quit),
@@ -131,7 +131,7 @@ fn a_library_action_keeps_a_key_of_its_own() {
     assert_eq!(b.action_for_key(&char_key('x')), Some(Action::Quit));
     assert_eq!(b.action_for_key(&char_key('o')), Some(Action::OtherCables));
     b.press(Action::OtherCables);
-    let list = b.list.as_ref().expect("the list of other cables");
+    let list = b.cable_list().expect("the list of other cables");
     assert!(list.title.starts_with("France in "), "{}", list.title);
     assert!(!list.items.is_empty(), "France is named in other cables");
 }
@@ -151,7 +151,7 @@ fn a_users_move_key_takes_the_readers_default_in_the_library_only() {
     let config = "[keys.library]\nback = [\"n\"]\n";
     let b = library_reader(config);
     assert_eq!(b.action_for_key(&char_key('n')), Some(Action::Back));
-    let app = &b.reader.as_ref().expect("a reader").1;
+    let app = &b.reader().expect("a reader");
     let rows = cableview::session::help::reader_lines(&app.options.keymap, app.in_library());
     assert_eq!(help_keys(&rows, "next match").as_deref(), Some(""));
     // A cable read alone keeps n for the next match.

@@ -136,6 +136,6 @@ fn an_unlettered_ref_is_listed_without_a_letter() {
     }
     b.press(Action::Open);
     b.press(Action::References);
-    let list = b.list.as_ref().expect("the REF list");
+    let list = b.cable_list().expect("the REF list");
     assert_eq!(list.items[0].text, "REF EMBASSY VIENNA 1450 → 09VIENNA1450");
 }

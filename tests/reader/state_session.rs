@@ -17,7 +17,7 @@ fn reading(path: &Path, fresh: bool) -> Driver {
 }
 
 fn app(driver: &Driver) -> &Reader {
-    &driver.session.reader.as_ref().expect("the cable is open").1
+    &driver.session.reader().expect("the cable is open")
 }
 
 fn saved(path: &Path) -> Option<ReadingPosition> {

@@ -111,7 +111,7 @@ pub fn carry_out(
 /// written atomically), and reads the cable again with them applied; a failure is a
 /// notice, the reader left as it was.
 fn save_correction(session: &Session, id: &str, change: CorrectionChange) -> Action {
-    let Some(cable) = session.reader.as_ref().map(|(cable, _)| *cable) else {
+    let Some(cable) = session.open_cable().map(crate::session::OpenCable::cable) else {
         return Action::Notice("no cable is open to correct".to_string());
     };
     let options = session.library.load_options();
