@@ -328,18 +328,22 @@ impl Session {
     fn resize(&mut self, size: (u16, u16)) {
         self.size = size;
         self.fit_table();
-        self.fit_facets();
         self.fit_overlays();
         if let Some(open) = self.view.open_mut() {
             open.reader_mut().update(Action::Resize(size.0, size.1));
         }
     }
 
-    /// Tells the table how many rows it shows (fewer with the snippet pane under it).
+    /// Tells the table how many rows it shows, and the facets pane its list's height.
     fn fit_table(&mut self) {
-        let snippet = self.table.full_text.is_some();
-        let rows = crate::session::table::visible_rows(self.size.1, snippet);
-        self.table.cursor.set_height(rows, self.table.rows.len());
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        let layout = self.table.layout(area);
+        self.table
+            .cursor
+            .set_height(layout.page(), self.table.rows.len());
+        if let Some(facets) = &mut self.table.facets {
+            facets.pane.set_height(layout.facet_rows().max(1));
+        }
     }
 
     fn poll_load(&mut self) {

@@ -107,7 +107,8 @@ impl Widget for ReaderScreen<'_> {
     }
 }
 
-fn too_small(area: Rect, buf: &mut Buffer) {
+/// The frame of a terminal smaller than [`layout::MIN_WIDTH`] x [`layout::MIN_HEIGHT`].
+pub(crate) fn too_small(area: Rect, buf: &mut Buffer) {
     let text = format!(
         "cableview needs at least {}x{}; this terminal is {}x{}",
         layout::MIN_WIDTH,

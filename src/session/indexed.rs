@@ -61,7 +61,7 @@ impl Session {
                     pane: FacetsPane::default(),
                     focused: true,
                 });
-                self.fit_facets();
+                self.fit_table();
                 let query = self.table.query.text.clone();
                 self.effects.push(Effect::Search {
                     query,
@@ -120,15 +120,6 @@ impl Session {
         self.query_changed();
     }
 
-    /// Tells the facets pane how many rows it shows: the screen's height less the
-    /// title, filter and status lines and its own border.
-    pub(super) fn fit_facets(&mut self) {
-        let rows = usize::from(self.size.1.saturating_sub(5)).max(1);
-        if let Some(facets) = &mut self.table.facets {
-            facets.pane.set_height(rows);
-        }
-    }
-
     /// The index answered a query.
     pub(super) fn searched(&mut self, searched: Searched) {
         let spread = (searched.query == self.table.query.text)
@@ -147,7 +138,6 @@ impl Session {
         if let Some(spread) = &spread {
             self.spread_arrived(spread);
         }
-        self.fit_facets();
         self.fit_table();
         self.want_snippet();
     }

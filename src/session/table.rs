@@ -9,21 +9,6 @@ use crate::cable::Classification;
 use crate::library::{Column, Library, Query};
 use full_text::FullText;
 
-/// The rows of cables a terminal `height` rows high shows under the table's title, filter
-/// line and headings, above its status line (and the snippet pane, when `snippet`).
-#[must_use]
-pub fn visible_rows(height: u16, snippet: bool) -> usize {
-    let below = if snippet { snippet_rows(height) } else { 0 };
-    usize::from(height.saturating_sub(4 + below))
-}
-
-/// How many rows the snippet pane takes on a terminal `height` rows high: a rule and
-/// three lines of text, when that leaves the table at least as many.
-#[must_use]
-pub fn snippet_rows(height: u16) -> u16 {
-    if height >= 16 { 4 } else { 0 }
-}
-
 /// What the table shows and where its cursor is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
@@ -64,6 +49,13 @@ pub struct ShownFacets {
 }
 
 impl Table {
+    /// Where the table's parts go in `area`, as it is now (the snippet pane with
+    /// full-text results, the facets pane when shown).
+    #[must_use]
+    pub fn layout(&self, area: ratatui::layout::Rect) -> super::layout::TableLayout {
+        super::layout::table(area, self.full_text.is_some(), self.facets.is_some())
+    }
+
     /// The table of a whole library, sorted by ID.
     #[must_use]
     pub fn new(library: &Library) -> Self {

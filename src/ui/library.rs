@@ -15,8 +15,9 @@ impl Widget for &Session {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = &super::theme::styled(&self.theme);
         buf.set_style(area, theme.ui.text);
-        if area.width < 20 || area.height < 5 {
-            Paragraph::new("terminal too small").render(area, buf);
+        // One minimum size for every screen, and one frame saying so.
+        if layout::too_small(area) {
+            super::too_small(area, buf);
             return;
         }
         match self.view() {
@@ -25,7 +26,7 @@ impl Widget for &Session {
             View::Reader(open) => {
                 let app = open.reader();
                 crate::ui::ReaderScreen { app, theme }.render(area, buf);
-                if !self.is_single() && !layout::too_small(area) && app.help.is_none() {
+                if !self.is_single() && app.help.is_none() {
                     across_cables(self, theme, open.cable(), app, area, buf);
                 }
             }
