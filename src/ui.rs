@@ -101,7 +101,7 @@ impl Widget for ReaderScreen<'_> {
             }
             .render(area, buf);
         }
-        if let Some(scroll) = app.help.map(|h| h.selected) {
+        if let Some(scroll) = app.help().map(|h| h.selected) {
             help::render(app, theme, area, scroll, buf);
         }
     }

@@ -55,7 +55,7 @@ impl Session {
 
     fn reader_key(&self, key: &KeyEvent, action: Option<Action>) -> Option<Action> {
         let app = self.view().reader()?.reader();
-        if app.is_typing() || app.help.is_some() {
+        if app.is_typing() || app.help().is_some() {
             return app.action_for_key(key);
         }
         let moves = action.filter(Action::moves_between_cables);

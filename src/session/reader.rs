@@ -110,6 +110,8 @@ pub enum Mode {
     Filter,
     /// Waiting for a mark letter: `true` to set it, `false` to jump to it.
     Mark(bool),
+    /// The help is shown over the reader, scrolled this far: it takes the keys.
+    Help(crate::session::ListCursor),
     /// The correction menu is open.
     Correct(Correcting),
 }
@@ -138,8 +140,6 @@ pub struct Reader {
     pub focus: Focus,
     /// What typed characters go to.
     pub mode: Mode,
-    /// Whether the help overlay is open, and its scroll (the first row shown).
-    pub help: Option<crate::session::ListCursor>,
     /// Whether the source view replaces the reading view.
     pub source_view: bool,
     /// The source view's first visible row.
@@ -236,7 +236,6 @@ impl Reader {
             size: (80, 24),
             focus: Focus::Reader,
             mode: Mode::Normal,
-            help: None,
             source_view: options.source_view,
             source_top: 0,
             show_navigator: options.show_navigator,
@@ -349,7 +348,7 @@ impl Reader {
             Action::Tick => {}
             Action::Quit => self.effects.push(Effect::Quit),
             Action::Mouse(mouse) => self.mouse(mouse),
-            _ if self.help.is_some() => self.help_action(&action),
+            _ if self.help().is_some() => self.help_action(&action),
             _ if self.mode == Mode::Search => self.search_typing(action),
             _ if self.mode != Mode::Normal => self.typing_action(action),
             Action::Correct => self.start_correcting(),
@@ -382,12 +381,21 @@ impl Reader {
     fn help_action(&mut self, action: &Action) {
         let lines = crate::session::help::reader_lines(&self.options.keymap, self.in_library());
         let area = self.area();
-        let Some(help) = &mut self.help else {
+        let Mode::Help(help) = &mut self.mode else {
             return;
         };
         match action {
-            Action::Help | Action::Cancel => self.help = None,
+            Action::Help | Action::Cancel => self.mode = Mode::Normal,
             action => crate::session::help::scroll(help, &lines, area, action),
+        }
+    }
+
+    /// The help's scroll (its first row shown), while it is shown.
+    #[must_use]
+    pub fn help(&self) -> Option<crate::session::ListCursor> {
+        match self.mode {
+            Mode::Help(cursor) => Some(cursor),
+            _ => None,
         }
     }
 

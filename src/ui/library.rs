@@ -26,7 +26,7 @@ impl Widget for &Session {
             View::Reader(open) => {
                 let app = open.reader();
                 crate::ui::ReaderScreen { app, theme }.render(area, buf);
-                if !self.is_single() && app.help.is_none() {
+                if !self.is_single() && app.help().is_none() {
                     across_cables(self, theme, open.cable(), app, area, buf);
                 }
             }

@@ -54,23 +54,23 @@ fn copied(effects: Vec<Effect>) -> Option<String> {
 #[test]
 fn help_opens_scrolls_and_closes() {
     let mut app = app();
-    let scroll = |app: &Reader| app.help.map(|h| h.selected);
+    let scroll = |app: &Reader| app.help().map(|h| h.selected);
     app.update(Action::Help);
     assert_eq!(scroll(&app), Some(0));
     app.update(Action::Down);
     assert_eq!(scroll(&app), Some(1), "keys scroll the help, not the text");
     assert_eq!(top(&app), 0);
     app.update(Action::Cancel);
-    assert_eq!(app.help, None);
+    assert_eq!(app.help(), None);
     app.update(Action::Help);
     app.update(Action::Help);
-    assert_eq!(app.help, None);
+    assert_eq!(app.help(), None);
 }
 
 #[test]
 fn help_scrolling_stops_at_the_last_row() {
     let mut app = app_at(100, 20);
-    let scroll = |app: &Reader| app.help.map(|h| h.selected);
+    let scroll = |app: &Reader| app.help().map(|h| h.selected);
     app.update(Action::Help);
     app.update(Action::Bottom);
     let last = scroll(&app).expect("open");

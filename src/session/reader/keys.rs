@@ -9,7 +9,7 @@ impl Reader {
     /// Whether typed characters go to a prompt, the search, the filter or a mark.
     #[must_use]
     pub fn is_typing(&self) -> bool {
-        self.mode != Mode::Normal
+        !matches!(self.mode, Mode::Normal | Mode::Help(_))
     }
 
     /// The action a key press means now.

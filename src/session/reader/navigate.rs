@@ -22,7 +22,7 @@ impl Reader {
     /// What kind of jump `action` is now, before it is applied. The search's own jump
     /// (Enter after `/`) is counted by the search, from where the view was at `/`.
     pub(super) fn jump_kind(&self, action: &Action) -> JumpKind {
-        if self.help.is_some() || self.source_view {
+        if self.help().is_some() || self.source_view {
             return JumpKind::None;
         }
         match (&self.mode, action) {
@@ -202,7 +202,7 @@ impl Reader {
     pub(super) fn normal_action(&mut self, action: Action) {
         let page = isize::try_from(self.page_rows()).unwrap_or(1).max(1);
         match action {
-            Action::Help => self.help = Some(crate::session::ListCursor::default()),
+            Action::Help => self.mode = Mode::Help(crate::session::ListCursor::default()),
             Action::FocusNext => self.cycle_focus(true),
             Action::FocusPrevious => self.cycle_focus(false),
             Action::Down => self.move_by(1),

@@ -253,6 +253,8 @@ impl Reader {
             (Mode::Filter, Action::FocusNext | Action::FocusPrevious) => {}
             (Mode::Filter, _) => self.mode = Mode::Filter,
             (Mode::Normal, action) => self.normal_action(action),
+            // The help takes its keys before typing does.
+            (mode @ Mode::Help(_), _) => self.mode = mode,
         }
     }
 }
