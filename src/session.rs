@@ -20,6 +20,7 @@ pub mod layout;
 pub mod line;
 pub mod map;
 mod map_keys;
+pub mod message;
 mod open;
 pub mod overlay;
 pub mod picker;
@@ -35,6 +36,7 @@ pub mod view;
 
 use crate::library::{EntityKey, Library, LoadHandle};
 use crate::session::action::Action;
+use crate::session::message::Message;
 use crate::session::reader::{Focus, Reader, ReaderOptions, ReadingPosition};
 use crate::theme::Theme;
 pub use across::other_cables;
@@ -277,38 +279,40 @@ impl Session {
         }
     }
 
-    /// Applies one action: the only place the session's state changes. Does no I/O: what
-    /// needs the world comes back as effects, in the order to carry them out.
-    pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        self.apply(action);
+    /// Applies one message (a bound action, a key typed, what the event loop reports):
+    /// the only place the session's state changes. Does no I/O: what needs the world comes
+    /// back as effects, in the order to carry them out.
+    pub fn update(&mut self, message: impl Into<Message>) -> Vec<Effect> {
+        self.apply(message.into());
         std::mem::take(&mut self.effects)
     }
 
-    fn apply(&mut self, action: Action) {
-        match action {
-            Action::Quit => {
+    fn apply(&mut self, message: Message) {
+        match message {
+            Message::Action(Action::Quit) => {
                 self.save_position(true);
                 self.effects.push(Effect::Quit);
             }
-            Action::Tick => {
+            Message::Tick => {
                 self.poll_load();
                 self.poll_export();
             }
-            Action::ExportStarted(handle) => self.export_started(handle),
-            Action::ExportExists(bundle, dir) => self.export_would_overwrite(bundle, dir),
-            Action::Resize(w, h) => self.resize((w, h)),
-            Action::CableRead(read) => self.arrive(*read),
-            Action::ThemeLoaded(theme, skipped) => self.set_theme(*theme, &skipped),
-            Action::Notice(text) => self.tell(text),
-            Action::Corrected(corrected) => self.corrected(*corrected),
-            Action::Searched(searched) => self.searched(*searched),
-            Action::SnippetRead(read) => self.snippet_read(*read),
-            Action::LookedUp(lookup, ids) => self.looked_up(*lookup, ids),
-            action if !self.overlays.is_empty() => self.overlay_action(action),
-            action => match self.view {
+            Message::ExportStarted(handle) => self.export_started(handle),
+            Message::ExportExists(bundle, dir) => self.export_would_overwrite(bundle, dir),
+            Message::Resize(w, h) => self.resize((w, h)),
+            Message::CableRead(read) => self.arrive(*read),
+            Message::ThemeLoaded(theme, skipped) => self.set_theme(*theme, &skipped),
+            Message::Notice(text) => self.tell(text),
+            Message::Corrected(corrected) => self.corrected(*corrected),
+            Message::Searched(searched) => self.searched(*searched),
+            Message::SnippetRead(read) => self.snippet_read(*read),
+            Message::LookedUp(lookup, ids) => self.looked_up(*lookup, ids),
+            // A key: the overlay on top takes it first, else the view.
+            message if !self.overlays.is_empty() => self.overlay_action(message),
+            message => match self.view {
                 View::Loading(_) => {}
-                View::Library { .. } => self.table_action(action),
-                View::Reader(_) => self.reader_action(action),
+                View::Library { .. } => self.table_action(message),
+                View::Reader(_) => self.reader_action(message),
             },
         }
     }
@@ -330,7 +334,7 @@ impl Session {
         self.fit_table();
         self.fit_overlays();
         if let Some(open) = self.view.open_mut() {
-            open.reader_mut().update(Action::Resize(size.0, size.1));
+            open.reader_mut().update(Message::Resize(size.0, size.1));
         }
     }
 

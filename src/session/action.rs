@@ -1,14 +1,14 @@
-//! Everything cableview can be asked to do: one [`Action`] for every context (the reader,
-//! the table of cables, the lists over the reader, the prompts).
+//! Everything a key can be bound to: one [`Action`] for every context (the reader, the
+//! table of cables, the lists over the reader, the prompts). What else reaches
+//! [`crate::session::Session::update`] (typed characters, the mouse, a resize, what the
+//! event loop reports back) is a [`Message`].
 //!
 //! Keys are bound per [`Context`]: the keymap file names the actions of [`READER`] at its
 //! top level and those of [`LIBRARY`] in its `[library]` table; the help overlays and the
 //! README key tables print the doc lines of these tables. Variants that carry data (typed
 //! characters, mouse, resize, what the event loop reports back) cannot be bound.
 
-use crate::cable::Cable;
-use crate::session::reader::ReadingPosition;
-use crate::theme::Theme;
+pub use super::message::{Answer, CableRead, Corrected, Found, Message, Searched, SnippetRead};
 
 /// A mouse event, in terminal cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +21,8 @@ pub enum Mouse {
     WheelUp(u16, u16),
 }
 
-/// One thing cableview can do: the only input of [`crate::session::Session::update`].
+/// One thing a key can be bound to; [`Message::Action`] carries it to
+/// [`crate::session::Session::update`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Quit cableview.
@@ -116,27 +117,6 @@ pub enum Action {
     JumpForward,
     /// Show or fold the raw header and its TAGS explained.
     ToggleHeader,
-    /// The terminal now has this many columns and rows.
-    Resize(u16, u16),
-    /// A character typed into the prompt, search, filter or a mark.
-    Type(char),
-    /// Backspace in the prompt, search or filter.
-    Backspace,
-    /// An edit of the search line or filter: Ctrl-U, Ctrl-W, Home, End, the arrows.
-    Edit(crate::session::line::Edit),
-    /// Jump to the paragraph with this label (`5`, `B`, `header`).
-    GoTo(String),
-    /// A mouse event.
-    Mouse(Mouse),
-    /// Time passed while the library loads: look at its progress.
-    Tick,
-    /// The event loop read a cable asked for with [`crate::session::Effect::ReadCable`].
-    CableRead(Box<CableRead>),
-    /// The event loop loaded the theme asked for with [`crate::session::Effect::NextTheme`]; the names
-    /// are the themes passed over because they did not load.
-    ThemeLoaded(Box<Theme>, Vec<String>),
-    /// Something the event loop has to say about an effect it carried out (saving failed).
-    Notice(String),
     /// Pick a TAG to filter the table by, from those in use, fuzzy as you type.
     PickTag,
     /// Correct the selected entity (or the mention under the cursor): a menu.
@@ -147,104 +127,13 @@ pub enum Action {
     EntityOrder,
     /// Scope the entity sidebar to the whole cable, or to the paragraph in view.
     EntityScope,
-    /// The event loop saved a correction asked for with
-    /// [`crate::session::Effect::SaveCorrection`] and read the cable again.
-    Corrected(Box<Corrected>),
     /// Show the facets of the table's search (on a corpus index), or move into them, or
     /// hide them.
     Facets,
     /// The world map of the table's search (on a corpus index), or of the cable read.
     Map,
-    /// The event loop searched the corpus index, as [`crate::session::Effect::Search`] asked.
-    Searched(Box<Searched>),
-    /// The event loop fetched a snippet asked for with [`crate::session::Effect::Snippet`].
-    SnippetRead(Box<SnippetRead>),
-    /// The event loop answered a [`crate::session::Effect::Lookup`], or says why the index
-    /// could not.
-    LookedUp(Box<crate::session::Lookup>, Result<Answer, String>),
     /// Export the rows shown: the cables, or their rows as CSV, into a folder.
     Export,
-    /// The event loop started the export asked for with [`crate::session::Effect::Export`].
-    ExportStarted(crate::library::bundle::ExportHandle),
-    /// The folder of an export holds files already: nothing was written.
-    ExportExists(crate::library::bundle::Bundle, std::path::PathBuf),
-}
-
-/// What the corpus index answered to a lookup.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Answer {
-    /// The reference IDs of the cables found, in date order.
-    Cables(Vec<String>),
-    /// How many documents were found (a count is all the status line needs, and costs
-    /// nothing even for an entity most of the release names).
-    Count(u64),
-}
-
-/// What the event loop found in the corpus index for a query typed in the table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Searched {
-    /// The query it answers.
-    pub query: String,
-    /// The best cables, or where the query is wrong.
-    pub found: Result<Found, String>,
-}
-
-/// The cables a query finds.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Found {
-    /// Reference IDs, best first.
-    pub ids: Vec<String>,
-    /// How many documents match in all.
-    pub total: u64,
-    /// Whether `ids` holds every document that matches (else the best of them).
-    pub complete: bool,
-    /// The words the query looks for, to highlight them in a cable opened.
-    pub words: Vec<String>,
-    /// The facets of the cables found, when asked.
-    pub facets: Option<crate::search_index::Facets>,
-    /// Its cables by period and by post, for the timeline and the map, with the facets.
-    pub spread: Option<crate::search_index::Spread>,
-}
-
-/// A snippet the event loop fetched for the table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SnippetRead {
-    /// The query it shows.
-    pub query: String,
-    /// The cable, by library index.
-    pub cable: usize,
-    /// The passage, or nothing when the index could not give one.
-    pub snippet: Option<crate::search_index::Snippet>,
-}
-
-/// What the event loop reports after reading a cable of the library.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CableRead {
-    /// The cable, by library index.
-    pub cable: usize,
-    /// The parsed cable, or why it could not be read.
-    pub parsed: Result<Cable, String>,
-    /// Its key in the reading state, where its position is saved.
-    pub key: String,
-    /// Where it was left last time, from the reading state.
-    pub saved: Option<ReadingPosition>,
-}
-
-/// What the event loop reports after saving a correction.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Corrected {
-    /// The cable, by library index.
-    pub cable: usize,
-    /// The cable read again with its corrections applied, or why it could not be.
-    pub parsed: Result<Cable, String>,
-    /// The entity to select now (kind and a spelling): the one corrected.
-    pub select: Option<(crate::cable::EntityKind, String)>,
-    /// What was done, for the status line.
-    pub message: String,
-    /// Where the change went, and whether it took one back: the reader's undo follows.
-    pub scope: crate::session::Scope,
-    /// Whether the change was an undo.
-    pub undone: bool,
 }
 
 /// Where a key is pressed: each context has its own bindings.
@@ -610,7 +499,6 @@ mod tests {
                 assert!(!binding.doc.is_empty(), "{} has no doc line", binding.name);
             }
         }
-        assert_eq!(Action::Tick.name(), None);
         assert_eq!(Action::NextSort.name(), Some("next_sort"));
     }
 

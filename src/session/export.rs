@@ -8,6 +8,7 @@ use super::{Effect, Overlay, Session};
 use crate::export::Format;
 use crate::library::bundle::{Bundle, ExportHandle, ExportState, Selection};
 use crate::session::action::Action;
+use crate::session::message::Message;
 use std::path::PathBuf;
 
 /// The prompt's steps.
@@ -55,33 +56,35 @@ impl Session {
     pub(super) fn export_prompt_action(
         &mut self,
         prompt: ExportPrompt,
-        action: Action,
+        message: Message,
     ) -> Option<super::Overlay> {
         let choices = choices();
-        let prompt = match (prompt, action) {
-            (_, Action::Cancel) => None,
-            (ExportPrompt::What(at), Action::Down) => {
+        let prompt = match (prompt, message) {
+            (_, Message::Action(Action::Cancel)) => None,
+            (ExportPrompt::What(at), Message::Action(Action::Down)) => {
                 Some(ExportPrompt::What((at + 1).min(choices.len() - 1)))
             }
-            (ExportPrompt::What(at), Action::Up) => Some(ExportPrompt::What(at.saturating_sub(1))),
-            (ExportPrompt::What(at), Action::Open) => Some(ExportPrompt::Folder {
+            (ExportPrompt::What(at), Message::Action(Action::Up)) => {
+                Some(ExportPrompt::What(at.saturating_sub(1)))
+            }
+            (ExportPrompt::What(at), Message::Action(Action::Open)) => Some(ExportPrompt::Folder {
                 bundle: choices[at.min(choices.len() - 1)],
                 text: String::new(),
             }),
-            (ExportPrompt::Folder { bundle, mut text }, Action::Type(c)) => {
+            (ExportPrompt::Folder { bundle, mut text }, Message::Type(c)) => {
                 text.push(c);
                 Some(ExportPrompt::Folder { bundle, text })
             }
-            (ExportPrompt::Folder { bundle, mut text }, Action::Backspace) => {
+            (ExportPrompt::Folder { bundle, mut text }, Message::Backspace) => {
                 text.pop();
                 Some(ExportPrompt::Folder { bundle, text })
             }
-            (ExportPrompt::Folder { bundle, text }, Action::Open) => {
+            (ExportPrompt::Folder { bundle, text }, Message::Action(Action::Open)) => {
                 let dir = (!text.trim().is_empty()).then(|| PathBuf::from(text.trim()));
                 self.ask_export(bundle, dir, false);
                 None
             }
-            (ExportPrompt::Overwrite { bundle, dir }, Action::Type('y' | 'Y')) => {
+            (ExportPrompt::Overwrite { bundle, dir }, Message::Type('y' | 'Y')) => {
                 self.ask_export(bundle, Some(dir), true);
                 None
             }

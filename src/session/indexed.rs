@@ -247,7 +247,7 @@ impl Session {
                 {
                     known.cited_by = links;
                     // The header grows a line of links: lay the text out again.
-                    app.update(Action::Resize(size.0, size.1));
+                    app.update(crate::session::message::Message::Resize(size.0, size.1));
                 }
             }
             // The reader has moved on since it asked.

@@ -5,14 +5,15 @@ use super::{Arrival, Effect, Lookup, OpenCable, Session, View};
 use crate::cable::entities::spelling_key;
 use crate::cable::{Entity, EntityKind, Reference};
 use crate::library::EntityKey;
-use crate::session::action::{Action, CableRead, Corrected};
+use crate::session::action::{CableRead, Corrected};
+use crate::session::message::Message;
 use crate::session::reader::{CableLink, Links, Reader, ReadingPosition, RefItem};
 
 impl Session {
     /// Opens a cable in the reader: at the first mention of `entity` when given, else
     /// where it was left last time (unless `--fresh`). The same cable keeps its reader as
     /// it is; another one is read by the event loop ([`Effect::ReadCable`]) and arrives
-    /// with [`Action::CableRead`].
+    /// with [`Message::CableRead`].
     pub(super) fn open(&mut self, cable: usize, entity: Option<EntityKey>) {
         let arrival = entity.map_or(Arrival::Resume, Arrival::Entity);
         self.go(cable, arrival);
@@ -54,7 +55,7 @@ impl Session {
                 }));
             }
         }
-        app.update(Action::Resize(self.size.0, self.size.1));
+        app.update(Message::Resize(self.size.0, self.size.1));
         // What was said before a single cable opened is said in its reader.
         if let Some(text) = self.notice.take().filter(|_| self.single) {
             app.notify(text);
@@ -150,7 +151,7 @@ impl Session {
         fresh.show_entities = app.show_entities;
         fresh.focus = app.focus;
         fresh.entity_list.filter = std::mem::take(&mut app.entity_list.filter);
-        fresh.update(Action::Resize(self.size.0, self.size.1));
+        fresh.update(Message::Resize(self.size.0, self.size.1));
         fresh.restore(&position);
         if let Some((kind, text)) = &corrected.select
             && let Some(i) = fresh.cable.entity_of(kind, text)

@@ -9,6 +9,7 @@ use super::picker::{Picked, TagPicker};
 use super::{ListCursor, Session, help, layout};
 use crate::library::EntityKey;
 use crate::session::action::Action;
+use crate::session::message::Message;
 
 /// One overlay of the stack.
 #[derive(Debug)]
@@ -129,24 +130,29 @@ impl Session {
     }
 
     /// Gives a key to the overlay on top; it stays where it was unless it closed.
-    pub(super) fn overlay_action(&mut self, action: Action) {
+    pub(super) fn overlay_action(&mut self, message: Message) {
         let Some(overlay) = self.overlays.pop() else {
             return;
         };
         let at = self.overlays.len();
-        let stays = match overlay {
-            Overlay::Help(cursor) => self.help_action(cursor, &action),
-            Overlay::Skipped(report) => self.skipped_action(report, &action),
-            Overlay::Cables(list) => self.list_action(list, action),
-            Overlay::Tags(picker) => {
+        let stays = match (overlay, message) {
+            (Overlay::Tags(picker), message) => {
                 self.notice = None;
-                self.picker_action(picker, &action)
+                self.picker_action(picker, &message)
             }
-            Overlay::Export(prompt) => {
+            (Overlay::Export(prompt), message) => {
                 self.notice = None;
-                self.export_prompt_action(prompt, action)
+                self.export_prompt_action(prompt, message)
             }
-            Overlay::Map(map) => self.map_action(map, &action),
+            // The others take only bound keys.
+            (overlay, Message::Action(action)) => match overlay {
+                Overlay::Help(cursor) => self.help_action(cursor, &action),
+                Overlay::Skipped(report) => self.skipped_action(report, &action),
+                Overlay::Cables(list) => self.list_action(list, action),
+                Overlay::Map(map) => self.map_action(map, &action),
+                overlay => Some(overlay),
+            },
+            (overlay, _) => Some(overlay),
         };
         if let Some(overlay) = stays {
             self.overlays.insert(at.min(self.overlays.len()), overlay);
@@ -223,8 +229,8 @@ impl Session {
     }
 
     /// A key in the TAG picker; a pick filters the table by that TAG.
-    fn picker_action(&mut self, mut picker: TagPicker, action: &Action) -> Option<Overlay> {
-        match picker.apply(action) {
+    fn picker_action(&mut self, mut picker: TagPicker, message: &Message) -> Option<Overlay> {
+        match picker.apply(message) {
             Picked::Open => Some(Overlay::Tags(picker)),
             Picked::Closed => None,
             Picked::Tag(tag) => {

@@ -25,6 +25,7 @@ use crate::session::Effect;
 use crate::session::action::Action;
 use crate::session::keymap::Keymap;
 use crate::session::layout::{self, ReaderGeometry};
+use crate::session::message::Message;
 use crate::session::text_layout::{BlockSpec, DocLayout};
 use ratatui::layout::Rect;
 use std::cell::RefCell;
@@ -336,26 +337,31 @@ impl Reader {
     /// Applies one action: the only place the state changes. Does no I/O; what needs the
     /// world (quitting, the clipboard, another cable, a theme file) comes back as
     /// [`Effect`]s for the event loop to carry out.
-    pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        if !matches!(action, Action::Tick | Action::Resize(..)) {
+    pub fn update(&mut self, message: impl Into<Message>) -> Vec<Effect> {
+        let message = message.into();
+        if !matches!(message, Message::Tick | Message::Resize(..)) {
             self.notice = None;
         }
         let before = (self.top, self.mention_cursor);
-        let jump = self.jump_kind(&action);
+        let jump = self.jump_kind(&message);
         let searching = self.mode == Mode::Search;
-        match action {
-            Action::Resize(w, h) => self.size = (w, h),
-            Action::Tick => {}
-            Action::Quit => self.effects.push(Effect::Quit),
-            Action::Mouse(mouse) => self.mouse(mouse),
-            _ if self.help().is_some() => self.help_action(&action),
-            _ if self.mode == Mode::Search => self.search_typing(action),
-            _ if self.mode != Mode::Normal => self.typing_action(action),
-            Action::Correct => self.start_correcting(),
-            Action::UndoCorrection => self.undo_correction(),
-            Action::EntityOrder => self.toggle_entity_order(),
-            Action::EntityScope => self.toggle_entity_scope(),
-            action => self.normal_action(action),
+        match message {
+            Message::Resize(w, h) => self.size = (w, h),
+            Message::Tick => {}
+            Message::Action(Action::Quit) => self.effects.push(Effect::Quit),
+            Message::Mouse(mouse) => self.mouse(mouse),
+            Message::Action(action) if self.help().is_some() => self.help_action(&action),
+            _ if self.help().is_some() => {}
+            message if self.mode == Mode::Search => self.search_typing(message),
+            message if self.mode != Mode::Normal => self.typing_action(message),
+            Message::Action(Action::Correct) => self.start_correcting(),
+            Message::Action(Action::UndoCorrection) => self.undo_correction(),
+            Message::Action(Action::EntityOrder) => self.toggle_entity_order(),
+            Message::Action(Action::EntityScope) => self.toggle_entity_scope(),
+            Message::Action(action) => self.normal_action(action),
+            Message::GoTo(label) => self.go_to(&label),
+            // What the session takes, and typing with nothing to type into.
+            _ => {}
         }
         // Only a move of the match or mention cursor unfolds: `z` folds the header again.
         if jump != navigate::JumpKind::None || searching {

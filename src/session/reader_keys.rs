@@ -4,16 +4,20 @@
 
 use super::{Effect, Jump, Session};
 use crate::session::action::Action;
+use crate::session::message::Message;
 
 impl Session {
-    pub(super) fn reader_action(&mut self, action: Action) {
+    pub(super) fn reader_action(&mut self, message: Message) {
         // What the status line said answered the last key; the reader clears it for its
         // own keys, the session for those it takes.
         if let Some(app) = self.reader_mut()
-            && !matches!(action, Action::Tick | Action::Resize(..))
+            && !matches!(message, Message::Tick | Message::Resize(..))
         {
             app.notice = None;
         }
+        let Message::Action(action) = message else {
+            return self.pass_to_reader(message);
+        };
         match action {
             Action::Back if self.single => {}
             Action::Back => {
@@ -37,11 +41,11 @@ impl Session {
             Action::NextTheme => self.effects.push(Effect::NextTheme {
                 after: self.theme.name.clone(),
             }),
-            action => self.pass_to_reader(action),
+            action => self.pass_to_reader(action.into()),
         }
     }
 
-    pub(super) fn pass_to_reader(&mut self, action: Action) {
+    pub(super) fn pass_to_reader(&mut self, message: Message) {
         let Some(app) = self.view.open_mut().map(super::OpenCable::reader_mut) else {
             return;
         };
@@ -53,9 +57,9 @@ impl Session {
                 .as_ref()
                 .map(|s| s.query.clone())
                 .unwrap_or_default();
-            match action {
-                Action::Up | Action::Down => {
-                    let recalled = if action == Action::Up {
+            match message {
+                Message::Action(Action::Up | Action::Down) => {
+                    let recalled = if message == Message::Action(Action::Up) {
                         self.history.older(&query)
                     } else {
                         self.history.newer()
@@ -65,7 +69,7 @@ impl Session {
                     }
                     return;
                 }
-                Action::Activate => self.record_query(&query),
+                Message::Action(Action::Activate) => self.record_query(&query),
                 _ => {}
             }
         }
@@ -83,7 +87,7 @@ impl Session {
             mention_cursor: app.mention_cursor,
         };
         let mut clicked = None;
-        let effects = app.update(action);
+        let effects = app.update(message);
         let origin = app.take_jump_origin();
         for effect in effects {
             match effect {

@@ -2,6 +2,7 @@
 
 use super::{Arrival, ListCursor, Overlay, Session};
 use crate::session::action::Action;
+use crate::session::message::Message;
 
 impl Session {
     /// Keeps a query searched in the history, and asks the loop to save it.
@@ -12,36 +13,39 @@ impl Session {
         }
     }
 
-    pub(super) fn table_action(&mut self, action: Action) {
+    pub(super) fn table_action(&mut self, message: Message) {
         self.notice = None;
-        if action == Action::Export {
+        if message == Message::Action(Action::Export) {
             return self.start_export();
         }
         let library = &self.library;
         let table = &mut self.table;
         let len = table.rows.len();
         if table.facets_focused() && !table.typing {
-            return self.facets_action(&action);
+            if let Message::Action(action) = &message {
+                self.facets_action(action);
+            }
+            return;
         }
         if table.typing {
-            match action {
-                Action::Type(c) => {
+            match message {
+                Message::Type(c) => {
                     table.type_char(library, c);
                     return self.query_changed();
                 }
-                Action::Backspace => {
+                Message::Backspace => {
                     table.backspace(library);
                     return self.query_changed();
                 }
-                Action::Edit(edit) => {
+                Message::Edit(edit) => {
                     if table.edit(library, edit) {
                         self.query_changed();
                     }
                     return;
                 }
                 // On an index, up and down recall the queries searched before.
-                Action::Up | Action::Down if table.searches_index() => {
-                    let recalled = if action == Action::Up {
+                Message::Action(Action::Up | Action::Down) if table.searches_index() => {
+                    let recalled = if message == Message::Action(Action::Up) {
                         self.history.older(&table.query.text)
                     } else {
                         self.history.newer()
@@ -52,7 +56,7 @@ impl Session {
                     }
                     return;
                 }
-                Action::Cancel | Action::Open => {
+                Message::Action(Action::Cancel | Action::Open) => {
                     table.typing = false;
                     if table.searches_index() {
                         let query = table.query.text.clone();
@@ -63,6 +67,9 @@ impl Session {
                 _ => {}
             }
         }
+        let Message::Action(action) = message else {
+            return;
+        };
         if table.cursor.apply(&action, len) {
             return self.want_snippet();
         }

@@ -2,6 +2,7 @@
 //! (quit, error, panic, SIGTERM/SIGHUP/SIGINT/SIGQUIT), and while stopped (SIGTSTP).
 
 use crate::session::action::Action;
+use crate::session::message::Message;
 use crate::session::{Effect, Session};
 use crate::shell::state::Store;
 use ratatui::DefaultTerminal;
@@ -168,7 +169,7 @@ fn take_input(
     for _ in 0..MAX_BATCH {
         if let Some(action) = session.action_for_event(&event::read()?) {
             changed = true;
-            let typing = matches!(action, Action::Type(_) | Action::Backspace);
+            let typing = matches!(action, Message::Type(_) | Message::Backspace);
             // Any other key sees the answer to the query as typed so far.
             if !typing
                 && let Some(search) = deferred.take()
@@ -213,7 +214,7 @@ fn event_loop(
     watchdog: &Watchdog,
 ) -> io::Result<()> {
     let size = terminal.size()?;
-    let mut pending = VecDeque::from([Action::Resize(size.width, size.height)]);
+    let mut pending = VecDeque::from([Message::Resize(size.width, size.height)]);
     let mut effects = session.start();
     let mut dirty = true;
     loop {
@@ -233,7 +234,7 @@ fn event_loop(
             return Ok(());
         }
         if let Some(size) = signals.pause_if_asked(terminal, modes)? {
-            pending.push_back(Action::Resize(size.width, size.height));
+            pending.push_back(Message::Resize(size.width, size.height));
             continue;
         }
         if dirty {
@@ -253,7 +254,7 @@ fn event_loop(
             dirty |= changed;
         }
         if session.is_loading() || session.is_exporting() {
-            pending.push_back(Action::Tick);
+            pending.push_back(Message::Tick);
         }
     }
 }

@@ -6,6 +6,7 @@ use cableview::library::{Column, Library};
 use cableview::session::Effect;
 use cableview::session::action::{Action, Mouse};
 use cableview::session::help::HelpRow;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 use cableview::session::{Overlay, Session};
 use cableview::ui::theme::colour;
@@ -23,14 +24,14 @@ fn browser(w: u16, h: u16) -> Session {
     ];
     let library = Library::load(&paths, &|_| {}, &AtomicBool::new(false));
     let mut browser = Session::new(library, ReaderOptions::default());
-    browser.press(Action::Resize(w, h));
+    browser.press(Message::Resize(w, h));
     browser
 }
 
 fn typed(browser: &mut Session, text: &str) {
     browser.press(Action::Filter);
     for c in text.chars() {
-        browser.press(Action::Type(c));
+        browser.press(Message::Type(c));
     }
 }
 
@@ -86,7 +87,7 @@ fn filter_as_you_type_then_open_and_come_back_to_the_same_row() {
     assert_eq!(current_id(&b), "05PARIS2333");
     // Backspace widens again; Esc clears.
     b.press(Action::Filter);
-    b.press(Action::Backspace);
+    b.press(Message::Backspace);
     assert_eq!(b.table.query.text, "pari");
     b.press(Action::Cancel);
     b.press(Action::Cancel);
@@ -222,7 +223,7 @@ fn the_skipped_report_scrolls_with_the_library_keys() {
         &AtomicBool::new(false),
     );
     let mut b = Session::new(library, ReaderOptions::default());
-    b.press(Action::Resize(80, 12));
+    b.press(Message::Resize(80, 12));
     b.press(Action::Skipped);
     // Ten rows inside the border.
     assert!(
@@ -288,7 +289,7 @@ fn any_size_renders_without_panic() {
     let mut b = browser(1, 1);
     let every_size = |b: &mut Session| {
         for (w, h) in SIZES {
-            b.press(Action::Resize(w, h));
+            b.press(Message::Resize(w, h));
             let _ = screen(b);
         }
     };
@@ -297,7 +298,7 @@ fn any_size_renders_without_panic() {
     every_size(&mut b);
     b.press(Action::Help);
     // The reader with header links, the list over it, and its help.
-    b.press(Action::Resize(120, 40));
+    b.press(Message::Resize(120, 40));
     open_id(&mut b, "05PARIS2333");
     every_size(&mut b);
     b.press(Action::References);
@@ -323,7 +324,7 @@ fn narrowing_while_typing_matches_a_full_filter_at_every_keystroke() {
     b.press(Action::NextSort); // by date, so order matters too
     b.press(Action::Filter);
     for c in "french terror ".chars() {
-        b.press(Action::Type(c));
+        b.press(Message::Type(c));
         let full = b.library.view(&b.table.query);
         assert_eq!(b.table.rows, full, "after typing {:?}", b.table.query.text);
     }
@@ -335,7 +336,7 @@ fn loading_screen_polls_the_background_load_until_the_library_is_ready() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/annotated");
     let loader = cableview::library::LoadHandle::spawn(vec![dir]);
     let mut b = Session::loading(Some(loader), ReaderOptions::default());
-    b.press(Action::Resize(80, 12));
+    b.press(Message::Resize(80, 12));
     // Keys other than q do nothing while loading.
     b.press(Action::Open);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
@@ -345,7 +346,7 @@ fn loading_screen_polls_the_background_load_until_the_library_is_ready() {
             "the load did not finish"
         );
         std::thread::sleep(std::time::Duration::from_millis(10));
-        b.press(Action::Tick);
+        b.press(Message::Tick);
     }
     assert!(b.view().is_library());
     assert_eq!(b.library.len(), 34);
@@ -418,15 +419,15 @@ fn snapshot_header_with_ref_links_and_cited_by() {
 fn a_click_on_a_header_link_opens_that_cable_and_ctrl_o_comes_back() {
     let mut b = browser(120, 30);
     open_id(&mut b, "05PARIS2333");
-    b.press(Action::GoTo("3".into()));
+    b.press(Message::GoTo("3".into()));
     let before = b.reader().unwrap().position();
     let t = terminal(&b);
     let (x, y) = find(&t, "→ 04PARIS8983").expect("the REF link");
     // A click on the separator before a link is not a click on it.
     let (sep, _) = find(&t, " · B. 04").expect("the separator");
-    b.press(Action::Mouse(Mouse::Click(sep, y)));
+    b.press(Message::Mouse(Mouse::Click(sep, y)));
     assert_eq!(reader_id(&b), "05PARIS2333");
-    b.press(Action::Mouse(Mouse::Click(x + 5, y)));
+    b.press(Message::Mouse(Mouse::Click(x + 5, y)));
     assert_eq!(reader_id(&b), "04PARIS8983");
     assert_eq!(
         b.jumps.last().map(|j| j.position.paragraph),
@@ -442,7 +443,7 @@ fn a_click_on_a_header_link_opens_that_cable_and_ctrl_o_comes_back() {
     assert_eq!(b.reader().unwrap().position(), before);
     b.press(Action::JumpForward);
     assert_eq!(reader_id(&b), "04PARIS8983");
-    b.press(Action::Mouse(Mouse::Click(x + 10, y)));
+    b.press(Message::Mouse(Mouse::Click(x + 10, y)));
     assert_eq!(reader_id(&b), "05PARIS2333");
 }
 
@@ -534,7 +535,7 @@ fn an_entity_no_other_cable_names_offers_no_list() {
     open_id(&mut b, "04PARIS8983");
     b.press(Action::Filter);
     for c in "medya".chars() {
-        b.press(Action::Type(c));
+        b.press(Message::Type(c));
     }
     b.press(Action::Activate);
     let text = screen(&b);

@@ -6,6 +6,7 @@ use crate::drive::Press;
 use cableview::library::Library;
 use cableview::session::Session;
 use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -16,7 +17,7 @@ fn library(dir: &str, w: u16, h: u16) -> Session {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let library = Library::load(&[root.join(dir)], &|_| {}, &AtomicBool::new(false));
     let mut session = Session::new(library, ReaderOptions::default());
-    session.press(Action::Resize(w, h));
+    session.press(Message::Resize(w, h));
     session
 }
 
@@ -116,7 +117,7 @@ fn every_screen_says_the_same_when_the_terminal_is_too_small() {
     assert!(said(&s).contains(small), "{}", said(&s));
     // From the minimum size up, the table is drawn.
     s.press(Action::Back);
-    s.press(Action::Resize(40, 10));
+    s.press(Message::Resize(40, 10));
     assert!(
         screen(&s)[0].starts_with("cableview library"),
         "{}",

@@ -6,6 +6,7 @@ use crate::drive::Driver;
 use cableview::library::Library;
 use cableview::search_index::{self, SearchIndex};
 use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 use cableview::session::{Effect, Session};
 use std::path::{Path, PathBuf};
@@ -29,13 +30,13 @@ pub(crate) fn indexed(w: u16, h: u16) -> (tempfile::TempDir, PathBuf, Driver) {
     let library =
         Library::from_index(SearchIndex::open(&at).unwrap().with_tagging(off)).expect("a library");
     let mut session = Session::new(library, ReaderOptions::default());
-    session.update(Action::Resize(w, h));
+    session.update(Message::Resize(w, h));
     (dir, at, Driver::new(session))
 }
 
 pub(crate) fn type_text(driver: &mut Driver, text: &str) -> Vec<Effect> {
     text.chars()
-        .flat_map(|c| driver.press(Action::Type(c)))
+        .flat_map(|c| driver.press(Message::Type(c)))
         .collect()
 }
 
@@ -147,8 +148,8 @@ fn a_query_error_says_where_and_keeps_the_rows() {
     let screen = driver.screen();
     assert!(screen.contains("quote is never closed"), "{screen}");
     // Deleting the wrong part runs the query again.
-    driver.press(Action::Backspace);
-    driver.press(Action::Backspace);
+    driver.press(Message::Backspace);
+    driver.press(Message::Backspace);
     assert!(!driver.screen().contains("never closed"));
     assert_eq!(driver.table.rows, rows);
     // A field the index does not know is named.
@@ -350,7 +351,7 @@ fn facets_on_a_folder_say_they_need_an_index() {
         &AtomicBool::new(false),
     );
     let mut session = Session::new(library, ReaderOptions::default());
-    session.update(Action::Resize(110, 30));
+    session.update(Message::Resize(110, 30));
     let mut driver = Driver::new(session);
     driver.press(Action::Facets);
     assert!(
@@ -418,10 +419,10 @@ fn the_table_of_an_index_is_read_while_the_screen_says_so() {
         let _ = sender.send(cableview::library::LoadEvent::Done(Box::new(library)));
     });
     let mut session = Session::loading(Some(loader), ReaderOptions::default());
-    session.update(Action::Resize(100, 30));
+    session.update(Message::Resize(100, 30));
     // What the loading screen says while the thread reads the table.
     for _ in 0..1_000 {
-        session.update(Action::Tick);
+        session.update(Message::Tick);
         if matches!(session.view(), cableview::session::View::Loading(l) if l.opening_index().is_some())
         {
             break;
@@ -440,7 +441,7 @@ fn the_table_of_an_index_is_read_while_the_screen_says_so() {
     go.send(()).unwrap();
     // Then the table, as `cableview --index` shows it.
     for _ in 0..1_000 {
-        session.update(Action::Tick);
+        session.update(Message::Tick);
         if session.view().is_library() {
             break;
         }

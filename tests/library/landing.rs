@@ -6,6 +6,7 @@ use cableview::cable::parse;
 use cableview::library::Library;
 use cableview::session::Session;
 use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 
 /// A minimal annotated cable whose paragraph says `text`.
@@ -29,7 +30,7 @@ fn x_selects_the_entity_under_its_long_form() {
         ),
     ]);
     let mut session = Session::new(library, ReaderOptions::default());
-    session.press(Action::Resize(120, 40));
+    session.press(Message::Resize(120, 40));
     session.press(Action::Open);
     let app = session.reader().expect("the first cable is open");
     assert_eq!(app.cable.id.as_deref(), Some("05PARIS0001"));

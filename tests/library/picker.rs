@@ -5,7 +5,7 @@
 use crate::drive::Press;
 use cableview::library::Library;
 use cableview::session::Session;
-use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -18,7 +18,7 @@ fn library(w: u16, h: u16) -> Session {
     let paths = [root.join("tests/fixtures/annotated")];
     let library = Library::load(&paths, &|_| {}, &AtomicBool::new(false));
     let mut session = Session::new(library, ReaderOptions::default());
-    session.press(Action::Resize(w, h));
+    session.press(Message::Resize(w, h));
     session
 }
 
@@ -128,7 +128,7 @@ fn a_query_nothing_matches_says_so_and_enter_changes_nothing() {
     // Tiny terminals draw without panic.
     key(&mut s, KeyCode::Char('T'));
     for (w, h) in [(1, 1), (20, 5), (30, 6), (80, 24)] {
-        s.press(Action::Resize(w, h));
+        s.press(Message::Resize(w, h));
         let _ = screen(&s);
     }
 }

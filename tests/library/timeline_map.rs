@@ -6,6 +6,7 @@ use crate::full_text::{indexed, type_text};
 use cableview::search_index::SearchIndex;
 use cableview::session::action::Action;
 use cableview::session::facets::Section;
+use cableview::session::message::Message;
 
 /// Searches `query` and gives the keys back to the table.
 fn search(driver: &mut crate::drive::Driver, query: &str) {
@@ -142,7 +143,7 @@ fn the_map_says_it_needs_an_index_on_a_folder() {
     );
     let options = cableview::session::reader::ReaderOptions::default();
     let mut driver = crate::drive::Driver::new(cableview::session::Session::new(library, options));
-    driver.press(Action::Resize(120, 30));
+    driver.press(Message::Resize(120, 30));
     driver.press(Action::Map);
     assert!(driver.map().is_none());
     assert!(
