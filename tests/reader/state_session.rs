@@ -18,7 +18,7 @@ fn reading(path: &Path, fresh: bool) -> Driver {
 }
 
 fn app(driver: &Driver) -> &Reader {
-    &driver.session.reader().expect("the cable is open")
+    driver.session.reader().expect("the cable is open")
 }
 
 fn saved(path: &Path) -> Option<ReadingPosition> {

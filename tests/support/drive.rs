@@ -91,7 +91,7 @@ impl std::ops::DerefMut for Driver {
 impl Driver {
     /// The open cable's reader.
     pub fn app(&self) -> &cableview::session::reader::Reader {
-        &self.session.reader().expect("a cable is open")
+        self.session.reader().expect("a cable is open")
     }
 
     /// The screen as the event loop draws it, on a test terminal of the session's size.
