@@ -2,10 +2,12 @@
 //! mouse handling so a click lands where the eye sees it.
 
 mod links;
+mod map;
 mod table;
 
 use crate::session::reader::{Focus, Reader};
 pub use links::{LinkPiece, PieceStyle, link_at, link_rows};
+pub use map::{MapLayout, map};
 use ratatui::layout::{Constraint, Layout, Rect};
 pub use table::{TableLayout, table};
 

@@ -178,9 +178,7 @@ impl Session {
                 }
                 Overlay::Tags(picker) => picker.fit(size),
                 Overlay::Map(map) => {
-                    // The screen less the title and status lines, the list's border and
-                    // its heading.
-                    map.set_height(usize::from(size.1.saturating_sub(5)).max(1));
+                    map.set_height(usize::from(layout::map(area).list.height).max(1));
                 }
                 Overlay::Help(_) | Overlay::Export(_) => {}
             }
