@@ -21,7 +21,7 @@ mod release;
 use cableview::library::Library;
 use cableview::search_index::{self, SearchIndex};
 use cableview::session::Session;
-use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use ratatui::Terminal;
@@ -169,7 +169,7 @@ fn first_frame(c: &mut Criterion, built: &Path, count: usize) {
             let index = SearchIndex::open(black_box(built)).expect("the index opens");
             let library = Library::from_index(index).expect("a library");
             let mut session = Session::new(library, ReaderOptions::default());
-            session.update(Action::Resize(120, 40));
+            session.update(Message::Resize(120, 40));
             terminal
                 .draw(|frame| cableview::ui::draw(frame, &session))
                 .expect("a frame");

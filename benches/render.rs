@@ -11,6 +11,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use cableview::cable::Cable;
 use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::{Reader, ReaderOptions, ReadingPosition};
 use cableview::session::text_layout::{BlockSpec, DocLayout};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -200,7 +201,7 @@ fn blocks(cable: &Cable) -> Vec<BlockSpec<'_>> {
 
 fn ready(cable: Cable, w: u16, h: u16) -> (Reader, Terminal<TestBackend>) {
     let mut app = Reader::new(cable, ReaderOptions::default());
-    app.update(Action::Resize(w, h));
+    app.update(Message::Resize(w, h));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
     terminal.draw(|f| draw_reader(f, &app)).expect("draw");
     (app, terminal)
@@ -220,7 +221,7 @@ fn benches(c: &mut Criterion) {
     });
 
     let (mut app, mut terminal) = ready(sample.clone(), 200, 60);
-    app.update(Action::GoTo("5".into()));
+    app.update(Message::GoTo("5".into()));
     c.bench_function("frame 200x60 sample", |b| {
         b.iter(|| {
             terminal
@@ -244,7 +245,7 @@ fn benches(c: &mut Criterion) {
     let middle = big.cable.paragraphs[big.cable.paragraphs.len() / 2]
         .label
         .clone();
-    big.update(Action::GoTo(middle.clone()));
+    big.update(Message::GoTo(middle.clone()));
     c.bench_function("frame 200x60 5MB cable", |b| {
         b.iter(|| {
             big_terminal
@@ -272,7 +273,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("paragraph jump 5MB cable", |b| {
         b.iter(|| {
             flip = !flip;
-            big.update(Action::GoTo(if flip {
+            big.update(Message::GoTo(if flip {
                 last.clone()
             } else {
                 middle.clone()

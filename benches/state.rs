@@ -8,7 +8,7 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use cableview::session::Session;
-use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 use cableview::shell::state::Store;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -49,13 +49,13 @@ fn saving(c: &mut Criterion) {
     };
     let effects = session.start();
     carry(&mut session, &mut reading, effects);
-    let effects = session.update(Action::Resize(120, 40));
+    let effects = session.update(Message::Resize(120, 40));
     carry(&mut session, &mut reading, effects);
     let mut paragraph = 0;
     group.bench_function("paragraph jump and its save, 50 MB state.json", |b| {
         b.iter(|| {
             paragraph = paragraph % 7 + 1;
-            let effects = session.update(Action::GoTo(paragraph.to_string()));
+            let effects = session.update(Message::GoTo(paragraph.to_string()));
             carry(&mut session, &mut reading, effects);
         });
     });

@@ -10,7 +10,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use cableview::library::Library;
 use cableview::search_index::SearchIndex;
 use cableview::session::Session;
-use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -49,7 +49,7 @@ fn main() {
     });
     step("Library::from_index");
     let mut session = Session::new(library, ReaderOptions::default());
-    session.update(Action::Resize(120, 40));
+    session.update(Message::Resize(120, 40));
     step("Session::new");
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test backend");
     terminal

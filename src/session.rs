@@ -20,7 +20,9 @@ pub mod layout;
 pub mod line;
 pub mod map;
 mod map_keys;
+pub mod message;
 mod open;
+pub mod overlay;
 pub mod picker;
 mod positions;
 pub mod reader;
@@ -30,53 +32,21 @@ pub mod table;
 mod table_keys;
 pub mod text_layout;
 pub mod timeline;
+pub mod view;
 
-use crate::input::Progress;
-use crate::library::{EntityKey, Library, LoadEvent, LoadHandle};
+use crate::library::{EntityKey, Library, LoadHandle};
 use crate::session::action::Action;
+use crate::session::message::Message;
 use crate::session::reader::{Focus, Reader, ReaderOptions, ReadingPosition};
 use crate::theme::Theme;
 pub use across::other_cables;
 pub use effect::{CorrectionChange, Effect, Lookup, Scope};
+pub use overlay::{CableList, ListItem, Overlay};
 use positions::Positions;
 pub use scroll::ListCursor;
 use std::sync::Arc;
 pub use table::Table;
-
-/// What the screen shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// The library is loading.
-    Loading,
-    /// The table of cables.
-    Library,
-    /// The files that were not loaded.
-    Skipped,
-    /// The reader on one cable.
-    Reader,
-}
-
-/// A list of cables to go to, shown over the reader.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CableList {
-    /// What the list is (`Hezbollah in 2 other cables`).
-    pub title: String,
-    /// Cable, entity to select there (by key), and the line shown.
-    pub items: Vec<ListItem>,
-    /// The cursor.
-    pub cursor: ListCursor,
-}
-
-/// One row of a [`CableList`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ListItem {
-    /// The cable, by library index.
-    pub cable: usize,
-    /// The entity to select on arrival (its first mention is where the reader opens).
-    pub entity: Option<EntityKey>,
-    /// What the row says.
-    pub text: String,
-}
+pub use view::{Loading, OpenCable, View};
 
 /// A place to come back to with `Ctrl-o`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,32 +80,18 @@ enum Arrival {
 pub struct Session {
     /// The cables (empty while loading; one for a single cable).
     pub library: Arc<Library>,
-    /// The export prompt of `e`, while it is open.
-    pub export_prompt: Option<export::ExportPrompt>,
     /// The table's filters, sort and cursor.
     pub table: Table,
-    /// What the screen shows.
-    pub screen: Screen,
-    /// The reader, and which cable it shows.
-    pub reader: Option<(usize, Reader)>,
-    /// A list of cables over the reader.
-    pub list: Option<CableList>,
+    /// What the screen shows under the overlays.
+    view: View,
+    /// What stands over the view, bottom first: the top one takes the keys.
+    overlays: Vec<Overlay>,
     /// Places visited, for `Ctrl-o` / `Ctrl-i`.
     pub jumps: Vec<Jump>,
     /// Where in `jumps` we are (`jumps.len()`: at the newest place).
     pub jump_at: usize,
-    /// The latest load progress.
-    pub progress: Option<Progress>,
-    /// Set when the load is indexing.
-    pub indexing: bool,
-    /// Set while the library's table is read from a corpus index of this many documents.
-    pub opening_index: Option<u64>,
     /// A message for the table's status line (the reader has its own).
     pub notice: Option<String>,
-    /// The table's help overlay, and its scroll.
-    pub help: Option<ListCursor>,
-    /// The skipped-files report's scroll.
-    pub skipped: ListCursor,
     /// The colours, for the table, the reader and every cable opened next.
     pub theme: Theme,
     /// The terminal size.
@@ -147,7 +103,6 @@ pub struct Session {
     single: bool,
     options: ReaderOptions,
     effects: Vec<Effect>,
-    loader: Option<LoadHandle>,
     /// The cable being read by the event loop, and where it opens.
     opening: Option<(usize, Arrival)>,
     /// The open cable's last saved position.
@@ -158,8 +113,6 @@ pub struct Session {
     naming: Option<indexed::Naming>,
     /// The export running, polled on each tick.
     exporting: Option<crate::library::bundle::ExportHandle>,
-    /// The world map over the table or the reader, while it is shown.
-    pub map: Option<map::WorldMap>,
 }
 
 impl Session {
@@ -210,32 +163,23 @@ impl Session {
         };
         Self {
             library: Arc::new(Library::default()),
-            export_prompt: None,
             table: Table::default(),
-            screen: Screen::Loading,
-            reader: None,
-            list: None,
+            view: View::Loading(Loading::new(loader)),
+            overlays: Vec::new(),
             jumps: Vec::new(),
             jump_at: 0,
-            progress: None,
-            indexing: false,
-            opening_index: None,
             notice,
-            help: None,
-            skipped: ListCursor::default(),
             theme,
             size: (80, 24),
             history: line::History::default(),
             single: false,
             options,
             effects: Vec::new(),
-            loader,
             opening: None,
             positions: Positions::default(),
             fresh: false,
             naming: None,
             exporting: None,
-            map: None,
         }
     }
 
@@ -290,13 +234,37 @@ impl Session {
     /// Whether the library is still loading (the loop then polls the load).
     #[must_use]
     pub fn is_loading(&self) -> bool {
-        self.loader.is_some()
+        matches!(&self.view, View::Loading(loading) if loading.is_running())
+    }
+
+    /// What the screen shows under the overlays.
+    #[must_use]
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    /// The cable open in the reader, shown or kept behind the table.
+    #[must_use]
+    pub fn open_cable(&self) -> Option<&OpenCable> {
+        self.view.open()
+    }
+
+    /// The reader of the open cable, shown or kept behind the table.
+    #[must_use]
+    pub fn reader(&self) -> Option<&Reader> {
+        self.view.open().map(OpenCable::reader)
+    }
+
+    /// See [`Session::reader`].
+    pub fn reader_mut(&mut self) -> Option<&mut Reader> {
+        self.view.open_mut().map(OpenCable::reader_mut)
     }
 
     fn set_library(&mut self, library: Library) {
         self.table = Table::new(&library);
         self.library = Arc::new(library);
-        self.screen = Screen::Library;
+        self.view = View::Library { kept: None };
+        self.overlays.clear();
         self.resize(self.size);
         if !self.library.skipped().is_empty() {
             let key = self
@@ -311,41 +279,40 @@ impl Session {
         }
     }
 
-    /// Applies one action: the only place the session's state changes. Does no I/O: what
-    /// needs the world comes back as effects, in the order to carry them out.
-    pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        self.apply(action);
+    /// Applies one message (a bound action, a key typed, what the event loop reports):
+    /// the only place the session's state changes. Does no I/O: what needs the world comes
+    /// back as effects, in the order to carry them out.
+    pub fn update(&mut self, message: impl Into<Message>) -> Vec<Effect> {
+        self.apply(message.into());
         std::mem::take(&mut self.effects)
     }
 
-    fn apply(&mut self, action: Action) {
-        match action {
-            Action::Quit => {
+    fn apply(&mut self, message: Message) {
+        match message {
+            Message::Action(Action::Quit) => {
                 self.save_position(true);
                 self.effects.push(Effect::Quit);
             }
-            Action::Tick => {
+            Message::Tick => {
                 self.poll_load();
                 self.poll_export();
             }
-            Action::ExportStarted(handle) => self.export_started(handle),
-            Action::ExportExists(bundle, dir) => self.export_would_overwrite(bundle, dir),
-            Action::Resize(w, h) => self.resize((w, h)),
-            Action::CableRead(read) => self.arrive(*read),
-            Action::ThemeLoaded(theme, skipped) => self.set_theme(*theme, &skipped),
-            Action::Notice(text) => self.tell(text),
-            Action::Corrected(corrected) => self.corrected(*corrected),
-            Action::Searched(searched) => self.searched(*searched),
-            Action::SnippetRead(read) => self.snippet_read(*read),
-            Action::LookedUp(lookup, ids) => self.looked_up(*lookup, ids),
-            action if self.map.is_some() => self.map_action(&action),
-            action => match self.screen {
-                Screen::Loading => {}
-                Screen::Library if self.help.is_some() => self.help_action(&action),
-                Screen::Library => self.table_action(action),
-                Screen::Skipped => self.skipped_action(&action),
-                Screen::Reader if self.list.is_some() => self.list_action(action),
-                Screen::Reader => self.reader_action(action),
+            Message::ExportStarted(handle) => self.export_started(handle),
+            Message::ExportExists(bundle, dir) => self.export_would_overwrite(bundle, dir),
+            Message::Resize(w, h) => self.resize((w, h)),
+            Message::CableRead(read) => self.arrive(*read),
+            Message::ThemeLoaded(theme, skipped) => self.set_theme(*theme, &skipped),
+            Message::Notice(text) => self.tell(text),
+            Message::Corrected(corrected) => self.corrected(*corrected),
+            Message::Searched(searched) => self.searched(*searched),
+            Message::SnippetRead(read) => self.snippet_read(*read),
+            Message::LookedUp(lookup, ids) => self.looked_up(*lookup, ids),
+            // A key: the overlay on top takes it first, else the view.
+            message if !self.overlays.is_empty() => self.overlay_action(message),
+            message => match self.view {
+                View::Loading(_) => {}
+                View::Library { .. } => self.table_action(message),
+                View::Reader(_) => self.reader_action(message),
             },
         }
     }
@@ -365,57 +332,34 @@ impl Session {
     fn resize(&mut self, size: (u16, u16)) {
         self.size = size;
         self.fit_table();
-        self.fit_facets();
-        if let Some(picker) = &mut self.table.picker {
-            picker.fit(size);
-        }
-        // The report fills the screen inside a border.
-        let report = usize::from(size.1.saturating_sub(2)).max(1);
-        let positions = self.library.skipped().len().saturating_sub(report) + 1;
-        self.skipped.set_height(report, positions);
-        self.fit_list();
-        if let Some((_, app)) = &mut self.reader {
-            app.update(Action::Resize(size.0, size.1));
+        self.fit_overlays();
+        if let Some(open) = self.view.open_mut() {
+            open.reader_mut().update(Message::Resize(size.0, size.1));
         }
     }
 
-    /// Tells the table how many rows it shows (fewer with the snippet pane under it).
+    /// Tells the table how many rows it shows, and the facets pane its list's height.
     fn fit_table(&mut self) {
-        let snippet = self.table.full_text.is_some();
-        let rows = crate::session::table::visible_rows(self.size.1, snippet);
-        self.table.cursor.set_height(rows, self.table.rows.len());
-    }
-
-    /// Tells the list over the reader how many rows its popup shows.
-    fn fit_list(&mut self) {
-        if let Some(list) = &mut self.list {
-            let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-            let popup = layout::cable_list_popup(area, list.items.len());
-            let rows = usize::from(popup.height.saturating_sub(2));
-            list.cursor.set_height(rows, list.items.len());
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        let layout = self.table.layout(area);
+        self.table
+            .cursor
+            .set_height(layout.page(), self.table.rows.len());
+        if let Some(facets) = &mut self.table.facets {
+            facets.pane.set_height(layout.facet_rows().max(1));
         }
     }
 
     fn poll_load(&mut self) {
-        let Some(loader) = &self.loader else {
+        let View::Loading(loading) = &mut self.view else {
             return;
         };
-        for event in loader.poll() {
-            match event {
-                LoadEvent::Progress(p) => self.progress = Some(p),
-                LoadEvent::Indexing(_) => self.indexing = true,
-                LoadEvent::OpeningIndex(count) => self.opening_index = Some(count),
-                LoadEvent::Failed(why) => {
-                    self.loader = None;
-                    self.set_library(Library::default());
-                    self.notice = Some(why);
-                    return;
-                }
-                LoadEvent::Done(library) => {
-                    self.loader = None;
-                    self.set_library(*library);
-                    return;
-                }
+        match loading.poll() {
+            None => {}
+            Some(Ok(library)) => self.set_library(library),
+            Some(Err(why)) => {
+                self.set_library(Library::default());
+                self.notice = Some(why);
             }
         }
     }
@@ -423,8 +367,8 @@ impl Session {
     /// Saves the open cable's position: `exact` on leaving it or quitting, else only when
     /// it moved to another paragraph or changed what is worth keeping.
     fn save_position(&mut self, exact: bool) {
-        if let Some((_, app)) = &self.reader
-            && let Some(effect) = self.positions.save(app.position(), exact)
+        if let Some(open) = self.view.open()
+            && let Some(effect) = self.positions.save(open.reader().position(), exact)
         {
             self.effects.push(effect);
         }
@@ -433,8 +377,8 @@ impl Session {
     /// Shows a message on the status line of the screen in front: the reader's, or the
     /// table's.
     fn tell(&mut self, text: String) {
-        match &mut self.reader {
-            Some((_, app)) if self.screen == Screen::Reader => app.notify(text),
+        match &mut self.view {
+            View::Reader(open) => open.reader_mut().notify(text),
             _ => self.notice = Some(text),
         }
     }

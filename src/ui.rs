@@ -101,13 +101,14 @@ impl Widget for ReaderScreen<'_> {
             }
             .render(area, buf);
         }
-        if let Some(scroll) = app.help.map(|h| h.selected) {
+        if let Some(scroll) = app.help().map(|h| h.selected) {
             help::render(app, theme, area, scroll, buf);
         }
     }
 }
 
-fn too_small(area: Rect, buf: &mut Buffer) {
+/// The frame of a terminal smaller than [`layout::MIN_WIDTH`] x [`layout::MIN_HEIGHT`].
+pub(crate) fn too_small(area: Rect, buf: &mut Buffer) {
     let text = format!(
         "cableview needs at least {}x{}; this terminal is {}x{}",
         layout::MIN_WIDTH,

@@ -132,8 +132,9 @@ impl LoadHandle {
         })
     }
 
-    /// Runs `load` on a thread of its own, which reports through the sender it is given.
-    fn on_thread(load: impl FnOnce(mpsc::Sender<LoadEvent>) + Send + 'static) -> Self {
+    /// Runs `load` on a thread of its own, which reports through the sender it is given
+    /// (a test can send the events itself, in its own time).
+    pub fn on_thread(load: impl FnOnce(mpsc::Sender<LoadEvent>) + Send + 'static) -> Self {
         let (sender, events) = mpsc::channel();
         let thread = std::thread::spawn(move || load(sender));
         Self {

@@ -1,7 +1,7 @@
 //! Moving across cables: the other cables naming an entity, REF links and cited-by,
 //! and the jump list (`Ctrl-o` / `Ctrl-i`).
 
-use super::{Arrival, CableList, Jump, ListCursor, ListItem, Session};
+use super::{Arrival, CableList, Jump, ListCursor, ListItem, Overlay, Session};
 use crate::library::{Appearance, EntityKey};
 use crate::session::action::Action;
 
@@ -41,13 +41,14 @@ impl Session {
 
     /// Says in the status line how many other cables name the selected entity.
     pub(super) fn note_selected_entity(&mut self) {
-        let Some((cable, app)) = &self.reader else {
+        let Some(open) = self.view.open() else {
             return;
         };
+        let (cable, app) = (open.cable(), open.reader());
         let Some(entity) = app.selected.and_then(|i| app.cable.entities.get(i)) else {
             return;
         };
-        let (cable, key, name) = (*cable, EntityKey::of(entity), entity.name.clone());
+        let (key, name) = (EntityKey::of(entity), entity.name.clone());
         // On an index the count comes from a lookup, and this is said again when it does.
         let Some(others) = self.others_naming(cable, &key) else {
             return self.look_up_naming(false);
@@ -57,23 +58,19 @@ impl Session {
             _ => String::new(),
         };
         let text = format!("{name}: in {}{hint}", other_cables(others));
-        if let Some((_, app)) = &mut self.reader {
+        if let Some(app) = self.reader_mut() {
             app.notify(text);
         }
     }
 
     pub(super) fn list_other_cables(&mut self) {
-        if self.on_index()
-            && self
-                .reader
-                .as_ref()
-                .is_some_and(|(_, app)| app.selected.is_some())
-        {
+        if self.on_index() && self.reader().is_some_and(|app| app.selected.is_some()) {
             return self.look_up_naming(true);
         }
-        let Some((cable, app)) = &self.reader else {
+        let Some(open) = self.view.open() else {
             return;
         };
+        let (cable, app) = (open.cable(), open.reader());
         let Some(entity) = app.selected.and_then(|i| app.cable.entities.get(i)) else {
             let how = self
                 .options
@@ -84,7 +81,7 @@ impl Session {
             return;
         };
         let key = EntityKey::of(entity);
-        let others = self.elsewhere(*cable, &key);
+        let others = self.elsewhere(cable, &key);
         let id_width = others
             .iter()
             .map(|a| self.cable_id(a.cable).chars().count())
@@ -103,21 +100,22 @@ impl Session {
                 ),
             })
             .collect();
-        self.list = Some(CableList {
+        let list = CableList {
             title: format!("{} in {}", entity.name, other_cables(items.len())),
             items,
             cursor: ListCursor::default(),
-        });
-        self.fit_list();
+        };
+        self.show(Overlay::Cables(list));
     }
 
     /// Lists the open cable's REF items that lead to a cable of the library, then the
     /// cables citing it: the links its header shows.
     pub(super) fn list_references(&mut self) {
-        let Some((cable, app)) = &self.reader else {
+        let Some(open) = self.view.open() else {
             return;
         };
-        let links = app.links.clone().unwrap_or_default();
+        let cable = open.cable();
+        let links = open.reader().links.clone().unwrap_or_default();
         let mut items: Vec<ListItem> = links
             .references
             .iter()
@@ -141,19 +139,20 @@ impl Session {
             entity: None,
             text: format!("cited by {}", c.id),
         }));
-        self.list = Some(CableList {
-            title: format!("{}: REF links and cited by", self.cable_id(*cable)),
+        let list = CableList {
+            title: format!("{}: REF links and cited by", self.cable_id(cable)),
             items,
             cursor: ListCursor::default(),
-        });
-        self.fit_list();
+        };
+        self.show(Overlay::Cables(list));
     }
 
     /// Records the current place before going elsewhere; forward history is dropped.
     pub(super) fn remember(&mut self) {
-        if let Some((cable, app)) = &self.reader {
+        if let Some(open) = self.view.open() {
+            let app = open.reader();
             let jump = Jump {
-                cable: *cable,
+                cable: open.cable(),
                 position: app.position(),
                 focus: app.focus,
                 mention_cursor: app.mention_cursor,
@@ -209,10 +208,10 @@ impl Session {
         };
         // Within the open cable the jump moves the view, not the marks set or the kinds
         // hidden since.
-        if let Some((cable, app)) = &self.reader
-            && *cable == jump.cable
+        if let Some(open) = self.view.open()
+            && open.cable() == jump.cable
         {
-            let now = app.position();
+            let now = open.reader().position();
             jump.position.marks = now.marks;
             jump.position.hidden_kinds = now.hidden_kinds;
         }

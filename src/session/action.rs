@@ -1,16 +1,19 @@
-//! Everything cableview can be asked to do: one [`Action`] for every context (the reader,
-//! the table of cables, the lists over the reader, the prompts).
+//! Everything a key can be bound to: one [`Action`] for every context (the reader, the
+//! table of cables, the lists over the reader, the prompts). What else reaches
+//! [`crate::session::Session::update`] (typed characters, the mouse, a resize, what the
+//! event loop reports back) is a [`Message`].
 //!
 //! Keys are bound per [`Context`]: the keymap file names the actions of [`READER`] at its
 //! top level and those of [`LIBRARY`] in its `[library]` table; the help overlays and the
 //! README key tables print the doc lines of these tables. Variants that carry data (typed
 //! characters, mouse, resize, what the event loop reports back) cannot be bound.
 
-use crate::cable::Cable;
-use crate::input::LoadError;
-use crate::library::Shared;
-use crate::session::reader::ReadingPosition;
-use crate::theme::Theme;
+mod bindings;
+
+pub use super::message::{
+    Answer, AskError, CableRead, Corrected, Found, Message, Searched, SnippetRead,
+};
+pub use bindings::{Binding, Context, LIBRARY, READER};
 
 /// A mouse event, in terminal cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,7 +26,8 @@ pub enum Mouse {
     WheelUp(u16, u16),
 }
 
-/// One thing cableview can do: the only input of [`crate::session::Session::update`].
+/// One thing a key can be bound to; [`Message::Action`] carries it to
+/// [`crate::session::Session::update`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Quit cableview.
@@ -118,27 +122,6 @@ pub enum Action {
     JumpForward,
     /// Show or fold the raw header and its TAGS explained.
     ToggleHeader,
-    /// The terminal now has this many columns and rows.
-    Resize(u16, u16),
-    /// A character typed into the prompt, search, filter or a mark.
-    Type(char),
-    /// Backspace in the prompt, search or filter.
-    Backspace,
-    /// An edit of the search line or filter: Ctrl-U, Ctrl-W, Home, End, the arrows.
-    Edit(crate::session::line::Edit),
-    /// Jump to the paragraph with this label (`5`, `B`, `header`).
-    GoTo(String),
-    /// A mouse event.
-    Mouse(Mouse),
-    /// Time passed while the library loads: look at its progress.
-    Tick,
-    /// The event loop read a cable asked for with [`crate::session::Effect::ReadCable`].
-    CableRead(Box<CableRead>),
-    /// The event loop loaded the theme asked for with [`crate::session::Effect::NextTheme`]; the names
-    /// are the themes passed over because they did not load.
-    ThemeLoaded(Box<Theme>, Vec<String>),
-    /// Something the event loop has to say about an effect it carried out (saving failed).
-    Notice(String),
     /// Pick a TAG to filter the table by, from those in use, fuzzy as you type.
     PickTag,
     /// Correct the selected entity (or the mention under the cursor): a menu.
@@ -149,433 +132,14 @@ pub enum Action {
     EntityOrder,
     /// Scope the entity sidebar to the whole cable, or to the paragraph in view.
     EntityScope,
-    /// The event loop saved a correction asked for with
-    /// [`crate::session::Effect::SaveCorrection`] and read the cable again.
-    Corrected(Box<Corrected>),
     /// Show the facets of the table's search (on a corpus index), or move into them, or
     /// hide them.
     Facets,
     /// The world map of the table's search (on a corpus index), or of the cable read.
     Map,
-    /// The event loop searched the corpus index, as [`crate::session::Effect::Search`] asked.
-    Searched(Box<Searched>),
-    /// The event loop fetched a snippet asked for with [`crate::session::Effect::Snippet`].
-    SnippetRead(Box<SnippetRead>),
-    /// The event loop answered a [`crate::session::Effect::Lookup`], or says why the index
-    /// could not.
-    LookedUp(Box<crate::session::Lookup>, Result<Answer, AskError>),
     /// Export the rows shown: the cables, or their rows as CSV, into a folder.
     Export,
-    /// The event loop started the export asked for with [`crate::session::Effect::Export`].
-    ExportStarted(crate::library::bundle::ExportHandle),
-    /// The folder of an export holds files already: nothing was written.
-    ExportExists(crate::library::bundle::Bundle, std::path::PathBuf),
 }
-
-/// Why the corpus index could not answer a query, a lookup or a snippet.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum AskError {
-    /// The library was not opened on a corpus index.
-    #[error("this library is not on a corpus index")]
-    NoIndex,
-    /// The index failed, or the query is wrong (and where).
-    #[error(transparent)]
-    Index(#[from] crate::search_index::IndexError),
-}
-
-/// What the corpus index answered to a lookup.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Answer {
-    /// The reference IDs of the cables found, in date order.
-    Cables(Vec<String>),
-    /// How many documents were found (a count is all the status line needs, and costs
-    /// nothing even for an entity most of the release names).
-    Count(u64),
-}
-
-/// What the event loop found in the corpus index for a query typed in the table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Searched {
-    /// The query it answers.
-    pub query: String,
-    /// The best cables, or where the query is wrong.
-    pub found: Result<Found, AskError>,
-}
-
-/// The cables a query finds.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Found {
-    /// Reference IDs, best first.
-    pub ids: Vec<String>,
-    /// How many documents match in all.
-    pub total: u64,
-    /// Whether `ids` holds every document that matches (else the best of them).
-    pub complete: bool,
-    /// The words the query looks for, to highlight them in a cable opened.
-    pub words: Vec<String>,
-    /// The facets of the cables found, when asked.
-    pub facets: Option<crate::search_index::Facets>,
-    /// Its cables by period and by post, for the timeline and the map, with the facets.
-    pub spread: Option<crate::search_index::Spread>,
-}
-
-/// A snippet the event loop fetched for the table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SnippetRead {
-    /// The query it shows.
-    pub query: String,
-    /// The cable, by library index.
-    pub cable: usize,
-    /// The passage, or nothing when the index could not give one.
-    pub snippet: Option<crate::search_index::Snippet>,
-}
-
-/// What the event loop reports after reading a cable of the library.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CableRead {
-    /// The cable, by library index.
-    pub cable: usize,
-    /// The parsed cable, or why it could not be read.
-    pub parsed: Result<Cable, Shared<LoadError>>,
-    /// Its key in the reading state, where its position is saved.
-    pub key: String,
-    /// Where it was left last time, from the reading state.
-    pub saved: Option<ReadingPosition>,
-}
-
-/// What the event loop reports after saving a correction.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Corrected {
-    /// The cable, by library index.
-    pub cable: usize,
-    /// The cable read again with its corrections applied, or why it could not be.
-    pub parsed: Result<Cable, Shared<LoadError>>,
-    /// The entity to select now (kind and a spelling): the one corrected.
-    pub select: Option<(crate::cable::EntityKind, String)>,
-    /// What was done, for the status line.
-    pub message: String,
-    /// Where the change went, and whether it took one back: the reader's undo follows.
-    pub scope: crate::session::Scope,
-    /// Whether the change was an undo.
-    pub undone: bool,
-}
-
-/// Where a key is pressed: each context has its own bindings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
-    /// The reader of a cable.
-    Reader,
-    /// The table of cables, the lists over the reader, and the moves between cables
-    /// taken in the reader of a library.
-    Library,
-}
-
-impl Context {
-    /// The actions keys can be bound to here, in help order.
-    #[must_use]
-    pub fn bindable(self) -> &'static [Binding] {
-        match self {
-            Self::Reader => READER,
-            Self::Library => LIBRARY,
-        }
-    }
-
-    /// The action bindable here under this keymap name.
-    #[must_use]
-    pub fn action_named(self, name: &str) -> Option<&'static Binding> {
-        self.bindable().iter().find(|b| b.name == name)
-    }
-
-    /// The binding of an action here.
-    #[must_use]
-    pub fn binding(self, action: &Action) -> Option<&'static Binding> {
-        self.bindable().iter().find(|b| b.action == *action)
-    }
-}
-
-/// A bindable action of one context: its keymap name and its line in help.
-#[derive(Debug)]
-pub struct Binding {
-    /// The action.
-    pub action: Action,
-    /// The name used in the keymap file (`next_paragraph`).
-    pub name: &'static str,
-    /// The one-line description shown in the help overlay and the README.
-    pub doc: &'static str,
-}
-
-impl Binding {
-    const fn new(action: Action, name: &'static str, doc: &'static str) -> Self {
-        Self { action, name, doc }
-    }
-}
-
-/// The reader's bindable actions, in help order.
-pub const READER: &[Binding] = &[
-    Binding::new(Action::Quit, "quit", "quit cableview"),
-    Binding::new(Action::Help, "help", "show or hide this help"),
-    Binding::new(
-        Action::FocusNext,
-        "focus_next",
-        "focus the next pane: navigator, reader, entities",
-    ),
-    Binding::new(
-        Action::FocusPrevious,
-        "focus_previous",
-        "focus the previous pane",
-    ),
-    Binding::new(
-        Action::Down,
-        "down",
-        "scroll down a line, or move down the focused list",
-    ),
-    Binding::new(
-        Action::Up,
-        "up",
-        "scroll up a line, or move up the focused list",
-    ),
-    Binding::new(Action::HalfPageDown, "half_page_down", "down half a page"),
-    Binding::new(Action::HalfPageUp, "half_page_up", "up half a page"),
-    Binding::new(Action::PageDown, "page_down", "down a page"),
-    Binding::new(Action::PageUp, "page_up", "up a page"),
-    Binding::new(Action::Top, "top", "go to the top"),
-    Binding::new(Action::Bottom, "bottom", "go to the bottom"),
-    Binding::new(Action::NextParagraph, "next_paragraph", "next paragraph"),
-    Binding::new(
-        Action::PreviousParagraph,
-        "previous_paragraph",
-        "previous paragraph",
-    ),
-    Binding::new(
-        Action::JumpToDigit,
-        "jump_to_digit",
-        "jump to the paragraph numbered by the digit pressed",
-    ),
-    Binding::new(
-        Action::Prompt,
-        "prompt",
-        "jump to a paragraph by its label: 12, B, header",
-    ),
-    Binding::new(
-        Action::Search,
-        "search",
-        "search the text, case-insensitive, as you type",
-    ),
-    Binding::new(
-        Action::NextMatch,
-        "next_match",
-        "next match, or next mention of the selected entity",
-    ),
-    Binding::new(
-        Action::PreviousMatch,
-        "previous_match",
-        "previous match, or previous mention of the selected entity",
-    ),
-    Binding::new(
-        Action::Filter,
-        "filter",
-        "focus the entity filter: type to narrow the sidebar",
-    ),
-    Binding::new(
-        Action::Activate,
-        "activate",
-        "select the entity or paragraph under the cursor",
-    ),
-    Binding::new(
-        Action::Cancel,
-        "cancel",
-        "clear the search, the selection or the filter; close overlays",
-    ),
-    Binding::new(
-        Action::TogglePer,
-        "toggle_per",
-        "hide or show persons (PER)",
-    ),
-    Binding::new(
-        Action::ToggleOrg,
-        "toggle_org",
-        "hide or show organisations (ORG)",
-    ),
-    Binding::new(
-        Action::ToggleLoc,
-        "toggle_loc",
-        "hide or show locations (LOC)",
-    ),
-    Binding::new(
-        Action::ToggleMisc,
-        "toggle_misc",
-        "hide or show miscellaneous entities (MISC)",
-    ),
-    Binding::new(
-        Action::SourceView,
-        "source_view",
-        "switch between the reading view and the source file",
-    ),
-    Binding::new(Action::NextTheme, "next_theme", "next colour theme"),
-    Binding::new(
-        Action::SetMark,
-        "set_mark",
-        "set a mark: press a letter next",
-    ),
-    Binding::new(
-        Action::JumpToMark,
-        "jump_to_mark",
-        "jump to a mark: press its letter next",
-    ),
-    Binding::new(
-        Action::ToggleNavigator,
-        "toggle_navigator",
-        "show or hide the paragraph navigator",
-    ),
-    Binding::new(
-        Action::ToggleEntities,
-        "toggle_entities",
-        "show or hide the entity sidebar",
-    ),
-    Binding::new(
-        Action::CopyParagraph,
-        "copy_paragraph",
-        "copy the current paragraph with its citation (to tmux's buffer in tmux, else OSC 52)",
-    ),
-    Binding::new(
-        Action::CopyMentions,
-        "copy_mentions",
-        "copy every mention of the selected entity, one line each with its paragraph",
-    ),
-    Binding::new(
-        Action::ToggleHeader,
-        "toggle_header",
-        "show or fold the raw header and its TAGS explained",
-    ),
-    Binding::new(
-        Action::Correct,
-        "correct",
-        "correct the selected entity: P O L M relabel, d not one, j join, D e everywhere, a add at the match",
-    ),
-    Binding::new(
-        Action::UndoCorrection,
-        "undo_correction",
-        "undo the last correction (this cable's or everywhere)",
-    ),
-    Binding::new(
-        Action::EntityOrder,
-        "entity_order",
-        "order the entity sidebar by kind, or by count across kinds",
-    ),
-    Binding::new(
-        Action::EntityScope,
-        "entity_scope",
-        "show the entities of the whole cable, or of the paragraph in view",
-    ),
-    Binding::new(
-        Action::Map,
-        "map",
-        "the cable's post and places on a world map",
-    ),
-];
-
-/// The library's bindable actions, in help order.
-pub const LIBRARY: &[Binding] = &[
-    Binding::new(Action::Quit, "quit", "quit cableview"),
-    Binding::new(Action::Help, "help", "show or hide the library's keys"),
-    Binding::new(Action::Down, "down", "move down the table or list"),
-    Binding::new(Action::Up, "up", "move up the table or list"),
-    Binding::new(
-        Action::HalfPageDown,
-        "half_page_down",
-        "down half a page of the table",
-    ),
-    Binding::new(
-        Action::HalfPageUp,
-        "half_page_up",
-        "up half a page of the table",
-    ),
-    Binding::new(
-        Action::PageDown,
-        "page_down",
-        "down a page of the table or list",
-    ),
-    Binding::new(Action::PageUp, "page_up", "up a page of the table or list"),
-    Binding::new(Action::Top, "top", "to the first row"),
-    Binding::new(Action::Bottom, "bottom", "to the last row"),
-    Binding::new(
-        Action::Open,
-        "open",
-        "open the cable under the cursor, or follow the list's row",
-    ),
-    Binding::new(
-        Action::Filter,
-        "filter",
-        "filter as you type by ID, subject, origin, TAGS, entities; on a corpus index, the full text",
-    ),
-    Binding::new(
-        Action::Cancel,
-        "cancel",
-        "stop typing, then clear the filters (text, class, TAG); close a list or the skipped files",
-    ),
-    Binding::new(
-        Action::NextSort,
-        "next_sort",
-        "sort by the next column (search results: best first, each column, best first)",
-    ),
-    Binding::new(Action::Reverse, "reverse", "reverse the sort"),
-    Binding::new(
-        Action::NextClassification,
-        "next_classification",
-        "filter by the next classification level",
-    ),
-    Binding::new(Action::NextTag, "next_tag", "filter by the next TAG"),
-    Binding::new(
-        Action::Skipped,
-        "skipped",
-        "the files that were skipped, and why",
-    ),
-    Binding::new(
-        Action::Back,
-        "back",
-        "back to the library, same row and filter (also the reader's cancel, with nothing left to clear)",
-    ),
-    Binding::new(
-        Action::OtherCables,
-        "other_cables",
-        "the other cables naming the selected entity; enter opens one at its first mention",
-    ),
-    Binding::new(
-        Action::References,
-        "references",
-        "the cable's REF links to cables in the library and the cables citing it; enter follows",
-    ),
-    Binding::new(
-        Action::JumpBack,
-        "jump_back",
-        "jump back across cables and positions (from the table: back to the reader)",
-    ),
-    Binding::new(
-        Action::JumpForward,
-        "jump_forward",
-        "jump forward across cables and positions",
-    ),
-    Binding::new(
-        Action::PickTag,
-        "pick_tag",
-        "pick a TAG to filter by: those in use, with counts and names, fuzzy as you type",
-    ),
-    Binding::new(
-        Action::Facets,
-        "facets",
-        "the search's facets on a corpus index: enter narrows, esc back to the table",
-    ),
-    Binding::new(
-        Action::Export,
-        "export",
-        "export the rows shown (a search's every match): their CSV, or the cables in a format, into a folder",
-    ),
-    Binding::new(
-        Action::Map,
-        "map",
-        "the search's posts on a world map (corpus index): enter narrows, L the places named",
-    ),
-];
 
 impl Action {
     /// Whether the action moves between cables: in the reader of a library its keys are
@@ -623,7 +187,6 @@ mod tests {
                 assert!(!binding.doc.is_empty(), "{} has no doc line", binding.name);
             }
         }
-        assert_eq!(Action::Tick.name(), None);
         assert_eq!(Action::NextSort.name(), Some("next_sort"));
     }
 

@@ -4,10 +4,11 @@
 //! export itself runs on a thread the event loop starts ([`Effect::Export`]); each tick
 //! the status line says how far it is.
 
-use super::{Effect, Session};
+use super::{Effect, Overlay, Session};
 use crate::export::Format;
 use crate::library::bundle::{Bundle, ExportHandle, ExportState, Selection};
 use crate::session::action::Action;
+use crate::session::message::Message;
 use std::path::PathBuf;
 
 /// The prompt's steps.
@@ -48,39 +49,42 @@ impl Session {
         if self.table.rows.is_empty() {
             return self.tell("no rows to export".to_string());
         }
-        self.export_prompt = Some(ExportPrompt::What(0));
+        self.show(Overlay::Export(ExportPrompt::What(0)));
     }
 
-    /// A key while the prompt is open.
-    pub(super) fn export_prompt_action(&mut self, action: Action) {
-        let Some(prompt) = self.export_prompt.take() else {
-            return;
-        };
+    /// A key while the prompt is open: the prompt after it, if it stays.
+    pub(super) fn export_prompt_action(
+        &mut self,
+        prompt: ExportPrompt,
+        message: Message,
+    ) -> Option<super::Overlay> {
         let choices = choices();
-        self.export_prompt = match (prompt, action) {
-            (_, Action::Cancel) => None,
-            (ExportPrompt::What(at), Action::Down) => {
+        let prompt = match (prompt, message) {
+            (_, Message::Action(Action::Cancel)) => None,
+            (ExportPrompt::What(at), Message::Action(Action::Down)) => {
                 Some(ExportPrompt::What((at + 1).min(choices.len() - 1)))
             }
-            (ExportPrompt::What(at), Action::Up) => Some(ExportPrompt::What(at.saturating_sub(1))),
-            (ExportPrompt::What(at), Action::Open) => Some(ExportPrompt::Folder {
+            (ExportPrompt::What(at), Message::Action(Action::Up)) => {
+                Some(ExportPrompt::What(at.saturating_sub(1)))
+            }
+            (ExportPrompt::What(at), Message::Action(Action::Open)) => Some(ExportPrompt::Folder {
                 bundle: choices[at.min(choices.len() - 1)],
                 text: String::new(),
             }),
-            (ExportPrompt::Folder { bundle, mut text }, Action::Type(c)) => {
+            (ExportPrompt::Folder { bundle, mut text }, Message::Type(c)) => {
                 text.push(c);
                 Some(ExportPrompt::Folder { bundle, text })
             }
-            (ExportPrompt::Folder { bundle, mut text }, Action::Backspace) => {
+            (ExportPrompt::Folder { bundle, mut text }, Message::Backspace) => {
                 text.pop();
                 Some(ExportPrompt::Folder { bundle, text })
             }
-            (ExportPrompt::Folder { bundle, text }, Action::Open) => {
+            (ExportPrompt::Folder { bundle, text }, Message::Action(Action::Open)) => {
                 let dir = (!text.trim().is_empty()).then(|| PathBuf::from(text.trim()));
                 self.ask_export(bundle, dir, false);
                 None
             }
-            (ExportPrompt::Overwrite { bundle, dir }, Action::Type('y' | 'Y')) => {
+            (ExportPrompt::Overwrite { bundle, dir }, Message::Type('y' | 'Y')) => {
                 self.ask_export(bundle, Some(dir), true);
                 None
             }
@@ -90,6 +94,7 @@ impl Session {
             }
             (prompt, _) => Some(prompt),
         };
+        prompt.map(Overlay::Export)
     }
 
     /// Asks the loop to export the rows shown: on an index with a query, every cable it
@@ -111,7 +116,7 @@ impl Session {
 
     /// The loop found the folder holding files: ask before writing over them.
     pub(super) fn export_would_overwrite(&mut self, bundle: Bundle, dir: PathBuf) {
-        self.export_prompt = Some(ExportPrompt::Overwrite { bundle, dir });
+        self.show(Overlay::Export(ExportPrompt::Overwrite { bundle, dir }));
     }
 
     /// The loop started the export.

@@ -3,7 +3,8 @@
 //! the cables citing one) are looked up in the index, so they reach the whole release.
 
 use super::facets::FacetsPane;
-use super::{CableList, Effect, ListCursor, ListItem, Lookup, Session};
+use super::table::ShownFacets;
+use super::{CableList, Effect, ListCursor, ListItem, Lookup, Overlay, Session};
 use crate::library::EntityKey;
 use crate::session::action::{Action, Answer, AskError, Searched, SnippetRead};
 use crate::session::reader::CableLink;
@@ -36,7 +37,7 @@ impl Session {
         }
         self.fit_table();
         let query = self.table.query.text.clone();
-        let facets = self.facets_open() || self.map.as_ref().is_some_and(|m| m.narrows);
+        let facets = self.facets_open() || self.map().is_some_and(|m| m.narrows);
         if !query.is_empty() || facets {
             self.effects.push(Effect::Search { query, facets });
         }
@@ -54,22 +55,21 @@ impl Session {
             let how = "facets need a corpus index: `cableview index PATH...`, then `cableview --index DIR`";
             return self.tell(how.to_string());
         }
-        match (&self.table.facets, self.table.in_facets) {
-            (None, _) => {
-                self.table.facets = Some(FacetsPane::default());
-                self.table.in_facets = true;
-                self.fit_facets();
+        match &mut self.table.facets {
+            None => {
+                self.table.facets = Some(ShownFacets {
+                    pane: FacetsPane::default(),
+                    focused: true,
+                });
+                self.fit_table();
                 let query = self.table.query.text.clone();
                 self.effects.push(Effect::Search {
                     query,
                     facets: true,
                 });
             }
-            (Some(_), false) => self.table.in_facets = true,
-            (Some(_), true) => {
-                self.table.facets = None;
-                self.table.in_facets = false;
-            }
+            Some(facets) if !facets.focused => facets.focused = true,
+            Some(_) => self.table.facets = None,
         }
     }
 
@@ -81,19 +81,19 @@ impl Session {
             Action::Facets => return self.toggle_facets(),
             Action::Map => return self.open_map(),
             Action::Cancel | Action::Back => {
-                self.table.in_facets = false;
+                self.table.unfocus_facets();
                 return;
             }
             Action::Help => {
-                self.help = Some(ListCursor::default());
+                self.show(Overlay::Help(ListCursor::default()));
                 return;
             }
             _ => {}
         }
-        let Some(pane) = &mut self.table.facets else {
+        let Some(facets) = &mut self.table.facets else {
             return;
         };
-        let Some(clause) = pane.apply(action) else {
+        let Some(clause) = facets.pane.apply(action) else {
             return;
         };
         self.narrow(&clause);
@@ -120,15 +120,6 @@ impl Session {
         self.query_changed();
     }
 
-    /// Tells the facets pane how many rows it shows: the screen's height less the
-    /// title, filter and status lines and its own border.
-    pub(super) fn fit_facets(&mut self) {
-        let rows = usize::from(self.size.1.saturating_sub(5)).max(1);
-        if let Some(pane) = &mut self.table.facets {
-            pane.set_height(rows);
-        }
-    }
-
     /// The index answered a query.
     pub(super) fn searched(&mut self, searched: Searched) {
         let spread = (searched.query == self.table.query.text)
@@ -137,7 +128,7 @@ impl Session {
         let facets = self
             .table
             .found(&self.library, &searched.query, searched.found);
-        if let (Some(pane), Some(facets)) = (&mut self.table.facets, facets) {
+        if let (Some(ShownFacets { pane, .. }), Some(facets)) = (&mut self.table.facets, facets) {
             let timeline = spread
                 .as_ref()
                 .map(|s| crate::session::timeline::Timeline::of(s, None))
@@ -147,7 +138,6 @@ impl Session {
         if let Some(spread) = &spread {
             self.spread_arrived(spread);
         }
-        self.fit_facets();
         self.fit_table();
         self.want_snippet();
     }
@@ -180,9 +170,10 @@ impl Session {
     /// Asks the index for the cables naming the selected entity: to list them (`x`) or
     /// only to count them.
     pub(super) fn look_up_naming(&mut self, list: bool) {
-        let Some((cable, app)) = &self.reader else {
+        let Some(open) = self.view.open() else {
             return;
         };
+        let (cable, app) = (open.cable(), open.reader());
         let Some(entity) = app.selected.and_then(|i| app.cable.entities.get(i)) else {
             return;
         };
@@ -190,14 +181,14 @@ impl Session {
         let cached = self
             .naming
             .as_ref()
-            .filter(|n| n.cable == *cable && n.entity.as_ref() == Some(&key));
+            .filter(|n| n.cable == cable && n.entity.as_ref() == Some(&key));
         match cached {
             Some(n) if list && n.others.is_some() => return self.list_naming(),
             Some(_) if !list => return,
             _ => {}
         }
         self.effects.push(Effect::Lookup(Lookup::Naming {
-            cable: *cable,
+            cable,
             entity: key,
             name: entity.name.clone(),
             list,
@@ -211,7 +202,7 @@ impl Session {
             Ok(Answer::Count(count)) => return self.counted(&lookup, count),
             Err(e) => return self.tell(e.to_string()),
         };
-        let Some(open) = self.reader.as_ref().map(|(c, _)| *c) else {
+        let Some(open) = self.view.open().map(super::OpenCable::cable) else {
             return;
         };
         // A cable's text and page are two documents, not always side by side.
@@ -251,12 +242,12 @@ impl Session {
                     })
                     .collect();
                 let size = self.size;
-                if let Some((_, app)) = &mut self.reader
+                if let Some(app) = self.reader_mut()
                     && let Some(known) = &mut app.links
                 {
                     known.cited_by = links;
                     // The header grows a line of links: lay the text out again.
-                    app.update(Action::Resize(size.0, size.1));
+                    app.update(crate::session::message::Message::Resize(size.0, size.1));
                 }
             }
             // The reader has moved on since it asked.
@@ -270,7 +261,7 @@ impl Session {
         let Lookup::Naming { cable, entity, .. } = lookup else {
             return;
         };
-        if self.reader.as_ref().is_none_or(|(open, _)| open != cable) {
+        if self.view.open().is_none_or(|open| open.cable() != *cable) {
             return;
         }
         self.naming = Some(Naming {
@@ -290,7 +281,7 @@ impl Session {
         let Some(others) = &naming.others else {
             return;
         };
-        let Some((_, app)) = &self.reader else {
+        let Some(app) = self.reader() else {
             return;
         };
         let Some(entity) = app.selected.and_then(|i| app.cable.entities.get(i)) else {
@@ -314,12 +305,12 @@ impl Session {
                 }
             })
             .collect();
-        self.list = Some(CableList {
+        let list = CableList {
             title: format!("{} in {}", entity.name, super::other_cables(items.len())),
             items,
             cursor: ListCursor::default(),
-        });
-        self.fit_list();
+        };
+        self.show(Overlay::Cables(list));
     }
 }
 

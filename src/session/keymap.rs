@@ -202,17 +202,10 @@ impl Keymap {
         Self::from_overrides(&parse_table(text)?)
     }
 
-    /// The reader action bound to a key. `jump_to_digit` becomes a jump to that digit's
-    /// paragraph.
+    /// The reader action bound to a key.
     #[must_use]
     pub fn action(&self, key: &Key) -> Option<Action> {
-        let action = self.reader.get(key)?;
-        match (action, key.code) {
-            (Action::JumpToDigit, KeyCode::Char(c)) if c.is_ascii_digit() => {
-                Some(Action::GoTo(c.to_string()))
-            }
-            (action, _) => Some(action.clone()),
-        }
+        self.reader.get(key).cloned()
     }
 
     /// The library action bound to a key.
@@ -349,7 +342,7 @@ mod tests {
         assert_eq!(keymap.action(&key("q")), Some(Action::Quit));
         assert_eq!(keymap.action(&key("ctrl-c")), Some(Action::Quit));
         assert_eq!(keymap.action(&key("]")), Some(Action::NextParagraph));
-        assert_eq!(keymap.action(&key("5")), Some(Action::GoTo("5".into())));
+        assert_eq!(keymap.action(&key("5")), Some(Action::JumpToDigit));
         assert_eq!(keymap.action(&key("space")), Some(Action::PageDown));
         assert_eq!(
             keymap.action(&key("shift-tab")),

@@ -2,10 +2,11 @@
 //! for the table and the lists over the reader; in the reader the moves between cables,
 //! then the reader's own section. Typing into a filter takes characters as they are.
 
-use super::{Screen, Session};
+use super::{Overlay, Session, View};
 use crate::session::action::{Action, Mouse};
 use crate::session::keymap::Key;
 use crate::session::line::Edit;
+use crate::session::message::Message;
 use crate::session::reader::Mode;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEventKind,
@@ -17,93 +18,91 @@ impl Session {
     /// first, then the reader's own keys. Typing into a filter takes characters as
     /// they are.
     #[must_use]
-    pub fn action_for_key(&self, key: &KeyEvent) -> Option<Action> {
+    pub fn action_for_key(&self, key: &KeyEvent) -> Option<Message> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('c') {
-            return Some(Action::Quit);
+            return Some(Action::Quit.into());
         }
         let action = self.keymap().library_action(&Key::from_event(key));
-        // Over the map: the library's keys, and the reader's for its layer and itself.
-        if self.map.is_some() {
-            let reader = self.keymap().action(&Key::from_event(key));
-            return action.or(reader.filter(|a| matches!(a, Action::ToggleLoc | Action::Map)));
-        }
-        match self.screen {
-            Screen::Loading => action.filter(|a| *a == Action::Quit),
-            Screen::Skipped | Screen::Library if self.help.is_some() => action,
-            Screen::Skipped => action.filter(|a| !a.moves_between_cables() || *a == Action::Back),
+        // The overlay on top takes the keys first.
+        match self.overlay() {
+            // Over the map: the library's keys, and the reader's for its layer and itself.
+            Some(Overlay::Map(_)) => {
+                let reader = self.keymap().action(&Key::from_event(key));
+                let action =
+                    action.or(reader.filter(|a| matches!(a, Action::ToggleLoc | Action::Map)));
+                action.map(Message::Action)
+            }
+            Some(Overlay::Help(_)) => action.map(Message::Action),
+            Some(Overlay::Skipped(_)) => action
+                .filter(|a| !a.moves_between_cables() || *a == Action::Back)
+                .map(Message::Action),
             // The list of what to export moves as every list does (`j`, `k`); nothing
             // else of the table's reaches it.
-            Screen::Library
-                if matches!(
-                    self.export_prompt,
-                    Some(super::export::ExportPrompt::What(_))
-                ) =>
-            {
-                action
-                    .filter(|a| matches!(a, Action::Up | Action::Down))
-                    .or_else(|| typing_key(key))
-            }
-            Screen::Library
-                if self.table.typing
-                    || self.table.picker.is_some()
-                    || self.export_prompt.is_some() =>
-            {
-                typing_key(key)
-            }
-            Screen::Library => action.filter(Action::on_table),
-            Screen::Reader if self.list.is_some() => match action? {
-                Action::Back | Action::OtherCables | Action::References => Some(Action::Cancel),
-                action => Some(action),
+            Some(Overlay::Export(super::export::ExportPrompt::What(_))) => action
+                .filter(|a| matches!(a, Action::Up | Action::Down))
+                .map(Message::Action)
+                .or_else(|| typing_key(key)),
+            Some(Overlay::Export(_) | Overlay::Tags(_)) => typing_key(key),
+            Some(Overlay::Cables(_)) => match action? {
+                Action::Back | Action::OtherCables | Action::References => {
+                    Some(Action::Cancel.into())
+                }
+                action => Some(action.into()),
             },
-            Screen::Reader => self.reader_key(key, action),
+            None => match self.view() {
+                View::Loading(_) => action.filter(|a| *a == Action::Quit).map(Message::Action),
+                View::Library { .. } if self.table.typing => typing_key(key),
+                View::Library { .. } => action.filter(Action::on_table).map(Message::Action),
+                View::Reader(_) => self.reader_key(key, action),
+            },
         }
     }
 
-    fn reader_key(&self, key: &KeyEvent, action: Option<Action>) -> Option<Action> {
-        let app = self.reader.as_ref().map(|(_, app)| app)?;
-        if app.is_typing() || app.help.is_some() {
+    fn reader_key(&self, key: &KeyEvent, action: Option<Action>) -> Option<Message> {
+        let app = self.view().reader()?.reader();
+        if app.is_typing() || app.help().is_some() {
             return app.action_for_key(key);
         }
         let moves = action.filter(Action::moves_between_cables);
         if !self.single
             && let Some(action) = moves
         {
-            return Some(action);
+            return Some(action.into());
         }
         let Some(action) = app.action_for_key(key) else {
             // Alone, a move's key the reader does not use still says it needs a library.
-            return moves.filter(|_| self.single);
+            return moves.filter(|_| self.single).map(Message::Action);
         };
         // The reader's cancel clears its search or selection first, then goes back.
-        if action == Action::Cancel
+        if action == Message::Action(Action::Cancel)
             && app.selected.is_none()
             && app.search.is_none()
             && app.mode == Mode::Normal
             && !app.source_view
             && app.entity_list.filter.is_empty()
         {
-            return Some(Action::Back);
+            return Some(Action::Back.into());
         }
         Some(action)
     }
 
     /// The action a terminal event means now, if any.
     #[must_use]
-    pub fn action_for_event(&self, event: &Event) -> Option<Action> {
+    pub fn action_for_event(&self, event: &Event) -> Option<Message> {
         if let Some(key) = event.as_key_press_event() {
             return self.action_for_key(&key);
         }
         match event {
-            Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+            Event::Resize(w, h) => Some(Message::Resize(*w, *h)),
             // The mouse works in the reader, not under a list.
-            Event::Mouse(mouse) if self.screen == Screen::Reader && self.list.is_none() => {
+            Event::Mouse(mouse) if self.view().reader().is_some() && self.overlays().is_empty() => {
                 let (x, y) = (mouse.column, mouse.row);
                 match mouse.kind {
-                    MouseEventKind::ScrollDown => Some(Action::Mouse(Mouse::WheelDown(x, y))),
-                    MouseEventKind::ScrollUp => Some(Action::Mouse(Mouse::WheelUp(x, y))),
+                    MouseEventKind::ScrollDown => Some(Message::Mouse(Mouse::WheelDown(x, y))),
+                    MouseEventKind::ScrollUp => Some(Message::Mouse(Mouse::WheelUp(x, y))),
                     MouseEventKind::Down(MouseButton::Left) => {
-                        Some(Action::Mouse(Mouse::Click(x, y)))
+                        Some(Message::Mouse(Mouse::Click(x, y)))
                     }
                     _ => None,
                 }
@@ -114,19 +113,22 @@ impl Session {
 }
 
 /// Typing into the filter: characters as they are, whatever the keymap says.
-fn typing_key(key: &KeyEvent) -> Option<Action> {
+fn typing_key(key: &KeyEvent) -> Option<Message> {
     if let Some(edit) = line_edit(key) {
-        return Some(Action::Edit(edit));
+        return Some(Message::Edit(edit));
     }
-    match key.code {
-        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Some(Action::Type(c)),
-        KeyCode::Backspace => Some(Action::Backspace),
-        KeyCode::Enter => Some(Action::Open),
-        KeyCode::Esc => Some(Action::Cancel),
-        KeyCode::Down => Some(Action::Down),
-        KeyCode::Up => Some(Action::Up),
-        _ => None,
-    }
+    let action = match key.code {
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            return Some(Message::Type(c));
+        }
+        KeyCode::Backspace => return Some(Message::Backspace),
+        KeyCode::Enter => Action::Open,
+        KeyCode::Esc => Action::Cancel,
+        KeyCode::Down => Action::Down,
+        KeyCode::Up => Action::Up,
+        _ => return None,
+    };
+    Some(action.into())
 }
 
 /// The keys that edit a line typed in, as in a shell: Ctrl-U, Ctrl-W, Home, End and
@@ -167,19 +169,19 @@ mod tests {
         };
         let library = Library::from_cables(vec![crate::input::sample()]);
         let mut browser = Session::new(library, options);
-        drive(&mut browser, Action::Resize(120, 40));
+        drive(&mut browser, Message::Resize(120, 40));
         browser
     }
 
     /// Applies an action and carries out the reading of cables it asks for, as the event
     /// loop does.
-    fn drive(session: &mut Session, action: Action) {
-        let mut pending = vec![action];
+    fn drive(session: &mut Session, action: impl Into<Message>) {
+        let mut pending = vec![action.into()];
         while let Some(action) = pending.pop() {
             for effect in session.update(action) {
                 if let crate::session::Effect::ReadCable { cable } = effect {
                     let parsed = session.library.open(cable).map_err(Into::into);
-                    pending.push(Action::CableRead(Box::new(
+                    pending.push(Message::CableRead(Box::new(
                         crate::session::action::CableRead {
                             cable,
                             parsed,
@@ -195,9 +197,12 @@ mod tests {
     #[test]
     fn table_keys_come_from_the_keymap() {
         let b = browser(Keymap::default());
-        assert_eq!(b.action_for_key(&char_key('s')), Some(Action::NextSort));
-        assert_eq!(b.action_for_key(&char_key('j')), Some(Action::Down));
-        assert_eq!(b.action_for_key(&char_key('?')), Some(Action::Help));
+        assert_eq!(
+            b.action_for_key(&char_key('s')),
+            Some(Action::NextSort.into())
+        );
+        assert_eq!(b.action_for_key(&char_key('j')), Some(Action::Down.into()));
+        assert_eq!(b.action_for_key(&char_key('?')), Some(Action::Help.into()));
         assert_eq!(b.action_for_key(&char_key('x')), None);
         let overrides = KeyOverrides {
             library: [
@@ -208,11 +213,14 @@ mod tests {
             ..KeyOverrides::default()
         };
         let b = browser(Keymap::from_overrides(&overrides).unwrap());
-        assert_eq!(b.action_for_key(&char_key('o')), Some(Action::NextSort));
+        assert_eq!(
+            b.action_for_key(&char_key('o')),
+            Some(Action::NextSort.into())
+        );
         assert_eq!(b.action_for_key(&char_key('s')), None);
         assert_eq!(b.action_for_key(&char_key('j')), None);
         let ctrl_j = press(KeyCode::Char('j'), KeyModifiers::CONTROL);
-        assert_eq!(b.action_for_key(&ctrl_j), Some(Action::Down));
+        assert_eq!(b.action_for_key(&ctrl_j), Some(Action::Down.into()));
     }
 
     #[test]
@@ -220,35 +228,50 @@ mod tests {
         let mut b = browser(Keymap::default());
         drive(&mut b, Action::Filter);
         for c in ['s', 'q', 'x', '?', 'j'] {
-            assert_eq!(b.action_for_key(&char_key(c)), Some(Action::Type(c)));
+            assert_eq!(b.action_for_key(&char_key(c)), Some(Message::Type(c)));
         }
         let esc = press(KeyCode::Esc, KeyModifiers::NONE);
-        assert_eq!(b.action_for_key(&esc), Some(Action::Cancel));
+        assert_eq!(b.action_for_key(&esc), Some(Action::Cancel.into()));
     }
 
     #[test]
     fn the_reader_gets_what_the_library_does_not_claim() {
         let mut b = browser(Keymap::default());
         drive(&mut b, Action::Open);
-        assert_eq!(b.screen, Screen::Reader);
+        assert!(b.view().reader().is_some());
         let ctrl = |c| press(KeyCode::Char(c), KeyModifiers::CONTROL);
-        assert_eq!(b.action_for_key(&char_key('x')), Some(Action::OtherCables));
-        assert_eq!(b.action_for_key(&char_key('R')), Some(Action::References));
-        assert_eq!(b.action_for_key(&ctrl('o')), Some(Action::JumpBack));
-        assert_eq!(b.action_for_key(&ctrl('i')), Some(Action::JumpForward));
-        assert_eq!(b.action_for_key(&ctrl('n')), Some(Action::JumpForward));
+        assert_eq!(
+            b.action_for_key(&char_key('x')),
+            Some(Action::OtherCables.into())
+        );
+        assert_eq!(
+            b.action_for_key(&char_key('R')),
+            Some(Action::References.into())
+        );
+        assert_eq!(b.action_for_key(&ctrl('o')), Some(Action::JumpBack.into()));
+        assert_eq!(
+            b.action_for_key(&ctrl('i')),
+            Some(Action::JumpForward.into())
+        );
+        assert_eq!(
+            b.action_for_key(&ctrl('n')),
+            Some(Action::JumpForward.into())
+        );
         let tab = press(KeyCode::Tab, KeyModifiers::NONE);
         assert_eq!(
             b.action_for_key(&tab),
-            Some(Action::FocusNext),
+            Some(Action::FocusNext.into()),
             "tab (what most terminals send for ctrl-i) still moves focus"
         );
         // s sorts the table, but in the reader it is the reader's.
-        assert_eq!(b.action_for_key(&char_key('s')), Some(Action::SourceView));
+        assert_eq!(
+            b.action_for_key(&char_key('s')),
+            Some(Action::SourceView.into())
+        );
         let backspace = press(KeyCode::Backspace, KeyModifiers::NONE);
-        assert_eq!(b.action_for_key(&backspace), Some(Action::Back));
+        assert_eq!(b.action_for_key(&backspace), Some(Action::Back.into()));
         let esc = press(KeyCode::Esc, KeyModifiers::NONE);
-        assert_eq!(b.action_for_key(&esc), Some(Action::Back));
+        assert_eq!(b.action_for_key(&esc), Some(Action::Back.into()));
         // While the reader's help is open, keys are the help's.
         drive(&mut b, Action::Help);
         assert_eq!(
@@ -256,7 +279,7 @@ mod tests {
             None,
             "x means nothing to the reader's help"
         );
-        assert_eq!(b.action_for_key(&esc), Some(Action::Cancel));
+        assert_eq!(b.action_for_key(&esc), Some(Action::Cancel.into()));
     }
 
     #[test]
@@ -267,19 +290,25 @@ mod tests {
         };
         let mut b = browser(Keymap::from_overrides(&overrides).unwrap());
         drive(&mut b, Action::Open);
-        assert_eq!(b.action_for_key(&char_key('o')), Some(Action::OtherCables));
+        assert_eq!(
+            b.action_for_key(&char_key('o')),
+            Some(Action::OtherCables.into())
+        );
         assert_eq!(b.action_for_key(&char_key('x')), None);
         drive(&mut b, Action::References);
         // In a list, the library's keys move and close it.
-        assert_eq!(b.action_for_key(&char_key('j')), Some(Action::Down));
-        assert_eq!(b.action_for_key(&char_key('o')), Some(Action::Cancel));
+        assert_eq!(b.action_for_key(&char_key('j')), Some(Action::Down.into()));
+        assert_eq!(
+            b.action_for_key(&char_key('o')),
+            Some(Action::Cancel.into())
+        );
     }
 
     #[test]
     fn the_library_help_opens_scrolls_and_closes() {
         let mut b = browser(Keymap::default());
-        drive(&mut b, Action::Resize(120, 12));
-        let top = |b: &Session| b.help.map(|h| h.selected);
+        drive(&mut b, Message::Resize(120, 12));
+        let top = |b: &Session| b.help().map(|h| h.selected);
         drive(&mut b, Action::Help);
         assert_eq!(top(&b), Some(0));
         drive(&mut b, Action::Down);
@@ -297,6 +326,6 @@ mod tests {
         drive(&mut b, Action::Up);
         assert_eq!(top(&b), Some(last - 1));
         drive(&mut b, Action::Cancel);
-        assert_eq!(b.help, None);
+        assert_eq!(b.help(), None);
     }
 }

@@ -2,12 +2,16 @@
 //! mouse handling so a click lands where the eye sees it.
 
 mod links;
+mod map;
+mod table;
 
 use crate::session::reader::{Focus, Reader};
 pub use links::{LinkPiece, PieceStyle, link_at, link_rows};
+pub use map::{MapLayout, map};
 use ratatui::layout::{Constraint, Layout, Rect};
+pub use table::{TableLayout, table};
 
-/// Below this the screen shows a short message instead of the reader.
+/// Below this every screen shows a short message instead (one size for all of them).
 pub const MIN_WIDTH: u16 = 40;
 /// See [`MIN_WIDTH`].
 pub const MIN_HEIGHT: u16 = 10;
@@ -33,7 +37,7 @@ pub struct Panes {
     pub status: Rect,
 }
 
-/// Whether the area is too small to draw the reader.
+/// Whether the area is too small to draw any screen.
 #[must_use]
 pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT

@@ -1,18 +1,19 @@
 //! Opening a cable in the reader of the library: where it arrives (a mention, or where it
 //! was left), its saved position, and the links its header shows to other cables.
 
-use super::{Arrival, Effect, Lookup, Screen, Session};
+use super::{Arrival, Effect, Lookup, OpenCable, Session, View};
 use crate::cable::entities::spelling_key;
 use crate::cable::{Entity, EntityKind, Reference};
 use crate::library::EntityKey;
-use crate::session::action::{Action, CableRead, Corrected};
+use crate::session::action::{CableRead, Corrected};
+use crate::session::message::Message;
 use crate::session::reader::{CableLink, Links, Reader, ReadingPosition, RefItem};
 
 impl Session {
     /// Opens a cable in the reader: at the first mention of `entity` when given, else
     /// where it was left last time (unless `--fresh`). The same cable keeps its reader as
     /// it is; another one is read by the event loop ([`Effect::ReadCable`]) and arrives
-    /// with [`Action::CableRead`].
+    /// with [`Message::CableRead`].
     pub(super) fn open(&mut self, cable: usize, entity: Option<EntityKey>) {
         let arrival = entity.map_or(Arrival::Resume, Arrival::Entity);
         self.go(cable, arrival);
@@ -20,8 +21,8 @@ impl Session {
 
     /// Goes to `cable`, arriving as `arrival` says.
     pub(super) fn go(&mut self, cable: usize, arrival: Arrival) {
-        if matches!(&self.reader, Some((current, _)) if *current == cable) {
-            self.screen = Screen::Reader;
+        if self.view.open().is_some_and(|open| open.cable() == cable) {
+            self.view.back_to_reader();
             self.land(arrival, None);
             return;
         }
@@ -54,21 +55,20 @@ impl Session {
                 }));
             }
         }
-        app.update(Action::Resize(self.size.0, self.size.1));
+        app.update(Message::Resize(self.size.0, self.size.1));
         // What was said before a single cable opened is said in its reader.
         if let Some(text) = self.notice.take().filter(|_| self.single) {
             app.notify(text);
         }
         let saved = read.saved.clone().filter(|_| !self.fresh);
         self.positions.open(read.key, read.saved);
-        self.reader = Some((cable, app));
-        self.screen = Screen::Reader;
+        self.view = View::Reader(Box::new(OpenCable::new(cable, app)));
         self.land(arrival, saved.as_ref());
     }
 
     /// Puts the reader where `arrival` says, `saved` being where the cable was left.
     fn land(&mut self, arrival: Arrival, saved: Option<&ReadingPosition>) {
-        let Some((_, app)) = &mut self.reader else {
+        let Some(app) = self.reader_mut() else {
             return;
         };
         match arrival {
@@ -124,12 +124,13 @@ impl Session {
     /// The event loop saved a correction and read the cable again: show it as it is now,
     /// where the reader was, with the corrected entity selected.
     pub(super) fn corrected(&mut self, corrected: Corrected) {
-        let Some((cable, app)) = &mut self.reader else {
+        let Some(open) = self.view.open_mut() else {
             return;
         };
-        if *cable != corrected.cable {
+        if open.cable() != corrected.cable {
             return;
         }
+        let app = open.reader_mut();
         let parsed = match corrected.parsed {
             Ok(parsed) => parsed,
             Err(e) => {
@@ -150,7 +151,7 @@ impl Session {
         fresh.show_entities = app.show_entities;
         fresh.focus = app.focus;
         fresh.entity_list.filter = std::mem::take(&mut app.entity_list.filter);
-        fresh.update(Action::Resize(self.size.0, self.size.1));
+        fresh.update(Message::Resize(self.size.0, self.size.1));
         fresh.restore(&position);
         if let Some((kind, text)) = &corrected.select
             && let Some(i) = fresh.cable.entity_of(kind, text)

@@ -5,6 +5,7 @@
 
 use super::ListCursor;
 use crate::session::action::Action;
+use crate::session::message::Message;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use ratatui::layout::Rect;
@@ -84,16 +85,22 @@ impl TagPicker {
 
     /// Applies a key's action: typing narrows, movements move, `enter` picks, `esc`
     /// closes.
-    pub fn apply(&mut self, action: &Action) -> Picked {
-        match action {
-            Action::Type(c) => {
+    pub fn apply(&mut self, message: &Message) -> Picked {
+        let action = match message {
+            Message::Type(c) => {
                 self.query.push(*c);
                 self.refilter();
+                return Picked::Open;
             }
-            Action::Backspace => {
+            Message::Backspace => {
                 self.query.pop();
                 self.refilter();
+                return Picked::Open;
             }
+            Message::Action(action) => action,
+            _ => return Picked::Open,
+        };
+        match action {
             Action::Open => {
                 return self
                     .selected()
@@ -181,7 +188,7 @@ mod tests {
 
     fn typed(p: &mut TagPicker, text: &str) {
         for c in text.chars() {
-            p.apply(&Action::Type(c));
+            p.apply(&Message::Type(c));
         }
     }
 
@@ -192,18 +199,18 @@ mod tests {
         assert_eq!(p.items[3].name, None, "an unknown code has no name");
         typed(&mut p, "france");
         assert_eq!(p.selected().map(|i| i.code.as_str()), Some("FR"));
-        p.apply(&Action::Backspace);
+        p.apply(&Message::Backspace);
         assert_eq!(p.query, "franc");
         for _ in 0..5 {
-            p.apply(&Action::Backspace);
+            p.apply(&Message::Backspace);
         }
         assert_eq!(p.shown.len(), 4, "an empty query shows every TAG");
         typed(&mut p, "pgov");
-        assert_eq!(p.apply(&Action::Open), Picked::Tag("PGOV".into()));
+        assert_eq!(p.apply(&Action::Open.into()), Picked::Tag("PGOV".into()));
         typed(&mut p, "qqqqq");
         assert!(p.shown.is_empty());
-        assert_eq!(p.apply(&Action::Open), Picked::Closed);
-        assert_eq!(p.apply(&Action::Cancel), Picked::Closed);
+        assert_eq!(p.apply(&Action::Open.into()), Picked::Closed);
+        assert_eq!(p.apply(&Action::Cancel.into()), Picked::Closed);
     }
 
     #[test]
@@ -211,7 +218,7 @@ mod tests {
         let tags = vec![("PREL".to_string(), 2), ("PGOV".to_string(), 1)];
         let mut p = TagPicker::new(tags, Some("PGOV"));
         assert_eq!(p.selected().unwrap().code, "PGOV");
-        p.apply(&Action::Up);
+        p.apply(&Action::Up.into());
         assert_eq!(p.selected().unwrap().code, "PREL");
     }
 }

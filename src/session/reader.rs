@@ -25,6 +25,7 @@ use crate::session::Effect;
 use crate::session::action::Action;
 use crate::session::keymap::Keymap;
 use crate::session::layout::{self, ReaderGeometry};
+use crate::session::message::Message;
 use crate::session::text_layout::{BlockSpec, DocLayout};
 use ratatui::layout::Rect;
 use std::cell::RefCell;
@@ -110,6 +111,8 @@ pub enum Mode {
     Filter,
     /// Waiting for a mark letter: `true` to set it, `false` to jump to it.
     Mark(bool),
+    /// The help is shown over the reader, scrolled this far: it takes the keys.
+    Help(crate::session::ListCursor),
     /// The correction menu is open.
     Correct(Correcting),
 }
@@ -138,8 +141,6 @@ pub struct Reader {
     pub focus: Focus,
     /// What typed characters go to.
     pub mode: Mode,
-    /// Whether the help overlay is open, and its scroll (the first row shown).
-    pub help: Option<crate::session::ListCursor>,
     /// Whether the source view replaces the reading view.
     pub source_view: bool,
     /// The source view's first visible row.
@@ -236,7 +237,6 @@ impl Reader {
             size: (80, 24),
             focus: Focus::Reader,
             mode: Mode::Normal,
-            help: None,
             source_view: options.source_view,
             source_top: 0,
             show_navigator: options.show_navigator,
@@ -337,26 +337,31 @@ impl Reader {
     /// Applies one action: the only place the state changes. Does no I/O; what needs the
     /// world (quitting, the clipboard, another cable, a theme file) comes back as
     /// [`Effect`]s for the event loop to carry out.
-    pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        if !matches!(action, Action::Tick | Action::Resize(..)) {
+    pub fn update(&mut self, message: impl Into<Message>) -> Vec<Effect> {
+        let message = message.into();
+        if !matches!(message, Message::Tick | Message::Resize(..)) {
             self.notice = None;
         }
         let before = (self.top, self.mention_cursor);
-        let jump = self.jump_kind(&action);
+        let jump = self.jump_kind(&message);
         let searching = self.mode == Mode::Search;
-        match action {
-            Action::Resize(w, h) => self.size = (w, h),
-            Action::Tick => {}
-            Action::Quit => self.effects.push(Effect::Quit),
-            Action::Mouse(mouse) => self.mouse(mouse),
-            _ if self.help.is_some() => self.help_action(&action),
-            _ if self.mode == Mode::Search => self.search_typing(action),
-            _ if self.mode != Mode::Normal => self.typing_action(action),
-            Action::Correct => self.start_correcting(),
-            Action::UndoCorrection => self.undo_correction(),
-            Action::EntityOrder => self.toggle_entity_order(),
-            Action::EntityScope => self.toggle_entity_scope(),
-            action => self.normal_action(action),
+        match message {
+            Message::Resize(w, h) => self.size = (w, h),
+            Message::Tick => {}
+            Message::Action(Action::Quit) => self.effects.push(Effect::Quit),
+            Message::Mouse(mouse) => self.mouse(mouse),
+            Message::Action(action) if self.help().is_some() => self.help_action(&action),
+            _ if self.help().is_some() => {}
+            message if self.mode == Mode::Search => self.search_typing(message),
+            message if self.mode != Mode::Normal => self.typing_action(message),
+            Message::Action(Action::Correct) => self.start_correcting(),
+            Message::Action(Action::UndoCorrection) => self.undo_correction(),
+            Message::Action(Action::EntityOrder) => self.toggle_entity_order(),
+            Message::Action(Action::EntityScope) => self.toggle_entity_scope(),
+            Message::Action(action) => self.normal_action(action),
+            Message::GoTo(label) => self.go_to(&label),
+            // What the session takes, and typing with nothing to type into.
+            _ => {}
         }
         // Only a move of the match or mention cursor unfolds: `z` folds the header again.
         if jump != navigate::JumpKind::None || searching {
@@ -382,12 +387,21 @@ impl Reader {
     fn help_action(&mut self, action: &Action) {
         let lines = crate::session::help::reader_lines(&self.options.keymap, self.in_library());
         let area = self.area();
-        let Some(help) = &mut self.help else {
+        let Mode::Help(help) = &mut self.mode else {
             return;
         };
         match action {
-            Action::Help | Action::Cancel => self.help = None,
+            Action::Help | Action::Cancel => self.mode = Mode::Normal,
             action => crate::session::help::scroll(help, &lines, area, action),
+        }
+    }
+
+    /// The help's scroll (its first row shown), while it is shown.
+    #[must_use]
+    pub fn help(&self) -> Option<crate::session::ListCursor> {
+        match self.mode {
+            Mode::Help(cursor) => Some(cursor),
+            _ => None,
         }
     }
 

@@ -1,25 +1,29 @@
 //! The keys in the reader of a session: the moves between cables it takes (back to the
 //! table, other cables, REF links, the jump list, the theme), the rest passed to the
-//! reader; and the keys in a list of cables shown over it.
+//! reader.
 
-use super::{Effect, Jump, Screen, Session};
+use super::{Effect, Jump, Session};
 use crate::session::action::Action;
+use crate::session::message::Message;
 
 impl Session {
-    pub(super) fn reader_action(&mut self, action: Action) {
+    pub(super) fn reader_action(&mut self, message: Message) {
         // What the status line said answered the last key; the reader clears it for its
         // own keys, the session for those it takes.
-        if let Some((_, app)) = &mut self.reader
-            && !matches!(action, Action::Tick | Action::Resize(..))
+        if let Some(app) = self.reader_mut()
+            && !matches!(message, Message::Tick | Message::Resize(..))
         {
             app.notice = None;
         }
+        let Message::Action(action) = message else {
+            return self.pass_to_reader(message);
+        };
         match action {
             Action::Back if self.single => {}
             Action::Back => {
                 // Leaving the cable records where it was left.
                 self.save_position(true);
-                self.screen = Screen::Library;
+                self.view.back_to_table();
             }
             Action::OtherCables | Action::References if self.single => {
                 let key = self.options.keymap.library_key(&action);
@@ -37,12 +41,12 @@ impl Session {
             Action::NextTheme => self.effects.push(Effect::NextTheme {
                 after: self.theme.name.clone(),
             }),
-            action => self.pass_to_reader(action),
+            action => self.pass_to_reader(action.into()),
         }
     }
 
-    pub(super) fn pass_to_reader(&mut self, action: Action) {
-        let Some((_, app)) = &mut self.reader else {
+    pub(super) fn pass_to_reader(&mut self, message: Message) {
+        let Some(app) = self.view.open_mut().map(super::OpenCable::reader_mut) else {
             return;
         };
         // In the search line, up and down recall the queries searched before; Enter
@@ -53,9 +57,9 @@ impl Session {
                 .as_ref()
                 .map(|s| s.query.clone())
                 .unwrap_or_default();
-            match action {
-                Action::Up | Action::Down => {
-                    let recalled = if action == Action::Up {
+            match message {
+                Message::Action(Action::Up | Action::Down) => {
+                    let recalled = if message == Message::Action(Action::Up) {
                         self.history.older(&query)
                     } else {
                         self.history.newer()
@@ -65,23 +69,25 @@ impl Session {
                     }
                     return;
                 }
-                Action::Activate => self.record_query(&query),
+                Message::Action(Action::Activate) => self.record_query(&query),
                 _ => {}
             }
         }
-        let Some((cable, app)) = &mut self.reader else {
+        let Some(open) = self.view.open_mut() else {
             return;
         };
+        let cable = open.cable();
+        let app = open.reader_mut();
         let before = app.selected;
         // Where the reader is now, kept if the action turns out to be a jump.
         let here = Jump {
-            cable: *cable,
+            cable,
             position: app.position(),
             focus: app.focus,
             mention_cursor: app.mention_cursor,
         };
         let mut clicked = None;
-        let effects = app.update(action);
+        let effects = app.update(message);
         let origin = app.take_jump_origin();
         for effect in effects {
             match effect {
@@ -98,9 +104,8 @@ impl Session {
         }
         self.save_position(false);
         let changed = self
-            .reader
-            .as_ref()
-            .is_some_and(|(_, app)| app.selected.is_some() && app.selected != before);
+            .reader()
+            .is_some_and(|app| app.selected.is_some() && app.selected != before);
         if changed && !self.single {
             self.note_selected_entity();
         }
@@ -108,29 +113,6 @@ impl Session {
         if let Some(cable) = clicked {
             self.remember();
             self.open(cable, None);
-        }
-    }
-
-    pub(super) fn list_action(&mut self, action: Action) {
-        let Some(list) = &mut self.list else {
-            return;
-        };
-        if list.cursor.apply(&action, list.items.len()) {
-            return;
-        }
-        match action {
-            Action::Open => {
-                let item = list.items.get(list.cursor.selected).cloned();
-                self.list = None;
-                if let Some(item) = item {
-                    self.remember();
-                    self.open(item.cable, item.entity);
-                }
-            }
-            Action::Cancel | Action::Back | Action::OtherCables | Action::References => {
-                self.list = None;
-            }
-            _ => {}
         }
     }
 }

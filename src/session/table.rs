@@ -4,26 +4,10 @@ pub mod columns;
 pub mod full_text;
 
 use super::ListCursor;
-use super::picker::{Picked, TagPicker};
+use super::picker::TagPicker;
 use crate::cable::Classification;
 use crate::library::{Column, Library, Query};
-use crate::session::action::Action;
 use full_text::FullText;
-
-/// The rows of cables a terminal `height` rows high shows under the table's title, filter
-/// line and headings, above its status line (and the snippet pane, when `snippet`).
-#[must_use]
-pub fn visible_rows(height: u16, snippet: bool) -> usize {
-    let below = if snippet { snippet_rows(height) } else { 0 };
-    usize::from(height.saturating_sub(4 + below))
-}
-
-/// How many rows the snippet pane takes on a terminal `height` rows high: a rule and
-/// three lines of text, when that leaves the table at least as many.
-#[must_use]
-pub fn snippet_rows(height: u16) -> u16 {
-    if height >= 16 { 4 } else { 0 }
-}
 
 /// What the table shows and where its cursor is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,8 +29,6 @@ pub struct Table {
     sorted: Vec<Option<Vec<usize>>>,
     /// What each column needs, measured once.
     pub measure: columns::Measure,
-    /// The TAG picker over the table (`T`), while it is open.
-    pub picker: Option<TagPicker>,
     /// A library on a corpus index: `/` searches the full text.
     indexed: bool,
     /// The index's answer to the query typed, for a library on an index.
@@ -54,12 +36,26 @@ pub struct Table {
     /// Why the query typed cannot be run (the rows stay those of the last one that could).
     pub query_error: Option<String>,
     /// The facets pane beside the table, on a corpus index, while it is shown.
-    pub facets: Option<super::facets::FacetsPane>,
-    /// Whether the keys move in the facets pane rather than the table.
-    pub in_facets: bool,
+    pub facets: Option<ShownFacets>,
+}
+
+/// The facets pane beside the table, and whether it has the keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ShownFacets {
+    /// The pane.
+    pub pane: super::facets::FacetsPane,
+    /// Whether the keys move in the pane rather than the table.
+    pub focused: bool,
 }
 
 impl Table {
+    /// Where the table's parts go in `area`, as it is now (the snippet pane with
+    /// full-text results, the facets pane when shown).
+    #[must_use]
+    pub fn layout(&self, area: ratatui::layout::Rect) -> super::layout::TableLayout {
+        super::layout::table(area, self.full_text.is_some(), self.facets.is_some())
+    }
+
     /// The table of a whole library, sorted by ID.
     #[must_use]
     pub fn new(library: &Library) -> Self {
@@ -236,27 +232,29 @@ impl Table {
             || self.query.tag.is_some()
     }
 
-    /// Opens the TAG picker over the TAGs in use, sized for a terminal of `size`.
-    pub fn open_picker(&mut self, library: &Library, size: (u16, u16)) {
-        let mut picker = TagPicker::new(library.tags(), self.query.tag.as_deref());
-        picker.fit(size);
-        self.picker = Some(picker);
+    /// A TAG picker over the TAGs in use, the current one selected.
+    #[must_use]
+    pub fn picker(&self, library: &Library) -> TagPicker {
+        TagPicker::new(library.tags(), self.query.tag.as_deref())
     }
 
-    /// Passes a key's action to the open picker; a pick filters the table by that TAG.
-    pub fn picker_action(&mut self, library: &Library, action: &Action) {
-        let Some(picker) = &mut self.picker else {
-            return;
-        };
-        match picker.apply(action) {
-            Picked::Open => {}
-            Picked::Closed => self.picker = None,
-            Picked::Tag(tag) => {
-                self.picker = None;
-                self.query.tag = Some(tag);
-                let keep = self.current();
-                self.refilter(library, keep);
-            }
+    /// Filters by `tag` (picked in the TAG picker).
+    pub fn set_tag(&mut self, library: &Library, tag: String) {
+        self.query.tag = Some(tag);
+        let keep = self.current();
+        self.refilter(library, keep);
+    }
+
+    /// Whether the facets pane is shown and has the keys.
+    #[must_use]
+    pub fn facets_focused(&self) -> bool {
+        self.facets.as_ref().is_some_and(|f| f.focused)
+    }
+
+    /// Gives the keys back to the table from the facets pane.
+    pub fn unfocus_facets(&mut self) {
+        if let Some(facets) = &mut self.facets {
+            facets.focused = false;
         }
     }
 

@@ -1,36 +1,10 @@
-//! The keys on the library's own screens: the table (its filters, sort, search and
-//! facets), its help overlay, and the report of the files skipped.
+//! The keys of the table of cables: its filters, sort, search and facets.
 
-use super::{Arrival, ListCursor, Screen, Session, help};
+use super::{Arrival, ListCursor, Overlay, Session};
 use crate::session::action::Action;
+use crate::session::message::Message;
 
 impl Session {
-    /// Scrolls the skipped-files report, or leaves it.
-    pub(super) fn skipped_action(&mut self, action: &Action) {
-        let report = self.skipped.height().max(1);
-        let positions = self.library.skipped().len().saturating_sub(report) + 1;
-        match action {
-            Action::Skipped | Action::Cancel | Action::Back => self.screen = Screen::Library,
-            action => {
-                self.skipped.apply(action, positions);
-            }
-        }
-    }
-
-    pub(super) fn help_action(&mut self, action: &Action) {
-        let Some(help) = &mut self.help else {
-            return;
-        };
-        match action {
-            Action::Help | Action::Cancel | Action::Back => self.help = None,
-            action => {
-                let lines = help::library_lines(&self.options.keymap);
-                let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-                help::scroll(help, &lines, area, action);
-            }
-        }
-    }
-
     /// Keeps a query searched in the history, and asks the loop to save it.
     pub(super) fn record_query(&mut self, query: &str) {
         if self.history.record(query) {
@@ -39,42 +13,39 @@ impl Session {
         }
     }
 
-    pub(super) fn table_action(&mut self, action: Action) {
+    pub(super) fn table_action(&mut self, message: Message) {
         self.notice = None;
-        if self.export_prompt.is_some() {
-            return self.export_prompt_action(action);
-        }
-        if action == Action::Export {
+        if message == Message::Action(Action::Export) {
             return self.start_export();
         }
         let library = &self.library;
         let table = &mut self.table;
         let len = table.rows.len();
-        if table.picker.is_some() {
-            return table.picker_action(library, &action);
-        }
-        if table.in_facets && !table.typing {
-            return self.facets_action(&action);
+        if table.facets_focused() && !table.typing {
+            if let Message::Action(action) = &message {
+                self.facets_action(action);
+            }
+            return;
         }
         if table.typing {
-            match action {
-                Action::Type(c) => {
+            match message {
+                Message::Type(c) => {
                     table.type_char(library, c);
                     return self.query_changed();
                 }
-                Action::Backspace => {
+                Message::Backspace => {
                     table.backspace(library);
                     return self.query_changed();
                 }
-                Action::Edit(edit) => {
+                Message::Edit(edit) => {
                     if table.edit(library, edit) {
                         self.query_changed();
                     }
                     return;
                 }
                 // On an index, up and down recall the queries searched before.
-                Action::Up | Action::Down if table.searches_index() => {
-                    let recalled = if action == Action::Up {
+                Message::Action(Action::Up | Action::Down) if table.searches_index() => {
+                    let recalled = if message == Message::Action(Action::Up) {
                         self.history.older(&table.query.text)
                     } else {
                         self.history.newer()
@@ -85,7 +56,7 @@ impl Session {
                     }
                     return;
                 }
-                Action::Cancel | Action::Open => {
+                Message::Action(Action::Cancel | Action::Open) => {
                     table.typing = false;
                     if table.searches_index() {
                         let query = table.query.text.clone();
@@ -96,11 +67,14 @@ impl Session {
                 _ => {}
             }
         }
+        let Message::Action(action) = message else {
+            return;
+        };
         if table.cursor.apply(&action, len) {
             return self.want_snippet();
         }
         match action {
-            Action::Help => self.help = Some(ListCursor::default()),
+            Action::Help => self.show(Overlay::Help(ListCursor::default())),
             Action::Filter => {
                 table.typing = true;
                 table.line_cursor = table.query.text.chars().count();
@@ -113,10 +87,13 @@ impl Session {
             Action::Reverse => table.reverse(library),
             Action::NextClassification => table.next_classification(library),
             Action::NextTag => table.next_tag(library),
-            Action::PickTag => table.open_picker(library, self.size),
+            Action::PickTag => {
+                let picker = table.picker(library);
+                self.show(Overlay::Tags(picker));
+            }
             Action::Facets => self.toggle_facets(),
             Action::Map => self.open_map(),
-            Action::Skipped => self.screen = Screen::Skipped,
+            Action::Skipped => self.show(Overlay::Skipped(ListCursor::default())),
             Action::Open => {
                 if let Some(cable) = table.current() {
                     // Opened from full-text results, it shows where it says the words.
@@ -126,22 +103,22 @@ impl Session {
                             Arrival::Matches(query.to_string(), words.to_vec())
                         });
                     // Another cable from the table is a jump: Ctrl-o comes back.
-                    if self.reader.as_ref().is_some_and(|(open, _)| *open != cable) {
+                    if self.view.open().is_some_and(|open| open.cable() != cable) {
                         self.remember();
                     }
                     // The words of the query it was opened with last time are not this
                     // query's.
-                    if let Some((open, app)) = &mut self.reader
-                        && *open == cable
+                    if let Some(open) = self.view.open_mut()
+                        && open.cable() == cable
                     {
-                        app.drop_matches();
+                        open.reader_mut().drop_matches();
                     }
                     self.go(cable, arrival);
                 }
             }
             // From the table, Ctrl-o returns to the reader where it was.
-            Action::JumpBack | Action::JumpForward if self.reader.is_some() => {
-                self.screen = Screen::Reader;
+            Action::JumpBack | Action::JumpForward if self.view.open().is_some() => {
+                self.view.back_to_reader();
             }
             _ => {}
         }

@@ -29,7 +29,7 @@ mod watchdog;
 mod worker;
 
 pub use carry::{Outcome, carry_out, settle};
-pub(crate) use event_loop::Message;
+pub(crate) use event_loop::Inbound;
 pub use event_loop::{Frames, run_scripted};
 
 /// The terminal cableview draws on: each frame written in one piece.

@@ -5,7 +5,7 @@ use super::theme::Theme;
 use super::truncate;
 use crate::session::action::Action;
 use crate::session::layout;
-use crate::session::{CableList, Screen, Session};
+use crate::session::{CableList, ListCursor, Loading, Overlay, Session, View};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -15,67 +15,76 @@ impl Widget for &Session {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = &super::theme::styled(&self.theme);
         buf.set_style(area, theme.ui.text);
-        if area.width < 20 || area.height < 5 {
-            Paragraph::new("terminal too small").render(area, buf);
+        // One minimum size for every screen, and one frame saying so.
+        if layout::too_small(area) {
+            super::too_small(area, buf);
             return;
         }
-        match self.screen {
-            Screen::Loading => loading(self, theme, area, buf),
-            Screen::Library => {
-                super::table::table(self, theme, area, buf);
-                if let Some(picker) = &self.table.picker {
-                    let key = |action| {
-                        self.keymap()
-                            .library_key(&action)
-                            .map_or_else(|| "-".to_string(), |k| k.to_string())
-                    };
-                    super::picker::TagPickerView {
-                        picker,
-                        ui: &theme.ui,
-                        keys: (key(Action::Open), key(Action::Cancel)),
-                    }
-                    .render(area, buf);
-                }
-                if let Some(prompt) = &self.export_prompt {
-                    let query = self.table.query.text.trim();
-                    let what = if self.table.searches_index() && !query.is_empty() {
-                        format!("every match of {query}")
-                    } else {
-                        format!("the {} rows shown", self.table.rows.len())
-                    };
-                    super::export::ExportView {
-                        prompt,
-                        what,
-                        ui: &theme.ui,
-                    }
-                    .render(area, buf);
-                }
-                if let Some(scroll) = self.help.map(|h| h.selected) {
-                    let lines = crate::session::help::library_lines(self.keymap());
-                    let title = crate::session::help::library_title(self.keymap());
-                    super::help::render_lines(&theme.ui, &title, &lines, area, scroll, buf);
-                }
-            }
-            Screen::Skipped => skipped(self, theme, area, buf),
-            Screen::Reader => {
-                if let Some((cable, app)) = &self.reader {
-                    crate::ui::ReaderScreen { app, theme }.render(area, buf);
-                    if !self.is_single() && !layout::too_small(area) && app.help.is_none() {
-                        across_cables(self, theme, *cable, app, area, buf);
-                    }
-                }
-                if let Some(list) = &self.list {
-                    overlay(self, theme, list, area, buf);
+        match self.view() {
+            View::Loading(state) => loading(self, state, theme, area, buf),
+            View::Library { .. } => super::table::table(self, theme, area, buf),
+            View::Reader(open) => {
+                let app = open.reader();
+                crate::ui::ReaderScreen { app, theme }.render(area, buf);
+                if !self.is_single() && app.help().is_none() {
+                    across_cables(self, theme, open.cable(), app, area, buf);
                 }
             }
         }
-        if let Some(map) = &self.map
-            && matches!(self.screen, Screen::Library | Screen::Reader)
-        {
+        for overlay in self.overlays() {
+            draw_overlay(self, theme, overlay, area, buf);
+        }
+    }
+}
+
+/// Draws one overlay over what is drawn already.
+fn draw_overlay(session: &Session, theme: &Theme, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
+    let key = |action: Action| {
+        session
+            .keymap()
+            .library_key(&action)
+            .map_or_else(|| "-".to_string(), |k| k.to_string())
+    };
+    match overlay {
+        Overlay::Help(cursor) => {
+            let lines = crate::session::help::library_lines(session.keymap());
+            let title = crate::session::help::library_title(session.keymap());
+            super::help::render_lines(&theme.ui, &title, &lines, area, cursor.selected, buf);
+        }
+        Overlay::Skipped(report) => {
+            // The report fills the screen.
+            Clear.render(area, buf);
+            buf.set_style(area, theme.ui.text);
+            skipped(session, theme, report, area, buf);
+        }
+        Overlay::Cables(list) => cable_list(session, theme, list, area, buf),
+        Overlay::Tags(picker) => super::picker::TagPickerView {
+            picker,
+            ui: &theme.ui,
+            keys: (key(Action::Open), key(Action::Cancel)),
+        }
+        .render(area, buf),
+        Overlay::Export(prompt) => {
+            let table = &session.table;
+            let query = table.query.text.trim();
+            let what = if table.searches_index() && !query.is_empty() {
+                format!("every match of {query}")
+            } else {
+                format!("the {} rows shown", table.rows.len())
+            };
+            super::export::ExportView {
+                prompt,
+                what,
+                ui: &theme.ui,
+            }
+            .render(area, buf);
+        }
+        Overlay::Map(map) => {
             let key = |action: Action| {
-                self.keymap()
+                session
+                    .keymap()
                     .library_key(&action)
-                    .or_else(|| self.keymap().key(&action))
+                    .or_else(|| session.keymap().key(&action))
                     .map_or_else(|| "-".to_string(), |k| k.to_string())
             };
             let narrows = if map.narrows {
@@ -88,18 +97,17 @@ impl Widget for &Session {
                 key(Action::ToggleLoc),
                 key(Action::Cancel)
             );
-            let theme = &super::theme::styled(&self.theme);
             super::map::MapView { map, theme, hint }.render(area, buf);
         }
     }
 }
 
-fn loading(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn loading(browser: &Session, state: &Loading, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let ui = &theme.ui;
-    let text = match (browser.progress, browser.indexing) {
-        _ if browser.opening_index.is_some() => format!(
+    let text = match (state.progress(), state.indexing()) {
+        _ if state.opening_index().is_some() => format!(
             "Opening the index: the table of {} documents…",
-            super::grouped(browser.opening_index.unwrap_or(0))
+            super::grouped(state.opening_index().unwrap_or(0))
         ),
         (_, true) => "Indexing cables…".to_string(),
         (Some(p), false) => format!(
@@ -126,7 +134,7 @@ fn loading(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     Line::from(quit).style(ui.dim).centered().render(hint, buf);
 }
 
-fn skipped(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn skipped(browser: &Session, theme: &Theme, report: &ListCursor, area: Rect, buf: &mut Buffer) {
     let ui = &theme.ui;
     let skipped = browser.library.skipped();
     let back = browser
@@ -134,10 +142,7 @@ fn skipped(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .library_key(&Action::Cancel)
         .map_or_else(String::new, |k| format!(" ({k} returns)"));
     let rows = usize::from(area.height.saturating_sub(2));
-    let top = browser
-        .skipped
-        .selected
-        .min(skipped.len().saturating_sub(rows));
+    let top = report.selected.min(skipped.len().saturating_sub(rows));
     let shown = if skipped.len() > rows {
         format!(", {}–{}", top + 1, (top + rows).min(skipped.len()))
     } else {
@@ -165,7 +170,7 @@ fn skipped(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(inner, buf);
 }
 
-fn overlay(browser: &Session, theme: &Theme, list: &CableList, area: Rect, buf: &mut Buffer) {
+fn cable_list(browser: &Session, theme: &Theme, list: &CableList, area: Rect, buf: &mut Buffer) {
     let ui = &theme.ui;
     let rect = layout::cable_list_popup(area, list.items.len());
     let width = rect.width;

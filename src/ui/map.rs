@@ -33,16 +33,8 @@ impl Widget for MapView<'_> {
         let (map, ui) = (self.map, &self.theme.ui);
         ratatui::widgets::Clear.render(area, buf);
         buf.set_style(area, ui.text);
-        let list_width = (area.width / 4).clamp(24, 40).min(area.width / 2);
-        let world = Rect {
-            width: area.width.saturating_sub(list_width),
-            ..area
-        };
-        let side = Rect {
-            x: world.right(),
-            width: list_width,
-            ..area
-        };
+        let parts = crate::session::layout::map(area);
+        let world = parts.world;
         let placed = map.posts.iter().filter(|m| m.at.is_some()).count();
         let title = format!(
             " Map · {} · {placed} of {} posts placed ",
@@ -98,13 +90,13 @@ impl Widget for MapView<'_> {
         for (x, y, name) in labels(&map.posts, inner) {
             buf.set_stringn(x, y, &name, usize::from(inner.right() - x), ui.heading);
         }
-        self.list(side, buf);
+        self.list(parts, buf);
     }
 }
 
 impl MapView<'_> {
     /// The posts (and places) with their counts; the unplaced say so.
-    fn list(&self, area: Rect, buf: &mut Buffer) {
+    fn list(&self, parts: crate::session::layout::MapLayout, buf: &mut Buffer) {
         let (map, ui) = (self.map, &self.theme.ui);
         let unplaced = map.listed().iter().filter(|m| m.at.is_none()).count();
         let title = if map.show_places {
@@ -112,13 +104,8 @@ impl MapView<'_> {
         } else {
             format!(" ● posts · {unplaced} unplaced ")
         };
-        pane_block(ui, title, true).render(area, buf);
-        let inner = Rect {
-            x: area.x.saturating_add(1),
-            y: area.y.saturating_add(1),
-            width: area.width.saturating_sub(2),
-            height: area.height.saturating_sub(3),
-        };
+        pane_block(ui, title, true).render(parts.side, buf);
+        let inner = parts.list;
         let width = usize::from(inner.width);
         let listed = map.listed();
         let height = usize::from(inner.height);
@@ -140,12 +127,7 @@ impl MapView<'_> {
                 buf.set_style(row, ui.cursor);
             }
         }
-        let hint = Rect {
-            y: area.bottom().saturating_sub(2),
-            height: 1,
-            ..inner
-        };
-        Line::from(Span::styled(truncate(&self.hint, width), ui.dim)).render(hint, buf);
+        Line::from(Span::styled(truncate(&self.hint, width), ui.dim)).render(parts.hint, buf);
     }
 }
 

@@ -70,7 +70,7 @@ pub fn render(app: &Reader, theme: &Theme, area: Rect, buf: &mut Buffer) {
             " jump to mark: press a letter".to_string(),
             "any other key cancels".to_string(),
         ),
-        Mode::Normal => {
+        Mode::Normal | Mode::Help(_) => {
             let mut left = format!(" {} │ {}", position(app), app.focus.name());
             if let Some(cursor) = cursor(app, usize::from(area.width)) {
                 left.push_str(" │ ");

@@ -1,14 +1,14 @@
 //! The table of cables: its title and filter line, the rows fitted to the width, the
 //! snippet of the selected row and the facets pane on a corpus index, the status line.
 
-use super::theme::Theme;
+use super::theme::{Theme, UiStyles};
 use super::{grouped, truncate};
 use crate::library::Column;
 use crate::session::Session;
 use crate::session::action::Action;
 use crate::session::table::columns::{self, Fitted};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
@@ -79,55 +79,59 @@ fn table_hint(browser: &Session, width: usize) -> String {
     line(&hints)
 }
 
+/// Draws the table's screen: each part where [`crate::session::layout::table`] puts it.
 pub(super) fn table(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let ui = &theme.ui;
     let t = &browser.table;
-    let q = &t.query;
-    let snippet_rows = if t.full_text.is_some() {
-        crate::session::table::snippet_rows(area.height)
-    } else {
-        0
-    };
-    let [title, filter, mut heading, mut body, mut snippet, status] =
-        area.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(snippet_rows),
-            Constraint::Length(1),
-        ]));
-    if let Some(pane) = &t.facets {
-        // The facets stand at the right of the table, from its headings to the status.
-        let width = (area.width / 3).clamp(24, 36).min(area.width / 2);
-        for part in [&mut heading, &mut body, &mut snippet] {
-            part.width = part.width.saturating_sub(width);
-        }
-        let side = Rect {
-            x: area.right().saturating_sub(width),
-            y: heading.y,
-            width,
-            height: heading.height + body.height + snippet.height,
-        };
+    let parts = t.layout(area);
+    if let (Some(side), Some(facets)) = (parts.facets, &t.facets) {
         super::facets::FacetsView {
-            pane,
+            pane: &facets.pane,
             theme,
-            focused: t.in_facets,
+            focused: facets.focused,
         }
         .render(side, buf);
     }
-    let ranked = t.full_text.as_ref().filter(|f| f.by_rank);
-    let sort = match ranked {
-        Some(_) => "best first".to_string(),
-        None => format!(
-            "sort {} {}",
-            q.sort.title(),
-            if q.descending { "↓" } else { "↑" }
-        ),
-    };
+    Line::from(truncate(&title(browser), area.width as usize))
+        .style(theme.ui.title)
+        .render(parts.title, buf);
+    filter_line(t, &theme.ui, area.width).render(parts.filter, buf);
+    if t.full_text.is_some() {
+        snippet(browser, &theme.ui, parts.snippet, buf);
+    }
+    rows(browser, theme, parts.heading, parts.body, buf);
+    let hint = browser.notice.clone().unwrap_or_else(|| {
+        if t.facets_focused() {
+            facets_hint(browser)
+        } else {
+            table_hint(browser, area.width as usize)
+        }
+    });
+    Line::from(truncate(&hint, area.width as usize))
+        .style(theme.ui.status)
+        .render(parts.status, buf);
+}
+
+/// `sort Date ↑`, or `best first` over full-text results ranked by the index.
+fn sort_label(t: &crate::session::Table) -> String {
+    if t.full_text.as_ref().is_some_and(|f| f.by_rank) {
+        return "best first".to_string();
+    }
+    let q = &t.query;
+    format!(
+        "sort {} {}",
+        q.sort.title(),
+        if q.descending { "↓" } else { "↑" }
+    )
+}
+
+/// The title line: how many rows of how many cables, the sort and the filters.
+fn title(browser: &Session) -> String {
+    let t = &browser.table;
+    let q = &t.query;
+    let sort = sort_label(t);
     let rows = grouped(t.rows.len() as u64);
     let cables = grouped(browser.library.len() as u64);
-    let mut facets = match &t.full_text {
+    let mut title = match &t.full_text {
         // The index gives its best: say so when more match than it gave.
         Some(full_text) if !full_text.complete => {
             format!(
@@ -139,65 +143,80 @@ pub(super) fn table(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buff
         None => format!("cableview library: {rows} of {cables} cables · {sort}"),
     };
     if let Some(level) = q.classification {
-        facets.push_str(&format!(" · class {}", level.name()));
+        title.push_str(&format!(" · class {}", level.name()));
     }
     if let Some(tag) = &q.tag {
-        facets.push_str(&format!(" · TAG {tag}"));
+        title.push_str(&format!(" · TAG {tag}"));
     }
     if !q.text.is_empty() {
-        facets.push_str(&format!(" · /{}", q.text));
+        title.push_str(&format!(" · /{}", q.text));
     }
     if t.filtered()
         && let Some(key) = browser.keymap().library_key(&Action::Cancel)
     {
-        facets.push_str(&format!(" ({key} clears)"));
+        title.push_str(&format!(" ({key} clears)"));
     }
-    Line::from(truncate(&facets, area.width as usize))
-        .style(ui.title)
-        .render(title, buf);
-    let filter_text = if t.typing {
+    title
+}
+
+/// The filter line: `/` and the text (with the cursor while typing), then why the query
+/// cannot run, or what a search on the index takes.
+fn filter_line(t: &crate::session::Table, ui: &UiStyles, width: u16) -> Line<'static> {
+    let q = &t.query;
+    let text = if t.typing {
         let (before, after) = crate::session::line::split(&q.text, t.line_cursor);
         format!("/{before}▏{after}")
     } else {
         format!("/{}", q.text)
     };
-    let filter_style = if t.typing || !q.text.is_empty() {
+    let style = if t.typing || !q.text.is_empty() {
         ui.text
     } else {
         ui.dim
     };
-    let mut filter_line = vec![Span::styled(filter_text, filter_style)];
+    let mut spans = vec![Span::styled(text, style)];
     if let Some(error) = &t.query_error {
-        filter_line.push(Span::styled(format!("  {error}"), ui.notice));
+        spans.push(Span::styled(format!("  {error}"), ui.notice));
     } else if t.searches_index() && t.typing {
-        filter_line.push(Span::styled(
+        spans.push(Span::styled(
             "  full text: words, \"phrases\", field:value",
             ui.dim,
         ));
     }
-    fit_line(filter_line, area.width).render(filter, buf);
-    if t.full_text.is_some() {
-        let id = t
-            .current()
-            .and_then(|c| browser.library.row(c))
-            .map_or("", |r| r.id.as_str());
-        let fetched = t.current_snippet().or_else(|| {
-            // Asked for and not come: nothing to show yet. Not asked (no row): empty.
-            t.current().is_none().then_some(&EMPTY_SNIPPET)
-        });
-        super::snippet::SnippetView {
-            snippet: fetched,
-            id,
-            ui,
-        }
-        .render(snippet, buf);
+    fit_line(spans, width)
+}
+
+/// The selected row's passage, under the rows of full-text results.
+fn snippet(browser: &Session, ui: &UiStyles, area: Rect, buf: &mut Buffer) {
+    let t = &browser.table;
+    let id = t
+        .current()
+        .and_then(|c| browser.library.row(c))
+        .map_or("", |r| r.id.as_str());
+    let fetched = t.current_snippet().or_else(|| {
+        // Asked for and not come: nothing to show yet. Not asked (no row): empty.
+        t.current().is_none().then_some(&EMPTY_SNIPPET)
+    });
+    super::snippet::SnippetView {
+        snippet: fetched,
+        id,
+        ui,
     }
+    .render(area, buf);
+}
+
+/// The headings and the rows shown, the cursor's highlighted, each fitted to the width.
+fn rows(browser: &Session, theme: &Theme, heading: Rect, body: Rect, buf: &mut Buffer) {
+    let ui = &theme.ui;
+    let t = &browser.table;
+    let q = &t.query;
+    let ranked = t.full_text.as_ref().is_some_and(|f| f.by_rank);
     let fitted = Fitted::new(&t.measure, heading.width);
     let titles: Vec<String> = fitted
         .columns
         .iter()
         .map(|&(c, _)| {
-            let mark = if c == q.sort && ranked.is_none() {
+            let mark = if c == q.sort && !ranked {
                 if q.descending { "↓" } else { "↑" }
             } else {
                 ""
@@ -206,8 +225,14 @@ pub(super) fn table(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buff
         })
         .collect();
     row_line(&titles, &fitted.columns, |_| ui.heading).render(heading, buf);
+    if t.rows.is_empty() {
+        Line::from("no cable matches")
+            .style(ui.dim)
+            .render(body, buf);
+        return;
+    }
     let height = body.height as usize;
-    // The session pages by the rows it was told; the frame may be taller or shorter.
+    // The session pages by the same layout; the cursor's offset is kept in view anyway.
     let selected = t.cursor.selected;
     let offset = t
         .cursor
@@ -244,21 +269,6 @@ pub(super) fn table(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buff
             buf,
         );
     }
-    if t.rows.is_empty() {
-        Line::from("no cable matches")
-            .style(ui.dim)
-            .render(body, buf);
-    }
-    let hint = browser.notice.clone().unwrap_or_else(|| {
-        if t.in_facets {
-            facets_hint(browser)
-        } else {
-            table_hint(browser, area.width as usize)
-        }
-    });
-    Line::from(truncate(&hint, area.width as usize))
-        .style(ui.status)
-        .render(status, buf);
 }
 
 /// A snippet with nothing in it, for results with no row.

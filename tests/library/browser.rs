@@ -6,8 +6,9 @@ use cableview::library::{Column, Library};
 use cableview::session::Effect;
 use cableview::session::action::{Action, Mouse};
 use cableview::session::help::HelpRow;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
-use cableview::session::{Screen, Session};
+use cableview::session::{Overlay, Session};
 use cableview::ui::theme::colour;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -23,14 +24,14 @@ fn browser(w: u16, h: u16) -> Session {
     ];
     let library = Library::load(&paths, &|_| {}, &AtomicBool::new(false));
     let mut browser = Session::new(library, ReaderOptions::default());
-    browser.press(Action::Resize(w, h));
+    browser.press(Message::Resize(w, h));
     browser
 }
 
 fn typed(browser: &mut Session, text: &str) {
     browser.press(Action::Filter);
     for c in text.chars() {
-        browser.press(Action::Type(c));
+        browser.press(Message::Type(c));
     }
 }
 
@@ -40,7 +41,7 @@ fn current_id(browser: &Session) -> String {
 }
 
 fn reader_id(browser: &Session) -> String {
-    browser.reader.as_ref().unwrap().1.cable.title().to_string()
+    browser.reader().unwrap().cable.title().to_string()
 }
 
 /// Opens 05PARIS2333 from the table and selects the entity named `name` in it.
@@ -48,7 +49,7 @@ fn open_sample_and_select(browser: &mut Session, name: &str) {
     typed(browser, "05paris2333");
     browser.press(Action::Open);
     browser.press(Action::Open);
-    let app = &mut browser.reader.as_mut().expect("the cable is open").1;
+    let app = &mut browser.reader_mut().expect("the cable is open");
     let entity = app
         .cable
         .entities
@@ -69,7 +70,7 @@ fn screen(browser: &Session) -> String {
 #[test]
 fn filter_as_you_type_then_open_and_come_back_to_the_same_row() {
     let mut b = browser(120, 30);
-    assert_eq!(b.screen, Screen::Library);
+    assert!(b.view().is_library());
     assert_eq!(b.table.rows.len(), 35);
     typed(&mut b, "paris");
     assert_eq!(b.table.rows.len(), 3);
@@ -78,15 +79,15 @@ fn filter_as_you_type_then_open_and_come_back_to_the_same_row() {
     b.press(Action::Down);
     assert_eq!(current_id(&b), "05PARIS2333");
     b.press(Action::Open);
-    assert_eq!(b.screen, Screen::Reader);
+    assert!(b.view().reader().is_some());
     assert_eq!(reader_id(&b), "05PARIS2333");
     b.press(Action::Back);
-    assert_eq!(b.screen, Screen::Library);
+    assert!(b.view().is_library());
     assert_eq!(b.table.query.text, "paris");
     assert_eq!(current_id(&b), "05PARIS2333");
     // Backspace widens again; Esc clears.
     b.press(Action::Filter);
-    b.press(Action::Backspace);
+    b.press(Message::Backspace);
     assert_eq!(b.table.query.text, "pari");
     b.press(Action::Cancel);
     b.press(Action::Cancel);
@@ -128,7 +129,7 @@ fn follow_an_entity_to_another_cable_and_jump_back() {
     let mut b = browser(120, 40);
     open_sample_and_select(&mut b, "Hezbollah");
     b.press(Action::OtherCables);
-    let list = b.list.as_ref().unwrap();
+    let list = b.cable_list().unwrap();
     assert_eq!(list.title, "Hezbollah in 2 other cables");
     assert!(
         list.items[0].text.starts_with("08RIYADH768"),
@@ -137,7 +138,7 @@ fn follow_an_entity_to_another_cable_and_jump_back() {
     );
     b.press(Action::Open);
     assert_eq!(reader_id(&b), "08RIYADH768");
-    let app = &b.reader.as_ref().unwrap().1;
+    let app = &b.reader().unwrap();
     let selected = &app.cable.entities[app.selected.unwrap()];
     assert_eq!(selected.name.to_lowercase(), "hezbollah");
     b.press(Action::JumpBack);
@@ -153,7 +154,7 @@ fn jumping_back_restores_the_focus_and_the_mention_cursor() {
     b.press(Action::NextMatch);
     b.press(Action::NextMatch);
     b.press(Action::FocusNext);
-    let app = &b.reader.as_ref().unwrap().1;
+    let app = &b.reader().unwrap();
     let (focus, cursor, top) = (app.focus, app.mention_cursor, app.top);
     assert!(cursor.is_some_and(|c| c > 0), "{cursor:?}");
     b.press(Action::OtherCables);
@@ -161,7 +162,7 @@ fn jumping_back_restores_the_focus_and_the_mention_cursor() {
     assert_eq!(reader_id(&b), "08RIYADH768");
     b.press(Action::JumpBack);
     assert_eq!(reader_id(&b), "05PARIS2333");
-    let app = &b.reader.as_ref().unwrap().1;
+    let app = &b.reader().unwrap();
     assert_eq!(
         (app.focus, app.mention_cursor, app.top),
         (focus, cursor, top)
@@ -175,18 +176,18 @@ fn ref_links_and_cited_by_are_followable() {
     b.press(Action::Open);
     b.press(Action::Open);
     b.press(Action::References);
-    let list = b.list.as_ref().unwrap();
+    let list = b.cable_list().unwrap();
     assert_eq!(list.items.len(), 1);
     assert_eq!(list.items[0].text, "REF B. 04 PARIS 8983 → 04PARIS8983");
     b.press(Action::Open);
     assert_eq!(reader_id(&b), "04PARIS8983");
     b.press(Action::References);
     assert_eq!(
-        b.list.as_ref().unwrap().items[0].text,
+        b.cable_list().unwrap().items[0].text,
         "cited by 05PARIS2333"
     );
     b.press(Action::Cancel);
-    assert!(b.list.is_none());
+    assert!(b.cable_list().is_none());
     // Reader keys still reach the reader.
     assert!(b.press(Action::Quit).contains(&Effect::Quit));
 }
@@ -195,12 +196,12 @@ fn ref_links_and_cited_by_are_followable() {
 fn skipped_screen_and_loading_screen() {
     let mut b = browser(80, 12);
     b.press(Action::Skipped);
-    assert_eq!(b.screen, Screen::Skipped);
+    assert!(matches!(b.overlay(), Some(Overlay::Skipped(_))));
     assert!(screen(&b).contains("skipped (esc returns)"));
     b.press(Action::Cancel);
-    assert_eq!(b.screen, Screen::Library);
+    assert!(b.view().is_library());
     let loading = Session::loading(None, ReaderOptions::default());
-    assert_eq!(loading.screen, Screen::Loading);
+    assert!(loading.view().is_loading());
     assert!(screen(&loading).contains("Looking for cables"));
     assert!(screen(&loading).contains("q quits"));
 }
@@ -222,7 +223,7 @@ fn the_skipped_report_scrolls_with_the_library_keys() {
         &AtomicBool::new(false),
     );
     let mut b = Session::new(library, ReaderOptions::default());
-    b.press(Action::Resize(80, 12));
+    b.press(Message::Resize(80, 12));
     b.press(Action::Skipped);
     // Ten rows inside the border.
     assert!(
@@ -248,7 +249,7 @@ fn the_skipped_report_scrolls_with_the_library_keys() {
     b.press(Action::Top);
     assert!(screen(&b).contains("1–10"));
     b.press(Action::Cancel);
-    assert_eq!(b.screen, Screen::Library);
+    assert!(b.view().is_library());
 }
 
 #[test]
@@ -288,7 +289,7 @@ fn any_size_renders_without_panic() {
     let mut b = browser(1, 1);
     let every_size = |b: &mut Session| {
         for (w, h) in SIZES {
-            b.press(Action::Resize(w, h));
+            b.press(Message::Resize(w, h));
             let _ = screen(b);
         }
     };
@@ -297,7 +298,7 @@ fn any_size_renders_without_panic() {
     every_size(&mut b);
     b.press(Action::Help);
     // The reader with header links, the list over it, and its help.
-    b.press(Action::Resize(120, 40));
+    b.press(Message::Resize(120, 40));
     open_id(&mut b, "05PARIS2333");
     every_size(&mut b);
     b.press(Action::References);
@@ -323,7 +324,7 @@ fn narrowing_while_typing_matches_a_full_filter_at_every_keystroke() {
     b.press(Action::NextSort); // by date, so order matters too
     b.press(Action::Filter);
     for c in "french terror ".chars() {
-        b.press(Action::Type(c));
+        b.press(Message::Type(c));
         let full = b.library.view(&b.table.query);
         assert_eq!(b.table.rows, full, "after typing {:?}", b.table.query.text);
     }
@@ -335,22 +336,20 @@ fn loading_screen_polls_the_background_load_until_the_library_is_ready() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/annotated");
     let loader = cableview::library::LoadHandle::spawn(vec![dir]);
     let mut b = Session::loading(Some(loader), ReaderOptions::default());
-    b.press(Action::Resize(80, 12));
+    b.press(Message::Resize(80, 12));
     // Keys other than q do nothing while loading.
     b.press(Action::Open);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while b.screen == Screen::Loading {
+    while b.view().is_loading() {
         assert!(
             std::time::Instant::now() < deadline,
             "the load did not finish"
         );
         std::thread::sleep(std::time::Duration::from_millis(10));
-        b.press(Action::Tick);
+        b.press(Message::Tick);
     }
-    assert_eq!(b.screen, Screen::Library);
+    assert!(b.view().is_library());
     assert_eq!(b.library.len(), 34);
-    let progress = b.progress.expect("progress was shown");
-    assert_eq!(progress.total, 34);
     assert!(screen(&b).contains("34 of 34 cables"));
 }
 
@@ -420,15 +419,15 @@ fn snapshot_header_with_ref_links_and_cited_by() {
 fn a_click_on_a_header_link_opens_that_cable_and_ctrl_o_comes_back() {
     let mut b = browser(120, 30);
     open_id(&mut b, "05PARIS2333");
-    b.press(Action::GoTo("3".into()));
-    let before = b.reader.as_ref().unwrap().1.position();
+    b.press(Message::GoTo("3".into()));
+    let before = b.reader().unwrap().position();
     let t = terminal(&b);
     let (x, y) = find(&t, "→ 04PARIS8983").expect("the REF link");
     // A click on the separator before a link is not a click on it.
     let (sep, _) = find(&t, " · B. 04").expect("the separator");
-    b.press(Action::Mouse(Mouse::Click(sep, y)));
+    b.press(Message::Mouse(Mouse::Click(sep, y)));
     assert_eq!(reader_id(&b), "05PARIS2333");
-    b.press(Action::Mouse(Mouse::Click(x + 5, y)));
+    b.press(Message::Mouse(Mouse::Click(x + 5, y)));
     assert_eq!(reader_id(&b), "04PARIS8983");
     assert_eq!(
         b.jumps.last().map(|j| j.position.paragraph),
@@ -441,10 +440,10 @@ fn a_click_on_a_header_link_opens_that_cable_and_ctrl_o_comes_back() {
     let (x, y) = find(&t, "Cited by 05PARIS2333").expect("cited by");
     b.press(Action::JumpBack);
     assert_eq!(reader_id(&b), "05PARIS2333");
-    assert_eq!(b.reader.as_ref().unwrap().1.position(), before);
+    assert_eq!(b.reader().unwrap().position(), before);
     b.press(Action::JumpForward);
     assert_eq!(reader_id(&b), "04PARIS8983");
-    b.press(Action::Mouse(Mouse::Click(x + 10, y)));
+    b.press(Message::Mouse(Mouse::Click(x + 10, y)));
     assert_eq!(reader_id(&b), "05PARIS2333");
 }
 
@@ -460,7 +459,7 @@ fn the_help_lists_the_library_keys() {
     // The reader's help, in a library, adds the moves between cables.
     open_id(&mut b, "05PARIS2333");
     b.press(Action::Help);
-    let app = &b.reader.as_ref().unwrap().1;
+    let app = &b.reader().unwrap();
     let lines = cableview::session::help::reader_lines(&app.options.keymap, app.in_library());
     let keys = |what: &str| {
         lines.iter().find_map(|row| match row {
@@ -491,7 +490,7 @@ fn many_citing_cables_are_cut_to_what_fits() {
     use cableview::session::reader::{CableLink, Links};
     let mut b = browser(80, 24);
     open_id(&mut b, "04PARIS8983");
-    let app = &mut b.reader.as_mut().unwrap().1;
+    let app = &mut b.reader_mut().unwrap();
     let links = app.links.get_or_insert_with(Links::default);
     links.cited_by = (0..40)
         .map(|i| CableLink {
@@ -519,7 +518,7 @@ fn other_cables_without_a_selection_says_so_in_the_reader() {
     let mut b = browser(120, 30);
     open_id(&mut b, "05PARIS2333");
     b.press(Action::OtherCables);
-    assert!(b.list.is_none());
+    assert!(b.cable_list().is_none());
     let text = screen(&b);
     assert!(
         text.contains("select an entity first (enter on one in the sidebar)"),
@@ -536,7 +535,7 @@ fn an_entity_no_other_cable_names_offers_no_list() {
     open_id(&mut b, "04PARIS8983");
     b.press(Action::Filter);
     for c in "medya".chars() {
-        b.press(Action::Type(c));
+        b.press(Message::Type(c));
     }
     b.press(Action::Activate);
     let text = screen(&b);
@@ -557,7 +556,7 @@ fn a_theme_chosen_in_the_reader_stays_for_the_table_and_the_next_cable() {
     };
     let table_before = first_background(&b);
     b.press(Action::Open);
-    assert_eq!(b.screen, Screen::Reader);
+    assert!(b.view().reader().is_some());
     // `t` asks the loop for the next theme; the loop loads it and hands it back.
     let effects = b.press(Action::NextTheme);
     let Some(Effect::NextTheme { after }) = effects.first() else {
@@ -580,7 +579,7 @@ fn a_theme_chosen_in_the_reader_stays_for_the_table_and_the_next_cable() {
     );
     b.press(Action::Down);
     b.press(Action::Open);
-    assert_eq!(b.screen, Screen::Reader);
+    assert!(b.view().reader().is_some());
     assert_eq!(b.theme.name, chosen, "the next cable opens in it");
     assert_eq!(status_style(&b).bg, b.theme.ui.status.bg.map(colour));
 }

@@ -9,6 +9,7 @@ use cableview::library::bundle::{Bundle, Selection};
 use cableview::search_index::{self, SearchIndex};
 use cableview::session::action::Action;
 use cableview::session::export::ExportPrompt;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 use cableview::session::{Effect, Session};
 use ratatui::Terminal;
@@ -32,7 +33,7 @@ fn indexed() -> (tempfile::TempDir, Driver) {
     let library =
         Library::from_index(SearchIndex::open(&at).unwrap().with_tagging(off)).expect("a library");
     let mut session = Session::new(library, ReaderOptions::default());
-    session.update(Action::Resize(90, 20));
+    session.update(Message::Resize(90, 20));
     (dir, Driver::new(session))
 }
 
@@ -46,7 +47,7 @@ fn screen(session: &Session) -> String {
 
 fn type_text(driver: &mut Driver, text: &str) {
     for c in text.chars() {
-        driver.press(Action::Type(c));
+        driver.press(Message::Type(c));
     }
 }
 
@@ -57,7 +58,7 @@ fn wait(driver: &mut Driver) {
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
-        driver.press(Action::Tick);
+        driver.press(Message::Tick);
     }
     panic!("the export did not end");
 }
@@ -118,16 +119,16 @@ fn e_asks_before_writing_over_a_folder_holding_files() {
     type_text(&mut driver, out.to_str().unwrap());
     driver.press(Action::Open);
     assert!(
-        matches!(driver.export_prompt, Some(ExportPrompt::Overwrite { .. })),
+        matches!(driver.export_prompt(), Some(ExportPrompt::Overwrite { .. })),
         "{:?}",
-        driver.export_prompt
+        driver.export_prompt()
     );
     assert!(!driver.is_exporting());
     let shown = screen(&driver);
     assert!(shown.contains("holds files already"), "{shown}");
     assert!(shown.contains("y writes over them"), "{shown}");
     // Any key but y keeps the files.
-    driver.press(Action::Type('n'));
+    driver.press(Message::Type('n'));
     assert_eq!(
         std::fs::read_to_string(out.join("rows.csv")).unwrap(),
         "mine\n"
@@ -138,7 +139,7 @@ fn e_asks_before_writing_over_a_folder_holding_files() {
     driver.press(Action::Open);
     type_text(&mut driver, out.to_str().unwrap());
     driver.press(Action::Open);
-    driver.press(Action::Type('y'));
+    driver.press(Message::Type('y'));
     wait(&mut driver);
     let csv = std::fs::read_to_string(out.join("rows.csv")).unwrap();
     assert!(csv.starts_with("id,date,origin,classification,subject,score\n"));
@@ -151,7 +152,7 @@ fn esc_closes_the_prompt_and_nothing_is_asked() {
     driver.press(Action::Export);
     let effects = driver.press(Action::Cancel);
     assert!(effects.is_empty());
-    assert_eq!(driver.export_prompt, None);
+    assert_eq!(driver.export_prompt(), None);
 }
 
 #[test]
@@ -160,11 +161,11 @@ fn the_list_of_what_to_export_moves_with_j_and_k_and_q_does_not_quit() {
     let (_dir, mut driver) = indexed();
     driver.press(Action::Export);
     let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-    assert_eq!(driver.action_for_key(&key('j')), Some(Action::Down));
-    assert_eq!(driver.action_for_key(&key('k')), Some(Action::Up));
-    assert_ne!(driver.action_for_key(&key('q')), Some(Action::Quit));
+    assert_eq!(driver.action_for_key(&key('j')), Some(Action::Down.into()));
+    assert_eq!(driver.action_for_key(&key('k')), Some(Action::Up.into()));
+    assert_ne!(driver.action_for_key(&key('q')), Some(Action::Quit.into()));
     driver.press(Action::Down);
     driver.press(Action::Open);
     // In the folder's line, letters are typed, `j` included.
-    assert_eq!(driver.action_for_key(&key('j')), Some(Action::Type('j')));
+    assert_eq!(driver.action_for_key(&key('j')), Some(Message::Type('j')));
 }

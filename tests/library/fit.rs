@@ -6,6 +6,7 @@ use crate::drive::Press;
 use cableview::library::Library;
 use cableview::session::Session;
 use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -16,7 +17,7 @@ fn library(dir: &str, w: u16, h: u16) -> Session {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let library = Library::load(&[root.join(dir)], &|_| {}, &AtomicBool::new(false));
     let mut session = Session::new(library, ReaderOptions::default());
-    session.press(Action::Resize(w, h));
+    session.press(Message::Resize(w, h));
     session
 }
 
@@ -98,4 +99,28 @@ fn narrower_still_the_least_useful_columns_go_first() {
     assert!(heading_at(&rows, "Subject").is_some(), "{}", rows[2]);
     assert!(rows[23].contains("? help"), "{}", rows[23]);
     assert!(rows.iter().all(|r| r.chars().count() <= 60));
+}
+
+#[test]
+fn every_screen_says_the_same_when_the_terminal_is_too_small() {
+    // The frame's words, however they wrap.
+    let said = |s: &Session| -> String {
+        let rows = screen(s);
+        rows.iter().map(|r| r.trim()).collect::<Vec<_>>().join(" ")
+    };
+    let mut s = library("tests/fixtures/annotated", 30, 8);
+    let small = "cableview needs at least 40x10; this terminal is 30x8";
+    assert!(said(&s).contains(small), "{}", said(&s));
+    // The reader on a cable, at the same size, says it in the same words.
+    s.press(Action::Open);
+    assert!(s.view().reader().is_some());
+    assert!(said(&s).contains(small), "{}", said(&s));
+    // From the minimum size up, the table is drawn.
+    s.press(Action::Back);
+    s.press(Message::Resize(40, 10));
+    assert!(
+        screen(&s)[0].starts_with("cableview library"),
+        "{}",
+        said(&s)
+    );
 }

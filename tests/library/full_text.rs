@@ -6,8 +6,9 @@ use crate::drive::Driver;
 use cableview::library::Library;
 use cableview::search_index::{self, SearchIndex};
 use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
-use cableview::session::{Effect, Screen, Session};
+use cableview::session::{Effect, Session};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
@@ -29,13 +30,13 @@ pub(crate) fn indexed(w: u16, h: u16) -> (tempfile::TempDir, PathBuf, Driver) {
     let library =
         Library::from_index(SearchIndex::open(&at).unwrap().with_tagging(off)).expect("a library");
     let mut session = Session::new(library, ReaderOptions::default());
-    session.update(Action::Resize(w, h));
+    session.update(Message::Resize(w, h));
     (dir, at, Driver::new(session))
 }
 
 pub(crate) fn type_text(driver: &mut Driver, text: &str) -> Vec<Effect> {
     text.chars()
-        .flat_map(|c| driver.press(Action::Type(c)))
+        .flat_map(|c| driver.press(Message::Type(c)))
         .collect()
 }
 
@@ -108,7 +109,7 @@ fn a_cable_opened_from_the_results_shows_the_words_and_n_walks_them() {
     type_text(&mut driver, "hezbollah");
     driver.press(Action::Open);
     driver.press(Action::Open);
-    assert_eq!(driver.screen, Screen::Reader);
+    assert!(driver.view().reader().is_some());
     let app = driver.app();
     let search = app.search.as_ref().expect("the words are highlighted");
     assert!(search.hits.len() > 1, "{:?}", search.hits);
@@ -147,8 +148,8 @@ fn a_query_error_says_where_and_keeps_the_rows() {
     let screen = driver.screen();
     assert!(screen.contains("quote is never closed"), "{screen}");
     // Deleting the wrong part runs the query again.
-    driver.press(Action::Backspace);
-    driver.press(Action::Backspace);
+    driver.press(Message::Backspace);
+    driver.press(Message::Backspace);
     assert!(!driver.screen().contains("never closed"));
     assert_eq!(driver.table.rows, rows);
     // A field the index does not know is named.
@@ -212,7 +213,7 @@ fn x_lists_every_indexed_cable_naming_the_entity() {
         driver.screen()
     );
     driver.press(Action::OtherCables);
-    let list = driver.list.as_ref().expect("the list");
+    let list = driver.cable_list().expect("the list");
     let listed: Vec<String> = list
         .items
         .iter()
@@ -251,7 +252,7 @@ fn ref_links_and_cited_by_come_from_the_index() {
     driver.table.cursor.selected = driver.table.rows.iter().position(|&c| c == cable).unwrap();
     driver.press(Action::Open);
     driver.press(Action::References);
-    let list = driver.list.as_ref().expect("the list");
+    let list = driver.cable_list().expect("the list");
     assert!(
         list.items
             .iter()
@@ -269,11 +270,11 @@ fn ref_links_and_cited_by_come_from_the_index() {
         .iter()
         .position(|i| i.text == format!("cited by {citing}"))
         .unwrap();
-    driver.list.as_mut().unwrap().cursor.selected = to;
+    driver.cable_list_mut().unwrap().cursor.selected = to;
     driver.press(Action::Open);
     assert_eq!(driver.app().cable.id.as_deref(), Some(citing.as_str()));
     driver.press(Action::References);
-    let list = driver.list.as_ref().expect("the list");
+    let list = driver.cable_list().expect("the list");
     assert!(
         list.items
             .iter()
@@ -350,7 +351,7 @@ fn facets_on_a_folder_say_they_need_an_index() {
         &AtomicBool::new(false),
     );
     let mut session = Session::new(library, ReaderOptions::default());
-    session.update(Action::Resize(110, 30));
+    session.update(Message::Resize(110, 30));
     let mut driver = Driver::new(session);
     driver.press(Action::Facets);
     assert!(
@@ -409,11 +410,25 @@ fn the_table_of_an_index_is_read_while_the_screen_says_so() {
     let (_dir, at, _) = indexed(100, 30);
     let index = SearchIndex::open(&at).unwrap();
     let documents = index.len();
-    let loader = cableview::library::LoadHandle::spawn_index(index, Default::default());
+    // The load says it is opening the index, then waits for the test's word to read it.
+    let (go, wait) = std::sync::mpsc::channel::<()>();
+    let loader = cableview::library::LoadHandle::on_thread(move |sender| {
+        let _ = sender.send(cableview::library::LoadEvent::OpeningIndex(documents));
+        let _ = wait.recv();
+        let library = Library::from_index(index).unwrap();
+        let _ = sender.send(cableview::library::LoadEvent::Done(Box::new(library)));
+    });
     let mut session = Session::loading(Some(loader), ReaderOptions::default());
-    session.update(Action::Resize(100, 30));
+    session.update(Message::Resize(100, 30));
     // What the loading screen says while the thread reads the table.
-    session.opening_index = Some(documents);
+    for _ in 0..1_000 {
+        session.update(Message::Tick);
+        if matches!(session.view(), cableview::session::View::Loading(l) if l.opening_index().is_some())
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
     terminal.draw(|f| cableview::ui::draw(f, &session)).unwrap();
     let screen = terminal.backend().to_string();
@@ -423,15 +438,16 @@ fn the_table_of_an_index_is_read_while_the_screen_says_so() {
         )),
         "{screen}"
     );
+    go.send(()).unwrap();
     // Then the table, as `cableview --index` shows it.
     for _ in 0..1_000 {
-        session.update(Action::Tick);
-        if session.screen == Screen::Library {
+        session.update(Message::Tick);
+        if session.view().is_library() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    assert_eq!(session.screen, Screen::Library);
+    assert!(session.view().is_library());
     let direct = Library::from_index(SearchIndex::open(&at).unwrap()).unwrap();
     assert_eq!(session.library.len(), direct.len());
 }

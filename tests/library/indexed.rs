@@ -4,9 +4,10 @@
 use crate::drive::Driver;
 use cableview::library::Library;
 use cableview::search_index::{self, SearchIndex};
+use cableview::session::Session;
 use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
-use cableview::session::{Screen, Session};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
@@ -28,7 +29,7 @@ fn indexed() -> (tempfile::TempDir, Driver, u64) {
     let count = index.len();
     let library = Library::from_index(index).expect("a library");
     let mut session = Session::new(library, ReaderOptions::default());
-    session.update(Action::Resize(120, 30));
+    session.update(Message::Resize(120, 30));
     (dir, Driver::new(session), count)
 }
 
@@ -46,13 +47,13 @@ fn the_table_lists_every_indexed_cable_and_opens_one_from_the_index() {
     // The filter sees the indexed columns: ID, subject, origin, TAGS.
     driver.press(Action::Filter);
     for c in "annual terrorism report".chars() {
-        driver.press(Action::Type(c));
+        driver.press(Message::Type(c));
     }
     driver.press(Action::Open);
     assert_eq!(driver.table.rows.len(), 1, "{}", driver.screen());
     // Opening it reads the body from the index: paragraphs and entities come back.
     driver.press(Action::Open);
-    assert_eq!(driver.screen, Screen::Reader);
+    assert!(driver.view().reader().is_some());
     let app = driver.app();
     let file = std::fs::read_dir(ANNOTATED)
         .unwrap()

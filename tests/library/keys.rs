@@ -4,11 +4,12 @@
 
 use crate::drive::Press;
 use cableview::library::Library;
+use cableview::session::Session;
 use cableview::session::action::Action;
 use cableview::session::help::HelpRow;
 use cableview::session::keymap::Keymap;
+use cableview::session::message::Message;
 use cableview::session::reader::{Reader, ReaderOptions};
-use cableview::session::{Screen, Session};
 use cableview::shell::config::Config;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -30,15 +31,15 @@ fn library_reader(config: &str) -> Session {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/annotated");
     let library = Library::load(&[fixtures], &|_| {}, &AtomicBool::new(false));
     let mut b = Session::new(library, options(config));
-    b.press(Action::Resize(120, 40));
+    b.press(Message::Resize(120, 40));
     b.press(Action::Filter);
     for c in "09paris1426".chars() {
-        b.press(Action::Type(c));
+        b.press(Message::Type(c));
     }
     b.press(Action::Open);
     b.press(Action::Open);
-    assert_eq!(b.screen, Screen::Reader);
-    let app = &mut b.reader.as_mut().expect("a reader").1;
+    assert!(b.view().reader().is_some());
+    let app = &mut b.reader_mut().expect("a reader");
     let france = app
         .cable
         .entities
@@ -78,15 +79,18 @@ const QUIT_ON_X: &str = "[keys]\nquit = [\"x\", \"ctrl-c\"]\n";
 #[test]
 fn a_config_quitting_on_x_loads_and_x_quits_the_reader_alone() {
     let mut app = Reader::new(cableview::input::sample(), options(QUIT_ON_X));
-    app.update(Action::Resize(120, 40));
-    assert_eq!(app.action_for_key(&char_key('x')), Some(Action::Quit));
+    app.update(Message::Resize(120, 40));
+    assert_eq!(
+        app.action_for_key(&char_key('x')),
+        Some(Action::Quit.into())
+    );
     assert_eq!(app.update(Action::Quit), [cableview::session::Effect::Quit]);
 }
 
 #[test]
 fn in_a_library_x_quits_too_and_other_cables_shows_unbound() {
     let mut b = library_reader(QUIT_ON_X);
-    assert_eq!(b.action_for_key(&char_key('x')), Some(Action::Quit));
+    assert_eq!(b.action_for_key(&char_key('x')), Some(Action::Quit.into()));
     // The status line's hints say so, and say nothing of a key no longer listing cables.
     let text = screen(&b);
     assert!(text.contains("x quit"), "{text}");
@@ -94,7 +98,7 @@ fn in_a_library_x_quits_too_and_other_cables_shows_unbound() {
     assert!(!text.contains("other cables · x"), "{text}");
 
     // The reader's help lists the move with no key; so does the library's.
-    let app = &b.reader.as_ref().expect("a reader").1;
+    let app = &b.reader().expect("a reader");
     let rows = cableview::session::help::reader_lines(&app.options.keymap, app.in_library());
     assert_eq!(help_keys(&rows, "quit").as_deref(), Some("x, ctrl-c"));
     assert_eq!(
@@ -116,7 +120,7 @@ fn in_a_library_x_quits_too_and_other_cables_shows_unbound() {
     b.press(Action::Help);
 
     b.press(Action::Open);
-    assert_eq!(b.screen, Screen::Reader);
+    assert!(b.view().reader().is_some());
     let x = b.action_for_key(&char_key('x')).expect("an action");
     assert!(
         b.press(x).contains(&cableview::session::Effect::Quit),
@@ -128,10 +132,13 @@ fn in_a_library_x_quits_too_and_other_cables_shows_unbound() {
 fn a_library_action_keeps_a_key_of_its_own() {
     let config = "[keys]\nquit = [\"x\"]\n\n[keys.library]\nother_cables = [\"o\"]\n";
     let mut b = library_reader(config);
-    assert_eq!(b.action_for_key(&char_key('x')), Some(Action::Quit));
-    assert_eq!(b.action_for_key(&char_key('o')), Some(Action::OtherCables));
+    assert_eq!(b.action_for_key(&char_key('x')), Some(Action::Quit.into()));
+    assert_eq!(
+        b.action_for_key(&char_key('o')),
+        Some(Action::OtherCables.into())
+    );
     b.press(Action::OtherCables);
-    let list = b.list.as_ref().expect("the list of other cables");
+    let list = b.cable_list().expect("the list of other cables");
     assert!(list.title.starts_with("France in "), "{}", list.title);
     assert!(!list.items.is_empty(), "France is named in other cables");
 }
@@ -141,8 +148,14 @@ fn ctrl_n_on_a_reader_action_leaves_jump_forward_its_other_key() {
     let config = "[keys]\nnext_paragraph = [\"]\", \"ctrl-n\"]\n";
     let b = library_reader(config);
     let ctrl = |c| key(KeyCode::Char(c), KeyModifiers::CONTROL);
-    assert_eq!(b.action_for_key(&ctrl('n')), Some(Action::NextParagraph));
-    assert_eq!(b.action_for_key(&ctrl('i')), Some(Action::JumpForward));
+    assert_eq!(
+        b.action_for_key(&ctrl('n')),
+        Some(Action::NextParagraph.into())
+    );
+    assert_eq!(
+        b.action_for_key(&ctrl('i')),
+        Some(Action::JumpForward.into())
+    );
     assert_eq!(b.keymap().describe_library(&Action::JumpForward), "ctrl-i");
 }
 
@@ -150,15 +163,15 @@ fn ctrl_n_on_a_reader_action_leaves_jump_forward_its_other_key() {
 fn a_users_move_key_takes_the_readers_default_in_the_library_only() {
     let config = "[keys.library]\nback = [\"n\"]\n";
     let b = library_reader(config);
-    assert_eq!(b.action_for_key(&char_key('n')), Some(Action::Back));
-    let app = &b.reader.as_ref().expect("a reader").1;
+    assert_eq!(b.action_for_key(&char_key('n')), Some(Action::Back.into()));
+    let app = &b.reader().expect("a reader");
     let rows = cableview::session::help::reader_lines(&app.options.keymap, app.in_library());
     assert_eq!(help_keys(&rows, "next match").as_deref(), Some(""));
     // A cable read alone keeps n for the next match.
     let alone = Reader::new(cableview::input::sample(), options(config));
     assert_eq!(
         alone.action_for_key(&char_key('n')),
-        Some(Action::NextMatch)
+        Some(Action::NextMatch.into())
     );
 }
 

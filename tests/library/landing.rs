@@ -6,6 +6,7 @@ use cableview::cable::parse;
 use cableview::library::Library;
 use cableview::session::Session;
 use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 
 /// A minimal annotated cable whose paragraph says `text`.
@@ -29,19 +30,19 @@ fn x_selects_the_entity_under_its_long_form() {
         ),
     ]);
     let mut session = Session::new(library, ReaderOptions::default());
-    session.press(Action::Resize(120, 40));
+    session.press(Message::Resize(120, 40));
     session.press(Action::Open);
-    let (_, app) = session.reader.as_ref().expect("the first cable is open");
+    let app = session.reader().expect("the first cable is open");
     assert_eq!(app.cable.id.as_deref(), Some("05PARIS0001"));
     let ice = app.cable.entities.iter().position(|e| e.name == "ICE");
     let ice = ice.expect("ICE in the first cable");
-    session.reader.as_mut().unwrap().1.select_entity(ice, true);
+    session.reader_mut().unwrap().select_entity(ice, true);
 
     session.press(Action::OtherCables);
-    let list = session.list.as_ref().expect("the other cables are listed");
+    let list = session.cable_list().expect("the other cables are listed");
     assert_eq!(list.items.len(), 1, "{:?}", list.items);
     session.press(Action::Open);
-    let (_, app) = session.reader.as_ref().expect("a cable is open");
+    let app = session.reader().expect("a cable is open");
     assert_eq!(app.cable.id.as_deref(), Some("05PARIS0002"));
     let selected = app.selected.map(|i| app.cable.entities[i].name.clone());
     assert_eq!(

@@ -5,7 +5,7 @@
 use crate::drive::Press;
 use cableview::library::Library;
 use cableview::session::Session;
-use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -18,7 +18,7 @@ fn library(w: u16, h: u16) -> Session {
     let paths = [root.join("tests/fixtures/annotated")];
     let library = Library::load(&paths, &|_| {}, &AtomicBool::new(false));
     let mut session = Session::new(library, ReaderOptions::default());
-    session.press(Action::Resize(w, h));
+    session.press(Message::Resize(w, h));
     session
 }
 
@@ -49,7 +49,7 @@ fn t_picks_a_tag_by_its_name_and_the_title_says_so() {
     let mut s = library(80, 24);
     let tags = s.library.tags();
     key(&mut s, KeyCode::Char('T'));
-    let picker = s.table.picker.as_ref().expect("T opens the picker");
+    let picker = s.picker().expect("T opens the picker");
     assert_eq!(picker.items.len(), tags.len());
     let text = screen(&s);
     assert!(
@@ -66,18 +66,10 @@ fn t_picks_a_tag_by_its_name_and_the_title_says_so() {
     assert_eq!(s.table.query.sort, cableview::library::Column::Id);
     let text = screen(&s);
     insta::assert_snapshot!("tag_picker_80x24", text);
-    let picked = s
-        .table
-        .picker
-        .as_ref()
-        .unwrap()
-        .selected()
-        .unwrap()
-        .code
-        .clone();
+    let picked = s.picker().unwrap().selected().unwrap().code.clone();
     assert_eq!(picked, "PTER", "PTER is Terrorists and Terrorism");
     key(&mut s, KeyCode::Enter);
-    assert!(s.table.picker.is_none());
+    assert!(s.picker().is_none());
     assert_eq!(s.table.query.tag.as_deref(), Some("PTER"));
     assert!(!s.table.rows.is_empty());
     assert!(
@@ -111,7 +103,7 @@ fn esc_closes_the_picker_without_a_change_and_then_clears_every_filter() {
     key(&mut s, KeyCode::Char('T'));
     typed(&mut s, "fr");
     key(&mut s, KeyCode::Esc);
-    assert!(s.table.picker.is_none());
+    assert!(s.picker().is_none());
     assert_eq!(s.table.query.tag.as_deref(), Some("PGOV"));
     // One esc on the table clears text, class and TAG.
     key(&mut s, KeyCode::Esc);
@@ -131,12 +123,12 @@ fn a_query_nothing_matches_says_so_and_enter_changes_nothing() {
     typed(&mut s, "zqxjv");
     assert!(screen(&s).contains("no TAG matches"));
     key(&mut s, KeyCode::Enter);
-    assert!(s.table.picker.is_none());
+    assert!(s.picker().is_none());
     assert_eq!(s.table.query.tag, None);
     // Tiny terminals draw without panic.
     key(&mut s, KeyCode::Char('T'));
     for (w, h) in [(1, 1), (20, 5), (30, 6), (80, 24)] {
-        s.press(Action::Resize(w, h));
+        s.press(Message::Resize(w, h));
         let _ = screen(&s);
     }
 }

@@ -123,6 +123,7 @@ fn a_cancelled_load_ends_without_a_library() {
 fn an_unlettered_ref_is_listed_without_a_letter() {
     use cableview::session::Session;
     use cableview::session::action::Action;
+    use cableview::session::message::Message;
     use cableview::session::reader::ReaderOptions;
     let library = Library::from_cables(vec![
         cable("09VIENNA1450", "NONE"),
@@ -130,12 +131,12 @@ fn an_unlettered_ref_is_listed_without_a_letter() {
     ]);
     let citing = library.find_id("09UNVIEVIENNA540").unwrap();
     let mut b = Session::new(library, ReaderOptions::default());
-    b.press(Action::Resize(120, 40));
+    b.press(Message::Resize(120, 40));
     while b.table.current() != Some(citing) {
         b.press(Action::Down);
     }
     b.press(Action::Open);
     b.press(Action::References);
-    let list = b.list.as_ref().expect("the REF list");
+    let list = b.cable_list().expect("the REF list");
     assert_eq!(list.items[0].text, "REF EMBASSY VIENNA 1450 → 09VIENNA1450");
 }

@@ -6,7 +6,7 @@
 use crate::drive::{Driver, single};
 use cableview::library::Library;
 use cableview::search_index::{self, SearchIndex};
-use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 use cableview::session::{Effect, Session};
 use cableview::shell::state::Store;
@@ -47,7 +47,7 @@ fn indexed(index: &Path, state: &Path) -> Driver {
     let mut store = Store::open(state.to_path_buf());
     let mut session = Session::new(library, ReaderOptions::default());
     session.set_history(store.history());
-    session.update(Action::Resize(110, 30));
+    session.update(Message::Resize(110, 30));
     Driver::with_store(session, store)
 }
 

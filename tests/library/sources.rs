@@ -6,6 +6,7 @@ use crate::drive::Driver;
 use cableview::library::Library;
 use cableview::session::Session;
 use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -40,10 +41,10 @@ fn row_of<'a>(library: &'a Library, id: &str) -> &'a cableview::library::Row {
 /// A library session on `paths` at `w`x`h` with the cable `id` open in the reader.
 fn open(paths: &[PathBuf], id: &str, w: u16, h: u16) -> Driver {
     let mut d = Driver::new(Session::new(load(paths), ReaderOptions::default()));
-    d.press(Action::Resize(w, h));
+    d.press(Message::Resize(w, h));
     d.press(Action::Filter);
     for c in id.to_lowercase().chars() {
-        d.press(Action::Type(c));
+        d.press(Message::Type(c));
     }
     d.press(Action::Open); // ends typing
     d.press(Action::Open);
@@ -162,7 +163,7 @@ fn the_source_view_steps_through_each_file_and_names_it() {
     insta::assert_snapshot!("source_view_page_100x20", second);
     d.press(Action::SourceView);
     assert!(d.screen().contains(" Text "));
-    assert!(!d.session.reader.as_ref().unwrap().1.source_view);
+    assert!(!d.session.reader().unwrap().source_view);
     // Entering again starts from the annotated text.
     d.press(Action::SourceView);
     assert!(d.screen().contains(" Source 1/2: 10MADRID49.txt "));

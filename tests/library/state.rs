@@ -4,9 +4,10 @@
 
 use crate::drive::Driver;
 use cableview::library::Library;
+use cableview::session::Session;
 use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::{ReaderOptions, ReadingPosition};
-use cableview::session::{Screen, Session};
 use cableview::shell::state::Store;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
@@ -28,7 +29,7 @@ fn browser(state: &Path, fresh: bool) -> Driver {
     let notices = store.take_notices();
     assert!(notices.is_empty(), "{notices:?}");
     let mut browser = Driver::with_store(session, store);
-    browser.press(Action::Resize(120, 40));
+    browser.press(Message::Resize(120, 40));
     browser
 }
 
@@ -43,7 +44,7 @@ fn finish(browser: &mut Driver) -> Vec<String> {
 fn open(browser: &mut Driver, id: &str) {
     browser.press(Action::Filter);
     for c in id.to_lowercase().chars() {
-        browser.press(Action::Type(c));
+        browser.press(Message::Type(c));
     }
     browser.press(Action::Open);
     browser.press(Action::Open);
@@ -51,11 +52,11 @@ fn open(browser: &mut Driver, id: &str) {
 }
 
 fn reader_id(browser: &Session) -> String {
-    browser.reader.as_ref().unwrap().1.cable.title().to_string()
+    browser.reader().unwrap().cable.title().to_string()
 }
 
 fn reader_position(browser: &Session) -> ReadingPosition {
-    browser.reader.as_ref().unwrap().1.position()
+    browser.reader().unwrap().position()
 }
 
 fn saved(state: &Path, id: &str) -> Option<ReadingPosition> {
@@ -86,14 +87,14 @@ fn back_to_the_table_saves_and_the_next_session_resumes() {
 
     let mut b = browser(&state, false);
     open(&mut b, "05PARIS2333");
-    b.press(Action::GoTo("5".into()));
+    b.press(Message::GoTo("5".into()));
     // A line down inside ¶5 waits for leaving the cable.
     b.press(Action::Down);
     let exact = reader_position(&b);
     assert_eq!(exact.paragraph, 5);
     assert_ne!(saved(&state, "05PARIS2333"), Some(exact.clone()));
     b.press(Action::Back);
-    assert_eq!(b.screen, Screen::Library);
+    assert!(b.view().is_library());
     let expected = Some(exact.clone());
     assert_eq!(
         saved_soon(&state, "05PARIS2333", |p| *p == expected),
@@ -103,14 +104,14 @@ fn back_to_the_table_saves_and_the_next_session_resumes() {
     let mut again = browser(&state, false);
     open(&mut again, "05PARIS2333");
     assert_eq!(reader_position(&again), exact);
-    let app = &again.reader.as_ref().unwrap().1;
+    let app = &again.reader().unwrap();
     assert_eq!(app.notice.as_deref(), Some("resumed at ¶5"));
 
     // --fresh opens at the top, and still saves.
     let mut fresh = browser(&state, true);
     open(&mut fresh, "05PARIS2333");
     assert_eq!(reader_position(&fresh).paragraph, 0);
-    fresh.press(Action::GoTo("3".into()));
+    fresh.press(Message::GoTo("3".into()));
     fresh.press(Action::Back);
     let at_3 = |p: &Option<ReadingPosition>| p.as_ref().map(|p| p.paragraph) == Some(3);
     assert!(at_3(&saved_soon(&state, "05PARIS2333", at_3)));
@@ -122,7 +123,7 @@ fn jumping_to_another_cable_and_quitting_save_the_cable_left() {
     let state = dir.path().join("state.json");
     let mut b = browser(&state, false);
     open(&mut b, "05PARIS2333");
-    b.press(Action::GoTo("4".into()));
+    b.press(Message::GoTo("4".into()));
     b.press(Action::Down);
     let left = reader_position(&b);
     // Follow REF B from the list: the cable left is saved exactly.
@@ -134,7 +135,7 @@ fn jumping_to_another_cable_and_quitting_save_the_cable_left() {
         saved_soon(&state, "05PARIS2333", |p| *p == expected),
         expected
     );
-    b.press(Action::GoTo("2".into()));
+    b.press(Message::GoTo("2".into()));
     b.press(Action::Down);
     let there = reader_position(&b);
 
@@ -149,7 +150,7 @@ fn jumping_to_another_cable_and_quitting_save_the_cable_left() {
     );
 
     // Quitting saves the cable in the reader.
-    b.press(Action::GoTo("6".into()));
+    b.press(Message::GoTo("6".into()));
     b.press(Action::Down);
     let last = reader_position(&b);
     assert!(finish(&mut b).is_empty());
@@ -165,8 +166,8 @@ fn an_entity_followed_to_a_cable_wins_over_its_saved_position() {
     // Leave it with a mark set and another entity selected.
     b.press(Action::Bottom);
     b.press(Action::SetMark);
-    b.press(Action::Type('a'));
-    let app = &mut b.reader.as_mut().unwrap().1;
+    b.press(Message::Type('a'));
+    let app = &mut b.reader_mut().unwrap();
     let other = app
         .cable
         .entities
@@ -181,7 +182,7 @@ fn an_entity_followed_to_a_cable_wins_over_its_saved_position() {
     b.press(Action::Cancel);
     b.press(Action::Cancel);
     open(&mut b, "05PARIS2333");
-    let app = &mut b.reader.as_mut().unwrap().1;
+    let app = &mut b.reader_mut().unwrap();
     let hezbollah = app
         .cable
         .entities
@@ -192,7 +193,7 @@ fn an_entity_followed_to_a_cable_wins_over_its_saved_position() {
     b.press(Action::OtherCables);
     b.press(Action::Open);
     assert_eq!(reader_id(&b), "08RIYADH768");
-    let app = &b.reader.as_ref().unwrap().1;
+    let app = &b.reader().unwrap();
     let selected = &app.cable.entities[app.selected.unwrap()];
     assert_eq!(selected.name.to_lowercase(), "hezbollah");
     assert_eq!(app.mention_cursor, Some(0), "at the entity's first mention");
@@ -203,9 +204,9 @@ fn an_entity_followed_to_a_cable_wins_over_its_saved_position() {
 #[test]
 fn no_state_means_nothing_is_read_or_written() {
     let mut b = Driver::new(Session::new(library(), ReaderOptions::default()));
-    b.press(Action::Resize(120, 40));
+    b.press(Message::Resize(120, 40));
     open(&mut b, "05PARIS2333");
-    b.press(Action::GoTo("5".into()));
+    b.press(Message::GoTo("5".into()));
     b.press(Action::Back);
     assert!(finish(&mut b).is_empty());
 }

@@ -4,9 +4,9 @@
 
 use crate::full_text::{indexed, type_text};
 use cableview::search_index::SearchIndex;
-use cableview::session::Screen;
 use cableview::session::action::Action;
 use cableview::session::facets::Section;
+use cableview::session::message::Message;
 
 /// Searches `query` and gives the keys back to the table.
 fn search(driver: &mut crate::drive::Driver, query: &str) {
@@ -35,7 +35,7 @@ fn the_facets_pane_draws_the_timeline_and_a_bar_narrows_to_its_period() {
     assert!(peak_line.contains('█'), "{peak_line}");
     // Down to the peak's bar, then enter: its date clause joins the query.
     let on_peak = |d: &crate::drive::Driver| {
-        let pane = d.table.facets.as_ref().unwrap();
+        let pane = &d.table.facets.as_ref().unwrap().pane;
         matches!(pane.selected(), Some((Section::Timeline(_), name, _)) if name == peak.0)
     };
     for _ in 0..200 {
@@ -86,7 +86,7 @@ fn m_maps_the_posts_and_enter_narrows_to_one() {
     driver.press(Action::Down);
     let second = spread.origins[1].0.clone();
     driver.press(Action::Open);
-    assert!(driver.map.is_none());
+    assert!(driver.map().is_none());
     let query = format!("terrorism origin=\"{second}\"");
     assert_eq!(driver.table.query.text, query);
     assert!(driver.screen().contains(&query), "{}", driver.screen());
@@ -106,7 +106,7 @@ fn l_shows_the_places_layer_and_esc_closes_the_map() {
     driver.press(Action::ToggleLoc);
     assert!(!driver.screen().contains('■'));
     driver.press(Action::Cancel);
-    assert!(driver.map.is_none());
+    assert!(driver.map().is_none());
     assert!(!driver.screen().contains("Map ·"));
 }
 
@@ -115,7 +115,7 @@ fn the_reader_maps_its_own_cable() {
     let (_dir, _at, mut driver) = indexed(160, 45);
     search(&mut driver, "id:05PARIS2333");
     driver.press(Action::Open);
-    assert_eq!(driver.screen, Screen::Reader);
+    assert!(driver.view().reader().is_some());
     driver.press(Action::Map);
     let screen = driver.screen();
     assert!(screen.contains("Map · 05PARIS2333"), "{screen}");
@@ -130,8 +130,8 @@ fn the_reader_maps_its_own_cable() {
         "a cable's map narrows nothing: {screen}"
     );
     driver.press(Action::Cancel);
-    assert!(driver.map.is_none());
-    assert_eq!(driver.screen, Screen::Reader);
+    assert!(driver.map().is_none());
+    assert!(driver.view().reader().is_some());
 }
 
 #[test]
@@ -143,9 +143,9 @@ fn the_map_says_it_needs_an_index_on_a_folder() {
     );
     let options = cableview::session::reader::ReaderOptions::default();
     let mut driver = crate::drive::Driver::new(cableview::session::Session::new(library, options));
-    driver.press(Action::Resize(120, 30));
+    driver.press(Message::Resize(120, 30));
     driver.press(Action::Map);
-    assert!(driver.map.is_none());
+    assert!(driver.map().is_none());
     assert!(
         driver.screen().contains("the map needs a corpus index"),
         "{}",

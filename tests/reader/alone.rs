@@ -24,7 +24,7 @@ fn x_and_r_say_they_need_a_library() {
             last.contains(&format!("{key}: this needs a library")),
             "{last}"
         );
-        assert!(reader.list.is_none(), "no list opens");
+        assert!(reader.cable_list().is_none(), "no list opens");
     }
     // The next key of the reader's own clears the message.
     reader.press(cableview::session::action::Action::Down);

@@ -3,6 +3,7 @@
 
 use crate::drive::{Driver, single};
 use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 
 fn reader(w: u16, h: u16) -> Driver {
@@ -35,7 +36,7 @@ fn at_80x24_paragraph_1_starts_within_the_first_ten_rows() {
 #[test]
 fn z_unfolds_the_raw_header_and_folds_it_again() {
     let mut d = reader(80, 24);
-    d.press(Action::GoTo("3".into()));
+    d.press(Message::GoTo("3".into()));
     d.press(Action::ToggleHeader);
     let screen = d.screen();
     assert!(
@@ -56,7 +57,7 @@ fn a_search_match_in_the_folded_header_unfolds_it() {
     let mut d = reader(80, 24);
     d.press(Action::Search);
     for c in "buckneberg".chars() {
-        d.press(Action::Type(c));
+        d.press(Message::Type(c));
     }
     assert!(d.app().header_open());
     assert!(d.screen().contains("(BUCKNEBERG)"), "{}", d.screen());

@@ -3,6 +3,7 @@
 
 use crate::drive::{Driver, single};
 use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 
 fn reader(w: u16, h: u16) -> Driver {
@@ -11,7 +12,7 @@ fn reader(w: u16, h: u16) -> Driver {
 
 fn type_text(d: &mut Driver, text: &str) {
     for c in text.chars() {
-        d.press(Action::Type(c));
+        d.press(Message::Type(c));
     }
 }
 
@@ -29,7 +30,7 @@ fn first_text_row(d: &Driver) -> String {
 #[test]
 fn escape_while_typing_a_search_puts_the_view_back() {
     let mut d = reader(80, 24);
-    d.press(Action::GoTo("2".into()));
+    d.press(Message::GoTo("2".into()));
     let before = (d.app().top, first_text_row(&d));
     d.press(Action::Search);
     type_text(&mut d, "hezbollah");
@@ -62,7 +63,7 @@ fn enter_keeps_the_view_the_search_moved_to() {
 fn ctrl_o_and_ctrl_i_walk_the_jumps_of_a_single_cable() {
     let mut d = reader(80, 24);
     assert!(d.is_single());
-    d.press(Action::GoTo("3".into()));
+    d.press(Message::GoTo("3".into()));
     d.press(Action::Bottom);
     let bottom = d.app().top;
     d.press(Action::Search);
@@ -104,7 +105,7 @@ fn mention_walks_and_marks_are_jumps_and_marks_outlive_them() {
     let third = d.app().mention_cursor;
     assert_ne!(third, first.1);
     d.press(Action::SetMark);
-    d.press(Action::Type('a'));
+    d.press(Message::Type('a'));
     d.press(Action::JumpBack);
     d.press(Action::JumpBack);
     assert_eq!((d.app().top, d.app().mention_cursor), first);
@@ -112,9 +113,9 @@ fn mention_walks_and_marks_are_jumps_and_marks_outlive_them() {
         d.app().marks.contains_key(&'a'),
         "a mark set after the jump is kept"
     );
-    d.press(Action::GoTo("6".into()));
+    d.press(Message::GoTo("6".into()));
     d.press(Action::JumpToMark);
-    d.press(Action::Type('a'));
+    d.press(Message::Type('a'));
     let marked = d.app().current_block();
     d.press(Action::JumpBack);
     assert_eq!(d.app().current_block(), 6, "the mark jump is on the list");
@@ -125,12 +126,12 @@ fn mention_walks_and_marks_are_jumps_and_marks_outlive_them() {
 #[test]
 fn marks_show_in_the_navigator() {
     let mut d = reader(120, 40);
-    d.press(Action::GoTo("3".into()));
+    d.press(Message::GoTo("3".into()));
     d.press(Action::SetMark);
-    d.press(Action::Type('a'));
-    d.press(Action::GoTo("5".into()));
+    d.press(Message::Type('a'));
+    d.press(Message::GoTo("5".into()));
     d.press(Action::SetMark);
-    d.press(Action::Type('b'));
+    d.press(Message::Type('b'));
     let screen = d.screen();
     let row = |label: &str| {
         screen

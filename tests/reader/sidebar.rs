@@ -5,6 +5,7 @@
 
 use crate::drive::{Driver, single};
 use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::{EntityOrder, EntityScope, ReaderOptions};
 use cableview::session::{CorrectionChange, Effect, Session};
 use cableview::shell::state::Store;
@@ -22,10 +23,10 @@ fn sample(w: u16, h: u16) -> Driver {
 fn filter(driver: &mut Driver, text: &str) {
     driver.press(Action::Filter);
     while !driver.app().entity_list.filter.is_empty() {
-        driver.press(Action::Backspace);
+        driver.press(Message::Backspace);
     }
     for c in text.chars() {
-        driver.press(Action::Type(c));
+        driver.press(Message::Type(c));
     }
 }
 
@@ -149,7 +150,7 @@ fn the_sidebar_orders_by_count_and_narrows_to_the_paragraph_in_view() {
         "{screen}"
     );
 
-    driver.press(Action::GoTo("5".into()));
+    driver.press(Message::GoTo("5".into()));
     driver.press(Action::EntityScope);
     let in_5: Vec<&str> = entities
         .iter()
@@ -165,7 +166,7 @@ fn the_sidebar_orders_by_count_and_narrows_to_the_paragraph_in_view() {
     insta::assert_snapshot!("sidebar_by_count_in_paragraph_5_120x40", screen);
 
     // The scope follows the view.
-    driver.press(Action::GoTo("3".into()));
+    driver.press(Message::GoTo("3".into()));
     let in_3 = entities
         .iter()
         .filter(|e| e.paragraphs.iter().any(|p| p == "3"))
@@ -180,7 +181,7 @@ fn order_and_scope_are_kept_in_the_reading_state() {
     let path = dir.path().join("state.json");
     let open = || {
         let mut session = Session::single(cableview::input::sample(), ReaderOptions::default());
-        session.update(Action::Resize(120, 40));
+        session.update(Message::Resize(120, 40));
         Driver::with_store(session, Store::open(path.clone()))
     };
     let mut driver = open();
@@ -216,7 +217,7 @@ fn the_correction_menu_asks_the_loop_to_save_what_was_chosen() {
     assert!(!driver.screen().contains("not an entity"));
 
     driver.press(Action::Correct);
-    let effects = corrections(driver.press(Action::Type('O')));
+    let effects = corrections(driver.press(Message::Type('O')));
     let [Effect::SaveCorrection { id, change }] = effects.as_slice() else {
         panic!("one save: {effects:?}");
     };
@@ -233,7 +234,7 @@ fn the_correction_menu_asks_the_loop_to_save_what_was_chosen() {
     filter(&mut driver, "beghal");
     driver.press(Action::Activate);
     driver.press(Action::Correct);
-    driver.press(Action::Type('j'));
+    driver.press(Message::Type('j'));
     let screen = driver.screen();
     assert!(screen.contains("join PER Djamel Beghal"), "{screen}");
     assert!(screen.contains("Chirac"), "{screen}");
@@ -262,12 +263,12 @@ fn a_correction_saved_in_the_data_dir_shows_at_once_and_undoes() {
     };
     let mut session =
         Session::single_with(cableview::input::sample(), ReaderOptions::default(), load);
-    session.update(Action::Resize(120, 40));
+    session.update(Message::Resize(120, 40));
     let mut driver = Driver::new(session);
     filter(&mut driver, "chirac");
     driver.press(Action::Activate);
     driver.press(Action::Correct);
-    driver.press(Action::Type('d'));
+    driver.press(Message::Type('d'));
     let app = driver.app();
     assert!(
         !app.cable.entities.iter().any(|e| e.name == "Chirac"),

@@ -2,19 +2,31 @@
 
 use crate::drive::{Driver, single};
 use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 
 fn states() -> Vec<Driver> {
-    let setups: Vec<Vec<Action>> = vec![
+    let setups: Vec<Vec<Message>> = vec![
         vec![],
-        vec![Action::GoTo("5".into()), Action::Help],
-        vec![Action::Filter, Action::Type('h'), Action::Type('e')],
-        vec![Action::Search, Action::Type('f'), Action::Type('r')],
-        vec![Action::GoTo("3".into()), Action::SourceView],
+        vec![Message::GoTo("5".into()), Message::Action(Action::Help)],
         vec![
-            Action::FocusPrevious,
-            Action::Bottom,
-            Action::ToggleEntities,
+            Message::Action(Action::Filter),
+            Message::Type('h'),
+            Message::Type('e'),
+        ],
+        vec![
+            Message::Action(Action::Search),
+            Message::Type('f'),
+            Message::Type('r'),
+        ],
+        vec![
+            Message::GoTo("3".into()),
+            Message::Action(Action::SourceView),
+        ],
+        vec![
+            Action::FocusPrevious.into(),
+            Action::Bottom.into(),
+            Action::ToggleEntities.into(),
         ],
     ];
     setups
@@ -30,7 +42,7 @@ fn states() -> Vec<Driver> {
 }
 
 fn draw(app: &mut Driver, w: u16, h: u16) {
-    app.press(Action::Resize(w, h));
+    app.press(Message::Resize(w, h));
     app.terminal();
 }
 

@@ -2,6 +2,7 @@
 
 use crate::drive::{Driver, single};
 use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 use cableview::ui::theme::{colour, styled};
 use ratatui::Terminal;
@@ -43,7 +44,7 @@ fn opening_screen() {
 #[test]
 fn after_pressing_5() {
     each_size("paragraph_5", |app| {
-        app.press(Action::GoTo("5".into()));
+        app.press(Message::GoTo("5".into()));
     });
 }
 
@@ -52,7 +53,7 @@ fn filter_hez() {
     each_size("filter_hez", |app| {
         app.press(Action::Filter);
         for c in "hez".chars() {
-            app.press(Action::Type(c));
+            app.press(Message::Type(c));
         }
     });
 }
@@ -62,7 +63,7 @@ fn hezbollah_selected() {
     each_size("hezbollah_selected", |app| {
         app.press(Action::Filter);
         for c in "hezbollah".chars() {
-            app.press(Action::Type(c));
+            app.press(Message::Type(c));
         }
         app.press(Action::Activate);
         app.press(Action::NextMatch);
@@ -81,7 +82,7 @@ fn help_overlay() {
 fn mono_theme() {
     for (w, h) in SIZES {
         let mut app = app("mono", w, h);
-        app.press(Action::GoTo("5".into()));
+        app.press(Message::GoTo("5".into()));
         let terminal = terminal(&app);
         insta::assert_snapshot!(format!("mono_{w}x{h}"), terminal.backend().to_string());
         let buffer = terminal.backend().buffer();
@@ -115,7 +116,7 @@ fn mono_theme() {
 #[test]
 fn default_theme_colours_mentions_by_kind() {
     let mut app = app("default", 120, 40);
-    app.press(Action::GoTo("5".into()));
+    app.press(Message::GoTo("5".into()));
     let terminal = terminal(&app);
     let buffer = terminal.backend().buffer();
     let org = styled(&app.theme).kinds.org;
@@ -133,7 +134,7 @@ fn default_theme_colours_mentions_by_kind() {
 #[test]
 fn hidden_kinds_lose_their_highlights() {
     let mut app = app("default", 120, 40);
-    app.press(Action::GoTo("5".into()));
+    app.press(Message::GoTo("5".into()));
     app.press(Action::ToggleOrg);
     let terminal = terminal(&app);
     let text = app.app().reader_geometry(app.app().area()).text;
@@ -152,7 +153,10 @@ fn control_characters_never_reach_a_cell() {
     );
     let cable = cableview::cable::parse(&source, "evil.txt").unwrap();
     let mut app = single(cable, ReaderOptions::default(), 120, 40);
-    for setup in [Action::GoTo("5".into()), Action::SourceView] {
+    for setup in [
+        Message::GoTo("5".into()),
+        Message::Action(Action::SourceView),
+    ] {
         app.press(setup);
         let terminal = terminal(&app);
         let symbols: String = terminal
@@ -194,7 +198,10 @@ fn format_characters_never_reach_a_cell() {
         .replacen("[ORG USG  ]", "[ORG U\u{ad}S\u{200b}G\u{200d}\u{1f600}  ]", 1);
     let cable = cableview::cable::parse(&source, "evil.txt").unwrap();
     let mut app = single(cable, ReaderOptions::default(), 120, 40);
-    for setup in [Action::GoTo("5".into()), Action::SourceView] {
+    for setup in [
+        Message::GoTo("5".into()),
+        Message::Action(Action::SourceView),
+    ] {
         app.press(setup);
         let terminal = terminal(&app);
         let symbols: String = terminal
@@ -235,7 +242,7 @@ fn light_paints_its_own_background_under_every_cell() {
     // text on black.
     for (w, h) in SIZES {
         let mut app = app("light", w, h);
-        app.press(Action::GoTo("5".into()));
+        app.press(Message::GoTo("5".into()));
         for action in [Action::Filter, Action::Help] {
             let terminal = terminal(&app);
             let buffer = terminal.backend().buffer();

@@ -3,6 +3,7 @@
 
 use crate::drive::Driver;
 use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::{Reader, ReaderOptions, ReadingPosition};
 use cableview::session::{Effect, Session};
 use cableview::shell::state::Store;
@@ -12,12 +13,12 @@ use std::path::Path;
 fn reading(path: &Path, fresh: bool) -> Driver {
     let mut session = Session::single(cableview::input::sample(), ReaderOptions::default());
     session.set_fresh(fresh);
-    session.update(Action::Resize(120, 40));
+    session.update(Message::Resize(120, 40));
     Driver::with_store(session, Store::open(path.to_path_buf()))
 }
 
 fn app(driver: &Driver) -> &Reader {
-    &driver.session.reader.as_ref().expect("the cable is open").1
+    driver.session.reader().expect("the cable is open")
 }
 
 fn saved(path: &Path) -> Option<ReadingPosition> {
@@ -40,7 +41,7 @@ fn a_session_saves_on_jumps_and_on_quit_and_resumes() {
     let mut reader = reading(&path, false);
     assert_eq!(app(&reader).notice, None, "nothing to resume, nothing said");
 
-    let effects = reader.press(Action::GoTo("4".into()));
+    let effects = reader.press(Message::GoTo("4".into()));
     assert!(
         matches!(effects.as_slice(), [Effect::SavePosition { key, position }]
             if key == "05PARIS2333" && position.paragraph == 4),
@@ -65,7 +66,7 @@ fn a_session_saves_on_jumps_and_on_quit_and_resumes() {
         "but the file still has the jump"
     );
     reader.press(Action::SetMark);
-    reader.press(Action::Type('a'));
+    reader.press(Message::Type('a'));
     reader.store.flush();
     assert!(
         saved(&path).expect("saved").marks.contains_key(&'a'),
@@ -127,7 +128,7 @@ fn jumps_never_wait_for_a_big_file_or_another_instances_lock() {
     std::fs::write(&lock, "another cableview").expect("lock");
     let before = std::fs::read(&path).expect("state");
     for paragraph in [3, 5, 2, 6, 4, 7, 1, 5] {
-        reader.press(Action::GoTo(paragraph.to_string()));
+        reader.press(Message::GoTo(paragraph.to_string()));
     }
     assert_eq!(app(&reader).position().paragraph, 5);
     assert!(std::fs::read(&path).expect("state") == before, "untouched");

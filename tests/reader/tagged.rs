@@ -8,6 +8,7 @@ use cableview::cable::MentionSource;
 use cableview::input::LoadOptions;
 use cableview::session::Session;
 use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 use std::path::Path;
 
@@ -28,13 +29,13 @@ fn raw(data: &Path) -> Driver {
         ..ReaderOptions::default()
     };
     let mut session = Session::single_with(cable, options, load);
-    session.update(Action::Resize(140, 45));
+    session.update(Message::Resize(140, 45));
     Driver::new(session)
 }
 
 fn keys(driver: &mut Driver, text: &str) {
     for c in text.chars() {
-        driver.press(Action::Type(c));
+        driver.press(Message::Type(c));
     }
 }
 
@@ -42,7 +43,7 @@ fn keys(driver: &mut Driver, text: &str) {
 fn select(driver: &mut Driver, name: &str) {
     driver.press(Action::Filter);
     while !driver.app().entity_list.filter.is_empty() {
-        driver.press(Action::Backspace);
+        driver.press(Message::Backspace);
     }
     keys(driver, name);
     driver.press(Action::Activate);
@@ -109,7 +110,7 @@ fn e_corrects_the_taggers_entities_here_and_everywhere_and_u_undoes() {
         "{}",
         driver.screen()
     );
-    driver.press(Action::Type('d'));
+    driver.press(Message::Type('d'));
     assert_eq!(entity(&driver, "Cameroon"), None);
     assert!(status(&driver).contains("corrected: not an entity: ORG Cameroon"));
     assert!(data.path().join("corrections/09PARIS1426.ann").exists());
@@ -117,10 +118,10 @@ fn e_corrects_the_taggers_entities_here_and_everywhere_and_u_undoes() {
     // Every cable: Normandy is a place, kept in the one file, the mention a correction's.
     select(&mut driver, "Normandy");
     driver.press(Action::Correct);
-    driver.press(Action::Type('e'));
+    driver.press(Message::Type('e'));
     let screen = driver.screen();
     assert!(screen.contains("everywhere: PER Normandy"), "{screen}");
-    driver.press(Action::Type('L'));
+    driver.press(Message::Type('L'));
     assert_eq!(
         entity(&driver, "Normandy"),
         Some(("LOC".into(), vec![MentionSource::Correction]))
@@ -145,7 +146,7 @@ fn e_corrects_the_taggers_entities_here_and_everywhere_and_u_undoes() {
     // `D`: not an entity in any cable.
     select(&mut driver, "Central");
     driver.press(Action::Correct);
-    driver.press(Action::Type('D'));
+    driver.press(Message::Type('D'));
     assert_eq!(entity(&driver, "Central"), None);
     let saved = std::fs::read_to_string(&everywhere).unwrap();
     assert!(saved.contains("ORG\tCentral\tnot-an-entity\n"), "{saved}");
@@ -188,14 +189,14 @@ fn a_mention_is_added_at_the_search_match_shown_at_once_and_undone() {
     driver.press(Action::Correct);
     let screen = driver.screen();
     assert!(screen.contains("add the match as a mention"), "{screen}");
-    driver.press(Action::Type('a'));
+    driver.press(Message::Type('a'));
     let screen = driver.screen();
     assert!(
         screen.contains("add \"Direction de la Surveillance"),
         "{screen}"
     );
     assert!(screen.contains("organisation (ORG)"), "{screen}");
-    driver.press(Action::Type('O'));
+    driver.press(Message::Type('O'));
     // Added, and joined with the acronym the tagger found after it: `(DST)`.
     let (kind, sources) = entity(&driver, phrase).expect("the new entity");
     assert_eq!(kind, "ORG");
@@ -222,8 +223,8 @@ fn a_mention_is_added_at_the_search_match_shown_at_once_and_undone() {
     keys(&mut driver, "Sarkozy");
     driver.press(Action::Activate);
     driver.press(Action::Correct);
-    driver.press(Action::Type('a'));
-    driver.press(Action::Type('P'));
+    driver.press(Message::Type('a'));
+    driver.press(Message::Type('P'));
     assert!(
         status(&driver).contains("overlaps PER Sarkozy"),
         "{}",

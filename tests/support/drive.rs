@@ -2,7 +2,7 @@
 //! carried out (cables read, positions saved in a store, themes loaded) and what comes of
 //! them fed back, so a test sees the state a user would.
 
-use cableview::session::action::Action;
+use cableview::session::message::Message;
 use cableview::session::{Effect, Session};
 use cableview::shell::state::Store;
 
@@ -38,7 +38,7 @@ impl Driver {
     }
 
     /// Applies an action, carries out its effects, and returns them.
-    pub fn press(&mut self, action: Action) -> Vec<Effect> {
+    pub fn press(&mut self, action: impl Into<Message>) -> Vec<Effect> {
         let effects = self.session.update(action);
         self.settle(effects.clone());
         effects
@@ -59,11 +59,11 @@ impl Driver {
 /// Pressing actions on a bare session: its effects carried out with no reading state.
 pub trait Press {
     /// Applies an action, carries out its effects, and returns them.
-    fn press(&mut self, action: Action) -> Vec<Effect>;
+    fn press(&mut self, action: impl Into<Message>) -> Vec<Effect>;
 }
 
 impl Press for Session {
-    fn press(&mut self, action: Action) -> Vec<Effect> {
+    fn press(&mut self, action: impl Into<Message>) -> Vec<Effect> {
         let effects = self.update(action);
         let mut store = Store::disabled();
         cableview::shell::tui::settle(self, &mut store, effects.clone(), &mut |_| {
@@ -91,7 +91,7 @@ impl std::ops::DerefMut for Driver {
 impl Driver {
     /// The open cable's reader.
     pub fn app(&self) -> &cableview::session::reader::Reader {
-        &self.session.reader.as_ref().expect("a cable is open").1
+        self.session.reader().expect("a cable is open")
     }
 
     /// The screen as the event loop draws it, on a test terminal of the session's size.
@@ -119,6 +119,6 @@ pub fn single(
     h: u16,
 ) -> Driver {
     let mut session = Session::single(cable, options);
-    session.update(Action::Resize(w, h));
+    session.update(Message::Resize(w, h));
     Driver::new(session)
 }

@@ -9,6 +9,7 @@ use super::{Focus, Mode, Reader};
 use crate::cable::EntityKind;
 use crate::corrections::{Correction, Corrections, Rule, RuleAction, Span};
 use crate::session::action::Action;
+use crate::session::message::Message;
 use crate::session::{CorrectionChange, Effect, Scope};
 
 /// The correction menu, open on one mention of an entity, or on the search match alone.
@@ -104,19 +105,19 @@ impl Reader {
     }
 
     /// A key while the menu is open (the mode is already back to normal).
-    pub(super) fn correcting_key(&mut self, mut menu: Correcting, action: Action) {
+    pub(super) fn correcting_key(&mut self, mut menu: Correcting, action: Message) {
         if let Some(cursor) = menu.join {
             self.joining_key(menu, cursor, action);
             return;
         }
         let kind_key = match action {
-            Action::Type('P') => Some(EntityKind::Per),
-            Action::Type('O') => Some(EntityKind::Org),
-            Action::Type('L') => Some(EntityKind::Loc),
-            Action::Type('M') => Some(EntityKind::Misc),
+            Message::Type('P') => Some(EntityKind::Per),
+            Message::Type('O') => Some(EntityKind::Org),
+            Message::Type('L') => Some(EntityKind::Loc),
+            Message::Type('M') => Some(EntityKind::Misc),
             _ => None,
         };
-        if action == Action::Cancel {
+        if action == Message::Action(Action::Cancel) {
             return;
         }
         if menu.then == Some(Then::Add) {
@@ -126,7 +127,7 @@ impl Reader {
             }
             return;
         }
-        if action == Action::Type('a') {
+        if action == Message::Type('a') {
             if self.current_hit().is_some() {
                 menu.then = Some(Then::Add);
             } else {
@@ -157,7 +158,9 @@ impl Reader {
             match (action, kind_key) {
                 (_, Some(to)) if to == kind => self.notify(format!("already {to}")),
                 (_, Some(to)) => self.make_everywhere(everywhere(RuleAction::Relabel(to))),
-                (Action::Type('d'), _) => self.make_everywhere(everywhere(RuleAction::NotAnEntity)),
+                (Message::Type('d'), _) => {
+                    self.make_everywhere(everywhere(RuleAction::NotAnEntity))
+                }
                 _ => self.mode = Mode::Correct(menu),
             }
             return;
@@ -168,16 +171,16 @@ impl Reader {
         match (action, kind_key) {
             (_, Some(to)) if to == kind => self.notify(format!("already {to}")),
             (_, Some(to)) => self.make(Correction::Relabel { mention, to }),
-            (Action::Type('d'), _) => self.make(Correction::NotAnEntity { mention }),
-            (Action::Type('D'), _) => self.make_everywhere(everywhere(RuleAction::NotAnEntity)),
-            (Action::Type('e'), _) => {
+            (Message::Type('d'), _) => self.make(Correction::NotAnEntity { mention }),
+            (Message::Type('D'), _) => self.make_everywhere(everywhere(RuleAction::NotAnEntity)),
+            (Message::Type('e'), _) => {
                 menu.then = Some(Then::Everywhere);
                 self.mode = Mode::Correct(menu);
             }
-            (Action::Type('j'), _) if self.join_candidates(entity).is_empty() => {
+            (Message::Type('j'), _) if self.join_candidates(entity).is_empty() => {
                 self.notify(format!("no other {kind} to join with"));
             }
-            (Action::Type('j'), _) => {
+            (Message::Type('j'), _) => {
                 menu.join = Some(0);
                 self.mode = Mode::Correct(menu);
             }
@@ -186,17 +189,19 @@ impl Reader {
     }
 
     /// A key while picking the entity to join with.
-    fn joining_key(&mut self, mut menu: Correcting, cursor: usize, action: Action) {
+    fn joining_key(&mut self, mut menu: Correcting, cursor: usize, action: Message) {
         let Some(entity) = menu.entity else {
             return;
         };
         let candidates = self.join_candidates(entity);
         match action {
-            Action::Down | Action::Type('j') => {
+            Message::Action(Action::Down) | Message::Type('j') => {
                 menu.join = Some((cursor + 1).min(candidates.len().saturating_sub(1)));
             }
-            Action::Up | Action::Type('k') => menu.join = Some(cursor.saturating_sub(1)),
-            Action::Activate => {
+            Message::Action(Action::Up) | Message::Type('k') => {
+                menu.join = Some(cursor.saturating_sub(1))
+            }
+            Message::Action(Action::Activate) => {
                 let with = candidates
                     .get(cursor)
                     .and_then(|&other| self.first_mention(other))
@@ -206,7 +211,7 @@ impl Reader {
                 }
                 return;
             }
-            Action::Cancel => return,
+            Message::Action(Action::Cancel) => return,
             _ => {}
         }
         self.mode = Mode::Correct(menu);

@@ -3,33 +3,40 @@
 use super::{Mode, Reader};
 use crate::session::action::Action;
 use crate::session::keymap::Key;
+use crate::session::message::Message;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl Reader {
     /// Whether typed characters go to a prompt, the search, the filter or a mark.
     #[must_use]
     pub fn is_typing(&self) -> bool {
-        self.mode != Mode::Normal
+        !matches!(self.mode, Mode::Normal | Mode::Help(_))
     }
 
     /// The action a key press means now.
     #[must_use]
-    pub fn action_for_key(&self, key: &KeyEvent) -> Option<Action> {
+    pub fn action_for_key(&self, key: &KeyEvent) -> Option<Message> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('c') {
-            return Some(Action::Quit);
+            return Some(Action::Quit.into());
         }
         if !self.is_typing() {
-            return self.options.keymap.action(&Key::from_event(key));
+            // `jump_to_digit` is a jump to that digit's paragraph.
+            return match (self.options.keymap.action(&Key::from_event(key))?, key.code) {
+                (Action::JumpToDigit, KeyCode::Char(c)) if c.is_ascii_digit() => {
+                    Some(Message::GoTo(c.to_string()))
+                }
+                (action, _) => Some(action.into()),
+            };
         }
         if self.mode == Mode::Search
             && let Some(edit) = crate::session::keys::line_edit(key)
         {
-            return Some(Action::Edit(edit));
+            return Some(Message::Edit(edit));
         }
-        match key.code {
-            KeyCode::Char(c) if !ctrl => Some(Action::Type(c)),
-            KeyCode::Backspace => Some(Action::Backspace),
+        let action = match key.code {
+            KeyCode::Char(c) if !ctrl => return Some(Message::Type(c)),
+            KeyCode::Backspace => return Some(Message::Backspace),
             KeyCode::Enter => Some(Action::Activate),
             KeyCode::Esc => Some(Action::Cancel),
             KeyCode::Down => Some(Action::Down),
@@ -39,6 +46,7 @@ impl Reader {
             // Any other key ends a pending mark rather than being ignored silently.
             _ if matches!(self.mode, Mode::Mark(_)) => Some(Action::Cancel),
             _ => None,
-        }
+        };
+        action.map(Message::Action)
     }
 }

@@ -13,7 +13,7 @@ fn contains(rect: Rect, x: u16, y: u16) -> bool {
 
 impl Reader {
     pub(super) fn mouse(&mut self, mouse: Mouse) {
-        if self.help.is_some() {
+        if self.help().is_some() {
             let action = match mouse {
                 Mouse::WheelDown(..) => Action::Down,
                 Mouse::WheelUp(..) => Action::Up,

@@ -3,6 +3,7 @@
 use super::{Anchor, Focus, Mode, NavRow, Reader};
 use crate::session::action::Action;
 use crate::session::layout;
+use crate::session::message::Message;
 use crate::session::text_layout::DocLayout;
 
 /// Whether an action is a jump the jump list keeps (as vim's `G`, `/`, `n`, marks), not a
@@ -21,24 +22,27 @@ pub(super) enum JumpKind {
 impl Reader {
     /// What kind of jump `action` is now, before it is applied. The search's own jump
     /// (Enter after `/`) is counted by the search, from where the view was at `/`.
-    pub(super) fn jump_kind(&self, action: &Action) -> JumpKind {
-        if self.help.is_some() || self.source_view {
+    pub(super) fn jump_kind(&self, action: &Message) -> JumpKind {
+        if self.help().is_some() || self.source_view {
             return JumpKind::None;
         }
         match (&self.mode, action) {
-            (Mode::Normal, Action::NextMatch | Action::PreviousMatch) => JumpKind::Walk,
             (
                 Mode::Normal,
-                Action::NextParagraph
-                | Action::PreviousParagraph
-                | Action::GoTo(_)
-                | Action::Top
-                | Action::Bottom
-                | Action::Activate,
+                Message::Action(Action::NextMatch) | Message::Action(Action::PreviousMatch),
+            ) => JumpKind::Walk,
+            (
+                Mode::Normal,
+                Message::Action(Action::NextParagraph)
+                | Message::Action(Action::PreviousParagraph)
+                | Message::GoTo(_)
+                | Message::Action(Action::Top)
+                | Message::Action(Action::Bottom)
+                | Message::Action(Action::Activate),
             )
-            | (_, Action::Mouse(crate::session::action::Mouse::Click(..)))
-            | (Mode::Prompt(_) | Mode::Filter, Action::Activate)
-            | (Mode::Mark(false), Action::Type(_)) => JumpKind::Place,
+            | (_, Message::Mouse(crate::session::action::Mouse::Click(..)))
+            | (Mode::Prompt(_) | Mode::Filter, Message::Action(Action::Activate))
+            | (Mode::Mark(false), Message::Type(_)) => JumpKind::Place,
             _ => JumpKind::None,
         }
     }
@@ -122,7 +126,7 @@ impl Reader {
             .map(|i| i + 1)
     }
 
-    fn go_to(&mut self, label: &str) {
+    pub(super) fn go_to(&mut self, label: &str) {
         match self.block_for_label(label) {
             Some(block) => self.jump_to_block(block),
             None => self.notify(format!("no paragraph ¶{}", crate::sanitize::visible(label))),
@@ -202,7 +206,7 @@ impl Reader {
     pub(super) fn normal_action(&mut self, action: Action) {
         let page = isize::try_from(self.page_rows()).unwrap_or(1).max(1);
         match action {
-            Action::Help => self.help = Some(crate::session::ListCursor::default()),
+            Action::Help => self.mode = Mode::Help(crate::session::ListCursor::default()),
             Action::FocusNext => self.cycle_focus(true),
             Action::FocusPrevious => self.cycle_focus(false),
             Action::Down => self.move_by(1),
@@ -215,7 +219,6 @@ impl Reader {
             Action::Bottom => self.go_to_end(true),
             Action::NextParagraph => self.step_paragraph(true),
             Action::PreviousParagraph => self.step_paragraph(false),
-            Action::GoTo(label) => self.go_to(&label),
             Action::JumpToDigit => {}
             Action::Prompt => self.mode = Mode::Prompt(String::new()),
             Action::Search => self.begin_search(),
@@ -257,8 +260,7 @@ impl Reader {
                     self.jump_to_block(0);
                 }
             }
-            Action::Quit | Action::Resize(..) | Action::Tick | Action::Mouse(_) => {}
-            Action::Type(_) | Action::Backspace | Action::Edit(_) => {}
+            Action::Quit => {}
             // The session's own: it takes them before the reader sees a key.
             Action::NextTheme
             | Action::Open
@@ -276,18 +278,11 @@ impl Reader {
             | Action::References
             | Action::JumpBack
             | Action::JumpForward => {}
-            // What the event loop reports is the session's.
-            Action::CableRead(_) | Action::ThemeLoaded(..) | Action::Notice(_) => {}
-            Action::ExportStarted(_) | Action::ExportExists(..) => {}
             // Taken by `Reader::update` (corrections and the sidebar's order and scope).
             Action::Correct
             | Action::UndoCorrection
             | Action::EntityOrder
-            | Action::EntityScope
-            | Action::Corrected(_)
-            | Action::Searched(_)
-            | Action::SnippetRead(_)
-            | Action::LookedUp(..) => {}
+            | Action::EntityScope => {}
         }
     }
 

@@ -4,6 +4,7 @@
 
 use super::{Anchor, Mode, Reader};
 use crate::session::action::Action;
+use crate::session::message::Message;
 use std::ops::Range;
 
 /// One match: a block and a byte range of its text.
@@ -121,10 +122,10 @@ impl Reader {
 
     /// A key while the query is typed: Esc drops the search and puts the view back where
     /// it was before `/`; Enter keeps the view, and the place left counts as a jump.
-    pub(super) fn search_typing(&mut self, action: Action) {
+    pub(super) fn search_typing(&mut self, action: crate::session::message::Message) {
         let origin = self.search.as_ref().and_then(|s| s.origin);
         match action {
-            Action::Cancel => {
+            Message::Action(Action::Cancel) => {
                 self.mode = Mode::Normal;
                 let header = self.search.take().and_then(|s| s.header_was_open);
                 // The header as it was, then the view: the fold changes the layout.
@@ -137,15 +138,15 @@ impl Reader {
                     self.set_top(&doc, self.top_row(&doc));
                 }
             }
-            Action::Edit(edit) => {
+            Message::Edit(edit) => {
                 if let Some(s) = self.search.as_mut()
                     && crate::session::line::edit(&mut s.query, &mut s.cursor, edit)
                 {
                     self.refresh_search();
                 }
             }
-            Action::Activate => {
-                self.typing_action(Action::Activate);
+            Message::Action(Action::Activate) => {
+                self.typing_action(Message::Action(Action::Activate));
                 if let Some(origin) = origin.filter(|o| *o != self.top) {
                     self.jump_origin = Some(origin);
                 }

@@ -176,44 +176,45 @@ impl Reader {
     }
 
     /// Handles keys while a prompt, search, filter or mark letter is being typed.
-    pub(super) fn typing_action(&mut self, action: crate::session::action::Action) {
+    pub(super) fn typing_action(&mut self, action: crate::session::message::Message) {
         use crate::session::action::Action;
+        use crate::session::message::Message;
         let mode = std::mem::replace(&mut self.mode, Mode::Normal);
         match (mode, action) {
             (Mode::Correct(menu), action) => self.correcting_key(menu, action),
-            (Mode::Mark(set), Action::Type(c)) => self.mark(set, c),
+            (Mode::Mark(set), Message::Type(c)) => self.mark(set, c),
             (Mode::Mark(_), _) => {}
-            (Mode::Prompt(mut text), Action::Type(c)) => {
+            (Mode::Prompt(mut text), Message::Type(c)) => {
                 text.push(c);
                 self.mode = Mode::Prompt(text);
             }
-            (Mode::Prompt(mut text), Action::Backspace) => {
+            (Mode::Prompt(mut text), Message::Backspace) => {
                 if text.pop().is_some() {
                     self.mode = Mode::Prompt(text);
                 }
             }
-            (Mode::Prompt(text), Action::Activate) => {
+            (Mode::Prompt(text), Message::Action(Action::Activate)) => {
                 if !text.trim().is_empty() {
-                    self.normal_action(Action::GoTo(text));
+                    self.go_to(&text);
                 }
             }
-            (Mode::Prompt(_), Action::Cancel) => {}
+            (Mode::Prompt(_), Message::Action(Action::Cancel)) => {}
             (Mode::Prompt(text), _) => self.mode = Mode::Prompt(text),
-            (Mode::Search, Action::Type(c)) => {
+            (Mode::Search, Message::Type(c)) => {
                 if let Some(s) = self.search.as_mut() {
                     crate::session::line::insert(&mut s.query, &mut s.cursor, c);
                 }
                 self.mode = Mode::Search;
                 self.refresh_search();
             }
-            (Mode::Search, Action::Backspace) => {
+            (Mode::Search, Message::Backspace) => {
                 if let Some(s) = self.search.as_mut() {
                     crate::session::line::backspace(&mut s.query, &mut s.cursor);
                 }
                 self.mode = Mode::Search;
                 self.refresh_search();
             }
-            (Mode::Search, Action::Activate) => {
+            (Mode::Search, Message::Action(Action::Activate)) => {
                 if let Some(s) = self.search.as_mut() {
                     s.editing = false;
                 }
@@ -221,38 +222,44 @@ impl Reader {
                     self.search = None;
                 }
             }
-            (Mode::Search, Action::Cancel) => self.search = None,
+            (Mode::Search, Message::Action(Action::Cancel)) => self.search = None,
             (Mode::Search, _) => self.mode = Mode::Search,
-            (Mode::Filter, Action::Type(c)) => {
+            (Mode::Filter, Message::Type(c)) => {
                 self.entity_list.filter.push(c);
                 self.entity_list.rebuild(&self.cable);
                 self.mode = Mode::Filter;
             }
-            (Mode::Filter, Action::Backspace) => {
+            (Mode::Filter, Message::Backspace) => {
                 self.entity_list.filter.pop();
                 self.entity_list.rebuild(&self.cable);
                 self.mode = Mode::Filter;
             }
-            (Mode::Filter, Action::Activate) => {
+            (Mode::Filter, Message::Action(Action::Activate)) => {
                 if let Some(entity) = self.entity_list.entity_at_cursor() {
                     self.select_entity(entity, true);
                 }
             }
-            (Mode::Filter, Action::Cancel) => {
+            (Mode::Filter, Message::Action(Action::Cancel)) => {
                 self.entity_list.filter.clear();
                 self.entity_list.rebuild(&self.cable);
             }
-            (Mode::Filter, Action::Down) => {
+            (Mode::Filter, Message::Action(Action::Down)) => {
                 self.entity_list.move_cursor(1);
                 self.mode = Mode::Filter;
             }
-            (Mode::Filter, Action::Up) => {
+            (Mode::Filter, Message::Action(Action::Up)) => {
                 self.entity_list.move_cursor(-1);
                 self.mode = Mode::Filter;
             }
-            (Mode::Filter, Action::FocusNext | Action::FocusPrevious) => {}
+            (
+                Mode::Filter,
+                Message::Action(Action::FocusNext) | Message::Action(Action::FocusPrevious),
+            ) => {}
             (Mode::Filter, _) => self.mode = Mode::Filter,
-            (Mode::Normal, action) => self.normal_action(action),
+            (Mode::Normal, Message::Action(action)) => self.normal_action(action),
+            (Mode::Normal, _) => {}
+            // The help takes its keys before typing does.
+            (mode @ Mode::Help(_), _) => self.mode = mode,
         }
     }
 }

@@ -4,7 +4,8 @@
 use crate::library::Library;
 use crate::search_index::{IndexError, SearchIndex};
 use crate::session::Lookup;
-use crate::session::action::{Action, Answer, AskError, Found, Searched, SnippetRead};
+use crate::session::action::{Answer, AskError, Found, Searched, SnippetRead};
+use crate::session::message::Message;
 use crate::session::table::full_text::RESULTS;
 
 /// The index of `library`, or the action telling there is none.
@@ -13,7 +14,7 @@ fn index_of(library: &Library) -> Result<&SearchIndex, AskError> {
 }
 
 /// The best cables for `query` (none for an empty one), with its facets when asked.
-pub(super) fn search(library: &Library, query: String, facets: bool) -> Action {
+pub(super) fn search(library: &Library, query: String, facets: bool) -> Message {
     let found = index_of(library).and_then(|index| {
         let answer = || -> Result<Found, IndexError> {
             let mut found = Found::default();
@@ -36,15 +37,15 @@ pub(super) fn search(library: &Library, query: String, facets: bool) -> Action {
         // `IndexError::Query` says "query error at ..." itself.
         answer().map_err(AskError::from)
     });
-    Action::Searched(Box::new(Searched { query, found }))
+    Message::Searched(Box::new(Searched { query, found }))
 }
 
 /// The passage of cable `id` that shows `query`'s matches.
-pub(super) fn snippet(library: &Library, query: String, cable: usize, id: &str) -> Action {
+pub(super) fn snippet(library: &Library, query: String, cable: usize, id: &str) -> Message {
     let snippet = index_of(library)
         .ok()
         .and_then(|index| index.snippet(&query, id).ok().flatten());
-    Action::SnippetRead(Box::new(SnippetRead {
+    Message::SnippetRead(Box::new(SnippetRead {
         query,
         cable,
         snippet,
@@ -53,7 +54,7 @@ pub(super) fn snippet(library: &Library, query: String, cable: usize, id: &str) 
 
 /// The cables a lookup reaches across the index (or only how many, when that is all it
 /// asks).
-pub(super) fn lookup(library: &Library, lookup: Lookup) -> Action {
+pub(super) fn lookup(library: &Library, lookup: Lookup) -> Message {
     let answer = index_of(library).and_then(|index| {
         let ids = |rows: Vec<crate::search_index::TableRow>| {
             Answer::Cables(rows.into_iter().map(|r| r.id).collect())
@@ -70,5 +71,5 @@ pub(super) fn lookup(library: &Library, lookup: Lookup) -> Action {
         };
         answer.map_err(AskError::from)
     });
-    Action::LookedUp(Box::new(lookup), answer)
+    Message::LookedUp(Box::new(lookup), answer)
 }

@@ -6,6 +6,7 @@ use super::worker::Request;
 use crate::cable::EntityKind;
 use crate::corrections::{Correction, Corrections, CorrectionsError, RuleAction, everywhere};
 use crate::session::action::{Action, Corrected};
+use crate::session::message::Message;
 use crate::session::{CorrectionChange, Effect, Scope, Session};
 use crate::shell::state::Store;
 use std::io;
@@ -17,7 +18,7 @@ pub enum Outcome {
     /// Leave the loop.
     Quit,
     /// Tell the session this.
-    Report(Action),
+    Report(Message),
     /// Nothing more.
     Done,
 }
@@ -34,7 +35,7 @@ pub fn carry_out(
     Ok(match effect {
         Effect::Quit => Outcome::Quit,
         // Only here is it known whether and how the text left: the status line says so.
-        Effect::Copy { text, what } => Outcome::Report(Action::Notice(match copy(&text) {
+        Effect::Copy { text, what } => Outcome::Report(Message::Notice(match copy(&text) {
             Ok(sent) => sent.report(&what),
             Err(e) => format!("could not copy {what}: {e}"),
         })),
@@ -48,7 +49,7 @@ pub fn carry_out(
             if notices.is_empty() {
                 Outcome::Done
             } else {
-                Outcome::Report(Action::Notice(notices.join("; ")))
+                Outcome::Report(Message::Notice(notices.join("; ")))
             }
         }
         Effect::SaveHistory(entries) => {
@@ -57,13 +58,13 @@ pub fn carry_out(
             if notices.is_empty() {
                 Outcome::Done
             } else {
-                Outcome::Report(Action::Notice(notices.join("; ")))
+                Outcome::Report(Message::Notice(notices.join("; ")))
             }
         }
         Effect::NextTheme { after } => {
             match crate::shell::user_themes::next_after(&after, session.themes_dir()) {
                 Some((theme, skipped)) => {
-                    Outcome::Report(Action::ThemeLoaded(Box::new(theme), skipped))
+                    Outcome::Report(Message::ThemeLoaded(Box::new(theme), skipped))
                 }
                 None => Outcome::Done,
             }
@@ -99,11 +100,11 @@ fn ask(session: &Session, store: &Store, request: Request) -> Outcome {
 
 /// A cable read, with where it was left last time from the reading state (which only
 /// the loop holds); any other action as it is.
-pub(crate) fn with_saved(action: Action, store: &Store) -> Action {
+pub(crate) fn with_saved(action: Message, store: &Store) -> Message {
     match action {
-        Action::CableRead(mut read) => {
+        Message::CableRead(mut read) => {
             read.saved = store.position_as(&read.key);
-            Action::CableRead(read)
+            Message::CableRead(read)
         }
         action => action,
     }
@@ -112,13 +113,13 @@ pub(crate) fn with_saved(action: Action, store: &Store) -> Action {
 /// Changes a cable's overlay of corrections, or the rules for every cable (each file
 /// written atomically), and reads the cable again with them applied; a failure is a
 /// notice, the reader left as it was.
-fn save_correction(session: &Session, id: &str, change: CorrectionChange) -> Action {
-    let Some(cable) = session.reader.as_ref().map(|(cable, _)| *cable) else {
-        return Action::Notice("no cable is open to correct".to_string());
+fn save_correction(session: &Session, id: &str, change: CorrectionChange) -> Message {
+    let Some(cable) = session.open_cable().map(crate::session::OpenCable::cable) else {
+        return Message::Notice("no cable is open to correct".to_string());
     };
     let options = session.library.load_options();
     let Some(dir) = options.corrections.as_deref() else {
-        return Action::Notice(format!(
+        return Message::Notice(format!(
             "corrections are not kept: no data dir (set {})",
             crate::shell::paths::DATA_DIR_VAR
         ));
@@ -161,14 +162,14 @@ fn save_correction(session: &Session, id: &str, change: CorrectionChange) -> Act
     let (select, message, undone) = match done {
         Ok(Some(done)) => done,
         Ok(None) => {
-            return Action::Notice(match scope {
+            return Message::Notice(match scope {
                 Scope::Cable => "no correction of this cable to undo".to_string(),
                 Scope::Everywhere => "no correction for every cable to undo".to_string(),
             });
         }
-        Err(e) => return Action::Notice(e.to_string()),
+        Err(e) => return Message::Notice(e.to_string()),
     };
-    Action::Corrected(Box::new(Corrected {
+    Message::Corrected(Box::new(Corrected {
         cable,
         parsed: session.library.open(cable).map_err(Into::into),
         select,

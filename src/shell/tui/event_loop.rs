@@ -12,6 +12,7 @@
 use super::worker::{Answered, Kind, Worker};
 use super::{Modes, Screen, Signals, Watchdog, carry::with_saved, carry_out, clipboard};
 use crate::session::action::Action;
+use crate::session::message::Message;
 use crate::session::{Effect, Session};
 use crate::shell::state::Store;
 use ratatui::Terminal;
@@ -32,7 +33,7 @@ const MAX_BATCH: usize = 64;
 
 /// What the loop's inbox takes.
 #[derive(Debug)]
-pub(crate) enum Message {
+pub(crate) enum Inbound {
     /// An event read from the terminal.
     Input(Event),
     /// Reading the terminal failed: the loop ends with the error.
@@ -108,11 +109,11 @@ pub fn run_scripted<B: Backend<Error: Send + Sync + 'static>>(
     std::thread::spawn(move || {
         for (delay, event) in script {
             std::thread::sleep(delay);
-            if feeder.send(Message::Input(event)).is_err() {
+            if feeder.send(Inbound::Input(event)).is_err() {
                 return;
             }
         }
-        let _ = feeder.send(Message::End);
+        let _ = feeder.send(Inbound::End);
     });
     drop(inbox);
     looping.run(&messages)?;
@@ -140,7 +141,7 @@ impl<'a, B: Backend<Error: Send + Sync + 'static>> Loop<'a, B> {
         session: &'a mut Session,
         store: &'a mut Store,
         tty: Option<(Signals, Modes)>,
-        inbox: &Sender<Message>,
+        inbox: &Sender<Inbound>,
     ) -> Self {
         Self {
             terminal,
@@ -159,7 +160,7 @@ impl<'a, B: Backend<Error: Send + Sync + 'static>> Loop<'a, B> {
     /// frame. Returns whether to quit.
     fn first_frame(&mut self) -> io::Result<bool> {
         let size = self.terminal.size().map_err(io::Error::other)?;
-        if self.apply(Action::Resize(size.width, size.height))? {
+        if self.apply(Message::Resize(size.width, size.height))? {
             return Ok(true);
         }
         // A single cable is read here: the first frame shows it, not an empty screen.
@@ -173,7 +174,7 @@ impl<'a, B: Backend<Error: Send + Sync + 'static>> Loop<'a, B> {
 
     /// Waits for messages and handles them until the session quits, a signal asks to
     /// stop, or a script is over.
-    fn run(&mut self, messages: &Receiver<Message>) -> io::Result<()> {
+    fn run(&mut self, messages: &Receiver<Inbound>) -> io::Result<()> {
         loop {
             let ticking = self.session.is_loading() || self.session.is_exporting();
             let first = match messages.recv_timeout(if ticking { LOADING_POLL } else { POLL }) {
@@ -193,7 +194,7 @@ impl<'a, B: Backend<Error: Send + Sync + 'static>> Loop<'a, B> {
                     next = messages.try_recv().ok();
                 }
             }
-            if ticking && self.apply(Action::Tick)? {
+            if ticking && self.apply(Message::Tick)? {
                 return Ok(());
             }
             if self.release()? {
@@ -204,7 +205,7 @@ impl<'a, B: Backend<Error: Send + Sync + 'static>> Loop<'a, B> {
                     return Ok(());
                 }
                 if let Some(size) = signals.pause_if_asked(self.terminal, modes)?
-                    && self.apply(Action::Resize(size.width, size.height))?
+                    && self.apply(Message::Resize(size.width, size.height))?
                 {
                     return Ok(());
                 }
@@ -230,31 +231,31 @@ impl<'a, B: Backend<Error: Send + Sync + 'static>> Loop<'a, B> {
     }
 
     /// Handles one message. Returns whether to quit.
-    fn take(&mut self, message: Message) -> io::Result<bool> {
+    fn take(&mut self, message: Inbound) -> io::Result<bool> {
         match message {
-            Message::Input(event) => {
+            Inbound::Input(event) => {
                 self.held.push_back(event);
                 Ok(false)
             }
-            Message::InputFailed(e) => Err(e),
-            Message::Keyboard(true) => match self.tty {
+            Inbound::InputFailed(e) => Err(e),
+            Inbound::Keyboard(true) => match self.tty {
                 Some((_, modes)) => modes.keyboard().map(|()| false),
                 None => Ok(false),
             },
-            Message::Keyboard(false) => Ok(false),
-            Message::Answered(answered) => match self.worker.take(answered) {
+            Inbound::Keyboard(false) => Ok(false),
+            Inbound::Answered(answered) => match self.worker.take(answered) {
                 Some(action) => self.apply(with_saved(action, self.store)),
                 None => Ok(false),
             },
-            Message::Skipped(kind) => {
+            Inbound::Skipped(kind) => {
                 self.worker.skipped(kind);
                 Ok(false)
             }
-            Message::Failed(kind, why) => {
+            Inbound::Failed(kind, why) => {
                 self.worker.skipped(kind);
-                self.apply(Action::Notice(why))
+                self.apply(Message::Notice(why))
             }
-            Message::End => {
+            Inbound::End => {
                 self.ending = true;
                 Ok(false)
             }
@@ -284,8 +285,11 @@ impl<'a, B: Backend<Error: Send + Sync + 'static>> Loop<'a, B> {
 
     /// Whether input that maps to `action` now must wait: anything but quitting or a
     /// resize while the library loads; anything but typing while a query is answered.
-    fn must_wait(&self, action: Option<&Action>) -> bool {
-        if matches!(action, Some(Action::Quit | Action::Resize(..))) {
+    fn must_wait(&self, action: Option<&Message>) -> bool {
+        if matches!(
+            action,
+            Some(Message::Action(Action::Quit) | Message::Resize(..))
+        ) {
             return false;
         }
         if self.session.is_loading() {
@@ -293,21 +297,21 @@ impl<'a, B: Backend<Error: Send + Sync + 'static>> Loop<'a, B> {
         }
         let typing = matches!(
             action,
-            Some(Action::Type(_) | Action::Backspace | Action::Edit(_))
+            Some(Message::Type(_) | Message::Backspace | Message::Edit(_))
         );
         !typing && self.worker.searching()
     }
 
     /// `Quit`, when `event` is a key with Ctrl that quits now.
-    fn control_quit(&self, event: &Event) -> Option<Action> {
+    fn control_quit(&self, event: &Event) -> Option<Message> {
         let key = event.as_key_press_event()?;
         (key.modifiers.contains(KeyModifiers::CONTROL)
-            && self.session.action_for_event(event) == Some(Action::Quit))
-        .then_some(Action::Quit)
+            && self.session.action_for_event(event) == Some(Message::Action(Action::Quit)))
+        .then_some(Message::Action(Action::Quit))
     }
 
     /// Applies one action and carries out its effects. Returns whether to quit.
-    fn apply(&mut self, action: Action) -> io::Result<bool> {
+    fn apply(&mut self, action: Message) -> io::Result<bool> {
         self.dirty = true;
         let effects = self.session.update(action);
         self.carry(effects, true)

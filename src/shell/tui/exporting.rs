@@ -4,7 +4,7 @@
 
 use crate::library::bundle::{Bundle, ExportHandle, Selection};
 use crate::session::Session;
-use crate::session::action::Action;
+use crate::session::message::Message;
 use std::path::{Path, PathBuf};
 
 /// Starts the export, or says why not: the folder is a file, or holds files and writing
@@ -15,19 +15,19 @@ pub(super) fn start(
     bundle: Bundle,
     dir: Option<PathBuf>,
     overwrite: bool,
-) -> Action {
+) -> Message {
     let dir = dir.unwrap_or_else(|| PathBuf::from(format!("cableview-export-{}", today())));
     if dir.is_file() {
-        return Action::Notice(format!(
+        return Message::Notice(format!(
             "{}: is a file, expected a folder",
             crate::sanitize::path(&dir)
         ));
     }
     if !overwrite && holds_files(&dir) {
-        return Action::ExportExists(bundle, dir);
+        return Message::ExportExists(bundle, dir);
     }
     let library = std::sync::Arc::clone(&session.library);
-    Action::ExportStarted(ExportHandle::spawn(library, selection, bundle, dir))
+    Message::ExportStarted(ExportHandle::spawn(library, selection, bundle, dir))
 }
 
 /// Whether a folder exists and holds anything.

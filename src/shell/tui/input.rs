@@ -3,7 +3,7 @@
 //! inbox from the first moment, so nothing typed is lost while the loop draws, waits for
 //! the answer, or the library loads.
 
-use super::Message;
+use super::Inbound;
 use super::watchdog::Poller;
 use ratatui::crossterm::event;
 use std::sync::Arc;
@@ -27,10 +27,10 @@ pub(crate) struct Input {
 impl Input {
     /// Starts reading the terminal into `inbox`. When `ask`, [`ASK_AFTER`] later it asks
     /// whether the keyboard enhancement is there and reports it with
-    /// [`Message::Keyboard`]: crossterm keeps the events it reads while it waits for the
+    /// [`Inbound::Keyboard`]: crossterm keeps the events it reads while it waits for the
     /// answer and gives them next, so none is lost even on a terminal that never answers
     /// (it gives up after 2 s).
-    pub(crate) fn start(inbox: Sender<Message>, poller: Poller, ask: bool) -> Self {
+    pub(crate) fn start(inbox: Sender<Inbound>, poller: Poller, ask: bool) -> Self {
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = Arc::clone(&stop);
         let failed = inbox.clone();
@@ -39,7 +39,7 @@ impl Input {
             .spawn(move || read(&inbox, &poller, &stopped, ask));
         if let Err(e) = spawned {
             // Without input the loop could only wait for a signal: it ends with the error.
-            let _ = failed.send(Message::InputFailed(e));
+            let _ = failed.send(Inbound::InputFailed(e));
         }
         Self { stop }
     }
@@ -51,7 +51,7 @@ impl Drop for Input {
     }
 }
 
-fn read(inbox: &Sender<Message>, poller: &Poller, stop: &AtomicBool, ask: bool) {
+fn read(inbox: &Sender<Inbound>, poller: &Poller, stop: &AtomicBool, ask: bool) {
     let mut ask_at = ask.then(|| Instant::now() + ASK_AFTER);
     while !stop.load(Ordering::Relaxed) {
         let now = Instant::now();
@@ -61,7 +61,7 @@ fn read(inbox: &Sender<Message>, poller: &Poller, stop: &AtomicBool, ask: bool) 
                 ratatui::crossterm::terminal::supports_keyboard_enhancement(),
                 Ok(true)
             );
-            if inbox.send(Message::Keyboard(keyboard)).is_err() {
+            if inbox.send(Inbound::Keyboard(keyboard)).is_err() {
                 return;
             }
             continue;
@@ -70,12 +70,12 @@ fn read(inbox: &Sender<Message>, poller: &Poller, stop: &AtomicBool, ask: bool) 
         let message = match poller.poll(wait) {
             Ok(false) => continue,
             Ok(true) => match event::read() {
-                Ok(event) => Message::Input(event),
-                Err(e) => Message::InputFailed(e),
+                Ok(event) => Inbound::Input(event),
+                Err(e) => Inbound::InputFailed(e),
             },
-            Err(e) => Message::InputFailed(e),
+            Err(e) => Inbound::InputFailed(e),
         };
-        let failed = matches!(message, Message::InputFailed(_));
+        let failed = matches!(message, Inbound::InputFailed(_));
         if inbox.send(message).is_err() || failed {
             return;
         }

@@ -4,9 +4,10 @@
 //! on, or moved) and is dropped, by the worker before it starts and by the loop when it
 //! comes back.
 
-use super::Message;
+use super::Inbound;
 use crate::library::Library;
-use crate::session::action::{Action, CableRead};
+use crate::session::action::CableRead;
+use crate::session::message::Message;
 use crate::session::{Effect, Lookup};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender};
@@ -43,7 +44,7 @@ pub(crate) struct Answered {
     /// Its generation: it is current when no newer job of its kind was sent.
     pub generation: u64,
     /// What the session is told.
-    pub action: Action,
+    pub action: Message,
 }
 
 /// What the worker can be asked: the effects that read the index or a cable.
@@ -102,13 +103,13 @@ pub(crate) struct Worker {
     /// Jobs sent whose answer has not come back, per kind.
     waiting: [u64; Kind::ALL],
     /// An answer done in the loop's thread after the worker's had ended.
-    loop_answer: Option<Action>,
+    loop_answer: Option<Message>,
 }
 
 impl Worker {
     /// Starts the worker thread; its answers go to `inbox`. If the thread cannot start,
     /// jobs are done in the caller's thread (as before there was a worker).
-    pub(crate) fn start(inbox: Sender<Message>) -> Self {
+    pub(crate) fn start(inbox: Sender<Inbound>) -> Self {
         let newest: Arc<[AtomicU64; Kind::ALL]> = Arc::new(Default::default());
         let (jobs, queue) = mpsc::channel();
         let seen = Arc::clone(&newest);
@@ -158,7 +159,7 @@ impl Worker {
 
     /// Takes an answer back: its action when it is current, `None` when a newer job of its
     /// kind was sent since (the answer is stale).
-    pub(crate) fn take(&mut self, answered: Answered) -> Option<Action> {
+    pub(crate) fn take(&mut self, answered: Answered) -> Option<Message> {
         let slot = answered.kind.slot();
         self.waiting[slot] = self.waiting[slot].saturating_sub(1);
         let newest = self.newest[slot].load(Ordering::SeqCst);
@@ -182,28 +183,28 @@ impl Worker {
     }
 
     /// The answer to a job the worker could not take (its thread had ended), done here.
-    pub(crate) fn take_loop_answer(&mut self) -> Option<Action> {
+    pub(crate) fn take_loop_answer(&mut self) -> Option<Message> {
         self.loop_answer.take()
     }
 }
 
 /// The worker thread: takes jobs in order, skips those a newer one of their kind has made
 /// stale, and sends each answer back. Ends when the loop drops its sender.
-fn work(queue: &Receiver<Job>, newest: &[AtomicU64; Kind::ALL], inbox: &Sender<Message>) {
+fn work(queue: &Receiver<Job>, newest: &[AtomicU64; Kind::ALL], inbox: &Sender<Inbound>) {
     while let Ok(job) = queue.recv() {
         let message = if job.generation < newest[job.kind.slot()].load(Ordering::SeqCst) {
-            Message::Skipped(job.kind)
+            Inbound::Skipped(job.kind)
         } else {
             // A panic (a bug, or tantivy on a damaged index outside the index's own
             // guards) ends this job, not the thread, and leaves the screen as it is.
             let (library, request) = (&job.library, job.request);
             match crate::search_index::guard::catch(|| answer(library, request)) {
-                Ok(action) => Message::Answered(Answered {
+                Ok(action) => Inbound::Answered(Answered {
                     kind: job.kind,
                     generation: job.generation,
                     action,
                 }),
-                Err(why) => Message::Failed(job.kind, format!("could not answer: {why}")),
+                Err(why) => Inbound::Failed(job.kind, format!("could not answer: {why}")),
             }
         };
         if inbox.send(message).is_err() {
@@ -214,7 +215,7 @@ fn work(queue: &Receiver<Job>, newest: &[AtomicU64; Kind::ALL], inbox: &Sender<M
 
 /// Does one job: what [`super::carry_out`] does for the effect, less what only the loop
 /// can do (the reading state fills a cable's saved position when it arrives).
-pub(crate) fn answer(library: &Library, request: Request) -> Action {
+pub(crate) fn answer(library: &Library, request: Request) -> Message {
     match request {
         Request::Search { query, facets } => super::ask_index::search(library, query, facets),
         Request::Snippet { query, cable, id } => {
@@ -227,7 +228,7 @@ pub(crate) fn answer(library: &Library, request: Request) -> Action {
                 .as_ref()
                 .map(crate::shell::state::cable_key)
                 .unwrap_or_default();
-            Action::CableRead(Box::new(CableRead {
+            Message::CableRead(Box::new(CableRead {
                 cable,
                 parsed,
                 key,
@@ -242,8 +243,8 @@ mod tests {
     use super::Worker;
     use crate::library::Library;
     use crate::session::Effect;
-    use crate::session::action::Action;
-    use crate::shell::tui::Message;
+    use crate::session::message::Message;
+    use crate::shell::tui::Inbound;
     use std::sync::{Arc, mpsc};
     use std::time::Duration;
 
@@ -271,14 +272,14 @@ mod tests {
                 .recv_timeout(Duration::from_secs(20))
                 .expect("an answer")
             {
-                Message::Answered(answered) => passed.extend(worker.take(answered)),
-                Message::Skipped(kind) => worker.skipped(kind),
+                Inbound::Answered(answered) => passed.extend(worker.take(answered)),
+                Inbound::Skipped(kind) => worker.skipped(kind),
                 other => panic!("unexpected {other:?}"),
             }
         }
         // A library on no index answers with an error, for the query it was asked.
         assert!(
-            matches!(passed.as_slice(), [Action::Searched(s)] if s.query == "hezbollah"),
+            matches!(passed.as_slice(), [Message::Searched(s)] if s.query == "hezbollah"),
             "{passed:?}"
         );
         assert!(!worker.searching());
