@@ -17,7 +17,7 @@ impl SearchIndex {
     /// When the index does not hold it, or its file has changed or gone.
     pub fn load_cable(&self, id: &str) -> Result<Cable, IndexError> {
         let located = self.source_of(id)?;
-        self.read_checked(&located, self.tagging)
+        self.read_merged(&located)
     }
 
     /// The cable of one document, by its key ([`super::RowView::key`]): of two files
@@ -27,7 +27,40 @@ impl SearchIndex {
     /// When the index does not hold it, or its file has changed or gone.
     pub fn load_document(&self, key: u64) -> Result<Cable, IndexError> {
         let located = guard::guarded(&self.dir, || self.located(key))?;
-        self.read_checked(&located, self.tagging)
+        self.read_merged(&located)
+    }
+
+    /// The cable of a document, every file it was read from read again and merged as
+    /// they were indexed (the base's text, a page's metadata, each file's text for the
+    /// source view). Another file that cannot be read again is a warning: the base alone
+    /// is still the cable.
+    fn read_merged(&self, located: &Located) -> Result<Cable, IndexError> {
+        let base = self.read_checked(located, self.tagging)?;
+        if located.others.is_empty() {
+            return Ok(base);
+        }
+        let mut files = vec![(super::build::shown_name(&located.source, located.row), base)];
+        let mut warnings = Vec::new();
+        for (source, row) in &located.others {
+            let other = Located {
+                source: source.clone(),
+                row: *row,
+                id: located.id.clone(),
+                others: Vec::new(),
+            };
+            match self.read_checked(&other, self.tagging) {
+                Ok(cable) => files.push((super::build::shown_name(source, *row), cable)),
+                Err(e) => warnings.push(crate::cable::Warning {
+                    line: None,
+                    message: format!("another file of this cable could not be read: {e}"),
+                }),
+            }
+        }
+        // Never empty: the base is in it.
+        let mut cable = crate::cable::merge::merge_files(files)
+            .ok_or_else(|| IndexError::Other(self.dir.clone(), "a cable without files".into()))?;
+        cable.warnings.extend(warnings);
+        Ok(cable)
     }
 
     /// The text a search looked in ([`super::document_text`]) of the cable a document was
