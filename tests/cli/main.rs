@@ -26,6 +26,7 @@ mod export_index;
 mod export_merge;
 mod export_stream;
 mod index_damage;
+mod index_merge;
 mod json_controls;
 mod library;
 mod long_row;
