@@ -35,5 +35,6 @@ mod refusals;
 mod search_forms;
 mod search_index;
 mod search_output;
+mod snippet_rows;
 mod tagger;
 mod timeline_map;
