@@ -95,8 +95,8 @@ impl SearchIndex {
             let query = self.parse(text)?;
             let searcher = self.reader.searcher();
             let err = |e| IndexError::from_tantivy(&self.dir, e);
-            // A cable held in two files (its text and its page) is two documents: twice the
-            // limit leaves room to give each cable once, at its best.
+            // An index built before one document per cable may hold a cable's text and page
+            // as two documents: twice the limit leaves room to give each cable once.
             let top = searcher
                 .search(
                     &query,

@@ -227,7 +227,7 @@ impl Groups {
                 let gone = self.dropped_sources.contains(&source)
                     || (row.is_some() && self.reread.contains(&source))
                     || file_key.is_some_and(|k| self.dropped_keys.contains(&k))
-                    || wanted.iter().any(|w| &*w.source == source && w.row == row);
+                    || wanted.iter().any(|w| *w.source == *source && w.row == row);
                 if !gone {
                     wanted.push(Wanted {
                         source: source.into(),
