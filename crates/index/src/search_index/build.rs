@@ -7,6 +7,7 @@
 //! stop (Ctrl-C, a crash) loses at most the work since the last commit, which tantivy
 //! keeps intact.
 
+mod files;
 mod group;
 mod table;
 
@@ -14,12 +15,11 @@ pub(super) use group::{parts_of, shown_name};
 
 use super::IndexError;
 use super::manifest::{Manifest, Seen, modified_ns, setting};
-use super::schema::{self, Fields, Origin};
+use super::schema::{self, Fields};
 use crate::cable::Tagging;
 use crate::corrections::Everywhere;
 use crate::input::{SideCorpus, Skipped, release_csv, walk};
 use crate::regular_file::Limit;
-use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -400,74 +400,6 @@ impl Job<'_> {
             corpus: self.annotations.clone(),
             ..Default::default()
         }
-    }
-
-    /// Parses files in parallel and replaces their documents; returns the manifest
-    /// entries of those read.
-    fn add_files(
-        &mut self,
-        chunk: &[(walk::Found, String, Seen)],
-    ) -> Result<Vec<(String, Seen)>, IndexError> {
-        let fields = self.fields;
-        let options = self.options(true);
-        let parsed: Vec<_> = chunk
-            .par_iter()
-            .map(|(file, name, seen)| {
-                let result = crate::input::load_with(&file.path, &options).map(|cable| {
-                    let origin = Origin {
-                        source: name,
-                        row: None,
-                        key: file_key(name),
-                    };
-                    // `load_with` has already refused a file that is not a cable.
-                    let tagged = schema::provenance_rank(&cable) < schema::OWN_MENTIONS;
-                    let id = cable.id.clone().unwrap_or_default();
-                    Some((schema::document(&fields, &cable, origin), tagged, id))
-                });
-                (file, name, seen, result)
-            })
-            .collect();
-        let mut done = Vec::new();
-        for (file, name, seen, result) in parsed {
-            self.bytes += seen.size;
-            self.drop_key(file_key(name));
-            match result {
-                Ok(Some((doc, tagged, id))) => {
-                    let part = group::Part {
-                        source: name.as_str().into(),
-                        row: None,
-                        key: file_key(name),
-                    };
-                    self.add(doc, &id, part)?;
-                    done.push((
-                        name.clone(),
-                        Seen {
-                            cables: 1,
-                            tagged,
-                            ..seen.clone()
-                        },
-                    ));
-                }
-                Ok(None) => {
-                    self.skip(
-                        &file.path,
-                        "not a cable: no reference ID in its name and no classification".into(),
-                    );
-                    done.push((name.clone(), seen.clone()));
-                }
-                Err(e) => {
-                    let message = e.to_string();
-                    let prefix = format!("{}: ", crate::sanitize::path(&file.path));
-                    let reason = message
-                        .strip_prefix(&prefix)
-                        .unwrap_or(&message)
-                        .to_string();
-                    self.skip(&file.path, reason);
-                }
-            }
-        }
-        self.progress();
-        Ok(done)
     }
 
     fn maybe_commit(&mut self, manifest: &Manifest) -> Result<(), IndexError> {
