@@ -25,7 +25,8 @@ use rayon::prelude::*;
 pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::path::{Path, PathBuf};
 
-pub use entry::{FileEntities, merge_files, merge_header};
+pub use crate::cable::merge::{merge_files, merge_header};
+pub use entry::FileEntities;
 pub use index::{EntityIndex, EntityKey, Posting};
 pub use load::{LoadEvent, LoadHandle};
 pub use refs::CableKey;

@@ -9,7 +9,8 @@ use super::index::CableEntity;
 use super::refs::CableKey;
 use super::table::{self, Row};
 use super::{FastMap, Library};
-use crate::cable::{Cable, Header, OtherSource, Reference, Warning};
+use crate::cable::merge::absorb;
+use crate::cable::{Cable, Header, Reference, Warning};
 use crate::input::{self, LoadError};
 use std::path::{Path, PathBuf};
 
@@ -169,7 +170,7 @@ fn merge_group(mut group: Vec<(Entry, Vec<CableEntity>)>) -> (Entry, Vec<CableEn
     }
     for (other, _) in files {
         if let Some(meta) = &other.meta {
-            merge_header(&mut header, meta);
+            crate::cable::merge::merge_header(&mut header, meta);
         }
         base.sources.extend(other.sources);
         base.haystack.push_str(&other.haystack);
@@ -185,43 +186,6 @@ fn merge_group(mut group: Vec<(Entry, Vec<CableEntity>)>) -> (Entry, Vec<CableEn
     base.tags.clone_from(&header.tags);
     base.references.clone_from(&header.references);
     (base, entities)
-}
-
-/// Merges the header fields of another file of the same cable into `base`. A page's
-/// fields (it alone has a creation date) win over a text's; otherwise `other` only fills
-/// what `base` lacks. The header's text and mentions stay `base`'s.
-pub fn merge_header(base: &mut Header, other: &Header) {
-    let page = other.created.is_some() && base.created.is_none();
-    fn pick<T: Clone>(base: &mut Option<T>, other: &Option<T>, page: bool) {
-        if other.is_some() && (page || base.is_none()) {
-            base.clone_from(other);
-        }
-    }
-    fn pick_all<T: Clone>(base: &mut Vec<T>, other: &[T], page: bool) {
-        if !other.is_empty() && (page || base.is_empty()) {
-            *base = other.to_vec();
-        }
-    }
-    pick(&mut base.classification, &other.classification, page);
-    pick_all(&mut base.caveats, &other.caveats, page);
-    pick(&mut base.section, &other.section, page);
-    pick(&mut base.origin, &other.origin, page);
-    pick(&mut base.serial, &other.serial, page);
-    pick(&mut base.addressees, &other.addressees, page);
-    pick(&mut base.executive_order, &other.executive_order, page);
-    pick(&mut base.declassify_on, &other.declassify_on, page);
-    pick_all(&mut base.tags, &other.tags, page);
-    pick(&mut base.subject, &other.subject, page);
-    pick_all(&mut base.references, &other.references, page);
-    pick(&mut base.classified_by, &other.classified_by, page);
-    pick(
-        &mut base.classified_by_name,
-        &other.classified_by_name,
-        page,
-    );
-    pick(&mut base.reasons, &other.reasons, page);
-    pick(&mut base.created, &other.created, page);
-    pick(&mut base.released, &other.released, page);
 }
 
 impl Library {
@@ -300,36 +264,6 @@ impl Library {
             None => name,
         }
     }
-}
-
-/// Takes another file of the cable into it: its header fields merged in, its text kept
-/// for the source view under `name`.
-fn absorb(cable: &mut Cable, name: String, other: Cable) {
-    merge_header(&mut cable.header, &other.header);
-    cable.other_sources.push(OtherSource {
-        name,
-        text: other.source,
-        spans: other.source_spans,
-    });
-}
-
-/// The files of one cable read apart (its annotated text and its page), each with its
-/// name, made one cable as a library makes them: the file with annotations of its own,
-/// else the one with the most mentions, else the first, is the base; the others' header
-/// fields are merged in and their text kept for the source view. `None` when empty.
-#[must_use]
-pub fn merge_files(mut files: Vec<(String, Cable)>) -> Option<Cable> {
-    // Stable, as `merge_group` ranks the files of a library's entry.
-    files.sort_by_key(|(_, c)| std::cmp::Reverse((c.annotated(), c.mention_count())));
-    let mut files = files.into_iter();
-    let (name, mut cable) = files.next()?;
-    if files.len() > 0 {
-        cable.source_name = Some(name);
-    }
-    for (name, other) in files {
-        absorb(&mut cable, name, other);
-    }
-    Some(cable)
 }
 
 /// One file's entities, for an entity index built without a library (`cableview entities

@@ -44,8 +44,8 @@ impl Library {
             dated.push(row.seconds().is_some());
             slim.push((entry_of(&dir, &row), Vec::new()));
         })?;
-        // The files of one cable (its text and its page) are a document each in the
-        // index: their rows merge as a folder's do, which needs their header fields.
+        // An index built before one document per cable keeps a cable's text and page as
+        // two documents: their rows merge as a folder's do, which needs their header fields.
         for i in shared_ids(&slim) {
             let entry = &mut slim[i].0;
             let header = header_of(&entry.row, &entry.tags, dated[i]);

@@ -65,12 +65,10 @@ fn sort_by_date_gives_the_oldest_or_newest_matches() {
             .collect()
     };
     let all = dates("date", "1000");
-    // The undated last, in either order.
+    // The undated last, in either order. (Every annotated text of the fixture is a row of
+    // its CSV too, which dates it: the index merges the two.)
     let dated: Vec<String> = all.iter().filter(|d| !d.is_empty()).cloned().collect();
-    assert!(
-        dated.len() > 10 && all.ends_with(&[String::new()]),
-        "{all:?}"
-    );
+    assert!(dated.len() > 10, "{all:?}");
     assert!(all[..dated.len()] == dated[..], "{all:?}");
     assert!(dated.windows(2).all(|w| w[0] <= w[1]), "{all:?}");
     let newest = dates("-date", "3");

@@ -12,6 +12,7 @@ pub mod flat;
 pub mod header;
 mod lexer;
 mod marking;
+pub mod merge;
 mod natural;
 mod next_match;
 pub mod noise;

@@ -7,22 +7,24 @@
 //! stop (Ctrl-C, a crash) loses at most the work since the last commit, which tantivy
 //! keeps intact.
 
+mod files;
+mod group;
+mod table;
+
+pub(super) use group::{parts_of, shown_name};
+
 use super::IndexError;
 use super::manifest::{Manifest, Seen, modified_ns, setting};
-use super::schema::{self, Fields, Origin};
+use super::schema::{self, Fields};
 use crate::cable::Tagging;
 use crate::corrections::Everywhere;
 use crate::input::{SideCorpus, Skipped, release_csv, walk};
 use crate::regular_file::Limit;
-use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
-use tantivy::collector::DocSetCollector;
-use tantivy::query::TermQuery;
-use tantivy::schema::IndexRecordOption;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 /// Cables added between two commits.
@@ -189,6 +191,7 @@ pub fn update_with(
         retagging: retag.is_some(),
         everywhere: Arc::clone(&reading.everywhere),
         annotations: reading.annotations.clone(),
+        groups: group::Groups::start(&index, fields).map_err(|e| super::damaged(dir, e))?,
     };
     let mut skipped = Vec::new();
     let files = walk::files(paths, &mut skipped);
@@ -246,7 +249,10 @@ pub fn update_with(
         if let Some(old) = manifest.files.remove(&name) {
             job.writer
                 .delete_term(Term::from_field_text(fields.source, &name));
-            job.report.removed += old.cables;
+            // A file of a cable held in others too: the cable stays, made of those.
+            if !job.groups.dropped_source(&name) {
+                job.report.removed += old.cables;
+            }
         }
     }
     let (tables, singles): (Vec<_>, Vec<_>) = work
@@ -265,7 +271,7 @@ pub fn update_with(
         if cancel.load(Ordering::Relaxed) {
             break;
         }
-        let done = job.add_files(chunk);
+        let done = job.add_files(chunk)?;
         for (name, seen) in done {
             manifest.files.insert(name, seen);
         }
@@ -279,7 +285,9 @@ pub fn update_with(
             // Its rows are all parsed again: none is kept by its hash.
             job.writer
                 .delete_term(Term::from_field_text(fields.source, &name));
+            job.groups.dropped_source(&name);
         }
+        job.groups.reread(&name);
         let was_tagged = manifest.files.get(&name).is_some_and(|old| old.tagged) && !again;
         if let Some((cables, tagged)) = job.add_table(&file.path, &name, &manifest, again)? {
             seen.cables = cables;
@@ -289,8 +297,11 @@ pub fn update_with(
     }
     job.report.interrupted = cancel.load(Ordering::Relaxed);
     job.commit(&manifest)?;
-    let report = std::mem::take(&mut job.report);
+    let mut report = std::mem::take(&mut job.report);
     writer.wait_merging_threads().map_err(tantivy)?;
+    // Counted in cables, not files: a cable held in two files is one document.
+    let held = index.reader().map_err(tantivy)?.searcher().num_docs();
+    report.unchanged = held.saturating_sub(report.added);
     Ok(report)
 }
 
@@ -329,6 +340,7 @@ struct Job<'a> {
     retagging: bool,
     everywhere: Arc<Everywhere>,
     annotations: Option<Arc<SideCorpus>>,
+    groups: group::Groups,
 }
 
 impl Job<'_> {
@@ -350,204 +362,44 @@ impl Job<'_> {
         });
     }
 
-    fn add(&mut self, doc: TantivyDocument) {
+    /// Adds the document of a cable read from one file; files of one cable are merged
+    /// into one document before the next commit ([`group`]).
+    fn add(&mut self, doc: TantivyDocument, id: &str, part: group::Part) -> Result<(), IndexError> {
         // Only a writer whose threads died refuses a document; commit reports that.
         let _ = self.writer.add_document(doc);
-        self.report.added += 1;
-        self.cables += 1;
+        let first = self
+            .groups
+            .added(id, part)
+            .map_err(|e| IndexError::from_tantivy(self.dir, e))?;
+        if first {
+            self.report.added += 1;
+            self.cables += 1;
+        }
         self.since_commit += 1;
+        Ok(())
     }
 
-    /// Parses files in parallel and replaces their documents; returns the manifest
-    /// entries of those read.
-    fn add_files(&mut self, chunk: &[(walk::Found, String, Seen)]) -> Vec<(String, Seen)> {
-        let fields = self.fields;
-        let parsed: Vec<_> = chunk
-            .par_iter()
-            .map(|(file, name, seen)| {
-                let options = crate::input::LoadOptions {
-                    limit: Limit::default(),
-                    tagging: self.tagging,
-                    everywhere: Arc::clone(&self.everywhere),
-                    corpus: self.annotations.clone(),
-                    ..Default::default()
-                };
-                let result = crate::input::load_with(&file.path, &options).map(|cable| {
-                    let origin = Origin {
-                        source: name,
-                        row: None,
-                        key: file_key(name),
-                    };
-                    // `load_with` has already refused a file that is not a cable.
-                    let tagged = schema::provenance_rank(&cable) < schema::OWN_MENTIONS;
-                    Some((schema::document(&fields, &cable, origin), tagged))
-                });
-                (file, name, seen, result)
-            })
-            .collect();
-        let mut done = Vec::new();
-        for (file, name, seen, result) in parsed {
-            self.bytes += seen.size;
-            self.writer
-                .delete_term(Term::from_field_u64(fields.key, file_key(name)));
-            match result {
-                Ok(Some((doc, tagged))) => {
-                    self.add(doc);
-                    done.push((
-                        name.clone(),
-                        Seen {
-                            cables: 1,
-                            tagged,
-                            ..seen.clone()
-                        },
-                    ));
-                }
-                Ok(None) => {
-                    self.skip(
-                        &file.path,
-                        "not a cable: no reference ID in its name and no classification".into(),
-                    );
-                    done.push((name.clone(), seen.clone()));
-                }
-                Err(e) => {
-                    let message = e.to_string();
-                    let prefix = format!("{}: ", crate::sanitize::path(&file.path));
-                    let reason = message
-                        .strip_prefix(&prefix)
-                        .unwrap_or(&message)
-                        .to_string();
-                    self.skip(&file.path, reason);
-                }
-            }
-        }
-        self.progress();
-        done
+    /// Deletes the documents holding the file or row of key `key`.
+    fn drop_key(&mut self, key: u64) {
+        self.writer
+            .delete_term(Term::from_field_u64(self.fields.key, key));
+        self.groups.dropped_key(key);
     }
 
-    /// Reads a release CSV: rows the index holds (by hash) are kept, new ones parsed and
-    /// added, rows gone deleted (`again`: every row parsed, the file's documents having
-    /// been deleted). The number of cables it holds and whether one of those parsed has
-    /// no mentions of its own, or `None` if stopped.
-    fn add_table(
-        &mut self,
-        path: &Path,
-        name: &str,
-        manifest: &Manifest,
-        again: bool,
-    ) -> Result<Option<(u64, bool)>, IndexError> {
-        let mut rows = match release_csv::open(path) {
-            Ok(rows) => rows.peekable(),
-            Err(e) => {
-                self.skip(path, format!("cannot read: {e}"));
-                return Ok(None);
-            }
-        };
-        let mut held = if again {
-            HashSet::new()
-        } else {
-            super::guard::guarded(self.dir, || self.keys_of(name))?
-        };
-        let mut kept = 0u64;
-        let mut tagged = false;
-        let fields = self.fields;
-        let shown = crate::sanitize::path(path);
-        let mut batch = Vec::with_capacity(BATCH);
-        while rows.peek().is_some() {
-            if self.cancel.load(Ordering::Relaxed) {
-                return Ok(None);
-            }
-            batch.clear();
-            for row in rows.by_ref().take(BATCH) {
-                match row {
-                    Ok(row) if held.remove(&row.hash) => {
-                        kept += 1;
-                        self.report.unchanged += 1;
-                        self.cables += 1;
-                        self.bytes += row.len;
-                    }
-                    Ok(row) => batch.push(row),
-                    Err(e) => self.skip_row(path, e.line, e.to_string()),
-                }
-            }
-            let parsed: Vec<_> = batch
-                .par_drain(..)
-                .map(|row| {
-                    let located = format!("{shown}:{}", row.line);
-                    let options = crate::input::LoadOptions {
-                        tagging: self.tagging,
-                        corpus: self.annotations.clone(),
-                        ..Default::default()
-                    };
-                    let result =
-                        crate::input::row_cable(&row.row, &located, &options).map(|mut cable| {
-                            self.everywhere.apply(&mut cable, None);
-                            let origin = Origin {
-                                source: name,
-                                row: Some(row.byte),
-                                key: row.hash,
-                            };
-                            let own = schema::provenance_rank(&cable) >= schema::OWN_MENTIONS;
-                            (schema::document(&fields, &cable, origin), !own)
-                        });
-                    (
-                        row.line,
-                        row.len,
-                        result.map_err(|e| {
-                            let message = e.to_string();
-                            message
-                                .strip_prefix(&format!("{located}: "))
-                                .unwrap_or(&message)
-                                .to_string()
-                        }),
-                    )
-                })
-                .collect();
-            for (line, len, result) in parsed {
-                self.bytes += len;
-                match result {
-                    Ok((doc, untagged)) => {
-                        self.add(doc);
-                        kept += 1;
-                        tagged |= untagged;
-                    }
-                    Err(reason) => self.skip_row(path, line, format!("line {line}: {reason}")),
-                }
-            }
-            self.progress();
-            self.maybe_commit(manifest)?;
+    /// How files and rows are read: `with_everywhere` for a file, whose loading applies
+    /// the corrections for every cable (a row's are applied after).
+    fn options(&self, with_everywhere: bool) -> crate::input::LoadOptions {
+        crate::input::LoadOptions {
+            limit: Limit::default(),
+            tagging: self.tagging,
+            everywhere: if with_everywhere {
+                Arc::clone(&self.everywhere)
+            } else {
+                Arc::default()
+            },
+            corpus: self.annotations.clone(),
+            ..Default::default()
         }
-        for gone in held {
-            self.writer
-                .delete_term(Term::from_field_u64(fields.key, gone));
-            self.report.removed += 1;
-        }
-        Ok(Some((kept, tagged)))
-    }
-
-    /// The row keys the last commit holds for a file.
-    fn keys_of(&self, name: &str) -> Result<HashSet<u64>, IndexError> {
-        let reader = self
-            .index
-            .reader()
-            .map_err(|e| IndexError::from_tantivy(self.dir, e))?;
-        let searcher = reader.searcher();
-        let term = Term::from_field_text(self.fields.source, name);
-        let docs = searcher
-            .search(
-                &TermQuery::new(term, IndexRecordOption::Basic),
-                &DocSetCollector,
-            )
-            .map_err(|e| IndexError::from_tantivy(self.dir, e))?;
-        let mut keys = HashSet::with_capacity(docs.len());
-        for address in docs {
-            let column = searcher
-                .segment_reader(address.segment_ord)
-                .fast_fields()
-                .u64(super::fields::Name::Key.as_str())
-                .map_err(|e| IndexError::from_tantivy(self.dir, e))?;
-            keys.extend(column.first(address.doc_id));
-        }
-        Ok(keys)
     }
 
     fn maybe_commit(&mut self, manifest: &Manifest) -> Result<(), IndexError> {
@@ -559,6 +411,7 @@ impl Job<'_> {
 
     /// Commits the documents added so far with the manifest of the files finished.
     fn commit(&mut self, manifest: &Manifest) -> Result<(), IndexError> {
+        self.settle()?;
         let payload = serde_json::to_string(manifest).unwrap_or_default();
         let mut prepared = self
             .writer

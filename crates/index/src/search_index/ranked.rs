@@ -17,8 +17,8 @@ const SNIPPET_CHARS: usize = 240;
 /// The best cables for a query, best first.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ranked {
-    /// Reference IDs with their BM25 scores (one ID may come twice: a text and its page
-    /// are two documents).
+    /// Reference IDs with their BM25 scores (one ID may come twice in an index built
+    /// before one document per cable, which kept a text and its page apart).
     pub ids: Vec<(String, f32)>,
     /// Documents the query matches in all.
     pub total: u64,

@@ -70,6 +70,9 @@ pub(super) struct Located {
     pub(super) row: Option<u64>,
     /// The reference ID the document holds (empty when the cable had none).
     pub(super) id: String,
+    /// The cable's other files (and rows), when it was read from several: the document
+    /// is the merged cable, the first file its base.
+    pub(super) others: Vec<(String, Option<u64>)>,
 }
 
 impl SearchIndex {
@@ -93,8 +96,8 @@ impl SearchIndex {
             let query = self.parse(text)?;
             let searcher = self.reader.searcher();
             let err = |e| IndexError::from_tantivy(&self.dir, e);
-            // A cable held in two files (its text and its page) is two documents: twice the
-            // limit leaves room to give each cable once, at its best.
+            // An index built before one document per cable may hold a cable's text and page
+            // as two documents: twice the limit leaves room to give each cable once.
             let top = searcher
                 .search(
                     &query,
@@ -357,14 +360,17 @@ impl SearchIndex {
 
     /// Where a stored document was read from.
     pub(super) fn located_in(&self, doc: &TantivyDocument) -> Located {
-        let source = first_str(doc, self.fields.source)
-            .unwrap_or_default()
-            .to_string();
-        let row = doc.get_first(self.fields.row).and_then(|v| v.as_u64());
+        let mut parts = super::build::parts_of(&self.fields, doc).into_iter();
+        let (source, row) = parts.next().unwrap_or_default();
         let id = first_str(doc, self.fields.id)
             .unwrap_or_default()
             .to_string();
-        Located { source, row, id }
+        Located {
+            source,
+            row,
+            id,
+            others: parts.collect(),
+        }
     }
 
     fn row_of_doc(&self, doc: &TantivyDocument) -> TableRow {

@@ -129,6 +129,14 @@ pub fn open(path: &Path) -> io::Result<Rows> {
 /// # Errors
 /// When the file cannot be read there or the row no longer reads as one.
 pub fn read_at(path: &Path, byte: u64) -> io::Result<ReleaseRow> {
+    read_hashed_at(path, byte).map(|(row, _)| row)
+}
+
+/// [`read_at`], with the row's [`Located::hash`]: the key an index keeps the row by.
+///
+/// # Errors
+/// As [`read_at`].
+pub fn read_hashed_at(path: &Path, byte: u64) -> io::Result<(ReleaseRow, u64)> {
     let mut file = crate::regular_file::open_stream(path)?;
     file.seek(SeekFrom::Start(byte))?;
     let guarded = Guarded {
@@ -147,7 +155,8 @@ pub fn read_at(path: &Path, byte: u64) -> io::Result<ReleaseRow> {
             "no row at byte {byte}: the file has changed"
         )));
     }
-    row_of(&record).map_err(|e| invalid(e.to_string()))
+    let row = row_of(&record).map_err(|e| invalid(e.to_string()))?;
+    Ok((row, hash(&record)))
 }
 
 /// The cable of the row at byte `byte` of a release CSV, for opening one cable of a
