@@ -21,6 +21,7 @@ mod parser_fixtures;
 mod parser_hostile;
 mod parser_props;
 mod parser_sample;
+mod peer_cases;
 mod search_index;
 mod side_annotations;
 mod tagger;

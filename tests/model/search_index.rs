@@ -252,3 +252,24 @@ fn a_hit_without_a_match_in_the_text_opens_on_its_paragraphs_not_its_header() {
         );
     }
 }
+
+#[test]
+fn to_and_info_find_the_cables_routed_to_a_recipient() {
+    let pages = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/raw-more");
+    let files = ["01PARIS11204.html", "00THEHAGUE1695.html", "02ANKARA8305.html"];
+    let paths: Vec<PathBuf> = files.iter().map(|f| Path::new(pages).join(f)).collect();
+    let (_dir, index) = build(&paths);
+    let ids = |list: &[&str]| list.iter().map(|s| (*s).to_string()).collect::<BTreeSet<_>>();
+    // 01PARIS11204 went TO SECSTATE WASHDC, with AMEMBASSY ROME among its INFO posts.
+    assert_eq!(found(&index, "info:\"amembassy rome\""), ids(&["01PARIS11204"]));
+    assert!(found(&index, "to:washdc").contains("01PARIS11204"));
+    assert!(!found(&index, "to:rome").contains("01PARIS11204"));
+    // Every cable found by `to:` names the recipient in its TO list.
+    let cables = cableview::input::load_paths(&paths).cables;
+    let expected: BTreeSet<String> = cables
+        .iter()
+        .filter(|(_, c)| c.header.to.iter().any(|r| has_word(r, "washdc")))
+        .map(|(_, c)| c.id.clone().unwrap())
+        .collect();
+    assert_eq!(found(&index, "to:washdc"), expected);
+}

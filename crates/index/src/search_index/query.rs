@@ -13,7 +13,7 @@ use super::schema::days_from_civil;
 pub use exact::EXACT;
 
 /// The fields a query may name, and the index field each stands for.
-pub const FIELDS: [(&str, &str); 14] = [
+pub const FIELDS: [(&str, &str); 16] = [
     ("id", "id"),
     ("origin", "origin"),
     ("tag", "tag"),
@@ -27,6 +27,8 @@ pub const FIELDS: [(&str, &str); 14] = [
     ("loc", "loc"),
     ("misc", "misc"),
     ("subject", "subject"),
+    ("to", "to"),
+    ("info", "info"),
     ("text", "text"),
 ];
 

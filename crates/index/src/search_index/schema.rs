@@ -27,6 +27,10 @@ pub struct Fields {
     pub class: Field,
     pub tag: Field,
     pub subject: Field,
+    /// The routing's action (`TO`) recipients, a value each: `to:washdc`.
+    pub to: Field,
+    /// The routing's `INFO` recipients: `info:"amembassy rome"`.
+    pub info: Field,
     pub text: Field,
     pub entity: Field,
     pub per: Field,
@@ -87,6 +91,8 @@ fn fields(schema: &Schema) -> Option<Fields> {
         class: f("class")?,
         tag: f("tag")?,
         subject: f("subject")?,
+        to: f("to")?,
+        info: f("info")?,
         text: f("text")?,
         entity: f("entity")?,
         per: f("per")?,
@@ -142,6 +148,9 @@ pub fn build() -> (Schema, Fields) {
         class: b.add_text_field("class", code().set_stored().set_fast("raw")),
         tag: b.add_text_field("tag", code().set_stored().set_fast("raw")),
         subject: b.add_text_field("subject", words(true).set_stored().set_fast("raw")),
+        // Words with positions: `to:washdc` and `info:"amembassy rome"` both find.
+        to: b.add_text_field("to", words(true)),
+        info: b.add_text_field("info", words(true)),
         // Not stored: a snippet reads the text from the cable's file or row, which keeps
         // the index under half the size of what it indexes (docs/index-performance.md).
         text: b.add_text_field("text", words(true)),
@@ -261,6 +270,12 @@ pub fn document(f: &Fields, cable: &Cable, origin: Origin<'_>) -> TantivyDocumen
         doc.add_facet(f.f_tag, Facet::from_path([tag.as_str()]));
     }
     doc.add_text(f.subject, header.subject.as_deref().unwrap_or(""));
+    for recipient in &header.to {
+        doc.add_text(f.to, recipient);
+    }
+    for recipient in &header.info {
+        doc.add_text(f.info, recipient);
+    }
     doc.add_text(f.text, document_text(cable));
     for entity in &cable.entities {
         let (field, facet) = match entity.kind {

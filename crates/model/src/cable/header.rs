@@ -237,6 +237,10 @@ fn subject(mut values: impl Iterator<Item = String>) -> Option<String> {
     while let Some((Some(Field::Subject), start)) = scan::keyword_at_start(value) {
         value = value[start..].trim_start();
     }
+    // `(C) COLOMBIA'S STRATEGY ...`: the subject line's own marking is no part of it.
+    if let Ok((after, _)) = marking::portion_marking(value) {
+        value = after.trim_start();
+    }
     let mut value = value.trim_end_matches([',', ';', ':', '(', ' ']);
     // The sentence's period goes, an abbreviation's (`WASHINGTON, D.C.`) stays.
     if let Some(stem) = value.strip_suffix('.')

@@ -88,6 +88,11 @@ pub(crate) fn read(text: &str) -> Routing {
             list = opened;
         } else if list == List::None {
             continue;
+        } else if line.is_empty() {
+            // A blank line closes a list; a State cable's distribution codes stand in an
+            // `INFO` block of their own before the routing.
+            list = List::None;
+            continue;
         } else if ends_the_lists(line) {
             break;
         }
@@ -96,22 +101,27 @@ pub(crate) fn read(text: &str) -> Routing {
             list = List::None;
             continue;
         }
-        if let Some(recipient) = recipient(rest) {
+        let (found, banner) = recipient(rest);
+        if let Some(recipient) = found {
             match list {
                 List::To => routing.to.push(recipient),
                 List::Info => routing.info.push(recipient),
                 List::None => {}
             }
         }
+        if banner {
+            break;
+        }
     }
     routing
 }
 
 /// `R 291648Z MAR 10`, `OO 272245Z MAR 08`: a precedence (one letter, or two for a
-/// message of several), a day-hour-minute `Z`, a month and a year.
+/// message of several), a day-hour-minute `Z`, a month and a year; after it may stand
+/// a handling code (`ZDS`, a correction).
 fn transmission(line: &str) -> Option<Transmission> {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let [precedence, time, month, year] = words.as_slice() else {
+    let words: Vec<&str> = line.trim_end_matches('\\').split_whitespace().collect();
+    let [precedence, time, month, year, ..] = words.as_slice() else {
         return None;
     };
     let letter = precedence.chars().next()?;
@@ -150,11 +160,24 @@ fn ends_the_lists(line: &str) -> bool {
 
 /// One recipient: the routing indicator before `/` (`RUEHC/`), the serial number and the
 /// precedence after it gone. `None` for a line that names nobody: a page break's
-/// `PAGE 02 STATE 015113 182333Z`.
-fn recipient(line: &str) -> Option<String> {
+/// `PAGE 02 STATE 015113 182333Z`. The flag says the line ran on into the banner
+/// (`... NEW YORK 0099 C O N F I D E N T I A L SECTION 01 OF 02`), which ends the lists.
+fn recipient(line: &str) -> (Option<String>, bool) {
+    // Some copies end every routing line with `\` or quote the row the text sat in.
+    let line = line.split('"').next().unwrap_or("").trim_end_matches(['\\', ' ']);
     if line.is_empty() || line.starts_with("PAGE ") {
-        return None;
+        return (None, false);
     }
+    // `LOG-00 EEB-00 AF-00`: the Department's own distribution codes, no recipients.
+    let codes = line.split_whitespace().filter(|w| !w.starts_with('/')).all(|w| {
+        w.rsplit_once('-')
+            .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    });
+    if codes {
+        return (None, false);
+    }
+    // `USCINCSO MIAMI FL//SCJ3/SCJ33//`: the office symbols after `//` go.
+    let line = line.split("//").next().unwrap_or(line);
     let line = match line.split_once('/') {
         Some((indicator, rest))
             if indicator.len() >= 3
@@ -166,6 +189,13 @@ fn recipient(line: &str) -> Option<String> {
         _ => line,
     };
     let mut words: Vec<&str> = line.split_whitespace().collect();
+    let banner = (0..words.len()).find(|&i| {
+        let spaced = words[i..].iter().take(3).filter(|w| w.len() == 1).count() == 3;
+        spaced || matches!(words[i], "UNCLAS" | "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET")
+    });
+    if let Some(at) = banner {
+        words.truncate(at);
+    }
     while let Some(last) = words.last() {
         let serial = last.len() >= 3 && last.bytes().all(|b| b.is_ascii_digit());
         if serial || TRAILING.contains(last) {
@@ -176,7 +206,7 @@ fn recipient(line: &str) -> Option<String> {
     }
     let name = words.join(" ");
     let name = name.trim_end_matches([',', '.', ';']);
-    (!name.is_empty()).then(|| name.to_string())
+    ((!name.is_empty()).then(|| name.to_string()), banner.is_some())
 }
 
 #[cfg(test)]
@@ -230,6 +260,31 @@ mod tests {
         assert_eq!(routing.info.len(), 4);
         assert_eq!(routing.info[2], "AMEMBASSY DUSHANBE");
         assert_eq!(routing.transmission.unwrap().date_time_group, "160512Z OCT 01");
+    }
+
+    /// 06BERN1686 (train CSV): lines ending in `\`, the banner on the last one.
+    #[test]
+    fn backslashes_and_a_banner_on_the_line() {
+        let text = "P 140749Z SEP 06 ZDS\\\nFM AMEMBASSY BERN\\\nTO RUEHC/SECSTATE WASHDC PRIORITY 3005\\\n\
+            INFO RUCNIRA/IRAN COLLECTIVE\\\nRUCNDT/USMISSION USUN NEW YORK 0099 C O N F I D E N T I A L \
+            SECTION 01 OF 02 BERN 001686\nSIPDIS";
+        let routing = read(text);
+        assert_eq!(routing.to, ["SECSTATE WASHDC"]);
+        assert_eq!(routing.info, ["IRAN COLLECTIVE", "USMISSION USUN NEW YORK"]);
+        assert_eq!(routing.transmission.unwrap().date_time_group, "140749Z SEP 06");
+    }
+
+    /// 09STATE37561's page (tests/fixtures/raw-more): the distribution codes' `INFO` block
+    /// before the routing names no recipient.
+    #[test]
+    fn distribution_codes_are_no_recipients() {
+        let text = "INFO  LOG-00   EEB-00   AF-00    AGRE-00\n      G-00     SAS-00   SWCI-00    /001R\n\n\
+            \nR 161411Z APR 09\nFM SECSTATE WASHDC\nTO AMEMBASSY BUJUMBURA \nAMEMBASSY KAMPALA \n\
+            INFO RHMFISS/USCINCSO MIAMI FL//SCJ3/SCJ33//";
+        let routing = read(text);
+        assert_eq!(routing.to, ["AMEMBASSY BUJUMBURA", "AMEMBASSY KAMPALA"]);
+        assert_eq!(routing.info, ["USCINCSO MIAMI FL"]);
+        assert_eq!(routing.transmission.unwrap().precedence, "R");
     }
 
     #[test]

@@ -251,3 +251,15 @@ fn run_together_headers() {
     assert_eq!(h.caveats, ["SIPDIS", "NOFORN"]);
     assert_eq!(h.executive_order.as_deref(), Some("12958"));
 }
+
+/// 08BOGOTA1145 (tests/fixtures/train): the subject line's own marking is no part of it.
+#[test]
+fn the_subjects_marking_goes() {
+    let h = parse_fields(
+        "SUBJECT: (C) COLOMBIA'S STRATEGY TO EXPLOIT INFO FROM FARC \nON VENEZUELA AND ECUADOR \n \nClassified By: Ambassador William R. Brownfield",
+    );
+    assert_eq!(
+        h.subject.as_deref(),
+        Some("COLOMBIA'S STRATEGY TO EXPLOIT INFO FROM FARC ON VENEZUELA AND ECUADOR")
+    );
+}
