@@ -223,19 +223,26 @@ fn the_words_to_show_leave_out_those_a_query_excludes() {
 }
 
 #[test]
-fn a_hit_without_a_match_in_the_text_opens_on_its_paragraphs_not_its_header() {
-    // `tag:PTER` matches no word of the text: the snippet is the text's opening, which
-    // for a raw CSV row must not be its header lines (read again from the row, the index
-    // storing no text).
+fn a_hit_without_a_match_in_the_text_opens_on_its_summary_or_paragraphs_not_its_header() {
+    // `tag:PTER` matches no word of the text: the snippet is the cable's summary, or
+    // without one the text's opening, which for a raw CSV row must not be its header
+    // lines (read again from the row, the index storing no text).
     let (_dir, index) = build(&[FIXTURE]);
     let cables: std::collections::HashMap<String, String> =
         cableview::input::load_paths(&[PathBuf::from(FIXTURE)])
             .cables
             .iter()
-            .map(|(_, c)| (c.id.clone().unwrap(), search_index::reading_text(c)))
+            .map(|(_, c)| {
+                let shown = c.header.summary.clone();
+                let shown = shown.unwrap_or_else(|| search_index::reading_text(c));
+                (c.id.clone().unwrap(), shown)
+            })
             .collect();
     let hits = index.search("tag:PTER", 1000).unwrap();
     assert!(hits.len() > 5);
+    // 72TEHRAN5055's summary (`SUMMARY: FOLLOWING ASSASSINATION ... END SUMMARY`).
+    let tehran = hits.iter().find(|h| h.id == "72TEHRAN5055").unwrap();
+    assert!(tehran.snippet.starts_with("FOLLOWING ASSASSINATION OF GENERAL"));
     for hit in hits.iter().filter(|h| h.highlights.is_empty()) {
         assert!(
             !hit.snippet.contains("TAGS:"),

@@ -149,10 +149,6 @@ pub(crate) fn parse_fields_with_tags(text: &str, tag_links: Vec<String>) -> Head
 /// Puts the routing lines of `text` into the header: its `TO` and `INFO` lists and the
 /// transmission line, each when `text` has it and the header has none yet.
 pub(crate) fn read_routing(text: &str, header: &mut Header) {
-    // Most headers have no routing: a line opening with `TO`, `INFO` or `FM` is rare.
-    if !text.contains('\n') {
-        return;
-    }
     let routing = routing::read(text);
     if header.to.is_empty() && header.info.is_empty() {
         header.to = routing.to;
