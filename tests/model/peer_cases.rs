@@ -64,10 +64,13 @@ fn the_peers_cases_read_as_it_expects() {
             )),
         }
     }
-    let mut table = String::from("| field | cases | correct | % | excluded |\n|---|---|---|---|---|\n");
+    let mut table =
+        String::from("| field | cases | correct | % | excluded |\n|---|---|---|---|---|\n");
     for (field, (cases, correct, excluded)) in &tally {
         let percent = 100.0 * *correct as f64 / (*cases).max(1) as f64;
-        table.push_str(&format!("| {field} | {cases} | {correct} | {percent:.0}% | {excluded} |\n"));
+        table.push_str(&format!(
+            "| {field} | {cases} | {correct} | {percent:.0}% | {excluded} |\n"
+        ));
     }
     println!("{table}");
     for (field, (cases, correct, _)) in &tally {
@@ -77,5 +80,9 @@ fn the_peers_cases_read_as_it_expects() {
             misses.join("\n")
         );
     }
-    assert_eq!(tally.len(), 4, "every field of the fixture measured: {table}");
+    assert_eq!(
+        tally.len(),
+        4,
+        "every field of the fixture measured: {table}"
+    );
 }

@@ -242,7 +242,11 @@ fn a_hit_without_a_match_in_the_text_opens_on_its_summary_or_paragraphs_not_its_
     assert!(hits.len() > 5);
     // 72TEHRAN5055's summary (`SUMMARY: FOLLOWING ASSASSINATION ... END SUMMARY`).
     let tehran = hits.iter().find(|h| h.id == "72TEHRAN5055").unwrap();
-    assert!(tehran.snippet.starts_with("FOLLOWING ASSASSINATION OF GENERAL"));
+    assert!(
+        tehran
+            .snippet
+            .starts_with("FOLLOWING ASSASSINATION OF GENERAL")
+    );
     for hit in hits.iter().filter(|h| h.highlights.is_empty()) {
         assert!(
             !hit.snippet.contains("TAGS:"),
@@ -263,12 +267,23 @@ fn a_hit_without_a_match_in_the_text_opens_on_its_summary_or_paragraphs_not_its_
 #[test]
 fn to_and_info_find_the_cables_routed_to_a_recipient() {
     let pages = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/raw-more");
-    let files = ["01PARIS11204.html", "00THEHAGUE1695.html", "02ANKARA8305.html"];
+    let files = [
+        "01PARIS11204.html",
+        "00THEHAGUE1695.html",
+        "02ANKARA8305.html",
+    ];
     let paths: Vec<PathBuf> = files.iter().map(|f| Path::new(pages).join(f)).collect();
     let (_dir, index) = build(&paths);
-    let ids = |list: &[&str]| list.iter().map(|s| (*s).to_string()).collect::<BTreeSet<_>>();
+    let ids = |list: &[&str]| {
+        list.iter()
+            .map(|s| (*s).to_string())
+            .collect::<BTreeSet<_>>()
+    };
     // 01PARIS11204 went TO SECSTATE WASHDC, with AMEMBASSY ROME among its INFO posts.
-    assert_eq!(found(&index, "info:\"amembassy rome\""), ids(&["01PARIS11204"]));
+    assert_eq!(
+        found(&index, "info:\"amembassy rome\""),
+        ids(&["01PARIS11204"])
+    );
     assert!(found(&index, "to:washdc").contains("01PARIS11204"));
     assert!(!found(&index, "to:rome").contains("01PARIS11204"));
     // Every cable found by `to:` names the recipient in its TO list.

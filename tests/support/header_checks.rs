@@ -39,7 +39,10 @@ pub fn subject(stem: &str, html: &str, cable: &Cable) -> Vec<String> {
         return vec![format!("{stem}: no subject, the body has SUBJECT: {line}")];
     };
     // The line's own marking (`(S/NF) UK CONSIDERING ...`) is no part of the subject.
-    let line = match line.strip_prefix('(').and_then(|rest| rest.split_once(") ")) {
+    let line = match line
+        .strip_prefix('(')
+        .and_then(|rest| rest.split_once(") "))
+    {
         Some((code, after)) if code.len() <= 8 && !code.contains(' ') => after.to_string(),
         _ => line,
     };

@@ -128,9 +128,8 @@ fn transmission(line: &str) -> Option<Transmission> {
     let precedence_ok = (1..=2).contains(&precedence.len())
         && "ZOPR".contains(letter)
         && precedence.chars().all(|c| c == letter);
-    let time_ok = time.len() == 7
-        && time.ends_with('Z')
-        && time[..6].bytes().all(|b| b.is_ascii_digit());
+    let time_ok =
+        time.len() == 7 && time.ends_with('Z') && time[..6].bytes().all(|b| b.is_ascii_digit());
     let month_ok = month.len() == 3 && month.bytes().all(|b| b.is_ascii_uppercase());
     let year_ok = year.len() == 2 && year.bytes().all(|b| b.is_ascii_digit());
     (precedence_ok && time_ok && month_ok && year_ok).then(|| Transmission {
@@ -155,7 +154,9 @@ fn ends_the_lists(line: &str) -> bool {
     matches!(
         first,
         "UNCLAS" | "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "E.O." | "C" | "S" | "U"
-    ) || line.starts_with("C O N") || line.starts_with("S E C") || line.starts_with("U N C")
+    ) || line.starts_with("C O N")
+        || line.starts_with("S E C")
+        || line.starts_with("U N C")
 }
 
 /// One recipient: the routing indicator before `/` (`RUEHC/`), the serial number and the
@@ -164,15 +165,22 @@ fn ends_the_lists(line: &str) -> bool {
 /// (`... NEW YORK 0099 C O N F I D E N T I A L SECTION 01 OF 02`), which ends the lists.
 fn recipient(line: &str) -> (Option<String>, bool) {
     // Some copies end every routing line with `\` or quote the row the text sat in.
-    let line = line.split('"').next().unwrap_or("").trim_end_matches(['\\', ' ']);
+    let line = line
+        .split('"')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['\\', ' ']);
     if line.is_empty() || line.starts_with("PAGE ") {
         return (None, false);
     }
     // `LOG-00 EEB-00 AF-00`: the Department's own distribution codes, no recipients.
-    let codes = line.split_whitespace().filter(|w| !w.starts_with('/')).all(|w| {
-        w.rsplit_once('-')
-            .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-    });
+    let codes = line
+        .split_whitespace()
+        .filter(|w| !w.starts_with('/'))
+        .all(|w| {
+            w.rsplit_once('-')
+                .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        });
     if codes {
         return (None, false);
     }
@@ -191,7 +199,11 @@ fn recipient(line: &str) -> (Option<String>, bool) {
     let mut words: Vec<&str> = line.split_whitespace().collect();
     let banner = (0..words.len()).find(|&i| {
         let spaced = words[i..].iter().take(3).filter(|w| w.len() == 1).count() == 3;
-        spaced || matches!(words[i], "UNCLAS" | "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET")
+        spaced
+            || matches!(
+                words[i],
+                "UNCLAS" | "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET"
+            )
     });
     if let Some(at) = banner {
         words.truncate(at);
@@ -206,7 +218,10 @@ fn recipient(line: &str) -> (Option<String>, bool) {
     }
     let name = words.join(" ");
     let name = name.trim_end_matches([',', '.', ';']);
-    ((!name.is_empty()).then(|| name.to_string()), banner.is_some())
+    (
+        (!name.is_empty()).then(|| name.to_string()),
+        banner.is_some(),
+    )
 }
 
 #[cfg(test)]
@@ -231,7 +246,11 @@ mod tests {
         assert_eq!(routing.to, ["SECSTATE WASHDC"]);
         assert_eq!(
             routing.info,
-            ["CDR USSOUTHCOM MIAMI FL", "CIA WASHDC", "AMEMBASSY BRASILIA"]
+            [
+                "CDR USSOUTHCOM MIAMI FL",
+                "CIA WASHDC",
+                "AMEMBASSY BRASILIA"
+            ]
         );
     }
 
@@ -245,7 +264,10 @@ mod tests {
         assert_eq!(routing.to, ["SECSTATE WASHDC"]);
         assert_eq!(
             routing.info,
-            ["DEPT OF TREASURY WASHDC", "ALL US CONSULATES IN MEXICO COLLECTIVE"]
+            [
+                "DEPT OF TREASURY WASHDC",
+                "ALL US CONSULATES IN MEXICO COLLECTIVE"
+            ]
         );
     }
 
@@ -259,7 +281,10 @@ mod tests {
         assert_eq!(routing.to, ["SECSTATE WASHDC"]);
         assert_eq!(routing.info.len(), 4);
         assert_eq!(routing.info[2], "AMEMBASSY DUSHANBE");
-        assert_eq!(routing.transmission.unwrap().date_time_group, "160512Z OCT 01");
+        assert_eq!(
+            routing.transmission.unwrap().date_time_group,
+            "160512Z OCT 01"
+        );
     }
 
     /// 06BERN1686 (train CSV): lines ending in `\`, the banner on the last one.
@@ -271,7 +296,10 @@ mod tests {
         let routing = read(text);
         assert_eq!(routing.to, ["SECSTATE WASHDC"]);
         assert_eq!(routing.info, ["IRAN COLLECTIVE", "USMISSION USUN NEW YORK"]);
-        assert_eq!(routing.transmission.unwrap().date_time_group, "140749Z SEP 06");
+        assert_eq!(
+            routing.transmission.unwrap().date_time_group,
+            "140749Z SEP 06"
+        );
     }
 
     /// 09STATE37561's page (tests/fixtures/raw-more): the distribution codes' `INFO` block

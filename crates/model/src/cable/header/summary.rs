@@ -80,7 +80,11 @@ pub(crate) fn find(header: &str, paragraphs: &[Paragraph]) -> Option<String> {
 fn header_start(header: &str) -> Option<usize> {
     let mut at = 0;
     for line in header.split_inclusive('\n') {
-        let upper = line.trim().trim_start_matches('-').trim_start().to_ascii_uppercase();
+        let upper = line
+            .trim()
+            .trim_start_matches('-')
+            .trim_start()
+            .to_ascii_uppercase();
         if opening(&upper).is_some() {
             return Some(at);
         }
@@ -186,7 +190,9 @@ mod tests {
         ];
         assert_eq!(
             find("", &paragraphs).as_deref(),
-            Some("Ambassador Sobel hosted dinner for Dutch Prime Minister Jan Peter Balkenende November 10.")
+            Some(
+                "Ambassador Sobel hosted dinner for Dutch Prime Minister Jan Peter Balkenende November 10."
+            )
         );
     }
 
@@ -194,7 +200,10 @@ mod tests {
     #[test]
     fn under_a_heading_without_an_end() {
         let paragraphs = [
-            paragraph(Some("SUMMARY"), "While economist Rogelio Ramirez de la O tried."),
+            paragraph(
+                Some("SUMMARY"),
+                "While economist Rogelio Ramirez de la O tried.",
+            ),
             paragraph(None, "Ramirez said"),
         ];
         assert_eq!(
