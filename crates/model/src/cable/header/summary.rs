@@ -80,12 +80,12 @@ pub(crate) fn find(header: &str, paragraphs: &[Paragraph]) -> Option<String> {
 fn header_start(header: &str) -> Option<usize> {
     let mut at = 0;
     for line in header.split_inclusive('\n') {
-        let upper = line
-            .trim()
-            .trim_start_matches('-')
-            .trim_start()
-            .to_ascii_uppercase();
-        if opening(&upper).is_some() {
+        let start = line.trim().trim_start_matches('-').trim_start();
+        // Only a line opening with `SUMMARY` or `BEGIN` is worth upper-casing.
+        let may_open = start
+            .get(..5)
+            .is_some_and(|w| w.eq_ignore_ascii_case("SUMMA") || w.eq_ignore_ascii_case("BEGIN"));
+        if may_open && opening(&start.to_ascii_uppercase()).is_some() {
             return Some(at);
         }
         at += line.len();
