@@ -33,7 +33,7 @@ fn export_json_of_a_raw_page() {
     assert_eq!(h["tags"], serde_json::json!(["PINR", "PGOV", "MX"]));
     assert_eq!(
         h["subject"],
-        "(C/NF) GENERAL MEXICAN LEADERSHIP (C-AL9-02352)"
+        "GENERAL MEXICAN LEADERSHIP (C-AL9-02352)"
     );
     let refs: Vec<&str> = h["references"]
         .as_array()
