@@ -31,10 +31,7 @@ fn export_json_of_a_raw_page() {
     assert_eq!(h["released"], "2010-12-02 21:09");
     assert_eq!(h["origin"], "Secretary of State");
     assert_eq!(h["tags"], serde_json::json!(["PINR", "PGOV", "MX"]));
-    assert_eq!(
-        h["subject"],
-        "(C/NF) GENERAL MEXICAN LEADERSHIP (C-AL9-02352)"
-    );
+    assert_eq!(h["subject"], "GENERAL MEXICAN LEADERSHIP (C-AL9-02352)");
     let refs: Vec<&str> = h["references"]
         .as_array()
         .unwrap()

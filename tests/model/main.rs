@@ -22,6 +22,7 @@ mod parser_hostile;
 mod parser_props;
 mod parser_sample;
 mod partial_extract;
+mod peer_cases;
 mod search_index;
 mod side_annotations;
 mod tagger;

@@ -538,7 +538,7 @@ fn quirks_stay_text() {
     assert_eq!(berlin.header.tags[..3], ["PARM", "PREL", "ETTC"]);
     assert_eq!(
         berlin.header.subject.as_deref().map(|s| &s[..20]),
-        Some("(s) germany requests")
+        Some("germany requests rel")
     );
     // Old cables: `SUBJ:`, unlabelled references split on `;`.
     let libreville = page("7575LIBREVILLE1895");

@@ -227,19 +227,30 @@ fn the_words_to_show_leave_out_those_a_query_excludes() {
 }
 
 #[test]
-fn a_hit_without_a_match_in_the_text_opens_on_its_paragraphs_not_its_header() {
-    // `tag:PTER` matches no word of the text: the snippet is the text's opening, which
-    // for a raw CSV row must not be its header lines (read again from the row, the index
-    // storing no text).
+fn a_hit_without_a_match_in_the_text_opens_on_its_summary_or_paragraphs_not_its_header() {
+    // `tag:PTER` matches no word of the text: the snippet is the cable's summary, or
+    // without one the text's opening, which for a raw CSV row must not be its header
+    // lines (read again from the row, the index storing no text).
     let (_dir, index) = build(&[FIXTURE]);
     let cables: std::collections::HashMap<String, String> =
         cableview::input::load_paths(&[PathBuf::from(FIXTURE)])
             .cables
             .iter()
-            .map(|(_, c)| (c.id.clone().unwrap(), search_index::reading_text(c)))
+            .map(|(_, c)| {
+                let shown = c.header.summary.clone();
+                let shown = shown.unwrap_or_else(|| search_index::reading_text(c));
+                (c.id.clone().unwrap(), shown)
+            })
             .collect();
     let hits = index.search("tag:PTER", 1000).unwrap();
     assert!(hits.len() > 5);
+    // 72TEHRAN5055's summary (`SUMMARY: FOLLOWING ASSASSINATION ... END SUMMARY`).
+    let tehran = hits.iter().find(|h| h.id == "72TEHRAN5055").unwrap();
+    assert!(
+        tehran
+            .snippet
+            .starts_with("FOLLOWING ASSASSINATION OF GENERAL")
+    );
     for hit in hits.iter().filter(|h| h.highlights.is_empty()) {
         assert!(
             !hit.snippet.contains("TAGS:"),
@@ -255,4 +266,36 @@ fn a_hit_without_a_match_in_the_text_opens_on_its_paragraphs_not_its_header() {
             hit.snippet
         );
     }
+}
+
+#[test]
+fn to_and_info_find_the_cables_routed_to_a_recipient() {
+    let pages = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/raw-more");
+    let files = [
+        "01PARIS11204.html",
+        "00THEHAGUE1695.html",
+        "02ANKARA8305.html",
+    ];
+    let paths: Vec<PathBuf> = files.iter().map(|f| Path::new(pages).join(f)).collect();
+    let (_dir, index) = build(&paths);
+    let ids = |list: &[&str]| {
+        list.iter()
+            .map(|s| (*s).to_string())
+            .collect::<BTreeSet<_>>()
+    };
+    // 01PARIS11204 went TO SECSTATE WASHDC, with AMEMBASSY ROME among its INFO posts.
+    assert_eq!(
+        found(&index, "info:\"amembassy rome\""),
+        ids(&["01PARIS11204"])
+    );
+    assert!(found(&index, "to:washdc").contains("01PARIS11204"));
+    assert!(!found(&index, "to:rome").contains("01PARIS11204"));
+    // Every cable found by `to:` names the recipient in its TO list.
+    let cables = cableview::input::load_paths(&paths).cables;
+    let expected: BTreeSet<String> = cables
+        .iter()
+        .filter(|(_, c)| c.header.to.iter().any(|r| has_word(r, "washdc")))
+        .map(|(_, c)| c.id.clone().unwrap())
+        .collect();
+    assert_eq!(found(&index, "to:washdc"), expected);
 }

@@ -38,6 +38,14 @@ pub fn subject(stem: &str, html: &str, cable: &Cable) -> Vec<String> {
     let Some(subject) = cable.header.subject.as_deref() else {
         return vec![format!("{stem}: no subject, the body has SUBJECT: {line}")];
     };
+    // The line's own marking (`(S/NF) UK CONSIDERING ...`) is no part of the subject.
+    let line = match line
+        .strip_prefix('(')
+        .and_then(|rest| rest.split_once(") "))
+    {
+        Some((code, after)) if code.len() <= 8 && !code.contains(' ') => after.to_string(),
+        _ => line,
+    };
     let mut problems = Vec::new();
     let start: String = subject.chars().take(15).collect();
     if !line.starts_with(&start) {

@@ -31,7 +31,7 @@ use std::fmt;
 use std::ops::Range;
 
 pub use entities::Entity;
-pub use header::{Header, Reference, Section};
+pub use header::{Header, Reference, Section, Transmission};
 pub use marking::{Classification, Marking};
 pub use parse::{
     ParseError, SideAnnotations, Tagging, parse, parse_bytes, parse_bytes_with,

@@ -324,6 +324,8 @@ pub fn header_fields(cable: &Cable) -> Vec<(String, String)> {
             h.classification.map(|c| c.name().to_string()),
         ),
         ("Origin".into(), h.origin.clone()),
+        ("To".into(), Some(h.to.join("; "))),
+        ("Info".into(), Some(h.info.join("; "))),
         ("Created".into(), h.created.clone()),
         ("Released".into(), h.released.clone()),
         ("Subject".into(), h.subject.clone()),

@@ -155,6 +155,10 @@ fields! {
     Misc misc: Words, query ["misc"], exact [];
     /// The subject line.
     Subject subject: StoredWords, query ["subject"], exact [];
+    /// The routing's action (`TO`) recipients, a value each: `to:washdc`.
+    To to: Words, query ["to"], exact [];
+    /// The routing's `INFO` recipients: `info:"amembassy rome"`.
+    Info info: Words, query ["info"], exact [];
     /// The text searched: header, paragraphs, signature.
     Text text: Words, query ["text"], exact [];
     /// Each entity as kind and lower-cased name ([`super::schema::entity_key`]).

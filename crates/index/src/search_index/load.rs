@@ -77,12 +77,19 @@ impl SearchIndex {
             .unwrap_or_default()
     }
 
-    /// The reading text of the cable a document was read from (its paragraphs, no header
-    /// lines), for the opening shown when the text holds no match (a query on the subject,
-    /// a TAG, an entity). Empty when the file has changed or gone.
+    /// What to show of the cable a document was read from when the text holds no match
+    /// (a query on the subject, a TAG, an entity, a recipient): its summary, where it has
+    /// one, else its reading text (its paragraphs, no header lines). Empty when the file
+    /// has changed or gone.
     pub(super) fn reading_text_of(&self, located: &Located) -> String {
         self.read_checked(located, crate::cable::Tagging::Off)
-            .map(|cable| reading_text(&cable))
+            .map(|cable| {
+                cable
+                    .header
+                    .summary
+                    .clone()
+                    .unwrap_or_else(|| reading_text(&cable))
+            })
             .unwrap_or_default()
     }
 

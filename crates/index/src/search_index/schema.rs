@@ -147,6 +147,12 @@ pub fn document(f: &Fields, cable: &Cable, origin: Origin<'_>) -> TantivyDocumen
         doc.add_facet(f.f_tag, Facet::from_path([tag.as_str()]));
     }
     doc.add_text(f.subject, header.subject.as_deref().unwrap_or(""));
+    for recipient in &header.to {
+        doc.add_text(f.to, recipient);
+    }
+    for recipient in &header.info {
+        doc.add_text(f.info, recipient);
+    }
     doc.add_text(f.text, document_text(cable));
     for entity in &cable.entities {
         let (field, facet) = match entity.kind {

@@ -89,6 +89,7 @@ pub(crate) fn read(text: &str) -> Option<Extract> {
             released: None,
             classification,
             origin: value("origin"),
+            routing: None,
         },
         references: value("destination").unwrap_or_default(),
     })

@@ -8,8 +8,12 @@
 mod classifier;
 mod preamble;
 mod references;
+mod routing;
 mod scan;
+mod summary;
 mod value;
+
+pub use routing::Transmission;
 
 use super::Mention;
 use super::marking::{self, Classification};
@@ -50,6 +54,16 @@ pub struct Header {
     pub serial: Option<String>,
     /// The addressee line: `STATE FOR EUR/PGI (BUCKNEBERG) AND S/CT`.
     pub addressees: Option<String>,
+    /// The action recipients of the routing lines (`TO`), one each, without routing
+    /// indicator, precedence or serial: `SECSTATE WASHDC`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub to: Vec<String>,
+    /// The `INFO` recipients of the routing lines, as [`Header::to`].
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub info: Vec<String>,
+    /// The transmission line: precedence and date-time group (`R 291648Z MAR 10`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transmission: Option<Transmission>,
     /// The executive order: `12958`.
     pub executive_order: Option<String>,
     /// The declassification date as written: `04/06/2014`.
@@ -67,6 +81,9 @@ pub struct Header {
     pub classified_by_name: Option<String>,
     /// The classification reasons: `1.4 B/D`.
     pub reasons: Option<String>,
+    /// The summary (`SUMMARY: ... END SUMMARY`) as one line; it stays in the text too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
     /// When the cable was created, where the source says (cable pages do).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
@@ -125,7 +142,26 @@ pub(crate) fn parse_fields_with_tags(text: &str, tag_links: Vec<String>) -> Head
     if let Some(value) = values(Field::ClassifiedBy).next() {
         apply_classifier(&value, &mut header);
     }
+    read_routing(text, &mut header);
     header
+}
+
+/// Puts the routing lines of `text` into the header: its `TO` and `INFO` lists and the
+/// transmission line, each when `text` has it and the header has none yet.
+pub(crate) fn read_routing(text: &str, header: &mut Header) {
+    let routing = routing::read(text);
+    if header.to.is_empty() && header.info.is_empty() {
+        header.to = routing.to;
+        header.info = routing.info;
+    }
+    if header.transmission.is_none() {
+        header.transmission = routing.transmission;
+    }
+}
+
+/// Reads the summary from the header's text (with its lines) and the paragraphs.
+pub(crate) fn read_summary(text: &str, paragraphs: &[super::Paragraph], header: &mut Header) {
+    header.summary = summary::find(text, paragraphs);
 }
 
 /// The values of a field's keywords in `text`, in order, each read when it is asked for:
@@ -196,6 +232,10 @@ fn subject(mut values: impl Iterator<Item = String>) -> Option<String> {
     let mut value = chosen.trim();
     while let Some((Some(Field::Subject), start)) = scan::keyword_at_start(value) {
         value = value[start..].trim_start();
+    }
+    // `(C) COLOMBIA'S STRATEGY ...`: the subject line's own marking is no part of it.
+    if let Ok((after, _)) = marking::portion_marking(value) {
+        value = after.trim_start();
     }
     let mut value = value.trim_end_matches([',', ';', ':', '(', ' ']);
     // The sentence's period goes, an abbreviation's (`WASHINGTON, D.C.`) stays.

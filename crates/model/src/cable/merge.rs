@@ -28,6 +28,9 @@ pub fn merge_header(base: &mut Header, other: &Header) {
     pick(&mut base.origin, &other.origin, page);
     pick(&mut base.serial, &other.serial, page);
     pick(&mut base.addressees, &other.addressees, page);
+    pick_all(&mut base.to, &other.to, page);
+    pick_all(&mut base.info, &other.info, page);
+    pick(&mut base.transmission, &other.transmission, page);
     pick(&mut base.executive_order, &other.executive_order, page);
     pick(&mut base.declassify_on, &other.declassify_on, page);
     pick_all(&mut base.tags, &other.tags, page);
@@ -40,6 +43,7 @@ pub fn merge_header(base: &mut Header, other: &Header) {
         page,
     );
     pick(&mut base.reasons, &other.reasons, page);
+    pick(&mut base.summary, &other.summary, page);
     pick(&mut base.created, &other.created, page);
     pick(&mut base.released, &other.released, page);
 }

@@ -21,11 +21,14 @@ pub(crate) struct Meta {
     pub released: Option<String>,
     pub classification: Option<String>,
     pub origin: Option<String>,
+    /// The routing lines (`FM`, `TO`, `INFO`): a page's first `<code><pre>` block when it
+    /// has two, the release CSV's header column.
+    pub routing: Option<String>,
 }
 
 /// Reads a page: its metadata and the body of its last `<code><pre>` block.
 pub(crate) fn read(page: &str, warnings: &mut Vec<Warning>) -> (Meta, Body) {
-    let meta = read_meta(page);
+    let mut meta = read_meta(page);
     let Some(open) = page.rfind("<code><pre>") else {
         warnings.push(Warning {
             line: None,
@@ -37,6 +40,11 @@ pub(crate) fn read(page: &str, warnings: &mut Vec<Warning>) -> (Meta, Body) {
     let end = page[start..]
         .find("</pre>")
         .map_or(page.len(), |at| start + at);
+    if let Some(first) = page[..open].find("<code><pre>") {
+        let from = first + "<code><pre>".len();
+        let to = page[from..open].find("</pre>").map_or(open, |at| from + at);
+        meta.routing = Some(decode_body(&page[from..to]).layout);
+    }
     (meta, decode_body(&page[start..end]))
 }
 
@@ -47,6 +55,9 @@ pub(crate) fn apply(meta: Meta, cable: &mut Cable) {
         cable.id = Some(id);
     }
     let header = &mut cable.header;
+    if let Some(routing) = &meta.routing {
+        super::header::read_routing(routing, header);
+    }
     header.created = meta.created;
     header.released = meta.released;
     if let Some(origin) = meta.origin {

@@ -257,6 +257,7 @@ fn apply_extract(extract: extract::Extract, table: Option<page::Meta>, cable: &m
             released: table.released.or(meta.released),
             classification: table.classification.or(meta.classification),
             origin: table.origin.or(meta.origin),
+            routing: table.routing.or(meta.routing),
         };
     }
     page::apply(meta, cable);

@@ -69,6 +69,7 @@ pub fn cable_with(
             released: None,
             classification: column(&row.classification),
             origin: column(&row.origin),
+            routing: column(&row.header),
         },
         &mut cable,
     );

@@ -77,6 +77,7 @@ fn assembled(
     if let Some(first) = paragraphs.first() {
         header::classifier_in_paragraph(&first.text, &mut header);
     }
+    header::read_summary(lines, &paragraphs, &mut header);
     header.mentions = header_block.mentions;
     header.text = header_block.text;
     let mut cable = Cable {

@@ -120,6 +120,14 @@ fn fields(out: &mut String, cable: &Cable) {
     field("Created", plain(&h.created));
     field("Released", plain(&h.released));
     field("Addressees", plain(&h.addressees));
+    field("To", Some(escape(&h.to.join("; "))));
+    field("Info", Some(escape(&h.info.join("; "))));
+    field(
+        "Transmission",
+        h.transmission
+            .as_ref()
+            .map(|t| escape(&format!("{} {}", t.precedence, t.date_time_group))),
+    );
     field("E.O.", plain(&h.executive_order));
     field("Declassify on", plain(&h.declassify_on));
     let tags: String = h

@@ -53,6 +53,10 @@ mod tests {
             (&schema, "signature_mentions"),
             (&defs["header"], "created"),
             (&defs["header"], "released"),
+            (&defs["header"], "to"),
+            (&defs["header"], "info"),
+            (&defs["header"], "transmission"),
+            (&defs["header"], "summary"),
             (&defs["paragraph"], "heading_mentions"),
         ] {
             assert!(object["properties"][optional].is_object(), "{optional}");

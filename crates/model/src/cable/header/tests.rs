@@ -265,3 +265,15 @@ fn tags_wrapped_onto_a_line_of_codes_keep_them() {
         Some("ENGAGING THE NEW FRENCH GOVERNMENT ON FOREIGN POLICY: FIVE IMMEDIATE ISSUES")
     );
 }
+
+/// 08BOGOTA1145 (tests/fixtures/train): the subject line's own marking is no part of it.
+#[test]
+fn the_subjects_marking_goes() {
+    let h = parse_fields(
+        "SUBJECT: (C) COLOMBIA'S STRATEGY TO EXPLOIT INFO FROM FARC \nON VENEZUELA AND ECUADOR \n \nClassified By: Ambassador William R. Brownfield",
+    );
+    assert_eq!(
+        h.subject.as_deref(),
+        Some("COLOMBIA'S STRATEGY TO EXPLOIT INFO FROM FARC ON VENEZUELA AND ECUADOR")
+    );
+}
