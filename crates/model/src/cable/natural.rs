@@ -52,7 +52,7 @@ pub(crate) fn build(
         hidden.push(0..end);
     }
     hidden.extend(transmission::page_headers(&layout));
-    hidden.extend(transmission::page_markers(&layout));
+    hidden.extend(transmission::page_markers(&layout, id.as_deref()));
     hidden.extend(transmission::line_end_backslashes(&layout));
     hidden.extend(transmission::pilcrows(&layout));
     hidden.sort_by_key(|r| r.start);

@@ -71,10 +71,12 @@ pub fn parse_tagged(text: &str, name: &str, tagging: Tagging) -> Result<Cable, P
 /// FILE.jsonl`) whose offsets count in `text` as sent. Unlike a cable's own side file,
 /// a document that does not fit the text (offsets past its end, another cable's text) is
 /// a warning naming its line, and the cable is tagged as `tagging` says: one stale line
-/// must not stop a whole release from being read.
+/// must not stop a whole release from being read. `id` is the reference ID the source
+/// gives beside the text (a CSV row's column), when `name` does not say it.
 pub fn parse_with_document(
     text: &str,
     name: &str,
+    id: Option<&str>,
     document: Option<SideAnnotations<'_>>,
     tagging: Tagging,
 ) -> Result<Cable, ParseError> {
@@ -82,7 +84,21 @@ pub fn parse_with_document(
         tagging,
         misfit_is_warning: true,
     };
-    parse_with_warnings(text, name, Vec::new(), document, how)
+    let with_id = Named { name, id };
+    parse_with_warnings(text, with_id, Vec::new(), document, how)
+}
+
+/// A cable's name in messages, and the reference ID its source gives, if any.
+#[derive(Clone, Copy)]
+struct Named<'a> {
+    name: &'a str,
+    id: Option<&'a str>,
+}
+
+impl<'a> From<&'a str> for Named<'a> {
+    fn from(name: &'a str) -> Self {
+        Self { name, id: None }
+    }
 }
 
 /// How a cable without annotations of its own is read.
@@ -168,20 +184,24 @@ fn parse_bytes_how(
     parse_with_warnings(&text, name, warnings, side, how)
 }
 
-fn parse_with_warnings(
+fn parse_with_warnings<'a>(
     text: &str,
-    name: &str,
+    named: impl Into<Named<'a>>,
     mut warnings: Vec<Warning>,
     side: Option<SideAnnotations<'_>>,
     how: How,
 ) -> Result<Cable, ParseError> {
+    let Named {
+        name,
+        id: source_id,
+    } = named.into();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ParseError::Empty {
             name: name.to_string(),
         });
     }
-    let id = id_from_file_name(name);
+    let id = id_from_file_name(name).or_else(|| source_id.map(str::to_string));
     let (body, meta) = match detect(text) {
         Format::Annotated => {
             if let Some(side) = side {

@@ -50,7 +50,8 @@ pub fn cable_with(
     tagging: Tagging,
     document: Option<SideAnnotations<'_>>,
 ) -> Result<Cable, ParseError> {
-    let mut cable = match parse_with_document(&row.body, name, document, tagging) {
+    let id = Some(row.reference_id.trim()).filter(|id| !id.is_empty());
+    let mut cable = match parse_with_document(&row.body, name, id, document, tagging) {
         // A row without a body is read from its header column, which no document's
         // offsets count in.
         Err(ParseError::Empty { .. }) if !row.header.trim().is_empty() => {

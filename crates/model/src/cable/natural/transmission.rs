@@ -76,12 +76,16 @@ pub(super) fn page_headers(layout: &str) -> Vec<Range<usize>> {
 }
 
 /// Page markers of the later cables: `SAO PAULO 00000357 004 OF 005` on a line of its
-/// own (a rule or the post's name before it, or nothing), where a page broke.
-pub(super) fn page_markers(layout: &str) -> Vec<Range<usize>> {
+/// own (a rule or the post's name before it, or nothing), where a page broke. `id` is
+/// the cable's reference ID, whose post (`08SAOPAULO357`) says how many words before the
+/// number are the post's name: a marker glued to a subject (`... TOWARDS RECESSION
+/// LONDON 00002217 001.2 OF 004`) keeps the subject's last word.
+pub(super) fn page_markers(layout: &str, id: Option<&str>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     if !layout.contains(" OF 0") {
         return out;
     }
+    let post = id.and_then(post_of);
     for (range, line) in lines(layout) {
         let t = line.trim_end();
         let words: Vec<&str> = t.split_whitespace().collect();
@@ -99,19 +103,45 @@ pub(super) fn page_markers(layout: &str) -> Vec<Range<usize>> {
         if !marker {
             continue;
         }
-        // The post's name before the number (`SAO PAULO`), at most two words of it.
-        let city = words[..n - 4]
+        // The post's name before the number (`SAO PAULO`): the words the ID's post
+        // spells, else at most two words in capitals.
+        let capitals = words[..n - 4]
             .iter()
             .rev()
-            .take(2)
+            .take(3)
             .take_while(|w| w.chars().all(|c| c.is_ascii_uppercase()))
             .count();
+        let city = post
+            .and_then(|post| (1..=capitals).find(|&k| spells(&words[n - 4 - k..n - 4], post)))
+            .unwrap_or(capitals.min(2));
         let first = words[n - 4 - city];
         // `words` borrow from the line: the marker starts at the first one's offset.
         let start = first.as_ptr() as usize - line.as_ptr() as usize;
         out.push(range.start + start..range.start + t.len());
     }
     out
+}
+
+/// The post a reference ID names: `LONDON` of `08LONDON2217`, `SAOPAULO` of `08SAOPAULO357`.
+fn post_of(id: &str) -> Option<&str> {
+    let post = id.trim_start_matches(|c: char| c.is_ascii_digit());
+    let post = post.trim_end_matches(|c: char| c.is_ascii_digit());
+    (!post.is_empty() && post.bytes().all(|b| b.is_ascii_alphabetic())).then_some(post)
+}
+
+/// Whether `words` run together spell `post`, ignoring case (`SAO PAULO`, `SAOPAULO`).
+fn spells(words: &[&str], post: &str) -> bool {
+    let mut rest = post.as_bytes();
+    for word in words {
+        let Some(tail) = rest.get(word.len()..) else {
+            return false;
+        };
+        if !rest[..word.len()].eq_ignore_ascii_case(word.as_bytes()) {
+            return false;
+        }
+        rest = tail;
+    }
+    rest.is_empty()
 }
 
 /// The length of a teletype page header at the start of `line`, if it is one.
@@ -195,10 +225,26 @@ mod tests {
         assert!(page_headers("PAGE 2 OF THE REPORT\nPAGES 01 X 121212Z").is_empty());
         // 06SAOPAULO357.
         let layout = "of will. \n\n--------------------- SAO PAULO 00000357 004 OF 005 \n\nWHAT ABOUT SUBSIDIES?\n00000428 003 OF 003\nIn 2005 OF 100 cases";
-        let hidden = page_markers(layout);
+        let hidden = page_markers(layout, None);
         assert_eq!(hidden.len(), 2);
         assert_eq!(&layout[hidden[0].clone()], "SAO PAULO 00000357 004 OF 005");
         assert_eq!(&layout[hidden[1].clone()], "00000428 003 OF 003");
+    }
+
+    #[test]
+    fn a_marker_glued_to_a_subject_leaves_its_last_word() {
+        // 08LONDON2217 of the release (train CSV): the marker follows the subject's line.
+        let layout =
+            "SUBJECT: UK SLIDING TOWARDS RECESSION LONDON 00002217 001.2 OF 004\n\n1. Text";
+        let hidden = page_markers(layout, Some("08LONDON2217"));
+        assert_eq!(&layout[hidden[0].clone()], "LONDON 00002217 001.2 OF 004");
+        // The post's name in two words, as the ID spells it in one.
+        let layout = "end. SAO PAULO 00000357 004 OF 005\n";
+        let hidden = page_markers(layout, Some("06SAOPAULO357"));
+        assert_eq!(&layout[hidden[0].clone()], "SAO PAULO 00000357 004 OF 005");
+        // Without an ID, two words in capitals are taken for the post's name.
+        let hidden = page_markers("TOWARDS RECESSION LONDON 00002217 001.2 OF 004", None);
+        assert_eq!(hidden[0].start, "TOWARDS ".len());
     }
 
     #[test]
