@@ -143,3 +143,22 @@ fn the_word_cache_changes_no_label() {
         }
     }
 }
+
+#[test]
+fn a_possessive_is_no_part_of_a_name() {
+    // 09TRIPOLI762's shape: the possessive made `al-Qadhafi's` an entity of its own.
+    let text = "Muammar al-Qadhafi's son Saif al-Islam met Muammar al-Qadhafi in Tripoli. \
+        The Leader's speech at the UN General Assembly's session in New York was long.";
+    let found = tag(text);
+    let names: Vec<&str> = found.iter().map(|t| &text[t.bytes.clone()]).collect();
+    assert!(
+        names.iter().any(|n| n.ends_with("Qadhafi")),
+        "Qadhafi is tagged: {names:?}"
+    );
+    for name in &names {
+        assert!(
+            !name.ends_with("'s"),
+            "a name keeps its possessive: {names:?}"
+        );
+    }
+}

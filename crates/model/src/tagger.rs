@@ -76,7 +76,17 @@ fn tag_by(text: &str, mut label: impl FnMut(&[tokens::Token]) -> Vec<Label>) -> 
     for sentence in tokens::sentences(text, &tokens) {
         let sentence = &tokens[sentence];
         let labels = label(sentence);
-        mentions(sentence, &labels, |bytes, kind| {
+        mentions(sentence, &labels, |mut bytes, kind| {
+            // `al-Qadhafi's` names al-Qadhafi: the possessive is no part of the name (nor
+            // of spaCy's spans, which the model learnt), else it is an entity of its own.
+            let name = &text[bytes.clone()];
+            if let Some(suffix) = ["'s", "’s", "'S", "’S"]
+                .iter()
+                .find(|s| name.ends_with(**s))
+                && name.len() > suffix.len() + 1
+            {
+                bytes.end -= suffix.len();
+            }
             if !is_noise(&text[bytes.clone()]) {
                 found.push(Tagged { bytes, kind });
             }
