@@ -38,7 +38,7 @@ fn index(index: &Path, paths: &[&Path]) -> String {
     let out = cableview(&args);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stderr = text(&out.stderr);
-    let summary = stderr.lines().find(|l| l.contains("cables added"));
+    let summary = stderr.lines().find(|l| l.contains(" added, "));
     summary.expect("a summary").to_string()
 }
 
@@ -131,7 +131,7 @@ fn changing_or_deleting_one_file_replaces_the_one_document() {
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.contains("2009-10-22"), "the fixture's date");
     std::fs::write(&page, html.replace("2009-10-22", "2009-10-23")).unwrap();
-    assert!(index(&ix, &[&input]).contains(": 1 cables added, 2 unchanged, 0 removed"));
+    assert!(index(&ix, &[&input]).contains(": 1 cable added, 2 unchanged, 0 removed"));
     assert_eq!(count(&ix, "id:09PARIS1426"), 1);
     assert_eq!(hit(&ix, "id:09PARIS1426")["date"], "2009-10-23 15:03");
     assert_eq!(
@@ -146,14 +146,14 @@ fn changing_or_deleting_one_file_replaces_the_one_document() {
     let mut body = std::fs::read_to_string(&txt).unwrap();
     body.push_str("\nZanzibarword\n");
     std::fs::write(&txt, body).unwrap();
-    assert!(index(&ix, &[&input]).contains(": 1 cables added, 2 unchanged, 0 removed"));
+    assert!(index(&ix, &[&input]).contains(": 1 cable added, 2 unchanged, 0 removed"));
     assert_eq!(count(&ix, "zanzibarword"), 1);
     assert_eq!(hit(&ix, "zanzibarword")["date"], "2009-10-23 15:03");
     assert_eq!(count(&ix, "id:09PARIS1426"), 1);
 
     // The page is deleted: the cable stays, of its text alone, without the page's date.
     std::fs::remove_file(&page).unwrap();
-    assert!(index(&ix, &[&input]).contains(": 1 cables added, 2 unchanged, 0 removed"));
+    assert!(index(&ix, &[&input]).contains(": 1 cable added, 2 unchanged, 0 removed"));
     assert_eq!(count(&ix, "id:09PARIS1426"), 1);
     assert!(hit(&ix, "id:09PARIS1426")["date"].is_null());
     assert_eq!(count(&ix, "zanzibarword"), 1);
@@ -161,7 +161,7 @@ fn changing_or_deleting_one_file_replaces_the_one_document() {
 
     // The page comes back: merged with the text the index already holds.
     std::fs::copy(format!("{PAGES}/09PARIS1426.html"), &page).unwrap();
-    assert!(index(&ix, &[&input]).contains(": 1 cables added, 2 unchanged, 0 removed"));
+    assert!(index(&ix, &[&input]).contains(": 1 cable added, 2 unchanged, 0 removed"));
     assert_eq!(count(&ix, "id:09PARIS1426"), 1);
     assert_eq!(hit(&ix, "zanzibarword")["date"], "2009-10-22 15:03");
 }
@@ -195,7 +195,7 @@ fn a_csv_row_and_a_file_of_one_cable_are_one_document() {
     let unchanged = rows - 1;
     assert!(
         summary.contains(&format!(
-            ": 1 cables added, {unchanged} unchanged, 0 removed"
+            ": 1 cable added, {unchanged} unchanged, 0 removed"
         )),
         "{summary}"
     );

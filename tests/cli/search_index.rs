@@ -246,7 +246,7 @@ fn an_update_parses_only_what_changed() {
     std::fs::write(&csv, edited).unwrap();
     let stderr = run(&csv);
     assert!(
-        stderr.contains(": 1 cables added, 302 unchanged, 2 removed"),
+        stderr.contains(": 1 cable added, 302 unchanged, 2 removed"),
         "{stderr}"
     );
     let hits = search(Path::new(index), "xyzzyq");

@@ -69,9 +69,10 @@ pub(super) fn index_command(
         );
     }
     let summary = format!(
-        "{}: {} cables added, {} unchanged, {} removed, {} skipped\n",
+        "{}: {} {} added, {} unchanged, {} removed, {} skipped\n",
         shown(&dir),
         report.added,
+        if report.added == 1 { "cable" } else { "cables" },
         report.unchanged,
         report.removed,
         // Files and rows counted apart: a CSV's bad row is no skipped file.
