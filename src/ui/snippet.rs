@@ -46,14 +46,20 @@ impl Widget for SnippetView<'_> {
     }
 }
 
-/// The passage on one line (its line breaks as spaces), the matches in the search style.
+/// The passage on one line (each run of spaces and line breaks one space, as the
+/// command line prints it), the matches in the search style.
 fn spans<'a>(snippet: &Snippet, ui: &UiStyles) -> Vec<Span<'a>> {
     let text = &snippet.text;
     let flat = |s: &str| -> String {
-        let one_line: String = s
-            .chars()
-            .map(|c| if c.is_whitespace() { ' ' } else { c })
-            .collect();
+        let mut one_line = String::with_capacity(s.len());
+        let mut after_space = false;
+        for c in s.chars() {
+            let space = c.is_whitespace();
+            if !(space && after_space) {
+                one_line.push(if space { ' ' } else { c });
+            }
+            after_space = space;
+        }
         crate::sanitize::visible(&one_line).into_owned()
     };
     let mut spans = Vec::new();
@@ -69,4 +75,31 @@ fn spans<'a>(snippet: &Snippet, ui: &UiStyles) -> Vec<Span<'a>> {
     }
     spans.push(Span::raw(flat(text.get(at..).unwrap_or_default())));
     spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_of_spaces_show_as_one_as_on_the_command_line() {
+        let theme = crate::ui::theme::styled(&crate::theme::Theme::builtin("mono").unwrap());
+        let snippet = Snippet {
+            text: "Qadhafi  left Libya for  Bulgaria\n\n(S/NF)  Soliman".to_string(),
+            highlights: vec![0..7],
+        };
+        let area = Rect::new(0, 0, 60, 3);
+        let mut buf = Buffer::empty(area);
+        SnippetView {
+            snippet: Some(&snippet),
+            id: "09TRIPOLI1",
+            ui: &theme.ui,
+        }
+        .render(area, &mut buf);
+        let line: String = (0..60).map(|x| buf[(x, 1)].symbol()).collect();
+        assert_eq!(
+            line.trim_end(),
+            "Qadhafi left Libya for Bulgaria (S/NF) Soliman"
+        );
+    }
 }
