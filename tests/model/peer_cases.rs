@@ -20,6 +20,7 @@ fn got(header: &Header, field: &str) -> Option<Value> {
         "summary" => text(&header.summary),
         "subject" => text(&header.subject),
         "tags" => list(&header.tags),
+        "classified_by" => text(&header.classified_by_name),
         _ => return None,
     })
 }
@@ -58,8 +59,9 @@ fn the_peers_cases_read_as_it_expects() {
         let input = case["input"].as_str().unwrap();
         // The peer reads recipients from the header it is given: routing lines with no
         // banner after them are a header, not a body, so they go to the header's reader.
-        // TAGS too: the peer's tests give its TAGS reader a header fragment.
-        let read = if matches!(field, "to" | "info" | "tags") {
+        // TAGS and the classifier too: the peer's tests give their readers a header
+        // fragment.
+        let read = if matches!(field, "to" | "info" | "tags" | "classified_by") {
             got(&parse_fields(input), field)
         } else {
             parse_tagged(input, "peer case", Tagging::Off)
@@ -68,6 +70,12 @@ fn the_peers_cases_read_as_it_expects() {
         };
         match read {
             Some(value) if same(&value, &case["expected"]) => entry.1 += 1,
+            other if field == "classified_by" => misses.push(format!(
+                "{field} {}: expected {}, got {other:?} from {:?}",
+                case["cable"],
+                case["expected"],
+                parse_fields(input).classified_by
+            )),
             other => misses.push(format!(
                 "{field} {}: expected {}, got {other:?}",
                 case["cable"], case["expected"]

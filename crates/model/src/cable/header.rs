@@ -140,7 +140,14 @@ pub(crate) fn parse_fields_with_tags(text: &str, tag_links: Vec<String>) -> Head
     if let Some(value) = values(Field::References).next() {
         header.references = references::read(&value);
     }
-    if let Some(value) = values(Field::ClassifiedBy).next() {
+    let mut classifiers = values(Field::ClassifiedBy).take(2);
+    if let Some(first) = classifiers.next() {
+        // `Classified By: (C) CLASSIFIED BY MINISTER ...`: a value without a name before
+        // the keyword written again gives way to the one after it.
+        let value = match classifiers.next() {
+            Some(next) if classifier::read(&first).name.is_none() => next,
+            _ => first,
+        };
         apply_classifier(&value, &mut header);
     }
     read_routing(text, &mut header);
