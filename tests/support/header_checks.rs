@@ -283,6 +283,11 @@ pub fn paragraphs(stem: &str, html: &str, cable: &Cable) -> Vec<String> {
     problems
 }
 
+/// The text without its white space.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect()
+}
+
 /// The classifier: there where the body has a whole classifier line; its name a name,
 /// inside the classifier line.
 pub fn classifier(stem: &str, html: &str, cable: &Cable) -> Vec<String> {
@@ -295,7 +300,10 @@ pub fn classifier(stem: &str, html: &str, cable: &Cable) -> Vec<String> {
         return vec![format!("{stem}: no classifier, the body has {line:?}")];
     }
     match (&header.classified_by, &header.classified_by_name) {
-        (Some(by), Some(name)) if !by.contains(name.as_str()) || name.split(' ').count() > 6 => {
+        // White space aside: a name the teletype broke (`Hoyt Y ee`) is read mended.
+        (Some(by), Some(name))
+            if !squash(by).contains(&squash(name)) || name.split(' ').count() > 6 =>
+        {
             vec![format!("{stem}: classifier name {name:?} of {by:?}")]
         }
         (None, Some(name)) => vec![format!(

@@ -11,6 +11,7 @@ mod references;
 mod routing;
 mod scan;
 mod summary;
+mod tags;
 mod value;
 
 pub use routing::Transmission;
@@ -133,13 +134,20 @@ pub(crate) fn parse_fields_with_tags(text: &str, tag_links: Vec<String>) -> Head
     if !tag_links.is_empty() {
         header.tags = tag_links;
     } else if let Some(value) = values(Field::Tags).next() {
-        header.tags = read_tags(&value);
+        header.tags = tags::read(&value);
     }
     header.subject = subject(values(Field::Subject));
     if let Some(value) = values(Field::References).next() {
         header.references = references::read(&value);
     }
-    if let Some(value) = values(Field::ClassifiedBy).next() {
+    let mut classifiers = values(Field::ClassifiedBy).take(2);
+    if let Some(first) = classifiers.next() {
+        // `Classified By: (C) CLASSIFIED BY MINISTER ...`: a value without a name before
+        // the keyword written again gives way to the one after it.
+        let value = match classifiers.next() {
+            Some(next) if classifier::read(&first).name.is_none() => next,
+            _ => first,
+        };
         apply_classifier(&value, &mut header);
     }
     read_routing(text, &mut header);
@@ -245,38 +253,6 @@ fn subject(mut values: impl Iterator<Item = String>) -> Option<String> {
         value = stem.trim_end_matches(['.', ' ']);
     }
     (!value.is_empty()).then(|| value.to_string())
-}
-
-/// TAGS codes, upper-cased, in order, once each. Codes are written all in capitals (or
-/// all in lower case in a lower-cased cable): the first word that is not one ends them.
-fn read_tags(value: &str) -> Vec<String> {
-    let mut tags: Vec<String> = Vec::new();
-    let mut lower_case = None;
-    for raw in value.split(|c: char| c == ',' || c.is_whitespace()) {
-        // `(SBU) The Charge spoke`: the first paragraph, not tags.
-        if marking::starts_with_portion_marking(raw) {
-            break;
-        }
-        let code = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        if code.is_empty() {
-            continue;
-        }
-        let is_code = code
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        let has_upper = code.chars().any(|c| c.is_ascii_uppercase());
-        let has_lower = code.chars().any(|c| c.is_ascii_lowercase());
-        let lower = *lower_case.get_or_insert(has_lower && !has_upper);
-        let same_case = if lower { !has_upper } else { !has_lower };
-        if !is_code || !same_case {
-            break;
-        }
-        let code = code.to_ascii_uppercase();
-        if !tags.contains(&code) {
-            tags.push(code);
-        }
-    }
-    tags
 }
 
 fn non_empty(value: &str) -> Option<String> {

@@ -19,16 +19,61 @@ pub(crate) fn is_end_mark_line(line: &str) -> bool {
 }
 
 /// Whether a last line may stand under the signature: an end mark
-/// ([`is_end_mark_line`]), only punctuation (`##`, `>`), the classification, `SIPDIS`, or
-/// the release stamp (`Declassified/Released US Department of State ...`).
+/// ([`is_end_mark_line`]), only punctuation (`##`, `>`), the classification, `SIPDIS`, the
+/// release stamp (`Declassified/Released US Department of State ...`, wrapped or not), a
+/// page header (`PAGE 04 ZAGREB 01569 ...`), the archive's line (`2004CARACA01540 -
+/// UNCLASSIFIED`) or the communications center's note (`NOTE BY OC/T: ...`).
 pub(crate) fn is_end_line(line: &str) -> bool {
     let t = line.trim();
+    let starts = |prefix: &str| {
+        t.get(..prefix.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(prefix))
+    };
     is_end_mark_line(t)
         || !t.chars().any(char::is_alphanumeric)
-        || t.get(..21)
-            .is_some_and(|s| s.eq_ignore_ascii_case("Declassified/Released"))
+        || starts("Declassified/Released")
+        || (starts("Review ") && t.len() < 24 && t.ends_with(|c: char| c.is_ascii_digit()))
         || t.eq_ignore_ascii_case("SIPDIS")
         || is_classification(t)
+        || is_page_header(t)
+        || is_archive_line(t)
+        || starts("NOTE BY OC/T")
+        || starts("NOTE: NOT PASSED")
+}
+
+/// `PAGE 04        ZAGREB  01569  04 OF 04  071629Z`: a page's header at a page break.
+fn is_page_header(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    words.next() == Some("PAGE")
+        && words
+            .next()
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        && words.next_back().is_some_and(|w| w.ends_with('Z'))
+}
+
+/// `2004CARACA01540 - UNCLASSIFIED`, `2002ROME01748 - Classification: SECRET`: the
+/// archive's line after the cable, its ID and classification.
+fn is_archive_line(t: &str) -> bool {
+    t.split_once(" - ").is_some_and(|(id, _)| {
+        id.len() > 8
+            && id.bytes().take(4).all(|b| b.is_ascii_digit())
+            && id.bytes().all(|b| b.is_ascii_alphanumeric())
+    })
+}
+
+/// The words after a closing phrase on the last line (`BEIRUT MINIMIZE CONSIDERED.
+/// EAGLETON`, `END OF TEXT. BAKER`): the signer typed on the line that closes the text.
+fn after_closing<'a, 'b>(words: &'b [&'a str]) -> &'b [&'a str] {
+    const CLOSINGS: [&[&str]; 4] = [
+        &["END", "TEXT."],
+        &["END", "OF", "TEXT."],
+        &["MINIMIZE", "CONSIDERED."],
+        &["END", "FYI."],
+    ];
+    (1..words.len())
+        .rev()
+        .find(|&i| CLOSINGS.iter().any(|c| words[..i].ends_with(c)))
+        .map_or(words, |i| &words[i..])
 }
 
 /// `NNN`, `NNNN`: the teletype's end of message.
@@ -56,6 +101,15 @@ pub(crate) fn from_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Option
         .map(|w| w.trim_matches(['"', '#', '\\', ',', '*', ';']))
         .filter(|w| !w.is_empty() && *w != ".")
         .collect();
+    words = after_closing(&words).to_vec();
+    // `MCNAMARA.`: the sentence's period after a name, not an initial's.
+    if let [.., last] = words.as_mut_slice()
+        && let Some(stem) = last.strip_suffix('.')
+        && stem.len() >= 3
+        && !stem.contains('.')
+    {
+        *last = stem;
+    }
     while words.last().is_some_and(|w| {
         !w.chars().any(char::is_alphanumeric)
             || is_end_mark(w)
@@ -105,6 +159,17 @@ mod tests {
             Some("XXXXXXXXXXXX SOLOMONT")
         );
         assert_eq!(sign("ENDERS NNNN").as_deref(), Some("ENDERS"));
+        // The peer's (heuer/cablemap) cases: a sentence's period, a closing line.
+        assert_eq!(sign("MCNAMARA.").as_deref(), Some("MCNAMARA"));
+        assert_eq!(sign("J. DOE").as_deref(), Some("J. DOE"));
+        assert_eq!(
+            sign("21.  BEIRUT MINIMIZE CONSIDERED.  EAGLETON").as_deref(),
+            Some("EAGLETON")
+        );
+        assert_eq!(
+            sign("REPORT.  END OF TEXT. BAKER").as_deref(),
+            Some("BAKER")
+        );
         assert_eq!(
             sign("DOE UNCLASSIFIED Declassified/Released US Department of State EO Review")
                 .as_deref(),
@@ -146,6 +211,12 @@ mod tests {
             "S E C R E T",
             "Declassified/Released US Department of State EO Systematic Review 30 JUN 2005",
             "SIPDIS",
+            "Review 30 JUN 2006",
+            "PAGE 04        ZAGREB  01569  04 OF 04  071629Z",
+            "2004CARACA01540 - UNCLASSIFIED",
+            " 2002ROME01748 - Classification: SECRET",
+            "NOTE BY OC/T:  HEADING AS RECEIVED.  CORRECTION TO FOLLOW.",
+            "NOTE: NOT PASSED TO ABOVE ADDRESSEE(S)",
         ] {
             assert!(is_end_line(line), "{line}");
         }
@@ -153,5 +224,7 @@ mod tests {
         assert!(is_end_mark_line("NNNN") && is_end_mark_line(" \\ "));
         assert!(!is_end_mark_line("UNCLASSIFIED") && !is_end_mark_line("."));
         assert!(!is_end_line("CONFIDENTIAL >"));
+        assert!(!is_end_line("Review of the talks began on 30 JUN 2006"));
+        assert!(!is_end_line("PAGE 4 OF THE REPORT"));
     }
 }

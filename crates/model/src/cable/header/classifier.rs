@@ -36,12 +36,29 @@ pub(super) fn read(value: &str) -> Classifier {
         Some((at, len)) => (&value[..at], Some(&value[at + len..])),
         None => (value, None),
     };
-    let by = non_empty(who.trim().trim_end_matches([',', '.', ';', ':', ' ', '"']));
+    let by = non_empty(trim_connectors(
+        who.trim()
+            .trim_end_matches([',', '.', ';', ':', ' ', '"', '-']),
+    ));
     Classifier {
         name: by.as_deref().and_then(name),
         by,
         reasons: reasons.and_then(|r| non_empty(&reasons_text(r))),
     }
+}
+
+/// `... Alejandro D. Wolff per`, `Jeff Hovenier for`, `Aubrey Carlson. Re asons`: the
+/// words announcing reasons the reasons did not follow, dropped from the end.
+fn trim_connectors(mut who: &str) -> &str {
+    const CONNECTORS: [&str; 8] = [
+        "for", "per", "re", "rea", "reas", "asons", "sons", "reasons",
+    ];
+    while let Some((head, last)) = who.rsplit_once(char::is_whitespace)
+        && CONNECTORS.contains(&last.to_ascii_lowercase().as_str())
+    {
+        who = head.trim_end_matches([',', '.', ';', ':', ' ', '-']);
+    }
+    who
 }
 
 fn non_empty(text: &str) -> Option<String> {
@@ -128,6 +145,16 @@ fn reasons_text(reasons: &str) -> String {
 /// Titles, offices and words around a name: `Deputy Chief of Mission`, `PolCouns`, `A/DCM`.
 const TITLE_WORDS: &[&str] = &[
     "a.i",
+    "at",
+    "coun",
+    "couns",
+    "ecmin",
+    "large",
+    "ltc",
+    "mcounselor",
+    "min",
+    "to",
+    "useu",
     "acting",
     "adcm",
     "advisor",
@@ -234,17 +261,28 @@ fn is_title(word: &str) -> bool {
     let word = word.trim_end_matches(['.', ',', ';', ':']);
     let known = |w: &str| TITLE_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w));
     // `Minister-Counselor`, `Pol-Mil`: each part a title.
-    word.contains('/') || known(word) || (word.contains('-') && word.split('-').all(known))
+    word.contains('/') || known(word) || (word.contains('-') && word.split('-').any(known))
 }
 
 /// A word of a person's name: capitalised, letters and `.-'` (`ZUNIGA-BROWN`, `T.`), or a
 /// particle (`de`, `van`); not a redaction.
+const PARTICLES: [&str; 8] = ["de", "da", "del", "van", "von", "al", "bin", "la"];
+
+/// `de`, `Van`: a particle of a name, not a name of its own.
+fn is_particle(word: &str) -> bool {
+    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
+}
+
 fn is_name_word(word: &str) -> bool {
-    const PARTICLES: [&str; 8] = ["de", "da", "del", "van", "von", "al", "bin", "la"];
-    let plain = word
+    // `LEE 0. COLDREN`: a zero typed for the initial O.
+    let plain = word == "0."
+        || word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+    let capital = word
         .chars()
-        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
-    let capital = word.chars().next().is_some_and(char::is_uppercase);
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c == '0');
     let redacted = word.chars().all(|c| c == 'X' || c == 'x');
     plain && !redacted && (capital || PARTICLES.contains(&word))
 }
@@ -260,28 +298,88 @@ fn name(who: &str) -> Option<String> {
     let is_office =
         |w: &str| mixed_case && w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
     let name_in = |part: &str| {
-        let words: Vec<&str> = part.split_whitespace().collect();
+        let words = mend_broken_words(part.split_whitespace().collect());
         let run = words.iter().rev().take_while(|w| is_name_word(w)).count();
-        let name: Vec<&str> = words[words.len() - run..]
+        let run = &words[words.len() - run..];
+        // The name follows the last title (`Kirkuk PRT Team Leader Howard Keegan`), and
+        // a place after `to` (`AMBASSADOR TO SUDAN TIMOTHY CARNEY`); a name has three
+        // words at most (`Affiars Margaret H. Nardi`, a misspelt title before it).
+        let after_title = run
             .iter()
-            .copied()
-            .skip_while(|w| is_title(w) || is_office(w))
-            .collect();
+            .rposition(|w| is_title(w) || is_office(w))
+            .map_or(0, |at| {
+                at + 1 + usize::from(run[at].eq_ignore_ascii_case("to"))
+            });
+        let name = &run[after_title.min(run.len())..];
+        let mut kept = 0;
+        let keep = name
+            .iter()
+            .rev()
+            .take_while(|w| {
+                kept += usize::from(!is_particle(w));
+                kept <= 3
+            })
+            .count();
+        let name = &name[name.len() - keep..];
         let has_name = name
             .iter()
             .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
-        has_name.then(|| name.join(" "))
+        has_name.then(|| name.join(" ").trim_end_matches([',', '.']).to_string())
     };
-    who.split([',', ';']).find_map(|segment| {
-        let parts: Vec<&str> = segment
-            .split(" and ")
+    let segments: Vec<&str> = who.split([',', ';']).collect();
+    segments.iter().enumerate().find_map(|(i, segment)| {
+        let parts: Vec<&str> = sentences(segment)
+            .into_iter()
+            .flat_map(|p| p.split(" and "))
             .flat_map(|p| p.split(" AND "))
             .flat_map(|p| p.split(" for "))
             .flat_map(|p| p.split(" FOR "))
             .flat_map(|p| p.split(" & "))
             .collect();
-        parts.iter().rev().find_map(|part| name_in(part))
+        let name = parts.iter().rev().find_map(|part| name_in(part))?;
+        // `THOMAS W. SIMONS, JR.`: the suffix after the comma belongs to the name.
+        let suffix = segments.get(i + 1).map(|s| s.trim()).filter(|s| {
+            ["JR", "Jr", "SR", "Sr", "II", "III", "IV"].contains(&s.trim_end_matches('.'))
+        });
+        Some(match suffix {
+            Some(suffix) => format!("{name}, {suffix}"),
+            None => name,
+        })
     })
+}
+
+/// A segment cut at the ends of its sentences (`Amb. Jackie Sanders. E.O 12958`,
+/// `LAURENT CHARBONNET.  REA SONS`): a period after a word of three letters or more that
+/// is no title's abbreviation; an initial's (`T.`) does not end one.
+fn sentences(segment: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, _) in segment.match_indices(". ") {
+        let word = segment[start..at].rsplit(' ').next().unwrap_or("");
+        if word.len() >= 3 && !word.contains('.') && !is_title(word) {
+            out.push(&segment[start..=at]);
+            start = at + 2;
+        }
+    }
+    out.push(&segment[start..]);
+    out
+}
+
+/// Joins a name the teletype broke after its first letter (`Hoyt Y ee` for `Hoyt Yee`).
+fn mend_broken_words(words: Vec<&str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in words {
+        let broken = out
+            .last()
+            .is_some_and(|last| last.len() == 1 && last.chars().all(|c| c.is_ascii_uppercase()))
+            && word.len() >= 2
+            && word.chars().all(|c| c.is_ascii_lowercase());
+        match out.last_mut() {
+            Some(last) if broken => last.push_str(word),
+            _ => out.push(word.to_string()),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -295,6 +393,60 @@ mod tests {
 
     fn some(text: &str) -> Option<String> {
         Some(text.to_string())
+    }
+
+    #[test]
+    fn the_peers_classifier_lines_give_the_name_alone() {
+        // heuer/cablemap's test_reader_classificationist.py, cable by cable.
+        for (value, name) in [
+            (
+                "Kirkuk PRT Team Leader Howard Keegan for reason 1.4 (b)",
+                "Howard Keegan",
+            ),
+            (
+                "AMBASSADOR TO SUDAN TIMOTHY CARNEY. REASON 1.5(D).",
+                "TIMOTHY CARNEY",
+            ),
+            (
+                "THOMAS W. SIMONS, JR., AMBASSADOR. REASON: 1.5 (B)",
+                "THOMAS W. SIMONS, JR.",
+            ),
+            (
+                "Ambassador Richard L. Baltimore, III. Reasons: 1.4 (b)",
+                "Richard L. Baltimore, III",
+            ),
+            (
+                "LEE 0. COLDREN, DIRECTOR, SA/PAB. REASON: 1.5(D).",
+                "LEE 0. COLDREN",
+            ),
+            (
+                "Deputy Coordinator Hoyt Y ee for reasons 1.4 (b)",
+                "Hoyt Yee",
+            ),
+            (
+                "Acting Permanent Representative Alejandro D. Wolff per reasons 1.4 (b)",
+                "Alejandro D. Wolff",
+            ),
+            (
+                "OFFICER LAURENT CHARBONNET.  REA SONS: 1.4 (B,D)",
+                "LAURENT CHARBONNET",
+            ),
+            (
+                "Amb. Jackie Sanders. E.O 12958. Reasons 1.4 (B&D).",
+                "Jackie Sanders",
+            ),
+            ("DCM THEODORE KATTOUF - 1.5 B,D.", "THEODORE KATTOUF"),
+            (
+                "Acting Counselor for Political-Military Affiars Margaret H. Nardi for reasons 1.4",
+                "Margaret H. Nardi",
+            ),
+            (
+                "AMBASSADOR-AT-LARGE PIERRE-RICHARD PROSPER FOR REASONS 1.5 (B)",
+                "PIERRE-RICHARD PROSPER",
+            ),
+        ] {
+            assert_eq!(by_name_reasons(value).1.as_deref(), Some(name), "{value}");
+        }
     }
 
     #[test]

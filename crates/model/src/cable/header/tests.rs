@@ -277,3 +277,12 @@ fn the_subjects_marking_goes() {
         Some("COLOMBIA'S STRATEGY TO EXPLOIT INFO FROM FARC ON VENEZUELA AND ECUADOR")
     );
 }
+
+#[test]
+fn a_classifier_keyword_written_twice_gives_the_name_after_it() {
+    // 06BEIJING22125 (heuer/cablemap's classificationist cases).
+    let header = parse_fields(
+        "Classified By: (C) CLASSIFIED BY MINISTER COUNSELOR FOR ECONOMIC AFFAIRS ROBERT LUKE; REASON 1.4 (B) AND (D).\n",
+    );
+    assert_eq!(header.classified_by_name.as_deref(), Some("ROBERT LUKE"));
+}
