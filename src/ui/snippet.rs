@@ -86,7 +86,7 @@ mod tests {
         let theme = crate::ui::theme::styled(&crate::theme::Theme::builtin("mono").unwrap());
         let snippet = Snippet {
             text: "Qadhafi  left Libya for  Bulgaria\n\n(S/NF)  Soliman".to_string(),
-            highlights: vec![0..7],
+            highlights: std::iter::once(0..7).collect(),
         };
         let area = Rect::new(0, 0, 60, 3);
         let mut buf = Buffer::empty(area);
