@@ -254,15 +254,7 @@ impl Library {
             Some((path, row)) => (path.as_path(), *row),
             None => (source.path.as_path(), source.csv_row),
         };
-        let name = path
-            .file_name()
-            .unwrap_or(path.as_os_str())
-            .to_string_lossy()
-            .into_owned();
-        match row {
-            Some(byte) => format!("{name} (row at byte {byte})"),
-            None => name,
-        }
+        crate::input::source_name(path, row)
     }
 }
 

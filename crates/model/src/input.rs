@@ -54,6 +54,21 @@ pub enum LoadError {
 /// command line or met in a folder.
 pub const NOT_A_CABLE: &str = "not a cable: no reference ID in its name and no classification";
 
+/// A file's name as the source view's title shows it: a CSV's with the byte its row
+/// starts at.
+#[must_use]
+pub fn source_name(path: &Path, row: Option<u64>) -> String {
+    let name = path
+        .file_name()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy()
+        .into_owned();
+    match row {
+        Some(byte) => format!("{name} (row at byte {byte})"),
+        None => name,
+    }
+}
+
 /// Whether a parsed file looks like a cable: a reference ID in its name or a
 /// classification in its text. Every cable has one or the other; a README has neither.
 #[must_use]

@@ -296,16 +296,7 @@ fn merged_document(fields: &Fields, cable: &Cable, parts: &[Part]) -> TantivyDoc
 
 /// A file's name as the source view's title shows it (a CSV's with its row).
 pub(in crate::search_index) fn shown_name(source: &str, row: Option<u64>) -> String {
-    let path = Path::new(source);
-    let name = path
-        .file_name()
-        .unwrap_or(path.as_os_str())
-        .to_string_lossy()
-        .into_owned();
-    match row {
-        Some(byte) => format!("{name} (row at byte {byte})"),
-        None => name,
-    }
+    cableview_model::input::source_name(Path::new(source), row)
 }
 
 impl Job<'_> {
