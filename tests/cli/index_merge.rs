@@ -9,25 +9,16 @@ use std::path::{Path, PathBuf};
 const ANNOTATED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/annotated");
 const PAGES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/raw");
 
-/// A folder with 09PARIS1426's text and page, 10BAKU98's text and 04PARIS8983's page.
+/// A folder with 09PARIS1426's text and page, 10BAKU98's text (the export tests' folder)
+/// and 04PARIS8983's page.
 fn folder() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::export_merge::folder();
     let input = dir.path().join("in");
-    std::fs::create_dir_all(input.join("pages")).unwrap();
-    for (from, to) in [
-        (format!("{ANNOTATED}/09PARIS1426.txt"), "09PARIS1426.txt"),
-        (format!("{ANNOTATED}/10BAKU98.txt"), "10BAKU98.txt"),
-        (
-            format!("{PAGES}/09PARIS1426.html"),
-            "pages/09PARIS1426.html",
-        ),
-        (
-            format!("{PAGES}/04PARIS8983.html"),
-            "pages/04PARIS8983.html",
-        ),
-    ] {
-        std::fs::copy(from, input.join(to)).unwrap();
-    }
+    std::fs::copy(
+        format!("{PAGES}/04PARIS8983.html"),
+        input.join("pages/04PARIS8983.html"),
+    )
+    .unwrap();
     (dir, input)
 }
 

@@ -7,20 +7,9 @@ use std::path::Path;
 
 /// `(id, snippet, highlights)` of every hit, by ID.
 fn snippets(index: &Path, query: &str) -> Vec<(String, String, String)> {
-    let out = cableview(&[
-        "search",
-        "--index",
-        index.to_str().unwrap(),
-        "--json",
-        "-n",
-        "100",
-        query,
-    ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let mut hits: Vec<(String, String, String)> = text(&out.stdout)
-        .lines()
-        .map(|line| {
-            let hit: serde_json::Value = serde_json::from_str(line).unwrap();
+    let mut hits: Vec<(String, String, String)> = crate::search_index::search(index, query)
+        .into_iter()
+        .map(|hit| {
             (
                 hit["id"].as_str().unwrap().to_string(),
                 hit["snippet"].as_str().unwrap().to_string(),
