@@ -245,6 +245,60 @@ mod tests {
     }
 
     #[test]
+    fn the_readers_overlays_read_keys_and_the_mouse_their_own_way() {
+        use ratatui::crossterm::event::MouseEvent;
+        let mut b = browser(Keymap::default());
+        drive(&mut b, Action::Open);
+        let wheel = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            column: 60,
+            row: 20,
+            modifiers: KeyModifiers::NONE,
+        });
+        // The help scrolls with the reader's keys and the wheel.
+        drive(&mut b, Action::Help);
+        assert_eq!(b.action_for_key(&char_key('j')), Some(Action::Down.into()));
+        assert_eq!(
+            b.action_for_event(&wheel),
+            Some(Message::Mouse(Mouse::WheelDown(60, 20)))
+        );
+        drive(&mut b, Action::Cancel);
+        assert!(b.overlays().is_empty());
+        // The correction menu takes characters as they are, and no mouse.
+        drive(&mut b, Action::Filter);
+        for c in "chirac".chars() {
+            drive(&mut b, Message::Type(c));
+        }
+        drive(&mut b, Action::Activate);
+        drive(&mut b, Action::Correct);
+        assert!(matches!(b.overlay(), Some(Overlay::Correct(_))));
+        assert_eq!(b.action_for_key(&char_key('j')), Some(Message::Type('j')));
+        assert_eq!(b.action_for_key(&char_key('?')), Some(Message::Type('?')));
+        assert_eq!(b.action_for_event(&wheel), None);
+        let esc = press(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(b.action_for_key(&esc), Some(Action::Cancel.into()));
+        drive(&mut b, Action::Cancel);
+        assert!(b.overlays().is_empty(), "Esc pops the menu");
+        assert!(b.reader().is_some_and(|app| app.selected().is_some()));
+        // A cable read again under an open menu closes it: its entities are the old
+        // reader's.
+        drive(&mut b, Action::Correct);
+        drive(
+            &mut b,
+            Message::Corrected(Box::new(crate::session::action::Corrected {
+                cable: 0,
+                parsed: Ok(crate::input::sample()),
+                select: None,
+                message: "corrected".into(),
+                scope: crate::session::Scope::Cable,
+                undone: false,
+            })),
+        );
+        assert!(b.overlays().is_empty());
+        assert_eq!(b.reader().and_then(|app| app.notice()), Some("corrected"));
+    }
+
+    #[test]
     fn the_reader_gets_what_the_library_does_not_claim() {
         let mut b = browser(Keymap::default());
         drive(&mut b, Action::Open);
