@@ -227,7 +227,7 @@ fn the_correction_menu_asks_the_loop_to_save_what_was_chosen() {
     };
     assert_eq!(correction.describe(), "relabel PER Chirac as ORG");
     // With no data dir the loop keeps nothing, and says so.
-    let notice = driver.app().notice().clone().unwrap_or_default();
+    let notice = driver.app().notice().unwrap_or_default();
     assert!(notice.contains("no data dir"), "{notice}");
 
     // Joining picks from the other entities of the kind.

@@ -56,7 +56,7 @@ fn select(driver: &mut Driver, name: &str) {
 
 /// The (kind, source of its mentions) of the entity named `name`, if any.
 fn entity(driver: &Driver, name: &str) -> Option<(String, Vec<MentionSource>)> {
-    let cable = &driver.app().cable();
+    let cable = driver.app().cable();
     let e = cable.entities.iter().position(|e| e.name == name)?;
     let sources = cable
         .mentions()

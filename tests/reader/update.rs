@@ -208,7 +208,7 @@ fn search_matches_as_you_type_and_walks() {
     app.update(Action::Search);
     assert_eq!(*app.mode(), Mode::Search);
     type_text(&mut app, "HEZB");
-    let search = app.search().clone().unwrap();
+    let search = app.search().unwrap();
     assert_eq!(search.hits.len(), 8);
     assert!(search.hits.iter().all(|h| h.block == 5));
     assert_eq!(search.current, Some(0));
@@ -320,12 +320,7 @@ fn activate_in_the_navigator_focuses_the_reader() {
 fn n_with_nothing_to_walk_says_so() {
     let mut app = app();
     app.update(Action::NextMatch);
-    assert!(
-        app.notice()
-            .as_deref()
-            .unwrap()
-            .starts_with("nothing to walk")
-    );
+    assert!(app.notice().unwrap().starts_with("nothing to walk"));
 }
 
 #[test]
@@ -589,12 +584,7 @@ fn copy_paragraph_queues_the_quote_with_its_citation() {
 fn copy_mentions_needs_a_selected_entity() {
     let mut app = app();
     assert_eq!(copied(app.update(Action::CopyMentions)), None);
-    assert!(
-        app.notice()
-            .as_deref()
-            .unwrap()
-            .contains("select an entity first")
-    );
+    assert!(app.notice().unwrap().contains("select an entity first"));
     app.update(Action::Filter);
     type_text(&mut app, "hez");
     app.update(Action::Activate);
