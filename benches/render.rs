@@ -242,7 +242,7 @@ fn benches(c: &mut Criterion) {
     });
 
     let (mut big, mut big_terminal) = ready(large, 200, 60);
-    let middle = big.cable.paragraphs[big.cable.paragraphs.len() / 2]
+    let middle = big.cable().paragraphs[big.cable().paragraphs.len() / 2]
         .label
         .clone();
     big.update(Message::GoTo(middle.clone()));
@@ -263,7 +263,7 @@ fn benches(c: &mut Criterion) {
     });
 
     let last = big
-        .cable
+        .cable()
         .paragraphs
         .last()
         .expect("paragraphs")

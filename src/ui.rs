@@ -38,7 +38,8 @@ pub fn draw(frame: &mut Frame, session: &crate::session::Session) {
     frame.render_widget(session, frame.area());
 }
 
-/// The reader's screen: the open cable's panes, in the session's colours.
+/// The reader's screen: the open cable's panes, in the session's colours. Its help and
+/// correction menu are overlays, drawn over it with the session's others.
 pub struct ReaderScreen<'a> {
     /// The reader's state.
     pub app: &'a Reader,
@@ -58,13 +59,13 @@ impl Widget for ReaderScreen<'_> {
         header::render(app, theme, area, panes.header, buf);
         if let Some(pane) = panes.navigator {
             let marks: Vec<(char, usize)> =
-                app.marks.iter().map(|(c, a)| (*c, a.paragraph)).collect();
+                app.marks().iter().map(|(c, a)| (*c, a.paragraph)).collect();
             navigator::Navigator {
-                rows: &app.nav_rows,
-                paragraphs: &app.cable.paragraphs,
+                rows: app.nav_rows(),
+                paragraphs: &app.cable().paragraphs,
                 current: app.current_nav_row(),
                 marks: &marks,
-                focused: app.focus == Focus::Navigator,
+                focused: app.focus() == Focus::Navigator,
                 ui: &theme.ui,
             }
             .render(pane, buf);
@@ -72,38 +73,19 @@ impl Widget for ReaderScreen<'_> {
         reader::render(app, theme, app.reader_geometry(area), buf);
         if let Some(pane) = panes.entities {
             entities::EntitySidebar {
-                entities: &app.cable.entities,
-                list: &app.entity_list,
+                entities: &app.cable().entities,
+                list: app.entity_list(),
                 kinds: app.kinds(),
-                hidden: &app.hidden,
-                selected: app.selected,
-                focused: app.focus == Focus::Entities,
-                typing: app.mode == Mode::Filter,
-                tagged: app.tagged,
+                hidden: app.hidden(),
+                selected: app.selected(),
+                focused: app.focus() == Focus::Entities,
+                typing: *app.mode() == Mode::Filter,
+                tagged: app.tagged(),
                 theme,
             }
             .render(pane, buf);
         }
-        status::render(app, theme, panes.status, buf);
-        if let Mode::Correct(menu) = &app.mode {
-            let candidates = match (menu.join, menu.entity) {
-                (Some(_), Some(entity)) => app.join_candidates(entity),
-                _ => Vec::new(),
-            };
-            correct::CorrectionMenu {
-                entities: &app.cable.entities,
-                menu,
-                matched: app
-                    .current_hit()
-                    .map(|hit| &app.block_text(hit.block)[hit.bytes.clone()]),
-                candidates: &candidates,
-                theme,
-            }
-            .render(area, buf);
-        }
-        if let Some(scroll) = app.help().map(|h| h.selected) {
-            help::render(app, theme, area, scroll, buf);
-        }
+        status::render(app, None, theme, panes.status, buf);
     }
 }
 

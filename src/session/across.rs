@@ -45,7 +45,7 @@ impl Session {
             return;
         };
         let (cable, app) = (open.cable(), open.reader());
-        let Some(entity) = app.selected.and_then(|i| app.cable.entities.get(i)) else {
+        let Some(entity) = app.selected().and_then(|i| app.cable().entities.get(i)) else {
             return;
         };
         let (key, name) = (EntityKey::of(entity), entity.name.clone());
@@ -64,14 +64,14 @@ impl Session {
     }
 
     pub(super) fn list_other_cables(&mut self) {
-        if self.on_index() && self.reader().is_some_and(|app| app.selected.is_some()) {
+        if self.on_index() && self.reader().is_some_and(|app| app.selected().is_some()) {
             return self.look_up_naming(true);
         }
         let Some(open) = self.view.open() else {
             return;
         };
         let (cable, app) = (open.cable(), open.reader());
-        let Some(entity) = app.selected.and_then(|i| app.cable.entities.get(i)) else {
+        let Some(entity) = app.selected().and_then(|i| app.cable().entities.get(i)) else {
             let how = self
                 .options
                 .keymap
@@ -115,7 +115,7 @@ impl Session {
             return;
         };
         let cable = open.cable();
-        let links = open.reader().links.clone().unwrap_or_default();
+        let links = open.reader().links().cloned().unwrap_or_default();
         let mut items: Vec<ListItem> = links
             .references
             .iter()
@@ -154,8 +154,8 @@ impl Session {
             let jump = Jump {
                 cable: open.cable(),
                 position: app.position(),
-                focus: app.focus,
-                mention_cursor: app.mention_cursor,
+                focus: app.focus(),
+                mention_cursor: app.mention_cursor(),
             };
             self.push_jump(jump);
         }

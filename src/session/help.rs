@@ -216,3 +216,24 @@ pub fn scroll(
     );
     help.apply(action, positions);
 }
+
+impl crate::session::Session {
+    /// What the help says over the screen shown: the reader's keys over the reader, the
+    /// table's over the table.
+    #[must_use]
+    pub fn help_lines(&self) -> Vec<HelpRow> {
+        match self.view().reader() {
+            Some(open) => reader_lines(self.keymap(), open.reader().in_library()),
+            None => library_lines(self.keymap()),
+        }
+    }
+
+    /// The help's title over the screen shown, from that screen's keys.
+    #[must_use]
+    pub fn help_title(&self) -> String {
+        match self.view().reader() {
+            Some(_) => reader_title(self.keymap()),
+            None => library_title(self.keymap()),
+        }
+    }
+}

@@ -33,7 +33,13 @@ impl Session {
                     action.or(reader.filter(|a| matches!(a, Action::ToggleLoc | Action::Map)));
                 action.map(Message::Action)
             }
-            Some(Overlay::Help(_)) => action.map(Message::Action),
+            // Over the reader, its help reads the reader's keys.
+            Some(Overlay::Help(_)) => match self.view().reader() {
+                Some(open) => open.reader().action_for_key(key),
+                None => action.map(Message::Action),
+            },
+            // The correction menu takes characters as they are.
+            Some(Overlay::Correct(_)) => crate::session::reader::typed_key(key),
             Some(Overlay::Skipped(_)) => action
                 .filter(|a| !a.moves_between_cables() || *a == Action::Back)
                 .map(Message::Action),
@@ -61,7 +67,7 @@ impl Session {
 
     fn reader_key(&self, key: &KeyEvent, action: Option<Action>) -> Option<Message> {
         let app = self.view().reader()?.reader();
-        if app.is_typing() || app.help().is_some() {
+        if app.is_typing() {
             return app.action_for_key(key);
         }
         let moves = action.filter(Action::moves_between_cables);
@@ -76,11 +82,11 @@ impl Session {
         };
         // The reader's cancel clears its search or selection first, then goes back.
         if action == Message::Action(Action::Cancel)
-            && app.selected.is_none()
-            && app.search.is_none()
-            && app.mode == Mode::Normal
-            && !app.source_view
-            && app.entity_list.filter.is_empty()
+            && app.selected().is_none()
+            && app.search().is_none()
+            && *app.mode() == Mode::Normal
+            && !app.source_view()
+            && app.entity_list().filter.is_empty()
         {
             return Some(Action::Back.into());
         }
@@ -95,8 +101,12 @@ impl Session {
         }
         match event {
             Event::Resize(w, h) => Some(Message::Resize(*w, *h)),
-            // The mouse works in the reader, not under a list.
-            Event::Mouse(mouse) if self.view().reader().is_some() && self.overlays().is_empty() => {
+            // The mouse works in the reader, and in its help (which it scrolls), not under
+            // a list or a menu.
+            Event::Mouse(mouse)
+                if self.view().reader().is_some()
+                    && matches!(self.overlay(), None | Some(Overlay::Help(_))) =>
+            {
                 let (x, y) = (mouse.column, mouse.row);
                 match mouse.kind {
                     MouseEventKind::ScrollDown => Some(Message::Mouse(Mouse::WheelDown(x, y))),
@@ -232,6 +242,60 @@ mod tests {
         }
         let esc = press(KeyCode::Esc, KeyModifiers::NONE);
         assert_eq!(b.action_for_key(&esc), Some(Action::Cancel.into()));
+    }
+
+    #[test]
+    fn the_readers_overlays_read_keys_and_the_mouse_their_own_way() {
+        use ratatui::crossterm::event::MouseEvent;
+        let mut b = browser(Keymap::default());
+        drive(&mut b, Action::Open);
+        let wheel = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            column: 60,
+            row: 20,
+            modifiers: KeyModifiers::NONE,
+        });
+        // The help scrolls with the reader's keys and the wheel.
+        drive(&mut b, Action::Help);
+        assert_eq!(b.action_for_key(&char_key('j')), Some(Action::Down.into()));
+        assert_eq!(
+            b.action_for_event(&wheel),
+            Some(Message::Mouse(Mouse::WheelDown(60, 20)))
+        );
+        drive(&mut b, Action::Cancel);
+        assert!(b.overlays().is_empty());
+        // The correction menu takes characters as they are, and no mouse.
+        drive(&mut b, Action::Filter);
+        for c in "chirac".chars() {
+            drive(&mut b, Message::Type(c));
+        }
+        drive(&mut b, Action::Activate);
+        drive(&mut b, Action::Correct);
+        assert!(matches!(b.overlay(), Some(Overlay::Correct(_))));
+        assert_eq!(b.action_for_key(&char_key('j')), Some(Message::Type('j')));
+        assert_eq!(b.action_for_key(&char_key('?')), Some(Message::Type('?')));
+        assert_eq!(b.action_for_event(&wheel), None);
+        let esc = press(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(b.action_for_key(&esc), Some(Action::Cancel.into()));
+        drive(&mut b, Action::Cancel);
+        assert!(b.overlays().is_empty(), "Esc pops the menu");
+        assert!(b.reader().is_some_and(|app| app.selected().is_some()));
+        // A cable read again under an open menu closes it: its entities are the old
+        // reader's.
+        drive(&mut b, Action::Correct);
+        drive(
+            &mut b,
+            Message::Corrected(Box::new(crate::session::action::Corrected {
+                cable: 0,
+                parsed: Ok(crate::input::sample()),
+                select: None,
+                message: "corrected".into(),
+                scope: crate::session::Scope::Cable,
+                undone: false,
+            })),
+        );
+        assert!(b.overlays().is_empty());
+        assert_eq!(b.reader().and_then(|app| app.notice()), Some("corrected"));
     }
 
     #[test]

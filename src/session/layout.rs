@@ -76,7 +76,7 @@ pub fn panes(area: Rect, app: &Reader) -> Panes {
     };
     if nav > 0 && ent > 0 && nav + ent + MIN_READER > w {
         // Not room for both: keep the focused one, else the entities.
-        if app.focus == Focus::Navigator {
+        if app.focus() == Focus::Navigator {
             ent = 0;
         } else {
             nav = 0;

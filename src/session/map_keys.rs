@@ -29,7 +29,7 @@ impl Session {
     /// `M` in the reader: the open cable's post and the places it names.
     pub(super) fn open_cable_map(&mut self) {
         if let Some(app) = self.reader() {
-            let map = WorldMap::of_cable(&app.cable, Gazetteer::shipped());
+            let map = WorldMap::of_cable(app.cable(), Gazetteer::shipped());
             self.show(Overlay::Map(map));
         }
     }

@@ -46,7 +46,8 @@ impl Session {
         self.save_position(true);
         let mut app = Reader::new(parsed, self.options.clone());
         if !self.single {
-            app.links = Some(self.links(cable, &app.cable.header.references));
+            let links = self.links(cable, &app.cable().header.references);
+            app.set_links(links);
             // On an index, the cables citing this one are looked up (they come later).
             if self.on_index() {
                 self.effects.push(Effect::Lookup(Lookup::CitedBy {
@@ -62,6 +63,8 @@ impl Session {
         }
         let saved = read.saved.clone().filter(|_| !self.fresh);
         self.positions.open(read.key, read.saved);
+        // A menu open on the cable left would correct this one's entities.
+        self.drop_correction_menu();
         self.view = View::Reader(Box::new(OpenCable::new(cable, app)));
         self.land(arrival, saved.as_ref());
     }
@@ -78,7 +81,7 @@ impl Session {
                     let block = app.position().paragraph;
                     if block > 0 {
                         let resumed = format!("resumed at {}", app.block_label(block));
-                        let text = match app.notice.take() {
+                        let text = match app.take_notice() {
                             Some(before) => format!("{resumed}; {before}"),
                             None => resumed,
                         };
@@ -91,7 +94,7 @@ impl Session {
                 if let Some(position) = saved {
                     app.restore(position);
                 }
-                if let Some(i) = entity_for_key(&app.cable.entities, &key) {
+                if let Some(i) = entity_for_key(&app.cable().entities, &key) {
                     app.select_entity(i, true);
                 }
                 self.note_selected_entity();
@@ -110,13 +113,7 @@ impl Session {
             Arrival::Jump(jump) => {
                 app.restore(&jump.position);
                 // The exact place: the pane in focus and the mention the cursor was on too.
-                app.focus = jump.focus;
-                if jump
-                    .mention_cursor
-                    .is_some_and(|at| at < app.selected_mentions.len())
-                {
-                    app.mention_cursor = jump.mention_cursor;
-                }
+                app.return_to(jump.focus, jump.mention_cursor);
             }
         }
     }
@@ -140,26 +137,18 @@ impl Session {
         };
         let position = app.position();
         let mut fresh = Reader::new(parsed, self.options.clone());
-        fresh.made = std::mem::take(&mut app.made);
-        if corrected.undone {
-            fresh.made.pop();
-        } else {
-            fresh.made.push(corrected.scope);
-        }
-        fresh.links = app.links.take();
-        fresh.show_navigator = app.show_navigator;
-        fresh.show_entities = app.show_entities;
-        fresh.focus = app.focus;
-        fresh.entity_list.filter = std::mem::take(&mut app.entity_list.filter);
+        fresh.keep_from(app, (!corrected.undone).then_some(corrected.scope));
         fresh.update(Message::Resize(self.size.0, self.size.1));
         fresh.restore(&position);
         if let Some((kind, text)) = &corrected.select
-            && let Some(i) = fresh.cable.entity_of(kind, text)
+            && let Some(i) = fresh.cable().entity_of(kind, text)
         {
             fresh.select_entity(i, false);
         }
         fresh.notify(corrected.message);
         *app = fresh;
+        // A menu opened before the cable was read again names entities of the old one.
+        self.drop_correction_menu();
         self.save_position(false);
     }
 

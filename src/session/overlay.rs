@@ -1,11 +1,12 @@
 //! What stands over the view and takes the keys first: the help, the skipped-files report,
-//! a list of cables, the TAG picker, the export prompt and the world map. The session keeps
-//! them on a stack; the top one gets each key, and each one's handler says whether it
-//! stays.
+//! a list of cables, the TAG picker, the export prompt, the world map and the reader's
+//! correction menu. The session keeps them on a stack; the top one gets each key, and each
+//! one's handler says whether it stays.
 
 use super::export::ExportPrompt;
 use super::map::{MapOutcome, WorldMap};
 use super::picker::{Picked, TagPicker};
+use super::reader::Correcting;
 use super::{ListCursor, Session, help, layout};
 use crate::library::EntityKey;
 use crate::session::action::Action;
@@ -14,7 +15,7 @@ use crate::session::message::Message;
 /// One overlay of the stack.
 #[derive(Debug)]
 pub enum Overlay {
-    /// The library's help, and its scroll.
+    /// The help of the screen under it (the table's or the reader's), and its scroll.
     Help(ListCursor),
     /// The report of the files skipped, and its scroll.
     Skipped(ListCursor),
@@ -26,6 +27,8 @@ pub enum Overlay {
     Export(ExportPrompt),
     /// The world map, over the table or the reader.
     Map(WorldMap),
+    /// The correction menu over the reader (`E`).
+    Correct(Correcting),
 }
 
 /// A list of cables to go to, shown over the reader.
@@ -114,7 +117,7 @@ impl Session {
         })
     }
 
-    /// The library help's scroll, while it is shown.
+    /// The help's scroll, while it is shown.
     #[must_use]
     pub fn help(&self) -> Option<ListCursor> {
         self.overlays.iter().rev().find_map(|o| match o {
@@ -143,6 +146,12 @@ impl Session {
             (Overlay::Export(prompt), message) => {
                 self.notice = None;
                 self.export_prompt_action(prompt, message)
+            }
+            (Overlay::Correct(menu), message) => {
+                self.correction_action(menu, message).map(Overlay::Correct)
+            }
+            (Overlay::Help(cursor), Message::Mouse(mouse)) => {
+                self.help_action(cursor, &Self::help_mouse(&mouse))
             }
             // The others take only bound keys.
             (overlay, Message::Action(action)) => match overlay {
@@ -180,7 +189,7 @@ impl Session {
                 Overlay::Map(map) => {
                     map.set_height(usize::from(layout::map(area).list.height).max(1));
                 }
-                Overlay::Help(_) | Overlay::Export(_) => {}
+                Overlay::Help(_) | Overlay::Export(_) | Overlay::Correct(_) => {}
             }
         }
     }
@@ -189,7 +198,7 @@ impl Session {
         match action {
             Action::Help | Action::Cancel | Action::Back => None,
             action => {
-                let lines = help::library_lines(&self.options.keymap);
+                let lines = self.help_lines();
                 let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
                 help::scroll(&mut cursor, &lines, area, action);
                 Some(Overlay::Help(cursor))

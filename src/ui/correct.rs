@@ -3,12 +3,36 @@
 
 use super::{layout, truncate};
 use crate::cable::Entity;
-use crate::session::reader::{Correcting, Then};
+use crate::session::reader::{Correcting, Reader, Then};
 use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
+
+/// Draws the correction menu over the reader at `area`, and the status line saying what
+/// it corrects and which keys it takes.
+pub fn draw(app: &Reader, menu: &Correcting, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    // The status line drawn again, as it is under the menu: cleared to the reader's colours.
+    let status = layout::panes(area, app).status;
+    Clear.render(status, buf);
+    buf.set_style(status, theme.ui.text);
+    super::status::render(app, Some(menu), theme, status, buf);
+    let candidates = match (menu.join, menu.entity) {
+        (Some(_), Some(entity)) => app.join_candidates(entity),
+        _ => Vec::new(),
+    };
+    CorrectionMenu {
+        entities: &app.cable().entities,
+        menu,
+        matched: app
+            .current_hit()
+            .map(|hit| &app.block_text(hit.block)[hit.bytes.clone()]),
+        candidates: &candidates,
+        theme,
+    }
+    .render(area, buf);
+}
 
 /// What the correction menu draws.
 pub struct CorrectionMenu<'a> {

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 /// Draws the header bar in `area` of the `screen`: three rows, then the link rows of a
 /// library session.
 pub fn render(app: &Reader, theme: &Theme, screen: Rect, area: Rect, buf: &mut Buffer) {
-    let header = &app.cable.header;
+    let header = &app.cable().header;
     let ui = &theme.ui;
     let width = usize::from(area.width);
     let level = header.classification;
@@ -87,9 +87,9 @@ fn links(app: &Reader, theme: &Theme, screen: Rect, area: Rect, buf: &mut Buffer
 }
 
 fn identity(app: &Reader, theme: &Theme, width: usize) -> Line<'static> {
-    let header = &app.cable.header;
+    let header = &app.cable().header;
     let ui = &theme.ui;
-    let mut parts: Vec<String> = vec![app.cable.title().to_string()];
+    let mut parts: Vec<String> = vec![app.cable().title().to_string()];
     if let Some(origin) = &header.origin {
         parts.push(format!("from {origin}"));
     }

@@ -2,28 +2,13 @@
 //! [`crate::session::help`].
 
 use crate::sanitize::truncate;
-use crate::session::help::{self, HelpRow, Placement};
+use crate::session::help::{HelpRow, Placement};
 use crate::session::layout;
-use crate::session::reader::Reader;
 use crate::ui::theme::UiStyles;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
-
-/// Draws the reader's help overlay over `area`.
-pub fn render(
-    app: &Reader,
-    theme: &crate::ui::theme::Theme,
-    area: Rect,
-    scroll: usize,
-    buf: &mut Buffer,
-) {
-    let keymap = &app.options.keymap;
-    let title = help::reader_title(keymap);
-    let lines = help::reader_lines(keymap, app.in_library());
-    render_lines(&theme.ui, &title, &lines, area, scroll, buf);
-}
 
 /// Draws a help overlay of `lines` over `area` under `title`, scrolled by `scroll` rows.
 pub fn render_lines(

@@ -26,7 +26,7 @@ impl Widget for &Session {
             View::Reader(open) => {
                 let app = open.reader();
                 crate::ui::ReaderScreen { app, theme }.render(area, buf);
-                if !self.is_single() && app.help().is_none() {
+                if !self.is_single() && self.help().is_none() {
                     across_cables(self, theme, open.cable(), app, area, buf);
                 }
             }
@@ -47,9 +47,13 @@ fn draw_overlay(session: &Session, theme: &Theme, overlay: &Overlay, area: Rect,
     };
     match overlay {
         Overlay::Help(cursor) => {
-            let lines = crate::session::help::library_lines(session.keymap());
-            let title = crate::session::help::library_title(session.keymap());
+            let (lines, title) = (session.help_lines(), session.help_title());
             super::help::render_lines(&theme.ui, &title, &lines, area, cursor.selected, buf);
+        }
+        Overlay::Correct(menu) => {
+            if let Some(app) = session.reader() {
+                super::correct::draw(app, menu, theme, area, buf);
+            }
         }
         Overlay::Skipped(report) => {
             // The report fills the screen.
@@ -233,7 +237,7 @@ fn across_cables(
 ) {
     let ui = &theme.ui;
     let panes = layout::panes(area, app);
-    let selected = app.selected.and_then(|i| app.cable.entities.get(i));
+    let selected = app.selected().and_then(|i| app.cable().entities.get(i));
     if let (Some(pane), Some(entity)) = (panes.entities, selected) {
         // On a corpus index the count is known once the index answered.
         let Some(others) = browser.others_naming(cable, &crate::library::EntityKey::of(entity))

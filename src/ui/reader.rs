@@ -14,10 +14,10 @@ use std::ops::Range;
 
 /// Draws the reader pane (or the source view).
 pub fn render(app: &Reader, theme: &Theme, geometry: ReaderGeometry, buf: &mut Buffer) {
-    let focused = app.focus == Focus::Reader;
+    let focused = app.focus() == Focus::Reader;
     let title = match app.source_file() {
         // A cable read from several files names the one shown, and `s` steps to the next.
-        Some((name, n, of)) if app.source_view => {
+        Some((name, n, of)) if app.source_view() => {
             let next = if n < of {
                 "next file"
             } else {
@@ -26,7 +26,7 @@ pub fn render(app: &Reader, theme: &Theme, geometry: ReaderGeometry, buf: &mut B
             let name = crate::sanitize::visible(name);
             format!(" Source {n}/{of}: {name} (s: {next}) ")
         }
-        _ if app.source_view => " Source (s: back to reading) ".to_string(),
+        _ if app.source_view() => " Source (s: back to reading) ".to_string(),
         _ => " Text ".to_string(),
     };
     pane_block(&theme.ui, title, focused).render(geometry.pane, buf);
@@ -34,9 +34,9 @@ pub fn render(app: &Reader, theme: &Theme, geometry: ReaderGeometry, buf: &mut B
     if text.width == 0 || text.height == 0 {
         return;
     }
-    let (doc, top) = if app.source_view {
+    let (doc, top) = if app.source_view() {
         let doc = app.source_layout_for(usize::from(text.width));
-        let top = app.source_top.min(doc.len().saturating_sub(1));
+        let top = app.source_top().min(doc.len().saturating_sub(1));
         (doc, top)
     } else {
         let doc = app.layout_for(usize::from(text.width));
@@ -56,7 +56,7 @@ pub fn render(app: &Reader, theme: &Theme, geometry: ReaderGeometry, buf: &mut B
             RowKind::Heading(bytes) => {
                 // The folded header's row is the header's place: label it as its text would be.
                 let folded_header = row.block == 0
-                    && !app.source_view
+                    && !app.source_view()
                     && !app.header_open()
                     && doc.text_rows.first() == Some(&(top + i));
                 if folded_header && geometry.gutter.width > 0 {
@@ -82,7 +82,7 @@ pub fn render(app: &Reader, theme: &Theme, geometry: ReaderGeometry, buf: &mut B
                     };
                     gutter_label(app, theme, row.block, gutter, buf);
                 }
-                let line = if app.source_view {
+                let line = if app.source_view() {
                     source_line(app, theme, row.block, bytes.clone())
                 } else {
                     text_line(app, theme, row.block, bytes.clone())
@@ -97,14 +97,14 @@ pub fn render(app: &Reader, theme: &Theme, geometry: ReaderGeometry, buf: &mut B
 fn gutter_label(app: &Reader, theme: &Theme, block: usize, area: Rect, buf: &mut Buffer) {
     let ui = &theme.ui;
     let width = area.width.saturating_sub(1);
-    if app.source_view {
+    if app.source_view() {
         let number = format!("{:>w$}", block + 1, w = usize::from(width));
         buf.set_stringn(area.x, area.y, number, usize::from(width), ui.dim);
         return;
     }
     let line = match block {
         0 => Line::from(Span::styled("hdr", ui.label)),
-        b => match app.cable.paragraphs.get(b - 1) {
+        b => match app.cable().paragraphs.get(b - 1) {
             Some(p) => {
                 let mut spans = vec![safe_span(&format!("¶{}", p.label), ui.label)];
                 if let Some(m) = &p.marking {
@@ -129,24 +129,24 @@ fn text_line(app: &Reader, theme: &Theme, block: usize, bytes: Range<usize>) -> 
         if mention.bytes.start >= bytes.end {
             break;
         }
-        let mut style = if app.hidden.contains(&mention.kind) {
+        let mut style = if app.hidden().contains(&mention.kind) {
             Style::default()
         } else {
             theme.kind(&mention.kind)
         };
-        if app.selected.is_some() && app.mention_entity(block, index) == app.selected {
+        if app.selected().is_some() && app.mention_entity(block, index) == app.selected() {
             style = style.patch(theme.ui.selected_mention);
             let at_cursor = app
-                .mention_cursor
-                .and_then(|c| app.selected_mentions.get(c))
+                .mention_cursor()
+                .and_then(|c| app.selected_mentions().get(c))
                 == Some(&(block, index));
-            if at_cursor && app.search.is_none() {
+            if at_cursor && app.search().is_none() {
                 style = style.patch(theme.ui.search_current);
             }
         }
         marks.push((mention.bytes.clone(), style));
     }
-    if let Some(search) = &app.search {
+    if let Some(search) = app.search() {
         let hits = &search.hits;
         let start = hits.partition_point(|h| (h.block, h.bytes.end) <= (block, bytes.start));
         for (i, hit) in hits.iter().enumerate().skip(start) {
@@ -171,7 +171,7 @@ fn source_line(app: &Reader, theme: &Theme, line: usize, bytes: Range<usize>) ->
         .iter()
         .filter(|s| s.line == line && s.bytes.end > bytes.start && s.bytes.start < bytes.end)
         .map(|s| {
-            let style = if app.hidden.contains(&s.kind) {
+            let style = if app.hidden().contains(&s.kind) {
                 Style::default()
             } else {
                 theme.kind(&s.kind)

@@ -41,7 +41,7 @@ fn current_id(browser: &Session) -> String {
 }
 
 fn reader_id(browser: &Session) -> String {
-    browser.reader().unwrap().cable.title().to_string()
+    browser.reader().unwrap().cable().title().to_string()
 }
 
 /// Opens 05PARIS2333 from the table and selects the entity named `name` in it.
@@ -51,7 +51,7 @@ fn open_sample_and_select(browser: &mut Session, name: &str) {
     browser.press(Action::Open);
     let app = &mut browser.reader_mut().expect("the cable is open");
     let entity = app
-        .cable
+        .cable()
         .entities
         .iter()
         .position(|e| e.name == name)
@@ -139,7 +139,7 @@ fn follow_an_entity_to_another_cable_and_jump_back() {
     b.press(Action::Open);
     assert_eq!(reader_id(&b), "08RIYADH768");
     let app = &b.reader().unwrap();
-    let selected = &app.cable.entities[app.selected.unwrap()];
+    let selected = &app.cable().entities[app.selected().unwrap()];
     assert_eq!(selected.name.to_lowercase(), "hezbollah");
     b.press(Action::JumpBack);
     assert_eq!(reader_id(&b), "05PARIS2333");
@@ -155,7 +155,7 @@ fn jumping_back_restores_the_focus_and_the_mention_cursor() {
     b.press(Action::NextMatch);
     b.press(Action::FocusNext);
     let app = &b.reader().unwrap();
-    let (focus, cursor, top) = (app.focus, app.mention_cursor, app.top);
+    let (focus, cursor, top) = (app.focus(), app.mention_cursor(), app.top());
     assert!(cursor.is_some_and(|c| c > 0), "{cursor:?}");
     b.press(Action::OtherCables);
     b.press(Action::Open);
@@ -164,7 +164,7 @@ fn jumping_back_restores_the_focus_and_the_mention_cursor() {
     assert_eq!(reader_id(&b), "05PARIS2333");
     let app = &b.reader().unwrap();
     assert_eq!(
-        (app.focus, app.mention_cursor, app.top),
+        (app.focus(), app.mention_cursor(), app.top()),
         (focus, cursor, top)
     );
 }
@@ -460,7 +460,7 @@ fn the_help_lists_the_library_keys() {
     open_id(&mut b, "05PARIS2333");
     b.press(Action::Help);
     let app = &b.reader().unwrap();
-    let lines = cableview::session::help::reader_lines(&app.options.keymap, app.in_library());
+    let lines = cableview::session::help::reader_lines(&app.options().keymap, app.in_library());
     let keys = |what: &str| {
         lines.iter().find_map(|row| match row {
             HelpRow::Binding { keys, doc } if doc.starts_with(what) => Some(keys.clone()),
@@ -477,7 +477,7 @@ fn the_help_lists_the_library_keys() {
         ReaderOptions::default(),
     );
     assert!(
-        !cableview::session::help::reader_lines(&alone.options.keymap, alone.in_library())
+        !cableview::session::help::reader_lines(&alone.options().keymap, alone.in_library())
             .iter()
             .any(
                 |row| matches!(row, HelpRow::Binding { doc, .. } if doc.starts_with("jump forward"))
@@ -491,13 +491,14 @@ fn many_citing_cables_are_cut_to_what_fits() {
     let mut b = browser(80, 24);
     open_id(&mut b, "04PARIS8983");
     let app = &mut b.reader_mut().unwrap();
-    let links = app.links.get_or_insert_with(Links::default);
+    let mut links = app.links().cloned().unwrap_or_else(Links::default);
     links.cited_by = (0..40)
         .map(|i| CableLink {
             cable: i,
             id: format!("09STATE{i:05}"),
         })
         .collect();
+    app.set_links(links);
     let t = terminal(&b);
     let text = t.backend().to_string();
     let row = text

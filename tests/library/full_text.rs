@@ -111,7 +111,7 @@ fn a_cable_opened_from_the_results_shows_the_words_and_n_walks_them() {
     driver.press(Action::Open);
     assert!(driver.view().reader().is_some());
     let app = driver.app();
-    let search = app.search.as_ref().expect("the words are highlighted");
+    let search = app.search().expect("the words are highlighted");
     assert!(search.hits.len() > 1, "{:?}", search.hits);
     assert_eq!(search.current, Some(0), "on the first");
     let status = driver.screen();
@@ -120,18 +120,22 @@ fn a_cable_opened_from_the_results_shows_the_words_and_n_walks_them() {
         "{status}"
     );
     driver.press(Action::NextMatch);
-    let search = driver.app().search.as_ref().unwrap();
+    let search = driver.app().search().unwrap();
     assert_eq!(search.current, Some(1));
     // Found again by its ID, the same cable no longer shows the words of the first query.
-    let id = driver.app().cable.id.clone().unwrap();
+    let id = driver.app().cable().id.clone().unwrap();
     driver.press(Action::Back);
     driver.press(Action::Cancel);
     driver.press(Action::Filter);
     type_text(&mut driver, &id.to_lowercase());
     driver.press(Action::Open);
     driver.press(Action::Open);
-    assert_eq!(driver.app().cable.id.as_deref(), Some(id.as_str()));
-    assert!(driver.app().search.is_none(), "{:?}", driver.app().search);
+    assert_eq!(driver.app().cable().id.as_deref(), Some(id.as_str()));
+    assert!(
+        driver.app().search().is_none(),
+        "{:?}",
+        driver.app().search()
+    );
     assert!(!driver.screen().contains("/hezbollah"));
 }
 
@@ -186,17 +190,17 @@ fn x_lists_every_indexed_cable_naming_the_entity() {
     driver.press(Action::Open);
     let entity = driver
         .app()
-        .cable
+        .cable()
         .entities
         .iter()
         .position(|e| e.kind == *kind && e.name == name)
         .expect("the entity in its cable");
     driver.press(Action::FocusNext);
-    while driver.app().focus != cableview::session::reader::Focus::Entities {
+    while driver.app().focus() != cableview::session::reader::Focus::Entities {
         driver.press(Action::FocusNext);
     }
     driver.press(Action::Top);
-    while driver.app().entity_list.entity_at_cursor() != Some(entity) {
+    while driver.app().entity_list().entity_at_cursor() != Some(entity) {
         driver.press(Action::Down);
     }
     let effects = driver.press(Action::Activate);
@@ -224,14 +228,14 @@ fn x_lists_every_indexed_cable_naming_the_entity() {
     assert_eq!(listed, expected);
     // Enter goes there, at the entity; Ctrl-o comes back.
     driver.press(Action::Open);
-    assert_eq!(driver.app().cable.id.as_deref(), Some(naming[1].as_str()));
+    assert_eq!(driver.app().cable().id.as_deref(), Some(naming[1].as_str()));
     let selected = driver
         .app()
-        .selected
-        .map(|i| driver.app().cable.entities[i].name.clone());
+        .selected()
+        .map(|i| driver.app().cable().entities[i].name.clone());
     assert_eq!(selected.as_deref(), Some(name.as_str()));
     driver.press(Action::JumpBack);
-    assert_eq!(driver.app().cable.id.as_deref(), Some(naming[0].as_str()));
+    assert_eq!(driver.app().cable().id.as_deref(), Some(naming[0].as_str()));
 }
 
 #[test]
@@ -272,7 +276,7 @@ fn ref_links_and_cited_by_come_from_the_index() {
         .unwrap();
     driver.cable_list_mut().unwrap().cursor.selected = to;
     driver.press(Action::Open);
-    assert_eq!(driver.app().cable.id.as_deref(), Some(citing.as_str()));
+    assert_eq!(driver.app().cable().id.as_deref(), Some(citing.as_str()));
     driver.press(Action::References);
     let list = driver.cable_list().expect("the list");
     assert!(
@@ -389,11 +393,7 @@ fn a_cable_found_by_an_entity_opens_at_its_name() {
         driver.press(Action::Open);
         assert!(!driver.table.rows.is_empty(), "{query}");
         driver.press(Action::Open);
-        let search = driver
-            .app()
-            .search
-            .as_ref()
-            .expect("the name is highlighted");
+        let search = driver.app().search().expect("the name is highlighted");
         let first = search.hits.first().expect("a match");
         let said = &driver.app().block_text(first.block)[first.bytes.clone()];
         assert!(

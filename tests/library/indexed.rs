@@ -61,10 +61,10 @@ fn the_table_lists_every_indexed_cable_and_opens_one_from_the_index() {
         .find(|p| p.to_string_lossy().contains("04PARIS8983"))
         .expect("the fixture");
     let parsed = cableview::input::load(&file).expect("the fixture parses");
-    assert_eq!(app.cable.id.as_deref(), Some("04PARIS8983"));
-    assert_eq!(app.cable.paragraphs.len(), parsed.paragraphs.len());
-    assert_eq!(app.cable.entities.len(), parsed.entities.len());
-    assert!(!app.cable.entities.is_empty());
+    assert_eq!(app.cable().id.as_deref(), Some("04PARIS8983"));
+    assert_eq!(app.cable().paragraphs.len(), parsed.paragraphs.len());
+    assert_eq!(app.cable().entities.len(), parsed.entities.len());
+    assert!(!app.cable().entities.is_empty());
     assert!(
         driver.screen().contains("ANNUAL TERRORISM REPORT"),
         "{}",

@@ -41,7 +41,7 @@ fn library_reader(config: &str) -> Session {
     assert!(b.view().reader().is_some());
     let app = &mut b.reader_mut().expect("a reader");
     let france = app
-        .cable
+        .cable()
         .entities
         .iter()
         .position(|e| e.name == "France")
@@ -99,7 +99,7 @@ fn in_a_library_x_quits_too_and_other_cables_shows_unbound() {
 
     // The reader's help lists the move with no key; so does the library's.
     let app = &b.reader().expect("a reader");
-    let rows = cableview::session::help::reader_lines(&app.options.keymap, app.in_library());
+    let rows = cableview::session::help::reader_lines(&app.options().keymap, app.in_library());
     assert_eq!(help_keys(&rows, "quit").as_deref(), Some("x, ctrl-c"));
     assert_eq!(
         help_keys(&rows, "the other cables naming").as_deref(),
@@ -165,7 +165,7 @@ fn a_users_move_key_takes_the_readers_default_in_the_library_only() {
     let b = library_reader(config);
     assert_eq!(b.action_for_key(&char_key('n')), Some(Action::Back.into()));
     let app = &b.reader().expect("a reader");
-    let rows = cableview::session::help::reader_lines(&app.options.keymap, app.in_library());
+    let rows = cableview::session::help::reader_lines(&app.options().keymap, app.in_library());
     assert_eq!(help_keys(&rows, "next match").as_deref(), Some(""));
     // A cable read alone keeps n for the next match.
     let alone = Reader::new(cableview::input::sample(), options(config));

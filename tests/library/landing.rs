@@ -33,8 +33,8 @@ fn x_selects_the_entity_under_its_long_form() {
     session.press(Message::Resize(120, 40));
     session.press(Action::Open);
     let app = session.reader().expect("the first cable is open");
-    assert_eq!(app.cable.id.as_deref(), Some("05PARIS0001"));
-    let ice = app.cable.entities.iter().position(|e| e.name == "ICE");
+    assert_eq!(app.cable().id.as_deref(), Some("05PARIS0001"));
+    let ice = app.cable().entities.iter().position(|e| e.name == "ICE");
     let ice = ice.expect("ICE in the first cable");
     session.reader_mut().unwrap().select_entity(ice, true);
 
@@ -43,8 +43,8 @@ fn x_selects_the_entity_under_its_long_form() {
     assert_eq!(list.items.len(), 1, "{:?}", list.items);
     session.press(Action::Open);
     let app = session.reader().expect("a cable is open");
-    assert_eq!(app.cable.id.as_deref(), Some("05PARIS0002"));
-    let selected = app.selected.map(|i| app.cable.entities[i].name.clone());
+    assert_eq!(app.cable().id.as_deref(), Some("05PARIS0002"));
+    let selected = app.selected().map(|i| app.cable().entities[i].name.clone());
     assert_eq!(
         selected.as_deref(),
         Some("Immigration and Customs Enforcement"),

@@ -48,7 +48,7 @@ fn open(paths: &[PathBuf], id: &str, w: u16, h: u16) -> Driver {
     }
     d.press(Action::Open); // ends typing
     d.press(Action::Open);
-    assert_eq!(d.app().cable.title(), id);
+    assert_eq!(d.app().cable().title(), id);
     d
 }
 
@@ -163,7 +163,7 @@ fn the_source_view_steps_through_each_file_and_names_it() {
     insta::assert_snapshot!("source_view_page_100x20", second);
     d.press(Action::SourceView);
     assert!(d.screen().contains(" Text "));
-    assert!(!d.session.reader().unwrap().source_view);
+    assert!(!d.session.reader().unwrap().source_view());
     // Entering again starts from the annotated text.
     d.press(Action::SourceView);
     assert!(d.screen().contains(" Source 1/2: 10MADRID49.txt "));

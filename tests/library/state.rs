@@ -52,7 +52,7 @@ fn open(browser: &mut Driver, id: &str) {
 }
 
 fn reader_id(browser: &Session) -> String {
-    browser.reader().unwrap().cable.title().to_string()
+    browser.reader().unwrap().cable().title().to_string()
 }
 
 fn reader_position(browser: &Session) -> ReadingPosition {
@@ -105,7 +105,7 @@ fn back_to_the_table_saves_and_the_next_session_resumes() {
     open(&mut again, "05PARIS2333");
     assert_eq!(reader_position(&again), exact);
     let app = &again.reader().unwrap();
-    assert_eq!(app.notice.as_deref(), Some("resumed at ¶5"));
+    assert_eq!(app.notice(), Some("resumed at ¶5"));
 
     // --fresh opens at the top, and still saves.
     let mut fresh = browser(&state, true);
@@ -169,7 +169,7 @@ fn an_entity_followed_to_a_cable_wins_over_its_saved_position() {
     b.press(Message::Type('a'));
     let app = &mut b.reader_mut().unwrap();
     let other = app
-        .cable
+        .cable()
         .entities
         .iter()
         .position(|e| e.name.to_lowercase() != "hezbollah")
@@ -184,7 +184,7 @@ fn an_entity_followed_to_a_cable_wins_over_its_saved_position() {
     open(&mut b, "05PARIS2333");
     let app = &mut b.reader_mut().unwrap();
     let hezbollah = app
-        .cable
+        .cable()
         .entities
         .iter()
         .position(|e| e.name == "Hezbollah")
@@ -194,11 +194,15 @@ fn an_entity_followed_to_a_cable_wins_over_its_saved_position() {
     b.press(Action::Open);
     assert_eq!(reader_id(&b), "08RIYADH768");
     let app = &b.reader().unwrap();
-    let selected = &app.cable.entities[app.selected.unwrap()];
+    let selected = &app.cable().entities[app.selected().unwrap()];
     assert_eq!(selected.name.to_lowercase(), "hezbollah");
-    assert_eq!(app.mention_cursor, Some(0), "at the entity's first mention");
+    assert_eq!(
+        app.mention_cursor(),
+        Some(0),
+        "at the entity's first mention"
+    );
     // The rest of what was saved comes back.
-    assert!(app.marks.contains_key(&'a'), "the mark set last time");
+    assert!(app.marks().contains_key(&'a'), "the mark set last time");
 }
 
 #[test]

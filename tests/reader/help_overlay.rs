@@ -1,8 +1,11 @@
-//! The help overlay: it says when more rows follow, ends clipped lines in `…`, and its
-//! border covers the panes' borders rather than running beside them.
+//! The help overlay over the reader: it takes the keys and scrolls, says when more rows
+//! follow, ends clipped lines in `…`, and its border covers the panes' borders rather than
+//! running beside them.
 
 use crate::drive::{Driver, single};
-use cableview::session::action::Action;
+use cableview::session::Overlay;
+use cableview::session::action::{Action, Mouse};
+use cableview::session::message::Message;
 use cableview::session::reader::ReaderOptions;
 
 fn help_at(w: u16, h: u16) -> Driver {
@@ -17,6 +20,72 @@ fn rows(d: &Driver) -> Vec<String> {
         .lines()
         .map(|r| r.trim_matches('"').to_string())
         .collect()
+}
+
+/// The help's scroll, while it is on top.
+fn scroll(d: &Driver) -> Option<usize> {
+    match d.overlay() {
+        Some(Overlay::Help(cursor)) => Some(cursor.selected),
+        _ => None,
+    }
+}
+
+fn top(d: &Driver) -> usize {
+    d.app().top_row(&d.app().doc_layout())
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut d = help_at(120, 40);
+    assert_eq!(scroll(&d), Some(0));
+    d.press(Action::Down);
+    assert_eq!(scroll(&d), Some(1), "keys scroll the help, not the text");
+    assert_eq!(top(&d), 0);
+    d.press(Action::Cancel);
+    assert_eq!(scroll(&d), None);
+    d.press(Action::Help);
+    d.press(Action::Help);
+    assert_eq!(scroll(&d), None);
+    assert!(d.overlays().is_empty(), "Esc and ? pop it off the stack");
+}
+
+#[test]
+fn help_scrolling_stops_at_the_last_row() {
+    let mut d = help_at(100, 20);
+    d.press(Action::Bottom);
+    let last = scroll(&d).expect("open");
+    assert!(last > 0, "the help is taller than 20 rows");
+    for _ in 0..50 {
+        d.press(Action::Down);
+    }
+    assert_eq!(
+        scroll(&d),
+        Some(last),
+        "presses past the end do not pile up"
+    );
+    d.press(Action::Up);
+    assert_eq!(scroll(&d), Some(last - 1), "one press up moves at once");
+    // A page is the rows the overlay shows, not a fixed count.
+    d.press(Action::Top);
+    d.press(Action::PageDown);
+    let rows = scroll(&d).expect("open");
+    assert!(
+        rows > 1 && rows <= 20,
+        "a page of the 20-row screen: {rows}"
+    );
+}
+
+#[test]
+fn the_wheel_scrolls_the_help_and_a_click_closes_it() {
+    let mut d = help_at(120, 40);
+    d.press(Message::Mouse(Mouse::WheelDown(60, 20)));
+    d.press(Message::Mouse(Mouse::WheelDown(60, 20)));
+    assert_eq!(scroll(&d), Some(2));
+    assert_eq!(top(&d), 0, "the text under it stays put");
+    d.press(Message::Mouse(Mouse::WheelUp(60, 20)));
+    assert_eq!(scroll(&d), Some(1));
+    d.press(Message::Mouse(Mouse::Click(60, 20)));
+    assert_eq!(scroll(&d), None);
 }
 
 #[test]

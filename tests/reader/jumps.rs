@@ -31,17 +31,17 @@ fn first_text_row(d: &Driver) -> String {
 fn escape_while_typing_a_search_puts_the_view_back() {
     let mut d = reader(80, 24);
     d.press(Message::GoTo("2".into()));
-    let before = (d.app().top, first_text_row(&d));
+    let before = (d.app().top(), first_text_row(&d));
     d.press(Action::Search);
     type_text(&mut d, "hezbollah");
     assert_ne!(
-        d.app().top,
+        d.app().top(),
         before.0,
         "the search moved the view as it was typed"
     );
     d.press(Action::Cancel);
-    assert_eq!((d.app().top, first_text_row(&d)), before);
-    assert!(d.app().search.is_none());
+    assert_eq!((d.app().top(), first_text_row(&d)), before);
+    assert!(d.app().search().is_none());
 }
 
 #[test]
@@ -49,14 +49,14 @@ fn enter_keeps_the_view_the_search_moved_to() {
     let mut d = reader(80, 24);
     d.press(Action::Search);
     type_text(&mut d, "hezbollah");
-    let found = d.app().top;
+    let found = d.app().top();
     assert_ne!(found.paragraph, 0);
     d.press(Action::Activate);
-    assert_eq!(d.app().top, found);
+    assert_eq!(d.app().top(), found);
     // Esc after Enter clears the search and leaves the view alone.
     d.press(Action::Cancel);
-    assert_eq!(d.app().top, found);
-    assert!(d.app().search.is_none());
+    assert_eq!(d.app().top(), found);
+    assert!(d.app().search().is_none());
 }
 
 #[test]
@@ -65,18 +65,18 @@ fn ctrl_o_and_ctrl_i_walk_the_jumps_of_a_single_cable() {
     assert!(d.is_single());
     d.press(Message::GoTo("3".into()));
     d.press(Action::Bottom);
-    let bottom = d.app().top;
+    let bottom = d.app().top();
     d.press(Action::Search);
     type_text(&mut d, "hezbollah");
     d.press(Action::Activate);
-    let found = d.app().top;
+    let found = d.app().top();
     // Scrolling is not a jump: Ctrl-o leaves it for the place before the search, and
     // keeps it as the newest place to come forward to.
     d.press(Action::Down);
-    let left = d.app().top;
+    let left = d.app().top();
     assert_ne!(left, found);
     d.press(Action::JumpBack);
-    assert_eq!(d.app().top, bottom, "back to where `/` was typed");
+    assert_eq!(d.app().top(), bottom, "back to where `/` was typed");
     d.press(Action::JumpBack);
     assert_eq!(d.app().current_block(), 3, "back to ¶3 before G");
     d.press(Action::JumpBack);
@@ -85,11 +85,11 @@ fn ctrl_o_and_ctrl_i_walk_the_jumps_of_a_single_cable() {
     assert_eq!(d.app().current_block(), 0, "nothing older");
     d.press(Action::JumpForward);
     d.press(Action::JumpForward);
-    assert_eq!(d.app().top, bottom);
+    assert_eq!(d.app().top(), bottom);
     d.press(Action::JumpForward);
-    assert_eq!(d.app().top, left);
+    assert_eq!(d.app().top(), left);
     d.press(Action::JumpForward);
-    assert_eq!(d.app().top, left, "nothing newer");
+    assert_eq!(d.app().top(), left, "nothing newer");
 }
 
 #[test]
@@ -99,18 +99,18 @@ fn mention_walks_and_marks_are_jumps_and_marks_outlive_them() {
     type_text(&mut d, "hezbollah");
     d.press(Action::Activate);
     d.press(Action::FocusNext);
-    let first = (d.app().top, d.app().mention_cursor);
+    let first = (d.app().top(), d.app().mention_cursor());
     d.press(Action::NextMatch);
     d.press(Action::NextMatch);
-    let third = d.app().mention_cursor;
+    let third = d.app().mention_cursor();
     assert_ne!(third, first.1);
     d.press(Action::SetMark);
     d.press(Message::Type('a'));
     d.press(Action::JumpBack);
     d.press(Action::JumpBack);
-    assert_eq!((d.app().top, d.app().mention_cursor), first);
+    assert_eq!((d.app().top(), d.app().mention_cursor()), first);
     assert!(
-        d.app().marks.contains_key(&'a'),
+        d.app().marks().contains_key(&'a'),
         "a mark set after the jump is kept"
     );
     d.press(Message::GoTo("6".into()));

@@ -22,7 +22,7 @@ fn sample(w: u16, h: u16) -> Driver {
 /// Types `text` into the entity filter, in place of what it had.
 fn filter(driver: &mut Driver, text: &str) {
     driver.press(Action::Filter);
-    while !driver.app().entity_list.filter.is_empty() {
+    while !driver.app().entity_list().filter.is_empty() {
         driver.press(Message::Backspace);
     }
     for c in text.chars() {
@@ -49,12 +49,12 @@ fn rows(driver: &Driver) -> Vec<String> {
 #[test]
 fn the_title_counts_what_a_filter_shows() {
     let mut driver = sample(120, 40);
-    let total = driver.app().cable.entities.len();
+    let total = driver.app().cable().entities.len();
     let screen = driver.screen();
     assert!(screen.contains(&format!("Entities {total} ")), "{screen}");
     assert!(!screen.contains(" of {total}"));
     filter(&mut driver, "hez");
-    let shown = driver.app().entity_list.shown();
+    let shown = driver.app().entity_list().shown();
     assert!(shown > 0 && shown < total);
     let screen = driver.screen();
     assert!(
@@ -120,7 +120,7 @@ fn a_joined_entity_shows_its_other_spellings() {
 #[test]
 fn the_sidebar_orders_by_count_and_narrows_to_the_paragraph_in_view() {
     let mut driver = sample(120, 40);
-    let entities = driver.app().cable.entities.clone();
+    let entities = driver.app().cable().entities.clone();
     driver.press(Action::EntityOrder);
     let screen = driver.screen();
     let title = format!(" {} · by count ", entities.len());
@@ -157,7 +157,7 @@ fn the_sidebar_orders_by_count_and_narrows_to_the_paragraph_in_view() {
         .filter(|e| e.paragraphs.iter().any(|p| p == "5"))
         .map(|e| e.name.as_str())
         .collect();
-    assert_eq!(driver.app().entity_list.shown(), in_5.len());
+    assert_eq!(driver.app().entity_list().shown(), in_5.len());
     let screen = driver.screen();
     assert!(
         screen.contains(&format!(" {} of {} · ¶5 ", in_5.len(), entities.len())),
@@ -172,7 +172,7 @@ fn the_sidebar_orders_by_count_and_narrows_to_the_paragraph_in_view() {
         .filter(|e| e.paragraphs.iter().any(|p| p == "3"))
         .count();
     assert_ne!(in_3, in_5.len());
-    assert_eq!(driver.app().entity_list.shown(), in_3);
+    assert_eq!(driver.app().entity_list().shown(), in_3);
 }
 
 #[test]
@@ -195,7 +195,7 @@ fn order_and_scope_are_kept_in_the_reading_state() {
     assert_eq!(position.entity_order, EntityOrder::Count);
     assert_eq!(position.entity_scope, EntityScope::Paragraph);
     assert_eq!(
-        driver.app().entity_list.paragraph.as_deref(),
+        driver.app().entity_list().paragraph.as_deref(),
         Some("header")
     );
 }
@@ -205,7 +205,7 @@ fn the_correction_menu_asks_the_loop_to_save_what_was_chosen() {
     let mut driver = sample(120, 40);
     // Nothing selected: nothing to correct, and the user is told.
     assert_eq!(corrections(driver.press(Action::Correct)), []);
-    assert!(driver.app().notice.is_some());
+    assert!(driver.app().notice().is_some());
     filter(&mut driver, "chirac");
     driver.press(Action::Activate);
     assert_eq!(corrections(driver.press(Action::Correct)), []);
@@ -227,7 +227,7 @@ fn the_correction_menu_asks_the_loop_to_save_what_was_chosen() {
     };
     assert_eq!(correction.describe(), "relabel PER Chirac as ORG");
     // With no data dir the loop keeps nothing, and says so.
-    let notice = driver.app().notice.clone().unwrap_or_default();
+    let notice = driver.app().notice().unwrap_or_default();
     assert!(notice.contains("no data dir"), "{notice}");
 
     // Joining picks from the other entities of the kind.
@@ -271,14 +271,14 @@ fn a_correction_saved_in_the_data_dir_shows_at_once_and_undoes() {
     driver.press(Message::Type('d'));
     let app = driver.app();
     assert!(
-        !app.cable.entities.iter().any(|e| e.name == "Chirac"),
+        !app.cable().entities.iter().any(|e| e.name == "Chirac"),
         "no Chirac now"
     );
     assert!(dir.path().join("corrections/05PARIS2333.ann").exists());
     driver.press(Action::UndoCorrection);
     let app = driver.app();
-    let chirac = app.cable.entities.iter().position(|e| e.name == "Chirac");
+    let chirac = app.cable().entities.iter().position(|e| e.name == "Chirac");
     assert!(chirac.is_some(), "Chirac again");
-    assert_eq!(app.selected, chirac, "and selected");
+    assert_eq!(app.selected(), chirac, "and selected");
     assert!(!dir.path().join("corrections/05PARIS2333.ann").exists());
 }

@@ -285,3 +285,27 @@ fn a_page_read_by_the_tagger_says_whose_entities_they_are() {
     );
     assert!(!screen(&sample).contains(" · tagger "));
 }
+
+/// The correction menu is an overlay over the reader: the menu, and the status line saying
+/// what it corrects, with a notice beside it; then the list of entities to join with.
+#[test]
+fn correction_menu_over_the_reader() {
+    let select_chirac = |app: &mut Driver| {
+        app.press(Action::Filter);
+        for c in "chirac".chars() {
+            app.press(Message::Type(c));
+        }
+        app.press(Action::Activate);
+        app.press(Action::Correct);
+    };
+    each_size("correction_menu", |app| {
+        select_chirac(app);
+        // Nothing searched: `a` says so and the menu stays.
+        app.press(Message::Type('a'));
+    });
+    each_size("correction_join", |app| {
+        select_chirac(app);
+        app.press(Message::Type('j'));
+        app.press(Action::Down);
+    });
+}

@@ -39,7 +39,11 @@ fn a_session_saves_on_jumps_and_on_quit_and_resumes() {
     let path = dir.path().join("state.json");
 
     let mut reader = reading(&path, false);
-    assert_eq!(app(&reader).notice, None, "nothing to resume, nothing said");
+    assert_eq!(
+        app(&reader).notice(),
+        None,
+        "nothing to resume, nothing said"
+    );
 
     let effects = reader.press(Message::GoTo("4".into()));
     assert!(
@@ -78,11 +82,11 @@ fn a_session_saves_on_jumps_and_on_quit_and_resumes() {
 
     let again = reading(&path, false);
     assert_eq!(app(&again).position(), exact);
-    assert_eq!(app(&again).notice.as_deref(), Some("resumed at ¶4"));
+    assert_eq!(app(&again).notice(), Some("resumed at ¶4"));
 
     let fresh = reading(&path, true);
     assert_eq!(app(&fresh).position().paragraph, 0);
-    assert_eq!(app(&fresh).notice, None);
+    assert_eq!(app(&fresh).notice(), None);
 }
 
 #[test]
@@ -97,7 +101,7 @@ fn store_notices_reach_the_status_line_of_a_single_cable() {
     let mut session = Session::single(cableview::input::sample(), ReaderOptions::default());
     session.notify(notices.join("; "));
     let reader = Driver::with_store(session, store);
-    assert_eq!(app(&reader).notice.as_deref(), Some(notices[0].as_str()));
+    assert_eq!(app(&reader).notice(), Some(notices[0].as_str()));
 }
 
 /// A `state.json` of `cables` other cables, as years of reading leave it.

@@ -42,21 +42,21 @@ fn keys(driver: &mut Driver, text: &str) {
 /// Selects the entity named `name` through the sidebar's filter.
 fn select(driver: &mut Driver, name: &str) {
     driver.press(Action::Filter);
-    while !driver.app().entity_list.filter.is_empty() {
+    while !driver.app().entity_list().filter.is_empty() {
         driver.press(Message::Backspace);
     }
     keys(driver, name);
     driver.press(Action::Activate);
     let selected = driver
         .app()
-        .selected
-        .map(|e| &driver.app().cable.entities[e]);
+        .selected()
+        .map(|e| &driver.app().cable().entities[e]);
     assert_eq!(selected.map(|e| e.name.as_str()), Some(name));
 }
 
 /// The (kind, source of its mentions) of the entity named `name`, if any.
 fn entity(driver: &Driver, name: &str) -> Option<(String, Vec<MentionSource>)> {
-    let cable = &driver.app().cable;
+    let cable = driver.app().cable();
     let e = cable.entities.iter().position(|e| e.name == name)?;
     let sources = cable
         .mentions()
@@ -141,7 +141,7 @@ fn e_corrects_the_taggers_entities_here_and_everywhere_and_u_undoes() {
     let saved = std::fs::read_to_string(&everywhere).unwrap();
     assert!(saved.contains("PER\tNormandy\trelabel LOC\n"), "{saved}");
     // Still the tagger's entities, corrected: the sidebar's title says so when it fits.
-    assert!(driver.app().tagged);
+    assert!(driver.app().tagged());
 
     // `D`: not an entity in any cable.
     select(&mut driver, "Central");

@@ -11,7 +11,7 @@ fn reader(options: ReaderOptions) -> Driver {
 }
 
 fn notice(driver: &Driver) -> String {
-    driver.app().notice.clone().unwrap_or_default()
+    driver.app().notice().unwrap_or_default().to_string()
 }
 
 #[test]

@@ -95,14 +95,14 @@ impl Rows {
 /// both use it, so a click lands on the link the eye sees.
 #[must_use]
 pub fn link_rows(app: &Reader, area: Rect) -> Vec<Vec<LinkPiece>> {
-    let Some(links) = &app.links else {
+    let Some(links) = app.links() else {
         return Vec::new();
     };
     if area.height < LINKS_MIN_HEIGHT || too_small(area) {
         return Vec::new();
     }
     let r_key = app
-        .options
+        .options()
         .keymap
         .library_key(&Action::References)
         .map(|k| format!(" · {k}"))

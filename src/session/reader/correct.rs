@@ -1,11 +1,13 @@
 //! Correcting an entity in the reader: the correction menu (relabel, not an entity, join
 //! with another, the same for every cable, a mention added at the search match) and undo.
+//! The menu is an overlay of the session, which opens it with [`Reader::correction_menu`]
+//! and hands it each key with [`Reader::correct`] while it is on top.
 //! The event loop saves each correction ([`Effect::SaveCorrection`]) in the cable's
 //! overlay or the rules for every cable, and reads the cable again with it applied, so
 //! what is shown is what `entities` and the exports give.
 
 use super::search::Hit;
-use super::{Focus, Mode, Reader};
+use super::{Focus, Reader};
 use crate::cable::EntityKind;
 use crate::corrections::{Correction, Corrections, Rule, RuleAction, Span};
 use crate::session::action::Action;
@@ -36,13 +38,14 @@ pub enum Then {
 }
 
 impl Reader {
-    /// Opens the correction menu on the selected entity (at the mention under the cursor),
-    /// else on the entity under the sidebar's cursor; with neither, on the search match,
-    /// where a mention can be added.
-    pub(super) fn start_correcting(&mut self) {
+    /// The correction menu on the selected entity (at the mention under the cursor), else
+    /// on the entity under the sidebar's cursor; with neither, on the search match, where
+    /// a mention can be added. `None` when there is nothing to correct, with a notice
+    /// saying why.
+    pub fn correction_menu(&mut self) -> Option<Correcting> {
         if self.cable.id.is_none() {
             self.notify("this cable has no reference ID to keep corrections under");
-            return;
+            return None;
         }
         let entity = self.selected.or_else(|| {
             (self.focus == Focus::Entities)
@@ -61,14 +64,29 @@ impl Reader {
             then: None,
         };
         match (entity, mention) {
-            (Some(entity), Some(mention)) => self.mode = Mode::Correct(menu(Some(entity), mention)),
-            _ if self.current_hit().is_some() => self.mode = Mode::Correct(menu(None, (0, 0))),
+            (Some(entity), Some(mention)) => return Some(menu(Some(entity), mention)),
+            _ if self.current_hit().is_some() => return Some(menu(None, (0, 0))),
             (Some(_), None) => {
                 self.notify("this entity is named only in headings or the signature");
             }
             (None, _) => self
                 .notify("select an entity to correct first, or search (/) a phrase to add as one"),
         }
+        None
+    }
+
+    /// A key while the correction menu is open: the menu back if it stays open, and what
+    /// to ask of the event loop (a correction to save). Does no I/O.
+    pub fn correct(
+        &mut self,
+        menu: Correcting,
+        message: Message,
+    ) -> (Option<Correcting>, Vec<Effect>) {
+        if !matches!(message, Message::Tick | Message::Resize(..)) {
+            self.notice = None;
+        }
+        let menu = self.correcting_key(menu, message);
+        (menu, std::mem::take(&mut self.effects))
     }
 
     /// The search match the cursor is on, once the query is entered.
@@ -104,11 +122,10 @@ impl Reader {
             .collect()
     }
 
-    /// A key while the menu is open (the mode is already back to normal).
-    pub(super) fn correcting_key(&mut self, mut menu: Correcting, action: Message) {
+    /// A key while the menu is open: the menu if it stays open.
+    fn correcting_key(&mut self, mut menu: Correcting, action: Message) -> Option<Correcting> {
         if let Some(cursor) = menu.join {
-            self.joining_key(menu, cursor, action);
-            return;
+            return self.joining_key(menu, cursor, action);
         }
         let kind_key = match action {
             Message::Type('P') => Some(EntityKind::Per),
@@ -118,14 +135,14 @@ impl Reader {
             _ => None,
         };
         if action == Message::Action(Action::Cancel) {
-            return;
+            return None;
         }
         if menu.then == Some(Then::Add) {
             match kind_key {
                 Some(kind) => self.add_at_match(kind),
-                None => self.mode = Mode::Correct(menu),
+                None => return Some(menu),
             }
-            return;
+            return None;
         }
         if action == Message::Type('a') {
             if self.current_hit().is_some() {
@@ -133,22 +150,17 @@ impl Reader {
             } else {
                 self.notify("search (/) the phrase to add first");
             }
-            self.mode = Mode::Correct(menu);
-            return;
+            return Some(menu);
         }
         let Some(entity) = menu.entity else {
             // Open on the search match alone: only `a` applies.
-            self.mode = Mode::Correct(menu);
-            return;
+            return Some(menu);
         };
-        let Some((kind, name)) = self
+        let (kind, name) = self
             .cable
             .entities
             .get(entity)
-            .map(|e| (e.kind.clone(), e.name.clone()))
-        else {
-            return;
-        };
+            .map(|e| (e.kind.clone(), e.name.clone()))?;
         let everywhere = |action| Rule {
             kind: kind.clone(),
             name: name.clone(),
@@ -161,13 +173,11 @@ impl Reader {
                 (Message::Type('d'), _) => {
                     self.make_everywhere(everywhere(RuleAction::NotAnEntity))
                 }
-                _ => self.mode = Mode::Correct(menu),
+                _ => return Some(menu),
             }
-            return;
+            return None;
         }
-        let Some(mention) = self.span(menu.mention) else {
-            return;
-        };
+        let mention = self.span(menu.mention)?;
         match (action, kind_key) {
             (_, Some(to)) if to == kind => self.notify(format!("already {to}")),
             (_, Some(to)) => self.make(Correction::Relabel { mention, to }),
@@ -175,24 +185,28 @@ impl Reader {
             (Message::Type('D'), _) => self.make_everywhere(everywhere(RuleAction::NotAnEntity)),
             (Message::Type('e'), _) => {
                 menu.then = Some(Then::Everywhere);
-                self.mode = Mode::Correct(menu);
+                return Some(menu);
             }
             (Message::Type('j'), _) if self.join_candidates(entity).is_empty() => {
                 self.notify(format!("no other {kind} to join with"));
             }
             (Message::Type('j'), _) => {
                 menu.join = Some(0);
-                self.mode = Mode::Correct(menu);
+                return Some(menu);
             }
-            _ => self.mode = Mode::Correct(menu),
+            _ => return Some(menu),
         }
+        None
     }
 
     /// A key while picking the entity to join with.
-    fn joining_key(&mut self, mut menu: Correcting, cursor: usize, action: Message) {
-        let Some(entity) = menu.entity else {
-            return;
-        };
+    fn joining_key(
+        &mut self,
+        mut menu: Correcting,
+        cursor: usize,
+        action: Message,
+    ) -> Option<Correcting> {
+        let entity = menu.entity?;
         let candidates = self.join_candidates(entity);
         match action {
             Message::Action(Action::Down) | Message::Type('j') => {
@@ -209,12 +223,12 @@ impl Reader {
                 if let (Some(mention), Some(with)) = (self.span(menu.mention), with) {
                     self.make(Correction::Join { mention, with });
                 }
-                return;
+                return None;
             }
-            Message::Action(Action::Cancel) => return,
+            Message::Action(Action::Cancel) => return None,
             _ => {}
         }
-        self.mode = Mode::Correct(menu);
+        Some(menu)
     }
 
     /// `E a` and a kind: a mention of `kind` over the search match, unless it overlaps

@@ -10,7 +10,7 @@ impl Reader {
     /// Whether typed characters go to a prompt, the search, the filter or a mark.
     #[must_use]
     pub fn is_typing(&self) -> bool {
-        !matches!(self.mode, Mode::Normal | Mode::Help(_))
+        self.mode != Mode::Normal
     }
 
     /// The action a key press means now.
@@ -34,19 +34,28 @@ impl Reader {
         {
             return Some(Message::Edit(edit));
         }
-        let action = match key.code {
-            KeyCode::Char(c) if !ctrl => return Some(Message::Type(c)),
-            KeyCode::Backspace => return Some(Message::Backspace),
-            KeyCode::Enter => Some(Action::Activate),
-            KeyCode::Esc => Some(Action::Cancel),
-            KeyCode::Down => Some(Action::Down),
-            KeyCode::Up => Some(Action::Up),
-            KeyCode::Tab => Some(Action::FocusNext),
-            KeyCode::BackTab => Some(Action::FocusPrevious),
+        typed_key(key).or_else(|| {
             // Any other key ends a pending mark rather than being ignored silently.
-            _ if matches!(self.mode, Mode::Mark(_)) => Some(Action::Cancel),
-            _ => None,
-        };
-        action.map(Message::Action)
+            matches!(self.mode, Mode::Mark(_)).then_some(Message::Action(Action::Cancel))
+        })
     }
+}
+
+/// A key while something is typed (a prompt, the filter, a mark, the correction menu):
+/// characters as they are, whatever the keymap says, and the keys that end or move.
+#[must_use]
+pub fn typed_key(key: &KeyEvent) -> Option<Message> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let action = match key.code {
+        KeyCode::Char(c) if !ctrl => return Some(Message::Type(c)),
+        KeyCode::Backspace => return Some(Message::Backspace),
+        KeyCode::Enter => Some(Action::Activate),
+        KeyCode::Esc => Some(Action::Cancel),
+        KeyCode::Down => Some(Action::Down),
+        KeyCode::Up => Some(Action::Up),
+        KeyCode::Tab => Some(Action::FocusNext),
+        KeyCode::BackTab => Some(Action::FocusPrevious),
+        _ => None,
+    };
+    action.map(Message::Action)
 }

@@ -13,15 +13,6 @@ fn contains(rect: Rect, x: u16, y: u16) -> bool {
 
 impl Reader {
     pub(super) fn mouse(&mut self, mouse: Mouse) {
-        if self.help().is_some() {
-            let action = match mouse {
-                Mouse::WheelDown(..) => Action::Down,
-                Mouse::WheelUp(..) => Action::Up,
-                Mouse::Click(..) => Action::Help,
-            };
-            self.help_action(&action);
-            return;
-        }
         let area = self.area();
         if layout::too_small(area) {
             return;

@@ -23,7 +23,7 @@ impl Reader {
     /// What kind of jump `action` is now, before it is applied. The search's own jump
     /// (Enter after `/`) is counted by the search, from where the view was at `/`.
     pub(super) fn jump_kind(&self, action: &Message) -> JumpKind {
-        if self.help().is_some() || self.source_view {
+        if self.source_view {
             return JumpKind::None;
         }
         match (&self.mode, action) {
@@ -202,11 +202,10 @@ impl Reader {
         }
     }
 
-    /// Applies an action when no prompt or overlay takes the keys.
+    /// Applies an action when no prompt takes the keys.
     pub(super) fn normal_action(&mut self, action: Action) {
         let page = isize::try_from(self.page_rows()).unwrap_or(1).max(1);
         match action {
-            Action::Help => self.mode = Mode::Help(crate::session::ListCursor::default()),
             Action::FocusNext => self.cycle_focus(true),
             Action::FocusPrevious => self.cycle_focus(false),
             Action::Down => self.move_by(1),
@@ -261,8 +260,11 @@ impl Reader {
                 }
             }
             Action::Quit => {}
-            // The session's own: it takes them before the reader sees a key.
-            Action::NextTheme
+            // The session's own: it takes them before the reader sees a key (the help and
+            // the correction menu are its overlays).
+            Action::Help
+            | Action::Correct
+            | Action::NextTheme
             | Action::Open
             | Action::NextSort
             | Action::Reverse
@@ -278,11 +280,8 @@ impl Reader {
             | Action::References
             | Action::JumpBack
             | Action::JumpForward => {}
-            // Taken by `Reader::update` (corrections and the sidebar's order and scope).
-            Action::Correct
-            | Action::UndoCorrection
-            | Action::EntityOrder
-            | Action::EntityScope => {}
+            // Taken by `Reader::update` (undo and the sidebar's order and scope).
+            Action::UndoCorrection | Action::EntityOrder | Action::EntityScope => {}
         }
     }
 

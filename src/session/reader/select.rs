@@ -181,7 +181,6 @@ impl Reader {
         use crate::session::message::Message;
         let mode = std::mem::replace(&mut self.mode, Mode::Normal);
         match (mode, action) {
-            (Mode::Correct(menu), action) => self.correcting_key(menu, action),
             (Mode::Mark(set), Message::Type(c)) => self.mark(set, c),
             (Mode::Mark(_), _) => {}
             (Mode::Prompt(mut text), Message::Type(c)) => {
@@ -258,8 +257,6 @@ impl Reader {
             (Mode::Filter, _) => self.mode = Mode::Filter,
             (Mode::Normal, Message::Action(action)) => self.normal_action(action),
             (Mode::Normal, _) => {}
-            // The help takes its keys before typing does.
-            (mode @ Mode::Help(_), _) => self.mode = mode,
         }
     }
 }
