@@ -34,7 +34,7 @@ pub mod text_layout;
 pub mod timeline;
 pub mod view;
 
-use crate::library::{EntityKey, Library, LoadHandle};
+use crate::library::{CableIndex, EntityKey, Library, LoadHandle};
 use crate::session::action::Action;
 use crate::session::message::Message;
 use crate::session::reader::{Focus, Reader, ReaderOptions, ReadingPosition};
@@ -51,8 +51,8 @@ pub use view::{Loading, OpenCable, View};
 /// A place to come back to with `Ctrl-o`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Jump {
-    /// The cable, by library index.
-    pub cable: usize,
+    /// The cable.
+    pub cable: CableIndex,
     /// Where in it.
     pub position: ReadingPosition,
     /// The pane that had the focus.
@@ -104,7 +104,7 @@ pub struct Session {
     options: ReaderOptions,
     effects: Vec<Effect>,
     /// The cable being read by the event loop, and where it opens.
-    opening: Option<(usize, Arrival)>,
+    opening: Option<(CableIndex, Arrival)>,
     /// The open cable's last saved position.
     positions: Positions,
     /// `--fresh`: open cables at the top (positions are still saved).
@@ -197,7 +197,7 @@ impl Session {
     /// What to do first: for a single cable, read it.
     pub fn start(&mut self) -> Vec<Effect> {
         if self.single {
-            self.open(0, None);
+            self.open(CableIndex::new(0), None);
         }
         std::mem::take(&mut self.effects)
     }

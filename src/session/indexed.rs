@@ -5,22 +5,22 @@
 use super::facets::FacetsPane;
 use super::table::ShownFacets;
 use super::{CableList, Effect, ListCursor, ListItem, Lookup, Overlay, Session};
-use crate::library::EntityKey;
+use crate::library::{CableIndex, EntityKey};
 use crate::session::action::{Action, Answer, AskError, Searched, SnippetRead};
 use crate::session::reader::CableLink;
 
 /// The cables an entity was last looked up in, for the status line, the sidebar's count
 /// and `x`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Naming {
-    /// The cable asking, by library index.
-    pub cable: usize,
+    /// The cable asking.
+    pub cable: CableIndex,
     /// The entity.
     pub entity: Option<EntityKey>,
     /// How many other cables name it.
     pub count: usize,
-    /// Which, by library index, once they were asked for (`x`).
-    pub others: Option<Vec<usize>>,
+    /// Which, once they were asked for (`x`).
+    pub others: Option<Vec<CableIndex>>,
 }
 
 impl Session {
@@ -159,7 +159,7 @@ impl Session {
     /// How many other cables name an entity: from the library's own index, or, on a
     /// corpus index, from the last lookup (`None` until it comes).
     #[must_use]
-    pub fn others_naming(&self, cable: usize, entity: &EntityKey) -> Option<usize> {
+    pub fn others_naming(&self, cable: CableIndex, entity: &EntityKey) -> Option<usize> {
         if !self.on_index() {
             return Some(self.elsewhere(cable, entity).len());
         }
@@ -207,7 +207,7 @@ impl Session {
         };
         // A cable's text and page are two documents, not always side by side.
         let mut seen = std::collections::HashSet::new();
-        let mut found: Vec<usize> = ids
+        let mut found: Vec<CableIndex> = ids
             .iter()
             .filter_map(|id| self.library.find_id(id))
             .filter(|&c| seen.insert(c))

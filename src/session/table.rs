@@ -6,7 +6,7 @@ pub mod full_text;
 use super::ListCursor;
 use super::picker::TagPicker;
 use crate::cable::Classification;
-use crate::library::{Column, Library, Query};
+use crate::library::{CableIndex, Column, Library, Query};
 use full_text::FullText;
 
 /// What the table shows and where its cursor is.
@@ -15,9 +15,9 @@ pub struct Table {
     /// Filters and sort.
     pub query: Query,
     /// Every cable in sort order (recomputed only when the sort changes).
-    order: Vec<usize>,
+    order: Vec<CableIndex>,
     /// The cables shown, in order: `order` filtered by the query.
-    pub rows: Vec<usize>,
+    pub rows: Vec<CableIndex>,
     /// The cursor over `rows`, and the rows shown.
     pub cursor: ListCursor,
     /// Whether keys type into the filter.
@@ -26,7 +26,7 @@ pub struct Table {
     pub line_cursor: usize,
     /// Every cable in each column's ascending order, by the column's place in
     /// [`Column::ALL`], once it was asked for.
-    sorted: Vec<Option<Vec<usize>>>,
+    sorted: Vec<Option<Vec<CableIndex>>>,
     /// What each column needs, measured once.
     pub measure: columns::Measure,
     /// A library on a corpus index: `/` searches the full text.
@@ -68,9 +68,9 @@ impl Table {
         table
     }
 
-    /// The library index of the cable under the cursor.
+    /// The cable under the cursor.
     #[must_use]
-    pub fn current(&self) -> Option<usize> {
+    pub fn current(&self) -> Option<CableIndex> {
         self.rows.get(self.cursor.selected).copied()
     }
 
@@ -94,7 +94,7 @@ impl Table {
 
     /// Applies the filters again, keeping the cursor on the same cable when it is still
     /// shown, else on the first row.
-    fn refilter(&mut self, library: &Library, keep: Option<usize>) {
+    fn refilter(&mut self, library: &Library, keep: Option<CableIndex>) {
         self.rows = match &self.full_text {
             Some(full_text) if self.indexed => self.result_rows(library, full_text),
             _ => library.filter(&self.order, &self.query),

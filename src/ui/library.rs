@@ -226,7 +226,7 @@ fn cable_list(browser: &Session, theme: &Theme, list: &CableList, area: Rect, bu
 fn across_cables(
     browser: &Session,
     theme: &Theme,
-    cable: usize,
+    cable: crate::library::CableIndex,
     app: &crate::session::reader::Reader,
     area: Rect,
     buf: &mut Buffer,

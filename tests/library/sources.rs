@@ -58,7 +58,7 @@ fn text_and_page_folders_make_one_row_per_cable() {
     assert_eq!(library.len(), 35);
     let ids: BTreeSet<&str> = library.rows().map(|r| r.id.as_str()).collect();
     assert_eq!(ids.len(), 35, "each cable once");
-    for i in 0..library.len() {
+    for i in library.cables() {
         let files: Vec<_> = library.paths(i).collect();
         assert_eq!(files.len(), 2, "{files:?}");
         // The annotated text is the base: it is the document the reader opens.

@@ -3,7 +3,7 @@
 //! found best first, and the snippet of the selected one.
 
 use super::Table;
-use crate::library::{Library, Query};
+use crate::library::{CableIndex, Library, Query};
 use crate::search_index::Snippet;
 use crate::session::action::{AskError, Found};
 use std::collections::HashMap;
@@ -16,8 +16,8 @@ pub const RESULTS: usize = 1_000;
 pub struct FullText {
     /// The query answered.
     pub query: String,
-    /// The cables found (library indices), best first, at most [`RESULTS`].
-    pub ranked: Vec<usize>,
+    /// The cables found, best first, at most [`RESULTS`].
+    pub ranked: Vec<CableIndex>,
     /// How many documents match in all (a cable's text and page are two).
     pub total: u64,
     /// Whether `ranked` holds every cable that matches, not only the best.
@@ -25,9 +25,9 @@ pub struct FullText {
     /// The words the query looks for, to highlight in a cable opened from the results.
     pub words: Vec<String>,
     /// Snippets fetched so far, by cable.
-    pub snippets: HashMap<usize, Snippet>,
+    pub snippets: HashMap<CableIndex, Snippet>,
     /// The cable whose snippet was asked for and has not come yet.
-    pub pending: Option<usize>,
+    pub pending: Option<CableIndex>,
     /// Whether the rows keep the ranking (until a sort key is pressed).
     pub by_rank: bool,
 }
@@ -101,7 +101,7 @@ impl Table {
 
     /// The rows for the results: ranked, or in the table's sort order once one is asked;
     /// narrowed by the classification and TAG filters.
-    pub(super) fn result_rows(&self, library: &Library, full_text: &FullText) -> Vec<usize> {
+    pub(super) fn result_rows(&self, library: &Library, full_text: &FullText) -> Vec<CableIndex> {
         let filters = Query {
             text: String::new(),
             ..self.query.clone()
@@ -109,8 +109,9 @@ impl Table {
         if full_text.by_rank {
             return library.filter(&full_text.ranked, &filters);
         }
-        let found: std::collections::HashSet<usize> = full_text.ranked.iter().copied().collect();
-        let sorted: Vec<usize> = self
+        let found: std::collections::HashSet<CableIndex> =
+            full_text.ranked.iter().copied().collect();
+        let sorted: Vec<CableIndex> = self
             .order
             .iter()
             .copied()
@@ -121,7 +122,7 @@ impl Table {
 
     /// The snippet to ask the index for: the selected cable's, when results are shown and
     /// it has none yet. Marks it asked.
-    pub fn snippet_wanted(&mut self, library: &Library) -> Option<(String, usize, String)> {
+    pub fn snippet_wanted(&mut self, library: &Library) -> Option<(String, CableIndex, String)> {
         let current = self.current()?;
         let full_text = self.full_text.as_mut()?;
         if full_text.snippets.contains_key(&current) || full_text.pending == Some(current) {
@@ -133,7 +134,7 @@ impl Table {
     }
 
     /// Keeps a snippet the index gave for the query shown.
-    pub fn snippet_read(&mut self, query: &str, cable: usize, snippet: Option<Snippet>) {
+    pub fn snippet_read(&mut self, query: &str, cable: CableIndex, snippet: Option<Snippet>) {
         if let Some(full_text) = self.full_text.as_mut().filter(|f| f.query == query) {
             if full_text.pending == Some(cable) {
                 full_text.pending = None;
