@@ -5,7 +5,8 @@
 //!
 //! [`Session::update`] is the only place the state changes; it does no I/O and returns
 //! [`Effect`]s for the event loop, which reports back with actions. The reader's own state
-//! stays in [`Reader`], which gets every action the session does not claim.
+//! stays in [`Reader`], which gets every action the session does not claim; the table's in
+//! [`Table`], which takes its own keys the same way.
 
 mod across;
 pub mod action;
@@ -80,8 +81,9 @@ enum Arrival {
 pub struct Session {
     /// The cables (empty while loading; one for a single cable).
     pub library: Arc<Library>,
-    /// The table's filters, sort and cursor.
-    pub table: Table,
+    /// The table over the library: it outlives every view (the reader opens over it,
+    /// Back returns to it as it was left).
+    table: Table,
     /// What the screen shows under the overlays.
     view: View,
     /// What stands over the view, bottom first: the top one takes the keys.
@@ -243,6 +245,12 @@ impl Session {
         &self.view
     }
 
+    /// The table of cables: its query, rows and cursor.
+    #[must_use]
+    pub fn table(&self) -> &Table {
+        &self.table
+    }
+
     /// The cable open in the reader, shown or kept behind the table.
     #[must_use]
     pub fn open_cable(&self) -> Option<&OpenCable> {
@@ -331,22 +339,10 @@ impl Session {
 
     fn resize(&mut self, size: (u16, u16)) {
         self.size = size;
-        self.fit_table();
+        self.table.resize(size);
         self.fit_overlays();
         if let Some(open) = self.view.open_mut() {
             open.reader_mut().update(Message::Resize(size.0, size.1));
-        }
-    }
-
-    /// Tells the table how many rows it shows, and the facets pane its list's height.
-    fn fit_table(&mut self) {
-        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-        let layout = self.table.layout(area);
-        self.table
-            .cursor
-            .set_height(layout.page(), self.table.rows.len());
-        if let Some(facets) = &mut self.table.facets {
-            facets.pane.set_height(layout.facet_rows().max(1));
         }
     }
 

@@ -52,7 +52,7 @@ impl Session {
             },
             None => match self.view() {
                 View::Loading(_) => action.filter(|a| *a == Action::Quit).map(Message::Action),
-                View::Library { .. } if self.table.typing => typing_key(key),
+                View::Library { .. } if self.table.is_typing() => typing_key(key),
                 View::Library { .. } => action.filter(Action::on_table).map(Message::Action),
                 View::Reader(_) => self.reader_key(key, action),
             },
@@ -314,7 +314,8 @@ mod tests {
         drive(&mut b, Action::Down);
         assert_eq!(top(&b), Some(1));
         assert_eq!(
-            b.table.cursor.selected, 0,
+            b.table().cursor().selected,
+            0,
             "the table stays put under the help"
         );
         // Scrolling stops at the last row, so one press up always moves.

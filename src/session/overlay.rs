@@ -244,7 +244,6 @@ impl Session {
             MapOutcome::Stay => Some(Overlay::Map(map)),
             MapOutcome::Close => None,
             MapOutcome::Narrow(clause) => {
-                self.table.unfocus_facets();
                 self.narrow(&clause);
                 None
             }

@@ -65,12 +65,12 @@ fn draw_overlay(session: &Session, theme: &Theme, overlay: &Overlay, area: Rect,
         }
         .render(area, buf),
         Overlay::Export(prompt) => {
-            let table = &session.table;
-            let query = table.query.text.trim();
+            let table = session.table();
+            let query = table.query().text.trim();
             let what = if table.searches_index() && !query.is_empty() {
                 format!("every match of {query}")
             } else {
-                format!("the {} rows shown", table.rows.len())
+                format!("the {} rows shown", table.rows().len())
             };
             super::export::ExportView {
                 prompt,

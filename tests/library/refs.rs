@@ -136,7 +136,7 @@ fn an_unlettered_ref_is_listed_without_a_letter() {
     let citing = library.find_id("09UNVIEVIENNA540").unwrap();
     let mut b = Session::new(library, ReaderOptions::default());
     b.press(Message::Resize(120, 40));
-    while b.table.current() != Some(citing) {
+    while b.table().current() != Some(citing) {
         b.press(Action::Down);
     }
     b.press(Action::Open);

@@ -66,7 +66,7 @@ fn text_and_page_folders_make_one_row_per_cable() {
     }
     // The table a user sees holds 35 rows too, and counts 35 in its facets.
     let d = Driver::new(Session::new(load(&both()), ReaderOptions::default()));
-    assert_eq!(d.table.rows.len(), 35);
+    assert_eq!(d.table().rows().len(), 35);
     let classified: usize = library.classifications().iter().map(|(_, n)| n).sum();
     assert_eq!(classified, 35);
 }
