@@ -8,6 +8,12 @@
 /// or a filter changes) nor a document of the corpus index: only the library hands them
 /// out ([`super::Library::cables`], [`super::Library::find_id`], ...), so the compiler
 /// stops a row position being taken for a cable.
+///
+/// ```compile_fail,E0308
+/// let library = cableview::library::Library::default();
+/// let row: usize = 0;
+/// library.row(row); // a row of the table is not a cable
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CableIndex(usize);
 

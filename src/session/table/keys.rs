@@ -200,7 +200,76 @@ fn find_clause(text: &str, clause: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::find_clause;
+    use super::*;
+    use crate::cable::Cable;
+
+    fn cable(id: &str, subject: &str) -> Cable {
+        let mut cable = crate::input::sample();
+        cable.id = Some(id.to_string());
+        cable.header.subject = Some(subject.to_string());
+        cable
+    }
+
+    #[test]
+    fn the_table_takes_its_own_keys_and_leaves_the_others() {
+        let library = Library::from_cables(vec![
+            cable("05PARIS1", "Zebra counts"),
+            cable("05ROME2", "Olive oil"),
+            cable("05OSLO3", "Zebra exports"),
+        ]);
+        let ids = |t: &Table| -> Vec<String> {
+            t.rows()
+                .iter()
+                .map(|&c| library.row(c).unwrap().id.clone())
+                .collect()
+        };
+        let mut table = Table::new(&library);
+        table.resize((120, 40));
+        let mut history = History::default();
+        let mut press = |table: &mut Table, message: Message| {
+            let around = Around {
+                library: &library,
+                history: &mut history,
+            };
+            table.update(around, message)
+        };
+        assert_eq!(ids(&table), ["05OSLO3", "05PARIS1", "05ROME2"]);
+        // A folder's filter narrows the rows as it is typed, asking nothing of the world.
+        assert!(press(&mut table, Action::Filter.into()).is_empty());
+        assert!(table.is_typing());
+        for c in "zebra".chars() {
+            assert!(press(&mut table, Message::Type(c)).is_empty());
+        }
+        assert_eq!(ids(&table), ["05OSLO3", "05PARIS1"]);
+        press(&mut table, Action::Cancel.into());
+        assert!(!table.is_typing());
+        assert_eq!(
+            table.query().text,
+            "zebra",
+            "leaving the line keeps the filter"
+        );
+        press(&mut table, Action::Down.into());
+        assert_eq!(table.cursor().selected, 1);
+        // Opening, the help, the export: the session's; the table stays as it was.
+        let before = table.clone();
+        for action in [Action::Open, Action::Help, Action::Export, Action::Facets] {
+            assert!(press(&mut table, action.into()).is_empty());
+        }
+        assert_eq!(table, before);
+        // A sort keeps the cursor on its cable, wherever its row goes.
+        let selected = table.current();
+        press(&mut table, Action::Reverse.into());
+        assert_eq!(ids(&table), ["05PARIS1", "05OSLO3"]);
+        assert_eq!(table.current(), selected);
+        assert_eq!(table.cursor().selected, 0);
+        press(&mut table, Action::Cancel.into());
+        assert_eq!(ids(&table), ["05ROME2", "05PARIS1", "05OSLO3"]);
+        assert_eq!(table.current(), selected);
+        assert!(
+            history.entries().is_empty(),
+            "a folder's filter is not a search"
+        );
+    }
 
     #[test]
     fn a_clause_is_found_whole_only() {
