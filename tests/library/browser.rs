@@ -325,7 +325,7 @@ fn narrowing_while_typing_matches_a_full_filter_at_every_keystroke() {
     b.press(Action::Filter);
     for c in "french terror ".chars() {
         b.press(Message::Type(c));
-        let full = b.library.view(&b.table().query());
+        let full = b.library.view(b.table().query());
         assert_eq!(
             b.table().rows(),
             full,
