@@ -77,10 +77,7 @@ fn main() {
         at(0.95),
         frames.longest().as_secs_f64() * 1e3,
     );
-    let shown = session
-        .table
-        .full_text
-        .as_ref()
-        .map_or(0, |f| f.ranked.len());
-    println!("{shown} cables shown for /{}", session.table.query.text);
+    let table = session.table();
+    let shown = table.full_text().map_or(0, |_| table.rows().len());
+    println!("{shown} cables shown for /{}", table.query().text);
 }

@@ -30,9 +30,8 @@ fn main() {
     );
     let elapsed = start.elapsed();
     let bytes: u64 = library
-        .rows()
-        .enumerate()
-        .filter_map(|(i, _)| std::fs::metadata(library.path(i)?).ok())
+        .cables()
+        .filter_map(|c| std::fs::metadata(library.path(c)?).ok())
         .map(|m| m.len())
         .sum();
     let peak = status_kb("VmHWM:").unwrap_or(0);

@@ -6,6 +6,7 @@
 
 pub mod bundle;
 mod by_key;
+mod cable_index;
 mod entry;
 pub mod index;
 mod indexed;
@@ -26,6 +27,7 @@ pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::
 use std::path::{Path, PathBuf};
 
 pub use crate::cable::merge::{merge_files, merge_header};
+pub use cable_index::CableIndex;
 pub use entry::FileEntities;
 pub use index::{EntityIndex, EntityKey, Posting};
 pub use load::{LoadEvent, LoadHandle};
@@ -45,8 +47,8 @@ pub struct Library {
     id_rank: Vec<u32>,
     by_key: by_key::ByKey,
     /// Per cable, per REF item: the cable it names, when the library holds it.
-    links: Vec<Vec<Option<usize>>>,
-    cited_by: Vec<Vec<usize>>,
+    links: Vec<Vec<Option<CableIndex>>>,
+    cited_by: Vec<Vec<CableIndex>>,
     entities: EntityIndex,
     skipped: Vec<Skipped>,
     /// How [`Library::open`] reads a file: as the load did (limit, aliases, corrections).
@@ -58,8 +60,8 @@ pub struct Library {
 /// One cable's share of an entity, as the "other cables" list shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Appearance<'a> {
-    /// Index of the cable in the library.
-    pub cable: usize,
+    /// The cable.
+    pub cable: CableIndex,
     /// How many times the cable names the entity.
     pub count: usize,
     /// The label of the first paragraph naming it (`header` for the header).
@@ -136,13 +138,14 @@ impl Library {
         // The entity index merges sequentially; REF links resolve meanwhile. A few cables
         // (one opened alone) are done in this thread: starting rayon's threads would cost
         // more than the work, before the first frame.
-        let links_of = |entries: &[Entry]| -> Vec<Vec<Option<usize>>> {
+        let links_of = |entries: &[Entry]| -> Vec<Vec<Option<CableIndex>>> {
             let links = |(i, entry): (usize, &Entry)| {
+                let this = CableIndex::new(i);
                 entry
                     .references
                     .iter()
-                    .map(|r| resolve(&by_key, entries, &r.text, entry.key()).filter(|&t| t != i))
-                    .collect::<Vec<Option<usize>>>()
+                    .map(|r| resolve(&by_key, entries, &r.text, entry.key()).filter(|&t| t != this))
+                    .collect::<Vec<Option<CableIndex>>>()
             };
             if entries.len() < PARALLEL_FROM {
                 entries.iter().enumerate().map(links).collect()
@@ -157,9 +160,11 @@ impl Library {
         };
         let mut cited_by = vec![Vec::new(); entries.len()];
         for (citing, targets) in links.iter().enumerate() {
+            let citing = CableIndex::new(citing);
             for &target in targets.iter().flatten() {
-                if cited_by[target].last() != Some(&citing) {
-                    cited_by[target].push(citing);
+                let cited: &mut Vec<CableIndex> = &mut cited_by[target.get()];
+                if cited.last() != Some(&citing) {
+                    cited.push(citing);
                 }
             }
         }
@@ -195,7 +200,8 @@ impl Library {
     ///
     /// # Errors
     /// When the base file has changed or gone since the library was loaded.
-    pub fn open(&self, index: usize) -> Result<Cable, LoadError> {
+    pub fn open(&self, cable: CableIndex) -> Result<Cable, LoadError> {
+        let index = cable.get();
         let entry = self
             .entries
             .get(index)
@@ -205,22 +211,27 @@ impl Library {
 
     /// The file a cable's document comes from (its title, for a cable with no file).
     #[must_use]
-    pub fn path(&self, index: usize) -> Option<&Path> {
-        self.entries.get(index).map(Entry::path)
+    pub fn path(&self, cable: CableIndex) -> Option<&Path> {
+        self.entries.get(cable.get()).map(Entry::path)
     }
 
     /// Every file of a cable, the one its document comes from first.
-    pub fn paths(&self, index: usize) -> impl Iterator<Item = &Path> {
+    pub fn paths(&self, cable: CableIndex) -> impl Iterator<Item = &Path> {
         self.entries
-            .get(index)
+            .get(cable.get())
             .into_iter()
             .flat_map(|e| e.sources.iter().map(|s| s.path.as_path()))
     }
 
     /// The summary row of a cable.
     #[must_use]
-    pub fn row(&self, index: usize) -> Option<&Row> {
-        self.entries.get(index).map(|e| &e.row)
+    pub fn row(&self, cable: CableIndex) -> Option<&Row> {
+        self.entries.get(cable.get()).map(|e| &e.row)
+    }
+
+    /// Every cable, in load order.
+    pub fn cables(&self) -> impl ExactSizeIterator<Item = CableIndex> + use<> {
+        (0..self.entries.len()).map(CableIndex::new)
     }
 
     /// Every summary row, in load order.
@@ -230,8 +241,10 @@ impl Library {
 
     /// A cable's TAGS codes.
     #[must_use]
-    pub fn tags_of(&self, index: usize) -> &[String] {
-        self.entries.get(index).map_or(&[], |e| e.tags.as_slice())
+    pub fn tags_of(&self, cable: CableIndex) -> &[String] {
+        self.entries
+            .get(cable.get())
+            .map_or(&[], |e| e.tags.as_slice())
     }
 
     /// Files that were not loaded, and why.
@@ -242,21 +255,22 @@ impl Library {
 
     /// The cable with this reference ID (`04PARIS8983`), if the library holds it.
     #[must_use]
-    pub fn find_id(&self, id: &str) -> Option<usize> {
+    pub fn find_id(&self, id: &str) -> Option<CableIndex> {
         self.by_key.get(&self.entries, &CableKey::from_id(id)?)
     }
 
-    /// Every cable index ordered by a column.
+    /// Every cable ordered by a column.
     #[must_use]
-    pub fn order(&self, column: Column, descending: bool) -> Vec<usize> {
+    pub fn order(&self, column: Column, descending: bool) -> Vec<CableIndex> {
         let rank = &self.id_rank;
-        let mut order = vec![0; self.entries.len()];
+        let mut order = vec![CableIndex::new(0); self.entries.len()];
         for (i, &r) in rank.iter().enumerate() {
-            order[r as usize] = i;
+            order[r as usize] = CableIndex::new(i);
         }
         if column != Column::Id {
             // Stable from ID order: ties stay in it, as `Column::compare` orders them.
-            order.par_sort_by(|&a, &b| column.primary(&self.entries[a].row, &self.entries[b].row));
+            let row = |c: CableIndex| &self.entries[c.get()].row;
+            order.par_sort_by(|&a, &b| column.primary(row(a), row(b)));
         }
         if descending {
             order.reverse();
@@ -268,14 +282,14 @@ impl Library {
     /// fields of the query are not used here: sort once with [`Library::order`], filter
     /// on every keystroke.
     #[must_use]
-    pub fn filter(&self, order: &[usize], query: &Query) -> Vec<usize> {
+    pub fn filter(&self, order: &[CableIndex], query: &Query) -> Vec<CableIndex> {
         let needles = table::Needles::new(&query.text);
         let tag = query.tag.as_deref().map(str::to_ascii_uppercase);
         order
             .iter()
             .copied()
-            .filter(|&i| {
-                let Some(entry) = self.entries.get(i) else {
+            .filter(|&c| {
+                let Some(entry) = self.entries.get(c.get()) else {
                     return false;
                 };
                 query
@@ -289,7 +303,7 @@ impl Library {
 
     /// Sorts and filters in one go: the rows the table shows for this query.
     #[must_use]
-    pub fn view(&self, query: &Query) -> Vec<usize> {
+    pub fn view(&self, query: &Query) -> Vec<CableIndex> {
         self.filter(&self.order(query.sort, query.descending), query)
     }
 
@@ -323,12 +337,15 @@ impl Library {
     }
 
     /// A cable's REF items, each with the cable it names when the library holds it.
-    pub fn references(&self, cable: usize) -> impl Iterator<Item = (&Reference, Option<usize>)> {
+    pub fn references(
+        &self,
+        cable: CableIndex,
+    ) -> impl Iterator<Item = (&Reference, Option<CableIndex>)> {
         let refs = self
             .entries
-            .get(cable)
+            .get(cable.get())
             .map_or(&[][..], |e| e.references.as_slice());
-        let links = self.links.get(cable).map_or(&[][..], Vec::as_slice);
+        let links = self.links.get(cable.get()).map_or(&[][..], Vec::as_slice);
         refs.iter()
             .enumerate()
             .map(|(i, r)| (r, links.get(i).copied().flatten()))
@@ -337,8 +354,12 @@ impl Library {
     /// Where each of `references` (a cable's REF items, as its parsed document has them)
     /// leads in the library: for a library on an index, whose table holds no REFs.
     #[must_use]
-    pub fn resolve_references(&self, cable: usize, references: &[Reference]) -> Vec<Option<usize>> {
-        let key = self.entries.get(cable).and_then(Entry::key);
+    pub fn resolve_references(
+        &self,
+        cable: CableIndex,
+        references: &[Reference],
+    ) -> Vec<Option<CableIndex>> {
+        let key = self.entries.get(cable.get()).and_then(Entry::key);
         references
             .iter()
             .map(|r| resolve(&self.by_key, &self.entries, &r.text, key).filter(|&t| t != cable))
@@ -347,8 +368,8 @@ impl Library {
 
     /// The cables whose REFs name this one, in library order.
     #[must_use]
-    pub fn cited_by(&self, cable: usize) -> &[usize] {
-        self.cited_by.get(cable).map_or(&[], Vec::as_slice)
+    pub fn cited_by(&self, cable: CableIndex) -> &[CableIndex] {
+        self.cited_by.get(cable.get()).map_or(&[], Vec::as_slice)
     }
 
     /// The cross-cable entity index.
@@ -364,7 +385,7 @@ impl Library {
             .get(key)
             .iter()
             .map(|p| Appearance {
-                cable: p.cable as usize,
+                cable: CableIndex::new(p.cable as usize),
                 count: p.count as usize,
                 first_paragraph: self.entities.first_paragraph(p),
             })
@@ -409,7 +430,7 @@ fn resolve(
     entries: &[Entry],
     text: &str,
     context: Option<&CableKey>,
-) -> Option<usize> {
+) -> Option<CableIndex> {
     let context_year = context.map(|k| k.year.as_str());
     refs::citations(text)
         .iter()

@@ -5,7 +5,8 @@
 //!
 //! [`Session::update`] is the only place the state changes; it does no I/O and returns
 //! [`Effect`]s for the event loop, which reports back with actions. The reader's own state
-//! stays in [`Reader`], which gets every action the session does not claim.
+//! stays in [`Reader`], which gets every action the session does not claim; the table's in
+//! [`Table`], which takes its own keys the same way.
 
 mod across;
 pub mod action;
@@ -34,7 +35,7 @@ pub mod text_layout;
 pub mod timeline;
 pub mod view;
 
-use crate::library::{EntityKey, Library, LoadHandle};
+use crate::library::{CableIndex, EntityKey, Library, LoadHandle};
 use crate::session::action::Action;
 use crate::session::message::Message;
 use crate::session::reader::{Focus, Reader, ReaderOptions, ReadingPosition};
@@ -51,8 +52,8 @@ pub use view::{Loading, OpenCable, View};
 /// A place to come back to with `Ctrl-o`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Jump {
-    /// The cable, by library index.
-    pub cable: usize,
+    /// The cable.
+    pub cable: CableIndex,
     /// Where in it.
     pub position: ReadingPosition,
     /// The pane that had the focus.
@@ -80,8 +81,9 @@ enum Arrival {
 pub struct Session {
     /// The cables (empty while loading; one for a single cable).
     pub library: Arc<Library>,
-    /// The table's filters, sort and cursor.
-    pub table: Table,
+    /// The table over the library: it outlives every view (the reader opens over it,
+    /// Back returns to it as it was left).
+    table: Table,
     /// What the screen shows under the overlays.
     view: View,
     /// What stands over the view, bottom first: the top one takes the keys.
@@ -104,7 +106,7 @@ pub struct Session {
     options: ReaderOptions,
     effects: Vec<Effect>,
     /// The cable being read by the event loop, and where it opens.
-    opening: Option<(usize, Arrival)>,
+    opening: Option<(CableIndex, Arrival)>,
     /// The open cable's last saved position.
     positions: Positions,
     /// `--fresh`: open cables at the top (positions are still saved).
@@ -197,7 +199,7 @@ impl Session {
     /// What to do first: for a single cable, read it.
     pub fn start(&mut self) -> Vec<Effect> {
         if self.single {
-            self.open(0, None);
+            self.open(CableIndex::new(0), None);
         }
         std::mem::take(&mut self.effects)
     }
@@ -241,6 +243,12 @@ impl Session {
     #[must_use]
     pub fn view(&self) -> &View {
         &self.view
+    }
+
+    /// The table of cables: its query, rows and cursor.
+    #[must_use]
+    pub fn table(&self) -> &Table {
+        &self.table
     }
 
     /// The cable open in the reader, shown or kept behind the table.
@@ -331,22 +339,10 @@ impl Session {
 
     fn resize(&mut self, size: (u16, u16)) {
         self.size = size;
-        self.fit_table();
+        self.table.resize(size);
         self.fit_overlays();
         if let Some(open) = self.view.open_mut() {
             open.reader_mut().update(Message::Resize(size.0, size.1));
-        }
-    }
-
-    /// Tells the table how many rows it shows, and the facets pane its list's height.
-    fn fit_table(&mut self) {
-        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-        let layout = self.table.layout(area);
-        self.table
-            .cursor
-            .set_height(layout.page(), self.table.rows.len());
-        if let Some(facets) = &mut self.table.facets {
-            facets.pane.set_height(layout.facet_rows().max(1));
         }
     }
 

@@ -40,8 +40,8 @@ impl Bundle {
 /// Which cables to take: the table's rows as shown, or every cable a query finds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Selection {
-    /// These cables, by library index, in this order.
-    Rows(Vec<usize>),
+    /// These cables, in this order.
+    Rows(Vec<crate::library::CableIndex>),
     /// Every cable the library's corpus index finds for this query, best first.
     Query(String),
 }
@@ -49,8 +49,8 @@ pub enum Selection {
 /// One cable picked, with its score when a query picked it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Picked {
-    /// The cable, by library index.
-    pub cable: usize,
+    /// The cable.
+    pub cable: crate::library::CableIndex,
     /// Its BM25 score.
     pub score: Option<f32>,
 }
@@ -115,7 +115,7 @@ pub fn pick(library: &Library, selection: &Selection) -> Result<Vec<Picked>, Bun
     let mut picked = Vec::new();
     for (id, score) in ranked.ids {
         if let Some(cable) = library.find_id(&id)
-            && !std::mem::replace(&mut seen[cable], true)
+            && !std::mem::replace(&mut seen[cable.get()], true)
         {
             picked.push(Picked {
                 cable,

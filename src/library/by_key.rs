@@ -47,10 +47,10 @@ impl ByKey {
     }
 
     /// The entry whose cable has this key.
-    pub(super) fn get(&self, entries: &[Entry], key: &CableKey) -> Option<usize> {
+    pub(super) fn get(&self, entries: &[Entry], key: &CableKey) -> Option<super::CableIndex> {
         let hash = self.hasher.hash_one(key);
         self.table
             .find(hash, |&j| entries[j as usize].key() == Some(key))
-            .map(|&j| j as usize)
+            .map(|&j| super::CableIndex::new(j as usize))
     }
 }

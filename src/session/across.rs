@@ -2,7 +2,7 @@
 //! and the jump list (`Ctrl-o` / `Ctrl-i`).
 
 use super::{Arrival, CableList, Jump, ListCursor, ListItem, Overlay, Session};
-use crate::library::{Appearance, EntityKey};
+use crate::library::{Appearance, CableIndex, EntityKey};
 use crate::session::action::Action;
 
 /// `1 mention`, `2 mentions`: a count with its noun, plural unless one.
@@ -27,15 +27,15 @@ pub fn other_cables(count: usize) -> String {
 impl Session {
     /// Where an entity appears in the library's cables other than `cable`.
     #[must_use]
-    pub fn elsewhere(&self, cable: usize, entity: &EntityKey) -> Vec<Appearance<'_>> {
+    pub fn elsewhere(&self, cable: CableIndex, entity: &EntityKey) -> Vec<Appearance<'_>> {
         let mut appearances = self.library.appearances(entity);
         appearances.retain(|a| a.cable != cable);
         appearances
     }
 
-    /// A cable's reference ID, `?` for an index the library does not hold.
+    /// A cable's reference ID, `?` for a cable the library does not hold.
     #[must_use]
-    pub fn cable_id(&self, cable: usize) -> &str {
+    pub fn cable_id(&self, cable: CableIndex) -> &str {
         self.library.row(cable).map_or("?", |r| r.id.as_str())
     }
 

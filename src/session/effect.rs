@@ -21,12 +21,12 @@ pub enum Effect {
     },
     /// Open this cable of the library: a click on a link in the header. The reader asks
     /// it; the session turns it into [`Effect::ReadCable`].
-    OpenCable(usize),
+    OpenCable(crate::library::CableIndex),
     /// Read and parse this cable of the library, look up where it was left, and report
     /// both with [`crate::session::action::Action::CableRead`].
     ReadCable {
-        /// The cable, by library index.
-        cable: usize,
+        /// The cable.
+        cable: crate::library::CableIndex,
     },
     /// Keep this reading position in the reading state.
     SavePosition {
@@ -64,8 +64,8 @@ pub enum Effect {
     Snippet {
         /// The query.
         query: String,
-        /// The cable, by library index.
-        cable: usize,
+        /// The cable.
+        cable: crate::library::CableIndex,
         /// Its reference ID, as the index knows it.
         id: String,
     },
@@ -95,8 +95,8 @@ pub enum Effect {
 pub enum Lookup {
     /// The cables naming an entity (of this kind, by this name).
     Naming {
-        /// The cable asking, by library index.
-        cable: usize,
+        /// The cable asking.
+        cable: crate::library::CableIndex,
         /// The entity.
         entity: crate::library::EntityKey,
         /// Its name in the cable asking, as the index keeps entity names.
@@ -106,8 +106,8 @@ pub enum Lookup {
     },
     /// The cables whose REFs name this one.
     CitedBy {
-        /// The cable, by library index.
-        cable: usize,
+        /// The cable.
+        cable: crate::library::CableIndex,
         /// Its reference ID.
         id: String,
     },

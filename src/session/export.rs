@@ -46,7 +46,7 @@ impl Session {
         if self.exporting.is_some() {
             return self.tell("an export is running; wait for it to finish".to_string());
         }
-        if self.table.rows.is_empty() {
+        if self.table.rows().is_empty() {
             return self.tell("no rows to export".to_string());
         }
         self.show(Overlay::Export(ExportPrompt::What(0)));
@@ -100,11 +100,11 @@ impl Session {
     /// Asks the loop to export the rows shown: on an index with a query, every cable it
     /// finds (not only the best the table lists); else the table's rows in their order.
     fn ask_export(&mut self, bundle: Bundle, dir: Option<PathBuf>, overwrite: bool) {
-        let query = self.table.query.text.trim();
+        let query = self.table.query().text.trim();
         let selection = if self.table.searches_index() && !query.is_empty() {
             Selection::Query(query.to_string())
         } else {
-            Selection::Rows(self.table.rows.clone())
+            Selection::Rows(self.table.rows().to_vec())
         };
         self.effects.push(Effect::Export {
             selection,

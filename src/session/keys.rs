@@ -58,7 +58,7 @@ impl Session {
             },
             None => match self.view() {
                 View::Loading(_) => action.filter(|a| *a == Action::Quit).map(Message::Action),
-                View::Library { .. } if self.table.typing => typing_key(key),
+                View::Library { .. } if self.table.is_typing() => typing_key(key),
                 View::Library { .. } => action.filter(Action::on_table).map(Message::Action),
                 View::Reader(_) => self.reader_key(key, action),
             },
@@ -286,7 +286,7 @@ mod tests {
         drive(
             &mut b,
             Message::Corrected(Box::new(crate::session::action::Corrected {
-                cable: 0,
+                cable: crate::library::CableIndex::new(0),
                 parsed: Ok(crate::input::sample()),
                 select: None,
                 message: "corrected".into(),
@@ -378,7 +378,8 @@ mod tests {
         drive(&mut b, Action::Down);
         assert_eq!(top(&b), Some(1));
         assert_eq!(
-            b.table.cursor.selected, 0,
+            b.table().cursor().selected,
+            0,
             "the table stays put under the help"
         );
         // Scrolling stops at the last row, so one press up always moves.

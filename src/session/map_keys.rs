@@ -14,7 +14,7 @@ impl Session {
             let how = "the map needs a corpus index: `cableview index PATH...`, then `cableview --index DIR`";
             return self.tell(how.to_string());
         }
-        let query = self.table.query.text.clone();
+        let query = self.table.query().text.clone();
         self.show(Overlay::Map(WorldMap {
             title: query.clone(),
             narrows: true,
@@ -36,7 +36,7 @@ impl Session {
 
     /// The index counted the query's cables by post: the map shows them.
     pub(super) fn spread_arrived(&mut self, spread: &Spread) {
-        let query = self.table.query.text.clone();
+        let query = self.table.query().text.clone();
         let Some(map) = self.map_mut() else {
             return;
         };

@@ -120,8 +120,8 @@ pub struct Found {
 pub struct SnippetRead {
     /// The query it shows.
     pub query: String,
-    /// The cable, by library index.
-    pub cable: usize,
+    /// The cable.
+    pub cable: crate::library::CableIndex,
     /// The passage, or nothing when the index could not give one.
     pub snippet: Option<crate::search_index::Snippet>,
 }
@@ -129,8 +129,8 @@ pub struct SnippetRead {
 /// What the event loop reports after reading a cable of the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CableRead {
-    /// The cable, by library index.
-    pub cable: usize,
+    /// The cable.
+    pub cable: crate::library::CableIndex,
     /// The parsed cable, or why it could not be read.
     pub parsed: Result<Cable, Shared<LoadError>>,
     /// Its key in the reading state, where its position is saved.
@@ -142,8 +142,8 @@ pub struct CableRead {
 /// What the event loop reports after saving a correction.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Corrected {
-    /// The cable, by library index.
-    pub cable: usize,
+    /// The cable.
+    pub cable: crate::library::CableIndex,
     /// The cable read again with its corrections applied, or why it could not be.
     pub parsed: Result<Cable, Shared<LoadError>>,
     /// The entity to select now (kind and a spelling): the one corrected.

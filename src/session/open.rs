@@ -4,7 +4,7 @@
 use super::{Arrival, Effect, Lookup, OpenCable, Session, View};
 use crate::cable::entities::spelling_key;
 use crate::cable::{Entity, EntityKind, Reference};
-use crate::library::EntityKey;
+use crate::library::{CableIndex, EntityKey};
 use crate::session::action::{CableRead, Corrected};
 use crate::session::message::Message;
 use crate::session::reader::{CableLink, Links, Reader, ReadingPosition, RefItem};
@@ -14,13 +14,13 @@ impl Session {
     /// where it was left last time (unless `--fresh`). The same cable keeps its reader as
     /// it is; another one is read by the event loop ([`Effect::ReadCable`]) and arrives
     /// with [`Message::CableRead`].
-    pub(super) fn open(&mut self, cable: usize, entity: Option<EntityKey>) {
+    pub(super) fn open(&mut self, cable: CableIndex, entity: Option<EntityKey>) {
         let arrival = entity.map_or(Arrival::Resume, Arrival::Entity);
         self.go(cable, arrival);
     }
 
     /// Goes to `cable`, arriving as `arrival` says.
-    pub(super) fn go(&mut self, cable: usize, arrival: Arrival) {
+    pub(super) fn go(&mut self, cable: CableIndex, arrival: Arrival) {
         if self.view.open().is_some_and(|open| open.cable() == cable) {
             self.view.back_to_reader();
             self.land(arrival, None);
@@ -155,8 +155,8 @@ impl Session {
     /// A cable's REF items (as its document has them) and the cables citing it, as the
     /// reader's header links them. On a corpus index, the citing cables come later, from
     /// a lookup.
-    fn links(&self, cable: usize, references: &[Reference]) -> Links {
-        let link = |target: usize| CableLink {
+    fn links(&self, cable: CableIndex, references: &[Reference]) -> Links {
+        let link = |target: CableIndex| CableLink {
             cable: target,
             id: self.cable_id(target).to_string(),
         };

@@ -45,8 +45,8 @@ pub struct CableList {
 /// One row of a [`CableList`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListItem {
-    /// The cable, by library index.
-    pub cable: usize,
+    /// The cable.
+    pub cable: crate::library::CableIndex,
     /// The entity to select on arrival (its first mention is where the reader opens).
     pub entity: Option<EntityKey>,
     /// What the row says.
@@ -253,7 +253,6 @@ impl Session {
             MapOutcome::Stay => Some(Overlay::Map(map)),
             MapOutcome::Close => None,
             MapOutcome::Narrow(clause) => {
-                self.table.unfocus_facets();
                 self.narrow(&clause);
                 None
             }

@@ -1,59 +1,152 @@
-//! The library table's state: query, sort, selection; updated by keys, read by the UI.
+//! The library table's state: query, sort, selection, the search line, the facets pane.
+//! Its fields are its own: its keys change them ([`Table::update`], in `keys`), the session
+//! reaches it through methods (a search answered, a snippet, a TAG picked, the facets
+//! shown), and the UI draws from its accessors.
 
 pub mod columns;
 pub mod full_text;
+mod keys;
 
 use super::ListCursor;
 use super::picker::TagPicker;
 use crate::cable::Classification;
-use crate::library::{Column, Library, Query};
+use crate::library::{CableIndex, Column, Library, Query};
 use full_text::FullText;
+pub use keys::Around;
+pub(super) use keys::keep_query;
+use ratatui::layout::Rect;
 
 /// What the table shows and where its cursor is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
     /// Filters and sort.
-    pub query: Query,
+    query: Query,
     /// Every cable in sort order (recomputed only when the sort changes).
-    order: Vec<usize>,
+    order: Vec<CableIndex>,
     /// The cables shown, in order: `order` filtered by the query.
-    pub rows: Vec<usize>,
-    /// The cursor over `rows`, and the rows shown.
-    pub cursor: ListCursor,
+    rows: Vec<CableIndex>,
+    /// The cursor over `rows` (a position there, not a cable), and the rows shown.
+    cursor: ListCursor,
     /// Whether keys type into the filter.
-    pub typing: bool,
+    typing: bool,
     /// Where the cursor is in the filter's text, in characters.
-    pub line_cursor: usize,
+    line_cursor: usize,
     /// Every cable in each column's ascending order, by the column's place in
     /// [`Column::ALL`], once it was asked for.
-    sorted: Vec<Option<Vec<usize>>>,
+    sorted: Vec<Option<Vec<CableIndex>>>,
     /// What each column needs, measured once.
-    pub measure: columns::Measure,
+    measure: columns::Measure,
     /// A library on a corpus index: `/` searches the full text.
     indexed: bool,
     /// The index's answer to the query typed, for a library on an index.
-    pub full_text: Option<FullText>,
+    full_text: Option<FullText>,
     /// Why the query typed cannot be run (the rows stay those of the last one that could).
-    pub query_error: Option<String>,
+    query_error: Option<String>,
     /// The facets pane beside the table, on a corpus index, while it is shown.
-    pub facets: Option<ShownFacets>,
+    facets: Option<ShownFacets>,
+    /// The screen's area, which the rows of a page and the facets' list follow.
+    area: Rect,
 }
 
 /// The facets pane beside the table, and whether it has the keys.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ShownFacets {
     /// The pane.
-    pub pane: super::facets::FacetsPane,
+    pane: super::facets::FacetsPane,
     /// Whether the keys move in the pane rather than the table.
-    pub focused: bool,
+    focused: bool,
+}
+
+impl ShownFacets {
+    /// The pane.
+    #[must_use]
+    pub fn pane(&self) -> &super::facets::FacetsPane {
+        &self.pane
+    }
+
+    /// Whether the keys move in the pane rather than the table.
+    #[must_use]
+    pub fn focused(&self) -> bool {
+        self.focused
+    }
 }
 
 impl Table {
     /// Where the table's parts go in `area`, as it is now (the snippet pane with
     /// full-text results, the facets pane when shown).
     #[must_use]
-    pub fn layout(&self, area: ratatui::layout::Rect) -> super::layout::TableLayout {
+    pub fn layout(&self, area: Rect) -> super::layout::TableLayout {
         super::layout::table(area, self.full_text.is_some(), self.facets.is_some())
+    }
+
+    /// Lays the table out on a screen of `size`.
+    pub(super) fn resize(&mut self, size: (u16, u16)) {
+        self.area = Rect::new(0, 0, size.0, size.1);
+        self.fit();
+    }
+
+    /// Tells the cursor how many rows a page shows, and the facets pane its list's
+    /// height, as the layout gives them now.
+    fn fit(&mut self) {
+        let layout = self.layout(self.area);
+        self.cursor.set_height(layout.page(), self.rows.len());
+        if let Some(facets) = &mut self.facets {
+            facets.pane.set_height(layout.facet_rows().max(1));
+        }
+    }
+
+    /// The filters and the sort.
+    #[must_use]
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+
+    /// The cables shown, in order.
+    #[must_use]
+    pub fn rows(&self) -> &[CableIndex] {
+        &self.rows
+    }
+
+    /// The cursor over the rows: the row selected and the first one shown.
+    #[must_use]
+    pub fn cursor(&self) -> &ListCursor {
+        &self.cursor
+    }
+
+    /// Whether keys type into the filter.
+    #[must_use]
+    pub fn is_typing(&self) -> bool {
+        self.typing
+    }
+
+    /// Where the cursor is in the filter's text, in characters.
+    #[must_use]
+    pub fn line_cursor(&self) -> usize {
+        self.line_cursor
+    }
+
+    /// What each column needs, measured once over the library.
+    #[must_use]
+    pub fn measure(&self) -> &columns::Measure {
+        &self.measure
+    }
+
+    /// The index's answer to the query typed, while it is shown.
+    #[must_use]
+    pub fn full_text(&self) -> Option<&FullText> {
+        self.full_text.as_ref()
+    }
+
+    /// Why the query typed cannot be run.
+    #[must_use]
+    pub fn query_error(&self) -> Option<&str> {
+        self.query_error.as_deref()
+    }
+
+    /// The facets pane, while it is shown.
+    #[must_use]
+    pub fn facets(&self) -> Option<&ShownFacets> {
+        self.facets.as_ref()
     }
 
     /// The table of a whole library, sorted by ID.
@@ -68,9 +161,9 @@ impl Table {
         table
     }
 
-    /// The library index of the cable under the cursor.
+    /// The cable under the cursor.
     #[must_use]
-    pub fn current(&self) -> Option<usize> {
+    pub fn current(&self) -> Option<CableIndex> {
         self.rows.get(self.cursor.selected).copied()
     }
 
@@ -94,7 +187,7 @@ impl Table {
 
     /// Applies the filters again, keeping the cursor on the same cable when it is still
     /// shown, else on the first row.
-    fn refilter(&mut self, library: &Library, keep: Option<usize>) {
+    fn refilter(&mut self, library: &Library, keep: Option<CableIndex>) {
         self.rows = match &self.full_text {
             Some(full_text) if self.indexed => self.result_rows(library, full_text),
             _ => library.filter(&self.order, &self.query),
@@ -105,23 +198,11 @@ impl Table {
         self.cursor.select(row, self.rows.len());
     }
 
-    /// Sorts by the next column (`s`); the same column twice flips the direction.
-    pub fn sort_by(&mut self, library: &Library, column: Column) {
-        if self.query.sort == column {
-            self.query.descending = !self.query.descending;
-        } else {
-            self.query.sort = column;
-            self.query.descending = false;
-        }
-        self.unrank();
-        self.resort(library);
-    }
-
     /// Cycles the sort column forwards.
     ///
     /// Over full-text results the cycle starts and ends at their ranking: best first,
     /// then each column, then best first again.
-    pub fn next_sort(&mut self, library: &Library) {
+    fn next_sort(&mut self, library: &Library) {
         let first = Column::ALL[0];
         match self.full_text.as_mut() {
             Some(full_text) if full_text.by_rank => {
@@ -136,7 +217,7 @@ impl Table {
     }
 
     /// Flips the sort direction.
-    pub fn reverse(&mut self, library: &Library) {
+    fn reverse(&mut self, library: &Library) {
         self.query.descending = !self.query.descending;
         self.unrank();
         self.resort(library);
@@ -150,7 +231,7 @@ impl Table {
     }
 
     /// Adds a typed character to the filter.
-    pub fn type_char(&mut self, library: &Library, c: char) {
+    fn type_char(&mut self, library: &Library, c: char) {
         let at_end = self.line_cursor >= self.query.text.chars().count();
         crate::session::line::insert(&mut self.query.text, &mut self.line_cursor, c);
         if self.indexed {
@@ -173,15 +254,15 @@ impl Table {
     }
 
     /// Removes the filter's character before the cursor.
-    pub fn backspace(&mut self, library: &Library) {
+    fn backspace(&mut self, library: &Library) {
         if crate::session::line::backspace(&mut self.query.text, &mut self.line_cursor) {
             self.text_changed(library);
         }
     }
 
     /// Ctrl-U, Ctrl-W, Home, End, the arrows; whether the text changed.
-    pub fn edit(&mut self, library: &Library, edit: crate::session::line::Edit) -> bool {
-        let changed = crate::session::line::edit(&mut self.query.text, &mut self.line_cursor, edit);
+    fn edit(&mut self, library: &Library, edit: crate::session::line::Edit) -> bool {
+        let changed = super::line::edit(&mut self.query.text, &mut self.line_cursor, edit);
         if changed {
             self.text_changed(library);
         }
@@ -189,7 +270,7 @@ impl Table {
     }
 
     /// Puts `text` in the filter (a query recalled), the cursor at its end.
-    pub fn set_text(&mut self, library: &Library, text: String) {
+    fn set_text(&mut self, library: &Library, text: String) {
         self.line_cursor = text.chars().count();
         self.query.text = text;
         self.text_changed(library);
@@ -208,7 +289,7 @@ impl Table {
     }
 
     /// Clears every filter: the text, the classification and the TAG.
-    pub fn clear_filters(&mut self, library: &Library) {
+    fn clear_filters(&mut self, library: &Library) {
         let keep = self.current();
         self.query.text.clear();
         self.line_cursor = 0;
@@ -234,12 +315,12 @@ impl Table {
 
     /// A TAG picker over the TAGs in use, the current one selected.
     #[must_use]
-    pub fn picker(&self, library: &Library) -> TagPicker {
+    pub(super) fn picker(&self, library: &Library) -> TagPicker {
         TagPicker::new(library.tags(), self.query.tag.as_deref())
     }
 
     /// Filters by `tag` (picked in the TAG picker).
-    pub fn set_tag(&mut self, library: &Library, tag: String) {
+    pub(super) fn set_tag(&mut self, library: &Library, tag: String) {
         self.query.tag = Some(tag);
         let keep = self.current();
         self.refilter(library, keep);
@@ -252,14 +333,14 @@ impl Table {
     }
 
     /// Gives the keys back to the table from the facets pane.
-    pub fn unfocus_facets(&mut self) {
+    pub(super) fn unfocus_facets(&mut self) {
         if let Some(facets) = &mut self.facets {
             facets.focused = false;
         }
     }
 
     /// Cycles the classification filter: none, then each level in use, then none.
-    pub fn next_classification(&mut self, library: &Library) {
+    fn next_classification(&mut self, library: &Library) {
         let levels: Vec<Classification> = library
             .classifications()
             .into_iter()
@@ -271,7 +352,7 @@ impl Table {
     }
 
     /// Cycles the TAG filter through the TAGS in use, most used first, then none.
-    pub fn next_tag(&mut self, library: &Library) {
+    fn next_tag(&mut self, library: &Library) {
         let tags: Vec<String> = library.tags().into_iter().map(|(t, _)| t).collect();
         self.query.tag = next_in(&tags, self.query.tag.as_ref());
         let keep = self.current();

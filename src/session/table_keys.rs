@@ -1,5 +1,8 @@
-//! The keys of the table of cables: its filters, sort, search and facets.
+//! The table's keys that reach beyond it: opening a cable, the overlays over the table
+//! (help, TAG picker, skipped files, map), the facets pane shown or hidden, the export,
+//! back to the reader. The rest the table takes itself ([`super::Table::update`]).
 
+use super::table::{Around, keep_query};
 use super::{Arrival, ListCursor, Overlay, Session};
 use crate::session::action::Action;
 use crate::session::message::Message;
@@ -7,122 +10,80 @@ use crate::session::message::Message;
 impl Session {
     /// Keeps a query searched in the history, and asks the loop to save it.
     pub(super) fn record_query(&mut self, query: &str) {
-        if self.history.record(query) {
-            let entries = self.history.entries().to_vec();
-            self.effects.push(super::Effect::SaveHistory(entries));
-        }
+        self.effects.extend(keep_query(&mut self.history, query));
     }
 
     pub(super) fn table_action(&mut self, message: Message) {
         self.notice = None;
-        if message == Message::Action(Action::Export) {
-            return self.start_export();
-        }
-        let library = &self.library;
-        let table = &mut self.table;
-        let len = table.rows.len();
-        if table.facets_focused() && !table.typing {
-            if let Message::Action(action) = &message {
-                self.facets_action(action);
-            }
+        if let Message::Action(action) = &message
+            && self.beyond_table(action)
+        {
             return;
         }
-        if table.typing {
-            match message {
-                Message::Type(c) => {
-                    table.type_char(library, c);
-                    return self.query_changed();
-                }
-                Message::Backspace => {
-                    table.backspace(library);
-                    return self.query_changed();
-                }
-                Message::Edit(edit) => {
-                    if table.edit(library, edit) {
-                        self.query_changed();
-                    }
-                    return;
-                }
-                // On an index, up and down recall the queries searched before.
-                Message::Action(Action::Up | Action::Down) if table.searches_index() => {
-                    let recalled = if message == Message::Action(Action::Up) {
-                        self.history.older(&table.query.text)
-                    } else {
-                        self.history.newer()
-                    };
-                    if let Some(text) = recalled {
-                        table.set_text(library, text);
-                        self.query_changed();
-                    }
-                    return;
-                }
-                Message::Action(Action::Cancel | Action::Open) => {
-                    table.typing = false;
-                    if table.searches_index() {
-                        let query = table.query.text.clone();
-                        self.record_query(&query);
-                    }
-                    return;
-                }
-                _ => {}
-            }
-        }
-        let Message::Action(action) = message else {
-            return;
+        let around = Around {
+            library: &self.library,
+            history: &mut self.history,
         };
-        if table.cursor.apply(&action, len) {
-            return self.want_snippet();
-        }
+        let effects = self.table.update(around, message);
+        self.effects.extend(effects);
+    }
+
+    /// A key of the table that needs the session; whether `action` was one. The facets
+    /// pane, when it has the keys, leaves the session only the help, the map, the export
+    /// and the pane itself; the search line leaves it all but enter and cancel.
+    fn beyond_table(&mut self, action: &Action) -> bool {
+        let typing = self.table.is_typing();
+        let rows = !typing && !self.table.facets_focused();
+        let facets = !typing && !rows;
         match action {
+            Action::Export => {
+                self.start_export();
+                return true;
+            }
             Action::Help => self.show(Overlay::Help(ListCursor::default())),
-            Action::Filter => {
-                table.typing = true;
-                table.line_cursor = table.query.text.chars().count();
-            }
-            Action::Cancel => {
-                table.clear_filters(library);
-                self.query_changed();
-            }
-            Action::NextSort => table.next_sort(library),
-            Action::Reverse => table.reverse(library),
-            Action::NextClassification => table.next_classification(library),
-            Action::NextTag => table.next_tag(library),
-            Action::PickTag => {
-                let picker = table.picker(library);
-                self.show(Overlay::Tags(picker));
-            }
             Action::Facets => self.toggle_facets(),
             Action::Map => self.open_map(),
-            Action::Skipped => self.show(Overlay::Skipped(ListCursor::default())),
-            Action::Open => {
-                if let Some(cable) = table.current() {
-                    // Opened from full-text results, it shows where it says the words.
-                    let arrival = table
-                        .words_to_show()
-                        .map_or(Arrival::Resume, |(query, words)| {
-                            Arrival::Matches(query.to_string(), words.to_vec())
-                        });
-                    // Another cable from the table is a jump: Ctrl-o comes back.
-                    if self.view.open().is_some_and(|open| open.cable() != cable) {
-                        self.remember();
-                    }
-                    // The words of the query it was opened with last time are not this
-                    // query's.
-                    if let Some(open) = self.view.open_mut()
-                        && open.cable() == cable
-                    {
-                        open.reader_mut().drop_matches();
-                    }
-                    self.go(cable, arrival);
-                }
+            Action::PickTag if !facets => {
+                let picker = self.table.picker(&self.library);
+                self.show(Overlay::Tags(picker));
             }
+            Action::Skipped if !facets => self.show(Overlay::Skipped(ListCursor::default())),
+            Action::Open if rows => self.open_selected(),
             // From the table, Ctrl-o returns to the reader where it was.
-            Action::JumpBack | Action::JumpForward if self.view.open().is_some() => {
+            Action::JumpBack | Action::JumpForward if !facets && self.view.open().is_some() => {
                 self.view.back_to_reader();
             }
-            _ => {}
+            _ => return false,
         }
-        // A sort or a filter may have put another cable under the cursor.
-        self.want_snippet();
+        if !facets {
+            // A sort or a filter may have put another cable under the cursor.
+            self.want_snippet();
+        }
+        true
+    }
+
+    /// Opens the cable under the table's cursor.
+    fn open_selected(&mut self) {
+        let Some(cable) = self.table.current() else {
+            return;
+        };
+        // Opened from full-text results, it shows where it says the words.
+        let arrival = self
+            .table
+            .words_to_show()
+            .map_or(Arrival::Resume, |(query, words)| {
+                Arrival::Matches(query.to_string(), words.to_vec())
+            });
+        // Another cable from the table is a jump: Ctrl-o comes back.
+        if self.view.open().is_some_and(|open| open.cable() != cable) {
+            self.remember();
+        }
+        // The words of the query it was opened with last time are not this query's.
+        if let Some(open) = self.view.open_mut()
+            && open.cable() == cable
+        {
+            open.reader_mut().drop_matches();
+        }
+        self.go(cable, arrival);
     }
 }

@@ -4,7 +4,7 @@
 
 use super::reader::Reader;
 use crate::input::Progress;
-use crate::library::LoadHandle;
+use crate::library::{CableIndex, LoadHandle};
 
 /// The screen under the overlays.
 #[derive(Debug)]
@@ -86,20 +86,20 @@ impl View {
 /// A cable open in the reader.
 #[derive(Debug)]
 pub struct OpenCable {
-    cable: usize,
+    cable: CableIndex,
     reader: Reader,
 }
 
 impl OpenCable {
-    /// `reader` on the cable at library index `cable`.
+    /// `reader` on `cable`.
     #[must_use]
-    pub fn new(cable: usize, reader: Reader) -> Self {
+    pub fn new(cable: CableIndex, reader: Reader) -> Self {
         Self { cable, reader }
     }
 
-    /// The cable, by library index.
+    /// The cable.
     #[must_use]
-    pub fn cable(&self) -> usize {
+    pub fn cable(&self) -> CableIndex {
         self.cable
     }
 

@@ -69,12 +69,12 @@ fn draw_overlay(session: &Session, theme: &Theme, overlay: &Overlay, area: Rect,
         }
         .render(area, buf),
         Overlay::Export(prompt) => {
-            let table = &session.table;
-            let query = table.query.text.trim();
+            let table = session.table();
+            let query = table.query().text.trim();
             let what = if table.searches_index() && !query.is_empty() {
                 format!("every match of {query}")
             } else {
-                format!("the {} rows shown", table.rows.len())
+                format!("the {} rows shown", table.rows().len())
             };
             super::export::ExportView {
                 prompt,
@@ -230,7 +230,7 @@ fn cable_list(browser: &Session, theme: &Theme, list: &CableList, area: Rect, bu
 fn across_cables(
     browser: &Session,
     theme: &Theme,
-    cable: usize,
+    cable: crate::library::CableIndex,
     app: &crate::session::reader::Reader,
     area: Rect,
     buf: &mut Buffer,

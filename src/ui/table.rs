@@ -50,7 +50,7 @@ fn table_hint(browser: &Session, width: usize) -> String {
     let mut hints: Vec<(String, u8)> = HINTS
         .iter()
         .filter_map(|(action, what, rank)| {
-            let on_index = browser.table.searches_index();
+            let on_index = browser.table().searches_index();
             let what = match action {
                 Action::Filter if on_index => "search",
                 Action::Facets if !on_index => return None,
@@ -81,13 +81,13 @@ fn table_hint(browser: &Session, width: usize) -> String {
 
 /// Draws the table's screen: each part where [`crate::session::layout::table`] puts it.
 pub(super) fn table(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let t = &browser.table;
+    let t = browser.table();
     let parts = t.layout(area);
-    if let (Some(side), Some(facets)) = (parts.facets, &t.facets) {
+    if let (Some(side), Some(facets)) = (parts.facets, t.facets()) {
         super::facets::FacetsView {
-            pane: &facets.pane,
+            pane: facets.pane(),
             theme,
-            focused: facets.focused,
+            focused: facets.focused(),
         }
         .render(side, buf);
     }
@@ -95,7 +95,7 @@ pub(super) fn table(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buff
         .style(theme.ui.title)
         .render(parts.title, buf);
     filter_line(t, &theme.ui, area.width).render(parts.filter, buf);
-    if t.full_text.is_some() {
+    if t.full_text().is_some() {
         snippet(browser, &theme.ui, parts.snippet, buf);
     }
     rows(browser, theme, parts.heading, parts.body, buf);
@@ -113,10 +113,10 @@ pub(super) fn table(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buff
 
 /// `sort Date ↑`, or `best first` over full-text results ranked by the index.
 fn sort_label(t: &crate::session::Table) -> String {
-    if t.full_text.as_ref().is_some_and(|f| f.by_rank) {
+    if t.full_text().is_some_and(|f| f.by_rank()) {
         return "best first".to_string();
     }
-    let q = &t.query;
+    let q = t.query();
     format!(
         "sort {} {}",
         q.sort.title(),
@@ -126,17 +126,17 @@ fn sort_label(t: &crate::session::Table) -> String {
 
 /// The title line: how many rows of how many cables, the sort and the filters.
 fn title(browser: &Session) -> String {
-    let t = &browser.table;
-    let q = &t.query;
+    let t = browser.table();
+    let q = t.query();
     let sort = sort_label(t);
-    let rows = grouped(t.rows.len() as u64);
+    let rows = grouped(t.rows().len() as u64);
     let cables = grouped(browser.library.len() as u64);
-    let mut title = match &t.full_text {
+    let mut title = match t.full_text() {
         // The index gives its best: say so when more match than it gave.
-        Some(full_text) if !full_text.complete => {
+        Some(full_text) if !full_text.complete() => {
             format!(
                 "cableview library: the best {rows} of {} matches in {cables} cables · {sort}",
-                grouped(full_text.total)
+                grouped(full_text.total())
             )
         }
         Some(_) => format!("cableview library: {rows} of {cables} cables match · {sort}"),
@@ -162,22 +162,22 @@ fn title(browser: &Session) -> String {
 /// The filter line: `/` and the text (with the cursor while typing), then why the query
 /// cannot run, or what a search on the index takes.
 fn filter_line(t: &crate::session::Table, ui: &UiStyles, width: u16) -> Line<'static> {
-    let q = &t.query;
-    let text = if t.typing {
-        let (before, after) = crate::session::line::split(&q.text, t.line_cursor);
+    let q = t.query();
+    let text = if t.is_typing() {
+        let (before, after) = crate::session::line::split(&q.text, t.line_cursor());
         format!("/{before}▏{after}")
     } else {
         format!("/{}", q.text)
     };
-    let style = if t.typing || !q.text.is_empty() {
+    let style = if t.is_typing() || !q.text.is_empty() {
         ui.text
     } else {
         ui.dim
     };
     let mut spans = vec![Span::styled(text, style)];
-    if let Some(error) = &t.query_error {
+    if let Some(error) = t.query_error() {
         spans.push(Span::styled(format!("  {error}"), ui.notice));
-    } else if t.searches_index() && t.typing {
+    } else if t.searches_index() && t.is_typing() {
         spans.push(Span::styled(
             "  full text: words, \"phrases\", field:value",
             ui.dim,
@@ -188,7 +188,7 @@ fn filter_line(t: &crate::session::Table, ui: &UiStyles, width: u16) -> Line<'st
 
 /// The selected row's passage, under the rows of full-text results.
 fn snippet(browser: &Session, ui: &UiStyles, area: Rect, buf: &mut Buffer) {
-    let t = &browser.table;
+    let t = browser.table();
     let id = t
         .current()
         .and_then(|c| browser.library.row(c))
@@ -208,10 +208,10 @@ fn snippet(browser: &Session, ui: &UiStyles, area: Rect, buf: &mut Buffer) {
 /// The headings and the rows shown, the cursor's highlighted, each fitted to the width.
 fn rows(browser: &Session, theme: &Theme, heading: Rect, body: Rect, buf: &mut Buffer) {
     let ui = &theme.ui;
-    let t = &browser.table;
-    let q = &t.query;
-    let ranked = t.full_text.as_ref().is_some_and(|f| f.by_rank);
-    let fitted = Fitted::new(&t.measure, heading.width);
+    let t = browser.table();
+    let q = t.query();
+    let ranked = t.full_text().is_some_and(|f| f.by_rank());
+    let fitted = Fitted::new(t.measure(), heading.width);
     let titles: Vec<String> = fitted
         .columns
         .iter()
@@ -225,7 +225,7 @@ fn rows(browser: &Session, theme: &Theme, heading: Rect, body: Rect, buf: &mut B
         })
         .collect();
     row_line(&titles, &fitted.columns, |_| ui.heading).render(heading, buf);
-    if t.rows.is_empty() {
+    if t.rows().is_empty() {
         Line::from("no cable matches")
             .style(ui.dim)
             .render(body, buf);
@@ -233,13 +233,13 @@ fn rows(browser: &Session, theme: &Theme, heading: Rect, body: Rect, buf: &mut B
     }
     let height = body.height as usize;
     // The session pages by the same layout; the cursor's offset is kept in view anyway.
-    let selected = t.cursor.selected;
+    let selected = t.cursor().selected;
     let offset = t
-        .cursor
+        .cursor()
         .offset
         .min(selected)
         .max((selected + 1).saturating_sub(height));
-    for (line, &cable) in t.rows.iter().skip(offset).take(height).enumerate() {
+    for (line, &cable) in t.rows().iter().skip(offset).take(height).enumerate() {
         let Some(row) = browser.library.row(cable) else {
             continue;
         };

@@ -78,7 +78,7 @@ fn e_exports_every_match_of_the_search_as_cables_in_a_folder() {
     driver.press(Action::Filter);
     type_text(&mut driver, "paris");
     driver.press(Action::Open);
-    let shown = driver.table.rows.len();
+    let shown = driver.table().rows().len();
     driver.press(Action::Export);
     insta::assert_snapshot!("export_picker_90x20", screen(&driver));
     // The second choice: the cables as JSON.
@@ -143,7 +143,7 @@ fn e_asks_before_writing_over_a_folder_holding_files() {
     wait(&mut driver);
     let csv = std::fs::read_to_string(out.join("rows.csv")).unwrap();
     assert!(csv.starts_with("id,date,origin,classification,subject,score\n"));
-    assert_eq!(csv.lines().count(), 1 + driver.table.rows.len());
+    assert_eq!(csv.lines().count(), 1 + driver.table().rows().len());
 }
 
 #[test]

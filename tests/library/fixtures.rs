@@ -5,7 +5,7 @@ use crate::hostile;
 
 use cableview::cable::{Classification, EntityKind};
 use cableview::input::load_paths;
-use cableview::library::{Column, EntityKey, Library, Query};
+use cableview::library::{CableIndex, Column, EntityKey, Library, Query};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
@@ -21,10 +21,10 @@ fn library() -> Library {
     Library::load(&paths, &|_| {}, &AtomicBool::new(false))
 }
 
-fn ids(library: &Library, indices: &[usize]) -> Vec<String> {
-    indices
+fn ids(library: &Library, cables: &[CableIndex]) -> Vec<String> {
+    cables
         .iter()
-        .map(|&i| library.row(i).unwrap().id.clone())
+        .map(|&c| library.row(c).unwrap().id.clone())
         .collect()
 }
 
@@ -174,7 +174,7 @@ fn ref_b_of_the_sample_links_to_04paris8983_and_is_cited_by() {
     let library = library();
     let sample = library.find_id("05PARIS2333").unwrap();
     let target = library.find_id("04PARIS8983").unwrap();
-    let refs: Vec<(Option<&str>, &str, Option<usize>)> = library
+    let refs: Vec<(Option<&str>, &str, Option<CableIndex>)> = library
         .references(sample)
         .map(|(r, link)| (r.label.as_deref(), r.text.as_str(), link))
         .collect();
@@ -193,8 +193,9 @@ fn ref_b_of_the_sample_links_to_04paris8983_and_is_cited_by() {
 #[test]
 fn without_the_target_the_ref_is_plain_text() {
     let library = Library::new(load_paths(&[root().join("assets/05PARIS2333.txt")]));
-    assert!(library.references(0).all(|(_, link)| link.is_none()));
-    assert!(library.cited_by(0).is_empty());
+    let only = library.cables().next().unwrap();
+    assert!(library.references(only).all(|(_, link)| link.is_none()));
+    assert!(library.cited_by(only).is_empty());
 }
 
 #[test]
@@ -287,7 +288,8 @@ fn bad_files_are_skipped_with_reasons_and_the_load_goes_on() {
     );
     let library = Library::new(loaded);
     assert_eq!(library.len(), 1);
-    assert_eq!(library.row(0).unwrap().id, "04PARIS8983");
+    let only = library.cables().next().unwrap();
+    assert_eq!(library.row(only).unwrap().id, "04PARIS8983");
     assert_eq!(library.skipped().len(), 4);
 }
 

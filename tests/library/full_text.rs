@@ -43,8 +43,8 @@ pub(crate) fn type_text(driver: &mut Driver, text: &str) -> Vec<Effect> {
 /// The IDs of the table's rows, in order.
 fn row_ids(driver: &Driver) -> Vec<String> {
     driver
-        .table
-        .rows
+        .table()
+        .rows()
         .iter()
         .map(|&c| driver.library.row(c).unwrap().id.clone())
         .collect()
@@ -74,7 +74,7 @@ fn typing_searches_the_full_text_and_ranks_the_rows() {
     let screen = driver.screen();
     assert!(screen.contains("best first"), "{screen}");
     // The selected row's snippet is shown under the table, its matches marked.
-    let snippet = driver.table.current_snippet().expect("the snippet came");
+    let snippet = driver.table().current_snippet().expect("the snippet came");
     assert!(!snippet.highlights.is_empty());
     let marked = &snippet.text[snippet.highlights[0].clone()];
     assert!(marked.eq_ignore_ascii_case("terrorism"), "{marked}");
@@ -98,7 +98,7 @@ fn typing_searches_the_full_text_and_ranks_the_rows() {
     driver.press(Action::Cancel);
     driver.press(Action::Filter);
     type_text(&mut driver, "xyzzyplugh");
-    assert!(driver.table.rows.is_empty());
+    assert!(driver.table().rows().is_empty());
     assert!(driver.screen().contains("no cable matches"));
 }
 
@@ -144,18 +144,18 @@ fn a_query_error_says_where_and_keeps_the_rows() {
     let (_dir, _at, mut driver) = indexed(110, 30);
     driver.press(Action::Filter);
     type_text(&mut driver, "paris");
-    let rows = driver.table.rows.clone();
+    let rows = driver.table().rows().to_vec();
     assert!(!rows.is_empty());
     // An open quote is not a query yet: it says so, and the rows stay.
     type_text(&mut driver, " \"");
-    assert_eq!(driver.table.rows, rows);
+    assert_eq!(driver.table().rows(), rows);
     let screen = driver.screen();
     assert!(screen.contains("quote is never closed"), "{screen}");
     // Deleting the wrong part runs the query again.
     driver.press(Message::Backspace);
     driver.press(Message::Backspace);
     assert!(!driver.screen().contains("never closed"));
-    assert_eq!(driver.table.rows, rows);
+    assert_eq!(driver.table().rows(), rows);
     // A field the index does not know is named.
     driver.press(Action::Cancel);
     driver.press(Action::Cancel);
@@ -185,8 +185,7 @@ fn x_lists_every_indexed_cable_naming_the_entity() {
         .collect();
     // Open the first of them at that entity, as the sidebar would select it.
     let first = driver.library.find_id(&naming[0]).unwrap();
-    let row = driver.table.rows.iter().position(|&c| c == first).unwrap();
-    driver.table.cursor.selected = row;
+    driver.select(first);
     driver.press(Action::Open);
     let entity = driver
         .app()
@@ -253,7 +252,7 @@ fn ref_links_and_cited_by_come_from_the_index() {
         })
         .expect("a cited cable");
     let cable = driver.library.find_id(&cited).unwrap();
-    driver.table.cursor.selected = driver.table.rows.iter().position(|&c| c == cable).unwrap();
+    driver.select(cable);
     driver.press(Action::Open);
     driver.press(Action::References);
     let list = driver.cable_list().expect("the list");
@@ -312,8 +311,11 @@ fn the_facets_pane_counts_the_search_and_narrows_it() {
     assert!(screen.contains(&class), "{screen}");
     // Keys move in the pane; enter adds the value's clause to the query.
     driver.press(Action::Open);
-    assert_eq!(driver.table.query.text, format!("terrorism class={class}"));
-    let narrowed = index.facets(&driver.table.query.text).unwrap();
+    assert_eq!(
+        driver.table().query().text,
+        format!("terrorism class={class}")
+    );
+    let narrowed = index.facets(&driver.table().query().text).unwrap();
     assert_eq!(narrowed.total, count);
     assert!(
         driver
@@ -323,7 +325,7 @@ fn the_facets_pane_counts_the_search_and_narrows_it() {
         driver.screen()
     );
     let expected: std::collections::BTreeSet<String> = index
-        .search(&driver.table.query.text, 1_000)
+        .search(&driver.table().query().text, 1_000)
         .unwrap()
         .into_iter()
         .map(|h| h.id)
@@ -332,15 +334,18 @@ fn the_facets_pane_counts_the_search_and_narrows_it() {
     assert_eq!(shown, expected);
     // Enter on the value picked takes it out again.
     driver.press(Action::Open);
-    assert_eq!(driver.table.query.text, "terrorism");
+    assert_eq!(driver.table().query().text, "terrorism");
     driver.press(Action::Open);
-    assert_eq!(driver.table.query.text, format!("terrorism class={class}"));
+    assert_eq!(
+        driver.table().query().text,
+        format!("terrorism class={class}")
+    );
     // Esc gives the keys back to the table, F takes them again, and F there hides it.
     driver.press(Action::Cancel);
     driver.press(Action::Down);
     assert_eq!(
-        driver.table.cursor.selected,
-        1.min(driver.table.rows.len() - 1)
+        driver.table().cursor().selected,
+        1.min(driver.table().rows().len() - 1)
     );
     driver.press(Action::Facets);
     driver.press(Action::Facets);
@@ -391,7 +396,7 @@ fn a_cable_found_by_an_entity_opens_at_its_name() {
         driver.press(Action::Filter);
         type_text(&mut driver, &query);
         driver.press(Action::Open);
-        assert!(!driver.table.rows.is_empty(), "{query}");
+        assert!(!driver.table().rows().is_empty(), "{query}");
         driver.press(Action::Open);
         let search = driver.app().search().expect("the name is highlighted");
         let first = search.hits.first().expect("a match");
@@ -455,7 +460,7 @@ fn the_table_of_an_index_is_read_while_the_screen_says_so() {
 #[test]
 fn the_facets_keep_the_rows_and_a_value_taken_out_brings_every_cable_back() {
     let (_dir, _at, mut driver) = indexed(120, 34);
-    let all = driver.table.rows.len();
+    let all = driver.table().rows().len();
     driver.press(Action::Filter);
     type_text(&mut driver, "terrorism");
     driver.press(Action::Open);
@@ -463,21 +468,24 @@ fn the_facets_keep_the_rows_and_a_value_taken_out_brings_every_cable_back() {
     driver.press(Action::NextSort);
     driver.press(Action::Down);
     driver.press(Action::Down);
-    let (rows, cursor) = (driver.table.rows.clone(), driver.table.cursor.selected);
+    let (rows, cursor) = (
+        driver.table().rows().to_vec(),
+        driver.table().cursor().selected,
+    );
     driver.press(Action::Facets);
-    assert_eq!(driver.table.rows, rows);
-    assert_eq!(driver.table.cursor.selected, cursor);
+    assert_eq!(driver.table().rows(), rows);
+    assert_eq!(driver.table().cursor().selected, cursor);
     assert!(driver.screen().contains("sort ID"), "{}", driver.screen());
     // With no words, a value picked then taken out leaves every cable shown.
     driver.press(Action::Cancel);
     driver.press(Action::Cancel);
-    assert!(driver.table.query.text.is_empty());
+    assert!(driver.table().query().text.is_empty());
     driver.press(Action::Facets);
     driver.press(Action::Open);
-    assert!(driver.table.query.text.starts_with("class="));
-    assert!(driver.table.rows.len() < all);
+    assert!(driver.table().query().text.starts_with("class="));
+    assert!(driver.table().rows().len() < all);
     driver.press(Action::Open);
-    assert!(driver.table.query.text.is_empty());
-    assert_eq!(driver.table.rows.len(), all, "{}", driver.screen());
+    assert!(driver.table().query().text.is_empty());
+    assert_eq!(driver.table().rows().len(), all, "{}", driver.screen());
     assert!(!driver.screen().contains("match"), "{}", driver.screen());
 }

@@ -38,7 +38,7 @@ fn the_table_lists_every_indexed_cable_and_opens_one_from_the_index() {
     let (_dir, mut driver, count) = indexed();
     assert!(count > 30, "{count}");
     assert_eq!(driver.library.len() as u64, count);
-    assert_eq!(driver.table.rows.len() as u64, count);
+    assert_eq!(driver.table().rows().len() as u64, count);
     assert!(
         driver.screen().contains("04PARIS8983"),
         "{}",
@@ -50,7 +50,7 @@ fn the_table_lists_every_indexed_cable_and_opens_one_from_the_index() {
         driver.press(Message::Type(c));
     }
     driver.press(Action::Open);
-    assert_eq!(driver.table.rows.len(), 1, "{}", driver.screen());
+    assert_eq!(driver.table().rows().len(), 1, "{}", driver.screen());
     // Opening it reads the body from the index: paragraphs and entities come back.
     driver.press(Action::Open);
     assert!(driver.view().reader().is_some());

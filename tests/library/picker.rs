@@ -63,18 +63,18 @@ fn t_picks_a_tag_by_its_name_and_the_title_says_so() {
     assert!(text.contains(&line), "{line}\n{text}");
     // Letters type into the query, not the table's keys (`s` would sort, `q` quit).
     typed(&mut s, "terrorists");
-    assert_eq!(s.table.query.sort, cableview::library::Column::Id);
+    assert_eq!(s.table().query().sort, cableview::library::Column::Id);
     let text = screen(&s);
     insta::assert_snapshot!("tag_picker_80x24", text);
     let picked = s.picker().unwrap().selected().unwrap().code.clone();
     assert_eq!(picked, "PTER", "PTER is Terrorists and Terrorism");
     key(&mut s, KeyCode::Enter);
     assert!(s.picker().is_none());
-    assert_eq!(s.table.query.tag.as_deref(), Some("PTER"));
-    assert!(!s.table.rows.is_empty());
+    assert_eq!(s.table().query().tag.as_deref(), Some("PTER"));
+    assert!(!s.table().rows().is_empty());
     assert!(
-        s.table
-            .rows
+        s.table()
+            .rows()
             .iter()
             .all(|&c| s.library.tags_of(c).iter().any(|t| t == "PTER"))
     );
@@ -85,7 +85,7 @@ fn t_picks_a_tag_by_its_name_and_the_title_says_so() {
 #[test]
 fn esc_closes_the_picker_without_a_change_and_then_clears_every_filter() {
     let mut s = library(120, 30);
-    let all = s.table.rows.len();
+    let all = s.table().rows().len();
     key(&mut s, KeyCode::Char('c'));
     key(&mut s, KeyCode::Char('T'));
     typed(&mut s, "pgov");
@@ -98,16 +98,16 @@ fn esc_closes_the_picker_without_a_change_and_then_clears_every_filter() {
         title.contains("· class UNCLASSIFIED · TAG PGOV · /a (esc clears)"),
         "{title}"
     );
-    assert!(s.table.rows.len() < all);
+    assert!(s.table().rows().len() < all);
     // The picker's esc leaves the filters as they were.
     key(&mut s, KeyCode::Char('T'));
     typed(&mut s, "fr");
     key(&mut s, KeyCode::Esc);
     assert!(s.picker().is_none());
-    assert_eq!(s.table.query.tag.as_deref(), Some("PGOV"));
+    assert_eq!(s.table().query().tag.as_deref(), Some("PGOV"));
     // One esc on the table clears text, class and TAG.
     key(&mut s, KeyCode::Esc);
-    assert_eq!(s.table.rows.len(), all);
+    assert_eq!(s.table().rows().len(), all);
     let title = screen(&s).lines().next().unwrap().to_string();
     assert!(
         !title.contains("class") && !title.contains("TAG"),
@@ -124,7 +124,7 @@ fn a_query_nothing_matches_says_so_and_enter_changes_nothing() {
     assert!(screen(&s).contains("no TAG matches"));
     key(&mut s, KeyCode::Enter);
     assert!(s.picker().is_none());
-    assert_eq!(s.table.query.tag, None);
+    assert_eq!(s.table().query().tag, None);
     // Tiny terminals draw without panic.
     key(&mut s, KeyCode::Char('T'));
     for (w, h) in [(1, 1), (20, 5), (30, 6), (80, 24)] {

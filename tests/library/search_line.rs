@@ -70,7 +70,7 @@ fn the_search_line_edits_as_a_shells() {
     type_keys(&mut d, "hezbollah iran");
     assert_eq!(line(&d), "/hezbollah iran▏");
     let effects = ctrl(&mut d, 'w');
-    assert_eq!(d.table.query.text, "hezbollah ");
+    assert_eq!(d.table().query().text, "hezbollah ");
     assert_eq!(line(&d), "/hezbollah ▏");
     assert!(
         effects
@@ -82,7 +82,7 @@ fn the_search_line_edits_as_a_shells() {
     plain(&mut d, KeyCode::Home);
     assert_eq!(line(&d), "/▏hezbollah");
     type_keys(&mut d, "tag:PTER ");
-    assert_eq!(d.table.query.text, "tag:PTER hezbollah ");
+    assert_eq!(d.table().query().text, "tag:PTER hezbollah ");
     assert_eq!(line(&d), "/tag:PTER ▏hezbollah");
     plain(&mut d, KeyCode::End);
     plain(&mut d, KeyCode::Backspace);
@@ -90,14 +90,13 @@ fn the_search_line_edits_as_a_shells() {
     // Ctrl-U clears the line: the next query is not appended to the last.
     ctrl(&mut d, 'u');
     assert_eq!(line(&d), "/▏");
-    assert_eq!(d.table.rows.len(), d.library.len(), "every cable again");
+    assert_eq!(d.table().rows().len(), d.library.len(), "every cable again");
     type_keys(&mut d, "terrorism");
-    assert_eq!(d.table.query.text, "terrorism");
+    assert_eq!(d.table().query().text, "terrorism");
     assert!(
-        d.table
-            .full_text
-            .as_ref()
-            .is_some_and(|f| f.query == "terrorism")
+        d.table()
+            .full_text()
+            .is_some_and(|f| f.query() == "terrorism")
     );
 }
 
@@ -119,12 +118,12 @@ fn up_and_down_recall_the_queries_of_this_run_and_the_last() {
     assert_eq!(line(&d), "/tag:PTER▏");
     plain(&mut d, KeyCode::Up);
     assert_eq!(line(&d), "/hezbollah▏");
-    let rows = d.table.rows.clone();
+    let rows = d.table().rows().to_vec();
     plain(&mut d, KeyCode::Down);
     let effects = plain(&mut d, KeyCode::Down);
     assert_eq!(line(&d), "/draft▏", "past the newest, the line as typed");
     assert!(effects.iter().any(|e| matches!(e, Effect::Search { .. })));
-    assert_ne!(d.table.rows, rows);
+    assert_ne!(d.table().rows(), rows);
     drop(d);
 
     // The next run, in the same data dir, recalls them.

@@ -35,7 +35,7 @@ fn the_facets_pane_draws_the_timeline_and_a_bar_narrows_to_its_period() {
     assert!(peak_line.contains('█'), "{peak_line}");
     // Down to the peak's bar, then enter: its date clause joins the query.
     let on_peak = |d: &crate::drive::Driver| {
-        let pane = &d.table.facets.as_ref().unwrap().pane;
+        let pane = &d.table().facets().unwrap().pane();
         matches!(pane.selected(), Some((Section::Timeline(_), name, _)) if name == peak.0)
     };
     for _ in 0..200 {
@@ -47,7 +47,7 @@ fn the_facets_pane_draws_the_timeline_and_a_bar_narrows_to_its_period() {
     assert!(on_peak(&driver), "{}", driver.screen());
     driver.press(Action::Open);
     let query = format!("terrorism date:{}", peak.0);
-    assert_eq!(driver.table.query.text, query);
+    assert_eq!(driver.table().query().text, query);
     let screen = driver.screen();
     assert!(
         screen.contains(&query),
@@ -88,7 +88,7 @@ fn m_maps_the_posts_and_enter_narrows_to_one() {
     driver.press(Action::Open);
     assert!(driver.map().is_none());
     let query = format!("terrorism origin=\"{second}\"");
-    assert_eq!(driver.table.query.text, query);
+    assert_eq!(driver.table().query().text, query);
     assert!(driver.screen().contains(&query), "{}", driver.screen());
 }
 

@@ -2,6 +2,8 @@
 //! carried out (cables read, positions saved in a store, themes loaded) and what comes of
 //! them fed back, so a test sees the state a user would.
 
+use cableview::library::CableIndex;
+use cableview::session::action::Action;
 use cableview::session::message::Message;
 use cableview::session::{Effect, Session};
 use cableview::shell::state::Store;
@@ -42,6 +44,17 @@ impl Driver {
         let effects = self.session.update(action);
         self.settle(effects.clone());
         effects
+    }
+
+    /// Moves the table's cursor onto `cable` with the keys, as a user would.
+    pub fn select(&mut self, cable: CableIndex) {
+        self.press(Action::Top);
+        while self.session.table().current() != Some(cable) {
+            let before = self.session.table().cursor().selected;
+            self.press(Action::Down);
+            let after = self.session.table().cursor().selected;
+            assert_ne!(after, before, "{cable:?} is not a row of the table");
+        }
     }
 
     fn settle(&mut self, effects: Vec<Effect>) {

@@ -36,7 +36,7 @@ pub struct LinkPiece {
     /// How it looks.
     pub style: PieceStyle,
     /// The cable a click on it opens.
-    pub cable: Option<usize>,
+    pub cable: Option<crate::library::CableIndex>,
 }
 
 impl LinkPiece {
@@ -67,7 +67,7 @@ impl Rows {
         self.width.saturating_sub(self.used)
     }
 
-    fn push(&mut self, text: &str, style: PieceStyle, cable: Option<usize>) {
+    fn push(&mut self, text: &str, style: PieceStyle, cable: Option<crate::library::CableIndex>) {
         let text = crate::sanitize::truncate(text, self.room());
         let width = crate::sanitize::width(&text);
         if let Some(row) = self.rows.last_mut() {
@@ -182,7 +182,13 @@ pub fn link_rows(app: &Reader, area: Rect) -> Vec<Vec<LinkPiece>> {
 
 /// The link under a cell of the header, if any.
 #[must_use]
-pub fn link_at(app: &Reader, area: Rect, header: Rect, x: u16, y: u16) -> Option<usize> {
+pub fn link_at(
+    app: &Reader,
+    area: Rect,
+    header: Rect,
+    x: u16,
+    y: u16,
+) -> Option<crate::library::CableIndex> {
     let row = usize::from(y.checked_sub(header.y + HEADER_HEIGHT)?);
     let column = x.checked_sub(header.x)?;
     link_rows(app, area)

@@ -8,8 +8,8 @@ use super::Reader;
 /// A cable of the library: its index there, and its reference ID to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CableLink {
-    /// The cable's index in the library.
-    pub cable: usize,
+    /// The cable.
+    pub cable: crate::library::CableIndex,
     /// Its reference ID (`04PARIS8983`).
     pub id: String,
 }

@@ -2,10 +2,12 @@
 //! the index answers each query (through the event loop), the table shows the cables it
 //! found best first, and the snippet of the selected one.
 
-use super::Table;
-use crate::library::{Library, Query};
+use super::{ShownFacets, Table};
+use crate::library::{CableIndex, Library, Query};
 use crate::search_index::Snippet;
-use crate::session::action::{AskError, Found};
+use crate::search_index::Spread;
+use crate::session::action::{AskError, Found, Searched};
+use crate::session::timeline::Timeline;
 use std::collections::HashMap;
 
 /// How many of the best cables a query shows.
@@ -15,21 +17,47 @@ pub const RESULTS: usize = 1_000;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FullText {
     /// The query answered.
-    pub query: String,
-    /// The cables found (library indices), best first, at most [`RESULTS`].
-    pub ranked: Vec<usize>,
+    pub(super) query: String,
+    /// The cables found, best first, at most [`RESULTS`].
+    pub(super) ranked: Vec<CableIndex>,
     /// How many documents match in all (a cable's text and page are two).
-    pub total: u64,
+    pub(super) total: u64,
     /// Whether `ranked` holds every cable that matches, not only the best.
-    pub complete: bool,
+    pub(super) complete: bool,
     /// The words the query looks for, to highlight in a cable opened from the results.
-    pub words: Vec<String>,
+    pub(super) words: Vec<String>,
     /// Snippets fetched so far, by cable.
-    pub snippets: HashMap<usize, Snippet>,
+    pub(super) snippets: HashMap<CableIndex, Snippet>,
     /// The cable whose snippet was asked for and has not come yet.
-    pub pending: Option<usize>,
+    pub(super) pending: Option<CableIndex>,
     /// Whether the rows keep the ranking (until a sort key is pressed).
-    pub by_rank: bool,
+    pub(super) by_rank: bool,
+}
+
+impl FullText {
+    /// The query answered.
+    #[must_use]
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// How many documents match in all (a cable's text and page are two).
+    #[must_use]
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+
+    /// Whether the rows hold every cable that matches, not only the best.
+    #[must_use]
+    pub fn complete(&self) -> bool {
+        self.complete
+    }
+
+    /// Whether the rows keep the ranking (until a sort key is pressed).
+    #[must_use]
+    pub fn by_rank(&self) -> bool {
+        self.by_rank
+    }
 }
 
 impl Table {
@@ -41,17 +69,39 @@ impl Table {
     }
 
     /// Takes the index's answer to a query, if it answers the one typed now (answers to
-    /// keys typed since are dropped). The cursor goes to the best cable. Returns the
-    /// facets of the answer, when it has them.
-    pub fn found(
+    /// keys typed since are dropped): the rows, the cursor on the best cable, the facets
+    /// pane's counts and timeline. Returns the answer's spread for the map, when it has
+    /// one.
+    pub(in crate::session) fn searched(
+        &mut self,
+        library: &Library,
+        searched: Searched,
+    ) -> Option<Spread> {
+        let Searched { query, found } = searched;
+        if query != self.query.text {
+            return None;
+        }
+        let spread = found.as_ref().ok().and_then(|f| f.spread.clone());
+        let facets = self.found(library, &query, found);
+        if let (Some(ShownFacets { pane, .. }), Some(facets)) = (&mut self.facets, facets) {
+            let timeline = spread
+                .as_ref()
+                .map(|s| Timeline::of(s, None))
+                .unwrap_or_default();
+            pane.set_with_timeline(facets, timeline);
+        }
+        self.fit();
+        spread
+    }
+
+    /// Takes the answer to the query typed now; the facets of the answer, when it has
+    /// them.
+    fn found(
         &mut self,
         library: &Library,
         query: &str,
         found: Result<Found, AskError>,
     ) -> Option<crate::search_index::Facets> {
-        if query != self.query.text {
-            return None;
-        }
         match found {
             // No words to search (only the facets were asked): the table shows every
             // cable its filters keep.
@@ -101,7 +151,7 @@ impl Table {
 
     /// The rows for the results: ranked, or in the table's sort order once one is asked;
     /// narrowed by the classification and TAG filters.
-    pub(super) fn result_rows(&self, library: &Library, full_text: &FullText) -> Vec<usize> {
+    pub(super) fn result_rows(&self, library: &Library, full_text: &FullText) -> Vec<CableIndex> {
         let filters = Query {
             text: String::new(),
             ..self.query.clone()
@@ -109,8 +159,9 @@ impl Table {
         if full_text.by_rank {
             return library.filter(&full_text.ranked, &filters);
         }
-        let found: std::collections::HashSet<usize> = full_text.ranked.iter().copied().collect();
-        let sorted: Vec<usize> = self
+        let found: std::collections::HashSet<CableIndex> =
+            full_text.ranked.iter().copied().collect();
+        let sorted: Vec<CableIndex> = self
             .order
             .iter()
             .copied()
@@ -121,7 +172,10 @@ impl Table {
 
     /// The snippet to ask the index for: the selected cable's, when results are shown and
     /// it has none yet. Marks it asked.
-    pub fn snippet_wanted(&mut self, library: &Library) -> Option<(String, usize, String)> {
+    pub(super) fn snippet_wanted(
+        &mut self,
+        library: &Library,
+    ) -> Option<(String, CableIndex, String)> {
         let current = self.current()?;
         let full_text = self.full_text.as_mut()?;
         if full_text.snippets.contains_key(&current) || full_text.pending == Some(current) {
@@ -133,7 +187,12 @@ impl Table {
     }
 
     /// Keeps a snippet the index gave for the query shown.
-    pub fn snippet_read(&mut self, query: &str, cable: usize, snippet: Option<Snippet>) {
+    pub(in crate::session) fn snippet_read(
+        &mut self,
+        query: &str,
+        cable: CableIndex,
+        snippet: Option<Snippet>,
+    ) {
         if let Some(full_text) = self.full_text.as_mut().filter(|f| f.query == query) {
             if full_text.pending == Some(cable) {
                 full_text.pending = None;

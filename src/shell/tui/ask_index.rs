@@ -41,7 +41,12 @@ pub(super) fn search(library: &Library, query: String, facets: bool) -> Message 
 }
 
 /// The passage of cable `id` that shows `query`'s matches.
-pub(super) fn snippet(library: &Library, query: String, cable: usize, id: &str) -> Message {
+pub(super) fn snippet(
+    library: &Library,
+    query: String,
+    cable: crate::library::CableIndex,
+    id: &str,
+) -> Message {
     let snippet = index_of(library)
         .ok()
         .and_then(|index| index.snippet(&query, id).ok().flatten());

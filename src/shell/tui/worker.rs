@@ -55,13 +55,13 @@ pub(crate) enum Request {
     /// [`Effect::Snippet`].
     Snippet {
         query: String,
-        cable: usize,
+        cable: crate::library::CableIndex,
         id: String,
     },
     /// [`Effect::Lookup`].
     Lookup(Lookup),
     /// [`Effect::ReadCable`].
-    Read(usize),
+    Read(crate::library::CableIndex),
 }
 
 impl Request {
