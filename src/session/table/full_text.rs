@@ -3,6 +3,7 @@
 //! found best first, and the snippet of the selected one.
 
 use super::Table;
+use crate::cable::CableId;
 use crate::library::{Library, Query};
 use crate::search_index::Snippet;
 use crate::session::action::{AskError, Found};
@@ -121,14 +122,14 @@ impl Table {
 
     /// The snippet to ask the index for: the selected cable's, when results are shown and
     /// it has none yet. Marks it asked.
-    pub fn snippet_wanted(&mut self, library: &Library) -> Option<(String, usize, String)> {
+    pub fn snippet_wanted(&mut self, library: &Library) -> Option<(String, usize, CableId)> {
         let current = self.current()?;
         let full_text = self.full_text.as_mut()?;
         if full_text.snippets.contains_key(&current) || full_text.pending == Some(current) {
             return None;
         }
         full_text.pending = Some(current);
-        let id = library.row(current)?.id.clone();
+        let id = CableId::new(library.row(current)?.id.as_str());
         Some((full_text.query.clone(), current, id))
     }
 

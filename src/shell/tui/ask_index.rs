@@ -1,6 +1,7 @@
 //! The effects that ask the corpus index (a library on one): a query typed in the table,
 //! a snippet, the cables naming an entity or citing a cable. Each answers with an action.
 
+use crate::cable::CableId;
 use crate::library::Library;
 use crate::search_index::{IndexError, SearchIndex};
 use crate::session::Lookup;
@@ -41,7 +42,7 @@ pub(super) fn search(library: &Library, query: String, facets: bool) -> Message 
 }
 
 /// The passage of cable `id` that shows `query`'s matches.
-pub(super) fn snippet(library: &Library, query: String, cable: usize, id: &str) -> Message {
+pub(super) fn snippet(library: &Library, query: String, cable: usize, id: &CableId) -> Message {
     let snippet = index_of(library)
         .ok()
         .and_then(|index| index.snippet(&query, id).ok().flatten());
