@@ -139,8 +139,9 @@ fn queries(c: &mut Criterion, built: &Path, count: usize) {
             b.iter(|| opened.count_naming(kind, black_box(&top.0)).expect("runs"));
         });
     }
+    let cited = cableview::cable::CableId::new("04PARIS8983");
     group.bench_function(BenchmarkId::new("cited_by", count), |b| {
-        b.iter(|| opened.cited_by(black_box("04PARIS8983")).expect("runs"));
+        b.iter(|| opened.cited_by(black_box(&cited)).expect("runs"));
     });
     group.finish();
     let mut group = c.benchmark_group("facets");

@@ -10,8 +10,8 @@
 //! `tools/tagger/label.py` writes them. Lines of the release CSV whose `row` is 0, 1 or 2
 //! modulo 20 are held out: `train` never sees them and `eval` reads only them.
 
-use cableview::cable::EntityKind;
 use cableview::cable::noise::is_noise;
+use cableview::cable::{CableId, EntityKind};
 use cableview::tagger::features::hash_sentence;
 use cableview::tagger::model::{Model, Scores};
 use cableview::tagger::tokens::{sentences, tokenize};
@@ -26,7 +26,7 @@ use std::path::PathBuf;
 
 #[derive(Debug, Deserialize, Serialize)]
 struct Labelled {
-    id: String,
+    id: CableId,
     #[serde(default)]
     row: Option<usize>,
     text: String,

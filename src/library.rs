@@ -15,7 +15,7 @@ pub use crate::cable::refs;
 mod shared;
 pub mod table;
 
-use crate::cable::{Cable, Classification, EntityKind, Reference};
+use crate::cable::{Cable, CableId, Classification, EntityKind, Reference};
 use crate::input::{self, LoadError, LoadOptions, Loaded, Skipped};
 use crate::regular_file::Limit;
 use entry::Entry;
@@ -255,8 +255,8 @@ impl Library {
 
     /// The cable with this reference ID (`04PARIS8983`), if the library holds it.
     #[must_use]
-    pub fn find_id(&self, id: &str) -> Option<CableIndex> {
-        self.by_key.get(&self.entries, &CableKey::from_id(id)?)
+    pub fn find_id(&self, id: &CableId) -> Option<CableIndex> {
+        self.by_key.get(&self.entries, &id.key()?)
     }
 
     /// Every cable ordered by a column.

@@ -78,7 +78,7 @@ pub fn row_of_page(cable: &Cable) -> Option<ReleaseRow> {
     Some(ReleaseRow {
         identifier: String::new(),
         created: release_date(header.created.as_deref().unwrap_or("2000-01-01 00:00")),
-        reference_id: cable.id.clone()?,
+        reference_id: cable.id.as_deref()?.to_string(),
         origin: header.origin.clone().unwrap_or_default(),
         classification,
         references: references.join("|"),

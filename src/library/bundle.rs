@@ -4,6 +4,7 @@
 //! it on a thread ([`ExportHandle`]); `cableview export --index` picks with [`pick`].
 
 use super::{Column, Library};
+use crate::cable::CableId;
 use crate::export::folder::{Folder, FolderError};
 use crate::export::rows::{self, ResultRow};
 use crate::export::{Format, brat::Kinds};
@@ -66,7 +67,7 @@ pub enum BundleError {
     Index(#[from] IndexError),
     /// The library holds no cable of this reference ID.
     #[error("no cable {0} in the index")]
-    UnknownId(String),
+    UnknownId(CableId),
     /// The folder could not be written.
     #[error(transparent)]
     Folder(#[from] FolderError),
@@ -130,7 +131,7 @@ pub fn pick(library: &Library, selection: &Selection) -> Result<Vec<Picked>, Bun
 ///
 /// # Errors
 /// When the library holds no cable of one of them.
-pub fn pick_ids(library: &Library, ids: &[String]) -> Result<Vec<Picked>, BundleError> {
+pub fn pick_ids(library: &Library, ids: &[CableId]) -> Result<Vec<Picked>, BundleError> {
     ids.iter()
         .map(|id| {
             library
@@ -204,7 +205,7 @@ pub fn write(
                     kinds
                 });
                 let files = crate::export::contents(&cable, format);
-                written.files += folder.put(cable.id.as_deref(), None, files, kinds)?.len();
+                written.files += folder.put(cable.id.as_ref(), None, files, kinds)?.len();
                 written.cables += 1;
             }
             Err(e) => written.failed.push(e.to_string()),

@@ -3,6 +3,7 @@
 //! report ([`crate::session::action::Action::CableRead`], [`crate::session::action::Action::Notice`]). So
 //! `update` itself does no I/O, and tests assert on what it asks.
 
+use crate::cable::CableId;
 use crate::session::reader::ReadingPosition;
 
 /// One thing for the event loop to do after an update.
@@ -47,7 +48,7 @@ pub enum Effect {
     /// [`crate::session::action::Action::Corrected`].
     SaveCorrection {
         /// The cable's reference ID, which names its overlay.
-        id: String,
+        id: CableId,
         /// What to change.
         change: CorrectionChange,
     },
@@ -67,7 +68,7 @@ pub enum Effect {
         /// The cable.
         cable: crate::library::CableIndex,
         /// Its reference ID, as the index knows it.
-        id: String,
+        id: CableId,
     },
     /// Ask the corpus index which cables an entity or a citation reaches, and report them
     /// with [`crate::session::action::Action::LookedUp`].
@@ -109,7 +110,7 @@ pub enum Lookup {
         /// The cable.
         cable: crate::library::CableIndex,
         /// Its reference ID.
-        id: String,
+        id: CableId,
     },
 }
 

@@ -102,7 +102,7 @@ impl WorldMap {
             })
             .collect();
         Self {
-            title: cable.id.clone().unwrap_or_else(|| "this cable".to_string()),
+            title: cable.id.as_deref().unwrap_or("this cable").to_string(),
             posts,
             places: places(&named, gazetteer),
             show_places: true,

@@ -3,7 +3,7 @@
 //! about an effect it carried out.
 
 use super::action::{Action, Mouse};
-use crate::cable::Cable;
+use crate::cable::{Cable, CableId};
 use crate::input::LoadError;
 use crate::library::Shared;
 use crate::session::reader::ReadingPosition;
@@ -83,7 +83,7 @@ pub enum AskError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
     /// The reference IDs of the cables found, in date order.
-    Cables(Vec<String>),
+    Cables(Vec<CableId>),
     /// How many documents were found (a count is all the status line needs, and costs
     /// nothing even for an entity most of the release names).
     Count(u64),
@@ -102,7 +102,7 @@ pub struct Searched {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Found {
     /// Reference IDs, best first.
-    pub ids: Vec<String>,
+    pub ids: Vec<CableId>,
     /// How many documents match in all.
     pub total: u64,
     /// Whether `ids` holds every document that matches (else the best of them).

@@ -3,7 +3,7 @@
 
 use super::{Arrival, Effect, Lookup, OpenCable, Session, View};
 use crate::cable::entities::spelling_key;
-use crate::cable::{Entity, EntityKind, Reference};
+use crate::cable::{CableId, Entity, EntityKind, Reference};
 use crate::library::{CableIndex, EntityKey};
 use crate::session::action::{CableRead, Corrected};
 use crate::session::message::Message;
@@ -52,7 +52,7 @@ impl Session {
             if self.on_index() {
                 self.effects.push(Effect::Lookup(Lookup::CitedBy {
                     cable,
-                    id: self.cable_id(cable).to_string(),
+                    id: CableId::new(self.cable_id(cable)),
                 }));
             }
         }

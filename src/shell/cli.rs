@@ -254,10 +254,11 @@ fn corrections_command(id: Option<&str>) -> Result<(), CliError> {
         return Err(CliError::NoDataDir);
     };
     let overlays = match id {
-        Some(id) => vec![(
-            id.to_string(),
-            crate::corrections::Corrections::load(&dir, id)?,
-        )],
+        Some(id) => {
+            let id = crate::cable::CableId::new(id);
+            let corrections = crate::corrections::Corrections::load(&dir, &id)?;
+            vec![(id, corrections)]
+        }
         None => crate::corrections::all(&dir)?,
     };
     let mut out = String::new();

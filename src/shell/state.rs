@@ -38,7 +38,7 @@ pub struct Entry {
 #[must_use]
 pub fn cable_key(cable: &Cable) -> String {
     match &cable.id {
-        Some(id) => id.clone(),
+        Some(id) => id.to_string(),
         None => format!("fnv1a64:{:016x}", fnv1a64(cable.source.as_bytes())),
     }
 }

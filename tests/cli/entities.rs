@@ -166,7 +166,8 @@ fn a_correction_relabels_everywhere_and_undo_takes_it_back() {
         })
         .unwrap();
     let mention = Corrections::span_of(&cable, block, index).unwrap();
-    let mut corrections = Corrections::load(&data, "05PARIS2333").unwrap();
+    let mut corrections =
+        Corrections::load(&data, &cableview::cable::CableId::new("05PARIS2333")).unwrap();
     corrections.push(Correction::Relabel {
         mention,
         to: EntityKind::Org,
@@ -194,7 +195,8 @@ fn a_correction_relabels_everywhere_and_undo_takes_it_back() {
     let all = stdout(&cableview(home.path(), &["corrections"]));
     assert!(all.starts_with("05PARIS2333 ("), "{all}");
 
-    let mut corrections = Corrections::load(&data, "05PARIS2333").unwrap();
+    let mut corrections =
+        Corrections::load(&data, &cableview::cable::CableId::new("05PARIS2333")).unwrap();
     assert!(matches!(
         corrections.undo(),
         Some(Correction::Relabel { .. })

@@ -496,7 +496,10 @@ fn many_citing_cables_are_cut_to_what_fits() {
     let mut b = browser(80, 24);
     open_id(&mut b, "04PARIS8983");
     // What they lead to does not matter here, only their IDs.
-    let any = b.library.find_id("05PARIS2333").unwrap();
+    let any = b
+        .library
+        .find_id(&cableview::cable::CableId::new("05PARIS2333"))
+        .unwrap();
     let app = &mut b.reader_mut().unwrap();
     let mut links = app.links().cloned().unwrap_or_else(Links::default);
     links.cited_by = (0..40)

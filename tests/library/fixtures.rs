@@ -40,7 +40,9 @@ fn counts_rows_and_facets() {
     let library = library();
     assert_eq!(library.len(), 35);
     assert!(library.skipped().is_empty(), "{:?}", library.skipped());
-    let sample = library.find_id("05PARIS2333").unwrap();
+    let sample = library
+        .find_id(&cableview::cable::CableId::new("05PARIS2333"))
+        .unwrap();
     let row = &library.row(sample).unwrap();
     assert_eq!(row.date.as_deref(), Some("2005"));
     assert_eq!(row.classification, Some(Classification::Secret));
@@ -64,9 +66,13 @@ fn counts_rows_and_facets() {
     );
     assert_eq!(library.tags()[0], ("PREL".to_string(), 21));
     // An odd prefix is no year; a 1970s prefix is not read as 2073.
-    let odd = library.find_id("7575LIBREVILLE1895").unwrap();
+    let odd = library
+        .find_id(&cableview::cable::CableId::new("7575LIBREVILLE1895"))
+        .unwrap();
     assert_eq!(library.row(odd).unwrap().date, None);
-    let old = library.find_id("73TEHRAN7005").unwrap();
+    let old = library
+        .find_id(&cableview::cable::CableId::new("73TEHRAN7005"))
+        .unwrap();
     assert_eq!(library.row(old).unwrap().date.as_deref(), Some("1973"));
 }
 
@@ -172,8 +178,12 @@ fn filters_by_classification_and_tag_keeping_the_order() {
 #[test]
 fn ref_b_of_the_sample_links_to_04paris8983_and_is_cited_by() {
     let library = library();
-    let sample = library.find_id("05PARIS2333").unwrap();
-    let target = library.find_id("04PARIS8983").unwrap();
+    let sample = library
+        .find_id(&cableview::cable::CableId::new("05PARIS2333"))
+        .unwrap();
+    let target = library
+        .find_id(&cableview::cable::CableId::new("04PARIS8983"))
+        .unwrap();
     let refs: Vec<(Option<&str>, &str, Option<CableIndex>)> = library
         .references(sample)
         .map(|(r, link)| (r.label.as_deref(), r.text.as_str(), link))
@@ -225,7 +235,9 @@ fn entity_index_lists_cables_counts_and_first_paragraphs() {
         ]
     );
     // The key of a cable's own entity finds that cable.
-    let sample = library.find_id("05PARIS2333").unwrap();
+    let sample = library
+        .find_id(&cableview::cable::CableId::new("05PARIS2333"))
+        .unwrap();
     for entity in &library.open(sample).unwrap().entities {
         let list = library.appearances(&EntityKey::of(entity));
         assert!(

@@ -3,6 +3,7 @@
 //! cable opened), and `x`, REF links and cited-by reach every indexed cable.
 
 use crate::drive::Driver;
+use cableview::cable::CableId;
 use cableview::library::Library;
 use cableview::search_index::{self, SearchIndex};
 use cableview::session::action::Action;
@@ -65,8 +66,9 @@ fn typing_searches_the_full_text_and_ranks_the_rows() {
     let index = SearchIndex::open(&at).unwrap();
     let mut expected: Vec<String> = Vec::new();
     for hit in index.search("terrorism", 1_000).unwrap() {
-        if !expected.contains(&hit.id) {
-            expected.push(hit.id);
+        let id = hit.id.into_string();
+        if !expected.contains(&id) {
+            expected.push(id);
         }
     }
     assert!(expected.len() > 3, "{expected:?}");
@@ -177,7 +179,7 @@ fn x_lists_every_indexed_cable_naming_the_entity() {
         .find(|(_, names)| names.first().is_some_and(|(_, n)| *n >= 3))
         .expect("an entity in three cables");
     let name = names[0].0.clone();
-    let naming: Vec<String> = index
+    let naming: Vec<CableId> = index
         .cables_naming(kind, &name)
         .unwrap()
         .into_iter()
@@ -222,7 +224,7 @@ fn x_lists_every_indexed_cable_naming_the_entity() {
         .iter()
         .map(|i| driver.library.row(i.cable).unwrap().id.clone())
         .collect();
-    let mut expected: Vec<String> = naming[1..].to_vec();
+    let mut expected: Vec<String> = naming[1..].iter().map(ToString::to_string).collect();
     expected.dedup();
     assert_eq!(listed, expected);
     // Enter goes there, at the entity; Ctrl-o comes back.
@@ -246,9 +248,10 @@ fn ref_links_and_cited_by_come_from_the_index() {
         .library
         .rows()
         .find_map(|row| {
-            let by = index.cited_by(&row.id).ok()?;
-            let other = by.into_iter().find(|r| r.id != row.id)?;
-            Some((row.id.clone(), other.id))
+            let id = CableId::new(row.id.as_str());
+            let by = index.cited_by(&id).ok()?;
+            let other = by.into_iter().find(|r| r.id != id)?;
+            Some((id, other.id.into_string()))
         })
         .expect("a cited cable");
     let cable = driver.library.find_id(&cited).unwrap();
@@ -328,7 +331,7 @@ fn the_facets_pane_counts_the_search_and_narrows_it() {
         .search(&driver.table().query().text, 1_000)
         .unwrap()
         .into_iter()
-        .map(|h| h.id)
+        .map(|h| h.id.into_string())
         .collect();
     let shown: std::collections::BTreeSet<String> = row_ids(&driver).into_iter().collect();
     assert_eq!(shown, expected);

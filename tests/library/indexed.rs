@@ -2,6 +2,7 @@
 //! columns, each cable read from the index when it opens, the filter over its columns.
 
 use crate::drive::Driver;
+use cableview::cable::CableId;
 use cableview::library::Library;
 use cableview::search_index::{self, SearchIndex};
 use cableview::session::Session;
@@ -96,7 +97,7 @@ fn a_folder_and_its_index_show_the_same_rows_and_cables() {
     let mut counted = 0;
     for row in folder.rows() {
         let at = indexed
-            .find_id(&row.id)
+            .find_id(&CableId::new(row.id.as_str()))
             .unwrap_or_else(|| panic!("{}", row.id));
         // Mentions, and the page's date and origin merged into the text's row.
         assert_eq!(indexed.row(at).unwrap(), row);
@@ -105,9 +106,9 @@ fn a_folder_and_its_index_show_the_same_rows_and_cables() {
     assert!(counted > 30, "{counted} cables with mentions");
     // Opened from the index, a cable of two files is its annotated text with the page's
     // header fields and text, as in the folder.
-    let id = "04PARIS8983";
-    let from_index = indexed.open(indexed.find_id(id).unwrap()).unwrap();
-    let from_folder = folder.open(folder.find_id(id).unwrap()).unwrap();
+    let id = CableId::new("04PARIS8983");
+    let from_index = indexed.open(indexed.find_id(&id).unwrap()).unwrap();
+    let from_folder = folder.open(folder.find_id(&id).unwrap()).unwrap();
     assert_eq!(from_index.entities.len(), from_folder.entities.len());
     assert!(!from_index.entities.is_empty());
     assert_eq!(from_index.header, from_folder.header);

@@ -35,7 +35,13 @@ fn annotated() -> Library {
 }
 
 fn row_of<'a>(library: &'a Library, id: &str) -> &'a cableview::library::Row {
-    library.row(library.find_id(id).expect(id)).unwrap()
+    library
+        .row(
+            library
+                .find_id(&cableview::cable::CableId::new(id))
+                .expect(id),
+        )
+        .unwrap()
 }
 
 /// A library session on `paths` at `w`x`h` with the cable `id` open in the reader.
@@ -100,10 +106,19 @@ fn a_merged_row_takes_mentions_from_the_text_and_dates_and_metadata_from_the_pag
 fn opening_a_merged_cable_gives_the_texts_entities_and_the_pages_header() {
     let library = load(&both());
     let cable = library
-        .open(library.find_id("05SANJOSE488").unwrap())
+        .open(
+            library
+                .find_id(&cableview::cable::CableId::new("05SANJOSE488"))
+                .unwrap(),
+        )
         .unwrap();
     let text = annotated();
-    let alone = text.open(text.find_id("05SANJOSE488").unwrap()).unwrap();
+    let alone = text
+        .open(
+            text.find_id(&cableview::cable::CableId::new("05SANJOSE488"))
+                .unwrap(),
+        )
+        .unwrap();
     assert_eq!(cable.entities, alone.entities);
     assert_eq!(cable.paragraphs, alone.paragraphs);
     assert_eq!(cable.header.mentions, alone.header.mentions);
@@ -124,13 +139,19 @@ fn opening_a_merged_cable_gives_the_texts_entities_and_the_pages_header() {
 #[test]
 fn cited_by_names_the_citing_cable_once() {
     let library = load(&both());
-    let target = library.find_id("04PARIS8983").unwrap();
+    let target = library
+        .find_id(&cableview::cable::CableId::new("04PARIS8983"))
+        .unwrap();
     assert_eq!(
         library.cited_by(target),
-        [library.find_id("05PARIS2333").unwrap()]
+        [library
+            .find_id(&cableview::cable::CableId::new("05PARIS2333"))
+            .unwrap()]
     );
     // Its REF resolves from the one entry both files became.
-    let citing = library.find_id("05PARIS2333").unwrap();
+    let citing = library
+        .find_id(&cableview::cable::CableId::new("05PARIS2333"))
+        .unwrap();
     assert!(library.references(citing).any(|(_, t)| t == Some(target)));
     // And the reader's header says so once.
     let d = open(&both(), "04PARIS8983", 120, 30);

@@ -2,6 +2,7 @@
 //! exactly the cables its count says, alone and after a word, whatever the value holds.
 
 use crate::search_index::build;
+use cableview::cable::CableId;
 use cableview::cable::EntityKind;
 use cableview::search_index::{Facets, SearchIndex};
 use cableview::session::action::Action;
@@ -13,7 +14,7 @@ const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/relea
 const ANNOTATED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/annotated");
 
 /// The distinct cables a query finds.
-fn found(index: &SearchIndex, query: &str) -> BTreeSet<String> {
+fn found(index: &SearchIndex, query: &str) -> BTreeSet<CableId> {
     index
         .search(query, 100_000)
         .unwrap_or_else(|e| panic!("{query}: {e}"))
@@ -101,7 +102,7 @@ fn every_entity_narrows_to_its_count_and_to_the_cables_naming_it() {
             continue;
         };
         spaced += usize::from(name.contains(' '));
-        let naming: BTreeSet<String> = cables
+        let naming: BTreeSet<CableId> = cables
             .iter()
             .filter(|(_, c)| {
                 c.entities.iter().any(|e| {
@@ -193,7 +194,7 @@ fn quotes_slashes_and_backslashes_are_named_exactly() {
         let clause = clause(&Section::Origin, origin).unwrap();
         assert_eq!(
             found(&index, &clause),
-            BTreeSet::from([id.to_string()]),
+            BTreeSet::from([CableId::new(id)]),
             "{clause}"
         );
     }
@@ -210,7 +211,7 @@ fn quotes_slashes_and_backslashes_are_named_exactly() {
         let query = format!("france {clause}");
         assert_eq!(
             found(&index, &query),
-            BTreeSet::from([id.to_string()]),
+            BTreeSet::from([CableId::new(id)]),
             "{query}"
         );
         assert_eq!(index.facets(&query).unwrap().total, 1, "{query}");

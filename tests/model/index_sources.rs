@@ -2,6 +2,7 @@
 //! equal length swapped) is refused with a word to index again, never shown as another
 //! cable's text under the ID asked for, even when its modification time is put back.
 
+use cableview::cable::CableId;
 use cableview::search_index::{self, IndexError, SearchIndex};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -49,10 +50,17 @@ fn a_csv_with_two_rows_swapped_is_refused_not_shown_under_the_wrong_id() {
     let (first, twin) = two_rows();
     std::fs::write(&csv, [first.as_slice(), &twin].concat()).unwrap();
     let index = indexed(&csv, dir.path());
-    assert_eq!(index.load_cable(FIRST).unwrap().id.as_deref(), Some(FIRST));
+    assert_eq!(
+        index
+            .load_cable(&CableId::new(FIRST))
+            .unwrap()
+            .id
+            .as_deref(),
+        Some(FIRST)
+    );
 
     std::fs::write(&csv, [twin.as_slice(), &first].concat()).unwrap();
-    let error = index.load_cable(FIRST).unwrap_err();
+    let error = index.load_cable(&CableId::new(FIRST)).unwrap_err();
     assert!(matches!(error, IndexError::SourceChanged(..)), "{error:?}");
     let message = error.to_string();
     assert!(
@@ -75,7 +83,7 @@ fn a_swap_behind_an_unchanged_modification_time_is_caught_by_the_id() {
     let file = std::fs::File::options().write(true).open(&csv).unwrap();
     file.set_modified(indexed_at).unwrap();
     drop(file);
-    let error = index.load_cable(FIRST).unwrap_err();
+    let error = index.load_cable(&CableId::new(FIRST)).unwrap_err();
     let message = error.to_string();
     assert!(
         message.contains(&format!(
@@ -84,5 +92,5 @@ fn a_swap_behind_an_unchanged_modification_time_is_caught_by_the_id() {
         "{message}"
     );
     // The other row, where the index has it, is refused the same way.
-    assert!(index.load_cable(TWIN).is_err());
+    assert!(index.load_cable(&CableId::new(TWIN)).is_err());
 }

@@ -1,6 +1,7 @@
 //! The corpus index through its public API: a search finds the cables a case-insensitive
 //! whole-word match finds, facets count what they say, links and rows come back.
 
+use cableview::cable::CableId;
 use cableview::cable::EntityKind;
 use cableview::search_index::{self, SearchIndex, document_text};
 use std::collections::BTreeSet;
@@ -54,12 +55,12 @@ fn a_word_finds_the_cables_a_text_match_finds() {
         "été",
         "zzzqx",
     ] {
-        let expected: BTreeSet<String> = cables
+        let expected: BTreeSet<CableId> = cables
             .iter()
             .filter(|(_, c)| word.split('.').all(|w| has_word(&document_text(c), w)))
             .map(|(_, c)| c.id.clone().unwrap())
             .collect();
-        let found: BTreeSet<String> = index
+        let found: BTreeSet<CableId> = index
             .search(word, 10_000)
             .unwrap()
             .into_iter()
@@ -142,7 +143,7 @@ fn entities_links_rows_and_bodies_come_from_the_index() {
     assert_eq!(rows.len() as u64, index.len());
     let paris = rows.iter().find(|r| r.id == "04PARIS8983").unwrap();
     assert!(paris.paragraphs > 0 && paris.subject.is_some());
-    let cable = index.load_cable("04PARIS8983").unwrap();
+    let cable = index.load_cable(&CableId::new("04PARIS8983")).unwrap();
     assert_eq!(cable.id.as_deref(), Some("04PARIS8983"));
     assert!(!cable.entities.is_empty(), "parsed again from its file");
     // Every cited-by row's cable has a REF naming the cable.
@@ -156,11 +157,11 @@ fn entities_links_rows_and_bodies_come_from_the_index() {
 #[test]
 fn a_csv_row_is_read_again_when_opened() {
     let (_dir, index) = build(&[FIXTURE]);
-    let cable = index.load_cable("00HARARE6677").unwrap();
+    let cable = index.load_cable(&CableId::new("00HARARE6677")).unwrap();
     assert_eq!(cable.header.origin.as_deref(), Some("Embassy Harare"));
     assert!(cable.paragraphs.len() > 3);
-    assert!(index.load_cable("99NOWHERE1").is_err());
-    let cited = index.cited_by("00HARARE6584").unwrap();
+    assert!(index.load_cable(&CableId::new("99NOWHERE1")).is_err());
+    let cited = index.cited_by(&CableId::new("00HARARE6584")).unwrap();
     assert_eq!(
         cited.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
         ["00HARARE6677"]
@@ -188,7 +189,7 @@ fn a_cable_held_in_its_text_and_its_page_is_one_hit() {
 }
 
 /// The cables a query finds, each once.
-fn found(index: &SearchIndex, query: &str) -> BTreeSet<String> {
+fn found(index: &SearchIndex, query: &str) -> BTreeSet<CableId> {
     index
         .search(query, 1_000)
         .unwrap()
@@ -232,7 +233,7 @@ fn a_hit_without_a_match_in_the_text_opens_on_its_summary_or_paragraphs_not_its_
     // without one the text's opening, which for a raw CSV row must not be its header
     // lines (read again from the row, the index storing no text).
     let (_dir, index) = build(&[FIXTURE]);
-    let cables: std::collections::HashMap<String, String> =
+    let cables: std::collections::HashMap<CableId, String> =
         cableview::input::load_paths(&[PathBuf::from(FIXTURE)])
             .cables
             .iter()
@@ -280,7 +281,7 @@ fn to_and_info_find_the_cables_routed_to_a_recipient() {
     let (_dir, index) = build(&paths);
     let ids = |list: &[&str]| {
         list.iter()
-            .map(|s| (*s).to_string())
+            .map(|s| CableId::new(*s))
             .collect::<BTreeSet<_>>()
     };
     // 01PARIS11204 went TO SECSTATE WASHDC, with AMEMBASSY ROME among its INFO posts.
@@ -292,7 +293,7 @@ fn to_and_info_find_the_cables_routed_to_a_recipient() {
     assert!(!found(&index, "to:rome").contains("01PARIS11204"));
     // Every cable found by `to:` names the recipient in its TO list.
     let cables = cableview::input::load_paths(&paths).cables;
-    let expected: BTreeSet<String> = cables
+    let expected: BTreeSet<CableId> = cables
         .iter()
         .filter(|(_, c)| c.header.to.iter().any(|r| has_word(r, "washdc")))
         .map(|(_, c)| c.id.clone().unwrap())

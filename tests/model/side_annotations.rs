@@ -408,7 +408,9 @@ fn a_cable_opened_from_an_index_keeps_its_documents_entities() {
     .unwrap();
     assert_eq!(report.added, 3);
     let sources = |index: SearchIndex| -> Vec<MentionSource> {
-        let cable = index.load_cable("10TESTA1").unwrap();
+        let cable = index
+            .load_cable(&cableview::cable::CableId::new("10TESTA1"))
+            .unwrap();
         cable.mentions().map(|(_, m)| m.source).collect()
     };
     let with = sources(

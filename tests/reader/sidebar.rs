@@ -248,7 +248,7 @@ fn the_correction_menu_asks_the_loop_to_save_what_was_chosen() {
     assert_eq!(
         corrections(driver.press(Action::UndoCorrection)),
         [Effect::SaveCorrection {
-            id: "05PARIS2333".into(),
+            id: cableview::cable::CableId::new("05PARIS2333"),
             change: CorrectionChange::Undo
         }]
     );

@@ -10,6 +10,7 @@ pub mod entities;
 mod extract;
 pub mod flat;
 pub mod header;
+mod id;
 mod lexer;
 mod marking;
 pub mod merge;
@@ -32,6 +33,7 @@ use std::ops::Range;
 
 pub use entities::Entity;
 pub use header::{Header, Reference, Section, Transmission};
+pub use id::{CableId, id_from_file_name};
 pub use marking::{Classification, Marking};
 pub use parse::{
     ParseError, SideAnnotations, Tagging, parse, parse_bytes, parse_bytes_with,
@@ -239,7 +241,7 @@ impl Warning {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cable {
     /// The reference ID (`05PARIS2333`) when it can be known.
-    pub id: Option<String>,
+    pub id: Option<CableId>,
     /// Header fields, its clean text and mentions.
     pub header: Header,
     /// Body paragraphs, in document order.
@@ -330,55 +332,9 @@ impl Cable {
     }
 }
 
-/// Guesses a reference ID from a file name: `05PARIS2333.txt` gives `05PARIS2333`.
-///
-/// A reference ID is two or more digits (year, or an odd prefix such as `7575`),
-/// upper-case letters (the post), then digits (the serial).
-#[must_use]
-pub fn id_from_file_name(name: &str) -> Option<String> {
-    let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let stem = stem.split('.').next().unwrap_or(stem);
-    let digits = stem.bytes().take_while(u8::is_ascii_digit).count();
-    let letters = stem[digits..]
-        .bytes()
-        .take_while(u8::is_ascii_uppercase)
-        .count();
-    let serial = &stem[digits + letters..];
-    let looks_like_id = digits >= 2
-        && letters >= 2
-        && !serial.is_empty()
-        && serial.bytes().all(|b| b.is_ascii_digit());
-    looks_like_id.then(|| stem.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn id_from_file_name_accepts_reference_ids() {
-        assert_eq!(
-            id_from_file_name("05PARIS2333.txt").as_deref(),
-            Some("05PARIS2333")
-        );
-        assert_eq!(
-            id_from_file_name("dir/7575LIBREVILLE1895.html").as_deref(),
-            Some("7575LIBREVILLE1895")
-        );
-        assert_eq!(
-            id_from_file_name("09PARTO41305").as_deref(),
-            Some("09PARTO41305")
-        );
-    }
-
-    #[test]
-    fn id_from_file_name_rejects_other_names() {
-        assert_eq!(id_from_file_name("notes.txt"), None);
-        assert_eq!(id_from_file_name("PARIS2333.txt"), None);
-        assert_eq!(id_from_file_name("05paris2333.txt"), None);
-        assert_eq!(id_from_file_name("05PARIS.txt"), None);
-        assert_eq!(id_from_file_name(""), None);
-    }
 
     #[test]
     fn entity_kind_round_trips_labels() {

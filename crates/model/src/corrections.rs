@@ -28,7 +28,7 @@ mod format;
 
 pub use everywhere::{Everywhere, Rule, RuleAction};
 
-use crate::cable::EntityKind;
+use crate::cable::{CableId, EntityKind};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -134,7 +134,7 @@ pub struct Corrections {
 
 impl Corrections {
     /// The overlay of cable `id` in `data_dir`; none yet gives an empty list.
-    pub fn load(data_dir: &Path, id: &str) -> Result<Self, CorrectionsError> {
+    pub fn load(data_dir: &Path, id: &CableId) -> Result<Self, CorrectionsError> {
         let path = Self::path_of(data_dir, id);
         let shown = crate::sanitize::path(&path);
         let list =
@@ -155,7 +155,7 @@ impl Corrections {
     /// Where the overlay of cable `id` lives: `corrections/ID.ann` in the data dir. An ID
     /// is letters and digits; anything else is replaced so no path can escape the folder.
     #[must_use]
-    pub fn path_of(data_dir: &Path, id: &str) -> PathBuf {
+    pub fn path_of(data_dir: &Path, id: &CableId) -> PathBuf {
         let safe: String = id
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
@@ -214,18 +214,18 @@ impl Corrections {
 }
 
 /// Every overlay in `data_dir`: the cable ID and its corrections, by ID.
-pub fn all(data_dir: &Path) -> Result<Vec<(String, Corrections)>, CorrectionsError> {
+pub fn all(data_dir: &Path) -> Result<Vec<(CableId, Corrections)>, CorrectionsError> {
     let dir = data_dir.join(CORRECTIONS_DIR);
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Ok(Vec::new());
     };
-    let mut ids: Vec<String> = entries
+    let mut ids: Vec<CableId> = entries
         .filter_map(Result::ok)
         .filter_map(|e| {
             e.file_name()
                 .to_str()?
                 .strip_suffix(".ann")
-                .map(str::to_string)
+                .map(CableId::new)
         })
         .collect();
     ids.sort();

@@ -371,7 +371,7 @@ mod tests {
     fn a_stream_is_its_pieces_joined_as_one_document() {
         let sample = crate::input::sample();
         let mut other = sample.clone();
-        other.id = Some("06OTHER1".into());
+        other.id = Some(crate::cable::CableId::new("06OTHER1"));
         let cables = [sample, other];
         let whole = |out: String| printable(&out).into_owned();
         let streamed = |format| stream(&cables, format).unwrap();

@@ -3,6 +3,7 @@
 //! found best first, and the snippet of the selected one.
 
 use super::{ShownFacets, Table};
+use crate::cable::CableId;
 use crate::library::{CableIndex, Library, Query};
 use crate::search_index::Snippet;
 use crate::search_index::Spread;
@@ -175,14 +176,14 @@ impl Table {
     pub(super) fn snippet_wanted(
         &mut self,
         library: &Library,
-    ) -> Option<(String, CableIndex, String)> {
+    ) -> Option<(String, CableIndex, CableId)> {
         let current = self.current()?;
         let full_text = self.full_text.as_mut()?;
         if full_text.snippets.contains_key(&current) || full_text.pending == Some(current) {
             return None;
         }
         full_text.pending = Some(current);
-        let id = library.row(current)?.id.clone();
+        let id = CableId::new(library.row(current)?.id.as_str());
         Some((full_text.query.clone(), current, id))
     }
 

@@ -205,7 +205,7 @@ mod tests {
 
     fn cable(id: &str, subject: &str) -> Cable {
         let mut cable = crate::input::sample();
-        cable.id = Some(id.to_string());
+        cable.id = Some(crate::cable::CableId::new(id));
         cable.header.subject = Some(subject.to_string());
         cable
     }

@@ -5,6 +5,7 @@
 
 use super::index::index_dir;
 use super::{Failure, write_out};
+use crate::cable::CableId;
 use crate::export::folder::Folder;
 use crate::library::Library;
 use crate::library::bundle::{self, Bundle, BundleError, Selection};
@@ -25,9 +26,9 @@ pub(super) fn export_index_command(
     let options = super::load::load_options().map_err(|f| error(f.message))?;
     index.set_aliases(options.aliases.clone());
     let library = Library::from_index_with(index, options).map_err(|e| error(e.to_string()))?;
-    let ids: Vec<String> = ids
+    let ids: Vec<CableId> = ids
         .iter()
-        .map(|id| id.to_string_lossy().into_owned())
+        .map(|id| CableId::new(id.to_string_lossy()))
         .collect();
     let picked = if ids.is_empty() {
         bundle::pick(&library, &Selection::Query(query.unwrap_or("").to_string()))

@@ -4,7 +4,7 @@
 use super::error::CliError;
 use super::load::{load_annotated, names_a_directory, report_skipped};
 use super::{shown, warn};
-use crate::cable::{Cable, Warning};
+use crate::cable::{Cable, CableId, Warning};
 use crate::export::folder::Folder;
 use crate::export::{self, Format, Joiner, brat::Kinds};
 use crate::input::{self, LoadOptions};
@@ -270,7 +270,7 @@ struct Rendered {
     /// What reading the cable noticed, each after its file.
     warnings: Vec<String>,
     /// The reference ID, which names the files under `--out`...
-    id: Option<String>,
+    id: Option<CableId>,
     /// ... else the input file's stem.
     fallback: Option<String>,
     output: Output,
@@ -303,7 +303,7 @@ impl Sink {
             }
             (Self::Dir(dir), Output::Files(files, kinds)) => {
                 let paths = dir.put(
-                    rendered.id.as_deref(),
+                    rendered.id.as_ref(),
                     rendered.fallback.as_deref(),
                     files,
                     kinds,

@@ -1,6 +1,7 @@
 //! The effects that ask the corpus index (a library on one): a query typed in the table,
 //! a snippet, the cables naming an entity or citing a cable. Each answers with an action.
 
+use crate::cable::CableId;
 use crate::library::Library;
 use crate::search_index::{IndexError, SearchIndex};
 use crate::session::Lookup;
@@ -45,7 +46,7 @@ pub(super) fn snippet(
     library: &Library,
     query: String,
     cable: crate::library::CableIndex,
-    id: &str,
+    id: &CableId,
 ) -> Message {
     let snippet = index_of(library)
         .ok()

@@ -3,7 +3,7 @@
 
 use super::clipboard::Sent;
 use super::worker::Request;
-use crate::cable::EntityKind;
+use crate::cable::{CableId, EntityKind};
 use crate::corrections::{Correction, Corrections, CorrectionsError, RuleAction, everywhere};
 use crate::session::action::{Action, Corrected};
 use crate::session::message::Message;
@@ -113,7 +113,7 @@ pub(crate) fn with_saved(action: Message, store: &Store) -> Message {
 /// Changes a cable's overlay of corrections, or the rules for every cable (each file
 /// written atomically), and reads the cable again with them applied; a failure is a
 /// notice, the reader left as it was.
-fn save_correction(session: &Session, id: &str, change: CorrectionChange) -> Message {
+fn save_correction(session: &Session, id: &CableId, change: CorrectionChange) -> Message {
     let Some(cable) = session.open_cable().map(crate::session::OpenCable::cable) else {
         return Message::Notice("no cable is open to correct".to_string());
     };
@@ -185,7 +185,7 @@ type Done = (Option<(EntityKind, String)>, String);
 /// Adds a correction to the cable's overlay.
 fn make(
     dir: &Path,
-    id: &str,
+    id: &CableId,
     correction: Correction,
     undo: &str,
 ) -> Result<Done, CorrectionsError> {
@@ -198,7 +198,7 @@ fn make(
 }
 
 /// Takes back the overlay's last correction; none when there is none.
-fn undo_last(dir: &Path, id: &str) -> Result<Option<Done>, CorrectionsError> {
+fn undo_last(dir: &Path, id: &CableId) -> Result<Option<Done>, CorrectionsError> {
     let mut corrections = Corrections::load(dir, id)?;
     let Some(correction) = corrections.undo() else {
         return Ok(None);

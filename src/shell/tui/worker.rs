@@ -5,6 +5,7 @@
 //! comes back.
 
 use super::Inbound;
+use crate::cable::CableId;
 use crate::library::Library;
 use crate::session::action::CableRead;
 use crate::session::message::Message;
@@ -56,7 +57,7 @@ pub(crate) enum Request {
     Snippet {
         query: String,
         cable: crate::library::CableIndex,
-        id: String,
+        id: CableId,
     },
     /// [`Effect::Lookup`].
     Lookup(Lookup),

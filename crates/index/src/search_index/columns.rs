@@ -4,6 +4,7 @@
 use super::fields::Name;
 use super::schema::date_text;
 use super::search::TableRow;
+use crate::cable::CableId;
 use std::borrow::Cow;
 use tantivy::columnar::{Column, StrColumn};
 
@@ -202,7 +203,7 @@ impl<'a> RowView<'a> {
     #[must_use]
     pub fn to_row(&self) -> TableRow {
         TableRow {
-            id: self.id().into_owned(),
+            id: CableId::new(self.id()),
             date: self.date(),
             origin: self.origin().map(Cow::into_owned),
             classification: self.classification().map(Cow::into_owned),

@@ -6,7 +6,7 @@
 use super::manifest::Manifest;
 use super::search::Located;
 use super::{IndexError, SearchIndex, guard};
-use crate::cable::Cable;
+use crate::cable::{Cable, CableId};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -15,7 +15,7 @@ impl SearchIndex {
     ///
     /// # Errors
     /// When the index does not hold it, or its file has changed or gone.
-    pub fn load_cable(&self, id: &str) -> Result<Cable, IndexError> {
+    pub fn load_cable(&self, id: &CableId) -> Result<Cable, IndexError> {
         let located = self.source_of(id)?;
         self.read_merged(&located)
     }

@@ -5,6 +5,7 @@
 
 use super::fields::Name;
 use super::{IndexError, SearchIndex};
+use crate::cable::CableId;
 use std::ops::Range;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query};
@@ -19,7 +20,7 @@ const SNIPPET_CHARS: usize = 240;
 pub struct Ranked {
     /// Reference IDs with their BM25 scores (one ID may come twice in an index built
     /// before one document per cable, which kept a text and its page apart).
-    pub ids: Vec<(String, f32)>,
+    pub ids: Vec<(CableId, f32)>,
     /// Documents the query matches in all.
     pub total: u64,
 }
@@ -65,7 +66,7 @@ impl SearchIndex {
                 };
                 let mut id = String::new();
                 if column.ord_to_str(ord, &mut id).is_ok() && !id.is_empty() {
-                    ids.push((id, score));
+                    ids.push((CableId::new(id), score));
                 }
             }
             Ok(Ranked {
@@ -80,7 +81,7 @@ impl SearchIndex {
     ///
     /// # Errors
     /// Where the query is wrong, or the index cannot be read.
-    pub fn snippet(&self, text: &str, id: &str) -> Result<Option<Snippet>, IndexError> {
+    pub fn snippet(&self, text: &str, id: &CableId) -> Result<Option<Snippet>, IndexError> {
         super::guard::guarded(&self.dir, || {
             let query = self.parse(text)?;
             let searcher = self.reader.searcher();

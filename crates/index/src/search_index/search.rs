@@ -5,8 +5,7 @@ use super::columns::{Columns, RowView};
 use super::fields::Name;
 use super::schema::{self, date_text};
 use super::{IndexError, SearchIndex};
-use crate::cable::CableKey;
-use crate::cable::EntityKind;
+use crate::cable::{CableId, EntityKind};
 use std::ops::Range;
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::{AllQuery, Query, TermQuery};
@@ -21,7 +20,7 @@ const SNIPPET_CHARS: usize = 200;
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Hit {
     /// The reference ID.
-    pub id: String,
+    pub id: CableId,
     /// The BM25 score.
     pub score: f32,
     /// `YYYY-MM-DD HH:MM`, when known.
@@ -44,7 +43,7 @@ pub struct Hit {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct TableRow {
     /// The reference ID.
-    pub id: String,
+    pub id: CableId,
     /// `YYYY-MM-DD HH:MM`, when known.
     pub date: Option<String>,
     /// The sending post.
@@ -69,7 +68,7 @@ pub(super) struct Located {
     /// The row's byte offset, in a release CSV.
     pub(super) row: Option<u64>,
     /// The reference ID the document holds (empty when the cable had none).
-    pub(super) id: String,
+    pub(super) id: CableId,
     /// The cable's other files (and rows), when it was read from several: the document
     /// is the merged cable, the first file its base.
     pub(super) others: Vec<(String, Option<u64>)>,
@@ -229,8 +228,8 @@ impl SearchIndex {
     ///
     /// # Errors
     /// When the index cannot be read.
-    pub fn cited_by(&self, id: &str) -> Result<Vec<TableRow>, IndexError> {
-        let Some(key) = CableKey::from_id(id) else {
+    pub fn cited_by(&self, id: &CableId) -> Result<Vec<TableRow>, IndexError> {
+        let Some(key) = id.key() else {
             return Ok(Vec::new());
         };
         let term = Term::from_field_text(self.fields.cites, &schema::key_text(&key));
@@ -291,7 +290,7 @@ impl SearchIndex {
     /// The file and CSV row of cable `id`. Of the files that share a reference ID (an
     /// annotated text and its page), the one with mentions of its own, then the most
     /// mentions, as a library's base.
-    pub(super) fn source_of(&self, id: &str) -> Result<Located, IndexError> {
+    pub(super) fn source_of(&self, id: &CableId) -> Result<Located, IndexError> {
         super::guard::guarded(&self.dir, || {
             let searcher = self.reader.searcher();
             let err = |e| IndexError::from_tantivy(&self.dir, e);
@@ -362,9 +361,7 @@ impl SearchIndex {
     pub(super) fn located_in(&self, doc: &TantivyDocument) -> Located {
         let mut parts = super::build::parts_of(&self.fields, doc).into_iter();
         let (source, row) = parts.next().unwrap_or_default();
-        let id = first_str(doc, self.fields.id)
-            .unwrap_or_default()
-            .to_string();
+        let id = CableId::new(first_str(doc, self.fields.id).unwrap_or_default());
         Located {
             source,
             row,
@@ -381,7 +378,7 @@ impl SearchIndex {
                 .map(str::to_string)
         };
         TableRow {
-            id: text(f.id).unwrap_or_default(),
+            id: CableId::new(text(f.id).unwrap_or_default()),
             date: doc
                 .get_first(f.date)
                 .and_then(|v| v.as_datetime())

@@ -4,6 +4,7 @@
 use super::columns::{Columns, RowView};
 use super::search::Hit;
 use super::{IndexError, SearchIndex};
+use crate::cable::CableId;
 use std::collections::HashSet;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{EnableScoring, Query};
@@ -23,7 +24,7 @@ pub enum SearchOrder {
 
 /// One document a query matches: its cable's ID and date, and where it is.
 struct Match {
-    id: String,
+    id: CableId,
     seconds: Option<i64>,
     address: DocAddress,
 }
@@ -96,7 +97,7 @@ impl SearchIndex {
             let columns = Columns::of(reader.fast_fields(), segment.len()).map_err(err)?;
             for &address in segment {
                 let row = RowView::new(&columns, address.doc_id);
-                let id = row.id().into_owned();
+                let id = CableId::new(row.id());
                 // A document without an ID is a cable of its own.
                 if id.is_empty() || seen.insert(id.to_ascii_uppercase()) {
                     matches.push(Match {

@@ -7,6 +7,7 @@
 //! the origin, the classification and the REFs (its `destination`, which the release
 //! fills with the IDs the cable cites), as a page's table and a CSV row's columns are.
 
+use super::CableId;
 use super::page::Meta;
 use super::refs::CableKey;
 use super::release::iso_date;
@@ -84,7 +85,7 @@ pub(crate) fn read(text: &str) -> Option<Extract> {
     }
     Some(Extract {
         meta: Meta {
-            reference_id: Some(reference_id),
+            reference_id: Some(CableId::new(reference_id)),
             created: created.map(|d| iso_date(&d).unwrap_or(d)),
             released: None,
             classification,

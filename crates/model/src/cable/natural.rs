@@ -19,7 +19,7 @@ mod transmission;
 
 use super::assemble::Segment;
 use super::clean::{Block, Span};
-use super::{Cable, SourceSpan, Warning, signature, structure};
+use super::{Cable, CableId, SourceSpan, Warning, signature, structure};
 use std::ops::Range;
 
 /// A cable's text as sent, with the TAGS its page links.
@@ -38,7 +38,7 @@ pub(crate) struct Body {
 pub(crate) fn build(
     body: Body,
     mut spans: Vec<Span>,
-    id: Option<String>,
+    id: Option<CableId>,
     warnings: Vec<Warning>,
 ) -> (Cable, usize) {
     let layout = body.layout;

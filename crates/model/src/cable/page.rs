@@ -11,12 +11,12 @@
 
 use super::marking;
 use super::natural::Body;
-use super::{Cable, Warning, structure};
+use super::{Cable, CableId, Warning, structure};
 
 /// The page's metadata table, each value the text of its cell.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Meta {
-    pub reference_id: Option<String>,
+    pub reference_id: Option<CableId>,
     pub created: Option<String>,
     pub released: Option<String>,
     pub classification: Option<String>,
@@ -93,7 +93,7 @@ fn read_meta(page: &str) -> Meta {
     for (name, value) in names.iter().zip(values) {
         let value = (!value.is_empty()).then_some(value);
         match name.to_ascii_lowercase().as_str() {
-            "reference id" => meta.reference_id = value,
+            "reference id" => meta.reference_id = value.map(CableId::new),
             "created" => meta.created = value,
             "released" => meta.released = value,
             "classification" => meta.classification = value,

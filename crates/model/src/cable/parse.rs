@@ -4,8 +4,8 @@ use super::clean::Span;
 use super::detect::{Format, detect};
 use super::side::{Annotations, LabelMap, SideError};
 use super::{
-    Cable, MentionSource, Warning, extract, id_from_file_name, natural, page, plain, release, side,
-    structure,
+    Cable, CableId, MentionSource, Warning, extract, id_from_file_name, natural, page, plain,
+    release, side, structure,
 };
 use thiserror::Error;
 
@@ -76,7 +76,7 @@ pub fn parse_tagged(text: &str, name: &str, tagging: Tagging) -> Result<Cable, P
 pub fn parse_with_document(
     text: &str,
     name: &str,
-    id: Option<&str>,
+    id: Option<&CableId>,
     document: Option<SideAnnotations<'_>>,
     tagging: Tagging,
 ) -> Result<Cable, ParseError> {
@@ -92,7 +92,7 @@ pub fn parse_with_document(
 #[derive(Clone, Copy)]
 struct Named<'a> {
     name: &'a str,
-    id: Option<&'a str>,
+    id: Option<&'a CableId>,
 }
 
 impl<'a> From<&'a str> for Named<'a> {
@@ -201,7 +201,7 @@ fn parse_with_warnings<'a>(
             name: name.to_string(),
         });
     }
-    let id = id_from_file_name(name).or_else(|| source_id.map(str::to_string));
+    let id = id_from_file_name(name).or_else(|| source_id.cloned());
     let (body, meta) = match detect(text) {
         Format::Annotated => {
             if let Some(side) = side {

@@ -4,7 +4,8 @@
 
 use super::page::{self, Meta};
 use super::{
-    Cable, ParseError, Reference, SideAnnotations, Tagging, parse_tagged, parse_with_document,
+    Cable, CableId, ParseError, Reference, SideAnnotations, Tagging, parse_tagged,
+    parse_with_document,
 };
 
 /// The columns of one row, as text.
@@ -50,8 +51,10 @@ pub fn cable_with(
     tagging: Tagging,
     document: Option<SideAnnotations<'_>>,
 ) -> Result<Cable, ParseError> {
-    let id = Some(row.reference_id.trim()).filter(|id| !id.is_empty());
-    let mut cable = match parse_with_document(&row.body, name, id, document, tagging) {
+    let id = Some(row.reference_id.trim())
+        .filter(|id| !id.is_empty())
+        .map(CableId::new);
+    let mut cable = match parse_with_document(&row.body, name, id.as_ref(), document, tagging) {
         // A row without a body is read from its header column, which no document's
         // offsets count in.
         Err(ParseError::Empty { .. }) if !row.header.trim().is_empty() => {
@@ -65,7 +68,7 @@ pub fn cable_with(
     };
     page::apply(
         Meta {
-            reference_id: column(&row.reference_id),
+            reference_id: id,
             created: iso_date(&row.created).or_else(|| column(&row.created)),
             released: None,
             classification: column(&row.classification),

@@ -6,10 +6,10 @@
 use super::assemble::{Assembler, Segment};
 use super::clean::{Detokenizer, may_hold_separators};
 use super::lexer::{self, Token};
-use super::{Cable, EntityKind, MentionSource, SourceSpan, Warning, header, signature};
+use super::{Cable, CableId, EntityKind, MentionSource, SourceSpan, Warning, header, signature};
 
 /// Builds a cable from the annotated format's text.
-pub(crate) fn build(source: &str, id: Option<String>, warnings: Vec<Warning>) -> Cable {
+pub(crate) fn build(source: &str, id: Option<CableId>, warnings: Vec<Warning>) -> Cable {
     let lines = lines(source);
     let signature = find_signature(&lines);
     let skip_line = signature.as_ref().map(|(line, _)| *line);
@@ -51,7 +51,7 @@ fn lines(text: &str) -> Vec<&str> {
 pub(crate) fn from_segments(
     segments: Vec<Segment>,
     signature: Option<String>,
-    id: Option<String>,
+    id: Option<CableId>,
     warnings: Vec<Warning>,
     tags: Vec<String>,
 ) -> Cable {
@@ -67,7 +67,7 @@ pub(crate) fn from_segments(
 fn assembled(
     assembler: Assembler,
     signature: Option<String>,
-    id: Option<String>,
+    id: Option<CableId>,
     warnings: Vec<Warning>,
     tags: Vec<String>,
 ) -> Cable {

@@ -24,7 +24,7 @@ pub fn paragraph(cable: &Cable, index: usize, template: &Template) -> Option<Str
     let p = cable.paragraphs.get(index)?;
     let header = &cable.header;
     Some(template.render(|field| match field {
-        Field::Id => cable.id.clone(),
+        Field::Id => cable.id.as_deref().map(str::to_string),
         Field::Paragraph => Some(p.label.clone()),
         Field::Marking => p.marking.as_ref().map(ToString::to_string),
         Field::Origin => header.origin.clone(),

@@ -4,6 +4,7 @@
 
 use super::Format;
 use super::brat::Kinds;
+use crate::cable::CableId;
 use crate::sanitize::path as shown;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -78,7 +79,7 @@ impl Folder {
     /// When the folder or a file cannot be written.
     pub fn put(
         &mut self,
-        id: Option<&str>,
+        id: Option<&CableId>,
         fallback: Option<&str>,
         files: Vec<(&'static str, String)>,
         kinds: Option<Kinds>,

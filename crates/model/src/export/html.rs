@@ -108,7 +108,7 @@ fn fields(out: &mut String, cable: &Cable) {
         }
     };
     let plain = |value: &Option<String>| value.as_deref().map(escape);
-    field("Reference", plain(&cable.id));
+    field("Reference", cable.id.as_deref().map(escape));
     field("Classification", h.classification.map(|c| escape(c.name())));
     field("Caveats", Some(escape(&h.caveats.join(", "))));
     field(

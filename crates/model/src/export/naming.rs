@@ -1,7 +1,7 @@
 //! The names of the files `export --out` writes: a cable's reference ID (else its input
 //! file's stem), safe for any file system, short enough for one and unique in the export.
 
-use crate::cable::Cable;
+use crate::cable::{Cable, CableId};
 use std::collections::HashSet;
 
 /// The longest stem, in bytes. File systems refuse names over 255 bytes (`NAME_MAX`); the
@@ -19,8 +19,8 @@ pub struct Stems {
 impl Stems {
     /// The stem for the next cable, whose reference ID is `id` and whose input file has
     /// the stem `fallback`.
-    pub fn next(&mut self, id: Option<&str>, fallback: Option<&str>) -> String {
-        let raw = id.or(fallback).unwrap_or("cable");
+    pub fn next(&mut self, id: Option<&CableId>, fallback: Option<&str>) -> String {
+        let raw = id.map(CableId::as_str).or(fallback).unwrap_or("cable");
         let base = safe_stem(raw);
         let mut stem = base.clone();
         let mut n = 1;
@@ -41,7 +41,7 @@ pub fn stems(cables: &[Cable], fallbacks: &[String]) -> Vec<String> {
     cables
         .iter()
         .enumerate()
-        .map(|(i, cable)| stems.next(cable.id.as_deref(), fallbacks.get(i).map(String::as_str)))
+        .map(|(i, cable)| stems.next(cable.id.as_ref(), fallbacks.get(i).map(String::as_str)))
         .collect()
 }
 
@@ -98,8 +98,8 @@ mod tests {
 
     #[test]
     fn long_ids_are_cut_and_keep_apart() {
-        let long_a = format!("{}A", "9".repeat(299));
-        let long_b = format!("{}B", "9".repeat(299));
+        let long_a = CableId::new(format!("{}A", "9".repeat(299)));
+        let long_b = CableId::new(format!("{}B", "9".repeat(299)));
         let mut stems = Stems::default();
         let a = stems.next(Some(&long_a), None);
         let b = stems.next(Some(&long_b), None);

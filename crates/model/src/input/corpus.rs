@@ -8,7 +8,7 @@
 
 use crate::cable::release::ReleaseRow;
 use crate::cable::side::{Annotations, Entry, LabelMap};
-use crate::cable::{self, Cable, SideAnnotations, Tagging};
+use crate::cable::{self, Cable, CableId, SideAnnotations, Tagging};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use std::collections::HashMap;
@@ -174,7 +174,7 @@ impl SideCorpus {
     ///
     /// # Errors
     /// When the line cannot be read again (the file changed since it was opened).
-    pub fn annotations(&self, id: &str) -> Result<Option<Annotations>, CorpusError> {
+    pub fn annotations(&self, id: &CableId) -> Result<Option<Annotations>, CorpusError> {
         let Some(place) = self.places.get(&id.trim().to_ascii_uppercase()).copied() else {
             return Ok(None);
         };
@@ -222,7 +222,7 @@ impl SideCorpus {
         name: &str,
         tagging: Tagging,
     ) -> Result<Cable, super::LoadError> {
-        let annotations = self.annotations(&row.reference_id)?;
+        let annotations = self.annotations(&CableId::new(row.reference_id.as_str()))?;
         let side = annotations.as_ref().map(|annotations| SideAnnotations {
             annotations,
             labels: &self.labels,

@@ -52,6 +52,28 @@ fn is_header_line(line: &str) -> bool {
         || line.as_bytes().get(1) == Some(&b'.') && line.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
+/// Whether a line routes the cable to offices, as the addressee lines after the
+/// classification do (`STATE FOR SA/FO, EUR/RPM`, `NSC FOR AHARRIMAN`, `STATE PASS TO
+/// USAID FOR AID/ANE`): upper case throughout, a few words naming an office before `FOR`.
+fn is_addressee_line(line: &str) -> bool {
+    let line = line.trim();
+    let Some((office, _)) = line.split_once(" FOR ") else {
+        return false;
+    };
+    let words = office.split_whitespace().count();
+    !line.chars().any(char::is_lowercase)
+        && (1..=4).contains(&words)
+        && office
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, ' ' | '/' | '-'))
+}
+
+/// Whether a line is WikiLeaks' mark of a page cut short (` ...`): it says nothing of
+/// the block it ends.
+fn is_cut_mark(line: &str) -> bool {
+    line.trim() == "..."
+}
+
 /// The non-blank lines of `layout[from..end]` in blocks (a blank or `hidden` line ends a
 /// block): each block's byte range, from its first text to its last line's end.
 fn blocks(layout: &str, from: usize, end: usize, hidden: &[Range<usize>]) -> Vec<Range<usize>> {
@@ -95,11 +117,13 @@ pub(super) fn body_start(layout: &str, end: usize, hidden: &[Range<usize>]) -> O
         }
         header += 1;
     }
-    // Without a subject, the header is the leading run of blocks of field lines.
+    // Without a subject, the header is the leading run of blocks of field lines; on a
+    // page cut short after the addressees, their lines too.
     if subject.is_none() {
+        let in_header = |l: &str| is_header_line(l) || is_addressee_line(l) || is_cut_mark(l);
         header = all
             .iter()
-            .position(|b| !layout[b.clone()].lines().all(is_header_line))
+            .position(|b| !layout[b.clone()].lines().all(in_header))
             .unwrap_or(all.len());
     }
     let from_blocks = all.get(header).map(|b| b.start);
@@ -186,5 +210,44 @@ mod tests {
             let start = body_start(layout, layout.len(), &[]).unwrap();
             assert!(layout[start..].starts_with(body), "{layout}");
         }
+    }
+
+    /// 06KABUL3934 as its WikiLeaks page has it: the routing in a first block, then a
+    /// second cut short (` ...`) right after the office addressees.
+    const CUT_PAGE: &str = "<table class='cable'><tr><th>Reference ID</th></tr><tr><td><a href='/cable/2006/09/06KABUL3934.html'>06KABUL3934</a></td></tr></table>\n<code><pre>VZCZCXRO3979&#x000A;PP RUEHDBU RUEHIK RUEHYG&#x000A;DE RUEHBUL #3934/01 2460836&#x000A;ZNR UUUUU ZZH&#x000A;P 030836Z SEP 06&#x000A;FM AMEMBASSY KABUL&#x000A;TO RUEHC/SECSTATE WASHDC PRIORITY 2240&#x000A;INFO RUCNAFG/AFGHANISTAN COLLECTIVE&#x000A;RHEHAAA/NATIONAL SECURITY COUNCIL WASHINGTON DC&#x000A;RUEHUNV/USMISSION UNVIE VIENNA 1616</pre></code>\n<code><pre>UNCLAS SECTION 01 OF 05 KABUL 003934 &#x000A; &#x000A;SIPDIS &#x000A; &#x000A;SENSITIVE &#x000A;SIPDIS &#x000A; &#x000A;STATE FOR SA/FO, SA/A, S/CR, SA/PAB, S/CT, EUR/RPM &#x000A;STATE PASS TO USAID FOR AID/ANE, AID/DCHA/DG &#x000A;NSC FOR AHARRIMAN &#x000A;OSD FOR BREZINSKI &#x000A;CENTCOM FOR CG CFC-A, CG CJTF-76, POLAD &#x000A; ...</pre></code>\n";
+
+    #[test]
+    fn addressees_of_a_page_cut_short_stay_in_the_header() {
+        let cable = crate::cable::parse_bytes_with(
+            CUT_PAGE.as_bytes(),
+            "06KABUL3934.html",
+            None,
+            crate::cable::Tagging::Off,
+        )
+        .unwrap();
+        assert!(
+            cable.paragraphs.is_empty(),
+            "{:?}",
+            cable.paragraphs.first().map(|p| &p.text)
+        );
+        assert_eq!(cable.header.to, ["SECSTATE WASHDC"]);
+        let addressees = cable.header.addressees.as_deref().unwrap_or_default();
+        assert!(addressees.starts_with("STATE FOR SA/FO"), "{addressees}");
+        assert!(
+            cable.header.text.contains("NSC FOR AHARRIMAN"),
+            "{}",
+            cable.header.text
+        );
+    }
+
+    #[test]
+    fn a_block_of_prose_with_for_is_no_addressee_block() {
+        let layout = "UNCLAS KABUL 003934 \n \nSIPDIS \n \nEMBASSY STAFF THANKED THE MINISTER FOR HIS TIME \n \nThanks for the visit.\n";
+        let start = body_start(layout, layout.len(), &[]).unwrap();
+        assert!(layout[start..].starts_with("EMBASSY STAFF"));
+        assert!(!is_addressee_line("NSC for AHARRIMAN"));
+        assert!(is_addressee_line(
+            "STATE PASS TO USAID FOR AID/ANE, AID/DCHA/DG "
+        ));
     }
 }
