@@ -35,7 +35,9 @@ pub(super) fn extent(region: &str, field: Field, origin: Option<&str>) -> String
             Piece::Blank => {
                 let next = pieces[i..].iter().find(|p| **p != Piece::Blank);
                 let goes_on = field == Field::References
-                    && matches!(next, Some(Piece::Text(t)) if references::continues(&out, t));
+                    && matches!(next, Some(Piece::Text(t)) if references::continues(&out, t)
+                        || (references::unfinished(&out, t)
+                            && !ends_value_at_line_start(t, field, &out)));
                 if goes_on {
                     continue;
                 }
@@ -179,8 +181,11 @@ fn is_dtg(word: &str) -> bool {
 
 /// Whether a line that follows a value's first line opens something else: a numbered
 /// paragraph (`1.`, `1)`, `2.(C)`), a portion marking (`(SBU) The`), a dashed rule. In a
-/// REF list, `(C)` is the next item's label, not a marking.
+/// REF list, the next item's label (`(C)`, `C. (C)`, `¶C.`) is not a marking.
 fn ends_value_at_line_start(line: &str, field: Field, so_far: &str) -> bool {
+    if field == Field::References && references::continues(so_far, line) {
+        return false;
+    }
     if number_label(line).is_some() || line.starts_with("---") || line.starts_with('¶') {
         return true;
     }
@@ -194,7 +199,6 @@ fn ends_value_at_line_start(line: &str, field: Field, so_far: &str) -> bool {
         return true;
     }
     marking::starts_with_portion_marking(line)
-        && !(field == Field::References && references::continues(so_far, line))
 }
 
 /// `12.` or `12)` opening a paragraph: the number's length. `1.4` is not one.
@@ -441,6 +445,52 @@ mod tests {
         assert_eq!(
             value("STATE 66814\n\n(U) Econ Off", Field::References),
             "STATE 66814"
+        );
+    }
+
+    #[test]
+    fn reference_lists_go_on_at_their_next_items_anchor_or_lettered_marking() {
+        // 05BOGOTA3726, 05PARIS7835.
+        assert_eq!(
+            value(
+                "A. BOGOTA 1775\n \n     ¶B. BOGOTA 3422\n     ¶C. CARACAS 0951\n \nClassified",
+                Field::References
+            ),
+            "A. BOGOTA 1775 ¶B. BOGOTA 3422 ¶C. CARACAS 0951"
+        );
+        assert_eq!(
+            value(
+                "A. (A) PARIS 7682 \n\nB. (B) EMBASSY PARIS REPORT \nC. (C) PARIS 7527 ",
+                Field::References
+            ),
+            "A. (A) PARIS 7682 B. (B) EMBASSY PARIS REPORT C. (C) PARIS 7527"
+        );
+        assert_eq!(
+            value("A. STATE 1\n¶1. (C) Text", Field::References),
+            "A. STATE 1"
+        );
+    }
+
+    #[test]
+    fn an_item_cut_by_a_blank_line_before_its_serial_goes_on() {
+        // 04RIODEJANEIRO1105, 05TAIPEI4305.
+        assert_eq!(
+            value(
+                "(A) Rio de Janeiro 00190  (B) Rio de Janeiro \n \n00723  (C) Brasilia 01392 \n \n1.  (U)  SUMMARY",
+                Field::References
+            ),
+            "(A) Rio de Janeiro 00190 (B) Rio de Janeiro 00723 (C) Brasilia 01392"
+        );
+        assert_eq!(
+            value(
+                "Ref A) Taipei 3393 B) \n \nTaipei 03196 \n \n1. (U) ",
+                Field::References
+            ),
+            "Ref A) Taipei 3393 B) Taipei 03196"
+        );
+        assert_eq!(
+            value("A. EMBASSY PARIS REPORT\n\n1. (U) Text", Field::References),
+            "A. EMBASSY PARIS REPORT"
         );
     }
 }
