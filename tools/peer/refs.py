@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Rebuilds the `refs` cases of tests/fixtures/peer/cablemap-reader.json from the REF tests
+of heuer/cablemap (BSD licence, (c) 2011 Lars Heuer): its files
+cablemap.core/tests/test_reader_references.py and test_reader_references_ng.py, given as
+arguments. Run from the repository's root:
+
+    python3 tools/peer/refs.py PEER/test_reader_references.py PEER/test_reader_references_ng.py
+
+Each case is the text the peer gives `parse_references`, the year it gives with it, the
+cable the case comes from (its reference_id, else the cable its comment names) and the
+cable IDs it expects; the `_ng` file's expected references of other kinds (e-mails, books,
+telephone calls, reports) are left out, since cableview resolves cables only. A text both
+files test is kept once. The other fields' cases and the exclusions already written for
+`refs` cases (matched by their input) are kept.
+"""
+
+import ast
+import json
+import re
+import sys
+import types
+
+FIXTURE = "tests/fixtures/peer/cablemap-reader.json"
+CABLE_ID = re.compile(r"#\s*(\d\d[A-Z]+\d+)")
+
+
+class Reference:
+    """The peer's `models.Reference`, only as far as its tests build one."""
+
+    def __init__(self, value, kind, enum=None):
+        self.value, self.kind, self.enum = value, kind, enum
+
+
+def stub_modules():
+    """The modules the peer's test files import, enough to evaluate their tables."""
+    names = ["nose", "nose.tools", "cablemap", "cablemap.core", "cablemap.core.reader",
+             "cablemap.core.models", "cablemap.core.constants"]
+    for name in names:
+        sys.modules[name] = types.ModuleType(name)
+    sys.modules["nose.tools"].eq_ = None
+    sys.modules["cablemap.core.reader"].parse_references = None
+    sys.modules["cablemap.core.models"].Reference = Reference
+    constants = sys.modules["cablemap.core.constants"]
+    for kind in ["CABLE", "EMAIL", "BOOK", "TEL", "REPORT"]:
+        setattr(constants, "REF_KIND_" + kind, kind)
+    sys.modules["cablemap.core"].constants = constants
+
+
+def comments_before(source, name):
+    """The cable ID named by the comment line before each item of the tuple `name`."""
+    lines = source.splitlines()
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and node.targets[0].id == name:
+            found = []
+            for item in node.value.elts:
+                above = lines[item.lineno - 2] if item.lineno >= 2 else ""
+                match = CABLE_ID.search(above)
+                found.append(match.group(1) if match else None)
+            return found
+    raise SystemExit(f"no {name} in the file")
+
+
+def ids(expected):
+    """The peer's expected list as cable IDs: strings, or its `Reference`s of cables."""
+    return [r if isinstance(r, str) else r.value
+            for r in expected if isinstance(r, str) or r.kind == "CABLE"]
+
+
+def cases_of(path):
+    # Python 2 source: `ur'''...'''` is `r'''...'''` in Python 3 (no \u escape is used).
+    source = open(path, encoding="utf-8").read().replace("(ur'''", "(r'''")
+    space = {}
+    exec(compile(source, path, "exec"), space)
+    cases = []
+    for comment, test in zip(comments_before(source, "_TEST_DATA"), space["_TEST_DATA"]):
+        text, year, *rest = test
+        cable, expected = (rest[0], rest[1]) if len(rest) == 2 else (comment, rest[0])
+        cases.append((cable, year, text, ids(expected)))
+    for cable, (text, year, expected) in space.get("_TRIPOLI_TESTS", {}).items():
+        cases.append((cable, year, text, ids(expected)))
+    return cases
+
+
+def main():
+    stub_modules()
+    doc = json.load(open(FIXTURE, encoding="utf-8"))
+    kept = [c for c in doc["cases"] if c["field"] != "refs"]
+    excluded = {c["input"]: c["exclude"] for c in doc["cases"]
+                if c["field"] == "refs" and "exclude" in c}
+    seen = set()
+    refs = []
+    for path in sys.argv[1:]:
+        for cable, year, text, expected in cases_of(path):
+            if (text, year) in seen:
+                continue
+            seen.add((text, year))
+            case = {"field": "refs", "cable": cable, "year": year, "input": text,
+                    "expected": expected}
+            if text in excluded:
+                case["exclude"] = excluded[text]
+            refs.append(case)
+    doc["cases"] = kept + refs
+    doc["compare"]["refs"] = (
+        "the cable IDs the REF list cites, in order, once each (the peer's cables alone, "
+        "its e-mails, books, calls and reports left out); year: the year the peer gives "
+        "its reader, for a REF that writes none")
+    with open(FIXTURE, "w", encoding="utf-8") as out:
+        out.write(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
+    print(f"{len(refs)} refs cases")
+
+
+if __name__ == "__main__":
+    main()
