@@ -1,17 +1,25 @@
 #!/usr/bin/env python3
-"""Rebuilds the `refs` cases of tests/fixtures/peer/cablemap-reader.json from the REF tests
-of heuer/cablemap (BSD licence, (c) 2011 Lars Heuer): its files
-cablemap.core/tests/test_reader_references.py and test_reader_references_ng.py, given as
-arguments. Run from the repository's root:
+"""Rebuilds cases of tests/fixtures/peer/cablemap-reader.json from the test files of
+heuer/cablemap (BSD licence, (c) 2011 Lars Heuer), given as arguments. Run from the
+repository's root:
 
-    python3 tools/peer/refs.py PEER/test_reader_references.py PEER/test_reader_references_ng.py
+    python3 tools/peer/rebuild.py refs PEER/test_reader_references.py PEER/test_reader_references_ng.py
+    python3 tools/peer/rebuild.py classified_by PEER/test_reader_classificationist.py
 
-Each case is the text the peer gives `parse_references`, the year it gives with it, the
-cable the case comes from (its reference_id, else the cable its comment names) and the
-cable IDs it expects; the `_ng` file's expected references of other kinds (e-mails, books,
-telephone calls, reports) are left out, since cableview resolves cables only. A text both
-files test is kept once. The other fields' cases and the exclusions already written for
-`refs` cases (matched by their input) are kept.
+`refs`: each case is the text the peer gives `parse_references`, the year it gives with
+it, the cable the case comes from (its reference_id, else the cable its comment names)
+and the cable IDs it expects; the `_ng` file's expected references of other kinds
+(e-mails, books, telephone calls, reports) are left out, since cableview resolves cables
+only. A text both files test is kept once. The `refs` cases are replaced; the exclusions
+already written for them (matched by their input) are kept.
+
+`classified_by`: the `_TEST_DATA` cases of the classificationist test not in the fixture
+yet (by cable and expected name) are added after the others: the `c14n=False` ones (the
+`True` duplicates title-case the name, which cableview does not), `()` as null, and the
+cases that expect two classifiers excluded (cableview keeps one). Its `_TEST_CABLES` read
+whole cables by ID and are not rebuilt.
+
+Other fields' cases are kept as they are.
 """
 
 import ast
@@ -22,6 +30,7 @@ import types
 
 FIXTURE = "tests/fixtures/peer/cablemap-reader.json"
 CABLE_ID = re.compile(r"#\s*(\d\d[A-Z]+\d+)")
+TWO_CLASSIFIERS = "the peer reads two classifiers; cableview keeps one classifier line's name"
 
 
 class Reference:
@@ -38,12 +47,24 @@ def stub_modules():
     for name in names:
         sys.modules[name] = types.ModuleType(name)
     sys.modules["nose.tools"].eq_ = None
+    sys.modules["nose.tools"].ok_ = None
+    sys.modules["cablemap.core"].cable_by_id = None
     sys.modules["cablemap.core.reader"].parse_references = None
+    sys.modules["cablemap.core.reader"].parse_classificationists = None
     sys.modules["cablemap.core.models"].Reference = Reference
     constants = sys.modules["cablemap.core.constants"]
     for kind in ["CABLE", "EMAIL", "BOOK", "TEL", "REPORT"]:
         setattr(constants, "REF_KIND_" + kind, kind)
     sys.modules["cablemap.core"].constants = constants
+
+
+def load(path):
+    """The peer's test file: its source and the names it defines."""
+    # Python 2 source: a `ur` string is an `r` string in Python 3 (none uses a \u escape).
+    source = open(path, encoding="utf-8").read().replace("(ur'''", "(r'''")
+    space = {}
+    exec(compile(source, path, "exec"), space)
+    return source, space
 
 
 def comments_before(source, name):
@@ -66,11 +87,9 @@ def ids(expected):
             for r in expected if isinstance(r, str) or r.kind == "CABLE"]
 
 
-def cases_of(path):
-    # Python 2 source: `ur'''...'''` is `r'''...'''` in Python 3 (no \u escape is used).
-    source = open(path, encoding="utf-8").read().replace("(ur'''", "(r'''")
-    space = {}
-    exec(compile(source, path, "exec"), space)
+def refs_of(path):
+    """(cable, year, text, expected IDs) of each REF case of a peer file."""
+    source, space = load(path)
     cases = []
     for comment, test in zip(comments_before(source, "_TEST_DATA"), space["_TEST_DATA"]):
         text, year, *rest = test
@@ -81,16 +100,14 @@ def cases_of(path):
     return cases
 
 
-def main():
-    stub_modules()
-    doc = json.load(open(FIXTURE, encoding="utf-8"))
+def rebuild_refs(doc, paths):
     kept = [c for c in doc["cases"] if c["field"] != "refs"]
     excluded = {c["input"]: c["exclude"] for c in doc["cases"]
                 if c["field"] == "refs" and "exclude" in c}
     seen = set()
     refs = []
-    for path in sys.argv[1:]:
-        for cable, year, text, expected in cases_of(path):
+    for path in paths:
+        for cable, year, text, expected in refs_of(path):
             if (text, year) in seen:
                 continue
             seen.add((text, year))
@@ -104,9 +121,48 @@ def main():
         "the cable IDs the REF list cites, in order, once each (the peer's cables alone, "
         "its e-mails, books, calls and reports left out); year: the year the peer gives "
         "its reader, for a REF that writes none")
+    return len(refs)
+
+
+def add_classifiers(doc, paths):
+    key = lambda cable, expected: (cable or None, json.dumps(expected))
+    have = {key(c["cable"], c["expected"]) for c in doc["cases"]
+            if c["field"] == "classified_by"}
+    added = []
+    for path in paths:
+        for test in load(path)[1]["_TEST_DATA"]:
+            cable, expected, text, *c14n = test
+            if c14n and c14n[0]:
+                continue
+            expected = None if expected == () else expected
+            two = isinstance(expected, tuple)
+            expected = list(expected) if two else expected
+            if key(cable, expected) in have:
+                continue
+            have.add(key(cable, expected))
+            case = {"field": "classified_by", "cable": cable or None, "input": text,
+                    "expected": expected}
+            if two:
+                case["exclude"] = TWO_CLASSIFIERS
+            added.append(case)
+    last = max(i for i, c in enumerate(doc["cases"]) if c["field"] == "classified_by")
+    doc["cases"][last + 1:last + 1] = added
+    return len(added)
+
+
+def main():
+    stub_modules()
+    kind, paths = sys.argv[1], sys.argv[2:]
+    doc = json.load(open(FIXTURE, encoding="utf-8"))
+    if kind == "refs":
+        count = rebuild_refs(doc, paths)
+    elif kind == "classified_by":
+        count = add_classifiers(doc, paths)
+    else:
+        raise SystemExit(f"unknown kind {kind}: refs or classified_by")
     with open(FIXTURE, "w", encoding="utf-8") as out:
         out.write(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
-    print(f"{len(refs)} refs cases")
+    print(f"{count} {kind} cases")
 
 
 if __name__ == "__main__":
