@@ -40,10 +40,20 @@ pub(super) fn read(value: &str) -> Classifier {
         Some((at, len)) => (&value[..at], Some(&value[at + len..])),
         None => (value, None),
     };
-    let by = non_empty(trim_connectors(
-        who.trim()
-            .trim_end_matches([',', '.', ';', ':', ' ', '"', '-']),
+    let who = who.trim();
+    let mut by = non_empty(trim_connectors(
+        who.trim_end_matches([',', '.', ';', ':', ' ', '"', '-']),
     ));
+    // `Robert O. Blake, Jr.`: the abbreviation keeps its period.
+    if let Some(by) = &mut by
+        && by
+            .rsplit([' ', ','])
+            .next()
+            .is_some_and(|last| ["JR", "Jr", "SR", "Sr"].contains(&last))
+        && who[by.len()..].starts_with('.')
+    {
+        by.push('.');
+    }
     Classifier {
         name: by.as_deref().and_then(name),
         by,
@@ -245,14 +255,12 @@ fn name(who: &str) -> Option<String> {
             .flat_map(|p| p.split(" & "))
             .collect();
         let name = parts.iter().rev().find_map(|part| name_in(part))?;
-        // `THOMAS W. SIMONS, JR.`: the suffix after the comma belongs to the name, `Jr.`
-        // with its period (the line's end may have taken it).
+        // `THOMAS W. SIMONS, JR.`: the suffix after the comma belongs to the name.
         let suffix = segments
             .get(i + 1)
-            .map(|s| s.trim().trim_end_matches('.'))
-            .filter(|s| SUFFIXES.contains(s));
+            .map(|s| s.trim())
+            .filter(|s| SUFFIXES.contains(&s.trim_end_matches('.')));
         Some(match suffix {
-            Some(suffix @ ("JR" | "Jr" | "SR" | "Sr")) => format!("{name}, {suffix}."),
             Some(suffix) => format!("{name}, {suffix}"),
             None => name,
         })
