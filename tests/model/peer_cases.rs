@@ -4,9 +4,10 @@
 //! not have carry their reason in the fixture and are left out.
 
 use cableview::cable::header::parse_fields;
+use cableview::cable::refs::{CableKey, citations};
 use cableview::cable::{Cable, Header, Tagging, parse_tagged};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 const FIXTURE: &str = include_str!("../fixtures/peer/cablemap-reader.json");
 
@@ -33,6 +34,41 @@ fn got_of_cable(cable: &Cable, field: &str) -> Option<Value> {
     }
 }
 
+/// The cables a header's REF list cites, as IDs, in order and once each: every citation
+/// of every item, keyed as the library keys it (a year left out is the citing cable's,
+/// here the year the peer gives), taking its first key whose post a library holding
+/// `posts` knows; the citing cable itself is not one (a page marker names it).
+fn cited(header: &Header, year: &str, own: Option<&str>, posts: &BTreeSet<String>) -> Value {
+    let own = own.and_then(CableKey::from_id);
+    let mut ids: Vec<String> = Vec::new();
+    for reference in &header.references {
+        for citation in citations(&reference.text) {
+            let key = citation
+                .keys(Some(year))
+                .into_iter()
+                .find(|key| posts.contains(&key.post));
+            if let Some(key) = key.filter(|key| Some(key) != own.as_ref()) {
+                let id = format!("{}{}{}", key.year, key.post, key.serial);
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+    }
+    Value::from(ids)
+}
+
+/// The posts of every cable the peer's REF cases expect: the library the REFs resolve in.
+fn posts_cited(cases: &[Value]) -> BTreeSet<String> {
+    cases
+        .iter()
+        .filter(|case| case["field"] == "refs")
+        .flat_map(|case| case["expected"].as_array().unwrap())
+        .filter_map(|id| CableKey::from_id(id.as_str().unwrap()))
+        .map(|key| key.post)
+        .collect()
+}
+
 /// Strings compare with their white space collapsed, as the peer's do.
 fn same(got: &Value, expected: &Value) -> bool {
     let squash = |v: &Value| match v {
@@ -48,7 +84,9 @@ fn the_peers_cases_read_as_it_expects() {
     // field -> (cases, correct, excluded)
     let mut tally: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
     let mut misses = Vec::new();
-    for case in doc["cases"].as_array().unwrap() {
+    let cases = doc["cases"].as_array().unwrap();
+    let posts = posts_cited(cases);
+    for case in cases {
         let field = case["field"].as_str().unwrap();
         let entry = tally.entry(field.to_string()).or_default();
         if case.get("exclude").is_some() {
@@ -61,7 +99,16 @@ fn the_peers_cases_read_as_it_expects() {
         // banner after them are a header, not a body, so they go to the header's reader.
         // TAGS and the classifier too: the peer's tests give their readers a header
         // fragment.
-        let read = if matches!(field, "to" | "info" | "tags" | "classified_by") {
+        let read = if field == "refs" {
+            let year = case["year"].as_u64().unwrap() % 100;
+            let header = parse_fields(input);
+            Some(cited(
+                &header,
+                &format!("{year:02}"),
+                case["cable"].as_str(),
+                &posts,
+            ))
+        } else if matches!(field, "to" | "info" | "tags" | "classified_by") {
             got(&parse_fields(input), field)
         } else {
             parse_tagged(input, "peer case", Tagging::Off)
@@ -70,6 +117,16 @@ fn the_peers_cases_read_as_it_expects() {
         };
         match read {
             Some(value) if same(&value, &case["expected"]) => entry.1 += 1,
+            other if field == "refs" => misses.push(format!(
+                "{field} {}: expected {}, got {other:?} from {:?}",
+                case["cable"],
+                case["expected"],
+                parse_fields(input)
+                    .references
+                    .iter()
+                    .map(|r| r.text.as_str())
+                    .collect::<Vec<_>>()
+            )),
             other if field == "classified_by" => misses.push(format!(
                 "{field} {}: expected {}, got {other:?} from {:?}",
                 case["cable"],
@@ -90,7 +147,7 @@ fn the_peers_cases_read_as_it_expects() {
             "| {field} | {cases} | {correct} | {percent:.0}% | {excluded} |\n"
         ));
     }
-    println!("{table}");
+    println!("{table}\nMisses:\n{}", misses.join("\n"));
     for (field, (cases, correct, _)) in &tally {
         assert!(
             *correct * 100 >= *cases * 95,

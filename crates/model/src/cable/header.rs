@@ -137,7 +137,7 @@ pub(crate) fn parse_fields_with_tags(text: &str, tag_links: Vec<String>) -> Head
         header.tags = tags::read(&value);
     }
     header.subject = subject(values(Field::Subject));
-    if let Some(value) = values(Field::References).next() {
+    if let Some(value) = references_value(text, &keywords, origin.as_deref()) {
         header.references = references::read(&value);
     }
     let mut classifiers = values(Field::ClassifiedBy).take(2);
@@ -189,6 +189,38 @@ fn field_values<'a>(
             value::extent(&text[k.value..end.max(k.value)], field, origin)
         })
         .filter(|value| !value.is_empty())
+}
+
+/// The first REF value that says something. A REF keyword right after an item's label
+/// (`REF: A. REF A STATE 122214 B. REF B LONDON 2649`, `REF: A. REF: KATHMANDU 2282`) is
+/// the list's own text, not a new list: the value runs on over it.
+fn references_value(
+    text: &str,
+    keywords: &[scan::Keyword],
+    origin: Option<&str>,
+) -> Option<String> {
+    let is_ref = |i: usize| {
+        keywords
+            .get(i)
+            .is_some_and(|k| k.field == Some(Field::References))
+    };
+    (0..keywords.len())
+        .filter(|&i| is_ref(i))
+        .map(|i| {
+            let mut last = i;
+            while is_ref(last + 1) {
+                let between = &text[keywords[last].value..keywords[last + 1].start];
+                let before = between.split_whitespace().next_back().unwrap_or_default();
+                match references::label(before) {
+                    Some((_, len)) if len == before.len() => last += 1,
+                    _ => break,
+                }
+            }
+            let end = keywords.get(last + 1).map_or(text.len(), |next| next.start);
+            let start = keywords[i].value;
+            value::extent(&text[start..end.max(start)], Field::References, origin)
+        })
+        .find(|value| !value.is_empty())
 }
 
 /// Reads the classifier from the first paragraph, where older cables put it (`1. (U)

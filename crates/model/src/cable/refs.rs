@@ -69,32 +69,64 @@ impl Citation {
             return Vec::new();
         };
         (0..self.post_words.len())
-            .map(|skip| CableKey {
+            .flat_map(|skip| {
+                let post = normalize_post(&self.post_words[skip..].concat());
+                let alias = id_post(&post).map(str::to_string);
+                std::iter::once(post).chain(alias)
+            })
+            .map(|post| CableKey {
                 year: year.to_string(),
-                post: normalize_post(&self.post_words[skip..].concat()),
+                post,
                 serial: self.serial.clone(),
             })
             .collect()
     }
 }
 
+/// The post as cable IDs write it, for the short forms REF lists use: `RIO`, `HK`,
+/// `HCMC`, `UNVIE`, `USUNESCO PARIS FR`.
+fn id_post(post: &str) -> Option<&'static str> {
+    Some(match post {
+        "RIO" | "RIODEJAN" => "RIODEJANEIRO",
+        "HK" => "HONGKONG",
+        "HCMC" | "HOCHIMINH" => "HOCHIMINHCITY",
+        "UNVIE" => "UNVIEVIENNA",
+        "USUNESCOPARISFR" | "PARISFR" | "USUNESCO" => "UNESCOPARISFR",
+        _ => return None,
+    })
+}
+
 /// Every `[YEAR] POST SERIAL` run in a REF text, in order.
 ///
 /// The text is messy (`A) 2009 BAKU 972`, `MADRID 449 MADRID 00000552 001.2 OF 011`), so
 /// every candidate is returned and the library keeps the first that names a cable it holds.
+/// A year in brackets (`STATE (01) 201265`, `ASUNCION 701 (08)`) is the citation's year.
 #[must_use]
 pub fn citations(text: &str) -> Vec<Citation> {
-    let tokens: Vec<String> = text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(str::to_ascii_uppercase)
-        .collect();
+    let mut tokens: Vec<String> = Vec::new();
+    // Whether each token is a two-digit number in brackets: `(08)`.
+    let mut bracketed: Vec<bool> = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| c.is_ascii_alphanumeric()) {
+        let len = rest[at..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len() - at);
+        let token = &rest[at..at + len];
+        let opened = rest[..at].ends_with('(');
+        let closed = rest[at + len..].starts_with(')');
+        bracketed.push(opened && closed && token.len() == 2 && is_number(token));
+        tokens.push(token.to_ascii_uppercase());
+        rest = &rest[at + len..];
+    }
     let is_word = |t: &str| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_alphabetic());
-    let is_number = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
     let mut found = Vec::new();
     for start in 0..tokens.len() {
-        // A post starts here only if the token before it is not also a post word.
-        if !is_word(&tokens[start]) || (start > 0 && is_word(&tokens[start - 1])) {
+        // A post starts here only if the token before it is not also a post word; `AND`
+        // (`PARIS 12 AND 14`) is none.
+        if !is_word(&tokens[start])
+            || (start > 0 && is_word(&tokens[start - 1]))
+            || tokens[start] == "AND"
+        {
             continue;
         }
         let words = tokens[start..]
@@ -102,23 +134,50 @@ pub fn citations(text: &str) -> Vec<Citation> {
             .take_while(|t| is_word(t))
             .take(4)
             .count();
-        let Some(serial) = tokens.get(start + words).filter(|t| is_number(t)) else {
+        let mut at = start + words;
+        let year_inside = bracketed.get(at).copied().unwrap_or(false);
+        if year_inside {
+            at += 1;
+        }
+        let Some(serial) = tokens.get(at).filter(|t| is_number(t)) else {
             continue;
         };
         // A number right after another citation's post is that citation's serial, not a year.
         let after_post = start >= 2 && is_word(&tokens[start - 2]);
-        let year = start
-            .checked_sub(1)
-            .filter(|_| !after_post)
-            .map(|i| tokens[i].as_str())
-            .and_then(year_prefix);
+        let year = if year_inside {
+            Some(tokens[start + words].clone())
+        } else if bracketed.get(at + 1).copied().unwrap_or(false) {
+            Some(tokens[at + 1].clone())
+        } else {
+            start
+                .checked_sub(1)
+                .filter(|_| !after_post)
+                .map(|i| tokens[i].as_str())
+                .and_then(year_prefix)
+        };
+        let post_words = tokens[start..start + words].to_vec();
+        // `BRASILIA 2799 AND 2764`: a second serial of the same post.
+        let also = (tokens.get(at + 1).map(String::as_str) == Some("AND"))
+            .then(|| tokens.get(at + 2).filter(|t| is_number(t)))
+            .flatten();
         found.push(Citation {
-            year,
-            post_words: tokens[start..start + words].to_vec(),
+            year: year.clone(),
+            post_words: post_words.clone(),
             serial: strip_zeros(serial),
         });
+        if let Some(serial) = also {
+            found.push(Citation {
+                year,
+                post_words,
+                serial: strip_zeros(serial),
+            });
+        }
     }
     found
+}
+
+fn is_number(token: &str) -> bool {
+    token.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `04` stays `04`; `2004` and `1986` give `04` and `86`; anything else is no year.
@@ -223,6 +282,52 @@ mod tests {
                 key("09", "EMBASSYVIENNA", "1450"),
                 key("09", "VIENNA", "1450")
             ]
+        );
+    }
+
+    #[test]
+    fn short_posts_also_try_the_ids_form() {
+        // 07HANOI73, 09UNVIEVIENNA322, 10UNESCOPARISFR197.
+        let found = citations("HO CHI MINH 10");
+        assert_eq!(
+            found[0].keys(Some("07"))[1],
+            key("07", "HOCHIMINHCITY", "10")
+        );
+        let found = citations("06 HCMC 1497 AND PREVIOUS");
+        assert_eq!(found[0].keys(None)[1], key("06", "HOCHIMINHCITY", "1497"));
+        let found = citations("UNVIE 089");
+        assert_eq!(
+            found[0].keys(Some("09")),
+            vec![key("09", "UNVIE", "89"), key("09", "UNVIEVIENNA", "89")]
+        );
+        let found = citations("USUNESCO PARIS FR 000087");
+        assert!(
+            found[0]
+                .keys(Some("10"))
+                .contains(&key("10", "UNESCOPARISFR", "87"))
+        );
+        let found = citations("PARIS 1501");
+        assert_eq!(found[0].keys(Some("08")), vec![key("08", "PARIS", "1501")]);
+    }
+
+    #[test]
+    fn bracketed_years_and_a_second_serial() {
+        // 09SAOPAULO558, 02HARARE81, 04BRASILIA2863.
+        let found = citations("SAO PAULO 228 (08)");
+        assert_eq!(found[0].keys(Some("09"))[0], key("08", "SAOPAULO", "228"));
+        let found = citations("STATE (01) 201265,");
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].keys(Some("02")),
+            vec![key("01", "STATE", "201265")]
+        );
+        let found = citations("UNVIE 102 (NOTAL)");
+        assert_eq!(found[0].year, None);
+        let found = citations("BRASILIA 2799 AND 2764");
+        assert_eq!(found.len(), 2);
+        assert_eq!(
+            found[1].keys(Some("04")),
+            vec![key("04", "BRASILIA", "2764")]
         );
     }
 

@@ -1,6 +1,10 @@
 //! The classifier line: `Classified By: DEPUTY CHIEF OF MISSION ALEX WOLFF, FOR REASONS
 //! 1.4 B/D`: who classified (the title as written, and the person's name alone) and why.
 
+mod titles;
+
+use titles::is_title;
+
 /// What a classifier line says.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(super) struct Classifier {
@@ -36,10 +40,20 @@ pub(super) fn read(value: &str) -> Classifier {
         Some((at, len)) => (&value[..at], Some(&value[at + len..])),
         None => (value, None),
     };
-    let by = non_empty(trim_connectors(
-        who.trim()
-            .trim_end_matches([',', '.', ';', ':', ' ', '"', '-']),
+    let who = who.trim();
+    let mut by = non_empty(trim_connectors(
+        who.trim_end_matches([',', '.', ';', ':', ' ', '"', '-']),
     ));
+    // `Robert O. Blake, Jr.`: the abbreviation keeps its period.
+    if let Some(by) = &mut by
+        && by
+            .rsplit([' ', ','])
+            .next()
+            .is_some_and(|last| ["JR", "Jr", "SR", "Sr"].contains(&last))
+        && who[by.len()..].starts_with('.')
+    {
+        by.push('.');
+    }
     Classifier {
         name: by.as_deref().and_then(name),
         by,
@@ -47,11 +61,13 @@ pub(super) fn read(value: &str) -> Classifier {
     }
 }
 
-/// `... Alejandro D. Wolff per`, `Jeff Hovenier for`, `Aubrey Carlson. Re asons`: the
-/// words announcing reasons the reasons did not follow, dropped from the end.
+/// `... Alejandro D. Wolff per`, `Jeff Hovenier for`, `Aubrey Carlson. Re asons`, `Paul
+/// Weisenfeld under Se ction`, `WITHERS II FR`, `Thomas Goldberger f or`: the words
+/// announcing reasons the reasons did not follow, dropped from the end.
 fn trim_connectors(mut who: &str) -> &str {
-    const CONNECTORS: [&str; 8] = [
-        "for", "per", "re", "rea", "reas", "asons", "sons", "reasons",
+    const CONNECTORS: [&str; 16] = [
+        "for", "per", "re", "rea", "reas", "asons", "sons", "reasons", "under", "section", "se",
+        "ction", "fr", "f0r", "f", "or",
     ];
     while let Some((head, last)) = who.rsplit_once(char::is_whitespace)
         && CONNECTORS.contains(&last.to_ascii_lowercase().as_str())
@@ -67,19 +83,31 @@ fn non_empty(text: &str) -> Option<String> {
 }
 
 /// Where the reasons start: `for reasons`, `Reason:`, `REAS ONS` (a word broken by the
-/// teletype), `based upon`, or the first `1.4` / `1.5` when no word announces them.
+/// teletype), `based upon`, or the first `1.4` / `1.5` (`1.2` mistyped) when no word
+/// announces them.
 fn reasons_start(value: &str) -> Option<(usize, usize)> {
     let lower = value.to_ascii_lowercase();
     let word_start = |at: usize| at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();
-    let announced = ["for reas", "by reas", "based upon", "based on", "reas"]
-        .iter()
-        .filter_map(|needle| {
-            lower
-                .match_indices(needle)
-                .find(|(at, _)| word_start(*at))
-                .map(|(at, _)| (at, needle.len()))
-        })
-        .min_by_key(|&(at, len)| (at, std::cmp::Reverse(len)));
+    // `Resons`, `RASONS`, `BASED 0N`, `DUE TO 1,4`: misspelt announcements.
+    let announced = [
+        "for reas",
+        "by reas",
+        "based upon",
+        "based on",
+        "based 0n",
+        "reas",
+        "resons",
+        "rasons",
+        "due to",
+    ]
+    .iter()
+    .filter_map(|needle| {
+        lower
+            .match_indices(needle)
+            .find(|(at, _)| word_start(*at))
+            .map(|(at, _)| (at, needle.len()))
+    })
+    .min_by_key(|&(at, len)| (at, std::cmp::Reverse(len)));
     if let Some((at, len)) = announced {
         return Some((at, len + broken_word_tail(&lower[at + len..])));
     }
@@ -92,7 +120,7 @@ fn reasons_start(value: &str) -> Option<(usize, usize)> {
                 && value[i + 1..]
                     .trim_start()
                     .trim_start_matches(['.', ' '])
-                    .starts_with(['4', '5', '6'])
+                    .starts_with(['2', '4', '5', '6'])
         })
         .map(|at| (at, 0))
 }
@@ -142,128 +170,6 @@ fn reasons_text(reasons: &str) -> String {
         .to_string()
 }
 
-/// Titles, offices and words around a name: `Deputy Chief of Mission`, `PolCouns`, `A/DCM`.
-const TITLE_WORDS: &[&str] = &[
-    "a.i",
-    "at",
-    "coun",
-    "couns",
-    "ecmin",
-    "large",
-    "ltc",
-    "mcounselor",
-    "min",
-    "to",
-    "useu",
-    "acting",
-    "adcm",
-    "advisor",
-    "adviser",
-    "affaires",
-    "affairs",
-    "agency",
-    "ait",
-    "amb",
-    "ambassador",
-    "and",
-    "assistant",
-    "attache",
-    "bureau",
-    "cda",
-    "cg",
-    "charge",
-    "chargé",
-    "chief",
-    "commercial",
-    "consul",
-    "consul-general",
-    "consular",
-    "coordinator",
-    "counselor",
-    "counsellor",
-    "d'affaires",
-    "d’affaires",
-    "dcm",
-    "defense",
-    "delegation",
-    "department",
-    "dept",
-    "deputy",
-    "desk",
-    "diplomacy",
-    "dir",
-    "director",
-    "dr",
-    "econ",
-    "econcouns",
-    "econmincouns",
-    "economic",
-    "econoff",
-    "ecopol",
-    "ecpo",
-    "embassy",
-    "envoy",
-    "executive",
-    "for",
-    "general",
-    "global",
-    "head",
-    "information",
-    "interim",
-    "intern",
-    "leader",
-    "legal",
-    "management",
-    "mc",
-    "mil",
-    "mincouns",
-    "minister",
-    "mission",
-    "mr",
-    "mrs",
-    "ms",
-    "of",
-    "office",
-    "officer",
-    "permanent",
-    "pmc",
-    "po",
-    "pol",
-    "polcouns",
-    "polecon",
-    "political",
-    "politico",
-    "polmil",
-    "polmincouns",
-    "poloff",
-    "principal",
-    "public",
-    "regional",
-    "representative",
-    "rso",
-    "secretary",
-    "section",
-    "security",
-    "senior",
-    "special",
-    "staff",
-    "state",
-    "team",
-    "the",
-    "under",
-    "unit",
-    "us",
-    "u.s",
-    "usun",
-];
-
-fn is_title(word: &str) -> bool {
-    let word = word.trim_end_matches(['.', ',', ';', ':']);
-    let known = |w: &str| TITLE_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w));
-    // `Minister-Counselor`, `Pol-Mil`: each part a title.
-    word.contains('/') || known(word) || (word.contains('-') && word.split('-').any(known))
-}
-
 /// A word of a person's name: capitalised, letters and `.-'` (`ZUNIGA-BROWN`, `T.`), or a
 /// particle (`de`, `van`); not a redaction.
 const PARTICLES: [&str; 8] = ["de", "da", "del", "van", "von", "al", "bin", "la"];
@@ -274,11 +180,12 @@ fn is_particle(word: &str) -> bool {
 }
 
 fn is_name_word(word: &str) -> bool {
-    // `LEE 0. COLDREN`: a zero typed for the initial O.
+    // `LEE 0. COLDREN`, `R0BIN`: a zero typed for the letter O.
     let plain = word == "0."
-        || word
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+        || (word.chars().any(char::is_alphabetic)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | '0')));
     let capital = word
         .chars()
         .next()
@@ -295,10 +202,21 @@ fn is_name_word(word: &str) -> bool {
 /// title too.
 fn name(who: &str) -> Option<String> {
     let mixed_case = who.chars().any(char::is_lowercase);
-    let is_office =
-        |w: &str| mixed_case && w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+    let is_office = |w: &str| {
+        mixed_case
+            && w.len() >= 2
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && !SUFFIXES.contains(&w)
+    };
     let name_in = |part: &str| {
-        let words = mend_broken_words(part.split_whitespace().collect());
+        // `Counselor:Steve Weston`, `AMB:RCROCKER`, `DCM/Ted Osius`; `(acting)` is no name.
+        let part = part.replace(':', " ");
+        let words = part
+            .split_whitespace()
+            .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
+            .flat_map(split_title_from_name)
+            .collect();
+        let words = mend_broken_words(words);
         let run = words.iter().rev().take_while(|w| is_name_word(w)).count();
         let run = &words[words.len() - run..];
         // The name follows the last title (`Kirkuk PRT Team Leader Howard Keegan`), and
@@ -316,7 +234,7 @@ fn name(who: &str) -> Option<String> {
             .iter()
             .rev()
             .take_while(|w| {
-                kept += usize::from(!is_particle(w));
+                kept += usize::from(!is_particle(w) && !SUFFIXES.contains(&w.as_str()));
                 kept <= 3
             })
             .count();
@@ -338,14 +256,32 @@ fn name(who: &str) -> Option<String> {
             .collect();
         let name = parts.iter().rev().find_map(|part| name_in(part))?;
         // `THOMAS W. SIMONS, JR.`: the suffix after the comma belongs to the name.
-        let suffix = segments.get(i + 1).map(|s| s.trim()).filter(|s| {
-            ["JR", "Jr", "SR", "Sr", "II", "III", "IV"].contains(&s.trim_end_matches('.'))
-        });
+        let suffix = segments
+            .get(i + 1)
+            .map(|s| s.trim())
+            .filter(|s| SUFFIXES.contains(&s.trim_end_matches('.')));
         Some(match suffix {
             Some(suffix) => format!("{name}, {suffix}"),
             None => name,
         })
     })
+}
+
+/// What follows a name: `JR.`, `III`.
+const SUFFIXES: [&str; 7] = ["JR", "Jr", "SR", "Sr", "II", "III", "IV"];
+
+/// `DCM/Ted`: a title and a name the slash joined, apart; a word without one stays whole.
+fn split_title_from_name(word: &str) -> Vec<&str> {
+    match word.rsplit_once('/') {
+        Some((title, name))
+            if name.len() >= 2
+                && name.chars().next().is_some_and(char::is_uppercase)
+                && name.chars().skip(1).all(char::is_lowercase) =>
+        {
+            vec![&word[..=title.len()], name]
+        }
+        _ => vec![word],
+    }
 }
 
 /// A segment cut at the ends of its sentences (`Amb. Jackie Sanders. E.O 12958`,
@@ -365,15 +301,27 @@ fn sentences(segment: &str) -> Vec<&str> {
     out
 }
 
-/// Joins a name the teletype broke after its first letter (`Hoyt Y ee` for `Hoyt Yee`).
+/// Joins a name the teletype broke after its first letter (`Hoyt Y ee` for `Hoyt Yee`) or
+/// before its last letters (`Blah a`, `Richa rd`): one or two small letters that are no
+/// word of their own.
 fn mend_broken_words(words: Vec<&str>) -> Vec<String> {
+    // `d` of `Charge d,Affaires` too.
+    const SMALL_WORDS: [&str; 10] = ["of", "to", "at", "in", "on", "by", "or", "an", "as", "d"];
     let mut out: Vec<String> = Vec::new();
     for word in words {
-        let broken = out
+        let small = word.chars().all(|c| c.is_ascii_lowercase());
+        let after_initial = out
             .last()
             .is_some_and(|last| last.len() == 1 && last.chars().all(|c| c.is_ascii_uppercase()))
-            && word.len() >= 2
-            && word.chars().all(|c| c.is_ascii_lowercase());
+            && word.len() >= 2;
+        let tail = out.last().is_some_and(|last| {
+            last.len() >= 2
+                && last.chars().next().is_some_and(char::is_uppercase)
+                && last.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        }) && word.len() <= 2
+            && !SMALL_WORDS.contains(&word)
+            && !is_particle(word);
+        let broken = small && (after_initial || tail);
         match out.last_mut() {
             Some(last) if broken => last.push_str(word),
             _ => out.push(word.to_string()),
@@ -383,180 +331,4 @@ fn mend_broken_words(words: Vec<&str>) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn by_name_reasons(value: &str) -> (Option<String>, Option<String>, Option<String>) {
-        let c = read(value);
-        (c.by, c.name, c.reasons)
-    }
-
-    fn some(text: &str) -> Option<String> {
-        Some(text.to_string())
-    }
-
-    #[test]
-    fn the_peers_classifier_lines_give_the_name_alone() {
-        // heuer/cablemap's test_reader_classificationist.py, cable by cable.
-        for (value, name) in [
-            (
-                "Kirkuk PRT Team Leader Howard Keegan for reason 1.4 (b)",
-                "Howard Keegan",
-            ),
-            (
-                "AMBASSADOR TO SUDAN TIMOTHY CARNEY. REASON 1.5(D).",
-                "TIMOTHY CARNEY",
-            ),
-            (
-                "THOMAS W. SIMONS, JR., AMBASSADOR. REASON: 1.5 (B)",
-                "THOMAS W. SIMONS, JR.",
-            ),
-            (
-                "Ambassador Richard L. Baltimore, III. Reasons: 1.4 (b)",
-                "Richard L. Baltimore, III",
-            ),
-            (
-                "LEE 0. COLDREN, DIRECTOR, SA/PAB. REASON: 1.5(D).",
-                "LEE 0. COLDREN",
-            ),
-            (
-                "Deputy Coordinator Hoyt Y ee for reasons 1.4 (b)",
-                "Hoyt Yee",
-            ),
-            (
-                "Acting Permanent Representative Alejandro D. Wolff per reasons 1.4 (b)",
-                "Alejandro D. Wolff",
-            ),
-            (
-                "OFFICER LAURENT CHARBONNET.  REA SONS: 1.4 (B,D)",
-                "LAURENT CHARBONNET",
-            ),
-            (
-                "Amb. Jackie Sanders. E.O 12958. Reasons 1.4 (B&D).",
-                "Jackie Sanders",
-            ),
-            ("DCM THEODORE KATTOUF - 1.5 B,D.", "THEODORE KATTOUF"),
-            (
-                "Acting Counselor for Political-Military Affiars Margaret H. Nardi for reasons 1.4",
-                "Margaret H. Nardi",
-            ),
-            (
-                "AMBASSADOR-AT-LARGE PIERRE-RICHARD PROSPER FOR REASONS 1.5 (B)",
-                "PIERRE-RICHARD PROSPER",
-            ),
-        ] {
-            assert_eq!(by_name_reasons(value).1.as_deref(), Some(name), "{value}");
-        }
-    }
-
-    #[test]
-    fn title_name_and_reasons() {
-        assert_eq!(
-            by_name_reasons("DEPUTY CHIEF OF MISSION ALEX WOLFF, FOR REASONS 1.4 B/D"),
-            (
-                some("DEPUTY CHIEF OF MISSION ALEX WOLFF"),
-                some("ALEX WOLFF"),
-                some("1.4 B/D")
-            )
-        );
-        assert_eq!(
-            by_name_reasons("JOHN Q. DOE, DEPUTY CHIEF OF MISSION. REASONS 1.5 (B) AND (D)."),
-            (
-                some("JOHN Q. DOE, DEPUTY CHIEF OF MISSION"),
-                some("JOHN Q. DOE"),
-                some("1.5 (B) AND (D)")
-            )
-        );
-        assert_eq!(
-            by_name_reasons("CHARGE D'AFFAIRES DANNY R. RUSSEL FOR REAS ONS 1.5 (B AND D)"),
-            (
-                some("CHARGE D'AFFAIRES DANNY R. RUSSEL"),
-                some("DANNY R. RUSSEL"),
-                some("1.5 (B AND D)")
-            )
-        );
-    }
-
-    #[test]
-    fn names_behind_offices_and_lists() {
-        for (who, name) in [
-            (
-                "POLITICAL AND ECONOMIC COUNSELOR, TIMOTHY P. ZUNIGA-BROWN",
-                "TIMOTHY P. ZUNIGA-BROWN",
-            ),
-            ("Poloff Steven Prohaska and DTRA Fred Carter", "Fred Carter"),
-            (
-                "ACTING U/S FOR ARMS CONTROL AND INTERNATIONAL SECURITY (T) JOHN C. ROOD",
-                "JOHN C. ROOD",
-            ),
-            ("Charge d' Affaires, a.i. Lisa Kubiske", "Lisa Kubiske"),
-            ("Pol-Mil Officer Joel Ehrendreich", "Joel Ehrendreich"),
-            ("PolMinCouns Gregory L. Berry", "Gregory L. Berry"),
-            (
-                "Minister-Counselor for Economic and Political Affairs Donald A. Blome",
-                "Donald A. Blome",
-            ),
-            (
-                "Charge d'Affaires J. Robert Manzanares",
-                "J. Robert Manzanares",
-            ),
-            ("Jeffrey D. Feltman, Ambassador", "Jeffrey D. Feltman"),
-            ("AIT Director Bill Stanton", "Bill Stanton"),
-            ("ISN Acting A/S Vann H. Van Diepen", "Vann H. Van Diepen"),
-            ("Pol M/C Josiah Rosenblatt", "Josiah Rosenblatt"),
-        ] {
-            assert_eq!(read(who).name.as_deref(), Some(name), "{who}");
-        }
-        assert_eq!(read("XXXXXXXXXXXX reason 1.4 (g,h)").name, None);
-        assert_eq!(read("A/DCM ...").name, None);
-        assert_eq!(read("A...").by, None);
-        assert_eq!(read("CLASSIFIED Bé").by.as_deref(), Some("CLASSIFIED Bé"));
-        assert_eq!(read("X, reasoé 1.4").by.as_deref(), Some("X"));
-        assert_eq!(
-            read("Paul Wohlers, Deputy Executive Secretary,... 202072 2009-04-13 S E C R E T")
-                .by
-                .as_deref(),
-            Some("Paul Wohlers, Deputy Executive Secretary")
-        );
-        assert_eq!(
-            read("Ambassador John F. Tefft for reasons 1.4 (b)... C O N F I D E N T I A L")
-                .reasons
-                .as_deref(),
-            Some("1.4 (b)")
-        );
-    }
-
-    #[test]
-    fn reasons_end_where_the_text_goes_on() {
-        for (value, reasons) in [
-            ("X Y, reasons 1.4 (b,d). Summary -------", "1.4 (b,d)"),
-            (
-                "X Y for reasons 1.4 (b) and (d) -- (SBU) Kifaya celebrated",
-                "1.4 (b) and (d)",
-            ),
-            ("X Y, Reason: 1.4 (B), (C) & (D )", "1.4 (B), (C) & (D )"),
-            ("X Y. REASON: 1.4 (b), (d) (SBU) Summary", "1.4 (b), (d)"),
-            ("Political Counselor Andrew Young, 1.4 (b/d).", "1.4 (b/d)"),
-            (
-                "Political Minister-Counselor J. Rosenblatt for reaso ns 1.4 (b)",
-                "1.4 (b)",
-            ),
-            (
-                "SANDRA CLARK, A/ECON MINISTER, REASONS 1.4 B & D ACTION REQUEST",
-                "1.4 B & D",
-            ),
-            ("AMB. DANILOVICH BASED UPON REASON 1.4(B)", "1.4(B)"),
-            ("Ambassador Ashe by reasons 1.4 b and d", "1.4 b and d"),
-            (
-                "IO PDAS James B. Warlick, reasons 1.4 (b)(c)(d)",
-                "1.4 (b)(c)(d)",
-            ),
-            (
-                "X Y, reasons 1.4(b) and (d). XXXXXXXXXXXX //Bilateral Relations//",
-                "1.4(b) and (d)",
-            ),
-        ] {
-            assert_eq!(read(value).reasons.as_deref(), Some(reasons), "{value}");
-        }
-    }
-}
+mod tests;

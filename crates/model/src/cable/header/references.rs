@@ -10,15 +10,20 @@ use super::Reference;
 
 /// The items of a REF value (its lines already joined).
 pub(super) fn read(value: &str) -> Vec<Reference> {
-    // `A) ANKARA 11676;B) ANKARA 11279`: a label glued to the semicolon before it.
+    // `A) ANKARA 11676;B) ANKARA 11279`, `213042,C) STATE 02034`: a label glued to the
+    // separator before it.
     let spaced;
-    let value = if value.contains(';') {
-        spaced = value.replace(';', "; ");
+    let value = if value.contains([';', ',']) {
+        spaced = value.replace(';', "; ").replace(',', ", ");
         spaced.as_str()
     } else {
         value
     };
-    let words: Vec<&str> = value.split_whitespace().collect();
+    let mut words: Vec<&str> = value.split_whitespace().collect();
+    // `Ref:  Ref A) Taipei 3393`: the keyword written again before the first label.
+    if words.len() > 1 && words[0].eq_ignore_ascii_case("REF") && label(words[1]).is_some() {
+        words.remove(0);
+    }
     let bare = words.first() == Some(&"A") && words.get(1).is_some_and(|w| label(w).is_none());
     let labelled = bare
         || words
@@ -103,6 +108,20 @@ pub(super) fn continues(so_far: &str, line: &str) -> bool {
     let last = read(so_far).last().and_then(|r| r.label.clone());
     last.and_then(|l| l.chars().next())
         .is_some_and(|l| next_letter(l) == letter)
+}
+
+/// Whether a lettered list read so far ends with an item that has no number yet (`C) RIO`,
+/// `D)`) and `line`, after a blank line, gives it one within its first words (`DE JANEIRO
+/// 1291`): the page broke the item, so the list goes on.
+pub(super) fn unfinished(so_far: &str, line: &str) -> bool {
+    let last = read(so_far).pop();
+    let open =
+        last.is_some_and(|r| r.label.is_some() && !r.text.bytes().any(|b| b.is_ascii_digit()));
+    open && line.split_whitespace().take(4).any(|w| {
+        w.trim_end_matches([',', ';'])
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+    })
 }
 
 /// A label at the start of a word: the letter (upper-cased) and the label's length.
@@ -210,6 +229,38 @@ mod tests {
             ]
         );
         assert_eq!(items("PARIS 8760 AND PREVIOUS").len(), 1);
+    }
+
+    #[test]
+    fn a_label_glued_to_a_comma_and_the_keyword_again_before_the_first() {
+        // 02HARARE81, 05TAIPEI4305.
+        assert_eq!(
+            items("A) STATE 201265, B) STATE 213042,C) STATE 02034"),
+            labelled(&[
+                ("A", "STATE 201265"),
+                ("B", "STATE 213042"),
+                ("C", "STATE 02034")
+            ])
+        );
+        assert_eq!(
+            items("Ref A) Taipei 3393 B) Taipei 03793"),
+            labelled(&[("A", "Taipei 3393"), ("B", "Taipei 03793")])
+        );
+    }
+
+    #[test]
+    fn an_item_without_its_number_is_unfinished() {
+        assert!(unfinished("A) BRASILIA 2605, B) RIO", "DE JANEIRO 1291"));
+        assert!(unfinished(
+            "A) Taipei 3393 B)",
+            "Taipei 03196 C) Taipei 03197"
+        ));
+        assert!(!unfinished("A) BRASILIA 2605", "DE JANEIRO 1291"));
+        assert!(!unfinished(
+            "A) EMBASSY PARIS REPORT",
+            "The ambassador met him on 12 May"
+        ));
+        assert!(!unfinished("EMBASSY PARIS REPORT", "STATE 1234"));
     }
 
     #[test]

@@ -286,3 +286,29 @@ fn a_classifier_keyword_written_twice_gives_the_name_after_it() {
     );
     assert_eq!(header.classified_by_name.as_deref(), Some("ROBERT LUKE"));
 }
+
+#[test]
+fn a_ref_keyword_after_an_items_label_is_the_lists_own_text() {
+    // 09LONDON2697 and 03KATHMANDU2366.
+    let h = parse_fields("REF: A. REF A STATE 122214 B. REF B LONDON 2649 C. REF C LONDON 2638 ");
+    assert_eq!(
+        refs(&h),
+        [
+            (Some("A"), "REF A STATE 122214"),
+            (Some("B"), "REF B LONDON 2649"),
+            (Some("C"), "REF C LONDON 2638")
+        ]
+    );
+    let h =
+        parse_fields("REF: A. REF: KATHMANDU 2282 \n     ¶B. KATHMANDU 2298 \n\nClassified By: AM");
+    assert_eq!(
+        refs(&h),
+        [
+            (Some("A"), "REF: KATHMANDU 2282"),
+            (Some("B"), "KATHMANDU 2298")
+        ]
+    );
+    // A second REF after a whole value is not run on into.
+    let h = parse_fields("REF: STATE 1\n\nText REF: STATE 2");
+    assert_eq!(refs(&h), [(None, "STATE 1")]);
+}
