@@ -105,14 +105,36 @@ pub fn is_noise(text: &str) -> bool {
         .unwrap_or(text)
         .trim_matches(|c: char| c.is_ascii_punctuation() && c != '/' && c != '.');
     // `G-8` and `EU` are names; `S`, `1.4` and `--` are not.
-    bare.chars().filter(|c| c.is_alphanumeric()).count() < 2
+    bare.chars().filter(|c| c.is_alphanumeric()).nth(1).is_none()
         || !bare.chars().any(char::is_alphabetic)
-        || is_keyword(text)
-        || MARKINGS.iter().any(|m| m.eq_ignore_ascii_case(text))
+        // Every mention is asked: a text longer than every listed word skips the lists.
+        || (text.len() <= LONGEST_WORD
+            && (is_keyword(text) || MARKINGS.iter().any(|m| m.eq_ignore_ascii_case(text))))
         || is_redaction(bare)
         || is_marking(bare)
-        || OFFICE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(bare))
+        || (bare.len() <= LONGEST_WORD
+            && OFFICE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(bare)))
         || holds_header_field(text)
+}
+
+/// The length in bytes of the longest word of the three lists.
+const LONGEST_WORD: usize = longest(&[&KEYWORDS, &MARKINGS, &OFFICE_WORDS]);
+
+/// The length of the longest word in `lists`.
+const fn longest(lists: &[&[&str]]) -> usize {
+    let mut longest = 0;
+    let mut list = 0;
+    while list < lists.len() {
+        let mut word = 0;
+        while word < lists[list].len() {
+            if lists[list][word].len() > longest {
+                longest = lists[list][word].len();
+            }
+            word += 1;
+        }
+        list += 1;
+    }
+    longest
 }
 
 /// `XXXXXXXXXXXX`, `xxxxx`, `XXXXXXXXXXXX's`: a redaction, not a name.
@@ -137,9 +159,9 @@ fn strip_all<'a>(mut text: &'a str, suffix: &str) -> &'a str {
 
 /// A portion marking: `S`, `C/NF`, `S/REL NATO`, `U//FOUO`, `SBU`, `TS`.
 fn is_marking(text: &str) -> bool {
-    let head = text.split('/').next().unwrap_or(text);
+    let (head, caveats) = text.split_once('/').unwrap_or((text, ""));
     matches!(head, "U" | "C" | "S" | "TS" | "SBU")
-        && text.split('/').skip(1).all(|part| {
+        && caveats.split('/').all(|part| {
             part.is_empty() || part.bytes().all(|b| b.is_ascii_uppercase() || b == b' ')
         })
 }
