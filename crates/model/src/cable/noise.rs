@@ -3,6 +3,9 @@
 //! titles standing alone, numbers and punctuation. An annotated corpus's facets showed
 //! `Embassy 211`, `Poloff 130`, `XXXXXXXXXXXX 34` and `E.O. 12958: DECL 37` among people.
 
+use hashbrown::HashSet;
+use std::sync::LazyLock;
+
 /// Header keywords a tagger may take for a name.
 const KEYWORDS: [&str; 12] = [
     "DECL:", "DECL", "TAGS:", "TAGS", "SUBJECT:", "SUBJ:", "REF:", "REFS:", "E.O.", "EO",
@@ -107,14 +110,37 @@ pub fn is_noise(text: &str) -> bool {
     // `G-8` and `EU` are names; `S`, `1.4` and `--` are not.
     bare.chars().filter(|c| c.is_alphanumeric()).nth(1).is_none()
         || !bare.chars().any(char::is_alphabetic)
-        // Every mention is asked: a text longer than every listed word skips the lists.
-        || (text.len() <= LONGEST_WORD
-            && (is_keyword(text) || MARKINGS.iter().any(|m| m.eq_ignore_ascii_case(text))))
+        || is_listed(&HEADER_WORDS, text)
         || is_redaction(bare)
         || is_marking(bare)
-        || (bare.len() <= LONGEST_WORD
-            && OFFICE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(bare)))
+        || is_listed(&OFFICE, bare)
         || holds_header_field(text)
+}
+
+/// The keywords and markings, lower-cased, to be looked up by hash: every mention is
+/// asked, and comparing it with each listed word in turn was most of this test.
+static HEADER_WORDS: LazyLock<HashSet<Vec<u8>>> =
+    LazyLock::new(|| lower_cased(KEYWORDS.iter().chain(&MARKINGS)));
+/// [`OFFICE_WORDS`], lower-cased.
+static OFFICE: LazyLock<HashSet<Vec<u8>>> = LazyLock::new(|| lower_cased(&OFFICE_WORDS));
+
+fn lower_cased<'a>(words: impl IntoIterator<Item = &'a &'a str>) -> HashSet<Vec<u8>> {
+    words
+        .into_iter()
+        .map(|word| word.as_bytes().to_ascii_lowercase())
+        .collect()
+}
+
+/// Whether `text` is one of `words` (lower-cased), whatever its ASCII case: the same
+/// as comparing it with each by `eq_ignore_ascii_case`.
+fn is_listed(words: &HashSet<Vec<u8>>, text: &str) -> bool {
+    let mut buffer = [0; LONGEST_WORD];
+    let Some(lower) = buffer.get_mut(..text.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(text.as_bytes());
+    lower.make_ascii_lowercase();
+    words.contains(&*lower)
 }
 
 /// The length in bytes of the longest word of the three lists.
@@ -159,6 +185,9 @@ fn strip_all<'a>(mut text: &'a str, suffix: &str) -> &'a str {
 
 /// A portion marking: `S`, `C/NF`, `S/REL NATO`, `U//FOUO`, `SBU`, `TS`.
 fn is_marking(text: &str) -> bool {
+    if !text.starts_with(['U', 'C', 'S', 'T']) {
+        return false;
+    }
     let (head, caveats) = text.split_once('/').unwrap_or((text, ""));
     matches!(head, "U" | "C" | "S" | "TS" | "SBU")
         && caveats.split('/').all(|part| {
@@ -298,6 +327,25 @@ mod tests {
                 holds_header_field_by_upper_casing(text),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn listed_words_are_looked_up_as_compared_one_by_one() {
+        let one_by_one = |list: &[&str], text: &str| list.iter().any(|w| w.eq_ignore_ascii_case(text));
+        let header_words: Vec<&str> = KEYWORDS.iter().chain(&MARKINGS).copied().collect();
+        let mut texts: Vec<String> = Vec::new();
+        for word in header_words.iter().chain(&OFFICE_WORDS) {
+            texts.push(word.to_string());
+            texts.push(word.to_ascii_uppercase());
+            texts.push(word.to_ascii_lowercase());
+            texts.push(format!("{word}s"));
+            texts.push(word[1..].to_string());
+        }
+        texts.extend(["CHARGÉ", "Chargé", "", "x", "Embassy of France"].map(String::from));
+        for text in &texts {
+            assert_eq!(is_listed(&HEADER_WORDS, text), one_by_one(&header_words, text), "{text:?}");
+            assert_eq!(is_listed(&OFFICE, text), one_by_one(&OFFICE_WORDS, text), "{text:?}");
         }
     }
 
