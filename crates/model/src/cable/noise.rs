@@ -117,30 +117,58 @@ pub fn is_noise(text: &str) -> bool {
         || holds_header_field(text)
 }
 
-/// The keywords and markings, lower-cased, to be looked up by hash: every mention is
-/// asked, and comparing it with each listed word in turn was most of this test.
-static HEADER_WORDS: LazyLock<HashSet<Vec<u8>>> =
-    LazyLock::new(|| lower_cased(KEYWORDS.iter().chain(&MARKINGS)));
-/// [`OFFICE_WORDS`], lower-cased.
-static OFFICE: LazyLock<HashSet<Vec<u8>>> = LazyLock::new(|| lower_cased(&OFFICE_WORDS));
+/// The keywords and markings, to be looked up by hash: every mention is asked, and
+/// comparing it with each listed word in turn was most of this test.
+static HEADER_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(KEYWORDS.iter().chain(&MARKINGS)));
+/// [`OFFICE_WORDS`], to be looked up.
+static OFFICE: LazyLock<Words> = LazyLock::new(|| Words::new(&OFFICE_WORDS));
 
-fn lower_cased<'a>(words: impl IntoIterator<Item = &'a &'a str>) -> HashSet<Vec<u8>> {
-    words
-        .into_iter()
-        .map(|word| word.as_bytes().to_ascii_lowercase())
-        .collect()
+/// A list of words, lower-cased.
+struct Words {
+    set: HashSet<Vec<u8>>,
+    /// Per length, a bit for each word's first byte (lower-cased, its low six bits): most
+    /// names are ruled out by it before any hashing.
+    first_bytes: [u64; LONGEST_WORD + 1],
 }
 
-/// Whether `text` is one of `words` (lower-cased), whatever its ASCII case: the same
-/// as comparing it with each by `eq_ignore_ascii_case`.
-fn is_listed(words: &HashSet<Vec<u8>>, text: &str) -> bool {
-    let mut buffer = [0; LONGEST_WORD];
-    let Some(lower) = buffer.get_mut(..text.len()) else {
+impl Words {
+    fn new<'a>(words: impl IntoIterator<Item = &'a &'a str>) -> Self {
+        let mut first_bytes = [0; LONGEST_WORD + 1];
+        let set: HashSet<Vec<u8>> = words
+            .into_iter()
+            .map(|word| word.as_bytes().to_ascii_lowercase())
+            .collect();
+        for word in &set {
+            first_bytes[word.len()] |= first_byte_bit(word[0]);
+        }
+        Self { set, first_bytes }
+    }
+}
+
+/// The bit of a lower-cased first byte in [`Words::first_bytes`].
+fn first_byte_bit(byte: u8) -> u64 {
+    1 << (byte & 63)
+}
+
+/// Whether `text` is one of `words`, whatever its ASCII case: the same as comparing it
+/// with each by `eq_ignore_ascii_case`.
+fn is_listed(words: &Words, text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let Some((&first, _)) = bytes.split_first() else {
         return false;
     };
-    lower.copy_from_slice(text.as_bytes());
+    let may_be = words
+        .first_bytes
+        .get(bytes.len())
+        .is_some_and(|bits| bits & first_byte_bit(first.to_ascii_lowercase()) != 0);
+    if !may_be {
+        return false;
+    }
+    let mut buffer = [0; LONGEST_WORD];
+    let lower = &mut buffer[..bytes.len()];
+    lower.copy_from_slice(bytes);
     lower.make_ascii_lowercase();
-    words.contains(&*lower)
+    words.set.contains(&*lower)
 }
 
 /// The length in bytes of the longest word of the three lists.
