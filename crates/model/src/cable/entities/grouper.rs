@@ -251,14 +251,14 @@ impl Grouper {
                 if group_list.len() > 1 {
                     blocks.sort_unstable();
                 }
-                let mut paragraphs: Vec<String> = Vec::new();
-                let mut last = None;
-                for &(_, label) in &blocks {
-                    if last != Some(label) {
-                        last = Some(label);
-                        paragraphs.push(self.labels[label].clone());
-                    }
-                }
+                // Runs of one label give one paragraph each: counted first, to allocate once.
+                let runs = blocks
+                    .iter()
+                    .enumerate()
+                    .filter(|&(at, &(_, label))| at == 0 || blocks[at - 1].1 != label)
+                    .map(|(_, &(_, label))| label);
+                let mut paragraphs = Vec::with_capacity(runs.clone().count());
+                paragraphs.extend(runs.map(|label| self.labels[label].clone()));
                 Entity {
                     kind: self.kinds[self.groups[root].kind].clone(),
                     name,
@@ -285,16 +285,20 @@ impl Grouper {
             let start = if at == 0 { 0 } else { lowered_ends[at - 1] };
             &lowered[start..lowered_ends[at]]
         };
-        let mut order: Vec<usize> = (0..entities.len()).collect();
-        order.sort_unstable_by_key(|&at| {
-            let e = &entities[at];
-            (
-                Reverse(e.count),
-                rank[self.groups[roots[at]].kind],
-                lowered_name(at),
-                at,
-            )
-        });
+        let mut keys: Vec<_> = entities
+            .iter()
+            .enumerate()
+            .map(|(at, e)| {
+                (
+                    Reverse(e.count),
+                    rank[self.groups[roots[at]].kind],
+                    lowered_name(at),
+                    at,
+                )
+            })
+            .collect();
+        keys.sort_unstable();
+        let order: Vec<usize> = keys.iter().map(|&(.., at)| at).collect();
         let mut place = vec![0; order.len()];
         for (to, &from) in order.iter().enumerate() {
             place[from] = to;
