@@ -108,7 +108,10 @@ pub fn is_noise(text: &str) -> bool {
         .unwrap_or(text)
         .trim_matches(|c: char| c.is_ascii_punctuation() && c != '/' && c != '.');
     // `G-8` and `EU` are names; `S`, `1.4` and `--` are not.
-    bare.chars().filter(|c| c.is_alphanumeric()).nth(1).is_none()
+    bare.chars()
+        .filter(|c| c.is_alphanumeric())
+        .nth(1)
+        .is_none()
         || !bare.chars().any(char::is_alphabetic)
         || is_listed(&HEADER_WORDS, text)
         || is_redaction(bare)
@@ -119,7 +122,8 @@ pub fn is_noise(text: &str) -> bool {
 
 /// The keywords and markings, to be looked up by hash: every mention is asked, and
 /// comparing it with each listed word in turn was most of this test.
-static HEADER_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(KEYWORDS.iter().chain(&MARKINGS)));
+static HEADER_WORDS: LazyLock<Words> =
+    LazyLock::new(|| Words::new(KEYWORDS.iter().chain(&MARKINGS)));
 /// [`OFFICE_WORDS`], to be looked up.
 static OFFICE: LazyLock<Words> = LazyLock::new(|| Words::new(&OFFICE_WORDS));
 
@@ -360,7 +364,8 @@ mod tests {
 
     #[test]
     fn listed_words_are_looked_up_as_compared_one_by_one() {
-        let one_by_one = |list: &[&str], text: &str| list.iter().any(|w| w.eq_ignore_ascii_case(text));
+        let one_by_one =
+            |list: &[&str], text: &str| list.iter().any(|w| w.eq_ignore_ascii_case(text));
         let header_words: Vec<&str> = KEYWORDS.iter().chain(&MARKINGS).copied().collect();
         let mut texts: Vec<String> = Vec::new();
         for word in header_words.iter().chain(&OFFICE_WORDS) {
@@ -372,8 +377,16 @@ mod tests {
         }
         texts.extend(["CHARGÉ", "Chargé", "", "x", "Embassy of France"].map(String::from));
         for text in &texts {
-            assert_eq!(is_listed(&HEADER_WORDS, text), one_by_one(&header_words, text), "{text:?}");
-            assert_eq!(is_listed(&OFFICE, text), one_by_one(&OFFICE_WORDS, text), "{text:?}");
+            assert_eq!(
+                is_listed(&HEADER_WORDS, text),
+                one_by_one(&header_words, text),
+                "{text:?}"
+            );
+            assert_eq!(
+                is_listed(&OFFICE, text),
+                one_by_one(&OFFICE_WORDS, text),
+                "{text:?}"
+            );
         }
     }
 

@@ -258,7 +258,11 @@ mod tests {
             "nd",
             "",
         ] {
-            assert_eq!(end_marker(text), end_marker_by_upper_casing(text), "{text:?}");
+            assert_eq!(
+                end_marker(text),
+                end_marker_by_upper_casing(text),
+                "{text:?}"
+            );
         }
     }
 
