@@ -2,7 +2,8 @@
 //! the parser's results alone can be checked: dump before and after, then `diff`.
 //!
 //! `cargo test --release -p cableview-model --example parse_dump -- FILE_OR_DIR... > dump.txt`
-//! (a test build, so the dependencies already built for the tests serve).
+//! (a test build, so the dependencies already built for the tests serve; it runs in
+//! `crates/model`, so give absolute paths).
 
 use std::path::{Path, PathBuf};
 
