@@ -362,10 +362,10 @@ impl Detokenizer {
         self.block.tidy_spans();
         let block = Block {
             text: self.block.text.as_str().to_owned(),
-            spans: self.block.spans.clone(),
+            // Moved out, not cloned: a span's kind may own a string.
+            spans: self.block.spans.drain(..).collect(),
         };
         self.block.text.clear();
-        self.block.spans.clear();
         self.glue_next = false;
         block
     }

@@ -1,6 +1,6 @@
 //! Which format a file is in, judged by its content (never by its extension).
 
-use super::next_match::NextMatch;
+use super::next_match::{CLOSE, LINE_END, NextMatch};
 
 /// The input formats cableview reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,14 +52,14 @@ pub fn detect(text: &str) -> Format {
 
 /// Whether the text has a paragraph anchor or a `[LABEL tok  ]` mention.
 fn has_inline_markup(text: &str) -> bool {
-    if text.contains("<a id='par") {
+    if memchr::memmem::find(text.as_bytes(), b"<a id='par").is_some() {
         return true;
     }
     // Each `[` looks ahead for its close and its line's end; asked from left to right,
     // these remember their answers, so a text of unclosed `[` is searched once.
     let bytes = text.as_bytes();
-    let mut closes = NextMatch::new(bytes, b"  ]");
-    let mut line_ends = NextMatch::new(bytes, b"\n");
+    let mut closes = NextMatch::new(bytes, &CLOSE);
+    let mut line_ends = NextMatch::new(bytes, &LINE_END);
     memchr::memchr_iter(b'[', bytes).any(|at| is_mention(bytes, at, &mut closes, &mut line_ends))
 }
 

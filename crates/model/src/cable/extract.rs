@@ -96,22 +96,17 @@ pub(crate) fn read(text: &str) -> Option<Extract> {
     })
 }
 
-/// Where the first `refid:` (or `refid :`) key starts, at a word's start.
+/// Where the first `refid:` (or `refid :`) key starts, at a word's start. Most texts
+/// have none and are searched to their end, so with memchr's vector search.
 fn refid_key(text: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(found) = text[from..].find("refid") {
-        let at = from + found;
+    memchr::memmem::find_iter(text.as_bytes(), b"refid").find(|&at| {
         let after = text[at + "refid".len()..].trim_start_matches([' ', '\t']);
         let word_start = text[..at]
             .chars()
             .next_back()
             .is_none_or(|c| c.is_whitespace() || c == '>');
-        if word_start && after.starts_with(':') {
-            return Some(at);
-        }
-        from = at + "refid".len();
-    }
-    None
+        word_start && after.starts_with(':')
+    })
 }
 
 /// An entity bracket's own token: `[LOC` opens one, `]` closes it.

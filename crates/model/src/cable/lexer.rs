@@ -4,7 +4,7 @@
 //! as `[LABEL tok tok  ]` (two spaces before the closing bracket), paragraph anchors as
 //! `<a id='par3' href='#par3'>¶</a>3 .`, and other HTML tags left in by the page generator.
 
-use super::next_match::NextMatch;
+use super::next_match::{DOUBLE_SPACE, NextMatch};
 use nom::bytes::complete::{tag, take_while, take_while_m_n};
 use nom::character::complete::char;
 use nom::combinator::{opt, recognize};
@@ -127,7 +127,7 @@ pub(crate) fn tokens_into<'a>(line: &'a str, out: &mut Vec<Token<'a>>) {
     out.clear();
     let bytes = line.as_bytes();
     // Asked at every `[` from left to right: each byte of the line is searched once.
-    let mut spaces = NextMatch::new(bytes, b"  ");
+    let mut spaces = NextMatch::new(bytes, &DOUBLE_SPACE);
     let mut at = 0;
     while at < bytes.len() {
         match bytes[at] {
@@ -338,7 +338,7 @@ mod tests {
                 line.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
             }
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            let mut spaces = NextMatch::new(line.as_bytes(), b"  ");
+            let mut spaces = NextMatch::new(line.as_bytes(), &DOUBLE_SPACE);
             for (at, _) in line.match_indices('[') {
                 assert_eq!(
                     mention(&line, at, &mut spaces),

@@ -1,6 +1,6 @@
 //! The grouper: spellings gathered block by block, joined into entities at the end.
 
-use super::join::{Node, is_acronym, join, may_abbreviate, spelling_key};
+use super::join::{Node, is_acronym, join, may_abbreviate, push_spelling_key, spelling_key};
 use super::{Entity, EntityKind, Mention};
 use crate::aliases::Aliases;
 use hashbrown::HashTable;
@@ -179,13 +179,26 @@ impl Grouper {
 
     /// Joins the groups into entities: most frequent first, then by kind and name, then
     /// by first mention; and each mention's entity.
+    ///
+    /// A cable read alone pays this once: its few hundred spellings' keys share one
+    /// buffer, each entity's groups and forms are slices of one list, and the working
+    /// lists are reused from entity to entity.
     pub fn finish(self, aliases: Option<&Aliases>) -> Grouping {
-        let keys: Vec<String> = self.groups.iter().map(|g| spelling_key(&g.lower)).collect();
+        let mut key_text = String::new();
+        let mut key_ends = Vec::with_capacity(self.groups.len());
+        for group in &self.groups {
+            push_spelling_key(&mut key_text, &group.lower);
+            key_ends.push(key_text.len());
+        }
         let nodes: Vec<Node> = self
             .groups
             .iter()
-            .zip(&keys)
-            .map(|(g, key)| Node { kind: g.kind, key })
+            .zip(&key_ends)
+            .scan(0, |start, (g, &end)| {
+                let key = &key_text[*start..end];
+                *start = end;
+                Some(Node { kind: g.kind, key })
+            })
             .collect();
         let person = self.kinds.iter().position(|k| *k == EntityKind::Per);
         let joined = join(&nodes, &self.acronyms, person, aliases);
@@ -198,25 +211,25 @@ impl Grouper {
                 roots.push(root);
             }
         }
-        let mut members: Vec<Vec<usize>> = vec![Vec::new(); roots.len()];
-        for (group, &root) in joined.root.iter().enumerate() {
-            members[entity_of_root[root]].push(group);
-        }
-        let mut forms_of: Vec<Vec<usize>> = vec![Vec::new(); roots.len()];
-        for (at, form) in self.forms.iter().enumerate() {
-            forms_of[entity_of_root[joined.root[form.group]]].push(at);
-        }
+        let entity_of_group = |group: usize| entity_of_root[joined.root[group]];
+        let members = Buckets::new(roots.len(), self.groups.len(), entity_of_group);
+        let forms_of = Buckets::new(roots.len(), self.forms.len(), |at| {
+            entity_of_group(self.forms[at].group)
+        });
+        let spelt = |at: usize| &self.form_text[self.forms[at].text.clone()];
+        let (mut full, mut others, mut blocks) = (Vec::new(), Vec::new(), Vec::new());
         let entities: Vec<Entity> = roots
             .iter()
             .enumerate()
             .map(|(entity, &root)| {
-                let spelt = |at: usize| &self.form_text[self.forms[at].text.clone()];
-                let forms = &forms_of[entity];
-                let full: Vec<usize> = forms
-                    .iter()
-                    .copied()
-                    .filter(|&f| !joined.short[self.forms[f].group])
-                    .collect();
+                let forms = forms_of.get(entity);
+                full.clear();
+                full.extend(
+                    forms
+                        .iter()
+                        .copied()
+                        .filter(|&f| !joined.short[self.forms[f].group]),
+                );
                 let shown = best_form(if full.is_empty() { forms } else { &full }, |f| {
                     (spelt(f), self.forms[f].count)
                 });
@@ -224,32 +237,34 @@ impl Grouper {
                     Some((alias, aliases)) => aliases.name(alias).to_string(),
                     None => shown.map(spelt).unwrap_or_default().to_string(),
                 };
-                let mut others: Vec<usize> = forms
-                    .iter()
-                    .copied()
-                    .filter(|&f| spelt(f) != name)
-                    .collect();
+                others.clear();
+                others.extend(forms.iter().copied().filter(|&f| spelt(f) != name));
                 others.sort_by_key(|&f| Reverse(self.forms[f].count));
-                let group_list = &members[entity];
-                let mut blocks: Vec<(usize, usize)> = group_list
-                    .iter()
-                    .flat_map(|&g| self.groups[g].blocks.iter().copied())
-                    .collect();
-                blocks.sort_unstable();
-                let mut paragraphs: Vec<String> = Vec::new();
-                let mut last = None;
-                for (_, label) in blocks {
-                    if last != Some(label) {
-                        last = Some(label);
-                        paragraphs.push(self.labels[label].clone());
-                    }
+                let group_list = members.get(entity);
+                blocks.clear();
+                blocks.extend(
+                    group_list
+                        .iter()
+                        .flat_map(|&g| self.groups[g].blocks.iter().copied()),
+                );
+                // One group's blocks came in order; several groups' interleave.
+                if group_list.len() > 1 {
+                    blocks.sort_unstable();
                 }
+                // Runs of one label give one paragraph each: counted first, to allocate once.
+                let runs = blocks
+                    .iter()
+                    .enumerate()
+                    .filter(|&(at, &(_, label))| at == 0 || blocks[at - 1].1 != label)
+                    .map(|(_, &(_, label))| label);
+                let mut paragraphs = Vec::with_capacity(runs.clone().count());
+                paragraphs.extend(runs.map(|label| self.labels[label].clone()));
                 Entity {
                     kind: self.kinds[self.groups[root].kind].clone(),
                     name,
                     count: group_list.iter().map(|&g| self.groups[g].count).sum(),
                     paragraphs,
-                    spellings: others.into_iter().map(|f| spelt(f).to_string()).collect(),
+                    spellings: others.iter().map(|&f| spelt(f).to_string()).collect(),
                 }
             })
             .collect();
@@ -260,17 +275,30 @@ impl Grouper {
         for (place, &kind) in ranked.iter().enumerate() {
             rank[kind] = place;
         }
-        let lowered: Vec<String> = entities.iter().map(|e| e.name.to_lowercase()).collect();
-        let mut order: Vec<usize> = (0..entities.len()).collect();
-        order.sort_unstable_by_key(|&at| {
-            let e = &entities[at];
-            (
-                Reverse(e.count),
-                rank[self.groups[roots[at]].kind],
-                lowered[at].as_str(),
-                at,
-            )
-        });
+        let mut lowered = String::new();
+        let mut lowered_ends = Vec::with_capacity(entities.len());
+        for entity in &entities {
+            push_lowercase_str(&mut lowered, &entity.name);
+            lowered_ends.push(lowered.len());
+        }
+        let lowered_name = |at: usize| {
+            let start = if at == 0 { 0 } else { lowered_ends[at - 1] };
+            &lowered[start..lowered_ends[at]]
+        };
+        let mut keys: Vec<_> = entities
+            .iter()
+            .enumerate()
+            .map(|(at, e)| {
+                (
+                    Reverse(e.count),
+                    rank[self.groups[roots[at]].kind],
+                    lowered_name(at),
+                    at,
+                )
+            })
+            .collect();
+        keys.sort_unstable();
+        let order: Vec<usize> = keys.iter().map(|&(.., at)| at).collect();
         let mut place = vec![0; order.len()];
         for (to, &from) in order.iter().enumerate() {
             place[from] = to;
@@ -280,9 +308,44 @@ impl Grouper {
         let ids = self
             .mention_forms
             .iter()
-            .map(|&form| place[entity_of_root[joined.root[self.forms[form].group]]])
+            .map(|&form| place[entity_of_group(self.forms[form].group)])
             .collect();
         Grouping { entities, ids }
+    }
+}
+
+/// The numbers `0..items` put in buckets, each bucket in increasing order, in one list.
+struct Buckets {
+    /// Where each bucket starts in `items`, and the end of the last.
+    starts: Vec<usize>,
+    items: Vec<usize>,
+}
+
+impl Buckets {
+    /// `bucket_of` gives each item's bucket, below `buckets`.
+    fn new(buckets: usize, items: usize, bucket_of: impl Fn(usize) -> usize) -> Self {
+        let mut starts = vec![0; buckets + 1];
+        for item in 0..items {
+            starts[bucket_of(item) + 1] += 1;
+        }
+        for at in 1..starts.len() {
+            starts[at] += starts[at - 1];
+        }
+        let mut next = starts.clone();
+        let mut list = vec![0; items];
+        for item in 0..items {
+            let slot = &mut next[bucket_of(item)];
+            list[*slot] = item;
+            *slot += 1;
+        }
+        Self {
+            starts,
+            items: list,
+        }
+    }
+
+    fn get(&self, bucket: usize) -> &[usize] {
+        &self.items[self.starts[bucket]..self.starts[bucket + 1]]
     }
 }
 
@@ -309,6 +372,18 @@ fn defined_acronym(long: &str, after: &str) -> Option<String> {
     let end = inside.find(')')?;
     let acronym = inside[..end].trim();
     (is_acronym(acronym) && may_abbreviate(acronym, long)).then(|| spelling_key(acronym))
+}
+
+/// Appends `text` lower-cased as [`str::to_lowercase`] does; ASCII (nearly every name)
+/// skips Unicode case tables.
+fn push_lowercase_str(key: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = key.len();
+        key.push_str(text);
+        key[start..].make_ascii_lowercase();
+    } else {
+        key.push_str(&text.to_lowercase());
+    }
 }
 
 /// Appends `text` lower-cased; ASCII (nearly every mention) skips Unicode case tables.

@@ -11,10 +11,33 @@ use hashbrown::HashMap;
 #[must_use]
 pub fn spelling_key(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
+    push_spelling_key(&mut key, text);
+    key
+}
+
+/// Appends [`spelling_key`] of `text` to `key`, so that the keys of a cable's spellings
+/// can share one buffer.
+pub(crate) fn push_spelling_key(key: &mut String, text: &str) {
+    let start = key.len();
     let mut gap = false;
+    if text.is_ascii() {
+        // Nearly every spelling: bytes, with no case table and no UTF-8 encoding.
+        for &b in text.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if gap && key.len() > start {
+                    key.push(' ');
+                }
+                gap = false;
+                key.push(char::from(b.to_ascii_lowercase()));
+            } else if !matches!(b, b'.' | b'\'') {
+                gap = true;
+            }
+        }
+        return;
+    }
     for c in text.chars() {
         if c.is_alphanumeric() {
-            if gap && !key.is_empty() {
+            if gap && key.len() > start {
                 key.push(' ');
             }
             gap = false;
@@ -27,7 +50,6 @@ pub fn spelling_key(text: &str) -> String {
             gap = true;
         }
     }
-    key
 }
 
 /// Whether `text` reads as an acronym: 2 to 8 capitals, digits or `&`, starting with a

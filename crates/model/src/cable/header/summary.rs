@@ -43,29 +43,30 @@ pub(crate) fn find(header: &str, paragraphs: &[Paragraph]) -> Option<String> {
             text.push_str(part);
         }
     }
-    let upper = text.to_ascii_uppercase();
+    // Keywords are compared without ASCII case, in place: upper-casing the text cost
+    // every cable a copy of its first paragraphs.
     let start = starts
         .iter()
         .take(START_WITHIN * 2)
-        .find_map(|&at| opening(&upper[at..]).map(|len| at + len));
+        .find_map(|&at| opening(&text[at..]).map(|len| at + len));
     let from = match start {
         Some(from) => from,
         // No start: an `END SUMMARY` in the first paragraphs closes what the body opened.
         None => {
             let from = *starts.first()?;
             let limit = starts.get(4).map_or(text.len(), |&s| s);
-            let end = end_marker(&upper[from..limit])?;
+            let end = end_marker(&text[from..limit])?;
             return clean(&text[from..from + end]);
         }
     };
     let mut from = skip_filler(&text, from);
     // `SUMMARY` as a heading, then `1. Summary: ...`: the second keyword goes too.
-    if upper[from..].starts_with("SUMMARY")
-        && let Some(len) = opening(&upper[from..])
+    if strip_prefix_ignore_case(&text[from..], "SUMMARY").is_some()
+        && let Some(len) = opening(&text[from..])
     {
         from = skip_filler(&text, from + len);
     }
-    let end = match end_marker(&upper[from..]) {
+    let end = match end_marker(&text[from..]) {
         Some(end) => from + end,
         // No end: the summary is the block it starts in (or the one after its heading).
         None => starts
@@ -81,11 +82,7 @@ fn header_start(header: &str) -> Option<usize> {
     let mut at = 0;
     for line in header.split_inclusive('\n') {
         let start = line.trim().trim_start_matches('-').trim_start();
-        // Only a line opening with `SUMMARY` or `BEGIN` is worth upper-casing.
-        let may_open = start
-            .get(..5)
-            .is_some_and(|w| w.eq_ignore_ascii_case("SUMMA") || w.eq_ignore_ascii_case("BEGIN"));
-        if may_open && opening(&start.to_ascii_uppercase()).is_some() {
+        if opening(start).is_some() {
             return Some(at);
         }
         at += line.len();
@@ -93,17 +90,17 @@ fn header_start(header: &str) -> Option<usize> {
     None
 }
 
-/// The length of the summary's opening at the start of `upper` (upper-cased): dashes,
+/// The length of the summary's opening at the start of `text`, in any case: dashes,
 /// `BEGIN`, `SUMMARY`, `AND COMMENT` (or two other words), then `:`, `.`, `-`, a line's
 /// end or the block's.
-fn opening(upper: &str) -> Option<usize> {
-    let body = upper.trim_start_matches(['-', ' ']);
-    let body = body.strip_prefix("BEGIN ").unwrap_or(body);
-    let mut at = upper.len() - body.len();
-    let rest = body.strip_prefix("SUMMARY")?;
+fn opening(text: &str) -> Option<usize> {
+    let body = text.trim_start_matches(['-', ' ']);
+    let body = strip_prefix_ignore_case(body, "BEGIN ").unwrap_or(body);
+    let mut at = text.len() - body.len();
+    let rest = strip_prefix_ignore_case(body, "SUMMARY")?;
     at += "SUMMARY".len();
     let mut rest_at = rest;
-    if let Some(and) = rest.strip_prefix(" AND ") {
+    if let Some(and) = strip_prefix_ignore_case(rest, " AND ") {
         // `SUMMARY AND ACTION REQUEST.`: up to three words before the delimiter.
         let words_end = and
             .find([':', '.', '\n', '-'])
@@ -138,27 +135,44 @@ fn skip_filler(text: &str, mut at: usize) -> usize {
     }
 }
 
-/// Where `END SUMMARY` (`End\nSummary`, `END OF SUMMARY`) starts in `upper`.
-fn end_marker(upper: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(found) = upper[from..].find("END") {
-        let at = from + found;
-        let before_ok = at == 0 || !upper.as_bytes()[at - 1].is_ascii_alphanumeric();
-        let after = upper[at + 3..].trim_start();
-        let after = after.strip_prefix("OF ").map_or(after, str::trim_start);
-        if before_ok && after.starts_with("SUMMARY") {
-            return Some(at);
+/// Where `END SUMMARY` (`End\nSummary`, `END OF SUMMARY`, in any case) starts in `text`.
+fn end_marker(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // From each `d`, the rarest letter of `END`, back to its `E`.
+    memchr::memchr2_iter(b'D', b'd', bytes).find_map(|d| {
+        let at = d.checked_sub(2)?;
+        let word = bytes[at..d].eq_ignore_ascii_case(b"EN");
+        let before_ok = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        if !(word && before_ok) {
+            return None;
         }
-        from = at + 3;
-    }
-    None
+        let after = text[at + 3..].trim_start();
+        let after = strip_prefix_ignore_case(after, "OF ").map_or(after, str::trim_start);
+        strip_prefix_ignore_case(after, "SUMMARY").map(|_| at)
+    })
+}
+
+/// `text` after `prefix` (upper-case ASCII), compared without ASCII case.
+fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.as_bytes().get(..prefix.len())?;
+    // An ASCII prefix that matched ends on a character boundary.
+    head.eq_ignore_ascii_case(prefix.as_bytes())
+        .then(|| &text[prefix.len()..])
 }
 
 /// One line, trimmed of the dashes and parentheses a closing marker leaves.
 fn clean(text: &str) -> Option<String> {
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let value = joined.trim_end_matches(['-', '(', ' ']).trim();
-    (!value.is_empty()).then(|| value.to_string())
+    let mut joined = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    // The words start it, so only its end is trimmed.
+    let value = joined.trim_end_matches(['-', '(', ' ']).trim_end().len();
+    joined.truncate(value);
+    (!joined.is_empty()).then_some(joined)
 }
 
 #[cfg(test)]
@@ -210,6 +224,46 @@ mod tests {
             find("", &paragraphs).as_deref(),
             Some("While economist Rogelio Ramirez de la O tried.")
         );
+    }
+
+    /// The end marker's search as first written, on the text upper-cased.
+    fn end_marker_by_upper_casing(text: &str) -> Option<usize> {
+        let upper = text.to_ascii_uppercase();
+        let mut from = 0;
+        while let Some(found) = upper[from..].find("END") {
+            let at = from + found;
+            let before_ok = at == 0 || !upper.as_bytes()[at - 1].is_ascii_alphanumeric();
+            let after = upper[at + 3..].trim_start();
+            let after = after.strip_prefix("OF ").map_or(after, str::trim_start);
+            if before_ok && after.starts_with("SUMMARY") {
+                return Some(at);
+            }
+            from = at + 3;
+        }
+        None
+    }
+
+    #[test]
+    fn end_markers_are_found_as_by_upper_casing() {
+        for text in [
+            "The weekend summary. End summary.",
+            "END SUMMARY",
+            "end of\n summary",
+            "-- End Summary --",
+            "spend summary; END\u{a0}SUMMARY",
+            "END OFSUMMARY, end of summaries",
+            "ENDSUMMARY End",
+            "éend summary, ÉND SUMMARY",
+            "D",
+            "nd",
+            "",
+        ] {
+            assert_eq!(
+                end_marker(text),
+                end_marker_by_upper_casing(text),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
