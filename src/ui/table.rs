@@ -124,7 +124,8 @@ fn sort_label(t: &crate::session::Table) -> String {
     )
 }
 
-/// The title line: how many rows of how many cables, the sort and the filters.
+/// The title line: how many rows of how many cables (or that the query cannot run), the
+/// sort and the filters.
 fn title(browser: &Session) -> String {
     let t = browser.table();
     let q = t.query();
@@ -132,6 +133,11 @@ fn title(browser: &Session) -> String {
     let rows = grouped(t.rows().len() as u64);
     let cables = grouped(browser.library.len() as u64);
     let mut title = match t.full_text() {
+        // A query the index could not run has no count: the rows shown (an earlier
+        // answer's, or every cable) belong to no query on the line.
+        _ if t.query_error().is_some() => {
+            "cableview library: the query cannot run (see below), no count".to_string()
+        }
         // The index gives its best: say so when more match than it gave.
         Some(full_text) if !full_text.complete() => {
             format!(
