@@ -6,6 +6,7 @@ use super::{grouped, truncate};
 use crate::library::Column;
 use crate::session::Session;
 use crate::session::action::Action;
+use crate::session::export::ExportPrompt;
 use crate::session::table::columns::{self, Fitted};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -27,6 +28,30 @@ fn facets_hint(browser: &Session) -> String {
         key(Action::Cancel),
         key(Action::Facets)
     )
+}
+
+/// The export prompt's keys, while it is open: the table's are not the ones that work.
+fn export_hint(browser: &Session, prompt: &ExportPrompt) -> String {
+    let key = |action| {
+        browser
+            .keymap()
+            .library_key(&action)
+            .map_or_else(|| "-".to_string(), |k| k.to_string())
+    };
+    let (open, cancel) = (key(Action::Open), key(Action::Cancel));
+    match prompt {
+        ExportPrompt::What(_) => format!(
+            "{}/{} move  {open} chooses  {cancel} closes",
+            key(Action::Up),
+            key(Action::Down)
+        ),
+        ExportPrompt::Folder { .. } => {
+            format!("{open} exports  {cancel} closes  (no folder typed: the default)")
+        }
+        ExportPrompt::Overwrite { .. } => {
+            "y writes over the files  any other key exports nothing".to_string()
+        }
+    }
 }
 
 /// `enter open  / filter  ...`: the first key of each action the table's status line
@@ -100,7 +125,9 @@ pub(super) fn table(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buff
     }
     rows(browser, theme, parts.heading, parts.body, buf);
     let hint = browser.notice.clone().unwrap_or_else(|| {
-        if t.facets_focused() {
+        if let Some(prompt) = browser.export_prompt() {
+            export_hint(browser, prompt)
+        } else if t.facets_focused() {
             facets_hint(browser)
         } else {
             table_hint(browser, area.width as usize)
