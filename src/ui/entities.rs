@@ -121,7 +121,10 @@ fn names_apart(side: &EntitySidebar, width: usize) -> HashMap<usize, String> {
         .collect();
     let mut alike: HashMap<&str, Vec<(usize, &str, usize)>> = HashMap::new();
     for &(i, name, w) in &listed {
-        alike.entry(shown[&i].as_str()).or_default().push((i, name, w));
+        alike
+            .entry(shown[&i].as_str())
+            .or_default()
+            .push((i, name, w));
     }
     let clashes: Vec<Vec<(usize, &str, usize)>> = alike
         .into_values()

@@ -172,7 +172,11 @@ fn the_list_of_what_to_export_moves_with_j_and_k_and_q_does_not_quit() {
 
 /// The screen's last row: the status line.
 fn footer(driver: &Driver) -> String {
-    screen(driver).lines().last().unwrap_or_default().to_string()
+    screen(driver)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string()
 }
 
 #[test]

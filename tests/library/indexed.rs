@@ -122,7 +122,12 @@ fn a_folder_and_its_index_show_the_same_rows_and_cables() {
 
 /// The title line, the screen's first row.
 fn title(driver: &Driver) -> String {
-    driver.screen().lines().next().unwrap_or_default().to_string()
+    driver
+        .screen()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 #[test]

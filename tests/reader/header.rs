@@ -79,6 +79,9 @@ fn the_unfolded_header_opens_with_its_label_and_the_tags_follow_the_raw_text() {
             .iter()
             .position(|r| r.starts_with("\"│") && !r.trim_matches(['"', '│', '┃', ' ']).is_empty());
         assert_eq!(first_text_row, Some(label), "{screen}");
-        assert!(tags > raw, "the TAGS explained after the raw header: {screen}");
+        assert!(
+            tags > raw,
+            "the TAGS explained after the raw header: {screen}"
+        );
     }
 }

@@ -99,8 +99,7 @@ fn different_names_never_read_the_same_when_cut() {
         .collect();
     assert_eq!(names.len(), 4, "each name its own: {shown:#?}");
     // Each still fits its row: the counts stay in one column.
-    let ends: std::collections::BTreeSet<usize> =
-        shown.iter().map(|r| r.chars().count()).collect();
+    let ends: std::collections::BTreeSet<usize> = shown.iter().map(|r| r.chars().count()).collect();
     assert_eq!(ends.len(), 1, "{shown:#?}");
     // A short name is left whole.
     assert!(named_rows(&driver, "Hezbollah")[0].contains("Hezbollah"));
