@@ -190,11 +190,13 @@ fn blocks(cable: &Cable) -> Vec<BlockSpec<'_>> {
         heading: None,
         text: &cable.header.text,
         folded: false,
+        heading_last: false,
     }];
     blocks.extend(cable.paragraphs.iter().map(|p| BlockSpec {
         heading: p.heading.as_deref(),
         text: &p.text,
         folded: false,
+        heading_last: false,
     }));
     blocks
 }

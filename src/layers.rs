@@ -1,5 +1,6 @@
 //! The layer rule (docs/ARCHITECTURE.md) checked: the lower crates' dependency trees, and
-//! no file of the app importing from a layer above its own.
+//! no file of the app importing from a layer above its own; and the views' states
+//! (`Reader`, `Table`) keeping their fields private, read through accessors.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -102,5 +103,34 @@ fn no_file_of_the_app_imports_from_a_layer_above_its_own() {
                 "{file} imports crate::{module}, a layer above {layer}"
             );
         }
+    }
+}
+
+/// The fields of `pub struct NAME` in `file` that are visible outside it (`pub ...`).
+fn visible_fields(file: &str, name: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(Path::new(ROOT).join(file)).expect("a source file");
+    let start = format!("pub struct {name} {{");
+    let body = text
+        .lines()
+        .skip_while(|l| !l.starts_with(&start))
+        .skip(1)
+        .take_while(|l| !l.starts_with('}'));
+    body.map(str::trim_start)
+        .filter(|l| l.starts_with("pub"))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_views_keep_their_fields_private() {
+    for (file, name) in [
+        ("src/session/reader.rs", "Reader"),
+        ("src/session/table.rs", "Table"),
+    ] {
+        assert_eq!(
+            visible_fields(file, name),
+            Vec::<String>::new(),
+            "{name}'s fields are read through its accessors"
+        );
     }
 }

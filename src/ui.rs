@@ -120,6 +120,23 @@ fn safe_span(text: &str, style: Style) -> Span<'static> {
     Span::styled(crate::sanitize::visible(text).into_owned(), style)
 }
 
+/// A list's scroll marks for its bottom border: ` ↑ 2 above · ↓ 5 more `, or nothing
+/// when every row is shown. The help and the export prompt mark their cut lists alike.
+pub(crate) fn scroll_marks(above: usize, below: usize) -> String {
+    let mut parts = Vec::new();
+    if above > 0 {
+        parts.push(format!("↑ {above} above"));
+    }
+    if below > 0 {
+        parts.push(format!("↓ {below} more"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" {} ", parts.join(" · "))
+    }
+}
+
 /// `1234567` as `1,234,567`.
 pub(crate) fn grouped(n: u64) -> String {
     let digits = n.to_string();

@@ -83,7 +83,7 @@ impl Session {
             return;
         };
         let (cable, app) = (open.cable(), open.reader());
-        let Some(entity) = app.selected.and_then(|i| app.cable.entities.get(i)) else {
+        let Some(entity) = app.selected().and_then(|i| app.cable().entities.get(i)) else {
             return;
         };
         let key = EntityKey::of(entity);
@@ -150,13 +150,8 @@ impl Session {
                         id: self.cable_id(c).to_string(),
                     })
                     .collect();
-                let size = self.size;
-                if let Some(app) = self.reader_mut()
-                    && let Some(known) = &mut app.links
-                {
-                    known.cited_by = links;
-                    // The header grows a line of links: lay the text out again.
-                    app.update(crate::session::message::Message::Resize(size.0, size.1));
+                if let Some(app) = self.reader_mut() {
+                    app.set_cited_by(links);
                 }
             }
             // The reader has moved on since it asked.
@@ -193,7 +188,7 @@ impl Session {
         let Some(app) = self.reader() else {
             return;
         };
-        let Some(entity) = app.selected.and_then(|i| app.cable.entities.get(i)) else {
+        let Some(entity) = app.selected().and_then(|i| app.cable().entities.get(i)) else {
             return;
         };
         let id_width = others

@@ -40,9 +40,8 @@ use std::rc::Rc;
 /// The whole state of the reader.
 #[derive(Debug)]
 pub struct Reader {
-    /// The cable being read. (Seen by the session's other files, as `selected` and
-    /// `links` are, until they read them through the accessors too.)
-    pub(super) cable: Cable,
+    /// The cable being read.
+    cable: Cable,
     /// The options it was started with.
     options: ReaderOptions,
     /// The terminal size (columns, rows).
@@ -68,7 +67,7 @@ pub struct Reader {
     /// Whether the sidebar lists the whole cable's entities or the paragraph's in view.
     entity_scope: EntityScope,
     /// The selected entity (index into `cable.entities`).
-    pub(super) selected: Option<usize>,
+    selected: Option<usize>,
     /// Mentions of the selected entity, in document order.
     selected_mentions: Vec<(usize, usize)>,
     /// Which of them the cursor is on.
@@ -80,7 +79,7 @@ pub struct Reader {
     /// A message for the status line.
     notice: Option<String>,
     /// Links to the other cables of a library (`None`: not in a library session).
-    pub(super) links: Option<Links>,
+    links: Option<Links>,
     /// The navigator's rows.
     nav_rows: Vec<NavRow>,
     /// For each block, its navigator row.

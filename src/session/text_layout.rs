@@ -10,8 +10,11 @@ use std::ops::Range;
 /// One block to lay out: an optional heading, then the text.
 #[derive(Debug, Clone, Copy)]
 pub struct BlockSpec<'a> {
-    /// A heading shown on its own rows before the text.
+    /// A heading shown on its own rows before the text (after it when `heading_last`).
     pub heading: Option<&'a str>,
+    /// The heading is a note on the text read after it: its rows follow the text's, so
+    /// the block's first row is its text's, labelled.
+    pub heading_last: bool,
     /// The text, wrapped on spaces.
     pub text: &'a str,
     /// Folded: the heading stands for the block and the text gets no rows (the block's
@@ -88,19 +91,9 @@ impl DocLayout {
                 }
                 continue;
             }
-            if let Some(heading) = spec.heading {
-                for range in wrap(heading, width) {
-                    layout.rows.push(Row {
-                        block,
-                        kind: RowKind::Heading(range),
-                    });
-                }
-                if spaced {
-                    layout.rows.push(Row {
-                        block,
-                        kind: RowKind::Blank,
-                    });
-                }
+            let heading = spec.heading.map(|h| wrap(h, width)).unwrap_or_default();
+            if !spec.heading_last {
+                layout.push_heading(block, heading.clone(), spaced, false);
             }
             layout.text_rows.push(layout.rows.len());
             for (i, bytes) in wrap(spec.text, width).into_iter().enumerate() {
@@ -112,8 +105,35 @@ impl DocLayout {
                     },
                 });
             }
+            if spec.heading_last {
+                layout.push_heading(block, heading, spaced, true);
+            }
         }
         layout
+    }
+
+    /// A block's heading rows, a blank row between them and the text when `spaced`
+    /// (before them when the heading comes `last`).
+    fn push_heading(&mut self, block: usize, heading: Vec<Range<usize>>, spaced: bool, last: bool) {
+        if heading.is_empty() {
+            return;
+        }
+        let blank = Row {
+            block,
+            kind: RowKind::Blank,
+        };
+        if spaced && last {
+            self.rows.push(blank.clone());
+        }
+        for range in heading {
+            self.rows.push(Row {
+                block,
+                kind: RowKind::Heading(range),
+            });
+        }
+        if spaced && !last {
+            self.rows.push(blank);
+        }
     }
 
     /// The number of rows.
@@ -277,11 +297,13 @@ mod tests {
                 heading: None,
                 text: "one two",
                 folded: false,
+                heading_last: false,
             },
             BlockSpec {
                 heading: Some("HEAD"),
                 text: "three four five",
                 folded: false,
+                heading_last: false,
             },
         ];
         let layout = DocLayout::build(blocks, 5, true);
@@ -317,11 +339,13 @@ mod tests {
                 heading: Some("▸ folded"),
                 text: "many words of raw header",
                 folded: true,
+                heading_last: false,
             },
             BlockSpec {
                 heading: None,
                 text: "para",
                 folded: false,
+                heading_last: false,
             },
         ];
         let layout = DocLayout::build(blocks, 20, true);
@@ -334,5 +358,28 @@ mod tests {
             0,
             "a byte of folded text is on its row"
         );
+    }
+
+    #[test]
+    fn a_heading_last_follows_its_text() {
+        let blocks = [BlockSpec {
+            heading: Some("NOTE"),
+            text: "one two",
+            folded: false,
+            heading_last: true,
+        }];
+        let layout = DocLayout::build(blocks, 5, true);
+        let kinds: Vec<_> = layout.rows.iter().map(|r| r.kind.clone()).collect();
+        let text = |bytes, first| RowKind::Text { bytes, first };
+        assert_eq!(
+            kinds,
+            [
+                text(0..3, true),
+                text(4..7, false),
+                RowKind::Blank,
+                RowKind::Heading(0..4)
+            ]
+        );
+        assert_eq!(layout.text_rows, [0]);
     }
 }

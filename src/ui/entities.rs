@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// What the entity sidebar draws.
 pub struct EntitySidebar<'a> {
@@ -79,13 +79,14 @@ fn render(side: &EntitySidebar, pane: Rect, buf: &mut Buffer) {
             buf,
         );
     }
+    let names = names_apart(side, width);
     for (i, item) in list.items.iter().enumerate().skip(offset).take(height) {
         let area = Rect {
             y: geometry.list.y + u16::try_from(i - offset).unwrap_or(0),
             height: 1,
             ..geometry.list
         };
-        item_line(side, item, width).render(area, buf);
+        item_line(side, item, width, &names).render(area, buf);
         if i == list.cursor && focused {
             buf.set_style(area, ui.cursor);
         }
@@ -93,7 +94,150 @@ fn render(side: &EntitySidebar, pane: Rect, buf: &mut Buffer) {
     legend(side).render(geometry.legend, buf);
 }
 
-fn item_line(side: &EntitySidebar, item: &EntityItem, width: usize) -> Line<'static> {
+/// The columns an entity's name gets in a row of `width`: what its count and the
+/// selection mark leave.
+fn name_width(entity: &Entity, width: usize) -> usize {
+    width.saturating_sub(entity.count.to_string().len() + 3)
+}
+
+/// Each listed entity's name as its row shows it, by entity: cut in the middle, and where
+/// two different names would read the same, cut where they differ instead.
+fn names_apart(side: &EntitySidebar, width: usize) -> HashMap<usize, String> {
+    let listed: Vec<(usize, &str, usize)> = side
+        .list
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            EntityItem::Entity(i) => {
+                let entity = side.entities.get(*i)?;
+                Some((*i, entity.name.as_str(), name_width(entity, width)))
+            }
+            EntityItem::Group { .. } => None,
+        })
+        .collect();
+    let mut shown: HashMap<usize, String> = listed
+        .iter()
+        .map(|&(i, name, w)| (i, truncate_middle(name, w)))
+        .collect();
+    let mut alike: HashMap<&str, Vec<(usize, &str, usize)>> = HashMap::new();
+    for &(i, name, w) in &listed {
+        alike
+            .entry(shown[&i].as_str())
+            .or_default()
+            .push((i, name, w));
+    }
+    let clashes: Vec<Vec<(usize, &str, usize)>> = alike
+        .into_values()
+        .filter(|group| group.iter().any(|&(_, name, _)| name != group[0].1))
+        .collect();
+    for group in clashes {
+        for (i, label) in apart(&group) {
+            shown.insert(i, label);
+        }
+    }
+    shown
+}
+
+/// Labels for different names whose middle cuts read the same: the first split of head
+/// and tail (more tail first, then more head, down to a plain end cut) that tells them
+/// all apart, else each cut around where it first differs from the others.
+fn apart(group: &[(usize, &str, usize)]) -> Vec<(usize, String)> {
+    let widest = group.iter().map(|g| g.2).max().unwrap_or(0);
+    // More tail, then more head: `true` and how far from the usual middle cut.
+    let shifts = (1..widest)
+        .map(|d| (true, d))
+        .chain((1..widest).map(|d| (false, d)));
+    for (more_tail, d) in shifts {
+        let labels: Vec<(usize, String)> = group
+            .iter()
+            .map(|&(i, name, w)| {
+                if w < 5 || fits(name, w) {
+                    return (i, truncate_middle(name, w));
+                }
+                let middle = (w - 1) / 2;
+                let tail = if more_tail {
+                    (middle + d).min(w - 1)
+                } else {
+                    middle.saturating_sub(d)
+                };
+                (i, cut(name, w, tail))
+            })
+            .collect();
+        if tells_apart(group, &labels) {
+            return labels;
+        }
+    }
+    group
+        .iter()
+        .map(|&(i, name, w)| (i, around_difference(name, group, w)))
+        .collect()
+}
+
+/// Whether no two different names of `group` have the same label.
+fn tells_apart(group: &[(usize, &str, usize)], labels: &[(usize, String)]) -> bool {
+    group.iter().zip(labels).all(|(a, la)| {
+        group
+            .iter()
+            .zip(labels)
+            .all(|(b, lb)| a.1 == b.1 || la.1 != lb.1)
+    })
+}
+
+/// `text` cut to `width` columns keeping `tail` columns of its end (none: cut at the end).
+fn cut(text: &str, width: usize, tail: usize) -> String {
+    if tail == 0 || width < 3 {
+        return truncate(text, width);
+    }
+    let head = truncate(text, width - tail);
+    let head = head.strip_suffix('…').unwrap_or(&head);
+    format!("{head}…{}", tail_of(text, tail))
+}
+
+/// `…` and the `width - 2` columns of `name` up to where it first differs from another
+/// name of the group, then `…`: the part that tells it apart.
+fn around_difference(name: &str, group: &[(usize, &str, usize)], width: usize) -> String {
+    // A name of megabytes is compared only so far.
+    const FAR: usize = 4096;
+    let differs_at = group
+        .iter()
+        .filter(|g| g.1 != name)
+        .map(|g| {
+            name.chars()
+                .zip(g.1.chars())
+                .take(FAR)
+                .take_while(|(a, b)| a == b)
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    let upto: String = name.chars().take(differs_at + 1).collect();
+    let room = width.saturating_sub(2);
+    format!("…{}…", tail_of(&upto, room))
+}
+
+/// The last `width` columns of `text`, made safe.
+fn tail_of(text: &str, width: usize) -> String {
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    // Marks of no width count toward a budget, as `truncate`'s do.
+    for c in text.chars().rev().take(width * 8 + 64) {
+        let c = crate::sanitize::visible_char(c);
+        let w = crate::sanitize::width(c.encode_utf8(&mut [0; 4]));
+        if used + w > width {
+            break;
+        }
+        used += w;
+        tail.push(c);
+    }
+    tail.into_iter().rev().collect()
+}
+
+fn item_line(
+    side: &EntitySidebar,
+    item: &EntityItem,
+    width: usize,
+    names: &HashMap<usize, String>,
+) -> Line<'static> {
     let ui = &side.theme.ui;
     match item {
         EntityItem::Group { kind, entities, .. } => {
@@ -137,8 +281,11 @@ fn item_line(side: &EntitySidebar, item: &EntityItem, width: usize) -> Line<'sta
                 style
             };
             let count = entity.count.to_string();
-            let name_width = width.saturating_sub(count.len() + 3);
-            let name = truncate_middle(&entity.name, name_width);
+            let name_width = name_width(entity, width);
+            let name = names
+                .get(index)
+                .cloned()
+                .unwrap_or_else(|| truncate_middle(&entity.name, name_width));
             let pad = name_width.saturating_sub(crate::sanitize::width(&name)) + 1;
             Line::from(vec![
                 Span::raw(if selected { "● " } else { "  " }),
@@ -205,32 +352,20 @@ fn title(side: &EntitySidebar, width: usize) -> String {
     .unwrap_or_else(|| truncate(&format!(" {counts} "), width))
 }
 
+/// Whether `text` shows whole in `width` columns.
+fn fits(text: &str, width: usize) -> bool {
+    crate::sanitize::width(&truncate(text, width.saturating_add(1))) <= width
+}
+
 /// `text` cut to `width` columns in the middle (`Counter-Ter…Section`), so names sharing a
 /// long beginning stay apart; made safe as [`truncate`] makes it.
 fn truncate_middle(text: &str, width: usize) -> String {
-    let whole = truncate(text, width.saturating_add(1));
-    if crate::sanitize::width(&whole) <= width || width < 5 {
+    if fits(text, width) || width < 5 {
         return truncate(text, width);
     }
     // The head takes a little more than half; the tail the rest after the ellipsis. A
     // name of megabytes is read only as far as its head and back from its end.
-    let tail_width = (width - 1) / 2;
-    let head = truncate(text, width - tail_width);
-    let head = head.strip_suffix('…').unwrap_or(&head).to_string();
-    let mut tail: Vec<char> = Vec::new();
-    let mut used = 0;
-    // Marks of no width count toward a budget, as `truncate`'s do.
-    for c in text.chars().rev().take(tail_width * 8 + 64) {
-        let c = crate::sanitize::visible_char(c);
-        let w = crate::sanitize::width(c.encode_utf8(&mut [0; 4]));
-        if used + w > tail_width {
-            break;
-        }
-        used += w;
-        tail.push(c);
-    }
-    let tail: String = tail.into_iter().rev().collect();
-    format!("{head}…{tail}")
+    cut(text, width, (width - 1) / 2)
 }
 
 #[cfg(test)]

@@ -35,14 +35,28 @@ impl Widget for ExportView<'_> {
         Clear.render(rect, buf);
         let width = usize::from(rect.width.saturating_sub(2));
         let title = format!(" export {} · esc closes ", self.what);
+        // A list cut by a small screen says so, as the help does.
+        let marks = match self.prompt {
+            ExportPrompt::What(at) => {
+                let rows = usize::from(rect.height.saturating_sub(2));
+                let offset = (at + 1).saturating_sub(rows);
+                super::scroll_marks(offset, choices.len().saturating_sub(offset + rows))
+            }
+            _ => String::new(),
+        };
         Block::bordered()
             .border_style(self.ui.border_focused)
             .title(Line::from(truncate(&title, width)).style(self.ui.title))
+            .title_bottom(
+                Line::from(truncate(&marks, width))
+                    .style(self.ui.label)
+                    .right_aligned(),
+            )
             .render(rect, buf);
         let inner = crate::session::layout::inner(rect);
+        let height = usize::from(inner.height);
         let lines: Vec<(String, bool)> = match self.prompt {
             ExportPrompt::What(at) => {
-                let height = usize::from(inner.height);
                 let offset = (at + 1).saturating_sub(height);
                 choices
                     .iter()

@@ -73,17 +73,5 @@ pub fn render_lines(
 
 /// The bottom border's scroll indicator: how many rows are above and below the view.
 fn indicator(placement: &Placement, scroll: usize) -> String {
-    let below = placement.rows_below(scroll);
-    let mut parts = Vec::new();
-    if scroll > 0 {
-        parts.push(format!("↑ {scroll} above"));
-    }
-    if below > 0 {
-        parts.push(format!("↓ {below} more"));
-    }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!(" {} ", parts.join(" · "))
-    }
+    super::scroll_marks(scroll, placement.rows_below(scroll))
 }

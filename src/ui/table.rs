@@ -6,6 +6,7 @@ use super::{grouped, truncate};
 use crate::library::Column;
 use crate::session::Session;
 use crate::session::action::Action;
+use crate::session::export::ExportPrompt;
 use crate::session::table::columns::{self, Fitted};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -27,6 +28,30 @@ fn facets_hint(browser: &Session) -> String {
         key(Action::Cancel),
         key(Action::Facets)
     )
+}
+
+/// The export prompt's keys, while it is open: the table's are not the ones that work.
+fn export_hint(browser: &Session, prompt: &ExportPrompt) -> String {
+    let key = |action| {
+        browser
+            .keymap()
+            .library_key(&action)
+            .map_or_else(|| "-".to_string(), |k| k.to_string())
+    };
+    let (open, cancel) = (key(Action::Open), key(Action::Cancel));
+    match prompt {
+        ExportPrompt::What(_) => format!(
+            "{}/{} move  {open} chooses  {cancel} closes",
+            key(Action::Up),
+            key(Action::Down)
+        ),
+        ExportPrompt::Folder { .. } => {
+            format!("{open} exports  {cancel} closes  (no folder typed: the default)")
+        }
+        ExportPrompt::Overwrite { .. } => {
+            "y writes over the files  any other key exports nothing".to_string()
+        }
+    }
 }
 
 /// `enter open  / filter  ...`: the first key of each action the table's status line
@@ -100,7 +125,9 @@ pub(super) fn table(browser: &Session, theme: &Theme, area: Rect, buf: &mut Buff
     }
     rows(browser, theme, parts.heading, parts.body, buf);
     let hint = browser.notice.clone().unwrap_or_else(|| {
-        if t.facets_focused() {
+        if let Some(prompt) = browser.export_prompt() {
+            export_hint(browser, prompt)
+        } else if t.facets_focused() {
             facets_hint(browser)
         } else {
             table_hint(browser, area.width as usize)
@@ -124,7 +151,8 @@ fn sort_label(t: &crate::session::Table) -> String {
     )
 }
 
-/// The title line: how many rows of how many cables, the sort and the filters.
+/// The title line: how many rows of how many cables (or that the query cannot run), the
+/// sort and the filters.
 fn title(browser: &Session) -> String {
     let t = browser.table();
     let q = t.query();
@@ -132,6 +160,11 @@ fn title(browser: &Session) -> String {
     let rows = grouped(t.rows().len() as u64);
     let cables = grouped(browser.library.len() as u64);
     let mut title = match t.full_text() {
+        // A query the index could not run has no count: the rows shown (an earlier
+        // answer's, or every cable) belong to no query on the line.
+        _ if t.query_error().is_some() => {
+            "cableview library: the query cannot run (see below), no count".to_string()
+        }
         // The index gives its best: say so when more match than it gave.
         Some(full_text) if !full_text.complete() => {
             format!(

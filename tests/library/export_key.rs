@@ -169,3 +169,41 @@ fn the_list_of_what_to_export_moves_with_j_and_k_and_q_does_not_quit() {
     // In the folder's line, letters are typed, `j` included.
     assert_eq!(driver.action_for_key(&key('j')), Some(Message::Type('j')));
 }
+
+/// The screen's last row: the status line.
+fn footer(driver: &Driver) -> String {
+    screen(driver)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn the_prompt_shows_its_own_keys_and_marks_a_cut_list() {
+    let (_dir, mut driver) = indexed();
+    driver.press(Message::Resize(40, 10));
+    driver.press(Action::Export);
+    let shown = screen(&driver);
+    insta::assert_snapshot!("export_picker_40x10", shown);
+    // The table's keys do not work while the prompt is open; its own are shown.
+    let keys = footer(&driver);
+    assert!(!keys.contains("search"), "{shown}");
+    assert!(keys.contains("enter chooses"), "{shown}");
+    assert!(keys.contains("esc closes"), "{shown}");
+    // Six of the twelve choices fit: the border says more are below, then above.
+    assert!(shown.contains("↓ 6 more"), "{shown}");
+    for _ in 0..11 {
+        driver.press(Action::Down);
+    }
+    let shown = screen(&driver);
+    assert!(shown.contains("↑ 6 above"), "{shown}");
+    assert!(!shown.contains("more"), "{shown}");
+    // The folder's step: enter exports.
+    driver.press(Action::Open);
+    let keys = footer(&driver);
+    assert!(keys.contains("enter exports"), "{}", screen(&driver));
+    // Closed, the table's keys come back.
+    driver.press(Action::Cancel);
+    assert!(footer(&driver).contains("search"), "{}", screen(&driver));
+}

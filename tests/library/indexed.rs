@@ -119,3 +119,49 @@ fn a_folder_and_its_index_show_the_same_rows_and_cables() {
     assert_eq!(names(&from_index), ["04PARIS8983.html"]);
     assert_eq!(names(&from_index), names(&from_folder));
 }
+
+/// The title line, the screen's first row.
+fn title(driver: &Driver) -> String {
+    driver
+        .screen()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn a_query_the_index_cannot_run_shows_no_count_in_the_title() {
+    let (_dir, mut driver, count) = indexed();
+    let all = format!("{count} of {count} cables");
+    assert!(title(&driver).contains(&all), "{}", title(&driver));
+    // Typed fast: only the last key's query reaches the index, as the event loop
+    // supersedes the others, and it cannot run.
+    driver.press(Action::Filter);
+    let typed = "per:\"unclosed";
+    let (last, first) = (typed.chars().last().unwrap(), &typed[..typed.len() - 1]);
+    for c in first.chars() {
+        driver.session.update(Message::Type(c));
+    }
+    driver.press(Message::Type(last));
+    let screen = driver.screen();
+    assert!(driver.table().query_error().is_some(), "{screen}");
+    let top = title(&driver);
+    assert!(!top.contains(&all), "a count of no query: {screen}");
+    assert!(top.contains("the query cannot run"), "{screen}");
+    assert!(top.contains("/per:\"unclosed"), "{screen}");
+    // Typed slowly, the rows of an earlier query stay; their count is not this one's.
+    driver.press(Action::Cancel);
+    driver.press(Action::Cancel);
+    driver.press(Action::Filter);
+    for c in "terrorism \"x".chars() {
+        driver.press(Message::Type(c));
+    }
+    let screen = driver.screen();
+    assert!(!title(&driver).contains("match"), "{screen}");
+    assert!(title(&driver).contains("the query cannot run"), "{screen}");
+    // Mended, the query runs and the count comes back.
+    driver.press(Message::Backspace);
+    driver.press(Message::Backspace);
+    assert!(title(&driver).contains("match"), "{}", driver.screen());
+}

@@ -62,3 +62,26 @@ fn a_search_match_in_the_folded_header_unfolds_it() {
     assert!(d.app().header_open());
     assert!(d.screen().contains("(BUCKNEBERG)"), "{}", d.screen());
 }
+
+#[test]
+fn the_unfolded_header_opens_with_its_label_and_the_tags_follow_the_raw_text() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut d = reader(w, h);
+        d.press(Action::ToggleHeader);
+        let rows = rows(&d);
+        let screen = rows.join("\n");
+        let label = row_of(&rows, "│hdr ").expect("the header's label");
+        let raw = row_of(&rows, "S E C R E T SECTION 01 OF 03").expect("the raw header");
+        let tags = row_of(&rows, "TAGS: PTER: Terrorists").expect("the TAGS explained");
+        // The label is on the block's first row, beside the raw header's first line.
+        assert_eq!(label, raw, "{screen}");
+        let first_text_row = rows
+            .iter()
+            .position(|r| r.starts_with("\"│") && !r.trim_matches(['"', '│', '┃', ' ']).is_empty());
+        assert_eq!(first_text_row, Some(label), "{screen}");
+        assert!(
+            tags > raw,
+            "the TAGS explained after the raw header: {screen}"
+        );
+    }
+}

@@ -63,6 +63,49 @@ fn the_title_counts_what_a_filter_shows() {
     );
 }
 
+/// The sidebar's rows holding `word`: each from the selection mark to the count.
+fn named_rows(driver: &Driver, word: &str) -> Vec<String> {
+    rows(driver)
+        .into_iter()
+        .filter_map(|r| {
+            let side = r.rsplit('│').nth(1)?;
+            side.contains(word).then(|| side.trim_end().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn different_names_never_read_the_same_when_cut() {
+    // Two pairs alike but for a middle letter: one told apart by more of the tail,
+    // the other, alike at both ends further than a row shows, by where they differ.
+    let text = "<code><pre>UNCLASSIFIED SUBJECT: NAMES <a id='par1' href='#par1'>¶</a>1 . \n\
+        [PER Ambassador Karl W. Eikenberry  ] met \
+        [PER Ambassador Karl M. Eikenberry  ] and \
+        [PER Ambassador Extraordinary Karl W. Eikenberry of the United States  ] met \
+        [PER Ambassador Extraordinary Karl M. Eikenberry of the United States  ] \
+        with [PER Hezbollah  ] .\n</pre></code>";
+    let cable = cableview::cable::parse(text, "alike.txt").unwrap();
+    assert_eq!(cable.entities.len(), 5, "{:?}", cable.entities);
+    let options = ReaderOptions {
+        show_entities: Some(true),
+        ..ReaderOptions::default()
+    };
+    let driver = single(cable, options, 80, 24);
+    let shown = named_rows(&driver, "…");
+    assert_eq!(shown.len(), 4, "{}", driver.screen());
+    let names: std::collections::BTreeSet<&str> = shown
+        .iter()
+        .map(|r| r.trim_end_matches(|c: char| c.is_ascii_digit()).trim())
+        .collect();
+    assert_eq!(names.len(), 4, "each name its own: {shown:#?}");
+    // Each still fits its row: the counts stay in one column.
+    let ends: std::collections::BTreeSet<usize> = shown.iter().map(|r| r.chars().count()).collect();
+    assert_eq!(ends.len(), 1, "{shown:#?}");
+    // A short name is left whole.
+    assert!(named_rows(&driver, "Hezbollah")[0].contains("Hezbollah"));
+    insta::assert_snapshot!("sidebar_names_alike_80x24", driver.screen());
+}
+
 #[test]
 fn a_hidden_kind_says_so_when_narrow() {
     let mut driver = sample(80, 24);

@@ -62,7 +62,8 @@ impl Reader {
     }
 
     /// A block's heading. The header's is its TAGS, explained (`TAGS: PTER: Terrorists
-    /// and Terrorism · FR: France`) when unfolded, else the one row it folds to.
+    /// and Terrorism · FR: France`, laid out after the raw header) when unfolded, else the
+    /// one row it folds to.
     #[must_use]
     pub fn block_heading(&self, block: usize) -> Option<&str> {
         match block.checked_sub(1) {

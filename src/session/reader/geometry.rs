@@ -65,6 +65,9 @@ impl Reader {
             heading: self.block_heading(b),
             text: self.block_text(b),
             folded: b == 0 && !self.header_open,
+            // The TAGS explained are read after the raw header they explain, which
+            // opens the block with its label.
+            heading_last: b == 0,
         });
         let doc = Rc::new(DocLayout::build(blocks, width, true));
         *self.layout_cache.borrow_mut() = Some(Rc::clone(&doc));

@@ -3,9 +3,12 @@
 //! fields stay private, so the reader's own keys change them only through
 //! [`Reader::update`].
 
-use super::{Anchor, EntityList, EntityScope, Focus, Links, Mode, Reader, ReaderOptions, Search};
+use super::{
+    Anchor, CableLink, EntityList, EntityScope, Focus, Links, Mode, Reader, ReaderOptions, Search,
+};
 use crate::cable::{Cable, EntityKind};
 use crate::session::Scope;
+use crate::session::message::Message;
 use std::collections::{BTreeMap, BTreeSet};
 
 impl Reader {
@@ -127,6 +130,17 @@ impl Reader {
     /// Gives the reader its links to the other cables of the library.
     pub fn set_links(&mut self, links: Links) {
         self.links = Some(links);
+    }
+
+    /// The cables citing this one, once the index has said (in a library session only):
+    /// the header grows a line of links, so the text is laid out again.
+    pub(crate) fn set_cited_by(&mut self, cited_by: Vec<CableLink>) {
+        let Some(links) = &mut self.links else {
+            return;
+        };
+        links.cited_by = cited_by;
+        let (w, h) = self.size;
+        self.update(Message::Resize(w, h));
     }
 
     /// Takes the message off the status line.

@@ -125,6 +125,7 @@ impl Reader {
             heading: None,
             text: self.source_line(l),
             folded: false,
+            heading_last: false,
         });
         let doc = Rc::new(DocLayout::build(lines, width, false));
         *self.source_cache.borrow_mut() = Some(Rc::clone(&doc));
