@@ -130,6 +130,34 @@ fn every_kind_of_query_finds_its_cables() {
 }
 
 #[test]
+fn cites_finds_the_cables_whose_refs_name_one() {
+    let (_dir, index) = indexed();
+    // 05PARIS2333's REF B is `04 PARIS 8983`.
+    let citing = ids(&search(&index, "cites:04PARIS8983"));
+    assert!(citing.contains(&"05PARIS2333".to_string()), "{citing:?}");
+    assert!(!citing.contains(&"04PARIS8983".to_string()), "{citing:?}");
+    assert_eq!(
+        ids(&search(&index, "cites:04paris8983")),
+        citing,
+        "any case"
+    );
+    let narrowed = ids(&search(&index, "cites:04PARIS8983 hezbollah"));
+    assert!(
+        narrowed.contains(&"05PARIS2333".to_string()),
+        "{narrowed:?}"
+    );
+    assert!(
+        search(&index, "cites:05PARIS2333").is_empty(),
+        "nothing cites it"
+    );
+
+    let out = cableview(&["search", "--index", index.to_str().unwrap(), "cites:paris"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(err.contains("`cites:` takes a reference ID"), "{err}");
+}
+
+#[test]
 fn json_lines_have_the_documented_fields() {
     let (_dir, index) = indexed();
     let hits = search(&index, "container");

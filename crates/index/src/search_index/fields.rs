@@ -163,8 +163,8 @@ fields! {
     Text text: Words, query ["text"], exact [];
     /// Each entity as kind and lower-cased name ([`super::schema::entity_key`]).
     EntityKey entity_key: Term, query [], exact [];
-    /// The keys of the cables it cites ([`super::schema::key_text`]).
-    Cites cites: Term, query [], exact [];
+    /// The keys of the cables it cites ([`super::schema::key_text`]): `cites:09KABUL3161`.
+    Cites cites: Term, query ["cites"], exact [];
     /// How many paragraphs it has.
     Paragraphs paragraphs: Number, query [], exact [];
     /// How many mentions it has.

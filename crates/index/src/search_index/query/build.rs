@@ -6,7 +6,7 @@
 
 use super::super::fields::Name;
 use super::{EXACT, FIELDS, Prepared, QueryError, date_range, prepare, rfc3339};
-use crate::search_index::SearchIndex;
+use crate::search_index::{SearchIndex, schema};
 use std::collections::BTreeSet;
 use tantivy::Term;
 use tantivy::query::{
@@ -147,6 +147,9 @@ impl Builder<'_> {
             let field = self.field(name)?;
             if field == Name::Date.as_str() {
                 return self.date(&literal.phrase);
+            }
+            if field == Name::Cites.as_str() {
+                return self.cites(&literal.phrase);
             }
             literal.field_name = Some(field.to_string());
             fields = vec![(self.schema_field(field)?, 1.0)];
@@ -308,6 +311,21 @@ impl Builder<'_> {
             return Err(self.error(name, format!("`{name}=` cannot match exactly")));
         };
         let term = Term::from_facet(self.schema_field(facet)?, &Facet::from_path([value]));
+        Ok(Box::new(TermQuery::new(term, IndexRecordOption::Basic)))
+    }
+
+    /// `cites:09KABUL3161`: the cables whose REFs cite that one, however they wrote it
+    /// (`KABUL 3161`, `09 KABUL 3161`): the key the index keeps of each REF.
+    fn cites(&self, value: &str) -> Result<Box<dyn Query>, QueryError> {
+        let key = crate::cable::CableId::new(value.trim())
+            .key()
+            .ok_or_else(|| {
+                self.error(
+                    value,
+                    format!("`cites:` takes a reference ID such as 09KABUL3161, not `{value}`"),
+                )
+            })?;
+        let term = Term::from_field_text(self.index.fields.cites, &schema::key_text(&key));
         Ok(Box::new(TermQuery::new(term, IndexRecordOption::Basic)))
     }
 
