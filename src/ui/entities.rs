@@ -110,7 +110,10 @@ fn names_apart(side: &EntitySidebar, width: usize) -> HashMap<usize, String> {
         .filter_map(|item| match item {
             EntityItem::Entity(i) => {
                 let entity = side.entities.get(*i)?;
-                Some((*i, entity.name.as_str(), name_width(entity, width)))
+                let w = name_width(entity, width);
+                // A name shown whole reads as itself: only cut ones can clash. Most names
+                // are short and plain, so this runs over a few of them on every frame.
+                (!shown_whole(&entity.name, w)).then_some((*i, entity.name.as_str(), w))
             }
             EntityItem::Group { .. } => None,
         })
@@ -350,6 +353,12 @@ fn title(side: &EntitySidebar, width: usize) -> String {
     .into_iter()
     .find(|t| crate::sanitize::width(t) <= width)
     .unwrap_or_else(|| truncate(&format!(" {counts} "), width))
+}
+
+/// Whether `name` shows whole and as written in `width` columns: plain ASCII that fits
+/// (a cheap test; anything else goes through [`truncate_middle`]).
+fn shown_whole(name: &str, width: usize) -> bool {
+    name.len() <= width && name.bytes().all(|b| b == b' ' || b.is_ascii_graphic())
 }
 
 /// Whether `text` shows whole in `width` columns.
